@@ -18,8 +18,14 @@ const (
 
 // Segment is one piece of user-controlled text taken out of a request body.
 // Path is the JSON path of the string that holds it, in the form
-// `messages[2].content[0].text` (empty for a raw, non-JSON body).
+// `messages[2].content[0].text` (empty for a raw, non-JSON body); a key that
+// is not a plain identifier is written `input["a b"]`, JSON-quoted.
+//
+// Key is set when Text is an object key rather than a value: free-form
+// objects (tool inputs, metadata, unknown fields) carry text in their keys
+// too. Path is then the path of the member that key names.
 type Segment struct {
-	Path string
-	Text string
+	Path string `json:"path"`
+	Text string `json:"text"`
+	Key  bool   `json:"key,omitempty"`
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runPolicyCmd runs the root command in-process, as the binary would.
+func runPolicyCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	root := newRootCmd()
+	var out, errOut bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	root.SetIn(strings.NewReader(stdin))
+	root.SetArgs(args)
+	err = root.ExecuteContext(context.Background())
+	return out.String(), errOut.String(), err
+}
+
+// policyDir writes a bundle directory: the default policy's files from
+// rego/ plus or instead of the given ones.
+func policyDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"promptwall.rego", "data.json"} {
+		bs, err := os.ReadFile(filepath.Join("..", "..", "rego", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), bs, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestPolicyTestCmd(t *testing.T) {
+	failing := "package extra_test\n\nimport data.promptwall\n\ntest_clean_is_blocked if promptwall.decision.action == \"block\" with input as {\"findings\": []}\n"
+	tests := []struct {
+		name     string
+		args     []string
+		wantErr  string
+		wantOut  []string
+		notInOut []string
+	}{
+		{name: "embedded", args: []string{"policy", "test"}, wantOut: []string{"PASS: "}, notInOut: []string{"coverage"}},
+		{name: "dir with coverage", args: []string{"policy", "test", filepath.Join("..", "..", "rego"), "--coverage"}, wantOut: []string{"PASS: ", "coverage: 100.0%"}},
+		{name: "failing test", args: []string{"policy", "test", policyDir(t, map[string]string{"extra_test.rego": failing})},
+			wantErr: "1 of 1 tests failed", wantOut: []string{"test_clean_is_blocked", "FAIL: 1/1", "extra_test.rego:5"}},
+		{name: "no tests", args: []string{"policy", "test", policyDir(t, nil)}, wantErr: "no tests found"},
+		{name: "threshold missed", args: []string{"policy", "test", "--threshold", "100",
+			policyDir(t, map[string]string{"few_test.rego": "package few_test\n\nimport data.promptwall\n\ntest_clean if promptwall.decision.action == \"allow\" with input as {\"findings\": []}\n"})},
+			wantErr: "below the threshold 100.0%", wantOut: []string{"coverage: "}},
+		{name: "too many args", args: []string{"policy", "test", "a", "b"}, wantErr: "accepts at most 1 arg"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, _, err := runPolicyCmd(t, "", tc.args...)
+			checkCmdErr(t, err, tc.wantErr)
+			for _, w := range tc.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tc.notInOut {
+				if strings.Contains(out, w) {
+					t.Errorf("output has %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func checkCmdErr(t *testing.T, err error, want string) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("err = %v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Fatalf("err = %v, want %q", err, want)
+	case want != "" && exitCode(err) != 1:
+		t.Fatalf("exit code %d", exitCode(err))
+	}
+}
+
+func TestPolicyCheckCmd(t *testing.T) {
+	out, _, err := runPolicyCmd(t, "", "policy", "check")
+	if err != nil || !strings.HasPrefix(out, "ok: embedded bundle (revision sha256:") {
+		t.Fatalf("embedded: %q, %v", out, err)
+	}
+	dir := policyDir(t, map[string]string{"promptwall.rego": "package promptwall\n\ndecision := y\n\nconnect := {\"action\": \"tunnel\"} if {\n\tx := 1\n}\n"})
+	out, errOut, err := runPolicyCmd(t, "", "policy", "check", dir)
+	checkCmdErr(t, err, "2 problem(s)")
+	if out != "" {
+		t.Errorf("stdout %q", out)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	file := filepath.Join(dir, "promptwall.rego")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], file+":3: ") || !strings.HasPrefix(lines[1], file+":6: ") {
+		t.Fatalf("stderr:\n%s", errOut)
+	}
+	_, _, err = runPolicyCmd(t, "", "policy", "check", filepath.Join(t.TempDir(), "missing"))
+	checkCmdErr(t, err, "missing")
+}
+
+func TestPolicyEvalCmd(t *testing.T) {
+	input := func(t *testing.T, doc string) string {
+		path := filepath.Join(t.TempDir(), "input.json")
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	secret := `{"request": {"vendor": "openai", "host": "api.openai.com", "client": {"user": "alice", "groups": ["staff"]}},
+	 "findings": [{"type": "AWS_ACCESS_KEY", "category": "secret", "severity": "high", "count": 1, "paths": ["messages[0].content"]}]}`
+	custom := policyDir(t, map[string]string{"data.json": `{"promptwall": {"blocked_hosts": ["*.deepseek.com"]}}`})
+	tests := []struct {
+		name    string
+		args    []string
+		stdin   string
+		wantErr string
+		want    map[string]any
+	}{
+		{name: "block", args: []string{"--input", input(t, secret)},
+			want: map[string]any{"action": "block", "reasons": []any{map[string]any{"rule": "secret.block",
+				"message": "Your prompt contains a credential (AWS_ACCESS_KEY). Remove it and send again."}}}},
+		{name: "stdin clean", args: []string{"--input", "-"}, stdin: `{"request": {"vendor": "openai"}, "findings": []}`,
+			want: map[string]any{"action": "allow", "reasons": []any{}}},
+		{name: "connect mitm", args: []string{"--connect", "--input", "-"}, stdin: `{"request": {"vendor": "openai", "host": "api.openai.com:443"}}`,
+			want: map[string]any{"action": "mitm", "reasons": []any{}}},
+		{name: "connect blocked by dir policy", args: []string{"--connect", "--policy", custom, "--input", "-"}, stdin: `{"request": {"host": "chat.deepseek.com:443"}}`,
+			want: map[string]any{"action": "block", "reasons": []any{map[string]any{"rule": "destination.block", "message": "Blocked by policy rule destination.block (chat.deepseek.com)."}}}},
+		{name: "no input", args: nil, wantErr: "--input FILE is required"},
+		{name: "missing file", args: []string{"--input", filepath.Join(t.TempDir(), "nope.json")}, wantErr: "no such file"},
+		{name: "misspelt field", args: []string{"--input", "-"}, stdin: `{"request": {"vendr": "openai"}}`, wantErr: `unknown field "vendr"`},
+		{name: "broken policy", args: []string{"--policy", policyDir(t, map[string]string{"promptwall.rego": "package promptwall\n\ndecision := y\n"}), "--input", "-"},
+			stdin: `{}`, wantErr: "1 problem(s)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, _, err := runPolicyCmd(t, tc.stdin, append([]string{"policy", "eval"}, tc.args...)...)
+			checkCmdErr(t, err, tc.wantErr)
+			if tc.wantErr != "" {
+				return
+			}
+			var got map[string]any
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("output is not JSON: %v\n%s", err, out)
+			}
+			if gs, ws := mustJSON(t, got), mustJSON(t, tc.want); gs != ws {
+				t.Fatalf("decision\n got %s\nwant %s", gs, ws)
+			}
+		})
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	bs, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(bs)
+}

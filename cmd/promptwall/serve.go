@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/spf13/cobra"
+	"go.uber.org/zap"
+
+	"github.com/promptwall/promptwall/config"
+	"github.com/promptwall/promptwall/proxy"
+)
+
+func newServeCmd() *cobra.Command {
+	var cfgFile string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the proxy (on the embedded defaults when no --config is given)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := config.Load(cfgFile)
+			if err != nil {
+				return err
+			}
+			log, err := zap.NewProduction()
+			if err != nil {
+				return err
+			}
+			defer func() { _ = log.Sync() }()
+			srv, err := proxy.New(cmd.Context(), cfg, log)
+			if err != nil {
+				return err
+			}
+			if err := srv.Start(); err != nil {
+				return err
+			}
+			<-cmd.Context().Done()
+			log.Info("shutting down")
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			return srv.Close(ctx)
+		},
+	}
+	cmd.Flags().StringVar(&cfgFile, "config", "", "YAML config file (every key optional; see README)")
+	return cmd
+}

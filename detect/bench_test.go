@@ -1,0 +1,134 @@
+package detect
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// corpusPath is the shared dev corpus, relative to this package; set
+// PROMPTWALL_CORPUS to use another JSONL file of {"text": …} lines.
+func corpusPath() string {
+	if p := os.Getenv("PROMPTWALL_CORPUS"); p != "" {
+		return p
+	}
+	return filepath.Join("..", "..", "shared", "corpus", "dev.jsonl")
+}
+
+func loadCorpus(b *testing.B) []string {
+	b.Helper()
+	f, err := os.Open(corpusPath())
+	if err != nil {
+		b.Skipf("corpus not available (%v); set PROMPTWALL_CORPUS to a JSONL file with a \"text\" field", err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Text != "" {
+			texts = append(texts, rec.Text)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatalf("reading corpus: %v", err)
+	}
+	if len(texts) == 0 {
+		b.Skip("corpus has no texts")
+	}
+	return texts
+}
+
+// BenchmarkScanCorpus scans every corpus text once per iteration and
+// reports throughput (MB/s) over the texts' bytes, on one goroutine.
+func BenchmarkScanCorpus(b *testing.B) {
+	texts := loadCorpus(b)
+	s := newTestScanner(b)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	c0, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			s.ScanText(t)
+		}
+		n++
+	}
+	reportCPUThroughput(b, c0, ok, n*total)
+}
+
+// reportCPUThroughput adds "cpu-MB/s": bytes scanned per second of CPU time
+// used by the process (run with -cpu 1 for a one-core figure).
+func reportCPUThroughput(b *testing.B, c0 time.Duration, ok bool, bytes int) {
+	c1, ok1 := processCPU()
+	if ok && ok1 && c1 > c0 {
+		b.ReportMetric(float64(bytes)/1e6/(c1-c0).Seconds(), "cpu-MB/s")
+	}
+}
+
+// BenchmarkScanCleanProse is the common case: a long prompt with nothing in
+// it, where the prefilter should let almost no detector run.
+func BenchmarkScanCleanProse(b *testing.B) {
+	s := newTestScanner(b)
+	para := "Please summarise the following meeting notes and list the action items for each team. " +
+		"We discussed the roadmap for the next quarter, the hiring plan and the budget review. "
+	text := ""
+	for len(text) < 64<<10 {
+		text += para
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	c0, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		s.ScanText(text)
+		n++
+	}
+	reportCPUThroughput(b, c0, ok, n*len(text))
+}
+
+// BenchmarkDetector measures each built-in detector alone over the corpus,
+// to find the one that costs the most.
+func BenchmarkDetector(b *testing.B) {
+	texts := loadCorpus(b)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	for _, d := range builtinDetectors() {
+		b.Run(d.Type(), func(b *testing.B) {
+			s, err := newScanner([]Detector{d}, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchTexts(b, s, texts, total)
+		})
+	}
+	b.Run("none", func(b *testing.B) {
+		s, _ := newScanner(nil, nil)
+		benchTexts(b, s, texts, total)
+	})
+}
+
+func benchTexts(b *testing.B, s *Scanner, texts []string, total int) {
+	b.SetBytes(int64(total))
+	c0, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			s.ScanText(t)
+		}
+		n++
+	}
+	reportCPUThroughput(b, c0, ok, n*total)
+}

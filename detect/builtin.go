@@ -1,0 +1,34 @@
+package detect
+
+// builtinDetectors returns a fresh set of the built-in detectors, one per
+// format family.
+func builtinDetectors() []Detector {
+	return []Detector{
+		// Credentials.
+		awsAccessKey{},
+		awsSecretKey{},
+		githubToken{},
+		gitlabToken(),
+		slackToken{},
+		slackWebhook{},
+		stripeKey(),
+		openAIKey{},
+		anthropicKey(),
+		googleAPIKey(),
+		privateKey{},
+		jwt{},
+		credentialURL{},
+		password{},
+		// Personal data.
+		email{},
+		phone{},
+		creditCard{},
+		iban{},
+		itFiscalCode{},
+		itVAT{},
+		usSSN{},
+		ipAddress{},
+		// Classification.
+		confidentialMarker{},
+	}
+}

@@ -1,0 +1,116 @@
+package detect
+
+// creditCard finds payment card numbers (PANs): 13 to 19 digits, written
+// together or in groups split by single spaces or dashes, starting with a
+// digit an issuer uses, and passing the Luhn check.
+type creditCard struct{}
+
+var _ Detector = creditCard{}
+
+func (creditCard) Type() string { return TypeCreditCard }
+
+func (creditCard) Keywords() []string { return []string{DigitRuns} }
+
+func (creditCard) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, i := range hits {
+		if i < next || !numberStart(text, i) {
+			continue
+		}
+		if end, ok := cardAt(text, i); ok {
+			emit(i, end)
+			next = end
+		}
+	}
+}
+
+// cardAt matches a PAN starting at i: either one run of 13–19 digits, or
+// groups of 3–6 digits joined by one kind of separator that make up the whole
+// number (a card is never the tail of a longer grouped code such as an IBAN).
+func cardAt(text string, i int) (int, bool) {
+	var digits [19]byte
+	j := spanWhile(text, i, 20, isDigit)
+	if byteAt(text, i-1) == '+' {
+		return 0, false // an international phone number
+	}
+	if j-i >= 12 {
+		if j-i < 13 || j-i > 19 || isAlnum(byteAt(text, j)) || !validPAN(text[i:j]) {
+			return 0, false
+		}
+		return j, true
+	}
+	n := copy(digits[:], text[i:j])
+	if n < 3 {
+		return 0, false
+	}
+	sep := byteAt(text, j)
+	if sep != ' ' && sep != '-' || groupBefore(text, i, sep) {
+		return 0, false
+	}
+	for byteAt(text, j) == sep && isDigit(byteAt(text, j+1)) {
+		g := j + 1
+		j = spanWhile(text, g, 7, isDigit)
+		if j-g < 3 || j-g > 6 || n+j-g > 19 {
+			return 0, false
+		}
+		n += copy(digits[n:], text[g:j])
+	}
+	if n < 13 || isAlnum(byteAt(text, j)) || !validPAN(string(digits[:n])) {
+		return 0, false
+	}
+	return j, true
+}
+
+// groupBefore reports whether the number at i continues a grouped code:
+// just before it, across the same separator, stands a short group holding a
+// digit that itself starts after that separator or the start of a word
+// ("FR13 3017 …", "ID 12 3456 …").
+func groupBefore(text string, i int, sep byte) bool {
+	if byteAt(text, i-1) != sep {
+		return false
+	}
+	k := i - 1
+	digit := false
+	for k > 0 && i-1-k < 7 && isAlnum(text[k-1]) {
+		k--
+		digit = digit || isDigit(text[k])
+	}
+	if !digit || i-1-k > 6 || isAlnum(byteAt(text, k-1)) {
+		return false
+	}
+	p := byteAt(text, k-1)
+	return p == sep || p == 0 || p == ' ' || p == '\n' || p == '\t' || p == ':'
+}
+
+// numberStart reports whether a number can start at i: not in the middle of
+// a word or of a number (after a digit, or after "1." / "1,").
+func numberStart(text string, i int) bool {
+	p := byteAt(text, i-1)
+	if isAlnum(p) || p == '_' {
+		return false
+	}
+	if (p == '.' || p == ',') && isDigit(byteAt(text, i-2)) {
+		return false
+	}
+	return true
+}
+
+// validPAN applies the issuer prefix rules and the Luhn check.
+func validPAN(d string) bool {
+	switch d[0] {
+	case '1':
+		// UATP cards are 15 digits; a bare 13-digit number starting with 1
+		// is a millisecond timestamp far more often than a card.
+		if len(d) != 15 {
+			return false
+		}
+	case '2', '3', '4', '5', '6':
+	default:
+		return false
+	}
+	if distinct(d) < 2 {
+		return false // 0000…: a filler, not a card
+	}
+	return luhn(d)
+}

@@ -1,0 +1,71 @@
+package detect
+
+import "strings"
+
+// credentialURL finds URLs that carry a password in their userinfo:
+// scheme://user:password@host… (database DSNs, broker URLs, package mirrors).
+// The whole URL is reported: the host says where the password works.
+type credentialURL struct{}
+
+var _ Detector = credentialURL{}
+
+func (credentialURL) Type() string { return TypeCredentialURL }
+
+func (credentialURL) Keywords() []string { return []string{"://"} }
+
+func (credentialURL) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	for _, h := range hits {
+		// Scheme: a letter, then letters, digits, '+', '-', '.'.
+		s := h
+		for s > 0 && h-s < 32 && (isAlnum(text[s-1]) || text[s-1] == '+' || text[s-1] == '-' || text[s-1] == '.') {
+			s--
+		}
+		for s < h && !isAlpha(text[s]) {
+			s++
+		}
+		if s == h {
+			continue
+		}
+		// Authority: up to the first '/', '?' or end of the URL; the
+		// password may hold '@' or '#', so split at the last '@'.
+		a := h + 3
+		end := spanWhile(text, a, 2048, isURLByte)
+		auth := end
+		if i := strings.IndexAny(text[a:end], "/?"); i >= 0 {
+			auth = a + i
+		}
+		at := strings.LastIndexByte(text[a:auth], '@')
+		if at < 0 {
+			continue
+		}
+		at += a
+		colon := strings.IndexByte(text[a:at], ':')
+		if colon <= 0 {
+			continue
+		}
+		user, pass := text[a:a+colon], text[a+colon+1:at]
+		if at+1 >= auth || !userinfoSecret(user, pass) {
+			continue
+		}
+		for end > at+1 && strings.IndexByte(".,;:!?)]}'\"", text[end-1]) >= 0 {
+			end--
+		}
+		emit(s, end)
+	}
+}
+
+// isURLByte is a byte that can appear in a URL written in prose: anything
+// visible but quotes, angle brackets and backticks.
+func isURLByte(b byte) bool {
+	return b > ' ' && b < 0x7f && b != '"' && b != '\'' && b != '<' && b != '>' && b != '`'
+}
+
+// userinfoSecret reports whether a URL's user:password holds a real-looking
+// password rather than a template.
+func userinfoSecret(user, pass string) bool {
+	if pass == "" || len(pass) > 256 || isTemplateValue(pass) {
+		return false
+	}
+	return !placeholderPassword(pass, user)
+}

@@ -1,0 +1,271 @@
+package detect
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// CustomDetector is a detector defined in policy data rather than Go code
+// (data.promptwall.custom_detectors): a regular expression, dictionary terms,
+// or both, reported under its own type, category and severity.
+type CustomDetector struct {
+	// Type names the findings, e.g. "PROJECT_CODENAME": upper-case letters,
+	// digits and '_', not a built-in type.
+	Type string `json:"type" yaml:"type"`
+	// Category defaults to "custom"; Severity to "medium".
+	Category Category `json:"category,omitempty" yaml:"category,omitempty"`
+	Severity Severity `json:"severity,omitempty" yaml:"severity,omitempty"`
+	// Regex is RE2 syntax. With a capturing group, the first group that
+	// matched is the value reported (and validated); otherwise the match.
+	Regex string `json:"regex,omitempty" yaml:"regex,omitempty"`
+	// Keywords gate the regex: it runs only on texts containing one of
+	// them (case-insensitive). Without keywords it runs on every text.
+	Keywords []string `json:"keywords,omitempty" yaml:"keywords,omitempty"`
+	// Validator names a check the regex value must pass (see Validators).
+	Validator string `json:"validator,omitempty" yaml:"validator,omitempty"`
+	// Terms are dictionary entries (code names, customer names) matched
+	// case-insensitively as whole words.
+	Terms []string `json:"terms,omitempty" yaml:"terms,omitempty"`
+}
+
+// validators are the checks a custom detector can name. Each takes the value
+// as found; separators (spaces, dashes, dots) are removed where the format
+// allows them.
+var validators = map[string]func(string) bool{
+	"luhn":           func(v string) bool { return luhn(compact(v)) },
+	"credit_card":    func(v string) bool { d := compact(v); return len(d) >= 13 && len(d) <= 19 && validPAN(d) },
+	"iban":           func(v string) bool { return ibanValid(strings.ToUpper(compact(v))) },
+	"it_fiscal_code": func(v string) bool { return fiscalCodeValid(v) },
+	"it_vat":         func(v string) bool { return vatValid(strings.TrimPrefix(strings.ToUpper(compact(v)), "IT")) },
+	"us_ssn":         func(v string) bool { return ssnValid(compact(v)) },
+	"github_token":   githubTokenValid,
+	"jwt":            jwtValid,
+	"ip":             ipValid,
+	"email":          emailValid,
+}
+
+// Validators lists the validator names a CustomDetector may use.
+func Validators() []string {
+	out := make([]string, 0, len(validators))
+	for k := range validators {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}
+
+// WithCustom adds custom detectors. NewScanner fails, naming the detector,
+// when one is invalid: a bad type, category or severity, a regex that does
+// not compile, an unknown validator, or neither regex nor terms.
+func WithCustom(ds []CustomDetector) Option {
+	return func(st *settings) {
+		for i, cd := range ds {
+			e, err := compileCustom(cd)
+			if err != nil {
+				st.errs = append(st.errs, fmt.Errorf("detect: custom detector %d (%s): %w", i, cd.Type, err))
+				continue
+			}
+			st.extra = append(st.extra, e...)
+		}
+	}
+}
+
+func compileCustom(cd CustomDetector) ([]entry, error) {
+	if !validTypeName(cd.Type) {
+		return nil, fmt.Errorf("type %q must be upper-case letters, digits and '_'", cd.Type)
+	}
+	if _, _, builtin := Info(cd.Type); builtin {
+		return nil, fmt.Errorf("type %q is built in", cd.Type)
+	}
+	cat, sev := cd.Category, cd.Severity
+	if cat == "" {
+		cat = CategoryCustom
+	}
+	if sev == "" {
+		sev = SeverityMedium
+	}
+	switch cat {
+	case CategorySecret, CategoryPII, CategoryClassified, CategoryCustom:
+	default:
+		return nil, fmt.Errorf("unknown category %q", cat)
+	}
+	switch sev {
+	case SeverityLow, SeverityMedium, SeverityHigh, SeverityCritical:
+	default:
+		return nil, fmt.Errorf("unknown severity %q", sev)
+	}
+	if cd.Regex == "" && len(cd.Terms) == 0 {
+		return nil, fmt.Errorf("needs a regex or terms")
+	}
+	var out []entry
+	if cd.Regex != "" {
+		re, err := regexp.Compile(cd.Regex)
+		if err != nil {
+			return nil, fmt.Errorf("regex: %w", err)
+		}
+		var check func(string) bool
+		if cd.Validator != "" {
+			v, ok := validators[cd.Validator]
+			if !ok {
+				return nil, fmt.Errorf("unknown validator %q (known: %s)", cd.Validator, strings.Join(Validators(), ", "))
+			}
+			check = v
+		}
+		for _, k := range cd.Keywords {
+			if strings.TrimSpace(k) == "" {
+				return nil, fmt.Errorf("empty keyword")
+			}
+		}
+		out = append(out, entry{d: &regexDetector{typ: cd.Type, re: re, keywords: regexKeywords(re, cd.Keywords), check: check}, cat: cat, sev: sev})
+	} else if cd.Validator != "" {
+		return nil, fmt.Errorf("validator %q needs a regex", cd.Validator)
+	}
+	if len(cd.Terms) > 0 {
+		td := &termDetector{typ: cd.Type}
+		for _, t := range cd.Terms {
+			n := normalise(strings.TrimSpace(t)).text
+			if n == "" {
+				return nil, fmt.Errorf("empty term")
+			}
+			td.terms = append(td.terms, strings.ToLower(n))
+		}
+		out = append(out, entry{d: td, cat: cat, sev: sev})
+	}
+	return out, nil
+}
+
+func validTypeName(t string) bool {
+	if t == "" || len(t) > 64 || !isUpper(t[0]) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isUpper(t[i]) && !isDigit(t[i]) && t[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// regexKeywords returns the keywords that gate a custom regex: the ones
+// given, else the regex's literal prefix when it has one of three or more
+// bytes (a cheap, exact gate); none means the regex runs on every text.
+func regexKeywords(re *regexp.Regexp, given []string) []string {
+	if len(given) > 0 {
+		return given
+	}
+	if p, _ := re.LiteralPrefix(); len(p) >= 3 && isASCIIString(p) && !caseInsensitive(re) {
+		return []string{p}
+	}
+	return nil
+}
+
+func caseInsensitive(re *regexp.Regexp) bool {
+	r, err := syntax.Parse(re.String(), syntax.Perl)
+	return err != nil || r.Flags&syntax.FoldCase != 0
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// regexDetector runs a custom regex over a text that passed its keywords.
+type regexDetector struct {
+	typ      string
+	re       *regexp.Regexp
+	keywords []string
+	check    func(string) bool
+}
+
+var _ Detector = (*regexDetector)(nil)
+
+func (d *regexDetector) Type() string       { return d.typ }
+func (d *regexDetector) Keywords() []string { return d.keywords }
+
+func (d *regexDetector) Find(t *Text) {
+	for _, m := range d.re.FindAllStringSubmatchIndex(t.S, -1) {
+		s, e := m[0], m[1]
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 && m[g+1] > m[g] {
+				s, e = m[g], m[g+1]
+				break
+			}
+		}
+		if e <= s || (d.check != nil && !d.check(t.S[s:e])) {
+			continue
+		}
+		t.Emit(s, e)
+	}
+}
+
+// termDetector matches dictionary terms as whole words, case-insensitively.
+// The terms are prefilter keywords, so a text without any costs nothing.
+type termDetector struct {
+	typ   string
+	terms []string // normalised, lower case
+}
+
+var _ Detector = (*termDetector)(nil)
+
+func (d *termDetector) Type() string { return d.typ }
+func (d *termDetector) Keywords() []string {
+	// The prefilter folds ASCII case only; give it the other cases of
+	// accented terms as well.
+	var kws []string
+	for _, t := range d.terms {
+		kws = append(kws, t)
+		if !isASCIIString(t) {
+			kws = append(kws, strings.ToUpper(t), strings.ToUpper(t[:1])+t[1:])
+		}
+	}
+	return kws
+}
+
+func (d *termDetector) Find(t *Text) {
+	next := 0
+	for _, h := range t.Hits {
+		if h < next || isWord(byteAt(t.S, h-1)) && isWord(t.S[h]) {
+			continue
+		}
+		// Several terms can start here ("Acme", "Acme Corp"): take the
+		// longest that ends at a word boundary.
+		best := -1
+		for _, term := range d.terms {
+			e := h + len(term)
+			if e <= best || e > len(t.S) || !termAt(t.S[h:e], term) {
+				continue
+			}
+			if !(isWord(byteAt(t.S, e)) && isWord(t.S[e-1])) {
+				best = e
+			}
+		}
+		if best > h {
+			t.Emit(h, best)
+			next = best
+		}
+	}
+}
+
+// termAt compares a piece of text with a lower-case term, ignoring case.
+func termAt(s, term string) bool {
+	if isASCIIString(term) {
+		return hasPrefixFold(s, 0, term)
+	}
+	return strings.EqualFold(s, term)
+}
+
+// compact drops the separators people put inside numbers and codes.
+func compact(v string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '.' || r == '/' {
+			return -1
+		}
+		return r
+	}, v)
+}

@@ -1,0 +1,101 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWithCustom(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t, WithCustom([]CustomDetector{
+		{Type: "PROJECT_CODENAME", Terms: []string{"Blue Falcon", "Orione"}},
+		{Type: "CUSTOMER", Category: CategoryPII, Severity: SeverityHigh, Terms: []string{"Acme", "Acme Corp"}},
+		{Type: "EMPLOYEE_ID", Regex: `\bEMP-(\d{6})\b`, Keywords: []string{"emp-"}},
+		{Type: "INTERNAL_CARD", Regex: `card#(\d{16})`, Validator: "luhn"},
+	}))
+	card := genLuhn(r, "4", 16)
+	badCard := card[:15] + string('0'+(card[15]-'0'+1)%10)
+	tests := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		{"term", "status of blue falcon?", []want{{"PROJECT_CODENAME", "blue falcon"}}},
+		{"term upper", "ORIONE launch", []want{{"PROJECT_CODENAME", "ORIONE"}}},
+		{"term inside a word", "Orionessa", nil},
+		{"longest term", "contract with Acme Corp.", []want{{"CUSTOMER", "Acme Corp"}}},
+		{"full-width term", "ｏｒｉｏｎｅ", []want{{"PROJECT_CODENAME", "ｏｒｉｏｎｅ"}}},
+		{"regex group", "assign EMP-123456 now", []want{{"EMPLOYEE_ID", "123456"}}},
+		{"regex gated", "assign 123456", nil},
+		{"validator passes", "card#" + card, []want{{TypeCreditCard, card}, {"INTERNAL_CARD", card}}},
+		{"validator fails", "card#" + badCard, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFindings(t, s, tt.text, tt.wants)
+		})
+	}
+	fs := s.ScanText("Acme")
+	if len(fs) != 1 || fs[0].Category != CategoryPII || fs[0].Severity != SeverityHigh {
+		t.Errorf("custom category/severity: %+v", fs)
+	}
+	fs = s.ScanText("Orione")
+	if len(fs) != 1 || fs[0].Category != CategoryCustom || fs[0].Severity != SeverityMedium {
+		t.Errorf("custom defaults: %+v", fs)
+	}
+}
+
+func TestWithCustomErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		cd   CustomDetector
+		want string
+	}{
+		{"bad regex", CustomDetector{Type: "X_ONE", Regex: `a(b`}, "X_ONE"},
+		{"unknown validator", CustomDetector{Type: "X_TWO", Regex: `\d+`, Validator: "nope"}, "unknown validator"},
+		{"no regex nor terms", CustomDetector{Type: "X_THREE"}, "needs a regex or terms"},
+		{"bad type", CustomDetector{Type: "lower", Terms: []string{"a"}}, "lower"},
+		{"built-in type", CustomDetector{Type: "EMAIL", Terms: []string{"a"}}, "built in"},
+		{"bad category", CustomDetector{Type: "X_FOUR", Category: "top", Terms: []string{"a"}}, "category"},
+		{"bad severity", CustomDetector{Type: "X_FIVE", Severity: "extreme", Terms: []string{"a"}}, "severity"},
+		{"empty term", CustomDetector{Type: "X_SIX", Terms: []string{" "}}, "empty term"},
+		{"validator without regex", CustomDetector{Type: "X_SEVEN", Terms: []string{"a"}, Validator: "luhn"}, "needs a regex"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewScanner(WithCustom([]CustomDetector{tt.cd}))
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "detect: ") {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidatorsByName(t *testing.T) {
+	r := rng(t)
+	good := map[string]string{
+		"luhn":           genLuhn(r, "7", 12),
+		"credit_card":    group4(genLuhn(r, "5", 16), " "),
+		"iban":           group4(genIBAN(r, "IT"), " "),
+		"it_fiscal_code": genFiscalCode(r, 0),
+		"it_vat":         "IT" + genVAT(r),
+		"us_ssn":         "123-45-6780",
+		"github_token":   genGitHubToken(r, "gho_"),
+		"jwt":            genJWT(r),
+		"ip":             "2001:db8::1",
+		"email":          "a.b@example.org",
+	}
+	for _, name := range Validators() {
+		v, ok := good[name]
+		if !ok {
+			t.Errorf("validator %q has no test value", name)
+			continue
+		}
+		if !validators[name](v) {
+			t.Errorf("validator %q rejected %q", name, v)
+		}
+		if validators[name]("x" + v + "!") {
+			t.Errorf("validator %q accepted a mangled value", name)
+		}
+	}
+}

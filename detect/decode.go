@@ -1,0 +1,372 @@
+package detect
+
+import (
+	"encoding/base64"
+	"strings"
+	"unicode/utf8"
+)
+
+// Decoded views. A value hidden by an encoding — percent-encoding, JSON or
+// JavaScript escapes (\u0041KIA…), base64 — is decoded into a view that the
+// detectors scan like any text; findings are reported on the encoded span of
+// the original. Decoding is bounded: at most maxDecodedViews base64 blobs and
+// maxDecodedBytes decoded bytes per text.
+const (
+	minBase64Run    = 16
+	maxBase64Run    = 64 << 10
+	maxDecodedViews = 64
+	maxDecodedBytes = 1 << 20
+)
+
+// view is decoded text ready for the detectors (already normalised), with a
+// map from its spans back to the text it was decoded from.
+type view struct {
+	nt   normText
+	back func(start, end int) (int, int) // decoded offsets → parent offsets
+}
+
+func (v *view) span(start, end int) (int, int) {
+	s, e := v.nt.span(start, end)
+	return v.back(s, e)
+}
+
+// decodeViews returns the decoded views of text (a normalised text). found
+// are the findings already made on text: a blob inside one of them is part
+// of a known value and is not decoded again.
+func decodeViews(text string, found []rawFinding) []view {
+	var out []view
+	budget := maxDecodedBytes
+	if v, ok := percentView(text); ok {
+		out = append(out, v)
+		budget -= len(v.nt.text)
+	}
+	if v, ok := escapeView(text); ok {
+		out = append(out, v)
+		budget -= len(v.nt.text)
+	}
+	return base64Views(text, found, out, budget)
+}
+
+// encodedWindow returns the part of text worth decoding around the encoded
+// sequences between first and last (byte offsets): from the start of the
+// line holding the first, so context words before it are seen too, to the
+// end of the token holding the last.
+func encodedWindow(text string, first, last int) (int, int) {
+	lo := max(0, first-128)
+	if i := strings.LastIndexByte(text[lo:first], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	hi := last
+	for hi < len(text) && text[hi] > ' ' {
+		hi++
+	}
+	return lo, hi
+}
+
+// sliceView offsets a view of text[lo:hi] back to text.
+func sliceView(v view, lo int) view {
+	back := v.back
+	v.back = func(s, e int) (int, int) {
+		s, e = back(s, e)
+		return s + lo, e + lo
+	}
+	return v
+}
+
+// mappedView builds a view from decoded bytes whose byte i came from parent
+// bytes [from[i], to[i]).
+func mappedView(dec []byte, from, to []int32) view {
+	return view{nt: normalise(string(dec)), back: func(s, e int) (int, int) {
+		return int(from[s]), int(to[e-1])
+	}}
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// percentView decodes %XX sequences (URLs, form bodies, log lines).
+func percentView(text string) (view, bool) {
+	first := -1
+	for i := strings.IndexByte(text, '%'); i >= 0 && i+2 < len(text); i++ {
+		if text[i] == '%' {
+			if _, ok := unhex(text[i+1]); ok {
+				if _, ok := unhex(text[i+2]); ok {
+					first = i
+					break
+				}
+			}
+		}
+	}
+	if first < 0 {
+		return view{}, false
+	}
+	lo, hi := encodedWindow(text, first, strings.LastIndexByte(text, '%'))
+	v := percentDecode(text[lo:hi])
+	return sliceView(v, lo), true
+}
+
+func percentDecode(text string) view {
+	dec := make([]byte, 0, len(text))
+	from := make([]int32, 0, len(text))
+	to := make([]int32, 0, len(text))
+	for i := 0; i < len(text); {
+		if text[i] == '%' && i+2 < len(text) {
+			hi, ok1 := unhex(text[i+1])
+			lo, ok2 := unhex(text[i+2])
+			if ok1 && ok2 {
+				dec = append(dec, hi<<4|lo)
+				from = append(from, int32(i))
+				to = append(to, int32(i+3))
+				i += 3
+				continue
+			}
+		}
+		dec = append(dec, text[i])
+		from = append(from, int32(i))
+		to = append(to, int32(i+1))
+		i++
+	}
+	return mappedView(dec, from, to)
+}
+
+// escapeView decodes backslash escapes as JSON and JavaScript write them:
+// \uXXXX (with surrogate pairs), \xXX, \n, \t, \", \\, \/.
+func escapeView(text string) (view, bool) {
+	first := -1
+	for i := strings.IndexByte(text, '\\'); i >= 0 && i+1 < len(text); i++ {
+		if text[i] == '\\' && (text[i+1] == 'u' || text[i+1] == 'x' || text[i+1] == 'U') {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return view{}, false
+	}
+	lo, hi := encodedWindow(text, first, strings.LastIndexByte(text, '\\'))
+	return sliceView(escapeDecode(text[lo:hi]), lo), true
+}
+
+func escapeDecode(text string) view {
+	dec := make([]byte, 0, len(text))
+	from := make([]int32, 0, len(text))
+	to := make([]int32, 0, len(text))
+	emit := func(b []byte, s, e int) {
+		for _, c := range b {
+			dec = append(dec, c)
+			from = append(from, int32(s))
+			to = append(to, int32(e))
+		}
+	}
+	var rb [utf8.UTFMax]byte
+	for i := 0; i < len(text); {
+		if text[i] != '\\' || i+1 >= len(text) {
+			emit([]byte{text[i]}, i, i+1)
+			i++
+			continue
+		}
+		switch c := text[i+1]; c {
+		case 'u', 'U':
+			r, n := hexRune(text[i+2:], 4)
+			if n != 4 {
+				break
+			}
+			end := i + 6
+			if 0xD800 <= r && r < 0xDC00 && end+6 <= len(text) && text[end] == '\\' && text[end+1] == 'u' {
+				if r2, n2 := hexRune(text[end+2:], 4); n2 == 4 && 0xDC00 <= r2 && r2 < 0xE000 {
+					r = 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00)
+					end += 6
+				}
+			}
+			emit(rb[:utf8.EncodeRune(rb[:], r)], i, end)
+			i = end
+			continue
+		case 'x':
+			r, n := hexRune(text[i+2:], 2)
+			if n != 2 {
+				break
+			}
+			emit([]byte{byte(r)}, i, i+4)
+			i += 4
+			continue
+		case 'n', 't', 'r', '"', '\\', '/', '\'':
+			m := map[byte]byte{'n': '\n', 't': '\t', 'r': '\r'}[c]
+			if m == 0 {
+				m = c
+			}
+			emit([]byte{m}, i, i+2)
+			i += 2
+			continue
+		}
+		emit([]byte{'\\'}, i, i+1)
+		i++
+	}
+	return mappedView(dec, from, to)
+}
+
+// hexRune reads up to n hex digits.
+func hexRune(s string, n int) (rune, int) {
+	var r rune
+	k := 0
+	for ; k < n && k < len(s); k++ {
+		v, ok := unhex(s[k])
+		if !ok {
+			break
+		}
+		r = r<<4 | rune(v)
+	}
+	return r, k
+}
+
+var b64Class = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '+' || b == '/' || b == '-' || b == '_'
+	}
+	return
+}()
+
+// base64Views finds base64 blobs of at least minBase64Run characters and
+// decodes those that turn out to be text.
+func base64Views(text string, found []rawFinding, out []view, budget int) []view {
+	n := len(text)
+	views := 0
+	for i := 0; i+minBase64Run <= n && views < maxDecodedViews && budget > 0; {
+		// No run of minBase64Run can contain a non-base64 byte: jump past it.
+		if !b64Class[text[i+minBase64Run-1]] {
+			i += minBase64Run
+			continue
+		}
+		s := i + minBase64Run - 1
+		for s > 0 && b64Class[text[s-1]] {
+			s--
+		}
+		e := i + minBase64Run
+		for e < n && b64Class[text[e]] {
+			e++
+		}
+		for k := 0; k < 2 && e < n && text[e] == '='; k++ {
+			e++ // padding
+		}
+		i = e + 1
+		if e-s < minBase64Run || e-s > maxBase64Run || covered(found, s, e) {
+			continue
+		}
+		dec, ok := decodeBase64Text(text[s:e])
+		if !ok {
+			continue
+		}
+		views++
+		budget -= len(dec)
+		start := s
+		runEnd := e
+		out = append(out, view{nt: normalise(dec), back: func(a, b int) (int, int) {
+			// Every 3 decoded bytes come from 4 encoded characters.
+			return start + a/3*4, min(runEnd, start+(b+2)/3*4)
+		}})
+	}
+	return out
+}
+
+// textGroupLead marks the base64 characters that can start a 4-character
+// group encoding printable ASCII or white space: the group's first character
+// holds the top six bits of a byte in 0x08–0x7F, i.e. 'C'..'f'.
+var textGroupLead = func() (t [256]bool) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	for _, c := range alphabet[2:32] {
+		t[c] = true
+	}
+	return
+}()
+
+// mayBeText is a cheap test before decoding: in base64 of (mostly ASCII)
+// text nearly every group starts with a textGroupLead character, while for
+// random keys and binary only 3 groups in 8 do.
+func mayBeText(blob string) bool {
+	groups, bad := 0, 0
+	for i := 0; i < len(blob); i += 4 {
+		groups++
+		if !textGroupLead[blob[i]] {
+			bad++
+		}
+	}
+	return bad*10 <= groups
+}
+
+// decodeBase64Text decodes a base64 or base64url blob and keeps it only if
+// it is text: valid UTF-8, mostly printable. Hex digests, random keys and
+// binary payloads decode to bytes that fail this and are not scanned.
+func decodeBase64Text(blob string) (string, bool) {
+	if !mayBeText(blob) {
+		return "", false
+	}
+	trimmed := blob
+	for len(trimmed) > 0 && trimmed[len(trimmed)-1] == '=' {
+		trimmed = trimmed[:len(trimmed)-1]
+	}
+	var lower, upper, other bool
+	url, std := false, false
+	for i := 0; i < len(trimmed); i++ {
+		c := trimmed[i]
+		switch {
+		case isLower(c):
+			lower = true
+		case isUpper(c):
+			upper = true
+		case c == '-' || c == '_':
+			url = true
+		case c == '+' || c == '/':
+			std = true
+		case c == '=':
+			return "", false
+		default:
+			other = true
+		}
+	}
+	_ = other
+	if !lower || !upper || (url && std) || len(trimmed)%4 == 1 {
+		return "", false
+	}
+	enc := base64.RawStdEncoding
+	if url {
+		enc = base64.RawURLEncoding
+	}
+	var buf [1024]byte
+	dst := buf[:]
+	if n := enc.DecodedLen(len(trimmed)); n > len(buf) {
+		dst = make([]byte, n)
+	}
+	n, err := enc.Decode(dst, []byte(trimmed))
+	dec := dst[:n]
+	if err != nil || !utf8.Valid(dec) {
+		return "", false
+	}
+	printable := 0
+	for _, c := range dec {
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80 {
+			printable++
+		}
+	}
+	if printable*100 < len(dec)*95 {
+		return "", false
+	}
+	return string(dec), true
+}
+
+// covered reports whether [s,e) lies inside one of the findings.
+func covered(found []rawFinding, s, e int) bool {
+	for _, f := range found {
+		if f.start <= s && e <= f.end {
+			return true
+		}
+	}
+	return false
+}

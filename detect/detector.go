@@ -1,0 +1,89 @@
+package detect
+
+import (
+	"slices"
+	"strings"
+)
+
+// Detector finds one type of sensitive value. Detectors see normalised text
+// (see normalise.go); the Scanner maps their spans back to the original bytes.
+type Detector interface {
+	// Type is the finding type the detector reports.
+	Type() string
+	// Keywords gate the detector: it runs only on a text where at least one of
+	// them occurs (ASCII, matched case-insensitively), or, for DigitRuns, where
+	// a digit occurs. None: it runs on every text.
+	Keywords() []string
+	// Find reports every match in t through t.Emit, looking only around
+	// t.Hits where it has keywords.
+	Find(t *Text)
+}
+
+// ContextDetector is a Detector that also consults context words (t.Near);
+// the Scanner finds them in the same prefilter pass as the keywords.
+type ContextDetector interface {
+	Detector
+	ContextWords() []*WordSet
+}
+
+// DigitRuns is a pseudo-keyword: a detector that lists it receives the start
+// of every run of ASCII digits as a hit. Number formats (cards, IBANs, phone
+// numbers …) anchor on it and share one pass over the text.
+const DigitRuns = "\x00digits"
+
+// WordSet is a list of context words ("tel", "password", "partita iva" …).
+// Lower-case ASCII; matched case-insensitively at the start of a word.
+type WordSet struct {
+	words []string
+}
+
+// NewWordSet returns a set of context words.
+func NewWordSet(words ...string) *WordSet {
+	ws := &WordSet{}
+	for _, w := range words {
+		ws.words = append(ws.words, strings.ToLower(w))
+	}
+	return ws
+}
+
+// Text is one normalised text as a detector sees it.
+type Text struct {
+	// S is the normalised text; spans are byte offsets into it.
+	S string
+	// Hits are the start offsets of the detector's keyword occurrences
+	// (ascending; nil for a detector without keywords).
+	Hits []int
+
+	det int
+	st  *scanState
+	sc  *Scanner
+}
+
+// Emit reports a match at S[start:end]; invalid spans are ignored.
+func (t *Text) Emit(start, end int) {
+	if 0 <= start && start < end && end <= len(t.S) {
+		t.st.raw = append(t.st.raw, rawFinding{det: t.det, start: start, end: end})
+	}
+}
+
+// Near reports whether a word of ws starts within the before bytes that
+// precede offset at. The set must be among the detector's ContextWords.
+func (t *Text) Near(ws *WordSet, at, before int) bool {
+	idx, ok := t.sc.sets[ws]
+	if !ok {
+		return false
+	}
+	pos := t.st.setHits[idx]
+	if !t.st.setSorted[idx] {
+		slices.Sort(pos)
+		t.st.setSorted[idx] = true
+	}
+	lo := at - before
+	i, _ := slices.BinarySearch(pos, lo)
+	for ; i < len(pos) && pos[i] < at; i++ {
+		if !isAlpha(byteAt(t.S, pos[i]-1)) {
+			return true
+		}
+	}
+	return false
+}

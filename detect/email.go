@@ -1,0 +1,85 @@
+package detect
+
+// email finds addresses: a dot-atom local part, '@', and a domain of
+// at least two DNS labels whose last is alphabetic.
+type email struct{}
+
+var _ Detector = email{}
+
+func (email) Type() string { return TypeEmail }
+
+func (email) Keywords() []string { return []string{"@"} }
+
+func (email) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, at := range hits {
+		if at < next {
+			continue
+		}
+		start := at
+		for start > 0 && at-start < 64 && isAtext(text[start-1]) {
+			start--
+		}
+		if isAtext(byteAt(text, start-1)) { // longer than any real local part
+			continue
+		}
+		// A dot-atom neither starts nor ends with a dot.
+		for start < at && text[start] == '.' {
+			start++
+		}
+		if start == at || text[at-1] == '.' {
+			continue
+		}
+		end, ok := domainEnd(text, at+1)
+		if !ok {
+			continue
+		}
+		emit(start, end)
+		next = end
+	}
+}
+
+// isAtext is a byte of a local part as addresses are written in practice:
+// letters, digits and . _ % + - (RFC 5322 allows more, such as '=' or '?',
+// but then "?email=a@b.it" in a URL would swallow the query string).
+func isAtext(b byte) bool {
+	return isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-'
+}
+
+// domainEnd parses a host name starting at i and returns where it ends. It
+// needs two or more labels of letters, digits and inner hyphens, the last
+// alphabetic and at least two letters long.
+func domainEnd(text string, i int) (int, bool) {
+	labels := 0
+	lastStart, lastEnd := 0, 0
+	for {
+		s := i
+		for i < len(text) && i-s < 63 && (isAlnum(text[i]) || text[i] == '-') {
+			i++
+		}
+		if i == s || text[s] == '-' || text[i-1] == '-' {
+			break
+		}
+		labels++
+		lastStart, lastEnd = s, i
+		if i+1 < len(text) && text[i] == '.' && isAlnum(text[i+1]) {
+			i++
+			continue
+		}
+		break
+	}
+	if labels < 2 || lastEnd-lastStart < 2 {
+		return 0, false
+	}
+	tld := text[lastStart:lastEnd]
+	if len(tld) > 4 && hasPrefixFold(tld, 0, "xn--") {
+		return lastEnd, true // an internationalised TLD in punycode
+	}
+	for j := 0; j < len(tld); j++ {
+		if !isAlpha(tld[j]) {
+			return 0, false
+		}
+	}
+	return lastEnd, true
+}

@@ -1,0 +1,135 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzNormalise checks the offset map: every normalised byte maps to a
+// non-empty, in-bounds, non-decreasing span of the original, and any
+// normalised span maps to a span of the original.
+func FuzzNormalise(f *testing.F) {
+	for _, s := range []string{"plain ascii", "ＡＫＩＡ１２３", "a\u200bb\u00adc", "e\u0301", "ﬁ ｶ ①", "\xff\xfe", "–—\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		nt := normalise(s)
+		if nt.from == nil {
+			if nt.text != s {
+				t.Fatalf("identity map but text changed: %q → %q", s, nt.text)
+			}
+			return
+		}
+		if len(nt.from) != len(nt.text) || len(nt.to) != len(nt.text) {
+			t.Fatalf("map lengths %d/%d for %d bytes", len(nt.from), len(nt.to), len(nt.text))
+		}
+		for i := range nt.from {
+			if nt.from[i] < 0 || nt.from[i] >= nt.to[i] || int(nt.to[i]) > len(s) {
+				t.Fatalf("byte %d maps to %d-%d of %d", i, nt.from[i], nt.to[i], len(s))
+			}
+			if i > 0 && nt.from[i] < nt.from[i-1] {
+				t.Fatalf("map not monotonic at %d", i)
+			}
+		}
+		for a := 0; a < len(nt.text); a += 7 {
+			b := min(len(nt.text), a+5)
+			x, y := nt.span(a, b)
+			if x < 0 || y > len(s) || x >= y {
+				t.Fatalf("span %d-%d → %d-%d", a, b, x, y)
+			}
+		}
+		if utf8.ValidString(s) && strings.ContainsRune(nt.text, '\u200b') {
+			t.Fatalf("zero-width space kept in %q", nt.text)
+		}
+	})
+}
+
+// FuzzScanText runs the whole pipeline (normalisation, decoded views, every
+// detector) on arbitrary input: no panic, spans inside the text, sorted.
+func FuzzScanText(f *testing.F) {
+	s, err := NewScanner(WithCustom([]CustomDetector{{Type: "CODE", Terms: []string{"orione"}, Regex: `ID-(\d+)`}}))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{
+		"AKIAIOSFODNN7EXAMPLE", "mail a@b.it, tel. +39 02 1234567", "IBAN IT60 X054 2811 1010 0000 0123 456",
+		"-----BEGIN RSA PRIVATE KEY-----\nabc", "postgres://u:p4ss!word@h/db", "\\u0041KIA%41", "eyJhbGciOiJub25lIn0.e30.",
+		"QUtJQVozU1I0RkUzTE43R1NPVTc=", "::ffff:1.2.3.4/96", "password: Xy7!abc", "ＡＫＩＡ",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		fs := s.ScanText(text)
+		for i, fd := range fs {
+			if fd.Start < 0 || fd.End > len(text) || fd.Start >= fd.End {
+				t.Fatalf("finding %+v out of %d bytes", fd, len(text))
+			}
+			if i > 0 && fs[i-1].Start > fd.Start {
+				t.Fatalf("findings not sorted: %+v", fs)
+			}
+		}
+	})
+}
+
+// Validators must never panic, and must agree with their own definition on
+// the inputs they accept.
+
+func FuzzFiscalCode(f *testing.F) {
+	f.Add("RSSMRA85T10A562S")
+	f.Add("rssmra85t10a562s")
+	f.Fuzz(func(t *testing.T, s string) {
+		if fiscalCodeValid(s) && len(s) != 16 {
+			t.Fatalf("accepted %q", s)
+		}
+	})
+}
+
+func FuzzVAT(f *testing.F) {
+	f.Add("01333550323")
+	f.Fuzz(func(t *testing.T, s string) {
+		if vatValid(s) && !luhn(s) {
+			t.Fatalf("accepted %q failing Luhn", s)
+		}
+	})
+}
+
+func FuzzSSN(f *testing.F) {
+	f.Add("123456780")
+	f.Fuzz(func(t *testing.T, s string) {
+		if ssnValid(s) && (len(s) != 9 || s[:3] == "000" || s[:3] == "666") {
+			t.Fatalf("accepted %q", s)
+		}
+	})
+}
+
+func FuzzJWTHeader(f *testing.F) {
+	f.Add("eyJhbGciOiJIUzI1NiJ9")
+	f.Fuzz(func(t *testing.T, s string) {
+		jwtHeaderOK(s)
+		jwtValid(s)
+	})
+}
+
+func FuzzIPAndEmail(f *testing.F) {
+	f.Add("2001:db8::1")
+	f.Add("a@b.it")
+	f.Fuzz(func(t *testing.T, s string) {
+		ipValid(s)
+		emailValid(s)
+	})
+}
+
+func FuzzDecodeViews(f *testing.F) {
+	f.Add("%41%4B \\u0041\\uD83D\\uDE00 QUtJQVozU1I0RkUzTE43R1NPVTc=")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, v := range decodeViews(s, nil) {
+			for a := 0; a < len(v.nt.text); a += 3 {
+				x, y := v.span(a, min(len(v.nt.text), a+4))
+				if x < 0 || y > len(s) || x >= y {
+					t.Fatalf("view span %d → %d-%d of %d", a, x, y, len(s))
+				}
+			}
+		}
+	})
+}

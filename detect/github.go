@@ -1,0 +1,77 @@
+package detect
+
+import (
+	"hash/crc32"
+	"strings"
+)
+
+// githubToken finds GitHub tokens: ghp_ (personal), gho_ (OAuth), ghu_/ghs_
+// (app user/server), ghr_ (refresh) followed by 30 random base62 characters
+// and a 6-character base62 CRC32 of them; and fine-grained github_pat_ tokens.
+type githubToken struct{}
+
+var _ Detector = githubToken{}
+
+func (githubToken) Type() string { return TypeGitHubToken }
+
+func (githubToken) Keywords() []string {
+	return []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}
+}
+
+func (githubToken) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	for _, h := range hits {
+		if isWord(byteAt(text, h-1)) {
+			continue
+		}
+		if strings.HasPrefix(text[h:], "github_pat_") {
+			end := spanWhile(text, h+11, 83, isWord)
+			if end-h-11 == 82 && !isPlaceholder(text[h+11:end]) {
+				emit(h, end)
+			}
+			continue
+		}
+		if !isLower(text[h]) || !isLower(text[h+1]) || !isLower(text[h+2]) {
+			continue // the prefix is lower case; the prefilter ignores case
+		}
+		end := spanWhile(text, h+4, 37, isAlnum)
+		if end-h-4 != 36 || isWord(byteAt(text, end)) {
+			continue
+		}
+		body := text[h+4 : end]
+		if isPlaceholder(body) {
+			continue
+		}
+		// The checksum separates a real token from a look-alike; a token
+		// with a bad checksum still counts when the text says it is one
+		// (test fixtures and hand-made configs are still leaks to stop).
+		if githubChecksumOK(body) || t.Near(githubContext, h, 64) {
+			emit(h, end)
+		}
+	}
+}
+
+var githubContext = NewWordSet("github", "gh_", "token", "git")
+
+func (githubToken) ContextWords() []*WordSet { return []*WordSet{githubContext} }
+
+// githubChecksumOK checks the last 6 base62 characters of a classic token
+// body against the CRC32 (IEEE) of its first 30.
+func githubChecksumOK(body string) bool {
+	if len(body) != 36 {
+		return false
+	}
+	return base62Pad6(crc32.ChecksumIEEE([]byte(body[:30]))) == body[30:]
+}
+
+const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// base62Pad6 encodes n in base62, left-padded with '0' to six characters.
+func base62Pad6(n uint32) string {
+	var b [6]byte
+	for i := 5; i >= 0; i-- {
+		b[i] = base62Alphabet[n%62]
+		n /= 62
+	}
+	return string(b[:])
+}

@@ -1,0 +1,52 @@
+package detect
+
+// iban finds International Bank Account Numbers: a country code, two check
+// digits and the country's BBAN, compact or printed in groups of four; the
+// length must be the country's and the mod-97 check must hold.
+type iban struct{}
+
+var _ Detector = iban{}
+
+func (iban) Type() string { return TypeIBAN }
+
+func (iban) Keywords() []string { return []string{DigitRuns} }
+
+func (iban) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	var buf [34]byte
+	next := 0
+	for _, i := range hits {
+		// Anchor on the check digits, right after the country code.
+		s := i - 2
+		if s < next || s < 0 || !isUpper(text[s]) || !isUpper(text[s+1]) || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+			continue
+		}
+		want, ok := ibanLengths[text[s:s+2]]
+		if !ok {
+			continue
+		}
+		n, j := 0, s
+		var sep byte
+	scan:
+		for j < len(text) && n < want {
+			switch c := text[j]; {
+			case isDigit(c) || isUpper(c):
+				buf[n] = c
+				n++
+				j++
+			case (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]):
+				sep = c // printed form: one space (or dash) between groups of four
+				j++
+			default:
+				break scan
+			}
+		}
+		if n != want || isAlnum(byteAt(text, j)) {
+			continue
+		}
+		if ibanValid(string(buf[:n])) {
+			emit(s, j)
+			next = j
+		}
+	}
+}

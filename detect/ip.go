@@ -1,0 +1,143 @@
+package detect
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// ipAddress finds IPv4 and IPv6 addresses, with a CIDR prefix length or an
+// IPv6 zone when one follows. Candidates are parsed with net/netip, so
+// 256.1.1.1, 1.2.3 or 12:34:56 are not addresses. The unspecified address
+// "::" alone is too common in code (Haskell, C++) to report.
+type ipAddress struct{}
+
+var _ Detector = ipAddress{}
+
+func (ipAddress) Type() string { return TypeIPAddress }
+
+func (ipAddress) Keywords() []string { return []string{DigitRuns} }
+
+func isHexDigit(b byte) bool {
+	return isDigit(b) || ('a' <= b && b <= 'f') || ('A' <= b && b <= 'F')
+}
+
+func isHexColon(b byte) bool {
+	return isDigit(b) || ('a' <= b && b <= 'f') || ('A' <= b && b <= 'F') || b == ':' || b == '.'
+}
+
+func (ipAddress) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next, v6done := 0, 0
+	for _, h := range hits {
+		if h < next {
+			continue
+		}
+		if h >= v6done {
+			s, e, end := ipv6Token(text, h)
+			v6done = max(end, h+1)
+			if e > s {
+				emit(s, e)
+				next = e
+				continue
+			}
+		}
+		if s, e, ok := ipv4At(text, h); ok {
+			emit(s, e)
+			next = e
+		}
+	}
+}
+
+// ipv6Token looks for an IPv6 address around the digit at h. It returns the
+// address span (empty if none) and the end of the token it examined.
+func ipv6Token(text string, h int) (int, int, int) {
+	// Quick reject: no colon next to the hex run around h.
+	f := h
+	for f < len(text) && f-h < 5 && isHexDigit(text[f]) {
+		f++
+	}
+	b := h
+	for b > 0 && h-b < 5 && isHexDigit(text[b-1]) {
+		b--
+	}
+	if byteAt(text, f) != ':' && byteAt(text, b-1) != ':' {
+		return 0, 0, f
+	}
+	s := h
+	for s > 0 && h-s < 64 && isHexColon(text[s-1]) {
+		s--
+	}
+	e := spanWhile(text, h, 64, isHexColon)
+	for e > s && text[e-1] == '.' {
+		e--
+	}
+	tok := text[s:e]
+	if strings.Count(tok, ":") < 2 || isWord(byteAt(text, s-1)) {
+		return 0, 0, e
+	}
+	// Zone: fe80::1%eth0
+	ze := e
+	if byteAt(text, e) == '%' {
+		ze = spanWhile(text, e+1, 16, isAlnum)
+		if ze == e+1 {
+			ze = e
+		}
+	}
+	if isWord(byteAt(text, ze)) {
+		return 0, 0, ze
+	}
+	a, err := netip.ParseAddr(text[s:ze])
+	if err != nil || !a.Is6() || tok == "::" {
+		return 0, 0, ze
+	}
+	return s, cidrEnd(text, ze, 128), ze
+}
+
+// ipv4At parses a dotted quad starting at h.
+func ipv4At(text string, h int) (int, int, bool) {
+	if p := byteAt(text, h-1); isAlnum(p) || p == '_' || (p == '.' && isDigit(byteAt(text, h-2))) {
+		return 0, 0, false
+	}
+	i := h
+	for part := 0; part < 4; part++ {
+		e := spanWhile(text, i, 4, isDigit)
+		if e == i || e-i > 3 {
+			return 0, 0, false
+		}
+		i = e
+		if part < 3 {
+			if byteAt(text, i) != '.' {
+				return 0, 0, false
+			}
+			i++
+		}
+	}
+	if isAlpha(byteAt(text, i)) || byteAt(text, i) == '_' {
+		return 0, 0, false
+	}
+	a, err := netip.ParseAddr(text[h:i])
+	if err != nil || !a.Is4() {
+		return 0, 0, false
+	}
+	return h, cidrEnd(text, i, 32), true
+}
+
+// cidrEnd extends an address ending at i over a "/len" prefix of at most
+// max bits.
+func cidrEnd(text string, i, max int) int {
+	if byteAt(text, i) != '/' {
+		return i
+	}
+	e := spanWhile(text, i+1, 4, isDigit)
+	if e == i+1 || e-i-1 > 3 || isAlnum(byteAt(text, e)) {
+		return i
+	}
+	n := 0
+	for _, c := range text[i+1 : e] {
+		n = n*10 + int(c-'0')
+	}
+	if n > max {
+		return i
+	}
+	return e
+}

@@ -1,0 +1,73 @@
+package detect
+
+import "strings"
+
+// openAIKey finds OpenAI API keys: project, service-account and admin keys
+// (sk-proj-, sk-svcacct-, sk-admin-: long URL-safe bodies), and legacy user
+// keys, sk- + 20 + "T3BlbkFJ" (base64 of "OpenAI") + 20. A bare sk- + 48
+// alphanumerics counts only when the text names OpenAI: the shape alone is
+// shared with other vendors.
+type openAIKey struct{}
+
+var _ Detector = openAIKey{}
+
+func (openAIKey) Type() string { return TypeOpenAIKey }
+
+func (openAIKey) Keywords() []string { return []string{"sk-"} }
+
+const openAIMarker = "T3BlbkFJ"
+
+var openAIContext = NewWordSet("openai", "chatgpt", "gpt")
+
+func (openAIKey) ContextWords() []*WordSet { return []*WordSet{openAIContext} }
+
+func (openAIKey) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		if h < next || isWord(byteAt(text, h-1)) || byteAt(text, h-1) == '-' || !strings.HasPrefix(text[h:], "sk-") {
+			continue
+		}
+		b := h + 3
+		end := spanWhile(text, b, 400, isWordDash)
+		if isWord(byteAt(text, end)) {
+			continue
+		}
+		body := text[b:end]
+		ok := false
+		switch {
+		case strings.HasPrefix(body, "ant-"):
+			// Anthropic's format.
+		case hasAnyPrefix(body, "proj-", "svcacct-", "admin-", "None-"):
+			rest := body[strings.IndexByte(body, '-')+1:]
+			ok = len(rest) >= 40 && !isPlaceholder(rest)
+		case len(body) == 48 && allAlnum(body):
+			ok = body[20:28] == openAIMarker ||
+				(t.Near(openAIContext, h, 80) && !isPlaceholder(body))
+		case strings.Contains(body, openAIMarker) && len(body) >= 40:
+			ok = !isPlaceholder(body)
+		}
+		if ok {
+			emit(h, end)
+			next = end
+		}
+	}
+}
+
+func hasAnyPrefix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func allAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,302 @@
+package detect
+
+import (
+	"strings"
+)
+
+// password finds passwords given in the text: the value assigned to, or said
+// to be, a password ("password: …", DB_PASSWORD="…", "la password è …",
+// <add key="ClearTextPassword" value="…"/>, curl -u user:pass). Only the value
+// is reported. The word alone proves nothing ("reset your password"), so a
+// value must follow an assignment or a copula and must not be a template.
+type password struct{}
+
+var _ Detector = password{}
+
+func (password) Type() string { return TypePassword }
+
+var passwordWords = []string{
+	"password", "passwd", "pwd", "passphrase", "passcode", "pass", "parola d'ordine",
+	"parola chiave", "parola segreta", "contrasena", "kennwort", "mot de passe",
+}
+
+func (password) Keywords() []string {
+	return append([]string{"-u ", "--user ", "--user="}, passwordWords...)
+}
+
+func (password) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		if h < next {
+			continue
+		}
+		var s, e int
+		var ok bool
+		if text[h] == '-' {
+			s, e, ok = curlUser(text, h)
+		} else {
+			s, e, ok = passwordAt(text, h)
+		}
+		if ok {
+			emit(s, e)
+			next = e
+		}
+	}
+}
+
+// passwordAt handles a password keyword at h.
+func passwordAt(text string, h int) (int, int, bool) {
+	// The keyword must start a word or an identifier part (DB_PASSWORD,
+	// dbPassword, ClearTextPassword), and end one.
+	kw := ""
+	for _, w := range passwordWords {
+		if hasPrefixFold(text, h, w) {
+			kw = w
+			break
+		}
+	}
+	if kw == "" {
+		return 0, 0, false
+	}
+	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+		return 0, 0, false
+	}
+	i := h + len(kw)
+	// The rest of the identifier: "password_hash" is not a password, but
+	// "passwordValue", "password1" … rarely matter; allow a short tail.
+	tail := spanWhile(text, i, 24, isWordDash)
+	if suffix := strings.ToLower(text[i:tail]); suffix != "" && !passwordSuffix(suffix) {
+		return 0, 0, false
+	}
+	i = tail
+	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
+	if q := byteAt(text, i); q == '"' || q == '\'' {
+		i++
+	}
+	// nuget: key="…Password" value="secret"
+	j := skipSpaces(text, i)
+	if hasPrefixFold(text, j, "value=") {
+		return quotedOrBare(text, j+6, true)
+	}
+	// Assignment operators: ":", "=", ":=", "=>", "?=", ".=" …
+	k := j
+	for k < len(text) && k-j < 4 && strings.IndexByte(":=?.>|", text[k]) >= 0 {
+		k++
+	}
+	if k > j && strings.ContainsAny(text[j:k], ":=") {
+		v := skipSpaces(text, k)
+		s, e, ok := quotedOrBare(text, v, false)
+		// A bare value must look generated; a quoted one was typed as a string.
+		if ok && (s > v || looksRandom(text[s:e])) {
+			return s, e, true
+		}
+		return 0, 0, false
+	}
+	// Prose: "password is X", "la password è X", "password was X".
+	for _, cop := range []string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "="} {
+		if hasPrefixFold(text, j, cop) {
+			s, e, ok := quotedOrBare(text, skipSpaces(text, j+len(cop)), false)
+			if ok && looksRandom(text[s:e]) {
+				return s, e, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// passwordSuffix lists identifier tails after the keyword that still name
+// the password itself.
+func passwordSuffix(s string) bool {
+	s = strings.TrimLeft(s, "_-")
+	switch s {
+	case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s":
+		return true
+	}
+	return false
+}
+
+// quotedOrBare reads the value starting at i: a quoted string, or a bare
+// token up to white space. inXML allows only quoted values.
+func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
+	q := byteAt(text, i)
+	var s, e int
+	if q == '"' || q == '\'' || q == '`' {
+		s = i + 1
+		e = s
+		for e < len(text) && e-s < 256 && text[e] != q && text[e] != '\n' {
+			e++
+		}
+		if byteAt(text, e) != q {
+			return 0, 0, false
+		}
+	} else {
+		if inXML {
+			return 0, 0, false
+		}
+		s = i
+		e = spanWhile(text, s, 256, func(b byte) bool { return b > ' ' && b != '"' && b != '\'' && b != '`' && b != '<' })
+		// A full stop or comma after the value belongs to the sentence.
+		for e > s && strings.IndexByte(".,;)]}", text[e-1]) >= 0 {
+			e--
+		}
+		if e-s >= 1 && isReference(text[s:e]) {
+			return 0, 0, false
+		}
+	}
+	v := text[s:e]
+	if len(v) < 4 || isTemplateValue(v) || placeholderPassword(v, "") {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// curlUser handles "-u user:pass" / "--user user:pass" (curl, httpie, wget);
+// either part may be quoted on its own, and the user may be empty.
+func curlUser(text string, h int) (int, int, bool) {
+	if p := byteAt(text, h-1); p != ' ' && p != '\t' {
+		return 0, 0, false
+	}
+	i := h + 3
+	if text[h+1] == '-' {
+		i = h + 7
+	}
+	i = skipSpaces(text, i)
+	if i >= len(text) {
+		return 0, 0, false
+	}
+	notSpaceQuote := func(b byte) bool { return b > ' ' && b != '"' && b != '\'' }
+	// user
+	q := text[i]
+	us := i
+	if q == '"' || q == '\'' {
+		us++
+	}
+	ue := us
+	for ue < len(text) && ue-us < 128 && text[ue] != ':' && notSpaceQuote(text[ue]) {
+		ue++
+	}
+	user := text[us:ue]
+	userQuoted := q == '"' || q == '\''
+	c := ue
+	sameQuotes := userQuoted // 'user:pass' in one pair of quotes
+	if userQuoted && byteAt(text, c) == q {
+		c++ // "user":"pass"
+		sameQuotes = false
+	}
+	if byteAt(text, c) != ':' {
+		return 0, 0, false
+	}
+	ps := c + 1
+	var pe int
+	switch pq := byteAt(text, ps); {
+	case sameQuotes:
+		pe = ps
+		for pe < len(text) && pe-ps < 256 && text[pe] != q && text[pe] != '\n' {
+			pe++
+		}
+		if byteAt(text, pe) != q {
+			return 0, 0, false
+		}
+	case pq == '"' || pq == '\'':
+		ps++
+		pe = ps
+		for pe < len(text) && pe-ps < 256 && text[pe] != pq && text[pe] != '\n' {
+			pe++
+		}
+		if byteAt(text, pe) != pq {
+			return 0, 0, false
+		}
+	default:
+		pe = spanWhile(text, ps, 256, notSpaceQuote)
+	}
+	pass := text[ps:pe]
+	if len(pass) < 4 || isTemplateValue(pass) || (user != "" && isTemplateValue(user)) || placeholderPassword(pass, user) {
+		return 0, 0, false
+	}
+	return ps, pe, true
+}
+
+func skipSpaces(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// isTemplateValue reports values that stand for a secret instead of being
+// one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]).
+func isTemplateValue(v string) bool {
+	if v == "" {
+		return true
+	}
+	switch v[0] {
+	case '$', '<', '[', '{', '*':
+		return true
+	case '%':
+		return strings.HasSuffix(v, "%")
+	}
+	return strings.Contains(v, "${") || strings.Contains(v, "{{") || strings.Contains(v, "$(")
+}
+
+// isReference reports a bare value that names something else
+// (var.db_password, process.env.PASS, os.Getenv(…)).
+func isReference(v string) bool {
+	l := strings.ToLower(v)
+	return strings.HasPrefix(l, "var.") || strings.HasPrefix(l, "env.") || strings.Contains(l, "process.env") ||
+		strings.Contains(l, "getenv") || strings.Contains(l, "(") || strings.HasPrefix(l, "os.")
+}
+
+// commonNonPasswords are words that follow "password:" in prose and forms.
+var commonNonPasswords = map[string]bool{
+	"password": true, "passwd": true, "pass": true, "pwd": true, "secret": true, "token": true,
+	"required": true, "optional": true, "none": true, "null": true, "nil": true, "empty": true,
+	"true": true, "false": true, "hidden": true, "redacted": true, "changeme": true, "string": true,
+	"test": true, "example": true, "sample": true, "dummy": true, "placeholder": true, "username": true,
+	"user": true, "reset": true, "forgotten": true, "expired": true, "invalid": true, "incorrect": true,
+	"wrong": true, "obbligatoria": true, "scaduta": true, "errata": true, "yyy": true, "xxx": true,
+	"mypassword": true, "yourpassword": true, "your_password": true, "secretpassword": true,
+}
+
+// placeholderPassword reports a value that is a stand-in for a password: a
+// known word, a run of one character, or the user name again.
+func placeholderPassword(v, user string) bool {
+	l := strings.ToLower(v)
+	if commonNonPasswords[l] || (user != "" && strings.EqualFold(v, user)) {
+		return true
+	}
+	if distinct(l) < 3 {
+		return true
+	}
+	for _, m := range []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksRandom reports whether a prose value looks like a password rather
+// than a word: it mixes letters with digits or symbols, or cases.
+func looksRandom(v string) bool {
+	var lower, upper, digit, other bool
+	for i := 0; i < len(v); i++ {
+		switch b := v[i]; {
+		case isLower(b):
+			lower = true
+		case isUpper(b):
+			upper = true
+		case isDigit(b):
+			digit = true
+		default:
+			other = true
+		}
+	}
+	n := 0
+	for _, c := range []bool{lower, upper, digit, other} {
+		if c {
+			n++
+		}
+	}
+	return n >= 2 && !(upper && !lower && !digit && !other)
+}

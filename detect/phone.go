@@ -1,0 +1,149 @@
+package detect
+
+import "strings"
+
+// phone finds telephone numbers: international numbers written with "+"
+// and 8–15 digits (E.164), North American numbers in their usual punctuation
+// ((415) 555-0132, 415-555-0132), and other numbers of 7–15 digits when a
+// word about phones (EN/IT) precedes them. Dates, and numbers inside longer
+// codes, are not phone numbers.
+type phone struct{}
+
+var _ Detector = phone{}
+
+func (phone) Type() string { return TypePhone }
+
+func (phone) Keywords() []string { return []string{DigitRuns} }
+
+var phoneWords = NewWordSet(
+	"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me", "contact",
+	"telefono", "cellulare", "chiama", "contatt", "recapito", "numero", "number", "num.", "cel.",
+)
+
+func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords} }
+
+func (phone) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		if h < next {
+			continue
+		}
+		s := h
+		if p := byteAt(text, h-1); p == '+' || p == '(' {
+			s = h - 1
+			if p == '(' && byteAt(text, h-2) == '+' {
+				s = h - 2
+			}
+		}
+		if p := byteAt(text, s-1); isAlnum(p) || p == '_' || p == '/' || p == '@' ||
+			((p == '-' || p == '.' || p == ',' || p == ':') && isAlnum(byteAt(text, s-2))) {
+			continue
+		}
+		e, groups, ok := phoneSpan(text, s)
+		if !ok {
+			continue
+		}
+		if phoneOK(t, s, e, groups) {
+			emit(s, e)
+			next = e
+		}
+	}
+}
+
+// phoneSpan reads digits and phone punctuation from s and returns the end
+// (after the last digit) and the digit count of each group.
+func phoneSpan(text string, s int) (int, []int, bool) {
+	var groups []int
+	i := s
+	if text[i] == '+' {
+		i++
+	}
+	end, open := s, false
+	sepRun := 0
+	for i < len(text) && i-s < 32 {
+		c := text[i]
+		switch {
+		case isDigit(c):
+			e := spanWhile(text, i, 16, isDigit)
+			groups = append(groups, e-i)
+			i, end, sepRun = e, e, 0
+			continue
+		case c == '(' && !open:
+			open = true
+		case c == ')' && open:
+			open = false
+		case c == ' ' || c == '-' || c == '.' || c == '/':
+			// single separators, or ") " / " ("
+		default:
+			goto done
+		}
+		sepRun++
+		if sepRun > 2 {
+			break
+		}
+		i++
+	}
+done:
+	if isAlpha(byteAt(text, end)) || byteAt(text, end) == '_' {
+		return 0, nil, false
+	}
+	// A separator and more digits right after the span means a longer code.
+	return end, groups, len(groups) > 0
+}
+
+func phoneOK(t *Text, s, e int, groups []int) bool {
+	text := t.S
+	n := 0
+	for _, g := range groups {
+		n += g
+	}
+	v := text[s:e]
+	if n < 7 || n > 15 || looksLikeDate(groups, v) {
+		return false
+	}
+	if strings.Count(v, "(") != strings.Count(v, ")") {
+		return false
+	}
+	if v[0] == '+' {
+		return n >= 8 && v[1] != '0'
+	}
+	if nanp(v, groups) {
+		return true
+	}
+	// A dotted or dashed number with one group, or a version-like shape,
+	// needs the context even more; require a phone word close before.
+	if !t.Near(phoneWords, s, 40) {
+		return false
+	}
+	return n >= 8 || len(groups) > 1
+}
+
+// nanp reports (NXX) NXX-XXXX and NXX-NXX-XXXX / NXX.NXX.XXXX.
+func nanp(v string, groups []int) bool {
+	if len(groups) != 3 || groups[0] != 3 || groups[1] != 3 || groups[2] != 4 {
+		return false
+	}
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, v)
+	if d[0] < '2' || d[3] < '2' {
+		return false
+	}
+	if v[0] == '(' {
+		return true
+	}
+	sep := v[3]
+	return (sep == '-' || sep == '.') && v[7] == sep
+}
+
+// looksLikeDate rejects 2025-02-11, 11/02/2025, 11.02.2025 shapes.
+func looksLikeDate(groups []int, v string) bool {
+	if len(groups) != 3 || strings.ContainsAny(v, "+() ") {
+		return false
+	}
+	return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) || (groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4)
+}

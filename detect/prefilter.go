@@ -1,0 +1,155 @@
+package detect
+
+// prefilter finds every occurrence of a set of ASCII keywords, case-insensitively,
+// in one pass over the text. It is an Aho–Corasick automaton compiled to a dense
+// DFA over byte classes: bytes that occur in no keyword share class 0, so the
+// table stays small enough to live in cache and each input byte costs two loads.
+type prefilter struct {
+	class  [256]uint8 // byte → class
+	ncls   int
+	delta  []int32   // state*ncls+class → next state; negative: the state has outputs
+	out    [][]int32 // state → keyword ids ending there (own and inherited by failure links)
+	kwLen  []int     // keyword id → length
+	kwOwns [][]int   // keyword id → detector indexes that asked for it
+}
+
+// newPrefilter compiles keywords (already lower-case ASCII); owners[i] lists the
+// detectors keyword i gates.
+func newPrefilter(keywords []string, owners [][]int) *prefilter {
+	p := &prefilter{kwOwns: owners}
+	// Byte classes: one per distinct (lower-cased) keyword byte; upper-case
+	// letters share their lower-case class so matching ignores ASCII case.
+	ncls := 1
+	for _, k := range keywords {
+		for i := 0; i < len(k); i++ {
+			b := k[i]
+			if p.class[b] == 0 {
+				p.class[b] = uint8(ncls)
+				if 'a' <= b && b <= 'z' {
+					p.class[b-'a'+'A'] = uint8(ncls)
+				}
+				ncls++
+			}
+		}
+	}
+	p.ncls = ncls
+	// Trie.
+	type node struct {
+		next []int32
+		fail int32
+		out  []int32
+	}
+	nodes := []node{{next: make([]int32, ncls)}}
+	for id, k := range keywords {
+		s := int32(0)
+		for i := 0; i < len(k); i++ {
+			c := p.class[k[i]]
+			if nodes[s].next[c] == 0 {
+				nodes = append(nodes, node{next: make([]int32, ncls)})
+				nodes[s].next[c] = int32(len(nodes) - 1)
+			}
+			s = nodes[s].next[c]
+		}
+		nodes[s].out = append(nodes[s].out, int32(id))
+		p.kwLen = append(p.kwLen, len(k))
+	}
+	// Failure links breadth-first, completing the transition table into a DFA.
+	queue := make([]int32, 0, len(nodes))
+	for c := 1; c < ncls; c++ {
+		if s := nodes[0].next[c]; s != 0 {
+			queue = append(queue, s)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		f := nodes[s].fail
+		nodes[s].out = append(nodes[s].out, nodes[f].out...)
+		for c := 0; c < ncls; c++ {
+			t := nodes[s].next[c]
+			if t == 0 || c == 0 {
+				nodes[s].next[c] = nodes[f].next[c]
+				continue
+			}
+			nodes[t].fail = nodes[f].next[c]
+			queue = append(queue, t)
+		}
+	}
+	p.delta = make([]int32, len(nodes)*ncls)
+	p.out = make([][]int32, len(nodes))
+	for s := range nodes {
+		p.out[s] = nodes[s].out
+		for c := 0; c < ncls; c++ {
+			t := nodes[s].next[c]
+			p.delta[s*ncls+c] = t
+		}
+	}
+	// Mark states with outputs by negating their index in the table, so the
+	// hot loop tests the sign instead of loading a second array.
+	// Store next states pre-multiplied by ncls so the hot loop does no
+	// multiplication.
+	for i, t := range p.delta {
+		p.delta[i] = t * int32(ncls)
+		if len(nodes[t].out) > 0 {
+			p.delta[i] = -p.delta[i]
+		}
+	}
+	return p
+}
+
+// byteFlags marks the bytes scan reports besides keywords.
+var byteFlags = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = flagDigit
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = flagNonASCII
+	}
+	return
+}()
+
+const (
+	flagDigit    = 1
+	flagNonASCII = 2
+)
+
+// scan calls hit(kw, start) for every keyword occurrence, in order of its
+// end. If digits is not nil it also appends the start of every run of ASCII
+// digits to it. It returns the offset of the first non-ASCII byte, or -1, so
+// the caller learns in the same pass whether the text may need normalising.
+func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
+	ncls := int32(p.ncls)
+	delta := p.delta
+	class := &p.class
+	var d []int
+	if digits != nil {
+		d = *digits
+	}
+	nonASCII := -1
+	s := int32(0)
+	prevDigit := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if f := byteFlags[c]; f != 0 || prevDigit {
+			isD := f == flagDigit
+			if isD && !prevDigit && digits != nil {
+				d = append(d, i)
+			}
+			prevDigit = isD
+			if f == flagNonASCII && nonASCII < 0 {
+				nonASCII = i
+			}
+		}
+		s = delta[s+int32(class[c])]
+		if s < 0 {
+			s = -s
+			for _, kw := range p.out[s/ncls] {
+				hit(kw, i+1-p.kwLen[kw])
+			}
+		}
+	}
+	if digits != nil {
+		*digits = d
+	}
+	return nonASCII
+}

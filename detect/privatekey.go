@@ -1,0 +1,93 @@
+package detect
+
+import "strings"
+
+// privateKey finds PEM private key blocks (PKCS#1, PKCS#8, EC, OpenSSH, PGP,
+// encrypted …): the BEGIN line, the body and the END line. A block cut short
+// (no END line) is reported up to the end of its body.
+type privateKey struct{}
+
+var _ Detector = privateKey{}
+
+func (privateKey) Type() string { return TypePrivateKey }
+
+func (privateKey) Keywords() []string { return []string{"-----begin"} }
+
+// maxPEMBody bounds the search for the END line; the largest RSA keys are ~6 KiB.
+const maxPEMBody = 16 << 10
+
+func (privateKey) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		if h < next {
+			continue
+		}
+		// -----BEGIN <LABEL>PRIVATE KEY[ BLOCK]-----
+		lineEnd := h + 10 + spanLabel(text[h+10:])
+		label := text[h+10 : lineEnd]
+		if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
+			continue
+		}
+		if !strings.HasPrefix(text[lineEnd:], "-----") {
+			continue
+		}
+		bodyStart := lineEnd + 5
+		limit := min(len(text), bodyStart+maxPEMBody)
+		end := -1
+		if i := strings.Index(text[bodyStart:limit], "-----END"); i >= 0 {
+			e := bodyStart + i + 8
+			e += spanLabel(text[e:])
+			if strings.HasPrefix(text[e:], "-----") {
+				end = e + 5
+			}
+			if !keyBody(text[bodyStart : bodyStart+i]) {
+				continue
+			}
+		}
+		if end < 0 {
+			// No END line: take the body as far as it looks like base64.
+			e := spanWhile(text, bodyStart, maxPEMBody, isPEMBody)
+			for e > bodyStart && isSpace(text[e-1]) {
+				e--
+			}
+			if !keyBody(text[bodyStart:e]) {
+				continue
+			}
+			end = e
+		}
+		emit(h, end)
+		next = end
+	}
+}
+
+// spanLabel returns the length of a PEM label (" RSA PRIVATE KEY").
+func spanLabel(s string) int {
+	i := 0
+	for i < len(s) && i < 100 && (isUpper(s[i]) || isDigit(s[i]) || s[i] == ' ' || s[i] == '_' || (s[i] == '-' && !strings.HasPrefix(s[i:], "-----"))) {
+		i++
+	}
+	return i
+}
+
+func isPEMBody(b byte) bool {
+	return isAlnum(b) || b == '+' || b == '/' || b == '=' || b == '\n' || b == '\r' || b == ' ' || b == '\t' || b == ':' || b == ',' || b == '-'
+}
+
+// keyBody reports whether a PEM body holds key material: enough base64
+// characters, and not a documentation stand-in ("...", "<your key>").
+func keyBody(body string) bool {
+	n := 0
+	for i := 0; i < len(body); i++ {
+		b := body[i]
+		if isAlnum(b) || b == '+' || b == '/' {
+			n++
+		}
+	}
+	if n < 32 {
+		return false
+	}
+	return !strings.Contains(body, "...") && indexFold(body, "your") < 0
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\r' || b == '\t' }

@@ -1,0 +1,377 @@
+package detect
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/promptwall/promptwall/llmapi"
+)
+
+// Option configures a Scanner.
+type Option func(*settings)
+
+type settings struct {
+	extra []entry
+	errs  []error
+}
+
+// entry is a detector with the category and severity its findings carry.
+type entry struct {
+	d   Detector
+	cat Category
+	sev Severity
+}
+
+// Scanner runs every detector over texts. It is built once (patterns compiled,
+// prefilter built) and is safe for concurrent use.
+type Scanner struct {
+	entries []entry
+	sets    map[*WordSet]int // context word sets → index in scanState.setHits
+	always  []int            // detectors without keywords
+	digital []int            // detectors anchored on DigitRuns
+	pre     *prefilter
+	pool    sync.Pool // *scanState
+}
+
+// scanState is the per-call scratch space, pooled so a scan does not allocate
+// per keyword hit.
+type scanState struct {
+	found     []rawFinding // every pass's findings, in normalised offsets
+	hits      [][]int
+	setHits   [][]int
+	setSorted []bool
+	digits    []int
+	text      Text
+	raw       []rawFinding
+	dirty     []int
+}
+
+type rawFinding struct {
+	det        int
+	start, end int
+}
+
+// NewScanner builds a Scanner with the built-in detectors plus any the options add.
+func NewScanner(opts ...Option) (*Scanner, error) {
+	var st settings
+	for _, o := range opts {
+		o(&st)
+	}
+	if len(st.errs) > 0 {
+		return nil, st.errs[0]
+	}
+	return newScanner(builtinDetectors(), st.extra)
+}
+
+// newScanner builds a Scanner over the given built-in detectors and extras.
+func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
+	s := &Scanner{}
+	for _, d := range builtins {
+		ti, ok := builtinTypes[d.Type()]
+		if !ok {
+			return nil, fmt.Errorf("detect: built-in detector has unknown type %q", d.Type())
+		}
+		s.entries = append(s.entries, entry{d: d, cat: ti.cat, sev: ti.sev})
+	}
+	s.entries = append(s.entries, extra...)
+
+	var keywords []string
+	var owners [][]int
+	index := map[string]int{}
+	addKeyword := func(k string, owner int) {
+		k = strings.ToLower(k)
+		j, ok := index[k]
+		if !ok {
+			j = len(keywords)
+			index[k] = j
+			keywords = append(keywords, k)
+			owners = append(owners, nil)
+		}
+		if !slices.Contains(owners[j], owner) {
+			owners[j] = append(owners[j], owner)
+		}
+	}
+	s.sets = map[*WordSet]int{}
+	n := len(s.entries)
+	for i, e := range s.entries {
+		if cd, ok := e.d.(ContextDetector); ok {
+			for _, ws := range cd.ContextWords() {
+				if _, seen := s.sets[ws]; !seen {
+					s.sets[ws] = len(s.sets)
+					for _, w := range ws.words {
+						if w == "" {
+							return nil, fmt.Errorf("detect: detector %s has an empty context word", e.d.Type())
+						}
+						addKeyword(w, n+s.sets[ws])
+					}
+				}
+			}
+		}
+		kws := e.d.Keywords()
+		if len(kws) == 0 {
+			s.always = append(s.always, i)
+			continue
+		}
+		for _, k := range kws {
+			if k == DigitRuns {
+				if !slices.Contains(s.digital, i) {
+					s.digital = append(s.digital, i)
+				}
+				continue
+			}
+			if k == "" {
+				return nil, fmt.Errorf("detect: detector %s has an empty keyword", e.d.Type())
+			}
+			addKeyword(k, i)
+		}
+	}
+	s.pre = newPrefilter(keywords, owners)
+	nsets := len(s.sets)
+	s.pool.New = func() any {
+		return &scanState{hits: make([][]int, n), setHits: make([][]int, nsets), setSorted: make([]bool, nsets)}
+	}
+	return s, nil
+}
+
+// ScanText scans one text; findings have Segment 0.
+func (s *Scanner) ScanText(text string) []Finding {
+	return s.scanInto(nil, 0, text)
+}
+
+// Scan scans every segment and returns the findings sorted by segment and
+// start offset. It stops early, returning what it has, when ctx is done.
+func (s *Scanner) Scan(ctx context.Context, segs []llmapi.Segment) []Finding {
+	var out []Finding
+	for i, seg := range segs {
+		if ctx.Err() != nil {
+			break
+		}
+		out = s.scanInto(out, i, seg.Text)
+	}
+	return out
+}
+
+func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
+	if text == "" {
+		return out
+	}
+	st := s.pool.Get().(*scanState)
+	defer s.put(st)
+
+	// Scan the text as given; the prefilter pass also tells whether it has
+	// non-ASCII bytes. Only if those change under normalisation is the text
+	// normalised and scanned again (full-width, zero-width, dashes …).
+	nt := normText{text: text}
+	if na := s.prescan(st, text); na >= 0 && firstUnstable(text[na:]) < len(text)-na {
+		st.reset()
+		nt = normalise(text)
+		s.prescan(st, nt.text)
+	}
+	s.detect(st, nt.text)
+	st.found = append(st.found, st.raw...)
+	// Values hidden by an encoding: scan each decoded view and report on the
+	// encoded span. Blobs inside a value already found are not decoded (the
+	// payload of a JWT, the body of a key).
+	for _, v := range decodeViews(nt.text, st.found) {
+		st.reset()
+		s.prescan(st, v.nt.text)
+		s.detect(st, v.nt.text)
+		for _, r := range st.raw {
+			r.start, r.end = v.span(r.start, r.end)
+			st.found = append(st.found, r)
+		}
+	}
+	if len(st.found) == 0 {
+		return out
+	}
+	base := len(out)
+	out = slices.Grow(out, len(st.found))
+	for _, r := range st.found {
+		start, end := nt.span(r.start, r.end)
+		e := &s.entries[r.det]
+		out = append(out, Finding{Type: e.d.Type(), Category: e.cat, Severity: e.sev, Segment: seg, Start: start, End: end})
+	}
+	return append(out[:base], tidy(out[base:])...)
+}
+
+// prescan runs the prefilter over text, recording keyword, context-word and
+// digit-run hits in st. It returns the offset of the first non-ASCII byte,
+// or -1.
+func (s *Scanner) prescan(st *scanState, text string) int {
+	n := len(s.entries)
+	var digits *[]int
+	if len(s.digital) > 0 {
+		st.digits = st.digits[:0]
+		digits = &st.digits
+	}
+	nonASCII := s.pre.scan(text, func(kw int32, start int) {
+		for _, d := range s.pre.kwOwns[kw] {
+			if d >= n {
+				st.setHits[d-n] = append(st.setHits[d-n], start)
+				continue
+			}
+			h := st.hits[d]
+			if len(h) == 0 {
+				st.dirty = append(st.dirty, d)
+			}
+			// Several keywords of one detector can start at the same place.
+			if len(h) == 0 || h[len(h)-1] != start {
+				st.hits[d] = append(h, start)
+			}
+		}
+	}, digits)
+	return nonASCII
+}
+
+// detect runs the detectors the prescan gated over (normalised) text,
+// leaving raw findings (normalised offsets) in st.raw.
+func (s *Scanner) detect(st *scanState, text string) {
+	t := &st.text
+	*t = Text{S: text, st: st, sc: s}
+	run := func(d int, hits []int) {
+		t.det, t.Hits = d, hits
+		s.entries[d].d.Find(t)
+	}
+	for _, d := range s.always {
+		run(d, nil)
+	}
+	if len(s.digital) > 0 {
+		if len(st.digits) > 0 {
+			for _, d := range s.digital {
+				if len(st.hits[d]) == 0 {
+					run(d, st.digits)
+				}
+			}
+		}
+	}
+	slices.Sort(st.dirty)
+	for _, d := range st.dirty {
+		h := st.hits[d]
+		if slices.Contains(s.digital, d) {
+			// Both kinds of hits: merge them.
+			h = append(h, st.digits...)
+			st.hits[d] = h
+		}
+		// Hits arrive in order of keyword end; detectors want starts ascending.
+		slices.Sort(h)
+		h = slices.Compact(h)
+		run(d, h)
+	}
+}
+
+func (s *Scanner) put(st *scanState) {
+	st.reset()
+	st.found = st.found[:0]
+	s.pool.Put(st)
+}
+
+// reset clears st for the next text.
+func (st *scanState) reset() {
+	for _, d := range st.dirty {
+		st.hits[d] = st.hits[d][:0]
+	}
+	st.dirty = st.dirty[:0]
+	st.raw = st.raw[:0]
+	for i := range st.setHits {
+		st.setHits[i] = st.setHits[i][:0]
+		st.setSorted[i] = false
+	}
+	st.text = Text{}
+}
+
+// tidy sorts findings by start and resolves overlaps: the same value found
+// twice, or two built-in types claiming the same bytes (a card number inside
+// an IBAN, a host inside a credential URL), keeps the finding whose type
+// ranks higher in overlapRank, then the longer one. Custom types never
+// displace or get displaced: a code name inside an e-mail is both.
+func tidy(fs []Finding) []Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		if a.End != b.End {
+			return b.End - a.End // longer first
+		}
+		return strings.Compare(a.Type, b.Type)
+	})
+	// A displaced finding is marked with End = -1 (no allocation).
+	dead := func(i int) bool { return fs[i].End < 0 }
+	kill := func(i int) { fs[i].End = -1 }
+	for i := range fs {
+		f := &fs[i]
+		// Kept findings that can overlap f start before it; bound the look-back
+		// so a text with thousands of findings stays linear.
+		for j := i - 1; j >= 0 && j >= i-64 && !dead(i); j-- {
+			g := &fs[j]
+			if dead(j) || g.End <= f.Start {
+				continue
+			}
+			switch {
+			case g.Type == f.Type:
+				if f.End <= g.End {
+					kill(i)
+				} else {
+					kill(j)
+				}
+			case isCustom(f) || isCustom(g):
+			case overlapRank[g.Type] > overlapRank[f.Type]:
+				kill(i)
+			case overlapRank[g.Type] < overlapRank[f.Type]:
+				kill(j)
+			case g.End-g.Start >= f.End-f.Start:
+				kill(i)
+			default:
+				kill(j)
+			}
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.End >= 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func isCustom(f *Finding) bool {
+	_, ok := builtinTypes[f.Type]
+	return !ok
+}
+
+// overlapRank orders the built-in types for overlap resolution: containers
+// (a key block, a URL with credentials) over what they contain, checksummed
+// formats over loose ones.
+var overlapRank = map[string]int{
+	TypePrivateKey:         100,
+	TypeCredentialURL:      95,
+	TypeSlackWebhook:       94,
+	TypeJWT:                90,
+	TypeAnthropicKey:       85,
+	TypeOpenAIKey:          84,
+	TypeStripeKey:          83,
+	TypeGitHubToken:        82,
+	TypeGitLabToken:        81,
+	TypeSlackToken:         80,
+	TypeGoogleAPIKey:       79,
+	TypeAWSAccessKey:       78,
+	TypeAWSSecretKey:       70,
+	TypePassword:           60,
+	TypeIBAN:               55,
+	TypeCreditCard:         54,
+	TypeITFiscalCode:       53,
+	TypeUSSSN:              52,
+	TypeITVAT:              51,
+	TypeEmail:              40,
+	TypeIPAddress:          35,
+	TypePhone:              30,
+	TypeConfidentialMarker: 10,
+}
+
+func sortStrings(s []string) { slices.Sort(s) }

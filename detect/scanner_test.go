@@ -1,0 +1,164 @@
+package detect
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/promptwall/promptwall/llmapi"
+)
+
+// want describes an expected finding by the substring it must cover.
+type want struct {
+	typ, value string
+}
+
+func checkFindings(t *testing.T, s *Scanner, text string, wants []want) {
+	t.Helper()
+	got := s.ScanText(text)
+	var gotS, wantS []string
+	for _, f := range got {
+		gotS = append(gotS, f.Type+"="+text[f.Start:f.End])
+	}
+	for _, w := range wants {
+		if !strings.Contains(text, w.value) {
+			t.Fatalf("bad test: %q not in text", w.value)
+		}
+		wantS = append(wantS, w.typ+"="+w.value)
+	}
+	if !slices.Equal(gotS, wantS) {
+		t.Errorf("text %q\n got  %q\n want %q", text, gotS, wantS)
+	}
+}
+
+func TestScanPhaseOneDetectors(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	aws := genAWSKey(r)
+	ghp := genGitHubToken(r, "ghp_")
+	ghs := genGitHubToken(r, "ghs_")
+	badCRC := ghp[:len(ghp)-1] + string("01"[(strings.IndexByte("01", ghp[len(ghp)-1])+1)%2])
+	visa := genLuhn(r, "4", 16)
+	amex := genLuhn(r, "37", 15)
+	notLuhn := visa[:15] + string('0'+(visa[15]-'0'+1)%10)
+	itIBAN := genIBAN(r, "IT")
+	deIBAN := genIBAN(r, "DE")
+	badIBAN := itIBAN[:4] + "Z" + itIBAN[5:]
+	pem := "-----BEGIN RSA PRIVATE KEY-----\n" + randFrom(r, base62+"+/", 64) + "\n" + randFrom(r, base62+"+/", 40) + "\n-----END RSA PRIVATE KEY-----"
+	fine := "github_pat_" + randFrom(r, base62, 22) + "_" + randFrom(r, base62, 59)
+	pemOpen := "-----BEGIN OPENSSH PRIVATE KEY-----\n" + randFrom(r, base62+"+/", 64) + "\n"
+
+	tests := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		{"aws key", "key id " + aws + " ok", []want{{TypeAWSAccessKey, aws}}},
+		{"aws key quoted", "aws_access_key_id='" + aws + "'", []want{{TypeAWSAccessKey, aws}}},
+		{"aws doc placeholder", "AKIAIOSFODNN7EXAMPLE", nil},
+		{"aws key inside a word", "X" + aws, nil},
+		{"aws key too long", aws + "A", nil},
+		{"aws lower case", strings.ToLower(aws), nil},
+		{"github classic", "GH_TOKEN: " + ghp, []want{{TypeGitHubToken, ghp}}},
+		{"github server", "use " + ghs + " here", []want{{TypeGitHubToken, ghs}}},
+		{"github bad checksum, no context", "value " + badCRC + " here", nil},
+		{"github bad checksum, token context", "GITHUB_TOKEN=" + badCRC, []want{{TypeGitHubToken, badCRC}}},
+		{"github placeholder", "api_key=ghp_xxxxxxxxxxxx", nil},
+		{"github placeholder full length", "token ghp_" + strings.Repeat("x", 36), nil},
+		{"github fine grained", "t=" + fine, []want{{TypeGitHubToken, fine}}},
+		{"private key block", "paste:\n" + pem + "\nthanks", []want{{TypePrivateKey, pem}}},
+		{"private key without END", "paste:\n" + pemOpen, []want{{TypePrivateKey, strings.TrimRight(pemOpen, "\n")}}},
+		{"public key is fine", "-----BEGIN PUBLIC KEY-----\n" + randFrom(r, base62, 64) + "\n-----END PUBLIC KEY-----", nil},
+		{"private key placeholder", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", nil},
+		{"email", "write to mario.rossi+tag@pec.comune.milano.it today", []want{{TypeEmail, "mario.rossi+tag@pec.comune.milano.it"}}},
+		{"email trailing dot", "mail a@b.it.", []want{{TypeEmail, "a@b.it"}}},
+		{"annotation", "use @pytest.fixture here", nil},
+		{"npm scope", "import @angular/core", nil},
+		{"no tld", "user@localhost", nil},
+		{"card plain", "card " + visa, []want{{TypeCreditCard, visa}}},
+		{"card spaced", "card " + group4(visa, " ") + ".", []want{{TypeCreditCard, group4(visa, " ")}}},
+		{"card dashed", "card " + group4(visa, "-"), []want{{TypeCreditCard, group4(visa, "-")}}},
+		{"amex 4-6-5", "amex " + amex[:4] + " " + amex[4:10] + " " + amex[10:], []want{{TypeCreditCard, amex[:4] + " " + amex[4:10] + " " + amex[10:]}}},
+		{"card fails luhn", "card " + notLuhn, nil},
+		{"card mixed separators", "card " + visa[:4] + " " + visa[4:8] + "-" + visa[8:12] + " " + visa[12:], nil},
+		{"card inside longer number", "id 9" + visa, nil},
+		{"timestamp", "at 1700000000000", nil},
+		{"all zeros", "0000 0000 0000 0000", nil},
+		{"iban compact", "IBAN " + itIBAN + ".", []want{{TypeIBAN, itIBAN}}},
+		{"iban printed", "IBAN " + group4(deIBAN, " ") + " ok", []want{{TypeIBAN, group4(deIBAN, " ")}}},
+		{"iban bad check", "IBAN " + badIBAN, nil},
+		{"iban wrong length", "IBAN " + itIBAN[:26], nil},
+		{"iban not a card", "IBAN " + group4(deIBAN, " "), []want{{TypeIBAN, group4(deIBAN, " ")}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFindings(t, s, tt.text, tt.wants)
+		})
+	}
+}
+
+func TestScanSegmentsSortedWithCategories(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	aws := genAWSKey(r)
+	segs := []llmapi.Segment{
+		{Path: "messages[0].content", Text: "nothing here"},
+		{Path: "messages[1].content", Text: "mail a@b.it and key " + aws},
+		{Path: "messages[2].content", Text: aws},
+	}
+	got := s.Scan(context.Background(), segs)
+	want := []Finding{
+		{Type: TypeEmail, Category: CategoryPII, Severity: SeverityMedium, Segment: 1, Start: 5, End: 11},
+		{Type: TypeAWSAccessKey, Category: CategorySecret, Severity: SeverityHigh, Segment: 1, Start: 20, End: 40},
+		{Type: TypeAWSAccessKey, Category: CategorySecret, Severity: SeverityHigh, Segment: 2, Start: 0, End: 20},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := s.Scan(ctx, segs); len(got) != 0 {
+		t.Errorf("cancelled scan returned %d findings", len(got))
+	}
+}
+
+func TestInfoCoversTaxonomy(t *testing.T) {
+	all := []string{"EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "IT_FISCAL_CODE", "IT_VAT", "US_SSN", "IP_ADDRESS",
+		"AWS_ACCESS_KEY", "AWS_SECRET_KEY", "GITHUB_TOKEN", "GITLAB_TOKEN", "SLACK_TOKEN", "SLACK_WEBHOOK",
+		"STRIPE_KEY", "OPENAI_KEY", "ANTHROPIC_KEY", "GOOGLE_API_KEY", "PRIVATE_KEY", "JWT", "CREDENTIAL_URL",
+		"PASSWORD", "CONFIDENTIAL_MARKER"}
+	for _, typ := range all {
+		cat, sev, ok := Info(typ)
+		if !ok || cat == "" || sev == "" {
+			t.Errorf("Info(%q) = %q, %q, %v", typ, cat, sev, ok)
+		}
+	}
+	if _, _, ok := Info("NOT_A_TYPE"); ok {
+		t.Error("Info accepted an unknown type")
+	}
+	if got := len(Types()); got != len(all) {
+		t.Errorf("Types() has %d types, want %d", got, len(all))
+	}
+}
+
+func TestScannerConcurrentUse(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	text := "key " + genAWSKey(r) + " mail x@y.it card " + genLuhn(r, "5", 16)
+	want := fmt.Sprint(spans(s.ScanText(text)))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				if got := fmt.Sprint(spans(s.ScanText(text))); got != want {
+					t.Errorf("concurrent scan: got %s want %s", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,166 @@
+package detect
+
+import "strings"
+
+// tokenRule describes one vendor credential format: a literal, case-sensitive
+// prefix followed by a body of a given alphabet and length.
+type tokenRule struct {
+	prefix   string
+	body     func(byte) bool
+	min, max int
+	// check, if set, validates the whole token (prefix included).
+	check func(tok string) bool
+	// value, if set, reports only the part after the prefix (a cookie or
+	// setting name is not itself secret).
+	value bool
+}
+
+// tokenDetector finds credentials whose format starts with a fixed prefix.
+// The prefixes double as prefilter keywords, so it runs only where one occurs
+// and then anchors each match at the keyword hit.
+type tokenDetector struct {
+	typ   string
+	rules []tokenRule
+}
+
+var _ Detector = (*tokenDetector)(nil)
+
+func (d *tokenDetector) Type() string { return d.typ }
+
+func (d *tokenDetector) Keywords() []string {
+	var kws []string
+	for _, r := range d.rules {
+		kws = append(kws, strings.ToLower(r.prefix))
+	}
+	return kws
+}
+
+func (d *tokenDetector) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		if h < next || isWord(byteAt(text, h-1)) {
+			continue
+		}
+		for _, r := range d.rules {
+			if !strings.HasPrefix(text[h:], r.prefix) {
+				continue
+			}
+			b := h + len(r.prefix)
+			end := spanWhile(text, b, r.max+1, r.body)
+			for end > b && text[end-1] == '.' && !r.body(byteAt(text, end)) {
+				end-- // a full stop after the token, not part of it
+			}
+			n := end - b
+			if n < r.min || n > r.max || r.body(byteAt(text, end)) || isAlnum(byteAt(text, end)) {
+				continue
+			}
+			tok := text[h:end]
+			if isPlaceholder(text[b:end]) || (r.check != nil && !r.check(tok)) {
+				continue
+			}
+			if r.value {
+				emit(b, end)
+			} else {
+				emit(h, end)
+			}
+			next = end
+			break
+		}
+	}
+}
+
+// Body alphabets.
+func isAlnumDash(b byte) bool   { return isAlnum(b) || b == '-' }
+func isWordDash(b byte) bool    { return isWord(b) || b == '-' }
+func isWordDashDot(b byte) bool { return isWord(b) || b == '-' || b == '.' }
+func isLowerHex(b byte) bool    { return isDigit(b) || ('a' <= b && b <= 'f') }
+func isLowerAlnum(b byte) bool  { return isDigit(b) || isLower(b) }
+
+// gitlabToken: GitLab's prefixed tokens (personal, deploy, runner, trigger,
+// feed, incoming mail, agent, OAuth secret, CI job, feature flag, SCIM, runner
+// registration) and the session cookie.
+func gitlabToken() *tokenDetector {
+	r := func(p string, min, max int) tokenRule {
+		return tokenRule{prefix: p, body: isWordDashDot, min: min, max: max}
+	}
+	return &tokenDetector{typ: TypeGitLabToken, rules: []tokenRule{
+		r("glpat-", 20, 300), r("gldt-", 20, 300), r("glrt-", 20, 300), r("glft-", 20, 300),
+		r("glimt-", 25, 300), r("glagent-", 50, 300), r("gloas-", 64, 300), r("glffct-", 20, 300),
+		r("glsoat-", 20, 300), r("glcbt-", 20, 300), r("glrtr-", 20, 300), r("glsa-", 20, 300),
+		{prefix: "glptt-", body: isLowerHex, min: 40, max: 40},
+		{prefix: "GR1348941", body: isWordDash, min: 20, max: 20},
+		{prefix: "_gitlab_session=", body: isLowerAlnum, min: 32, max: 32, value: true},
+	}}
+}
+
+// stripeKey: secret and restricted keys; publishable keys are public by design.
+func stripeKey() *tokenDetector {
+	var rules []tokenRule
+	for _, p := range []string{"sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_"} {
+		rules = append(rules, tokenRule{prefix: p, body: isAlnum, min: 10, max: 247})
+	}
+	return &tokenDetector{typ: TypeStripeKey, rules: rules}
+}
+
+// anthropicKey: sk-ant-<kind><version>- then 93 URL-safe base64 characters
+// ending in "AA".
+func anthropicKey() *tokenDetector {
+	endsAA := func(tok string) bool { return strings.HasSuffix(tok, "AA") }
+	var rules []tokenRule
+	for _, p := range []string{"sk-ant-api03-", "sk-ant-admin01-", "sk-ant-oat01-", "sk-ant-ort01-"} {
+		rules = append(rules, tokenRule{prefix: p, body: isWordDash, min: 80, max: 120, check: endsAA})
+	}
+	return &tokenDetector{typ: TypeAnthropicKey, rules: rules}
+}
+
+// googleAPIKey: "AIza" and 35 URL-safe base64 characters.
+func googleAPIKey() *tokenDetector {
+	return &tokenDetector{typ: TypeGoogleAPIKey, rules: []tokenRule{
+		{prefix: "AIza", body: isWordDash, min: 35, max: 35},
+	}}
+}
+
+// slackWebhook: incoming webhook, workflow and trigger URLs. The scheme is
+// optional in the text; the reported span includes it when present.
+type slackWebhook struct{}
+
+var _ Detector = slackWebhook{}
+
+func (slackWebhook) Type() string { return TypeSlackWebhook }
+
+func (slackWebhook) Keywords() []string { return []string{"hooks.slack.com/"} }
+
+func (slackWebhook) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	for _, h := range hits {
+		start := h
+		for _, scheme := range []string{"https://", "http://"} {
+			if h >= len(scheme) && strings.EqualFold(text[h-len(scheme):h], scheme) {
+				start = h - len(scheme)
+			}
+		}
+		if start == h && isWordDashDot(byteAt(text, h-1)) {
+			continue
+		}
+		p := h + len("hooks.slack.com/")
+		kind := ""
+		for _, k := range []string{"services/", "workflows/", "triggers/"} {
+			if strings.HasPrefix(text[p:], k) {
+				kind = k
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		b := p + len(kind)
+		end := spanWhile(text, b, 200, func(c byte) bool { return isWordDash(c) || c == '/' || c == '+' })
+		for end > b && text[end-1] == '/' {
+			end--
+		}
+		if end-b < 24 || isPlaceholder(text[b:end]) {
+			continue
+		}
+		emit(start, end)
+	}
+}

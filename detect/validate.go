@@ -1,0 +1,124 @@
+package detect
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// Validators check a candidate against its format's own check digits, so a
+// number that merely looks right is not a finding. Each takes the compact
+// value (separators removed) and never panics on any input.
+
+// luhn reports whether digits (ASCII '0'–'9' only) pass the Luhn mod-10 check.
+func luhn(digits string) bool {
+	if len(digits) < 2 {
+		return false
+	}
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		c := digits[i]
+		if !isDigit(c) {
+			return false
+		}
+		d := int(c - '0')
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// ibanLengths is the length of an IBAN in each country of the SWIFT IBAN
+// registry (SEPA and the other countries that use the standard).
+var ibanLengths = map[string]int{
+	"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+	"BH": 22, "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24,
+	"DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
+	"FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27,
+	"GT": 28, "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
+	"IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20,
+	"LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20,
+	"MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24,
+	"PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24,
+	"SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
+	"SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+	"YE": 30,
+}
+
+// ibanValid reports whether s (compact, upper-case) is an IBAN: a known
+// country, that country's length, and the ISO 13616 mod-97 check equal to 1.
+func ibanValid(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	n, ok := ibanLengths[s[:2]]
+	if !ok || len(s) != n || !isDigit(s[2]) || !isDigit(s[3]) {
+		return false
+	}
+	// Move the first four characters to the end, letters become 10..35, and
+	// reduce mod 97 as we go so no big integer is needed.
+	rem := 0
+	for i := 0; i < len(s); i++ {
+		c := s[(i+4)%len(s)]
+		switch {
+		case isDigit(c):
+			rem = (rem*10 + int(c-'0')) % 97
+		case isUpper(c):
+			rem = (rem*100 + int(c-'A'+10)) % 97
+		default:
+			return false
+		}
+	}
+	return rem == 1
+}
+
+// githubTokenValid checks a classic GitHub token (prefix and checksum).
+func githubTokenValid(v string) bool {
+	if len(v) != 40 || v[3] != '_' || !strings.HasPrefix(v, "gh") || strings.IndexByte("pousr", v[2]) < 0 {
+		return false
+	}
+	return allAlnum(v[4:]) && githubChecksumOK(v[4:])
+}
+
+// jwtValid checks a compact JWS: three base64url parts, header JSON with "alg".
+func jwtValid(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			if !isB64URL(p[i]) {
+				return false
+			}
+		}
+	}
+	return len(parts[1]) > 0 && jwtHeaderOK(parts[0])
+}
+
+// ipValid parses an IPv4 or IPv6 address.
+func ipValid(v string) bool {
+	_, err := netip.ParseAddr(v)
+	return err == nil
+}
+
+// emailValid checks local@domain with the e-mail detector's rules.
+func emailValid(v string) bool {
+	at := strings.LastIndexByte(v, '@')
+	if at <= 0 || v[0] == '.' || v[at-1] == '.' {
+		return false
+	}
+	for i := 0; i < at; i++ {
+		if !isAtext(v[i]) {
+			return false
+		}
+	}
+	end, ok := domainEnd(v, at+1)
+	return ok && end == len(v)
+}

@@ -1,0 +1,67 @@
+package detect
+
+// itVAT finds Italian VAT numbers (partita IVA): 11 digits, optionally after
+// "IT", whose digits 8–10 name a provincial office (001–100, 120, 121, 888,
+// 999) and whose last digit is the Luhn check digit.
+type itVAT struct{}
+
+var _ Detector = itVAT{}
+
+func (itVAT) Type() string { return TypeITVAT }
+
+func (itVAT) Keywords() []string { return []string{DigitRuns} }
+
+var vatContext = NewWordSet("iva", "vat", "p.i.", "partita", "vies", "fiscale")
+
+func (itVAT) ContextWords() []*WordSet { return []*WordSet{phoneWords, vatContext} }
+
+func (itVAT) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	for _, h := range hits {
+		e := spanWhile(text, h, 12, isDigit)
+		if e-h != 11 || isAlnum(byteAt(text, e)) {
+			continue
+		}
+		s := h
+		if p := byteAt(text, h-1); isAlnum(p) || p == '_' {
+			// Only the country prefix may touch the number.
+			if !(h >= 2 && (text[h-2:h] == "IT" || text[h-2:h] == "it") && !isAlnum(byteAt(text, h-3))) {
+				continue
+			}
+			s = h - 2
+		} else if (p == '.' || p == ',' || p == '-' || p == '+') && isDigit(byteAt(text, h-2)) {
+			continue
+		} else if p == '+' {
+			continue // an international phone number
+		}
+		if !vatValid(text[h:e]) {
+			continue
+		}
+		// Eleven digits near a word about phones, and not about VAT, are
+		// more likely a phone number.
+		if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
+			continue
+		}
+		emit(s, e)
+	}
+}
+
+// vatValid checks an 11-digit partita IVA.
+func vatValid(d string) bool {
+	if len(d) != 11 {
+		return false
+	}
+	for i := 0; i < 11; i++ {
+		if !isDigit(d[i]) {
+			return false
+		}
+	}
+	office := int(d[7]-'0')*100 + int(d[8]-'0')*10 + int(d[9]-'0')
+	if !(office >= 1 && office <= 100 || office == 120 || office == 121 || office == 888 || office == 999) {
+		return false
+	}
+	if d[:7] == "0000000" {
+		return false
+	}
+	return luhn(d)
+}

@@ -1,0 +1,31 @@
+package proxy
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// AdminHandler serves the admin endpoints: /healthz (the process is up) and
+// /readyz (it can take traffic: CA loaded, policy compiled).
+func (s *Server) AdminHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		checks := map[string]string{"ca": "ok", "policy": "ok", "audit": "ok"}
+		status := http.StatusOK
+		if s.ca == nil {
+			checks["ca"], status = "missing", http.StatusServiceUnavailable
+		}
+		if s.policy == nil || s.policy.Revision() == "" {
+			checks["policy"], status = "not loaded", http.StatusServiceUnavailable
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(map[string]any{"ready": status == http.StatusOK, "checks": checks,
+			"policy_revision": s.policy.Revision()})
+	})
+	return mux
+}

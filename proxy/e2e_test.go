@@ -1,0 +1,410 @@
+package proxy_test
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"io"
+	"math/big"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/anthropics/anthropic-sdk-go/v2"
+	aoption "github.com/anthropics/anthropic-sdk-go/v2/option"
+	"github.com/openai/openai-go/v3"
+	"github.com/openai/openai-go/v3/option"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/promptwall/promptwall/config"
+	"github.com/promptwall/promptwall/internal/fakevendor"
+	"github.com/promptwall/promptwall/proxy"
+)
+
+// env is a running promptwall in front of a fake vendor, all on 127.0.0.1.
+type env struct {
+	vendor   *fakevendor.Server
+	proxyURL *url.URL
+	caFile   string // promptwall's CA, as a staff machine trusts it
+	caPool   *x509.CertPool
+	audit    string
+}
+
+var vendorHosts = []string{"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai"}
+
+func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env {
+	t.Helper()
+	cfg, err := config.Parse(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Listen, cfg.AdminListen, cfg.DataDir = "127.0.0.1:0", "127.0.0.1:0", t.TempDir()
+	cfg.Upstream.CAFiles = []string{fv.CAFile}
+	cfg.Upstream.Resolve = map[string]string{}
+	for _, h := range vendorHosts {
+		cfg.Upstream.Resolve[h+":443"] = fv.Addr
+	}
+	if tweak != nil {
+		tweak(cfg)
+	}
+	srv, err := proxy.New(context.Background(), cfg, zaptest.NewLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Close(ctx)
+	})
+	pa, _ := srv.Addrs()
+	caFile := filepath.Join(t.TempDir(), "promptwall-ca.pem")
+	if err := os.WriteFile(caFile, srv.CA().CertPEM(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.CA().Certificate())
+	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile()}
+}
+
+// client is a staff machine: HTTPS_PROXY set, promptwall's CA trusted.
+func (e *env) client() *http.Client {
+	return &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{
+		Proxy:           http.ProxyURL(e.proxyURL),
+		TLSClientConfig: &tls.Config{RootCAs: e.caPool},
+	}}
+}
+
+func (e *env) openai() *openai.Client {
+	c := openai.NewClient(option.WithBaseURL("https://api.openai.com/v1/"), option.WithAPIKey("sk-test-not-a-real-key"),
+		option.WithHTTPClient(e.client()), option.WithMaxRetries(0))
+	return &c
+}
+
+func (e *env) anthropic() *anthropic.Client {
+	c := anthropic.NewClient(aoption.WithBaseURL("https://api.anthropic.com/"), aoption.WithAPIKey("test-not-a-real-key"),
+		aoption.WithHTTPClient(e.client()), aoption.WithMaxRetries(0))
+	return &c
+}
+
+// auditLines waits for n audit lines (events of streamed answers are written
+// when the answer ends) and returns them parsed.
+func (e *env) auditLines(t *testing.T, n int) []map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b, _ := os.ReadFile(e.audit)
+		var out []map[string]any
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		for sc.Scan() {
+			var m map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+				t.Fatalf("audit line is not JSON: %v", err)
+			}
+			out = append(out, m)
+		}
+		if len(out) >= n || time.Now().After(deadline) {
+			if len(out) != n {
+				t.Fatalf("audit has %d lines, want %d", len(out), n)
+			}
+			return out
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// fakeAWSKey makes an access key id of the documented shape, fresh per run.
+func fakeAWSKey(t *testing.T) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+	b := []byte("AKIA")
+	for range 16 {
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(b, alphabet[n.Int64()])
+	}
+	return string(b)
+}
+
+func TestCleanPromptReachesVendorByteForByte(t *testing.T) {
+	e := start(t, fakevendor.Start(t), nil)
+	// Odd spacing, key order and escapes: promptwall must not re-encode anything.
+	body := []byte("{ \"messages\" :[{\"role\":\"user\",\"content\":\"Summarise the \\u00e9t\\u00e9 report, please.\"}],\n\t\"model\":\"gpt-4o\" }")
+	req, _ := http.NewRequest(http.MethodPost, "https://api.openai.com/v1/chat/completions", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer sk-test-not-a-real-key")
+	resp, err := e.client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, got)
+	}
+	last := e.vendor.Last()
+	if !bytes.Equal(last.Body, body) {
+		t.Fatalf("vendor received %q, want %q", last.Body, body)
+	}
+	if last.Header.Get("Authorization") != "Bearer sk-test-not-a-real-key" {
+		t.Errorf("Authorization header not forwarded")
+	}
+
+	// And through the official SDK.
+	c, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
+		Model:    "gpt-4o",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("What is the capital of Italy?")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Choices) == 0 || c.Choices[0].Message.Content == "" {
+		t.Fatalf("empty answer: %+v", c)
+	}
+	lines := e.auditLines(t, 2)
+	for _, l := range lines {
+		if l["event.action"] != "allow" || l["url.domain"] != "api.openai.com" || l["promptwall.api"] != "openai.chat" ||
+			l["http.response.status_code"].(float64) != 200 || l["promptwall.model"] != "gpt-4o" {
+			t.Errorf("audit line %v", l)
+		}
+	}
+}
+
+func TestCredentialRefusedOpenAISDK(t *testing.T) {
+	e := start(t, fakevendor.Start(t), nil)
+	key := fakeAWSKey(t)
+	_, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
+		Model: "gpt-4o",
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage("You are a helpful assistant."),
+			openai.UserMessage("Why does this fail? aws configure set aws_access_key_id " + key),
+		},
+	})
+	var apiErr *openai.Error
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v, want *openai.Error", err)
+	}
+	if apiErr.StatusCode != 403 || !strings.Contains(apiErr.Message, "AWS_ACCESS_KEY") || !strings.Contains(apiErr.Message, "Request id: pw-") {
+		t.Fatalf("status %d message %q", apiErr.StatusCode, apiErr.Message)
+	}
+	if strings.Contains(err.Error(), key) {
+		t.Fatal("the refusal repeats the credential")
+	}
+	if n := len(e.vendor.Requests()); n != 0 {
+		t.Fatalf("vendor received %d requests", n)
+	}
+	l := e.auditLines(t, 1)[0]
+	if l["event.action"] != "block" || l["http.response.status_code"].(float64) != 403 {
+		t.Fatalf("audit %v", l)
+	}
+	fs := l["promptwall.findings"].([]any)
+	if len(fs) != 1 || fs[0].(map[string]any)["type"] != "AWS_ACCESS_KEY" {
+		t.Fatalf("audit findings %v", fs)
+	}
+	raw, _ := os.ReadFile(e.audit)
+	if bytes.Contains(raw, []byte(key)) {
+		t.Fatal("the audit holds the credential")
+	}
+}
+
+func TestCredentialRefusedAnthropicSDK(t *testing.T) {
+	e := start(t, fakevendor.Start(t), nil)
+	key := fakeAWSKey(t)
+	_, err := e.anthropic().Messages.New(context.Background(), anthropic.MessageNewParams{
+		Model:     "claude-sonnet-4-5",
+		MaxTokens: 256,
+		System:    []anthropic.TextBlockParam{{Text: "Be brief."}},
+		Messages: []anthropic.MessageParam{
+			anthropic.NewUserMessage(anthropic.NewTextBlock("Deploy with key " + key + " please")),
+		},
+	})
+	var apiErr *anthropic.Error
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v, want *anthropic.Error", err)
+	}
+	if apiErr.StatusCode != 403 || !strings.Contains(apiErr.Error(), "AWS_ACCESS_KEY") {
+		t.Fatalf("status %d: %v", apiErr.StatusCode, apiErr)
+	}
+	if n := len(e.vendor.Requests()); n != 0 {
+		t.Fatalf("vendor received %d requests", n)
+	}
+	if l := e.auditLines(t, 1)[0]; l["promptwall.api"] != "anthropic.messages" || l["event.action"] != "block" {
+		t.Fatalf("audit %v", l)
+	}
+}
+
+func TestStreamArrivesEventByEvent(t *testing.T) {
+	gate := make(chan struct{})
+	e := start(t, fakevendor.Start(t, fakevendor.WithChunks(5), fakevendor.WithStreamGate(gate)), nil)
+	defer func() {
+		select {
+		case <-gate:
+		default:
+			close(gate)
+		}
+	}()
+	stream := e.openai().Chat.Completions.NewStreaming(context.Background(), openai.ChatCompletionNewParams{
+		Model:    "gpt-4o",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("Tell me a story.")},
+	})
+	// The vendor holds its last event until the gate opens: the first must
+	// reach us before that, or promptwall is buffering the stream.
+	got := make(chan bool, 1)
+	go func() { got <- stream.Next() }()
+	select {
+	case ok := <-got:
+		if !ok {
+			t.Fatalf("stream ended early: %v", stream.Err())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("first event did not arrive while the vendor held the last one")
+	}
+	close(gate)
+	n := 1
+	for stream.Next() {
+		n++
+	}
+	if err := stream.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 5 {
+		t.Fatalf("%d events, want at least 5", n)
+	}
+	if l := e.auditLines(t, 1)[0]; l["event.action"] != "allow" || l["http.response.status_code"].(float64) != 200 {
+		t.Fatalf("audit %v", l)
+	}
+}
+
+func TestAnthropicStreamThroughProxy(t *testing.T) {
+	e := start(t, fakevendor.Start(t, fakevendor.WithReply("Rome is the capital.")), nil)
+	stream := e.anthropic().Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{
+		Model: "claude-sonnet-4-5", MaxTokens: 64,
+		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock("Capital of Italy?"))},
+	})
+	var msg anthropic.Message
+	for stream.Next() {
+		if err := msg.Accumulate(stream.Current()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := stream.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, b := range msg.Content {
+		text.WriteString(b.Text)
+	}
+	if text.String() != "Rome is the capital." {
+		t.Fatalf("answer %q", text.String())
+	}
+}
+
+func TestNonVendorHostIsTunnelled(t *testing.T) {
+	origin := fakevendor.StartOrigin(t, "intranet.example.org")
+	e := start(t, fakevendor.Start(t), func(c *config.Config) {
+		c.Upstream.Resolve["intranet.example.org:443"] = origin.Addr
+	})
+	pool := origin.CA.Pool()
+	c := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+		Proxy:           http.ProxyURL(e.proxyURL),
+		TLSClientConfig: &tls.Config{RootCAs: pool}, // trusts the origin only, not promptwall
+	}}
+	resp, err := c.Get("https://intranet.example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != "origin ok" {
+		t.Fatalf("body %q", body)
+	}
+	if !resp.TLS.PeerCertificates[0].Equal(origin.Cert) {
+		t.Fatal("the client did not see the origin's own certificate: the tunnel was decrypted")
+	}
+	if b, _ := os.ReadFile(e.audit); len(b) != 0 {
+		t.Fatalf("a tunnelled request was audited as inspected: %s", b)
+	}
+}
+
+func TestCurlSeesCredentialRefused(t *testing.T) {
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		t.Fatal("curl is required (apt-get install curl)")
+	}
+	e := start(t, fakevendor.Start(t), nil)
+	key := fakeAWSKey(t)
+	out, err := exec.Command(curl, "-sS", "--proxy", e.proxyURL.String(), "--cacert", e.caFile,
+		"https://api.openai.com/v1/chat/completions", "-H", "Content-Type: application/json",
+		"-d", `{"model":"gpt-4o","messages":[{"role":"user","content":"my key is `+key+`"}]}`,
+		"-w", "\n%{http_code}").CombinedOutput()
+	if err != nil {
+		t.Fatalf("curl: %v: %s", err, out)
+	}
+	s := string(out)
+	if !strings.HasSuffix(s, "\n403") || !strings.Contains(s, `"error"`) || !strings.Contains(s, "AWS_ACCESS_KEY") || strings.Contains(s, key) {
+		t.Fatalf("curl printed %s", s)
+	}
+}
+
+func TestBodyEncodingsAndLimits(t *testing.T) {
+	e := start(t, fakevendor.Start(t), func(c *config.Config) { c.Limits.MaxBodyBytes = 64 << 10 })
+	key := fakeAWSKey(t)
+	post := func(body []byte, encoding, contentType string) (int, string) {
+		req, _ := http.NewRequest(http.MethodPost, "https://api.openai.com/v1/chat/completions", bytes.NewReader(body))
+		req.Header.Set("Content-Type", contentType)
+		if encoding != "" {
+			req.Header.Set("Content-Encoding", encoding)
+		}
+		resp, err := e.client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		w := gzip.NewWriter(&buf)
+		w.Write(b)
+		w.Close()
+		return buf.Bytes()
+	}
+	secret := []byte(`{"model":"gpt-4o","messages":[{"role":"user","content":"key ` + key + `"}]}`)
+	if st, b := post(gz(secret), "gzip", "application/json"); st != 403 || !strings.Contains(b, "AWS_ACCESS_KEY") {
+		t.Errorf("gzip secret: %d %s", st, b)
+	}
+	// A zip bomb: small on the wire, over the limit decoded.
+	bomb := gz(bytes.Repeat([]byte(" "), 1<<20))
+	if st, _ := post(bomb, "gzip", "application/json"); st != 413 {
+		t.Errorf("decoded over limit: %d, want 413", st)
+	}
+	if st, _ := post(bytes.Repeat([]byte("a"), 65<<10), "", "text/plain"); st != 413 {
+		t.Errorf("raw over limit: %d, want 413", st)
+	}
+	// Not JSON: scanned as text, never waved through.
+	if st, b := post([]byte("plain text with "+key), "", "text/plain"); st != 403 || !strings.Contains(b, "AWS_ACCESS_KEY") {
+		t.Errorf("raw secret: %d %s", st, b)
+	}
+	if st, _ := post([]byte("x"), "compress", "text/plain"); st != 400 {
+		t.Errorf("unknown encoding: %d, want 400", st)
+	}
+	if n := len(e.vendor.Requests()); n != 0 {
+		t.Fatalf("vendor received %d requests", n)
+	}
+	e.auditLines(t, 5)
+}

@@ -1,0 +1,252 @@
+package proxy
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/elazarl/goproxy"
+	"go.uber.org/zap"
+
+	"github.com/promptwall/promptwall/audit"
+	"github.com/promptwall/promptwall/config"
+	"github.com/promptwall/promptwall/detect"
+	"github.com/promptwall/promptwall/llmapi"
+	"github.com/promptwall/promptwall/policy"
+)
+
+var _ goproxy.RoundTripper = (*Server)(nil)
+
+// txn is one inspected request on its way through the pipeline.
+type txn struct {
+	id     string
+	start  time.Time
+	vendor string
+	host   string
+	req    *http.Request
+	api    llmapi.API
+	model  string
+	ev     audit.Event
+}
+
+// RoundTrip is called by goproxy for every request it proxies: requests to
+// vendor hosts (and hosts the connect policy chose to decrypt) go through the
+// inspection pipeline; anything else is forwarded untouched.
+func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Response, error) {
+	host := hostOnly(req.URL.Host)
+	vendor, inspect := s.catalog.Lookup(host)
+	if ci, ok := ctx.UserData.(*connInfo); ok {
+		inspect = true
+		if vendor == "" {
+			vendor = ci.vendor
+		}
+	}
+	if !inspect {
+		resp, err := s.tr.RoundTrip(req)
+		if err != nil {
+			return nil, upstreamError(err)
+		}
+		return resp, nil
+	}
+	if vendor == "" {
+		vendor = host
+	}
+	t := &txn{id: newID(), start: time.Now(), vendor: vendor, host: host, req: req, api: llmapi.Generic}
+	t.ev = audit.Event{Time: t.start, ID: t.id, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: req.URL.Path,
+		Vendor: vendor, Revision: s.policy.Revision()}
+	return s.inspect(req.Context(), t), nil
+}
+
+// inspect runs extract → detect → decide → enforce and returns the answer
+// for the client: the vendor's, or promptwall's own refusal.
+func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
+	req := t.req
+	t.api = llmapi.Identify(t.vendor, req.Method, req.URL.Path)
+	t.ev.API = string(t.api)
+	limit := s.cfg.Limits.MaxBodyBytes
+
+	raw, err := readLimited(req.Body, limit)
+	if err != nil {
+		if errors.Is(err, llmapi.ErrTooLarge) {
+			return s.refuse(t, http.StatusRequestEntityTooLarge, "promptwall.too_large",
+				fmt.Sprintf("The request body is larger than the %d bytes promptwall inspects, so it was not sent. Send a smaller prompt.", limit))
+		}
+		return s.refuse(t, http.StatusBadRequest, "promptwall.unreadable", "promptwall could not read the request body, so it was not sent.")
+	}
+	body := raw
+	if ce := req.Header.Get("Content-Encoding"); ce != "" && len(raw) > 0 {
+		if body, err = llmapi.DecodeBody(ce, raw, limit); err != nil {
+			if errors.Is(err, llmapi.ErrTooLarge) {
+				return s.refuse(t, http.StatusRequestEntityTooLarge, "promptwall.too_large",
+					fmt.Sprintf("The decoded request body is larger than the %d bytes promptwall inspects, so it was not sent.", limit))
+			}
+			return s.refuse(t, http.StatusBadRequest, "promptwall.undecodable",
+				"promptwall could not decode the request body (Content-Encoding), so it was not sent.")
+		}
+	}
+	var ext llmapi.Request
+	if len(body) > 0 {
+		ext, err = llmapi.Extract(t.api, req.URL.Path, body)
+		if err != nil {
+			if errors.Is(err, llmapi.ErrAmbiguous) {
+				return s.refuse(t, http.StatusBadRequest, "promptwall.ambiguous_json",
+					"The request body repeats a JSON key, so its meaning is ambiguous; promptwall did not send it.")
+			}
+			return s.refuse(t, http.StatusBadRequest, "promptwall.unparsable", "promptwall could not parse the request body, so it was not sent.")
+		}
+		t.api = ext.API
+	}
+	t.model = ext.Model
+	t.ev.API, t.ev.Model = string(t.api), t.model
+
+	findings := s.scanner.Scan(ctx, ext.Segments)
+	in := policy.Input{
+		Request: policy.Request{
+			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, Groups: []string{}},
+			Vendor: t.vendor, Host: t.host, Method: req.Method, Path: req.URL.Path, API: string(t.api),
+			Model: ext.Model, Stream: ext.Stream, Bytes: int64(len(body)),
+		},
+		Findings: s.aggregate(&t.ev, ext.Segments, findings),
+	}
+	d, err := s.policy.Decide(ctx, in)
+	if err != nil {
+		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
+		if s.cfg.Policy.FailMode != config.FailOpen {
+			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error",
+				"promptwall could not evaluate its policy, so the request was not sent. Try again, or tell the security team.")
+		}
+		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
+	}
+	t.ev.Action, t.ev.Rules, t.ev.Monitor = d.Action, ruleIDs(d.Reasons), d.Monitor
+
+	action := d.Action
+	if d.Monitor {
+		action = policy.ActionAllow // monitor: audited as decided, not enforced
+	}
+	switch action {
+	case policy.ActionAllow:
+		req.Body = io.NopCloser(bytes.NewReader(raw))
+		req.ContentLength = int64(len(raw))
+		return s.forward(t)
+	case policy.ActionBlock:
+		return s.refuseDecision(t, http.StatusForbidden, d)
+	default:
+		// Redaction and rerouting are not built yet: refuse rather than let
+		// the prompt out unredacted.
+		t.ev.Rules = append(t.ev.Rules, "promptwall.unsupported_action")
+		return s.respond(t, http.StatusForbidden, userMessage(d.Reasons,
+			fmt.Sprintf("The policy asks promptwall to %s this request, which this version cannot do yet, so it was not sent.", action)))
+	}
+}
+
+// aggregate turns findings into the policy's per-type view and fills the
+// audit event's findings with counts and fingerprints (never values).
+func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.Finding) []policy.Finding {
+	if len(fs) == 0 {
+		return []policy.Finding{}
+	}
+	byType := map[string]*policy.Finding{}
+	fps := map[string][]string{}
+	var order []string
+	for _, f := range fs {
+		pf := byType[f.Type]
+		if pf == nil {
+			pf = &policy.Finding{Type: f.Type, Category: string(f.Category), Severity: string(f.Severity), Paths: []string{}}
+			byType[f.Type] = pf
+			order = append(order, f.Type)
+		}
+		pf.Count++
+		path := segs[f.Segment].Path
+		if !slices.Contains(pf.Paths, path) {
+			pf.Paths = append(pf.Paths, path)
+		}
+		fp := s.fp.Fingerprint(segs[f.Segment].Text[f.Start:f.End])
+		if !slices.Contains(fps[f.Type], fp) {
+			fps[f.Type] = append(fps[f.Type], fp)
+		}
+	}
+	sort.Strings(order)
+	out := make([]policy.Finding, 0, len(order))
+	for _, typ := range order {
+		out = append(out, *byType[typ])
+		ev.Findings = append(ev.Findings, audit.Finding{Type: typ, Count: byType[typ].Count, Fingerprints: fps[typ]})
+	}
+	return out
+}
+
+// forward sends the request upstream and hands the answer back as it
+// arrives; the audit event is written when the answer ends.
+func (s *Server) forward(t *txn) *http.Response {
+	resp, err := s.tr.RoundTrip(t.req)
+	if err != nil {
+		s.log.Warn("upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
+		return s.respond(t, http.StatusBadGateway, "promptwall could not reach "+t.host+"; try again later.")
+	}
+	t.ev.Status = resp.StatusCode
+	resp.Body = &auditedBody{ReadCloser: resp.Body, done: func() {
+		t.ev.Duration = time.Since(t.start)
+		if err := s.audit.Write(&t.ev); err != nil {
+			s.log.Error("audit write failed", zap.String("request_id", t.id), zap.Error(err))
+		}
+	}}
+	return resp
+}
+
+// auditedBody calls done once, when the answer has been read to its end or
+// closed (a client that hangs up mid-stream closes it).
+type auditedBody struct {
+	io.ReadCloser
+	once sync.Once
+	done func()
+}
+
+func (b *auditedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil {
+		b.once.Do(b.done)
+	}
+	return n, err
+}
+
+func (b *auditedBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(b.done)
+	return err
+}
+
+// readLimited reads r whole, or fails with llmapi.ErrTooLarge past limit.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	if r == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("proxy: reading request body: %w", err)
+	}
+	if int64(len(b)) > limit {
+		return nil, llmapi.ErrTooLarge
+	}
+	return b, nil
+}
+
+// userMessage joins the policy's messages for the user, or falls back.
+func userMessage(rs []policy.Reason, fallback string) string {
+	var msgs []string
+	for _, r := range rs {
+		if m := strings.TrimSpace(r.Message); m != "" && !slices.Contains(msgs, m) {
+			msgs = append(msgs, m)
+		}
+	}
+	if len(msgs) == 0 {
+		return fallback
+	}
+	return strings.Join(msgs, " ")
+}

@@ -1,0 +1,262 @@
+package proxy
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"sync"
+	"time"
+
+	"github.com/elazarl/goproxy"
+	"go.uber.org/zap"
+
+	"github.com/promptwall/promptwall/audit"
+	"github.com/promptwall/promptwall/certs"
+	"github.com/promptwall/promptwall/config"
+	"github.com/promptwall/promptwall/detect"
+	"github.com/promptwall/promptwall/llmapi"
+	"github.com/promptwall/promptwall/policy"
+)
+
+// Server is a configured promptwall: the forward proxy and its admin listener.
+type Server struct {
+	cfg     *config.Config
+	log     *zap.Logger
+	ca      *certs.CA
+	minter  *certs.Minter
+	catalog *llmapi.Catalog
+	scanner *detect.Scanner
+	policy  *policy.Engine
+	audit   *audit.Writer
+	fp      *audit.Fingerprinter
+	tr      *http.Transport
+	dial    *dialer
+	gp      *goproxy.ProxyHttpServer
+	allow   []netip.Prefix
+
+	mu        sync.Mutex
+	listeners []net.Listener
+	servers   []*http.Server
+}
+
+// New builds a Server from cfg: it loads or creates the CA, compiles the
+// policy and the detectors, and opens the audit file. log may be nil.
+func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, error) {
+	if log == nil {
+		log = zap.NewNop()
+	}
+	s := &Server{cfg: cfg, log: log}
+	var err error
+	var created bool
+	if s.ca, created, err = certs.LoadOrCreate(cfg.DataDir, cfg.CA.CertFile, cfg.CA.KeyFile); err != nil {
+		return nil, err
+	}
+	if created {
+		log.Info("created a new CA: staff machines must trust it", zap.String("data_dir", cfg.DataDir))
+	}
+	s.minter = certs.NewMinter(s.ca)
+	if s.catalog, err = llmapi.NewCatalog(cfg.Vendors); err != nil {
+		return nil, fmt.Errorf("proxy: vendors: %w", err)
+	}
+	popts := []policy.Option{policy.WithMonitor(cfg.Policy.Monitor), policy.WithInternal(cfg.Internal.BaseURL != "")}
+	if cfg.Policy.Dir != "" {
+		popts = append(popts, policy.WithDir(cfg.Policy.Dir))
+	}
+	if cfg.Policy.BundleURL != "" {
+		return nil, errors.New("proxy: policy.bundle_url is not supported yet: use policy.dir")
+	}
+	if s.policy, err = policy.New(ctx, popts...); err != nil {
+		return nil, err
+	}
+	if custom := s.policy.CustomDetectors(); len(custom) > 0 {
+		return nil, fmt.Errorf("proxy: the policy defines %d custom detectors, which this build cannot run yet", len(custom))
+	}
+	if s.scanner, err = detect.NewScanner(); err != nil {
+		return nil, err
+	}
+	key, err := audit.LoadKey(cfg.AuditKeyEnv(), cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if s.fp, err = audit.NewFingerprinter(key); err != nil {
+		return nil, err
+	}
+	if s.audit, err = audit.Open(cfg.AuditFile()); err != nil {
+		return nil, err
+	}
+	s.dial = &dialer{resolve: cfg.Upstream.Resolve, net: net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}}
+	if s.tr, err = newTransport(s.dial, cfg.Upstream.CAFiles); err != nil {
+		s.audit.Close()
+		return nil, err
+	}
+	if s.allow, err = allowList(cfg); err != nil {
+		s.audit.Close()
+		return nil, err
+	}
+	s.gp = s.newGoproxy()
+	return s, nil
+}
+
+// newGoproxy wires goproxy: our CONNECT decision, and our RoundTripper for
+// every request so that inspection, enforcement and errors happen in one place.
+func (s *Server) newGoproxy() *goproxy.ProxyHttpServer {
+	gp := goproxy.NewProxyHttpServer()
+	gp.Logger = zapPrintf{s.log.Named("goproxy")}
+	gp.Verbose = false
+	// NewProxyHttpServer reads HTTPS_PROXY into both; we never chain.
+	gp.Tr = s.tr
+	gp.ConnectDial = nil
+	gp.ConnectDialWithReq = func(_ *http.Request, network, addr string) (net.Conn, error) {
+		return s.dial.DialContext(context.Background(), network, addr)
+	}
+	gp.KeepAcceptEncoding = true // bodies go through byte for byte
+	gp.KeepDestinationHeaders = true
+	gp.NonproxyHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "promptwall is a forward proxy: set it as HTTPS_PROXY; its admin endpoints are on "+s.cfg.AdminListen, http.StatusBadRequest)
+	})
+	gp.OnRequest().HandleConnectFunc(s.handleConnect)
+	gp.OnRequest().DoFunc(func(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Request, *http.Response) {
+		ctx.RoundTripper = s
+		return req, nil
+	})
+	return gp
+}
+
+// Handler is the forward proxy's handler, behind the client allow-list.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.allowed(r.RemoteAddr) {
+			http.Error(w, "promptwall: this client may not use the proxy (allow_cidrs)", http.StatusForbidden)
+			return
+		}
+		s.gp.ServeHTTP(w, r)
+	})
+}
+
+// Start listens on listen and admin_listen and serves until Close. It
+// returns once both listeners are bound.
+func (s *Server) Start() error {
+	pl, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("proxy: listen: %w", err)
+	}
+	al, err := net.Listen("tcp", s.cfg.AdminListen)
+	if err != nil {
+		pl.Close()
+		return fmt.Errorf("proxy: admin_listen: %w", err)
+	}
+	s.serve(pl, s.Handler())
+	s.serve(al, s.AdminHandler())
+	s.log.Info("promptwall listening", zap.String("proxy", pl.Addr().String()), zap.String("admin", al.Addr().String()),
+		zap.String("policy_revision", s.policy.Revision()))
+	return nil
+}
+
+func (s *Server) serve(l net.Listener, h http.Handler) {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 30 * time.Second,
+		IdleTimeout:       5 * time.Minute,
+		ErrorLog:          zap.NewStdLog(s.log.Named("http")),
+	}
+	s.mu.Lock()
+	s.listeners = append(s.listeners, l)
+	s.servers = append(s.servers, srv)
+	s.mu.Unlock()
+	go func() {
+		if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("serving", zap.String("addr", l.Addr().String()), zap.Error(err))
+		}
+	}()
+}
+
+// Addrs returns the bound proxy and admin addresses (useful with port 0).
+func (s *Server) Addrs() (proxyAddr, adminAddr string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.listeners) < 2 {
+		return "", ""
+	}
+	return s.listeners[0].Addr().String(), s.listeners[1].Addr().String()
+}
+
+// Close stops the listeners, waits up to the context's deadline for
+// in-flight requests, and closes the audit file.
+func (s *Server) Close(ctx context.Context) error {
+	s.mu.Lock()
+	servers := s.servers
+	s.mu.Unlock()
+	var errs []error
+	for _, srv := range servers {
+		if err := srv.Shutdown(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	s.tr.CloseIdleConnections()
+	errs = append(errs, s.audit.Close())
+	return errors.Join(errs...)
+}
+
+// CA is the certificate authority staff machines must trust.
+func (s *Server) CA() *certs.CA { return s.ca }
+
+// allowList turns allow_cidrs into prefixes. Empty: loopback only when the
+// proxy listens on loopback, else loopback and the private ranges — never an
+// open relay on a public address by default.
+func allowList(cfg *config.Config) ([]netip.Prefix, error) {
+	list := cfg.AllowCIDRs
+	if len(list) == 0 {
+		list = []string{"127.0.0.0/8", "::1/128"}
+		host, _, _ := net.SplitHostPort(cfg.Listen)
+		if ip, err := netip.ParseAddr(host); err != nil || !ip.IsLoopback() {
+			if host != "localhost" {
+				list = append(list, "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fe80::/10")
+			}
+		}
+	}
+	out := make([]netip.Prefix, 0, len(list))
+	for _, c := range list {
+		p, err := netip.ParsePrefix(c)
+		if err != nil {
+			a, err2 := netip.ParseAddr(c)
+			if err2 != nil {
+				return nil, fmt.Errorf("proxy: allow_cidrs: %q: %w", c, err)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (s *Server) allowed(remote string) bool {
+	ap, err := netip.ParseAddrPort(remote)
+	if err != nil {
+		return false
+	}
+	ip := ap.Addr().Unmap()
+	for _, p := range s.allow {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// newID returns a request id the user can quote to the security team.
+func newID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "pw-" + hex.EncodeToString(b[:])
+}
+
+// zapPrintf adapts goproxy's Printf logger to zap at debug level: goproxy's
+// messages are connection chatter, and our own errors are logged by us.
+type zapPrintf struct{ l *zap.Logger }
+
+func (z zapPrintf) Printf(format string, v ...any) { z.l.Debug(fmt.Sprintf(format, v...)) }
