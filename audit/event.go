@@ -27,8 +27,26 @@ type Event struct {
 	Duration   time.Duration
 	InputTok   int64
 	OutputTok  int64
-	Connection string // promptwall.connection: CONNECT refusals and tunnels name the host here
+	Connection string // promptwall.connection: the id of the client connection (CONNECT tunnel) the request came through
+	// Route is promptwall.route: where the prompt was answered, "internal"
+	// for the in-house model, "vendor" or "" otherwise. audit report counts
+	// the usage of "internal" events as tokens kept in-house.
+	Route string
+	// Reason is event.reason: a fixed, human-readable why (e.g. "request
+	// body too large"). Never user text or a finding's value.
+	Reason string
+
+	kind string // event.kind: "" (written as "event") or "pipeline_error" for a chain restart
 }
+
+// Kinds of event (event.kind): a decision, or the writer's own note that the
+// chain restarts.
+const (
+	KindEvent   = "event"
+	KindRestart = "pipeline_error"
+	// ActionChainRestart is the event.action of a chain restart marker.
+	ActionChainRestart = "audit-chain-restart"
+)
 
 // Finding is what the audit keeps of a finding type: never a value.
 type Finding struct {
@@ -39,8 +57,14 @@ type Finding struct {
 
 // MarshalLogObject writes the event with its ECS names.
 func (e *Event) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	kind := e.kind
+	if kind == "" {
+		kind = KindEvent
+	}
+	enc.AddString("event.kind", kind)
 	enc.AddString("event.id", e.ID)
 	enc.AddString("event.action", e.Action)
+	enc.AddString("event.reason", e.Reason)
 	enc.AddString("user.name", e.User)
 	enc.AddString("source.ip", e.SourceIP)
 	enc.AddString("url.domain", e.Domain)
@@ -48,6 +72,8 @@ func (e *Event) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	enc.AddString("promptwall.vendor", e.Vendor)
 	enc.AddString("promptwall.api", e.API)
 	enc.AddString("promptwall.model", e.Model)
+	enc.AddString("promptwall.route", e.Route)
+	enc.AddString("promptwall.connection", e.Connection)
 	if err := enc.AddArray("promptwall.findings", findings(e.Findings)); err != nil {
 		return err
 	}

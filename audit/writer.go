@@ -1,25 +1,94 @@
 package audit
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
+	"gopkg.in/natefinch/lumberjack.v2"
 )
 
-// Writer appends events to the audit file. Write returns the error of the
-// write itself, so the proxy can refuse traffic it could not audit.
-type Writer struct {
-	mu   sync.Mutex
-	core zapcore.Core
-	file *os.File
+// Defaults of rotation and retention (see doc.go).
+const (
+	DefaultMaxSizeMB   = 100
+	DefaultRotateAfter = 24 * time.Hour
+)
+
+// Option tunes Open.
+type Option func(*options)
+
+type options struct {
+	maxSizeMB   int
+	rotateAfter time.Duration
+	maxAgeDays  int
+	maxBackups  int
+	compress    bool
+	now         func() time.Time
 }
 
-// Open opens (creating 0600, and its folder 0700) the audit file for appending.
-func Open(path string) (*Writer, error) {
+// WithMaxSize rotates the file before it would grow past mb megabytes
+// (default 100).
+func WithMaxSize(mb int) Option { return func(o *options) { o.maxSizeMB = mb } }
+
+// WithRotateAfter rotates the file once its first event is older than d
+// (default 24h; 0 rotates by size only).
+func WithRotateAfter(d time.Duration) Option { return func(o *options) { o.rotateAfter = d } }
+
+// WithMaxAge deletes rotated files older than days (default 0: keep them).
+func WithMaxAge(days int) Option { return func(o *options) { o.maxAgeDays = days } }
+
+// WithMaxBackups keeps at most n rotated files (default 0: keep them all).
+func WithMaxBackups(n int) Option { return func(o *options) { o.maxBackups = n } }
+
+// WithCompress gzips rotated files (default off); verify and report read them.
+func WithCompress(on bool) Option { return func(o *options) { o.compress = on } }
+
+// Writer appends hash-chained events to the audit file, one JSON line each.
+// Write returns the error of the write itself, and Healthy the last one, so
+// the proxy can refuse traffic it could not audit. One Writer per file: two
+// processes appending to the same file would fork the chain.
+type Writer struct {
+	mu      sync.Mutex
+	enc     zapcore.Encoder
+	out     sink
+	opts    options
+	maxSize int64
+	size    int64     // bytes in the current file
+	started time.Time // when the current file got its first event
+	prev    string    // hash of the last event written
+	needNL  bool      // a write was cut short: end that line before the next
+	lastErr error
+	closed  bool
+}
+
+// sink is where lines go: a lumberjack.Logger, or a failing one in tests.
+type sink interface {
+	Write(p []byte) (int, error)
+	Rotate() error
+	Close() error
+}
+
+var _ sink = (*lumberjack.Logger)(nil)
+
+// Open opens the audit file at path for appending (creating it 0600 and its
+// folder 0700) and recovers the chain: the next event links to the last line
+// of path, or of its newest rotated file when path is empty. When that line
+// does not verify (a crash cut it short, or it was edited), a chain restart
+// event starting again from Genesis is written first, saying why.
+func Open(path string, opts ...Option) (*Writer, error) {
+	o := options{maxSizeMB: DefaultMaxSizeMB, rotateAfter: DefaultRotateAfter, now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.maxSizeMB <= 0 {
+		return nil, fmt.Errorf("audit: maximum file size %d MB is not positive", o.maxSizeMB)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("audit: creating folder for %s: %w", path, err)
 	}
@@ -27,42 +96,181 @@ func Open(path string) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audit: opening %s: %w", path, err)
 	}
-	return &Writer{core: newCore(zapcore.AddSync(f)), file: f}, nil
+	st, err := f.Stat()
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("audit: opening %s: %w", path, err)
+	}
+	w := &Writer{
+		enc:     newEncoder(),
+		opts:    o,
+		maxSize: int64(o.maxSizeMB) << 20,
+		size:    st.Size(),
+		prev:    Genesis,
+		out: &lumberjack.Logger{Filename: path, MaxSize: o.maxSizeMB, MaxAge: o.maxAgeDays,
+			MaxBackups: o.maxBackups, Compress: o.compress},
+	}
+	restart, err := w.recover(path)
+	if err != nil {
+		return nil, err
+	}
+	if restart != "" {
+		if err := w.Write(&Event{kind: KindRestart, Action: ActionChainRestart, Reason: restart}); err != nil {
+			w.out.Close()
+			return nil, err
+		}
+	}
+	return w, nil
 }
 
-// newCore is a JSON core with @timestamp first and no level or message keys:
-// each line is one event and nothing else.
-func newCore(ws zapcore.WriteSyncer) zapcore.Core {
-	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{
+// recover sets prev (and started) from the end of the trail. It returns the
+// reason for a chain restart, or "".
+func (w *Writer) recover(path string) (string, error) {
+	first, last, complete, err := edges(path)
+	if err != nil {
+		return "", err
+	}
+	from := filepath.Base(path)
+	if first != nil {
+		if r, err := parseLine(first); err == nil {
+			w.started = r.time
+		} else {
+			w.started = w.opts.now()
+		}
+	} else {
+		bs, err := backups(path)
+		if err != nil {
+			return "", err
+		}
+		if len(bs) == 0 {
+			return "", nil // a fresh trail
+		}
+		newest := bs[len(bs)-1]
+		if _, last, complete, err = edges(newest); err != nil {
+			return "", err
+		}
+		if last == nil {
+			return "", nil
+		}
+		from = filepath.Base(newest)
+	}
+	if !complete {
+		w.needNL = first != nil // only the current file can be appended to
+		return fmt.Sprintf("the last line of %s was cut short; a new chain starts here", from), nil
+	}
+	r, err := parseLine(last)
+	if err != nil {
+		return fmt.Sprintf("the last line of %s does not parse (%v); a new chain starts here", from, err), nil
+	}
+	if !r.valid() {
+		return fmt.Sprintf("the hash of the last line of %s does not match its content; a new chain starts here", from), nil
+	}
+	w.prev = r.hash
+	return "", nil
+}
+
+// newEncoder is zap's JSON encoder with @timestamp first and no level or
+// message keys: each line is one event and nothing else.
+func newEncoder() zapcore.Encoder {
+	return zapcore.NewJSONEncoder(zapcore.EncoderConfig{
 		TimeKey:        "@timestamp",
-		LineEnding:     zapcore.DefaultLineEnding,
+		LineEnding:     "\n",
 		EncodeTime:     zapcore.TimeEncoderOfLayout(time.RFC3339Nano),
 		EncodeDuration: zapcore.NanosDurationEncoder,
 	})
-	return zapcore.NewCore(enc, ws, zapcore.InfoLevel)
 }
 
-// Write appends one event as a JSON line.
+// Write appends one event as a JSON line chained to the one before. A zero
+// e.Time is set to now.
 func (w *Writer) Write(e *Event) error {
 	if e.Time.IsZero() {
-		e.Time = time.Now()
+		e.Time = w.opts.now()
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	ent := zapcore.Entry{Level: zapcore.InfoLevel, Time: e.Time.UTC()}
-	if err := w.core.Write(ent, []zapcore.Field{zapcore.Field{Key: "", Type: zapcore.InlineMarshalerType, Interface: e}}); err != nil {
+	if w.closed {
+		return errors.New("audit: writer closed")
+	}
+	err := w.write(e)
+	w.lastErr = err
+	return err
+}
+
+func (w *Writer) write(e *Event) error {
+	buf, err := w.enc.EncodeEntry(zapcore.Entry{Time: e.Time.UTC()},
+		[]zapcore.Field{{Type: zapcore.InlineMarshalerType, Interface: e}, zap.String("prev_hash", w.prev)})
+	if err != nil {
+		return fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
+	}
+	defer buf.Free()
+	line := buf.Bytes()
+	if !bytes.HasSuffix(line, []byte("}\n")) {
+		return fmt.Errorf("audit: encoding event %s: unexpected encoder output", e.ID)
+	}
+	r, _, err := canonicalize(line[:len(line)-1])
+	if err != nil {
+		return fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
+	}
+	hash := chainHash(w.prev, r.canonical)
+	out := make([]byte, 0, len(line)+80)
+	if w.needNL {
+		out = append(out, '\n')
+	}
+	out = append(out, line[:len(line)-2]...)
+	out = append(out, `,"hash":"`...)
+	out = append(out, hash...)
+	out = append(out, "\"}\n"...)
+
+	now := w.opts.now()
+	if w.size > 0 && (w.size+int64(len(out)) >= w.maxSize ||
+		w.opts.rotateAfter > 0 && !w.started.IsZero() && now.Sub(w.started) >= w.opts.rotateAfter) {
+		if err := w.out.Rotate(); err != nil {
+			return fmt.Errorf("audit: rotating: %w", err)
+		}
+		w.size, w.started = 0, time.Time{}
+		if w.needNL { // the cut line is in the rotated file now
+			out, w.needNL = out[1:], false
+		}
+	}
+	n, err := w.out.Write(out)
+	w.size += int64(n)
+	if err != nil {
+		w.needNL = w.needNL || n > 0
+		if n > 0 && out[n-1] == '\n' {
+			w.needNL = false // only the separator made it
+		}
 		return fmt.Errorf("audit: writing event %s: %w", e.ID, err)
 	}
+	w.needNL = false
+	if w.started.IsZero() {
+		w.started = now
+	}
+	w.prev = hash
 	return nil
 }
 
-// Close flushes and closes the file.
+// Healthy returns nil when the last write succeeded, else its error: the
+// proxy turns /readyz red and, with audit.fail_mode closed, refuses traffic.
+func (w *Writer) Healthy() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errors.New("audit: writer closed")
+	}
+	return w.lastErr
+}
+
+// Close closes the file. Events are written with write(2) as they come, so
+// there is nothing to flush.
 func (w *Writer) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if err := w.core.Sync(); err != nil {
-		w.file.Close()
-		return fmt.Errorf("audit: syncing: %w", err)
+	if w.closed {
+		return nil
 	}
-	return w.file.Close()
+	w.closed = true
+	if err := w.out.Close(); err != nil {
+		return fmt.Errorf("audit: closing: %w", err)
+	}
+	return nil
 }

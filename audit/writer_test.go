@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bufio"
+	"errors"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -74,14 +75,63 @@ func TestWriterOneLinePerEvent(t *testing.T) {
 	}
 }
 
+// failingSink fails every write after the first ok ones, writing cut bytes
+// of the failing one, as a full disk does.
+type failingSink struct {
+	sink
+	ok   int
+	fail bool
+}
+
+var errDiskFull = errors.New("no space left on device")
+
+func (f *failingSink) Write(p []byte) (int, error) {
+	if f.fail {
+		n := len(p) / 2
+		m, _ := f.sink.Write(p[:n])
+		return m, errDiskFull
+	}
+	return f.sink.Write(p)
+}
+
 func TestWriteErrorIsReturned(t *testing.T) {
-	w, err := Open(filepath.Join(t.TempDir(), "audit.log"))
+	p := filepath.Join(t.TempDir(), "audit.log")
+	w, err := Open(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.file.Close() // the disk went away
-	if err := w.Write(&Event{ID: "x"}); err == nil {
-		t.Fatal("write to a closed file: no error")
+	fs := &failingSink{sink: w.out}
+	w.out = fs
+	if err := w.Write(&Event{ID: "a"}); err != nil || w.Healthy() != nil {
+		t.Fatalf("first write: %v, healthy: %v", err, w.Healthy())
+	}
+	fs.fail = true
+	if err := w.Write(&Event{ID: "b"}); !errors.Is(err, errDiskFull) {
+		t.Fatalf("write to a full disk: %v", err)
+	}
+	if !errors.Is(w.Healthy(), errDiskFull) {
+		t.Fatalf("Healthy after a failed write: %v", w.Healthy())
+	}
+	fs.fail = false
+	if err := w.Write(&Event{ID: "c"}); err != nil || w.Healthy() != nil {
+		t.Fatalf("write after the disk recovered: %v, healthy: %v", err, w.Healthy())
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Healthy() == nil {
+		t.Fatal("a closed writer is healthy")
+	}
+	// The cut line is a bad line of its own; the chain goes on past it.
+	res, err := Verify([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 2 {
+		t.Fatalf("problems %v, want one at line 2 (the cut write)", res.Problems)
+	}
+	if res.Events != 2 {
+		t.Fatalf("%d events verified, want 2", res.Events)
 	}
 }
 

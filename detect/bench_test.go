@@ -132,3 +132,26 @@ func benchTexts(b *testing.B, s *Scanner, texts []string, total int) {
 	}
 	reportCPUThroughput(b, c0, ok, n*total)
 }
+
+// BenchmarkPrefilter measures the one-pass keyword scan alone over the
+// corpus texts (no detectors).
+func BenchmarkPrefilter(b *testing.B) {
+	texts := loadCorpus(b)
+	s := newTestScanner(b)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	var digits []int
+	b.SetBytes(int64(total))
+	c0, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			digits = digits[:0]
+			s.pre.scan(t, func(int32, int) {}, &digits)
+		}
+		n++
+	}
+	reportCPUThroughput(b, c0, ok, n*total)
+}

@@ -28,7 +28,7 @@ func (email) Find(t *Text) {
 		for start < at && text[start] == '.' {
 			start++
 		}
-		if start == at || text[at-1] == '.' {
+		if start == at || text[at-1] == '.' || urlUserinfo(text, start) {
 			continue
 		}
 		end, ok := domainEnd(text, at+1)
@@ -82,4 +82,27 @@ func domainEnd(text string, i int) (int, bool) {
 		}
 	}
 	return lastEnd, true
+}
+
+// urlUserinfo reports a local part that is really the userinfo of a URL:
+// "https://user@host", "ftp://user:pass@host" (but "mailto:a@b.it" is mail).
+func urlUserinfo(text string, start int) bool {
+	p := byteAt(text, start-1)
+	if p == '/' {
+		return byteAt(text, start-2) == '/'
+	}
+	if p != ':' {
+		return false
+	}
+	// user:pass@host — look back along the token for "://".
+	for k := start - 2; k >= 2 && start-k < 256; k-- {
+		c := text[k]
+		if c <= ' ' || c == '"' || c == '\'' || c == '<' {
+			return false
+		}
+		if c == '/' && text[k-1] == '/' && text[k-2] == ':' {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,11 @@ func (ipAddress) Type() string { return TypeIPAddress }
 
 func (ipAddress) Keywords() []string { return []string{DigitRuns} }
 
+var ipNotAddress = NewWordSet("section", "sect.", "sezione", "chapter", "capitolo", "paragrafo", "version",
+	"versione", "release", "rilascio", "build", "rfc", "figure", "table", "tabella", "art.", "articolo", "§")
+
+func (ipAddress) ContextWords() []*WordSet { return []*WordSet{ipNotAddress} }
+
 func isHexDigit(b byte) bool {
 	return isDigit(b) || ('a' <= b && b <= 'f') || ('A' <= b && b <= 'F')
 }
@@ -42,7 +47,10 @@ func (ipAddress) Find(t *Text) {
 			}
 		}
 		if s, e, ok := ipv4At(text, h); ok {
-			emit(s, e)
+			// "Section 5.1.1.5", "version 1.2.3.4": numbering, not hosts.
+			if !t.Near(ipNotAddress, s, 24) {
+				emit(s, e)
+			}
 			next = e
 		}
 	}

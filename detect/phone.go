@@ -15,12 +15,17 @@ func (phone) Type() string { return TypePhone }
 
 func (phone) Keywords() []string { return []string{DigitRuns} }
 
-var phoneWords = NewWordSet(
-	"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me", "contact",
-	"telefono", "cellulare", "chiama", "contatt", "recapito", "numero", "number", "num.", "cel.",
+// phoneWords name a phone; phoneWeakWords only a number, which may be any
+// reference, so they count for phone-shaped numbers only.
+var (
+	phoneWords = NewWordSet(
+		"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me",
+		"telefono", "cellulare", "chiama", "recapito", "cel.", "squillo",
+	)
+	phoneWeakWords = NewWordSet("number", "numero", "num.", "contact", "contatt")
 )
 
-func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords} }
+func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords, phoneWeakWords} }
 
 func (phone) Find(t *Text) {
 	text, hits, emit := t.S, t.Hits, t.Emit
@@ -113,10 +118,15 @@ func phoneOK(t *Text, s, e int, groups []int) bool {
 	}
 	// A dotted or dashed number with one group, or a version-like shape,
 	// needs the context even more; require a phone word close before.
-	if !t.Near(phoneWords, s, 40) {
-		return false
+	switch {
+	case t.Near(phoneWords, s, 40):
+		return n >= 8 || len(groups) > 1
+	case t.Near(phoneWeakWords, s, 40):
+		// "reference number 00012345678", "numero 2024/00123" are not
+		// phones: ask for a phone's length and punctuation.
+		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000")
 	}
-	return n >= 8 || len(groups) > 1
+	return false
 }
 
 // nanp reports (NXX) NXX-XXXX and NXX-NXX-XXXX / NXX.NXX.XXXX.

@@ -1,5 +1,7 @@
 package detect
 
+import "fmt"
+
 // prefilter finds every occurrence of a set of ASCII keywords, case-insensitively,
 // in one pass over the text. It is an Aho–Corasick automaton compiled to a dense
 // DFA over byte classes: bytes that occur in no keyword share class 0, so the
@@ -7,15 +9,30 @@ package detect
 type prefilter struct {
 	class  [256]uint8 // byte → class
 	ncls   int
-	delta  []int32   // state*ncls+class → next state; negative: the state has outputs
+	delta  []int32   // state*ncls+class → next state*ncls; negative: the state has outputs
 	out    [][]int32 // state → keyword ids ending there (own and inherited by failure links)
 	kwLen  []int     // keyword id → length
+	maxLen int       // longest keyword
 	kwOwns [][]int   // keyword id → detector indexes that asked for it
 }
 
 // newPrefilter compiles keywords (already lower-case ASCII); owners[i] lists the
 // detectors keyword i gates.
 func newPrefilter(keywords []string, owners [][]int) *prefilter {
+	p, err := buildPrefilter(keywords, owners)
+	if err != nil {
+		panic(err) // tests only; NewScanner uses buildPrefilter
+	}
+	return p
+}
+
+// maxPrefilterCells bounds the dense automaton (4 bytes a cell): about a
+// hundred thousand dictionary terms.
+const maxPrefilterCells = 16 << 20
+
+// buildPrefilter compiles keywords (already lower-case ASCII); owners[i]
+// lists what keyword i gates.
+func buildPrefilter(keywords []string, owners [][]int) (*prefilter, error) {
 	p := &prefilter{kwOwns: owners}
 	// Byte classes: one per distinct (lower-cased) keyword byte; upper-case
 	// letters share their lower-case class so matching ignores ASCII case.
@@ -52,6 +69,7 @@ func newPrefilter(keywords []string, owners [][]int) *prefilter {
 		}
 		nodes[s].out = append(nodes[s].out, int32(id))
 		p.kwLen = append(p.kwLen, len(k))
+		p.maxLen = max(p.maxLen, len(k))
 	}
 	// Failure links breadth-first, completing the transition table into a DFA.
 	queue := make([]int32, 0, len(nodes))
@@ -75,6 +93,9 @@ func newPrefilter(keywords []string, owners [][]int) *prefilter {
 			queue = append(queue, t)
 		}
 	}
+	if len(nodes)*ncls > maxPrefilterCells {
+		return nil, fmt.Errorf("detect: %d keywords and terms need %d automaton cells, more than %d", len(keywords), len(nodes)*ncls, maxPrefilterCells)
+	}
 	p.delta = make([]int32, len(nodes)*ncls)
 	p.out = make([][]int32, len(nodes))
 	for s := range nodes {
@@ -94,7 +115,7 @@ func newPrefilter(keywords []string, owners [][]int) *prefilter {
 			p.delta[i] = -p.delta[i]
 		}
 	}
-	return p
+	return p, nil
 }
 
 // byteFlags marks the bytes scan reports besides keywords.
@@ -113,11 +134,17 @@ const (
 	flagNonASCII = 2
 )
 
-// scan calls hit(kw, start) for every keyword occurrence, in order of its
-// end. If digits is not nil it also appends the start of every run of ASCII
-// digits to it. It returns the offset of the first non-ASCII byte, or -1, so
-// the caller learns in the same pass whether the text may need normalising.
+// scan calls hit(kw, start) for every keyword occurrence. If digits is not
+// nil it also appends the start of every run of ASCII digits to it, in order.
+// It returns the offset of the first non-ASCII byte, or -1, so the caller
+// learns in the same pass whether the text may need normalising.
 func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
+	return p.scanRange(text, hit, digits)
+}
+
+// scanRange is the single-stream loop. (Interleaving two halves to break
+// the load-to-load dependency measured slower: register pressure.)
+func (p *prefilter) scanRange(text string, hit func(kw int32, start int), digits *[]int) int {
 	ncls := int32(p.ncls)
 	delta := p.delta
 	class := &p.class

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,6 +50,8 @@ func TestPrefilterMatchesNaive(t *testing.T) {
 	for _, text := range []string{
 		"", "ushers", "HIS hers SHE", "my Password: x; pass", "sk-ant-api03 and sk-x", "a@b://c",
 		"-----BEGIN RSA PRIVATE KEY-----", "AKIAA3T akia", "é@ü 12 ab345",
+		strings.Repeat("x", 120) + "password" + strings.Repeat("y", 120) + "-----begin" + strings.Repeat("z", 5),
+		strings.Repeat("ab sk-ant- 12 ", 40), strings.Repeat("q", 127) + "-----BEGIN" + strings.Repeat("q", 130),
 	} {
 		got, _, _ := prefilterHits(p, text)
 		if want := naiveHits(text, prefilterKeywords); !slices.Equal(got, want) {
@@ -58,13 +61,29 @@ func TestPrefilterMatchesNaive(t *testing.T) {
 }
 
 func TestPrefilterDigitsAndNonASCII(t *testing.T) {
-	p := newPrefilter(nil, nil)
-	_, digits, na := prefilterHits(p, "a1b22 333é4")
-	if want := []int{1, 3, 6, 11}; !slices.Equal(digits, want) {
-		t.Errorf("digit runs %v, want %v", digits, want)
+	p := newPrefilter(prefilterKeywords, make([][]int, len(prefilterKeywords)))
+	for _, pad := range []int{0, 300} {
+		x := strings.Repeat("x", pad)
+		_, digits, na := prefilterHits(p, "a1b22 333é4"+x+"7"+x+"88é")
+		want := []int{1, 3, 6, 11}
+		if pad > 0 {
+			want = append(want, 12+pad, 13+2*pad)
+		}
+		if !slices.Equal(digits, want) {
+			t.Errorf("pad %d: digit runs %v, want %v", pad, digits, want)
+		}
+		if na != 9 {
+			t.Errorf("pad %d: first non-ASCII at %d, want 9", pad, na)
+		}
 	}
-	if na != 9 {
-		t.Errorf("first non-ASCII at %d, want 9", na)
+	// A digit run across the middle of a long text is one run.
+	text := strings.Repeat("a", 299) + "12345" + strings.Repeat("b", 300)
+	if _, digits, na := prefilterHits(p, text); !slices.Equal(digits, []int{299}) || na != -1 {
+		t.Errorf("run across the middle: %v, %d", digits, na)
+	}
+	text = strings.Repeat("a", 400) + "é"
+	if _, _, na := prefilterHits(p, text); na != 400 {
+		t.Errorf("non-ASCII in the second half at %d, want 400", na)
 	}
 }
 

@@ -28,12 +28,13 @@ type entry struct {
 // Scanner runs every detector over texts. It is built once (patterns compiled,
 // prefilter built) and is safe for concurrent use.
 type Scanner struct {
-	entries []entry
-	sets    map[*WordSet]int // context word sets → index in scanState.setHits
-	always  []int            // detectors without keywords
-	digital []int            // detectors anchored on DigitRuns
-	pre     *prefilter
-	pool    sync.Pool // *scanState
+	entries   []entry
+	sets      map[*WordSet]int // context word sets → index in scanState.setHits
+	always    []int            // detectors without keywords
+	digital   []int            // detectors anchored on DigitRuns
+	digitMask []uint16         // for each, the run shapes it can start at
+	pre       *prefilter
+	pool      sync.Pool // *scanState
 }
 
 // scanState is the per-call scratch space, pooled so a scan does not allocate
@@ -44,6 +45,8 @@ type scanState struct {
 	setHits   [][]int
 	setSorted []bool
 	digits    []int
+	shapes    []uint16
+	picked    []int
 	text      Text
 	raw       []rawFinding
 	dirty     []int
@@ -119,6 +122,11 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			if k == DigitRuns {
 				if !slices.Contains(s.digital, i) {
 					s.digital = append(s.digital, i)
+					mask := runAny
+					if ds, ok := e.d.(digitShaper); ok {
+						mask = ds.digitShape()
+					}
+					s.digitMask = append(s.digitMask, mask)
 				}
 				continue
 			}
@@ -128,7 +136,11 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
-	s.pre = newPrefilter(keywords, owners)
+	pre, err := buildPrefilter(keywords, owners)
+	if err != nil {
+		return nil, err
+	}
+	s.pre = pre
 	nsets := len(s.sets)
 	s.pool.New = func() any {
 		return &scanState{hits: make([][]int, n), setHits: make([][]int, nsets), setSorted: make([]bool, nsets)}
@@ -238,12 +250,28 @@ func (s *Scanner) detect(st *scanState, text string) {
 	for _, d := range s.always {
 		run(d, nil)
 	}
-	if len(s.digital) > 0 {
-		if len(st.digits) > 0 {
-			for _, d := range s.digital {
-				if len(st.hits[d]) == 0 {
-					run(d, st.digits)
+	if len(s.digital) > 0 && len(st.digits) > 0 {
+		st.shapes = st.shapes[:0]
+		for _, i := range st.digits {
+			st.shapes = append(st.shapes, runShape(text, i))
+		}
+		for k, d := range s.digital {
+			if len(st.hits[d]) > 0 {
+				continue // keyword hits too: run below on the merged list
+			}
+			mask := s.digitMask[k]
+			if mask == runAny {
+				run(d, st.digits)
+				continue
+			}
+			st.picked = st.picked[:0]
+			for j, sh := range st.shapes {
+				if sh&mask != 0 {
+					st.picked = append(st.picked, st.digits[j])
 				}
+			}
+			if len(st.picked) > 0 {
+				run(d, st.picked)
 			}
 		}
 	}

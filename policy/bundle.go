@@ -82,6 +82,9 @@ type remote struct {
 	dl      *download.Downloader
 	sem     chan struct{}
 	result  chan fetchResult // this download's, set under sem
+	// refused is why the bundle last downloaded was not applied; the server
+	// answers 304 for it from then on. Guarded by Engine.reloadMu.
+	refused error
 }
 
 type fetchResult struct {

@@ -108,11 +108,14 @@ func (e *Engine) Reload(ctx context.Context) (changed bool, err error) {
 		case res.err != nil:
 			return false, res.err
 		case res.notModified:
-			return false, nil
+			// Still the bundle we refused, if we did: not a recovery.
+			return false, e.remote.refused
 		}
 		if st, err = compileBundle(ctx, res.b, e.opts.cacheSize); err != nil {
-			return false, fmt.Errorf("policy: bundle %s refused: %w", e.remote.display, err)
+			e.remote.refused = fmt.Errorf("policy: bundle %s refused: %w", e.remote.display, err)
+			return false, e.remote.refused
 		}
+		e.remote.refused = nil
 	} else if st, err = compile(ctx, e.opts.dir, e.opts.cacheSize); err != nil {
 		return false, err
 	}

@@ -54,11 +54,22 @@ func (e *Engine) Watch(ctx context.Context, poll time.Duration, onReload func(re
 	}
 }
 
-// reporter calls onReload, dropping repeats of the last error.
+// reporter calls onReload, dropping repeats of the last error. Warnings
+// (watching degraded) are kept apart from refused reloads, whose recovery
+// is reported.
 type reporter struct {
-	e       *Engine
-	fn      func(string, error)
-	lastErr string
+	e        *Engine
+	fn       func(string, error)
+	lastErr  string
+	lastWarn string
+}
+
+func (r *reporter) warn(err error) {
+	if err.Error() == r.lastWarn {
+		return
+	}
+	r.lastWarn = err.Error()
+	r.report(err)
 }
 
 func (r *reporter) reload(ctx context.Context) {
@@ -120,12 +131,12 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 		err = errors.New("disabled")
 	}
 	if err != nil {
-		rep.fail(fmt.Errorf("policy: cannot watch %s (%w): polling every %s", dir, err, poll))
+		rep.warn(fmt.Errorf("policy: cannot watch %s (%w): polling every %s", dir, err, poll))
 		w = nil
 	} else {
 		defer w.Close()
 		if err := addTree(w, dir); err != nil {
-			rep.fail(fmt.Errorf("policy: watching %s: %w (polling every %s)", dir, err, poll))
+			rep.warn(fmt.Errorf("policy: watching %s: %w (polling every %s)", dir, err, poll))
 		}
 	}
 	var events chan fsnotify.Event
@@ -133,7 +144,9 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 	if w != nil {
 		events, errs = w.Events, w.Errors
 	}
+	// Edits made between New and now were seen by no one: look once.
 	lastFP, _ := fingerprint(dir)
+	rep.reload(ctx)
 	// pending is the fingerprint a poll saw change; the reload waits until
 	// it holds still for a debounce period, so that a file being written
 	// (truncated, then filled) is not compiled half-way.
@@ -166,7 +179,7 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 				continue
 			}
 			// Typically an overflow: events were lost, so look again.
-			rep.fail(fmt.Errorf("policy: watching %s: %w", dir, err))
+			rep.warn(fmt.Errorf("policy: watching %s: %w", dir, err))
 			pending = nil
 			debounce.Reset(e.opts.debounce)
 		case <-debounce.C:
@@ -181,7 +194,7 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 		case <-tick.C:
 			fp, err := fingerprint(dir)
 			if err != nil {
-				rep.fail(fmt.Errorf("policy: polling %s: %w", dir, err))
+				rep.warn(fmt.Errorf("policy: polling %s: %w", dir, err))
 				continue
 			}
 			if fp != lastFP && pending == nil {

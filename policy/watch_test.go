@@ -183,11 +183,9 @@ func TestWatchConcurrentDecide(t *testing.T) {
 	}
 	for i := range 3 {
 		setData(t, dir, func(pw map[string]any) { pw["redact_mode"] = []string{"mask", "pseudonymize"}[i%2] })
-		t.Logf("%s wrote %d", time.Now().Format("05.000"), i)
 		if ev := nextReload(t, ch); ev.err != nil {
 			t.Fatal(ev.err)
 		}
-		t.Logf("%s reloaded %d", time.Now().Format("05.000"), i)
 	}
 	cancel()
 	wg.Wait()

@@ -6,13 +6,15 @@ import (
 )
 
 // AdminHandler serves the admin endpoints: /healthz (the process is up) and
-// /readyz (it can take traffic: CA loaded, policy compiled).
+// /readyz (it can take traffic: CA loaded, policy compiled) and /metrics
+// (Prometheus).
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
 	})
+	mux.Handle("GET /metrics", s.metrics.handler())
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
 		checks := map[string]string{"ca": "ok", "policy": "ok", "audit": "ok"}
 		status := http.StatusOK

@@ -52,7 +52,13 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 				action = policy.ConnectMITM
 			}
 		}
-		d.Reasons = []policy.Reason{{Rule: "promptwall.policy_error", Message: "promptwall could not evaluate its connection policy"}}
+		d.Reasons = []policy.Reason{{Rule: "promptwall.policy_error", Message: "the connection policy could not be evaluated"}}
+	}
+	switch action {
+	case policy.ConnectMITM, policy.ConnectTunnel:
+		s.metrics.connects.WithLabelValues(action).Inc()
+	default:
+		s.metrics.connects.WithLabelValues(policy.ConnectBlock).Inc()
 	}
 	switch action {
 	case policy.ConnectMITM:
@@ -80,9 +86,7 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 		ev := &audit.Event{Time: start, ID: req.ID, Action: policy.ConnectBlock, SourceIP: req.Client.IP, Domain: req.Host,
 			Vendor: vendor, Rules: ruleIDs(d.Reasons), Revision: s.policy.Revision(), Status: http.StatusForbidden,
 			Duration: time.Since(start)}
-		if err := s.audit.Write(ev); err != nil {
-			s.log.Error("audit write failed", zap.Error(err))
-		}
+		_ = s.writeAudit(ev)
 		return &goproxy.ConnectAction{Action: goproxy.ConnectReject}, host
 	}
 }

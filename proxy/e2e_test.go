@@ -39,6 +39,7 @@ type env struct {
 	caFile   string // promptwall's CA, as a staff machine trusts it
 	caPool   *x509.CertPool
 	audit    string
+	admin    string // admin listener host:port
 }
 
 var vendorHosts = []string{"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai"}
@@ -70,14 +71,14 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 		defer cancel()
 		_ = srv.Close(ctx)
 	})
-	pa, _ := srv.Addrs()
+	pa, aa := srv.Addrs()
 	caFile := filepath.Join(t.TempDir(), "promptwall-ca.pem")
 	if err := os.WriteFile(caFile, srv.CA().CertPEM(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.CA().Certificate())
-	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile()}
+	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile(), admin: aa}
 }
 
 // client is a staff machine: HTTPS_PROXY set, promptwall's CA trusted.
@@ -407,4 +408,47 @@ func TestBodyEncodingsAndLimits(t *testing.T) {
 		t.Fatalf("vendor received %d requests", n)
 	}
 	e.auditLines(t, 5)
+}
+
+func TestAdminEndpoints(t *testing.T) {
+	e := start(t, fakevendor.Start(t), nil)
+	get := func(path string) (int, string) {
+		resp, err := http.Get("http://" + e.admin + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if st, b := get("/healthz"); st != 200 || b != "ok\n" {
+		t.Errorf("/healthz %d %q", st, b)
+	}
+	if st, b := get("/readyz"); st != 200 || !strings.Contains(b, `"ready":true`) || !strings.Contains(b, "sha256:") {
+		t.Errorf("/readyz %d %s", st, b)
+	}
+	key := fakeAWSKey(t)
+	_, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
+		Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("key " + key)}})
+	if err == nil {
+		t.Fatal("credential not refused")
+	}
+	st, b := get("/metrics")
+	if st != 200 {
+		t.Fatalf("/metrics %d", st)
+	}
+	for _, want := range []string{
+		`promptwall_requests_total{action="block",api="openai.chat",vendor="openai"} 1`,
+		`promptwall_findings_total{type="AWS_ACCESS_KEY"} 1`,
+		`promptwall_connects_total{action="mitm"} 1`,
+		`promptwall_policy_revision_info{revision="sha256:`,
+		"promptwall_decision_duration_seconds_count 1",
+	} {
+		if !strings.Contains(b, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(b, key) {
+		t.Fatal("/metrics holds the credential")
+	}
 }

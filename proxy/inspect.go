@@ -79,7 +79,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 			return s.refuse(t, http.StatusRequestEntityTooLarge, "promptwall.too_large",
 				fmt.Sprintf("The request body is larger than the %d bytes promptwall inspects, so it was not sent. Send a smaller prompt.", limit))
 		}
-		return s.refuse(t, http.StatusBadRequest, "promptwall.unreadable", "promptwall could not read the request body, so it was not sent.")
+		return s.refuse(t, http.StatusBadRequest, "promptwall.unreadable", "The request body could not be read, so it was not sent.")
 	}
 	body := raw
 	if ce := req.Header.Get("Content-Encoding"); ce != "" && len(raw) > 0 {
@@ -89,7 +89,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 					fmt.Sprintf("The decoded request body is larger than the %d bytes promptwall inspects, so it was not sent.", limit))
 			}
 			return s.refuse(t, http.StatusBadRequest, "promptwall.undecodable",
-				"promptwall could not decode the request body (Content-Encoding), so it was not sent.")
+				"The request body could not be decoded (Content-Encoding), so it was not sent.")
 		}
 	}
 	var ext llmapi.Request
@@ -100,13 +100,14 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 				return s.refuse(t, http.StatusBadRequest, "promptwall.ambiguous_json",
 					"The request body repeats a JSON key, so its meaning is ambiguous; promptwall did not send it.")
 			}
-			return s.refuse(t, http.StatusBadRequest, "promptwall.unparsable", "promptwall could not parse the request body, so it was not sent.")
+			return s.refuse(t, http.StatusBadRequest, "promptwall.unparsable", "The request body could not be parsed, so it was not sent.")
 		}
 		t.api = ext.API
 	}
 	t.model = ext.Model
 	t.ev.API, t.ev.Model = string(t.api), t.model
 
+	s.metrics.bytes.Add(float64(len(body)))
 	findings := s.scanner.Scan(ctx, ext.Segments)
 	in := policy.Input{
 		Request: policy.Request{
@@ -116,12 +117,15 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		},
 		Findings: s.aggregate(&t.ev, ext.Segments, findings),
 	}
+	evalStart := time.Now()
 	d, err := s.policy.Decide(ctx, in)
+	s.metrics.policyEval.Observe(time.Since(evalStart).Seconds())
+	s.metrics.decision.Observe(time.Since(t.start).Seconds())
 	if err != nil {
 		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
 		if s.cfg.Policy.FailMode != config.FailOpen {
 			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error",
-				"promptwall could not evaluate its policy, so the request was not sent. Try again, or tell the security team.")
+				"The policy could not be evaluated, so the request was not sent. Try again, or tell the security team.")
 		}
 		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
 	}
@@ -177,6 +181,7 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 	out := make([]policy.Finding, 0, len(order))
 	for _, typ := range order {
 		out = append(out, *byType[typ])
+		s.metrics.findings.WithLabelValues(typ).Add(float64(byType[typ].Count))
 		ev.Findings = append(ev.Findings, audit.Finding{Type: typ, Count: byType[typ].Count, Fingerprints: fps[typ]})
 	}
 	return out
@@ -185,17 +190,20 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 // forward sends the request upstream and hands the answer back as it
 // arrives; the audit event is written when the answer ends.
 func (s *Server) forward(t *txn) *http.Response {
+	upStart := time.Now()
 	resp, err := s.tr.RoundTrip(t.req)
 	if err != nil {
 		s.log.Warn("upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
-		return s.respond(t, http.StatusBadGateway, "promptwall could not reach "+t.host+"; try again later.")
+		return s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
 	}
+	s.metrics.upstream.WithLabelValues(t.vendor).Observe(time.Since(upStart).Seconds())
+	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	t.ev.Status = resp.StatusCode
+	s.metrics.openStreams.Inc()
 	resp.Body = &auditedBody{ReadCloser: resp.Body, done: func() {
+		s.metrics.openStreams.Dec()
 		t.ev.Duration = time.Since(t.start)
-		if err := s.audit.Write(&t.ev); err != nil {
-			s.log.Error("audit write failed", zap.String("request_id", t.id), zap.Error(err))
-		}
+		_ = s.writeAudit(&t.ev)
 	}}
 	return resp
 }

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
@@ -36,9 +35,8 @@ func (s *Server) respond(t *txn, status int, message string) *http.Response {
 	}
 	t.ev.Status = status
 	t.ev.Duration = time.Since(t.start)
-	if err := s.audit.Write(&t.ev); err != nil {
-		s.log.Error("audit write failed", zap.String("request_id", t.id), zap.Error(err))
-	}
+	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
+	_ = s.writeAudit(&t.ev)
 	text := "promptwall: " + message + " Request id: " + t.id + "."
 	body := llmapi.ErrorBody(t.vendor, t.api, status, text)
 	return &http.Response{

@@ -38,6 +38,7 @@ type Server struct {
 	dial    *dialer
 	gp      *goproxy.ProxyHttpServer
 	allow   []netip.Prefix
+	metrics *metrics
 
 	mu        sync.Mutex
 	listeners []net.Listener
@@ -50,7 +51,7 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 	if log == nil {
 		log = zap.NewNop()
 	}
-	s := &Server{cfg: cfg, log: log}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics()}
 	var err error
 	var created bool
 	if s.ca, created, err = certs.LoadOrCreate(cfg.DataDir, cfg.CA.CertFile, cfg.CA.KeyFile); err != nil {
@@ -98,6 +99,7 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 		s.audit.Close()
 		return nil, err
 	}
+	s.metrics.setRevision(s.policy.Revision())
 	s.gp = s.newGoproxy()
 	return s, nil
 }
@@ -246,6 +248,16 @@ func (s *Server) allowed(remote string) bool {
 		}
 	}
 	return false
+}
+
+// writeAudit appends ev to the audit trail; a failure is logged and counted.
+func (s *Server) writeAudit(ev *audit.Event) error {
+	err := s.audit.Write(ev)
+	if err != nil {
+		s.metrics.auditErrors.Inc()
+		s.log.Error("audit write failed", zap.String("request_id", ev.ID), zap.Error(err))
+	}
+	return err
 }
 
 // newID returns a request id the user can quote to the security team.

@@ -1,0 +1,231 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// MaxProblems is how many problems Verify describes; it counts the rest.
+const MaxProblems = 100
+
+// Problem is a line that breaks a chain, or a chain restart event.
+type Problem struct {
+	File   string
+	Line   int // from 1
+	Reason string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason) }
+
+// Chain is one unbroken run of linked events.
+type Chain struct {
+	Files       []string // the files it spans, in order
+	Events      int
+	FromGenesis bool   // its first event links to Genesis: it holds the start of a trail
+	Head        string // prev_hash of its first event
+	Tail        string // hash of its last event: kept elsewhere, it shows a truncated trail
+	First, Last time.Time
+}
+
+// Result is what Verify found.
+type Result struct {
+	Files        []string  // the files with events, in the order verified
+	Events       int       // lines that parsed as audit events
+	Chains       []Chain   // in order
+	Restarts     []Problem // chain restart events the writer wrote, with their reason
+	Problems     []Problem // the first MaxProblems problems, first bad line first
+	MoreProblems int       // problems beyond MaxProblems
+}
+
+// OK reports whether every chain is intact.
+func (r *Result) OK() bool { return len(r.Problems) == 0 }
+
+// fileEdge is what ordering needs of a file: its first and last link.
+type fileEdge struct {
+	path       string
+	head, tail string // "" when the line does not parse
+	first      time.Time
+	empty      bool
+}
+
+// Verify checks the hash chain across files, given in any order: it puts them
+// in write order by their links (prev_hash of a file's first line = hash of
+// another's last line), then by first timestamp, and checks every line. It
+// returns an error only when a file cannot be read; a broken chain is in the
+// Result.
+func Verify(files []string) (*Result, error) {
+	ordered, starts, err := order(files)
+	if err != nil {
+		return nil, err
+	}
+	v := &verifier{res: &Result{}}
+	for _, f := range ordered {
+		if err := v.file(f, starts[f]); err != nil {
+			return nil, err
+		}
+	}
+	v.endChain()
+	return v.res, nil
+}
+
+// order reads the edges of every file and returns the non-empty ones in
+// write order, with the set of those that do not continue another.
+func order(files []string) ([]string, map[string]bool, error) {
+	var es []*fileEdge
+	tails := map[string]bool{}
+	for _, p := range files {
+		first, last, _, err := edges(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		e := &fileEdge{path: p, empty: first == nil}
+		if e.empty {
+			continue
+		}
+		if r, err := parseLine(first); err == nil {
+			e.head, e.first = r.prev, r.time
+		}
+		if r, err := parseLine(last); err == nil {
+			e.tail = r.hash
+			tails[r.hash] = true
+		}
+		es = append(es, e)
+	}
+	slices.SortStableFunc(es, func(a, b *fileEdge) int {
+		if c := a.first.Compare(b.first); c != 0 {
+			return c
+		}
+		return strings.Compare(a.path, b.path)
+	})
+	byHead := map[string][]*fileEdge{}
+	for _, e := range es {
+		if e.head != "" {
+			byHead[e.head] = append(byHead[e.head], e)
+		}
+	}
+	used := map[*fileEdge]bool{}
+	starts := map[string]bool{}
+	var out []string
+	follow := func(e *fileEdge) {
+		starts[e.path] = true
+		for e != nil && !used[e] {
+			used[e] = true
+			out = append(out, e.path)
+			var next *fileEdge
+			if e.tail != "" {
+				for _, c := range byHead[e.tail] {
+					if !used[c] {
+						next = c
+						break
+					}
+				}
+			}
+			e = next
+		}
+	}
+	for _, e := range es { // files nothing leads to start the chains
+		if e.head == "" || !tails[e.head] || e.head == Genesis {
+			if !used[e] {
+				follow(e)
+			}
+		}
+	}
+	for _, e := range es { // the rest: cycles, forks
+		if !used[e] {
+			follow(e)
+		}
+	}
+	return out, starts, nil
+}
+
+type verifier struct {
+	res   *Result
+	prev  string // hash of the last event; "" before the first
+	chain *Chain
+}
+
+func (v *verifier) problem(file string, line int, reason string) {
+	if len(v.res.Problems) < MaxProblems {
+		v.res.Problems = append(v.res.Problems, Problem{file, line, reason})
+	} else {
+		v.res.MoreProblems++
+	}
+}
+
+func (v *verifier) endChain() {
+	if v.chain != nil && v.chain.Events > 0 {
+		v.res.Chains = append(v.res.Chains, *v.chain)
+	}
+	v.chain = nil
+}
+
+func (v *verifier) file(path string, start bool) error {
+	rc, err := openLines(path)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	v.res.Files = append(v.res.Files, path)
+	lr := newLineReader(rc)
+	for {
+		line, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("audit: reading %s: %w", path, err)
+		}
+		n := lr.n
+		if lr.tooLong {
+			v.problem(path, n, "line longer than 1 MiB")
+			continue
+		}
+		r, err := parseLine(line)
+		if err != nil {
+			reason := err.Error()
+			if lr.partial {
+				reason += " (the file ends mid-line: a write was cut short)"
+			}
+			v.problem(path, n, reason)
+			continue
+		}
+		v.res.Events++
+		switch {
+		case v.prev == "":
+			v.newChain(r)
+		case r.prev == v.prev:
+		case r.prev == Genesis && (r.kind == KindRestart || n == 1 && start):
+			v.endChain()
+			v.newChain(r)
+		case n == 1 && start:
+			v.problem(path, n, "prev_hash does not continue any file given: a file, or lines at its start, are missing before this one")
+			v.endChain()
+			v.newChain(r)
+		default:
+			v.problem(path, n, "prev_hash does not match the hash of the event before: an event was removed, inserted or moved before this line")
+			v.endChain()
+			v.newChain(r)
+		}
+		if r.kind == KindRestart {
+			v.res.Restarts = append(v.res.Restarts, Problem{path, n, r.reason})
+		}
+		if !r.valid() {
+			v.problem(path, n, "hash does not match the line's content: the line was edited")
+		}
+		c := v.chain
+		if len(c.Files) == 0 || c.Files[len(c.Files)-1] != path {
+			c.Files = append(c.Files, path)
+		}
+		c.Events++
+		c.Tail, c.Last = r.hash, r.time
+		v.prev = r.hash
+	}
+}
+
+func (v *verifier) newChain(r *record) {
+	v.chain = &Chain{FromGenesis: r.prev == Genesis, Head: r.prev, First: r.time}
+}
