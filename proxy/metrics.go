@@ -11,16 +11,16 @@ import (
 // metrics are the proxy's Prometheus series. Labels carry only bounded,
 // non-secret values: vendor names, API names, actions, finding types.
 type metrics struct {
-	reg          *prometheus.Registry
-	requests     *prometheus.CounterVec
-	connects     *prometheus.CounterVec
-	findings     *prometheus.CounterVec
-	decision     prometheus.Histogram
-	policyEval   prometheus.Histogram
-	upstream     *prometheus.HistogramVec
-	bytes        prometheus.Counter
-	openStreams  prometheus.Gauge
-	auditErrors  prometheus.Counter
+	reg            *prometheus.Registry
+	requests       *prometheus.CounterVec
+	connects       *prometheus.CounterVec
+	findings       *prometheus.CounterVec
+	decision       prometheus.Histogram
+	policyEval     prometheus.Histogram
+	upstream       *prometheus.HistogramVec
+	bytes          prometheus.Counter
+	openStreams    prometheus.Gauge
+	auditErrors    prometheus.Counter
 	policyRevision *prometheus.GaugeVec
 }
 

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
