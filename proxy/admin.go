@@ -7,7 +7,8 @@ import (
 
 // AdminHandler serves the admin endpoints: /healthz (the process is up) and
 // /readyz (it can take traffic: CA loaded, policy compiled) and /metrics
-// (Prometheus).
+// (Prometheus), /proxy.pac (vendors through the proxy, the rest direct) and
+// /ca.pem (the CA staff machines trust).
 func (s *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -15,6 +16,15 @@ func (s *Server) AdminHandler() http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.Handle("GET /metrics", s.metrics.handler())
+	mux.HandleFunc("GET /proxy.pac", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/x-ns-proxy-autoconfig")
+		_, _ = w.Write([]byte(pacFile(s.catalog.Hosts(), s.pacAddr(r))))
+	})
+	mux.HandleFunc("GET /ca.pem", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/x-pem-file")
+		w.Header().Set("Content-Disposition", `attachment; filename="promptwall-ca.pem"`)
+		_, _ = w.Write(s.ca.CertPEM())
+	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
 		checks := map[string]string{"ca": "ok", "policy": "ok", "audit": "ok"}
 		status := http.StatusOK

@@ -23,6 +23,7 @@ import (
 type connInfo struct {
 	host   string
 	vendor string
+	id     identity
 }
 
 // handleConnect decides what to do with a CONNECT: decrypt (vendor hosts),
@@ -31,10 +32,11 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 	start := time.Now()
 	ctx.RoundTripper = s
 	vendor, _ := s.catalog.Lookup(host)
+	id := identityFrom(ctx.Req.Context())
 	req := policy.Request{
 		ID:     newID(),
 		Time:   start.UTC().Format(time.RFC3339),
-		Client: policy.Client{IP: clientIP(ctx.Req.RemoteAddr), Groups: []string{}},
+		Client: policy.Client{IP: clientIP(ctx.Req.RemoteAddr), User: id.user, Groups: nonNil(id.groups)},
 		Vendor: vendor,
 		Host:   hostOnly(host),
 		Method: http.MethodConnect,
@@ -62,7 +64,7 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 	}
 	switch action {
 	case policy.ConnectMITM:
-		ctx.UserData = &connInfo{host: req.Host, vendor: vendor}
+		ctx.UserData = &connInfo{host: req.Host, vendor: vendor, id: id}
 		return &goproxy.ConnectAction{Action: goproxy.ConnectMitm, TLSConfig: s.mitmTLS}, host
 	case policy.ConnectTunnel:
 		return &goproxy.ConnectAction{Action: goproxy.ConnectAccept}, host
@@ -83,7 +85,7 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 			ContentLength: int64(len(msg)),
 			Close:         true,
 		}
-		ev := &audit.Event{Time: start, ID: req.ID, Action: policy.ConnectBlock, SourceIP: req.Client.IP, Domain: req.Host,
+		ev := &audit.Event{Time: start, ID: req.ID, Action: policy.ConnectBlock, User: id.user, SourceIP: req.Client.IP, Domain: req.Host,
 			Vendor: vendor, Rules: ruleIDs(d.Reasons), Revision: s.policy.Revision(), Status: http.StatusForbidden,
 			Duration: time.Since(start)}
 		_ = s.writeAudit(ev)
@@ -116,4 +118,11 @@ func clientIP(remote string) string {
 		return h
 	}
 	return remote
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }

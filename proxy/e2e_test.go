@@ -40,6 +40,8 @@ type env struct {
 	caPool   *x509.CertPool
 	audit    string
 	admin    string // admin listener host:port
+	srv      *proxy.Server
+	cfg      *config.Config
 }
 
 var vendorHosts = []string{"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai"}
@@ -78,7 +80,7 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.CA().Certificate())
-	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile(), admin: aa}
+	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile(), admin: aa, srv: srv, cfg: cfg}
 }
 
 // client is a staff machine: HTTPS_PROXY set, promptwall's CA trusted.
@@ -90,9 +92,13 @@ func (e *env) client() *http.Client {
 }
 
 func (e *env) openai() *openai.Client {
-	c := openai.NewClient(option.WithBaseURL("https://api.openai.com/v1/"), option.WithAPIKey("sk-test-not-a-real-key"),
-		option.WithHTTPClient(e.client()), option.WithMaxRetries(0))
+	c := openai.NewClient(optionsFor(e.client())...)
 	return &c
+}
+
+func optionsFor(hc *http.Client) []option.RequestOption {
+	return []option.RequestOption{option.WithBaseURL("https://api.openai.com/v1/"), option.WithAPIKey("sk-test-not-a-real-key"),
+		option.WithHTTPClient(hc), option.WithMaxRetries(0)}
 }
 
 func (e *env) anthropic() *anthropic.Client {

@@ -34,6 +34,7 @@ type txn struct {
 	req    *http.Request
 	api    llmapi.API
 	model  string
+	who    identity
 	ev     audit.Event
 }
 
@@ -43,8 +44,9 @@ type txn struct {
 func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Response, error) {
 	host := hostOnly(req.URL.Host)
 	vendor, inspect := s.catalog.Lookup(host)
+	id := identityFrom(req.Context())
 	if ci, ok := ctx.UserData.(*connInfo); ok {
-		inspect = true
+		inspect, id = true, ci.id
 		if vendor == "" {
 			vendor = ci.vendor
 		}
@@ -59,10 +61,13 @@ func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Resp
 	if vendor == "" {
 		vendor = host
 	}
-	t := &txn{id: newID(), start: time.Now(), vendor: vendor, host: host, req: req, api: llmapi.Generic}
-	t.ev = audit.Event{Time: t.start, ID: t.id, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: req.URL.Path,
+	t := &txn{id: newID(), start: time.Now(), vendor: vendor, host: host, req: req, api: llmapi.Generic, who: id}
+	t.ev = audit.Event{Time: t.start, ID: t.id, User: id.user, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: req.URL.Path,
 		Vendor: vendor, Revision: s.policy.Revision()}
-	return s.inspect(req.Context(), t), nil
+	s.inflight.Add(1)
+	resp := s.inspect(req.Context(), t)
+	resp.Body = &auditedBody{ReadCloser: resp.Body, done: s.inflight.Done}
+	return resp, nil
 }
 
 // inspect runs extract → detect → decide → enforce and returns the answer
@@ -111,7 +116,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 	findings := s.scanner.Scan(ctx, ext.Segments)
 	in := policy.Input{
 		Request: policy.Request{
-			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, Groups: []string{}},
+			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, User: t.who.user, Groups: nonNil(t.who.groups)},
 			Vendor: t.vendor, Host: t.host, Method: req.Method, Path: req.URL.Path, API: string(t.api),
 			Model: ext.Model, Stream: ext.Stream, Bytes: int64(len(body)),
 		},
@@ -142,6 +147,8 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.forward(t)
 	case policy.ActionBlock:
 		return s.refuseDecision(t, http.StatusForbidden, d)
+	case policy.ActionRedact:
+		return s.redact(t, d, ext, raw, body, findings)
 	default:
 		// Redaction and rerouting are not built yet: refuse rather than let
 		// the prompt out unredacted.

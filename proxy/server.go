@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +40,9 @@ type Server struct {
 	gp      *goproxy.ProxyHttpServer
 	allow   []netip.Prefix
 	metrics *metrics
+	auth    *authenticator
+	// inflight counts inspected requests whose answer is still being relayed.
+	inflight sync.WaitGroup
 
 	mu        sync.Mutex
 	listeners []net.Listener
@@ -99,6 +103,10 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 		s.audit.Close()
 		return nil, err
 	}
+	if s.auth, err = newAuthenticator(cfg.Auth); err != nil {
+		s.audit.Close()
+		return nil, err
+	}
 	s.metrics.setRevision(s.policy.Revision())
 	s.gp = s.newGoproxy()
 	return s, nil
@@ -129,14 +137,25 @@ func (s *Server) newGoproxy() *goproxy.ProxyHttpServer {
 	return gp
 }
 
-// Handler is the forward proxy's handler, behind the client allow-list.
+// Handler is the forward proxy's handler, behind the client allow-list and
+// authentication; the identity travels in the request's context.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.allowed(r.RemoteAddr) {
 			http.Error(w, "promptwall: this client may not use the proxy (allow_cidrs)", http.StatusForbidden)
 			return
 		}
-		s.gp.ServeHTTP(w, r)
+		id, err := s.auth.identify(r)
+		switch {
+		case errors.Is(err, errAuth):
+			w.Header().Set("Proxy-Authenticate", `Basic realm="promptwall"`)
+			http.Error(w, "promptwall: proxy authentication required", http.StatusProxyAuthRequired)
+			return
+		case err != nil:
+			http.Error(w, "promptwall: "+strings.TrimPrefix(err.Error(), "proxy: "), http.StatusForbidden)
+			return
+		}
+		s.gp.ServeHTTP(w, r.WithContext(withIdentity(r.Context(), id)))
 	})
 }
 
@@ -187,8 +206,9 @@ func (s *Server) Addrs() (proxyAddr, adminAddr string) {
 	return s.listeners[0].Addr().String(), s.listeners[1].Addr().String()
 }
 
-// Close stops the listeners, waits up to the context's deadline for
-// in-flight requests, and closes the audit file.
+// Close stops accepting connections, lets in-flight answers (streams
+// included, which run on hijacked connections http.Server does not track)
+// finish until the context's deadline, and closes the audit file.
 func (s *Server) Close(ctx context.Context) error {
 	s.mu.Lock()
 	servers := s.servers
@@ -198,6 +218,14 @@ func (s *Server) Close(ctx context.Context) error {
 		if err := srv.Shutdown(ctx); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	drained := make(chan struct{})
+	go func() { s.inflight.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-ctx.Done():
+		s.log.Warn("shutdown: in-flight answers cut at the drain deadline")
+		errs = append(errs, fmt.Errorf("proxy: draining: %w", ctx.Err()))
 	}
 	s.tr.CloseIdleConnections()
 	errs = append(errs, s.audit.Close())
@@ -223,13 +251,9 @@ func allowList(cfg *config.Config) ([]netip.Prefix, error) {
 	}
 	out := make([]netip.Prefix, 0, len(list))
 	for _, c := range list {
-		p, err := netip.ParsePrefix(c)
+		p, err := parsePrefix(c)
 		if err != nil {
-			a, err2 := netip.ParseAddr(c)
-			if err2 != nil {
-				return nil, fmt.Errorf("proxy: allow_cidrs: %q: %w", c, err)
-			}
-			p = netip.PrefixFrom(a, a.BitLen())
+			return nil, fmt.Errorf("proxy: allow_cidrs: %w", err)
 		}
 		out = append(out, p)
 	}
@@ -238,16 +262,7 @@ func allowList(cfg *config.Config) ([]netip.Prefix, error) {
 
 func (s *Server) allowed(remote string) bool {
 	ap, err := netip.ParseAddrPort(remote)
-	if err != nil {
-		return false
-	}
-	ip := ap.Addr().Unmap()
-	for _, p := range s.allow {
-		if p.Contains(ip) {
-			return true
-		}
-	}
-	return false
+	return err == nil && containsAddr(s.allow, ap.Addr())
 }
 
 // writeAudit appends ev to the audit trail; a failure is logged and counted.

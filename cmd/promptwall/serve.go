@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -34,8 +37,26 @@ func newServeCmd() *cobra.Command {
 			if err := srv.Start(); err != nil {
 				return err
 			}
-			<-cmd.Context().Done()
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
+		wait:
+			for {
+				select {
+				case <-cmd.Context().Done():
+					break wait
+				case <-hup:
+					next, err := config.Load(cfgFile)
+					if err == nil {
+						err = srv.Reload(cmd.Context(), next)
+					}
+					if err != nil {
+						log.Error("reload (SIGHUP) incomplete", zap.Error(err))
+					}
+				}
+			}
 			log.Info("shutting down")
+			// Drain: in-flight answers, streams included, get this long to finish.
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			return srv.Close(ctx)
