@@ -17,7 +17,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/audit"
-	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/detect"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
@@ -128,7 +127,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 	s.metrics.decision.Observe(time.Since(t.start).Seconds())
 	if err != nil {
 		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
-		if s.cfg.Policy.FailMode != config.FailOpen {
+		if !s.failOpen() {
 			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error",
 				"The policy could not be evaluated, so the request was not sent. Try again, or tell the security team.")
 		}
@@ -147,8 +146,6 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.forward(t)
 	case policy.ActionBlock:
 		return s.refuseDecision(t, http.StatusForbidden, d)
-	case policy.ActionRedact:
-		return s.redact(t, d, ext, raw, body, findings)
 	default:
 		// Redaction and rerouting are not built yet: refuse rather than let
 		// the prompt out unredacted.

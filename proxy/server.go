@@ -44,9 +44,10 @@ type Server struct {
 	// inflight counts inspected requests whose answer is still being relayed.
 	inflight sync.WaitGroup
 
-	mu        sync.Mutex
-	listeners []net.Listener
-	servers   []*http.Server
+	mu          sync.Mutex
+	transparent net.Listener
+	listeners   []net.Listener
+	servers     []*http.Server
 }
 
 // New builds a Server from cfg: it loads or creates the CA, compiles the
@@ -173,6 +174,18 @@ func (s *Server) Start() error {
 	}
 	s.serve(pl, s.Handler())
 	s.serve(al, s.AdminHandler())
+	if s.cfg.TransparentListen != "" {
+		tl, err := net.Listen("tcp", s.cfg.TransparentListen)
+		if err != nil {
+			s.Close(context.Background())
+			return fmt.Errorf("proxy: transparent_listen: %w", err)
+		}
+		s.mu.Lock()
+		s.transparent = tl
+		s.mu.Unlock()
+		go s.serveTransparent(tl)
+		s.log.Info("transparent interception listening", zap.String("addr", tl.Addr().String()))
+	}
 	s.log.Info("promptwall listening", zap.String("proxy", pl.Addr().String()), zap.String("admin", al.Addr().String()),
 		zap.String("policy_revision", s.policy.Revision()))
 	return nil
@@ -212,6 +225,9 @@ func (s *Server) Addrs() (proxyAddr, adminAddr string) {
 func (s *Server) Close(ctx context.Context) error {
 	s.mu.Lock()
 	servers := s.servers
+	if s.transparent != nil {
+		s.transparent.Close()
+	}
 	s.mu.Unlock()
 	var errs []error
 	for _, srv := range servers {
@@ -230,6 +246,16 @@ func (s *Server) Close(ctx context.Context) error {
 	s.tr.CloseIdleConnections()
 	errs = append(errs, s.audit.Close())
 	return errors.Join(errs...)
+}
+
+// TransparentAddr is the bound transparent_listen address, or "".
+func (s *Server) TransparentAddr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.transparent == nil {
+		return ""
+	}
+	return s.transparent.Addr().String()
 }
 
 // CA is the certificate authority staff machines must trust.
@@ -264,6 +290,9 @@ func (s *Server) allowed(remote string) bool {
 	ap, err := netip.ParseAddrPort(remote)
 	return err == nil && containsAddr(s.allow, ap.Addr())
 }
+
+// failOpen reports whether vendor traffic goes on when the policy cannot decide.
+func (s *Server) failOpen() bool { return s.cfg.Policy.FailMode == config.FailOpen }
 
 // writeAudit appends ev to the audit trail; a failure is logged and counted.
 func (s *Server) writeAudit(ev *audit.Event) error {
