@@ -58,9 +58,12 @@ func (s *Server) handleConnect(host string, ctx *goproxy.ProxyCtx) (*goproxy.Con
 	return &goproxy.ConnectAction{Action: goproxy.ConnectReject}, host
 }
 
-// mitmTLS serves the client a leaf for the host it asked for (SNI first).
+// mitmTLS serves the client a leaf for the host it asked for (SNI first),
+// offering h2 first: h2 requests go through the same RoundTrip pipeline.
 func (s *Server) mitmTLS(host string, _ *goproxy.ProxyCtx) (*tls.Config, error) {
-	return s.minter.TLSConfigFor(hostOnly(host)), nil
+	c := s.minter.TLSConfigFor(hostOnly(host)).Clone()
+	c.NextProtos = []string{"h2", "http/1.1"}
+	return c, nil
 }
 
 func ruleIDs(rs []policy.Reason) []string {

@@ -64,7 +64,15 @@ func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Resp
 	t.ev = audit.Event{Time: t.start, ID: t.id, User: id.user, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: req.URL.Path,
 		Vendor: vendor, Revision: s.policy.Revision()}
 	s.inflight.Add(1)
-	resp := s.inspect(req.Context(), t)
+	var resp *http.Response
+	if isUpgrade(req) {
+		// A WebSocket (or any upgrade) would carry prompts as frames nobody
+		// inspects: refuse before the upgrade, so clients fall back to HTTPS.
+		resp = s.refuse(t, http.StatusForbidden, "promptwall.upgrade_refused",
+			"promptwall does not let connection upgrades (WebSocket) through to LLM vendors; the client should use HTTPS requests.")
+	} else {
+		resp = s.inspect(req.Context(), t)
+	}
 	resp.Body = &auditedBody{ReadCloser: resp.Body, done: s.inflight.Done}
 	return resp, nil
 }
@@ -153,6 +161,21 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.respond(t, http.StatusForbidden, userMessage(d.Reasons,
 			fmt.Sprintf("The policy asks promptwall to %s this request, which this version cannot do yet, so it was not sent.", action)))
 	}
+}
+
+// isUpgrade reports an HTTP/1.1 protocol upgrade request (WebSocket, h2c).
+func isUpgrade(r *http.Request) bool {
+	if r.Header.Get("Upgrade") == "" {
+		return false
+	}
+	for _, v := range r.Header.Values("Connection") {
+		for _, tok := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(tok), "upgrade") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // aggregate turns findings into the policy's per-type view and fills the

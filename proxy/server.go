@@ -126,6 +126,7 @@ func (s *Server) newGoproxy() *goproxy.ProxyHttpServer {
 		return s.dial.DialContext(context.Background(), network, addr)
 	}
 	gp.KeepAcceptEncoding = true // bodies go through byte for byte
+	gp.AllowHTTP2 = true         // MITM'd clients may speak h2; each stream is one RoundTrip
 	gp.KeepDestinationHeaders = true
 	gp.NonproxyHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "promptwall is a forward proxy: set it as HTTPS_PROXY; its admin endpoints are on "+s.cfg.AdminListen, http.StatusBadRequest)
