@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +26,8 @@ import (
 	aoption "github.com/anthropics/anthropic-sdk-go/v2/option"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest"
 
 	"github.com/promptwall/promptwall/config"
@@ -42,6 +45,7 @@ type env struct {
 	admin    string // admin listener host:port
 	srv      *proxy.Server
 	cfg      *config.Config
+	logs     *syncBuffer // every operational log line, debug level included
 }
 
 var vendorHosts = []string{"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai"}
@@ -61,7 +65,11 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 	if tweak != nil {
 		tweak(cfg)
 	}
-	srv, err := proxy.New(context.Background(), cfg, zaptest.NewLogger(t))
+	logs := &syncBuffer{}
+	logger := zaptest.NewLogger(t).WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core {
+		return zapcore.NewTee(c, zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.AddSync(logs), zap.DebugLevel))
+	}))
+	srv, err := proxy.New(context.Background(), cfg, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +88,25 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.CA().Certificate())
-	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile(), admin: aa, srv: srv, cfg: cfg}
+	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caFile: caFile, caPool: pool, audit: cfg.AuditFile(), admin: aa, srv: srv, cfg: cfg, logs: logs}
+}
+
+// syncBuffer collects log output from many goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // client is a staff machine: HTTPS_PROXY set, promptwall's CA trusted.
