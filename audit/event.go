@@ -48,6 +48,13 @@ const (
 	ActionChainRestart = "audit-chain-restart"
 )
 
+var (
+	_ zapcore.ObjectMarshaler = (*Event)(nil)
+	_ zapcore.ObjectMarshaler = (*Finding)(nil)
+	_ zapcore.ArrayMarshaler  = findings(nil)
+	_ zapcore.ArrayMarshaler  = strs(nil)
+)
+
 // Finding is what the audit keeps of a finding type: never a value.
 type Finding struct {
 	Type         string

@@ -80,7 +80,8 @@ func backups(path string) ([]string, error) {
 // ExpandFiles turns the arguments of audit verify and audit report into
 // files: a file is itself; a directory gives its *.log and *.log.gz files; an
 // argument that does not exist but holds a glob pattern is expanded.
-// Duplicates are dropped; the order does not matter to Verify.
+// Duplicates are dropped, and x.log.gz when x.log is there too (a
+// compression under way); the order does not matter to Verify.
 func ExpandFiles(args []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
@@ -125,7 +126,10 @@ func ExpandFiles(args []string) ([]string, error) {
 			return nil, fmt.Errorf("audit: %w", err)
 		}
 	}
-	return out, nil
+	// x.log.gz beside x.log is lumberjack compressing it right now.
+	return slices.DeleteFunc(out, func(p string) bool {
+		return strings.HasSuffix(p, gzSuffix) && seen[strings.TrimSuffix(p, gzSuffix)]
+	}), nil
 }
 
 // openLines opens an audit file for reading, gunzipping *.gz.

@@ -39,10 +39,23 @@ type Result struct {
 	Restarts     []Problem // chain restart events the writer wrote, with their reason
 	Problems     []Problem // the first MaxProblems problems, first bad line first
 	MoreProblems int       // problems beyond MaxProblems
+	// MissingAnchors are the anchors given to Verify that no event has as
+	// its hash.
+	MissingAnchors []string
+	// CutLines are the Problems that hide no event: lines that do not parse
+	// (writes cut short by a full disk or a crash) where the chain links
+	// across them, or that a chain restart event or the end follows.
+	CutLines []Problem
 }
 
-// OK reports whether every chain is intact.
-func (r *Result) OK() bool { return len(r.Problems) == 0 }
+// OnlyCutLines reports whether every anchor was found and every problem is
+// a cut line: the events are all there, in order, unedited.
+func (r *Result) OnlyCutLines() bool {
+	return len(r.MissingAnchors) == 0 && r.MoreProblems == 0 && len(r.CutLines) == len(r.Problems)
+}
+
+// OK reports whether every chain is intact and every anchor found.
+func (r *Result) OK() bool { return len(r.Problems) == 0 && len(r.MissingAnchors) == 0 }
 
 // fileEdge is what ordering needs of a file: its first and last link.
 type fileEdge struct {
@@ -56,31 +69,43 @@ type fileEdge struct {
 // in write order by their links (prev_hash of a file's first line = hash of
 // another's last line), then by first timestamp, and checks every line. It
 // returns an error only when a file cannot be read; a broken chain is in the
-// Result.
-func Verify(files []string) (*Result, error) {
-	ordered, starts, err := order(files)
+// Result. anchors are hashes kept elsewhere from an earlier verification
+// (a Chain's Tail): each must be the hash of an event in files, else it is
+// in MissingAnchors and the trail lost lines or was rewritten.
+func Verify(files []string, anchors ...string) (*Result, error) {
+	ordered, starts, forks, err := order(files)
 	if err != nil {
 		return nil, err
 	}
-	v := &verifier{res: &Result{}}
+	v := &verifier{res: &Result{}, anchors: map[string]bool{}, forks: forks}
+	for _, a := range anchors {
+		v.anchors[strings.ToLower(strings.TrimSpace(a))] = false
+	}
 	for _, f := range ordered {
 		if err := v.file(f, starts[f]); err != nil {
 			return nil, err
 		}
 	}
 	v.endChain()
+	v.res.CutLines = append(v.res.CutLines, v.cut...) // at the very end
+	for _, a := range anchors {
+		if !v.anchors[strings.ToLower(strings.TrimSpace(a))] {
+			v.res.MissingAnchors = append(v.res.MissingAnchors, a)
+		}
+	}
 	return v.res, nil
 }
 
 // order reads the edges of every file and returns the non-empty ones in
-// write order, with the set of those that do not continue another.
-func order(files []string) ([]string, map[string]bool, error) {
+// write order, with the set of those that do not continue another and the
+// set of those that continue a file another one continues already.
+func order(files []string) (out []string, starts, forks map[string]bool, err error) {
 	var es []*fileEdge
 	tails := map[string]bool{}
 	for _, p := range files {
 		first, last, _, err := edges(p)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		e := &fileEdge{path: p, empty: first == nil}
 		if e.empty {
@@ -108,8 +133,7 @@ func order(files []string) ([]string, map[string]bool, error) {
 		}
 	}
 	used := map[*fileEdge]bool{}
-	starts := map[string]bool{}
-	var out []string
+	starts, forks = map[string]bool{}, map[string]bool{}
 	follow := func(e *fileEdge) {
 		starts[e.path] = true
 		for e != nil && !used[e] {
@@ -134,18 +158,22 @@ func order(files []string) ([]string, map[string]bool, error) {
 			}
 		}
 	}
-	for _, e := range es { // the rest: cycles, forks
+	for _, e := range es { // the rest: forks (and cycles, which SHA-256 rules out)
 		if !used[e] {
+			forks[e.path] = true
 			follow(e)
 		}
 	}
-	return out, starts, nil
+	return out, starts, forks, nil
 }
 
 type verifier struct {
-	res   *Result
-	prev  string // hash of the last event; "" before the first
-	chain *Chain
+	forks   map[string]bool // files that continue a file another one continues
+	cut     []Problem       // lines since the last event that did not parse
+	res     *Result
+	anchors map[string]bool // anchor → seen
+	prev    string          // hash of the last event; "" before the first
+	chain   *Chain
 }
 
 func (v *verifier) problem(file string, line int, reason string) {
@@ -191,14 +219,28 @@ func (v *verifier) file(path string, start bool) error {
 				reason += " (the file ends mid-line: a write was cut short)"
 			}
 			v.problem(path, n, reason)
+			if len(v.cut) <= MaxProblems {
+				v.cut = append(v.cut, Problem{path, n, reason})
+			}
 			continue
 		}
 		v.res.Events++
+		cut := v.cut
+		v.cut = nil
 		switch {
 		case v.prev == "":
 			v.newChain(r)
 		case r.prev == v.prev:
-		case r.prev == Genesis && (r.kind == KindRestart || n == 1 && start):
+			v.res.CutLines = append(v.res.CutLines, cut...)
+		case r.prev == Genesis && r.kind == KindRestart:
+			v.res.CutLines = append(v.res.CutLines, cut...)
+			v.endChain()
+			v.newChain(r)
+		case r.prev == Genesis && n == 1 && start:
+			v.endChain()
+			v.newChain(r)
+		case n == 1 && start && v.forks[path]:
+			v.problem(path, n, "prev_hash continues a file that another file given continues too: a copy, or a forked trail")
 			v.endChain()
 			v.newChain(r)
 		case n == 1 && start:
@@ -223,6 +265,9 @@ func (v *verifier) file(path string, start bool) error {
 		c.Events++
 		c.Tail, c.Last = r.hash, r.time
 		v.prev = r.hash
+		if _, ok := v.anchors[r.hash]; ok && r.valid() {
+			v.anchors[r.hash] = true
+		}
 	}
 }
 

@@ -51,8 +51,8 @@ func WithCompress(on bool) Option { return func(o *options) { o.compress = on } 
 
 // Writer appends hash-chained events to the audit file, one JSON line each.
 // Write returns the error of the write itself, and Healthy the last one, so
-// the proxy can refuse traffic it could not audit. One Writer per file: two
-// processes appending to the same file would fork the chain.
+// the proxy can refuse traffic it could not audit. One Writer per trail:
+// Open locks it against a second process, which would fork the chain.
 type Writer struct {
 	mu      sync.Mutex
 	enc     zapcore.Encoder
@@ -65,6 +65,7 @@ type Writer struct {
 	needNL  bool      // a write was cut short: end that line before the next
 	lastErr error
 	closed  bool
+	lock    *os.File // held while open: one writer per trail
 }
 
 // sink is where lines go: a lumberjack.Logger, or a failing one in tests.
@@ -92,6 +93,19 @@ func Open(path string, opts ...Option) (*Writer, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("audit: creating folder for %s: %w", path, err)
 	}
+	lock, err := lockFile(path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := open(path, o, lock)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func open(path string, o options, lock *os.File) (*Writer, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("audit: opening %s: %w", path, err)
@@ -107,6 +121,7 @@ func Open(path string, opts ...Option) (*Writer, error) {
 		maxSize: int64(o.maxSizeMB) << 20,
 		size:    st.Size(),
 		prev:    Genesis,
+		lock:    lock,
 		out: &lumberjack.Logger{Filename: path, MaxSize: o.maxSizeMB, MaxAge: o.maxAgeDays,
 			MaxBackups: o.maxBackups, Compress: o.compress},
 	}
@@ -186,31 +201,52 @@ func (w *Writer) Write(e *Event) error {
 	if e.Time.IsZero() {
 		e.Time = w.opts.now()
 	}
+	// Encoding and canonicalising happen outside the lock with Genesis in
+	// prev_hash: the real one, of the same length, is patched in under it.
+	buf, err := w.enc.EncodeEntry(zapcore.Entry{Time: e.Time.UTC()},
+		[]zapcore.Field{{Type: zapcore.InlineMarshalerType, Interface: e}, zap.String("prev_hash", Genesis)})
+	if err != nil {
+		err = fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
+	} else {
+		defer buf.Free()
+	}
+	var r *record
+	if err == nil {
+		r, err = encoded(buf.Bytes())
+		if err != nil {
+			err = fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
+		}
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return errors.New("audit: writer closed")
 	}
-	err := w.write(e)
+	if err == nil {
+		err = w.append(e.ID, buf.Bytes(), r)
+	}
 	w.lastErr = err
 	return err
 }
 
-func (w *Writer) write(e *Event) error {
-	buf, err := w.enc.EncodeEntry(zapcore.Entry{Time: e.Time.UTC()},
-		[]zapcore.Field{{Type: zapcore.InlineMarshalerType, Interface: e}, zap.String("prev_hash", w.prev)})
-	if err != nil {
-		return fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
-	}
-	defer buf.Free()
-	line := buf.Bytes()
-	if !bytes.HasSuffix(line, []byte("}\n")) {
-		return fmt.Errorf("audit: encoding event %s: unexpected encoder output", e.ID)
+// encoded canonicalises a line from the encoder, which ends with
+// ,"prev_hash":"…"}\n.
+func encoded(line []byte) (*record, error) {
+	if !bytes.HasSuffix(line, []byte(`,"prev_hash":"`+Genesis+"\"}\n")) {
+		return nil, errors.New("unexpected encoder output")
 	}
 	r, _, err := canonicalize(line[:len(line)-1])
 	if err != nil {
-		return fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
+		return nil, err
 	}
+	return r, nil
+}
+
+// append writes the encoded line with its prev_hash and hash, rotating first
+// when the file is full or old.
+func (w *Writer) append(id string, line []byte, r *record) error {
+	copy(line[len(line)-len(`"}`+"\n")-len(Genesis):], w.prev)
+	copy(r.canonical[r.prevAt:], w.prev)
 	hash := chainHash(w.prev, r.canonical)
 	out := make([]byte, 0, len(line)+80)
 	if w.needNL {
@@ -239,7 +275,7 @@ func (w *Writer) write(e *Event) error {
 		if n > 0 && out[n-1] == '\n' {
 			w.needNL = false // only the separator made it
 		}
-		return fmt.Errorf("audit: writing event %s: %w", e.ID, err)
+		return fmt.Errorf("audit: writing event %s: %w", id, err)
 	}
 	w.needNL = false
 	if w.started.IsZero() {
@@ -260,6 +296,15 @@ func (w *Writer) Healthy() error {
 	return w.lastErr
 }
 
+// Head is the hash of the last event written (Genesis before the first).
+// Published somewhere the host cannot rewrite (a SIEM, the admin API scraped
+// elsewhere), it is the anchor that audit verify --anchor checks later.
+func (w *Writer) Head() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.prev
+}
+
 // Close closes the file. Events are written with write(2) as they come, so
 // there is nothing to flush.
 func (w *Writer) Close() error {
@@ -269,7 +314,9 @@ func (w *Writer) Close() error {
 		return nil
 	}
 	w.closed = true
-	if err := w.out.Close(); err != nil {
+	err := w.out.Close()
+	w.lock.Close() // releases the lock
+	if err != nil {
 		return fmt.Errorf("audit: closing: %w", err)
 	}
 	return nil

@@ -2,8 +2,8 @@ package audit
 
 import (
 	"bufio"
-	"errors"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +54,8 @@ func TestWriterOneLinePerEvent(t *testing.T) {
 		}
 		for _, k := range []string{"@timestamp", "event.id", "event.action", "user.name", "source.ip", "url.domain", "url.path",
 			"promptwall.vendor", "promptwall.api", "promptwall.model", "promptwall.findings", "promptwall.rules",
-			"promptwall.policy_revision", "promptwall.monitor", "http.response.status_code", "event.duration", "promptwall.usage"} {
+			"promptwall.policy_revision", "promptwall.monitor", "http.response.status_code", "event.duration", "promptwall.usage",
+			"promptwall.route", "promptwall.connection", "event.kind", "event.reason", "prev_hash", "hash"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("line %d lacks %q", n, k)
 			}
@@ -72,6 +73,9 @@ func TestWriterOneLinePerEvent(t *testing.T) {
 	}
 	if n != 50 {
 		t.Fatalf("%d lines, want 50", n)
+	}
+	if res, err := Verify([]string{p}); err != nil || !res.OK() || res.Events != 50 {
+		t.Fatalf("concurrent writes do not chain: %v %v", err, res.Problems)
 	}
 }
 
@@ -130,8 +134,8 @@ func TestWriteErrorIsReturned(t *testing.T) {
 	if len(res.Problems) != 1 || res.Problems[0].Line != 2 {
 		t.Fatalf("problems %v, want one at line 2 (the cut write)", res.Problems)
 	}
-	if res.Events != 2 {
-		t.Fatalf("%d events verified, want 2", res.Events)
+	if res.Events != 2 || !res.OnlyCutLines() {
+		t.Fatalf("%d events verified, want 2; cut lines %v", res.Events, res.CutLines)
 	}
 }
 
@@ -179,5 +183,50 @@ func TestLoadKey(t *testing.T) {
 	t.Setenv("PW_TEST_KEY", "short")
 	if _, err := LoadKey("PW_TEST_KEY", dir); err == nil {
 		t.Fatal("short env key accepted")
+	}
+}
+
+func TestOneWriterPerTrail(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.log")
+	w, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(p); err == nil || !strings.Contains(err.Error(), "another process") {
+		t.Fatalf("second writer on the same trail: %v", err)
+	}
+	w.Close()
+	w2, err := Open(p)
+	if err != nil {
+		t.Fatalf("after Close: %v", err)
+	}
+	w2.Close()
+}
+
+func TestRotationByAgeSurvivesARestart(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.log")
+	now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	daily := WithRotateAfter(24 * time.Hour)
+	fake := func(o *options) { o.now = func() time.Time { return now } }
+	for _, step := range []struct {
+		advance time.Duration
+		backups int
+	}{{0, 0}, {23 * time.Hour, 0}, {2 * time.Hour, 1}, {time.Hour, 1}} {
+		now = now.Add(step.advance)
+		w, err := Open(p, daily, fake)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(&Event{ID: now.String()}); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		if bs, _ := backups(p); len(bs) != step.backups {
+			t.Fatalf("at %v: rotated files %v, want %d", now, bs, step.backups)
+		}
+	}
+	bs, _ := backups(p)
+	if res, err := Verify(append(bs, p)); err != nil || !res.OK() || res.Events != 4 {
+		t.Fatalf("%v %v", err, res.Problems)
 	}
 }

@@ -67,6 +67,14 @@ type Policy struct {
 	FailMode string `yaml:"fail_mode"`
 	// Monitor decides and audits but does not enforce. Default false.
 	Monitor bool `yaml:"monitor"`
+	// BundlePublicKeyFile is the PEM key bundles must be signed with (opa build --signing-key). Default "" (unsigned bundles).
+	BundlePublicKeyFile string `yaml:"bundle_public_key_file"`
+	// BundleCAFile holds the roots of the bundle server's certificate. Default "" (system roots).
+	BundleCAFile string `yaml:"bundle_ca_file"`
+	// BundleTokenFile holds a bearer token for the bundle server, re-read at each poll. Default "".
+	BundleTokenFile string `yaml:"bundle_token_file"`
+	// TimeoutMS bounds one policy evaluation; past it, the fail mode applies. Default 250.
+	TimeoutMS int `yaml:"timeout_ms"`
 }
 
 // Upstream tunes the connections to the vendors.
@@ -242,6 +250,12 @@ func (c *Config) Validate() error {
 		bad("policy.poll_seconds", "must be a positive number of seconds, got %d", c.Policy.PollSeconds)
 	}
 	failMode("policy.fail_mode", c.Policy.FailMode)
+	if c.Policy.TimeoutMS <= 0 {
+		bad("policy.timeout_ms", "must be a positive number of milliseconds, got %d", c.Policy.TimeoutMS)
+	}
+	if c.Policy.BundleURL == "" && (c.Policy.BundlePublicKeyFile != "" || c.Policy.BundleCAFile != "" || c.Policy.BundleTokenFile != "") {
+		bad("policy", "bundle_public_key_file, bundle_ca_file and bundle_token_file need bundle_url")
+	}
 	if c.Policy.Dir != "" && c.Policy.BundleURL != "" {
 		bad("policy", "dir and bundle_url are alternatives: set one")
 	}

@@ -14,7 +14,8 @@ func (awsSecretKey) Type() string { return TypeAWSSecretKey }
 
 func (awsSecretKey) Keywords() []string {
 	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key",
-		"aws_secret", "aws secret", "awssecret", "akia", "asia"}
+		"aws_secret", "aws secret", "awssecret", "secret_key", "secretkey", "secret-key", "secret key",
+		"akia", "asia"}
 }
 
 // awsSecretReach is how far after the context a key may start.
@@ -22,10 +23,12 @@ const awsSecretReach = 160
 
 func (awsSecretKey) Find(t *Text) {
 	text, hits, emit := t.S, t.Hits, t.Emit
-	next := 0
+	next, scanned := 0, 0
 	for _, h := range hits {
-		start := max(h, next)
+		// Token starts before scanned were already tried for an earlier hit.
+		start := max(h, next, scanned)
 		limit := min(len(text), h+awsSecretReach)
+		scanned = max(scanned, limit)
 		for i := start; i < limit; i++ {
 			if !isB64Std(text[i]) || isB64Std(byteAt(text, i-1)) {
 				continue

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -154,4 +155,22 @@ func BenchmarkPrefilter(b *testing.B) {
 		n++
 	}
 	reportCPUThroughput(b, c0, ok, n*total)
+}
+
+// BenchmarkScanCorpusJoined scans the corpus texts joined into one long
+// document (a pasted file, a long conversation), so per-text overhead is
+// paid once.
+func BenchmarkScanCorpusJoined(b *testing.B) {
+	texts := loadCorpus(b)
+	s := newTestScanner(b)
+	doc := strings.Join(texts, "\n\n")
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	c0, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		s.ScanText(doc)
+		n++
+	}
+	reportCPUThroughput(b, c0, ok, n*len(doc))
 }

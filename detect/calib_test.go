@@ -1,10 +1,10 @@
 package detect
 
-import (
-	"regexp"
-	"testing"
-)
+import "testing"
 
+// BenchmarkCalibByteLoop is a yardstick, not a test of this package: a
+// table lookup per byte, the cheapest useful loop. Compare the scanner's
+// cpu-MB/s with it to judge a figure taken on a busy or slow machine.
 func BenchmarkCalibByteLoop(b *testing.B) {
 	text := make([]byte, 64<<10)
 	for i := range text {
@@ -26,22 +26,4 @@ func BenchmarkCalibByteLoop(b *testing.B) {
 	}
 	reportCPUThroughput(b, c0, ok, n*len(text))
 	_ = s
-}
-
-func BenchmarkCalibRegexpLiteral(b *testing.B) {
-	re := regexp.MustCompile(`AKIA[0-9A-Z]{16}`)
-	para := "Please summarise the following meeting notes and list the action items for each team. " +
-		"We discussed the roadmap for the next quarter, the hiring plan and the budget review. "
-	text := ""
-	for len(text) < 64<<10 {
-		text += para
-	}
-	b.SetBytes(int64(len(text)))
-	c0, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		re.FindAllStringIndex(text, -1)
-		n++
-	}
-	reportCPUThroughput(b, c0, ok, n*len(text))
 }

@@ -15,7 +15,11 @@ func (credentialURL) Keywords() []string { return []string{"://"} }
 
 func (credentialURL) Find(t *Text) {
 	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
 	for _, h := range hits {
+		if h < next {
+			continue
+		}
 		// Scheme: a letter, then letters, digits, '+', '-', '.'.
 		s := h
 		for s > 0 && h-s < 32 && (isAlnum(text[s-1]) || text[s-1] == '+' || text[s-1] == '-' || text[s-1] == '.') {
@@ -30,16 +34,18 @@ func (credentialURL) Find(t *Text) {
 		// Authority: up to the first '/', '?' or end of the URL; the
 		// password may hold '@' or '#', so split at the last '@'.
 		a := h + 3
-		end := spanWhile(text, a, 2048, isURLByte)
-		auth := end
-		if i := strings.IndexAny(text[a:end], "/?"); i >= 0 {
-			auth = a + i
+		auth := a
+		for auth < len(text) && auth-a < 512 && isURLByte(text[auth]) && text[auth] != '/' && text[auth] != '?' {
+			auth++
 		}
 		at := strings.LastIndexByte(text[a:auth], '@')
 		if at < 0 {
+			// No userinfo up to here: a later "://" before auth has none either.
+			next = auth
 			continue
 		}
 		at += a
+		end := spanWhile(text, auth, 2048, isURLByte)
 		colon := strings.IndexByte(text[a:at], ':')
 		if colon <= 0 {
 			continue

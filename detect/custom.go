@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 )
 
@@ -123,15 +124,15 @@ func compileCustom(cd CustomDetector) ([]entry, error) {
 		return nil, fmt.Errorf("validator %q needs a regex", cd.Validator)
 	}
 	if len(cd.Terms) > 0 {
-		td := &termDetector{typ: cd.Type}
+		var terms []string
 		for _, t := range cd.Terms {
 			n := normalise(strings.TrimSpace(t)).text
 			if n == "" {
 				return nil, fmt.Errorf("empty term")
 			}
-			td.terms = append(td.terms, strings.ToLower(n))
+			terms = append(terms, strings.ToLower(n))
 		}
-		out = append(out, entry{d: td, cat: cat, sev: sev})
+		out = append(out, entry{d: newTermDetector(cd.Type, terms), cat: cat, sev: sev})
 	}
 	return out, nil
 }
@@ -205,15 +206,37 @@ func (d *regexDetector) Find(t *Text) {
 }
 
 // termDetector matches dictionary terms as whole words, case-insensitively.
-// The terms are prefilter keywords, so a text without any costs nothing.
+// The terms are prefilter keywords, so a text without any costs nothing; at
+// a hit, one map lookup per distinct term length finds the term, so a
+// dictionary of thousands of names costs no more than a few.
 type termDetector struct {
-	typ   string
-	terms []string // normalised, lower case
+	typ    string
+	terms  []string            // normalised, lower case
+	ascii  map[string]struct{} // the ASCII terms
+	lens   []int               // their distinct lengths, longest first
+	others []string            // non-ASCII terms, compared with EqualFold
 }
 
 var _ Detector = (*termDetector)(nil)
 
+func newTermDetector(typ string, terms []string) *termDetector {
+	d := &termDetector{typ: typ, terms: terms, ascii: map[string]struct{}{}}
+	for _, t := range terms {
+		if !isASCIIString(t) {
+			d.others = append(d.others, t)
+			continue
+		}
+		if _, dup := d.ascii[t]; !dup && !slices.Contains(d.lens, len(t)) {
+			d.lens = append(d.lens, len(t))
+		}
+		d.ascii[t] = struct{}{}
+	}
+	slices.SortFunc(d.lens, func(a, b int) int { return b - a })
+	return d
+}
+
 func (d *termDetector) Type() string { return d.typ }
+
 func (d *termDetector) Keywords() []string {
 	// The prefilter folds ASCII case only; give it the other cases of
 	// accented terms as well.
@@ -228,6 +251,7 @@ func (d *termDetector) Keywords() []string {
 }
 
 func (d *termDetector) Find(t *Text) {
+	var buf [256]byte
 	next := 0
 	for _, h := range t.Hits {
 		if h < next || isWord(byteAt(t.S, h-1)) && isWord(t.S[h]) {
@@ -236,12 +260,22 @@ func (d *termDetector) Find(t *Text) {
 		// Several terms can start here ("Acme", "Acme Corp"): take the
 		// longest that ends at a word boundary.
 		best := -1
-		for _, term := range d.terms {
-			e := h + len(term)
-			if e <= best || e > len(t.S) || !termAt(t.S[h:e], term) {
+		for _, l := range d.lens {
+			e := h + l
+			if e > len(t.S) || l > len(buf) || wordContinues(t.S, e) {
 				continue
 			}
-			if !(isWord(byteAt(t.S, e)) && isWord(t.S[e-1])) {
+			for i := 0; i < l; i++ {
+				buf[i] = lower(t.S[h+i])
+			}
+			if _, ok := d.ascii[string(buf[:l])]; ok {
+				best = e
+				break
+			}
+		}
+		for _, term := range d.others {
+			e := h + len(term)
+			if e > best && e <= len(t.S) && strings.EqualFold(t.S[h:e], term) && !wordContinues(t.S, e) {
 				best = e
 			}
 		}
@@ -252,12 +286,9 @@ func (d *termDetector) Find(t *Text) {
 	}
 }
 
-// termAt compares a piece of text with a lower-case term, ignoring case.
-func termAt(s, term string) bool {
-	if isASCIIString(term) {
-		return hasPrefixFold(s, 0, term)
-	}
-	return strings.EqualFold(s, term)
+// wordContinues reports whether a match ending at e would end inside a word.
+func wordContinues(s string, e int) bool {
+	return e > 0 && isWord(byteAt(s, e)) && isWord(s[e-1])
 }
 
 // compact drops the separators people put inside numbers and codes.

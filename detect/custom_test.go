@@ -99,3 +99,38 @@ func TestValidatorsByName(t *testing.T) {
 		}
 	}
 }
+
+func TestLargeDictionary(t *testing.T) {
+	r := rng(t)
+	terms := make([]string, 5000)
+	for i := range terms {
+		terms[i] = "Cliente " + randFrom(r, "abcdefghijklmnopqrstuvwxyz", 8)
+	}
+	s := newTestScanner(t, WithCustom([]CustomDetector{{Type: "CUSTOMER", Terms: terms}}))
+	text := "contract for " + strings.ToUpper(terms[4321]) + " and cliente zzz"
+	checkFindings(t, s, text, []want{{"CUSTOMER", strings.ToUpper(terms[4321])}})
+}
+
+// ticketDetector is a Go detector plugged in with WithDetector.
+type ticketDetector struct{}
+
+func (ticketDetector) Type() string       { return "TICKET" }
+func (ticketDetector) Keywords() []string { return []string{"tkt-"} }
+func (ticketDetector) Find(t *Text) {
+	for _, h := range t.Hits {
+		if e := spanWhile(t.S, h+4, 9, isDigit); e-h-4 == 8 {
+			t.Emit(h, e)
+		}
+	}
+}
+
+func TestWithDetector(t *testing.T) {
+	s := newTestScanner(t, WithDetector(ticketDetector{}, CategoryCustom, SeverityLow))
+	fs := s.ScanText("see TKT-12345678 and tkt-1")
+	if len(fs) != 1 || fs[0].Type != "TICKET" || fs[0].Severity != SeverityLow || fs[0].Start != 4 || fs[0].End != 16 {
+		t.Errorf("got %+v", fs)
+	}
+	if _, err := NewScanner(WithDetector(nil, CategoryCustom, SeverityLow)); err == nil {
+		t.Error("nil detector accepted")
+	}
+}

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -34,17 +35,13 @@ func (v *view) span(start, end int) (int, int) {
 // are the findings already made on text: a blob inside one of them is part
 // of a known value and is not decoded again.
 func decodeViews(text string, found []rawFinding) []view {
-	var out []view
+	out := encodedViews(text, '%', isPercentEsc, percentDecode, nil)
+	out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
 	budget := maxDecodedBytes
-	if v, ok := percentView(text); ok {
-		out = append(out, v)
+	for _, v := range out {
 		budget -= len(v.nt.text)
 	}
-	if v, ok := escapeView(text); ok {
-		out = append(out, v)
-		budget -= len(v.nt.text)
-	}
-	return base64Views(text, found, out, budget)
+	return base64Views(text, sortedSpans(found), out, budget)
 }
 
 // encodedWindow returns the part of text worth decoding around the encoded
@@ -93,25 +90,53 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// percentView decodes %XX sequences (URLs, form bodies, log lines).
-func percentView(text string) (view, bool) {
-	first := -1
-	for i := strings.IndexByte(text, '%'); i >= 0 && i+2 < len(text); i++ {
-		if text[i] == '%' {
-			if _, ok := unhex(text[i+1]); ok {
-				if _, ok := unhex(text[i+2]); ok {
-					first = i
-					break
-				}
-			}
+// isPercentEsc reports a %XX escape at i (URLs, form bodies, log lines).
+func isPercentEsc(text string, i int) bool {
+	if i+2 >= len(text) {
+		return false
+	}
+	_, ok1 := unhex(text[i+1])
+	_, ok2 := unhex(text[i+2])
+	return ok1 && ok2
+}
+
+// isBackslashEsc reports a \u, \U or \x escape at i.
+func isBackslashEsc(text string, i int) bool {
+	return i+1 < len(text) && (text[i+1] == 'u' || text[i+1] == 'x' || text[i+1] == 'U')
+}
+
+// encodedViews decodes the regions of text holding escapes that start with
+// trigger and satisfy isEsc. Escapes less than clusterGap apart share one
+// region, so a long document with a few URLs is not decoded whole.
+func encodedViews(text string, trigger byte, isEsc func(string, int) bool, decode func(string) view, out []view) []view {
+	const clusterGap = 256
+	first, last := -1, -1
+	flush := func() {
+		if first >= 0 && len(out) < maxDecodedViews {
+			lo, hi := encodedWindow(text, first, last)
+			out = append(out, sliceView(decode(text[lo:hi]), lo))
 		}
 	}
-	if first < 0 {
-		return view{}, false
+	for i := 0; i < len(text); i++ {
+		k := strings.IndexByte(text[i:], trigger)
+		if k < 0 {
+			break
+		}
+		i += k
+		if !isEsc(text, i) {
+			continue
+		}
+		if first >= 0 && i-last > clusterGap {
+			flush()
+			first = -1
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
 	}
-	lo, hi := encodedWindow(text, first, strings.LastIndexByte(text, '%'))
-	v := percentDecode(text[lo:hi])
-	return sliceView(v, lo), true
+	flush()
+	return out
 }
 
 func percentDecode(text string) view {
@@ -138,23 +163,8 @@ func percentDecode(text string) view {
 	return mappedView(dec, from, to)
 }
 
-// escapeView decodes backslash escapes as JSON and JavaScript write them:
+// escapeDecode decodes backslash escapes as JSON and JavaScript write them:
 // \uXXXX (with surrogate pairs), \xXX, \n, \t, \", \\, \/.
-func escapeView(text string) (view, bool) {
-	first := -1
-	for i := strings.IndexByte(text, '\\'); i >= 0 && i+1 < len(text); i++ {
-		if text[i] == '\\' && (text[i+1] == 'u' || text[i+1] == 'x' || text[i+1] == 'U') {
-			first = i
-			break
-		}
-	}
-	if first < 0 {
-		return view{}, false
-	}
-	lo, hi := encodedWindow(text, first, strings.LastIndexByte(text, '\\'))
-	return sliceView(escapeDecode(text[lo:hi]), lo), true
-}
-
 func escapeDecode(text string) view {
 	dec := make([]byte, 0, len(text))
 	from := make([]int32, 0, len(text))
@@ -236,7 +246,7 @@ var b64Class = func() (t [256]bool) {
 
 // base64Views finds base64 blobs of at least minBase64Run characters and
 // decodes those that turn out to be text.
-func base64Views(text string, found []rawFinding, out []view, budget int) []view {
+func base64Views(text string, found [][2]int, out []view, budget int) []view {
 	n := len(text)
 	views := 0
 	for i := 0; i+minBase64Run <= n && views < maxDecodedViews && budget > 0; {
@@ -361,10 +371,26 @@ func decodeBase64Text(blob string) (string, bool) {
 	return string(dec), true
 }
 
-// covered reports whether [s,e) lies inside one of the findings.
-func covered(found []rawFinding, s, e int) bool {
-	for _, f := range found {
-		if f.start <= s && e <= f.end {
+// sortedSpans returns the findings' spans sorted by start.
+func sortedSpans(found []rawFinding) [][2]int {
+	if len(found) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(found))
+	for i, f := range found {
+		out[i] = [2]int{f.start, f.end}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// covered reports whether [s,e) lies inside one of the spans (sorted by
+// start). Spans that start at or before s are candidates; a few nearest
+// suffice, as findings rarely nest deeply.
+func covered(spans [][2]int, s, e int) bool {
+	i, _ := slices.BinarySearchFunc(spans, s+1, func(a [2]int, t int) int { return a[0] - t })
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if spans[j][1] >= e {
 			return true
 		}
 	}

@@ -87,3 +87,10 @@ func (t *Text) Near(ws *WordSet, at, before int) bool {
 	}
 	return false
 }
+
+// Anywhere reports whether a word of ws occurs anywhere in the text (as a
+// substring; Near applies the word-start rule).
+func (t *Text) Anywhere(ws *WordSet) bool {
+	idx, ok := t.sc.sets[ws]
+	return ok && len(t.st.setHits[idx]) > 0
+}

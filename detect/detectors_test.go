@@ -98,6 +98,11 @@ func TestDetectors(t *testing.T) {
 		{"password env", "DB_PASSWORD=" + pass, []want{{TypePassword, pass}}},
 		{"password italian", "la password è " + pass, []want{{TypePassword, pass}}},
 		{"parola d'ordine", "parola d'ordine: " + pass, []want{{TypePassword, pass}}},
+		{"password words between", "la password del wifi è " + pass + ".", []want{{TypePassword, pass}}},
+		{"password for the vpn", "the password for the VPN is " + pass, []want{{TypePassword, pass}}},
+		{"password query", "GET /login?user=bob&password=" + pass + "&next=/ HTTP/1.1", []want{{TypePassword, pass}}},
+		{"password for env", "db password for prod: " + pass, []want{{TypePassword, pass}}},
+		{"password sentence ends", "Reset the password. It is Monday2024 today", nil},
 		{"curl user", "curl -u admin:" + pass + " https://x", []want{{TypePassword, pass}}},
 		{"password prose", "Write a password reset flow template.", nil},
 		{"password required", "password: required", nil},
@@ -151,6 +156,7 @@ func TestEvasions(t *testing.T) {
 		{"percent", "url?email=" + pct, TypeEmail, pct},
 		{"json escape", `"\u0041KIA` + aws[4:] + `"`, TypeAWSAccessKey, `\u0041KIA` + aws[4:]},
 		{"hex escape", `'\x41KIA` + aws[4:] + `'`, TypeAWSAccessKey, `\x41KIA` + aws[4:]},
+		{"homoglyph", "key \u0410KI\u0410" + aws[4:], TypeAWSAccessKey, "\u0410KI\u0410" + aws[4:]},
 		{"en dash in card", "card 4111–1111–1111–1111", TypeCreditCard, "4111–1111–1111–1111"},
 	}
 	for _, tt := range tests {
@@ -172,5 +178,19 @@ func TestEvasions(t *testing.T) {
 			}
 			t.Errorf("%q: no %s in %v", tt.text, tt.typ, spans(fs))
 		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"ＡＫＩＡ１２":   "AKIA12",
+		"a\u200bb": "ab",
+		"x–y":      "x-y",
+		"plain":    "plain",
+		"é":        "é",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -48,7 +48,7 @@ func runShape(text string, i int) uint16 {
 	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-')) {
 		m |= runCard
 	}
-	if (n <= 3 && next == '.') || colonNear(text, i, e) {
+	if (n <= 3 && next == '.') || ((next == ':' || prev == ':' || isHexDigit(next) || isHexDigit(prev)) && colonNear(text, i, e)) {
 		m |= runIP
 	}
 	if prev == '+' || prev == '(' || n >= 7 || (n >= 2 && (sep || next == '/' || next == ')')) {

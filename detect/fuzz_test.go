@@ -15,22 +15,19 @@ func FuzzNormalise(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		nt := normalise(s)
-		if nt.from == nil {
+		if len(nt.edits) == 0 {
 			if nt.text != s {
-				t.Fatalf("identity map but text changed: %q → %q", s, nt.text)
+				t.Fatalf("no edits but text changed: %q → %q", s, nt.text)
 			}
 			return
 		}
-		if len(nt.from) != len(nt.text) || len(nt.to) != len(nt.text) {
-			t.Fatalf("map lengths %d/%d for %d bytes", len(nt.from), len(nt.to), len(nt.text))
-		}
-		for i := range nt.from {
-			if nt.from[i] < 0 || nt.from[i] >= nt.to[i] || int(nt.to[i]) > len(s) {
-				t.Fatalf("byte %d maps to %d-%d of %d", i, nt.from[i], nt.to[i], len(s))
+		prev := 0
+		for i := 0; i < len(nt.text); i++ {
+			a, b := nt.at(i)
+			if a < 0 || a >= b || b > len(s) || a < prev {
+				t.Fatalf("byte %d maps to %d-%d of %d (previous start %d)", i, a, b, len(s), prev)
 			}
-			if i > 0 && nt.from[i] < nt.from[i-1] {
-				t.Fatalf("map not monotonic at %d", i)
-			}
+			prev = a
 		}
 		for a := 0; a < len(nt.text); a += 7 {
 			b := min(len(nt.text), a+5)

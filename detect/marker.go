@@ -19,7 +19,8 @@ var markerPhrases = []string{
 	"strictly confidential", "highly confidential", "company confidential", "confidential information",
 	"for internal use only", "internal use only", "for official use only", "not for distribution",
 	"do not distribute", "do not forward", "top secret", "secret//noforn", "noforn", "restricted",
-	"confidential", "proprietary and confidential",
+	"proprietary and confidential", "privileged and confidential", "privileged & confidential",
+	"confidential", "internal only", "classified",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
 	"uso interno", "riservato", "riservata", "confidenziale", "segreto", "non divulgare",
@@ -29,7 +30,7 @@ var markerPhrases = []string{
 func (confidentialMarker) Keywords() []string {
 	return []string{"confidential", "internal use", "official use", "distribut", "do not forward",
 		"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
-		"divulgare", "diffusione", "tlp:", "tlp: "}
+		"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privileged"}
 }
 
 func (confidentialMarker) Find(t *Text) {
@@ -39,12 +40,12 @@ func (confidentialMarker) Find(t *Text) {
 		// The phrase may start a little before the keyword ("STRICTLY ").
 		lo := max(next, h-24)
 		for s := lo; s <= h; s++ {
-			if s > 0 && isAlnum(text[s-1]) {
-				continue
+			if s > 0 && isWord(text[s-1]) || !isAlpha(text[s]) {
+				continue // phrases start words
 			}
 			p := ""
 			for _, m := range markerPhrases {
-				if hasPrefixFold(text, s, m) && !isAlnum(byteAt(text, s+len(m))) && s+len(m) > h {
+				if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) && s+len(m) > h {
 					p = m
 					break
 				}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -8,27 +9,51 @@ import (
 )
 
 // normText is a text as detectors see it, with a map back to the original.
-// from[i] and to[i] bound the original bytes that produced normalised byte i;
-// both are nil when the text needed no change.
+// The map is sparse: edits lists, in order, each piece of normalised text
+// [n0,n1) that came from original bytes [o0,o1) by a change (a dropped,
+// folded or expanded character); between edits the bytes are the same in
+// both. No edits: the text needed no change.
 type normText struct {
-	text     string
-	from, to []int32
+	text  string
+	edits []edit
+}
+
+type edit struct{ n0, n1, o0, o1 int32 }
+
+// at maps normalised byte i to the original bytes it came from.
+func (n *normText) at(i int) (int, int) {
+	// The last edit starting at or before i.
+	k, found := slices.BinarySearchFunc(n.edits, int32(i), func(e edit, t int32) int { return int(e.n0 - t) })
+	if !found {
+		k--
+	}
+	if k < 0 {
+		return i, i + 1
+	}
+	e := n.edits[k]
+	if int32(i) < e.n1 {
+		return int(e.o0), int(e.o1)
+	}
+	o := int(e.o1) + i - int(e.n1)
+	return o, o + 1
 }
 
 // span maps a normalised span back to original byte offsets.
 func (n *normText) span(start, end int) (int, int) {
-	if n.from == nil {
+	if len(n.edits) == 0 {
 		return start, end
 	}
-	return int(n.from[start]), int(n.to[end-1])
+	s, _ := n.at(start)
+	_, e := n.at(end - 1)
+	return s, e
 }
 
 // normalise applies NFKC (full-width letters and digits, ＠, ligatures become
 // ASCII), drops format characters (zero-width space and joiners, soft hyphen,
-// BOM, bidi controls) and maps every dash to '-' and every space to ' ', so
-// an evasion costs the attacker more than a keystroke. Text that needs no
-// change (all ASCII, or only stable characters such as accented letters) is
-// returned as is, without an offset map.
+// BOM, bidi controls), maps every dash to '-', every space to ' ' and common
+// homoglyphs to Latin, so an evasion costs the attacker more than a
+// keystroke. Text that needs no change (all ASCII, or only stable characters
+// such as accented letters) is returned as is.
 //
 // Each character is normalised on its own: detectors match ASCII patterns,
 // and what NFKC does across characters (composing accents) never produces
@@ -41,19 +66,14 @@ func normalise(text string) normText {
 	}
 	buf := make([]byte, i, len(text))
 	copy(buf, text[:i])
-	from := make([]int32, i, len(text))
-	to := make([]int32, i, len(text))
-	for k := range i {
-		from[k], to[k] = int32(k), int32(k+1)
-	}
+	var edits []edit
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			buf = append(buf, c)
-			from = append(from, int32(i))
-			to = append(to, int32(i+1))
-			i++
-			continue
+		// Copy the stable stretch up to the next character that changes.
+		j := i + firstUnstable(text[i:])
+		buf = append(buf, text[i:j]...)
+		i = j
+		if i == len(text) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		n := len(buf)
@@ -61,18 +81,17 @@ func normalise(text string) normText {
 		case dropRune(r):
 		case isDash(r):
 			buf = append(buf, '-')
+		case confusable(r) != 0:
+			buf = append(buf, confusable(r))
 		case unicode.Is(unicode.Zs, r):
 			buf = append(buf, ' ')
 		default:
 			buf = norm.NFKC.AppendString(buf, text[i:i+size])
 		}
-		for range len(buf) - n {
-			from = append(from, int32(i))
-			to = append(to, int32(i+size))
-		}
+		edits = append(edits, edit{n0: int32(n), n1: int32(len(buf)), o0: int32(i), o1: int32(i + size)})
 		i += size
 	}
-	return normText{text: string(buf), from: from, to: to}
+	return normText{text: string(buf), edits: edits}
 }
 
 // firstUnstable returns the offset of the first character normalise would
@@ -93,7 +112,7 @@ func firstUnstable(text string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError || dropRune(r) || isDash(r) || unicode.Is(unicode.Zs, r) ||
+		if r == utf8.RuneError || dropRune(r) || isDash(r) || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
 			norm.NFKC.QuickSpanString(text[i:i+size]) != size {
 			return i
 		}
@@ -109,3 +128,27 @@ func isDash(r rune) bool { return r == '\u2212' || unicode.Is(unicode.Pd, r) }
 func dropRune(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
 }
+
+// confusables maps Cyrillic and Greek letters that look like Latin ones (the
+// usual homoglyph swap: "АKIA" with a Cyrillic А) to those Latin letters.
+// NFKC leaves them alone because they are different letters.
+var confusables = map[rune]byte{
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T',
+	'Х': 'X', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y',
+	'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd', 'ɡ': 'g', 'һ': 'h',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O',
+	'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v',
+}
+
+func confusable(r rune) byte {
+	if r < 0x0250 || r > 0x052f {
+		return 0
+	}
+	return confusables[r]
+}
+
+// Normalize returns s as detectors see it (NFKC, format characters dropped,
+// dashes, spaces and homoglyphs unified). Audit fingerprints hash the
+// normalised value, so the same secret typed with a zero-width space or in
+// full-width digits correlates with its plain form.
+func Normalize(s string) string { return normalise(s).text }

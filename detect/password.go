@@ -87,20 +87,49 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if k > j && strings.ContainsAny(text[j:k], ":=") {
 		v := skipSpaces(text, k)
 		s, e, ok := quotedOrBare(text, v, false)
+		if ok && (byteAt(text, h-1) == '?' || byteAt(text, h-1) == '&') {
+			// A URL query: the value ends at the next parameter.
+			if a := strings.IndexAny(text[s:e], "&#"); a >= 0 {
+				e = s + a
+				ok = e-s >= 4
+			}
+		}
 		// A bare value must look generated; a quoted one was typed as a string.
 		if ok && (s > v || looksRandom(text[s:e])) {
 			return s, e, true
 		}
 		return 0, 0, false
 	}
-	// Prose: "password is X", "la password è X", "password was X".
-	for _, cop := range []string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "="} {
-		if hasPrefixFold(text, j, cop) {
-			s, e, ok := quotedOrBare(text, skipSpaces(text, j+len(cop)), false)
+	// Prose: "password is X", "la password è X", "the password for the VPN
+	// is X", "la password del wifi è: X" — a few words may come between,
+	// within the sentence; the value must then look generated.
+	for k, words := j, 0; k < len(text) && k-j < 48 && words <= 5; words++ {
+		for _, cop := range []string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "= ", ": "} {
+			if hasPrefixFold(text, k, cop) {
+				s, e, ok := quotedOrBare(text, skipSpaces(text, k+len(cop)), false)
+				if ok && looksRandom(text[s:e]) {
+					return s, e, true
+				}
+				return 0, 0, false
+			}
+		}
+		// Next word of the same sentence.
+		w := k
+		for w < len(text) && text[w] != ' ' && strings.IndexByte(".;!?\n\r\t", text[w]) < 0 {
+			w++
+		}
+		if w > k && text[w-1] == ':' {
+			// "password for prod: X"
+			s, e, ok := quotedOrBare(text, skipSpaces(text, w), false)
 			if ok && looksRandom(text[s:e]) {
 				return s, e, true
 			}
+			return 0, 0, false
 		}
+		if w >= len(text) || text[w] != ' ' {
+			break
+		}
+		k = w + 1
 	}
 	return 0, 0, false
 }

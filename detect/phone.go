@@ -29,23 +29,30 @@ func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords, phoneWeak
 
 func (phone) Find(t *Text) {
 	text, hits, emit := t.S, t.Hits, t.Emit
+	var groupBuf [16]int
+	// Without a phone word anywhere, only "+…" and North American shapes
+	// can be phone numbers: skip the others before reading them.
+	context := t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
 	next := 0
 	for _, h := range hits {
 		if h < next {
 			continue
 		}
 		s := h
-		if p := byteAt(text, h-1); p == '+' || p == '(' {
+		p := byteAt(text, h-1)
+		if p == '+' || p == '(' {
 			s = h - 1
 			if p == '(' && byteAt(text, h-2) == '+' {
 				s = h - 2
 			}
+		} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
+			continue // not 3 digits: no NANP area code
 		}
 		if p := byteAt(text, s-1); isAlnum(p) || p == '_' || p == '/' || p == '@' ||
 			((p == '-' || p == '.' || p == ',' || p == ':') && isAlnum(byteAt(text, s-2))) {
 			continue
 		}
-		e, groups, ok := phoneSpan(text, s)
+		e, groups, ok := phoneSpan(text, s, &groupBuf)
 		if !ok {
 			continue
 		}
@@ -58,8 +65,8 @@ func (phone) Find(t *Text) {
 
 // phoneSpan reads digits and phone punctuation from s and returns the end
 // (after the last digit) and the digit count of each group.
-func phoneSpan(text string, s int) (int, []int, bool) {
-	var groups []int
+func phoneSpan(text string, s int, buf *[16]int) (int, []int, bool) {
+	groups := buf[:0]
 	i := s
 	if text[i] == '+' {
 		i++
@@ -71,6 +78,9 @@ func phoneSpan(text string, s int) (int, []int, bool) {
 		switch {
 		case isDigit(c):
 			e := spanWhile(text, i, 16, isDigit)
+			if len(groups) == cap(groups) {
+				return 0, nil, false // too many groups for a phone number
+			}
 			groups = append(groups, e-i)
 			i, end, sepRun = e, e, 0
 			continue

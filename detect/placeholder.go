@@ -1,7 +1,5 @@
 package detect
 
-import "bytes"
-
 // placeholderMarks are pieces of the documentation stand-ins people paste
 // instead of real credentials (AKIAIOSFODNN7EXAMPLE, YOUR_API_KEY, sk-xxxx…).
 var placeholderMarks = []string{
@@ -17,27 +15,21 @@ func isPlaceholder(v string) bool {
 	if distinct(v) < 6 {
 		return true
 	}
-	// Lower-case once into a stack buffer, then let bytes.Contains (vectorised)
-	// look for each mark.
-	var buf [512]byte
-	if len(v) > len(buf) {
-		v = v[:len(buf)]
-	}
-	b := buf[:len(v)]
+	// One pass: each mark is tried only where its first byte occurs.
 	for i := 0; i < len(v); i++ {
-		b[i] = lower(v[i])
-	}
-	for _, m := range placeholderMarkBytes {
-		if bytes.Contains(b, m) {
-			return true
+		for _, m := range marksByFirst[lower(v[i])] {
+			if len(m) == 1 || hasPrefixFold(v, i, m) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var placeholderMarkBytes = func() (out [][]byte) {
+// marksByFirst indexes the placeholder marks by their first byte.
+var marksByFirst = func() (t [256][]string) {
 	for _, m := range placeholderMarks {
-		out = append(out, []byte(m))
+		t[m[0]] = append(t[m[0]], m)
 	}
 	return
 }()

@@ -45,8 +45,23 @@ func prefilterHits(p *prefilter, text string) ([][2]int, []int, int) {
 
 var prefilterKeywords = []string{"he", "she", "his", "hers", "akia", "a3t", "-----begin", "@", "://", "pass", "password", "sk-", "sk-ant-"}
 
+// bothPrefilters returns the gram filter and the automaton over the same
+// keywords: they must agree.
+func bothPrefilters(kws []string) map[string]*prefilter {
+	auto, err := buildPrefilter(kws, make([][]int, len(kws)), true)
+	if err != nil {
+		panic(err)
+	}
+	return map[string]*prefilter{"gram": newPrefilter(kws, make([][]int, len(kws))), "automaton": auto}
+}
+
 func TestPrefilterMatchesNaive(t *testing.T) {
-	p := newPrefilter(prefilterKeywords, make([][]int, len(prefilterKeywords)))
+	for name, p := range bothPrefilters(prefilterKeywords) {
+		t.Run(name, func(t *testing.T) { testPrefilterMatchesNaive(t, p) })
+	}
+}
+
+func testPrefilterMatchesNaive(t *testing.T, p *prefilter) {
 	for _, text := range []string{
 		"", "ushers", "HIS hers SHE", "my Password: x; pass", "sk-ant-api03 and sk-x", "a@b://c",
 		"-----BEGIN RSA PRIVATE KEY-----", "AKIAA3T akia", "é@ü 12 ab345",
@@ -61,7 +76,12 @@ func TestPrefilterMatchesNaive(t *testing.T) {
 }
 
 func TestPrefilterDigitsAndNonASCII(t *testing.T) {
-	p := newPrefilter(prefilterKeywords, make([][]int, len(prefilterKeywords)))
+	for name, p := range bothPrefilters(prefilterKeywords) {
+		t.Run(name, func(t *testing.T) { testPrefilterDigitsAndNonASCII(t, p) })
+	}
+}
+
+func testPrefilterDigitsAndNonASCII(t *testing.T, p *prefilter) {
 	for _, pad := range []int{0, 300} {
 		x := strings.Repeat("x", pad)
 		_, digits, na := prefilterHits(p, "a1b22 333é4"+x+"7"+x+"88é")
@@ -88,12 +108,41 @@ func TestPrefilterDigitsAndNonASCII(t *testing.T) {
 }
 
 func FuzzPrefilter(f *testing.F) {
-	p := newPrefilter(prefilterKeywords, make([][]int, len(prefilterKeywords)))
+	ps := bothPrefilters(prefilterKeywords)
 	f.Add("ushers PASSWORD sk-ant-")
+	f.Add("1a22 §x@Y é3")
 	f.Fuzz(func(t *testing.T, text string) {
-		got, _, _ := prefilterHits(p, text)
-		if want := naiveHits(text, prefilterKeywords); !slices.Equal(got, want) {
-			t.Fatalf("%q: got %v want %v", text, got, want)
+		want := naiveHits(text, prefilterKeywords)
+		gotG, digitsG, naG := prefilterHits(ps["gram"], text)
+		gotA, digitsA, naA := prefilterHits(ps["automaton"], text)
+		if !slices.Equal(gotG, want) || !slices.Equal(gotA, want) {
+			t.Fatalf("%q: gram %v automaton %v want %v", text, gotG, gotA, want)
+		}
+		if !slices.Equal(digitsG, digitsA) || naG != naA {
+			t.Fatalf("%q: digits %v/%v, non-ASCII %d/%d", text, digitsG, digitsA, naG, naA)
 		}
 	})
+}
+
+// TestPrefilterBuiltinKeywords checks the gram filter against the naive
+// search with the built-in keyword set (1- to 18-byte keywords, a
+// non-ASCII one) over the corpus-like texts of the detector tests.
+func TestPrefilterBuiltinKeywords(t *testing.T) {
+	s := newTestScanner(t)
+	kws := s.pre.kws
+	ps := bothPrefilters(kws)
+	texts := []string{
+		"Chiama il cellulare 333 1234567 o TEL. +39 02 1234 5678, § 4.2 della sezione 3",
+		"AWS_SECRET_ACCESS_KEY=abc; aws secret key; xoxb-1-2; GITHUB_PAT_x; -----BEGIN RSA",
+		"Confidential — INTERNAL USE ONLY; parola d'ordine: x; mot de passe; --user=bob -u al",
+		"é ü 日本 sk-ant-api03-x hooks.slack.com/services eyJhbGciOi a@b.c ://",
+	}
+	for _, text := range texts {
+		want := naiveHits(text, kws)
+		for name, p := range ps {
+			if got, _, _ := prefilterHits(p, text); !slices.Equal(got, want) {
+				t.Errorf("%s %q: got %v want %v", name, text, got, want)
+			}
+		}
+	}
 }

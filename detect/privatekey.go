@@ -33,25 +33,37 @@ func (privateKey) Find(t *Text) {
 			continue
 		}
 		bodyStart := lineEnd + 5
+		// The body runs to the next dash run: the END line, or else the next
+		// BEGIN (blocks do not nest) or the end of the text. Stopping there
+		// keeps a text of many BEGIN lines linear.
 		limit := min(len(text), bodyStart+maxPEMBody)
+		bodyEnd := limit
+		if i := strings.Index(text[bodyStart:limit], "-----"); i >= 0 {
+			bodyEnd = bodyStart + i
+		}
 		end := -1
-		if i := strings.Index(text[bodyStart:limit], "-----END"); i >= 0 {
-			e := bodyStart + i + 8
+		if strings.HasPrefix(text[bodyEnd:], "-----END") {
+			e := bodyEnd + 8
 			e += spanLabel(text[e:])
 			if strings.HasPrefix(text[e:], "-----") {
 				end = e + 5
 			}
-			if !keyBody(text[bodyStart : bodyStart+i]) {
-				continue
-			}
+		}
+		if !keyBody(text[bodyStart:bodyEnd]) {
+			next = bodyEnd
+			continue
 		}
 		if end < 0 {
-			// No END line: take the body as far as it looks like base64.
-			e := spanWhile(text, bodyStart, maxPEMBody, isPEMBody)
+			// No END line: the body as far as it looks like base64.
+			e := bodyStart
+			for e < bodyEnd && isPEMBody(text[e]) {
+				e++
+			}
 			for e > bodyStart && isSpace(text[e-1]) {
 				e--
 			}
 			if !keyBody(text[bodyStart:e]) {
+				next = bodyEnd
 				continue
 			}
 			end = e

@@ -18,6 +18,21 @@ type settings struct {
 	errs  []error
 }
 
+// WithDetector adds a detector written in Go, reporting findings of its type
+// with the given category and severity (a built-in type keeps its own).
+func WithDetector(d Detector, cat Category, sev Severity) Option {
+	return func(st *settings) {
+		if d == nil || d.Type() == "" {
+			st.errs = append(st.errs, fmt.Errorf("detect: WithDetector: detector without a type"))
+			return
+		}
+		if c, s, ok := Info(d.Type()); ok {
+			cat, sev = c, s
+		}
+		st.extra = append(st.extra, entry{d: d, cat: cat, sev: sev})
+	}
+}
+
 // entry is a detector with the category and severity its findings carry.
 type entry struct {
 	d   Detector
@@ -136,7 +151,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
-	pre, err := buildPrefilter(keywords, owners)
+	pre, err := buildPrefilter(keywords, owners, false)
 	if err != nil {
 		return nil, err
 	}
@@ -173,15 +188,8 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	st := s.pool.Get().(*scanState)
 	defer s.put(st)
 
-	// Scan the text as given; the prefilter pass also tells whether it has
-	// non-ASCII bytes. Only if those change under normalisation is the text
-	// normalised and scanned again (full-width, zero-width, dashes …).
-	nt := normText{text: text}
-	if na := s.prescan(st, text); na >= 0 && firstUnstable(text[na:]) < len(text)-na {
-		st.reset()
-		nt = normalise(text)
-		s.prescan(st, nt.text)
-	}
+	nt := normalise(text)
+	s.prescan(st, nt.text)
 	s.detect(st, nt.text)
 	st.found = append(st.found, st.raw...)
 	// Values hidden by an encoding: scan each decoded view and report on the
@@ -210,16 +218,15 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 }
 
 // prescan runs the prefilter over text, recording keyword, context-word and
-// digit-run hits in st. It returns the offset of the first non-ASCII byte,
-// or -1.
-func (s *Scanner) prescan(st *scanState, text string) int {
+// digit-run hits in st.
+func (s *Scanner) prescan(st *scanState, text string) {
 	n := len(s.entries)
 	var digits *[]int
 	if len(s.digital) > 0 {
 		st.digits = st.digits[:0]
 		digits = &st.digits
 	}
-	nonASCII := s.pre.scan(text, func(kw int32, start int) {
+	s.pre.scan(text, func(kw int32, start int) {
 		for _, d := range s.pre.kwOwns[kw] {
 			if d >= n {
 				st.setHits[d-n] = append(st.setHits[d-n], start)
@@ -235,7 +242,6 @@ func (s *Scanner) prescan(st *scanState, text string) int {
 			}
 		}
 	}, digits)
-	return nonASCII
 }
 
 // detect runs the detectors the prescan gated over (normalised) text,

@@ -137,3 +137,54 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
+
+// DecodeReader undoes the Content-Encoding of a streamed body (an answer
+// read as it arrives): gzip, x-gzip, deflate (zlib), br, zstd, one layer.
+// Decoders keep bounded windows, so memory stays bounded however long the
+// stream; Close closes body too.
+func DecodeReader(contentEncoding string, body io.ReadCloser) (io.ReadCloser, error) {
+	c := strings.ToLower(strings.TrimSpace(contentEncoding))
+	var r io.Reader
+	var closeDec func()
+	switch c {
+	case "", "identity":
+		return body, nil
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, fmt.Errorf("llmapi: decoding gzip stream: %w", err)
+		}
+		r = zr
+	case "deflate":
+		zr, err := zlib.NewReader(body)
+		if err != nil {
+			return nil, fmt.Errorf("llmapi: decoding deflate stream: %w", err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(body)
+	case "zstd":
+		zr, err := zstd.NewReader(body, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true),
+			zstd.WithDecoderMaxWindow(8<<20))
+		if err != nil {
+			return nil, fmt.Errorf("llmapi: decoding zstd stream: %w", err)
+		}
+		r, closeDec = zr, zr.Close
+	default:
+		return nil, fmt.Errorf("%w %q", ErrUnsupportedEncoding, truncate(c, 32))
+	}
+	return &decodedBody{Reader: r, body: body, closeDec: closeDec}, nil
+}
+
+type decodedBody struct {
+	io.Reader
+	body     io.ReadCloser
+	closeDec func()
+}
+
+func (d *decodedBody) Close() error {
+	if d.closeDec != nil {
+		d.closeDec()
+	}
+	return d.body.Close()
+}

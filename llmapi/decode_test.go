@@ -3,6 +3,7 @@ package llmapi
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -159,4 +160,26 @@ func FuzzDecodeBody(f *testing.F) {
 			t.Fatalf("decoded %d bytes past the %d limit", len(out), limit)
 		}
 	})
+}
+
+func TestDecodeReader(t *testing.T) {
+	payload := bytes.Repeat([]byte("data: {\"x\":1}\n\n"), 100)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(payload)
+	zw.Close()
+	r, err := DecodeReader("gzip", io.NopCloser(bytes.NewReader(gz.Bytes())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(got, payload) {
+		t.Fatalf("decoded %d bytes, %v", len(got), err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeReader("compress", io.NopCloser(bytes.NewReader(nil))); !errors.Is(err, ErrUnsupportedEncoding) {
+		t.Fatalf("err %v", err)
+	}
 }

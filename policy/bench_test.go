@@ -117,3 +117,48 @@ func FuzzDecide(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseDecision feeds arbitrary JSON objects to the decision validator:
+// never a panic, and whatever it accepts is enforceable without guessing.
+func FuzzParseDecision(f *testing.F) {
+	for _, s := range []string{
+		`{"action": "allow"}`,
+		`{"action": "redact", "redact": {"types": ["EMAIL"], "mode": "mask"}, "reasons": [{"rule": "r", "message": "m"}]}`,
+		`{"action": "reroute", "route": {"model": "llama"}, "monitor": true}`,
+		`{"action": "block", "reasons": [{"rule": ""}]}`,
+		`{"action": "redact", "redact": {"types": []}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m map[string]any
+		if json.Unmarshal(data, &m) != nil {
+			return
+		}
+		d, err := parseDecision(m)
+		if err != nil {
+			return
+		}
+		switch d.Action {
+		case ActionAllow, ActionBlock:
+			if d.Redact != nil || d.Route != nil {
+				t.Fatalf("%s with details: %+v", d.Action, d)
+			}
+		case ActionRedact:
+			if d.Redact == nil || len(d.Redact.Types) == 0 || (d.Redact.Mode != ModePseudonymize && d.Redact.Mode != ModeMask) {
+				t.Fatalf("redact: %+v", d.Redact)
+			}
+		case ActionReroute:
+			if d.Route == nil || d.Route.Target != TargetInternal {
+				t.Fatalf("reroute: %+v", d.Route)
+			}
+		default:
+			t.Fatalf("action %q accepted", d.Action)
+		}
+		for _, r := range d.Reasons {
+			if r.Rule == "" {
+				t.Fatalf("reason without rule accepted: %+v", d.Reasons)
+			}
+		}
+	})
+}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
@@ -27,6 +29,10 @@ func Check(dir string) (revision string, err error) {
 	return st.revision, nil
 }
 
+// toolTimeout bounds an evaluation by the command-line tools, which run
+// beside the proxy's 250 ms bound, not under it.
+const toolTimeout = 10 * time.Second
+
 // Eval decides one input document (JSON, as DESIGN.md) against dir
 // ("" = the embedded bundle), uncached.
 func Eval(ctx context.Context, dir string, input []byte) (Decision, error) {
@@ -34,7 +40,7 @@ func Eval(ctx context.Context, dir string, input []byte) (Decision, error) {
 	if err != nil {
 		return Decision{}, err
 	}
-	e, err := New(ctx, WithDir(dir), WithCacheSize(0))
+	e, err := New(ctx, WithDir(dir), WithCacheSize(0), WithTimeout(toolTimeout))
 	if err != nil {
 		return Decision{}, err
 	}
@@ -48,7 +54,7 @@ func EvalConnect(ctx context.Context, dir string, input []byte) (ConnectDecision
 	if err != nil {
 		return ConnectDecision{}, err
 	}
-	e, err := New(ctx, WithDir(dir), WithCacheSize(0))
+	e, err := New(ctx, WithDir(dir), WithCacheSize(0), WithTimeout(toolTimeout))
 	if err != nil {
 		return ConnectDecision{}, err
 	}
@@ -70,12 +76,21 @@ func parseInput(input []byte) (Input, error) {
 	return in, nil
 }
 
+// TestOptions tunes Test.
+type TestOptions struct {
+	// Verbose lists every test and prints the traces of failures.
+	Verbose bool
+	// Run, when set, is a regular expression: only the tests whose
+	// package-qualified name matches run (as `opa test --run`).
+	Run string
+}
+
 // Test runs the *_test.rego files of dir ("" = the embedded bundle) with
-// OPA's tester, writes OPA's report to w (each failure with its location;
-// traces of failures when verbose) and counts the results. err is for
-// failures to run at all, not for failing tests.
-func Test(ctx context.Context, dir string, w io.Writer, verbose bool) (passed, failed int, err error) {
-	results, err := runTests(ctx, dir, nil, verbose)
+// OPA's tester, writes OPA's report to w (each failure with its location)
+// and counts the results. err is for failures to run at all, not for
+// failing tests.
+func Test(ctx context.Context, dir string, w io.Writer, opts TestOptions) (passed, failed int, err error) {
+	results, err := runTests(ctx, dir, nil, opts)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -91,7 +106,7 @@ func Test(ctx context.Context, dir string, w io.Writer, verbose bool) (passed, f
 		ch <- r
 	}
 	close(ch)
-	rep := tester.PrettyReporter{Output: w, Verbose: verbose, FailureLine: true}
+	rep := tester.PrettyReporter{Output: w, Verbose: opts.Verbose, FailureLine: true}
 	if err := rep.Report(ch); err != nil {
 		return passed, failed, fmt.Errorf("policy: writing test report: %w", err)
 	}
@@ -99,7 +114,12 @@ func Test(ctx context.Context, dir string, w io.Writer, verbose bool) (passed, f
 }
 
 // runTests runs a bundle's tests, optionally under a coverage tracer.
-func runTests(ctx context.Context, dir string, cov *cover.Cover, verbose bool) ([]*tester.Result, error) {
+func runTests(ctx context.Context, dir string, cov *cover.Cover, opts TestOptions) ([]*tester.Result, error) {
+	if opts.Run != "" {
+		if _, err := regexp.Compile(opts.Run); err != nil {
+			return nil, fmt.Errorf("policy: test filter: %w", err)
+		}
+	}
 	b, err := readBundle(dir, true)
 	if err != nil {
 		return nil, err
@@ -120,7 +140,8 @@ func runTests(ctx context.Context, dir string, cov *cover.Cover, verbose bool) (
 			SetStore(store).
 			SetModules(modules).
 			CapturePrintOutput(true).
-			EnableTracing(verbose).
+			EnableTracing(opts.Verbose).
+			Filter(opts.Run).
 			RaiseBuiltinErrors(true)
 		if cov != nil {
 			runner.SetCoverageQueryTracer(cov)
@@ -146,7 +167,7 @@ func runTests(ctx context.Context, dir string, cov *cover.Cover, verbose bool) (
 // an error: coverage of a broken suite means nothing.
 func Coverage(ctx context.Context, dir string) (float64, error) {
 	cov := cover.New()
-	results, err := runTests(ctx, dir, cov, false)
+	results, err := runTests(ctx, dir, cov, TestOptions{})
 	if err != nil {
 		return 0, err
 	}

@@ -50,16 +50,34 @@
 // # Revision
 //
 // Revision is the bundle manifest's revision when a .manifest sets one, else
-// "sha256:" and the hash of the policy files (relative paths and contents)
-// and of the data document. *_test.rego files are never served and do not
-// count.
+// "sha256:" and the hash of the policy files (paths relative to the bundle
+// root, contents) and of the data document. *_test.rego files are never
+// served and do not count. Every Decision and ConnectDecision carries the
+// revision that made it. Reloads compare the content hash, not the
+// revision: an edit that forgets to bump the manifest still applies.
 //
-// # Reload
+// # Sources and reload
 //
-// Engine.Reload recompiles the source and swaps the prepared queries behind
-// an atomic pointer; a policy that fails to compile is refused and the last
-// good one stays in force. Watching files and polling bundle servers build
-// on it.
+// The policy comes from the embedded bundle, a directory (WithDir) or a
+// bundle server (WithBundle). In a directory, hidden files and directories
+// (but .manifest) are skipped and links to files are followed, so that .git,
+// editors' lock files and Kubernetes ConfigMap mounts work.
+//
+// Engine.Reload recompiles the source (or downloads the bundle once) and
+// swaps the prepared queries behind an atomic pointer; a policy that fails
+// to compile is refused and the last good one stays in force. Engine.Watch
+// drives it: fsnotify on the directory tree with a polling fallback, or
+// ETag polling of the bundle server, reporting each new revision and each
+// refusal (once) to its callback.
+//
+// # Bundles
+//
+// Bundles are fetched with OPA's own downloader (v1/download, in manual
+// trigger mode so that the poll period is ours) and read by OPA's bundle
+// reader, which verifies signatures when a public key is configured. If the
+// first download fails, New still succeeds but the Engine is not Ready:
+// Decide and Connect return ErrNotReady, and the proxy fails closed (or
+// open) until Watch gets a good bundle.
 //
 // # Tooling
 //

@@ -20,6 +20,9 @@ const DefaultTimeout = 250 * time.Millisecond
 // their decision.
 const DefaultCacheSize = 4096
 
+// initialFetchTimeout bounds New's first bundle download.
+const initialFetchTimeout = 10 * time.Second
+
 // Option configures an Engine.
 type Option func(*options)
 
@@ -84,7 +87,11 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		if e.remote, err = newRemote(*o.bundle); err != nil {
 			return nil, err
 		}
-		_, _ = e.Reload(ctx) // not ready on error: Watch retries and reports
+		// A slow bundle server must not hold the proxy's start for long:
+		// not ready, it refuses vendor traffic clearly, and Watch retries.
+		fctx, cancel := context.WithTimeout(ctx, initialFetchTimeout)
+		defer cancel()
+		_, _ = e.Reload(fctx) // not ready on error: Watch retries and reports
 		return e, nil
 	}
 	st, err := compile(ctx, o.dir, o.cacheSize)
@@ -189,11 +196,11 @@ func (e *Engine) Decide(ctx context.Context, in Input) (Decision, error) {
 	}
 	var key string
 	if st.cache != nil {
-		var buf [512]byte
+		var buf [1024]byte
 		if k := appendInputKey(buf[:0], &in, st.keys); len(k) <= maxKeyLen {
 			key = string(k)
 			if d, ok := st.cache.decisions.Get(key); ok {
-				return e.finish(d.clone()), nil
+				return e.finish(d.clone(), st), nil
 			}
 		}
 	}
@@ -214,11 +221,12 @@ func (e *Engine) Decide(ctx context.Context, in Input) (Decision, error) {
 	if key != "" {
 		st.cache.decisions.Add(key, d.clone())
 	}
-	return e.finish(d), nil
+	return e.finish(d, st), nil
 }
 
-func (e *Engine) finish(d Decision) Decision {
+func (e *Engine) finish(d Decision, st *compiled) Decision {
 	d.Monitor = d.Monitor || e.opts.monitor
+	d.Revision = st.revision
 	return d
 }
 
@@ -235,7 +243,9 @@ func (e *Engine) Connect(ctx context.Context, r Request) (ConnectDecision, error
 		if k := appendRequestKey(buf[:0], &r, st.keys); len(k) <= maxKeyLen {
 			key = string(k)
 			if d, ok := st.cache.connects.Get(key); ok {
-				return d.clone(), nil
+				d = d.clone()
+				d.Revision = st.revision
+				return d, nil
 			}
 		}
 	}
@@ -256,5 +266,6 @@ func (e *Engine) Connect(ctx context.Context, r Request) (ConnectDecision, error
 	if key != "" {
 		st.cache.connects.Add(key, d.clone())
 	}
+	d.Revision = st.revision
 	return d, nil
 }

@@ -14,9 +14,11 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
+// newEngine builds an engine for tests. Its evaluation bound is generous
+// (a loaded CI machine under -race is slow); a test's own options win.
 func newEngine(t testing.TB, opts ...Option) *Engine {
 	t.Helper()
-	e, err := New(context.Background(), opts...)
+	e, err := New(context.Background(), append([]Option{WithTimeout(10 * time.Second)}, opts...)...)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -82,6 +84,10 @@ func TestDecide(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
+					if got.Revision != e.Revision() {
+						t.Fatalf("decision revision %q, engine %q", got.Revision, e.Revision())
+					}
+					got.Revision = ""
 					if !reflect.DeepEqual(got, tc.want) {
 						t.Fatalf("cached=%v\ngot  %+v\nwant %+v", cached, got, tc.want)
 					}
@@ -147,8 +153,8 @@ func TestConnect(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Action != tc.want {
-				t.Errorf("%s/%s: got %q want %q", tc.vendor, tc.host, got.Action, tc.want)
+			if got.Action != tc.want || got.Revision != e.Revision() {
+				t.Errorf("%s/%s: got %q (revision %q) want %q", tc.vendor, tc.host, got.Action, got.Revision, tc.want)
 			}
 			if tc.want == ConnectBlock && (len(got.Reasons) != 1 || got.Reasons[0].Rule != "destination.block") {
 				t.Errorf("%s: reasons %+v", tc.host, got.Reasons)
@@ -261,6 +267,10 @@ func TestInvalidPolicyDir(t *testing.T) {
 		{"unsafe var", map[string]string{"promptwall.rego": "package promptwall\n\ndecision := x\n"}, "promptwall.rego:3: "},
 		{"bad detectors", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "X", "regx": "a"}]}}`}, "custom_detectors"},
 		{"detector without regex", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "X"}]}}`}, "needs a regex or terms"},
+		{"detector regex broken", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "X", "regex": "a("}]}}`}, "regex"},
+		{"detector unknown validator", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "X", "regex": "a", "validator": "luhnn"}]}}`}, "unknown validator"},
+		{"detector bad category", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "X", "terms": ["a"], "category": "secrets"}]}}`}, "unknown category"},
+		{"detector shadows builtin", map[string]string{"data.json": `{"promptwall": {"custom_detectors": [{"type": "EMAIL", "terms": ["a"]}]}}`}, "built in"},
 		{"data conflicts with rule", map[string]string{"data.json": `{"promptwall": {"decision": 1}}`}, "conflict"},
 	}
 	for _, tc := range tests {
@@ -419,16 +429,24 @@ func TestEval(t *testing.T) {
 
 func TestRegoTests(t *testing.T) {
 	var out strings.Builder
-	passed, failed, err := Test(context.Background(), "", &out, false)
+	passed, failed, err := Test(context.Background(), "", &out, TestOptions{})
 	if err != nil || failed != 0 || passed < 20 {
 		t.Fatalf("passed %d failed %d err %v\n%s", passed, failed, err, out.String())
 	}
 	// A failing test is reported with its name and counted.
 	dir := copyBundle(t, map[string]string{"x_test.rego": "package x_test\n\nimport data.promptwall\n\ntest_wrong if promptwall.decision.action == \"block\"\n\ntest_right if promptwall.decision.action == \"allow\"\n"})
 	out.Reset()
-	passed, failed, err = Test(context.Background(), dir, &out, true)
+	passed, failed, err = Test(context.Background(), dir, &out, TestOptions{Verbose: true})
 	if err != nil || passed != 1 || failed != 1 || !strings.Contains(out.String(), "test_wrong") {
 		t.Fatalf("passed %d failed %d err %v\n%s", passed, failed, err, out.String())
+	}
+	// --run selects tests by name.
+	passed, failed, err = Test(context.Background(), dir, &out, TestOptions{Run: "x_test.test_right"})
+	if err != nil || passed != 1 || failed != 0 {
+		t.Fatalf("filtered: passed %d failed %d err %v", passed, failed, err)
+	}
+	if _, _, err := Test(context.Background(), dir, &out, TestOptions{Run: "("}); err == nil {
+		t.Fatal("bad filter accepted")
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/promptwall/promptwall/detect"
 	policybundle "github.com/promptwall/promptwall/rego"
 )
 
@@ -62,19 +63,36 @@ func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego")
 
 // readBundle reads dir ("" = the embedded bundle) as an OPA bundle directory,
 // with or without its *_test.rego files.
+//
+// Hidden files and directories (but .manifest) are skipped: .git, editors'
+// lock files (Emacs's dangling .#x.rego links) and the timestamped
+// directories of a Kubernetes ConfigMap mount are not policy. Symbolic links
+// to files are followed (a ConfigMap's files are links into its hidden
+// directory), and so is a link at the root.
 func readBundle(dir string, withTests bool) (*bundle.Bundle, error) {
-	fl := loader.NewFileLoader().
-		WithRegoVersion(ast.RegoV1).
-		WithProcessAnnotation(true)
-	if !withTests {
-		fl = fl.WithFilter(func(_ string, info fs.FileInfo, _ int) bool {
-			return !info.IsDir() && isTestFile(info.Name())
-		})
-	}
 	path := dir
 	if dir == "" {
-		fl = fl.WithFS(policybundle.FS)
 		path = "."
+	} else if resolved, err := filepath.EvalSymlinks(dir); err == nil {
+		path = resolved
+	}
+	root := filepath.ToSlash(filepath.Clean(path))
+	fl := loader.NewFileLoader().
+		WithRegoVersion(ast.RegoV1).
+		WithProcessAnnotation(true).
+		WithFollowSymlinks(true).
+		WithFilter(func(p string, info fs.FileInfo, _ int) bool {
+			if p == root {
+				return false
+			}
+			name := info.Name()
+			if strings.HasPrefix(name, ".") && name != ".manifest" {
+				return true
+			}
+			return !withTests && !info.IsDir() && isTestFile(name)
+		})
+	if dir == "" {
+		fl = fl.WithFS(policybundle.FS)
 	}
 	b, err := fl.AsBundle(path)
 	if err != nil {
@@ -246,6 +264,18 @@ func customDetectors(data map[string]any) ([]CustomDetector, error) {
 		}
 		if d.Regex == "" && len(d.Terms) == 0 {
 			return nil, fmt.Errorf("policy: data.promptwall.custom_detectors[%d] (%s): needs a regex or terms", i, d.Type)
+		}
+	}
+	if len(out) > 0 {
+		// Compile them as the scanner will, so that a bad regex, validator
+		// or category refuses the policy instead of failing the proxy later.
+		cds := make([]detect.CustomDetector, len(out))
+		for i, d := range out {
+			cds[i] = detect.CustomDetector{Type: d.Type, Category: detect.Category(d.Category), Severity: detect.Severity(d.Severity),
+				Regex: d.Regex, Keywords: d.Keywords, Validator: d.Validator, Terms: d.Terms}
+		}
+		if _, err := detect.NewScanner(detect.WithCustom(cds)); err != nil {
+			return nil, fmt.Errorf("policy: data.promptwall.custom_detectors: %w", err)
 		}
 	}
 	return out, nil

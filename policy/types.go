@@ -76,6 +76,9 @@ type Decision struct {
 	Route   *Route   `json:"route,omitempty"`
 	// Monitor means: audit the action, do not enforce it.
 	Monitor bool `json:"monitor,omitempty"`
+	// Revision is the policy revision that made the decision, for the audit
+	// event: the policy in force may have changed by the time it is written.
+	Revision string `json:"-"`
 }
 
 // Reason is one triggered rule: a stable id and a message for the user.
@@ -101,6 +104,8 @@ type Route struct {
 type ConnectDecision struct {
 	Action  string   `json:"action"`
 	Reasons []Reason `json:"reasons"`
+	// Revision is the policy revision that made the decision.
+	Revision string `json:"-"`
 }
 
 // CustomDetector is one entry of data.promptwall.custom_detectors, for the

@@ -118,7 +118,7 @@ func (e *Engine) watchBundle(ctx context.Context, poll time.Duration, rep *repor
 		if e.Ready() {
 			delay, retry = poll, firstRetry
 		} else {
-			delay, retry = min(retry, poll), retry*2
+			delay, retry = min(retry, poll), min(retry*2, poll)
 		}
 	}
 }
@@ -165,7 +165,7 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 				events = nil
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
+			if ev.Has(fsnotify.Create) && !strings.HasPrefix(filepath.Base(ev.Name), ".") {
 				// A new subdirectory (or one renamed in) must be watched too.
 				_ = addTree(w, ev.Name)
 			}
@@ -208,8 +208,18 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 	}
 }
 
+// resolve follows a link at the root (a policy directory deployed as a
+// symbolic link to a versioned one), so that the tree below is walked.
+func resolve(root string) string {
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		return r
+	}
+	return root
+}
+
 // addTree watches root and every directory below it.
 func addTree(w *fsnotify.Watcher, root string) error {
+	root = resolve(root)
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
@@ -254,10 +264,17 @@ func isDir(path string) bool {
 // polling compares it instead of recompiling every period.
 func fingerprint(root string) ([sha256.Size]byte, error) {
 	h := sha256.New()
+	root = resolve(root)
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
 				return err
+			}
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") && d.Name() != ".manifest" {
+			if d.IsDir() {
+				return filepath.SkipDir // not loaded (see readBundle): .git and the like
 			}
 			return nil
 		}

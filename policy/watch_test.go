@@ -200,3 +200,70 @@ func TestWatchEmbeddedReturns(t *testing.T) {
 		t.Fatal("Watch on the embedded bundle did not return")
 	}
 }
+
+// Kubernetes mounts a ConfigMap as symlinks into a hidden, timestamped
+// directory and swaps a "..data" symlink on update: the swap is seen.
+func TestWatchDirSymlinkSwap(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "rego", "promptwall.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := func(name, data string) {
+		writeFile(t, filepath.Join(dir, name, "promptwall.rego"), string(src))
+		writeFile(t, filepath.Join(dir, name, "data.json"), data)
+	}
+	version("..v1", `{"promptwall": {}}`)
+	if err := os.Symlink("..v1", filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"promptwall.rego", "data.json"} {
+		if err := os.Symlink(filepath.Join("..data", name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := newEngine(t, WithDir(dir))
+	rev0 := e.Revision()
+	ch := startWatch(t, e, time.Hour)
+	version("..v2", `{"promptwall": {"type_actions": {"EMAIL": "block"}}}`)
+	if err := os.Symlink("..v2", filepath.Join(dir, "..data_tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	ev := nextReload(t, ch)
+	if ev.err != nil || ev.rev == rev0 || decideAction(t, e, f("EMAIL", "pii")) != ActionBlock {
+		t.Fatalf("swap: %+v %v", ev, ev.err)
+	}
+}
+
+// A policy directory deployed as a link to a versioned directory: edits in
+// the target are seen, and so is the link moving to another version.
+func TestWatchDirRootLink(t *testing.T) {
+	base := t.TempDir()
+	v1 := copyBundle(t, nil)
+	v2 := copyBundle(t, nil)
+	setData(t, v2, func(pw map[string]any) { pw["type_actions"] = map[string]any{"EMAIL": "block"} })
+	link := filepath.Join(base, "current")
+	if err := os.Symlink(v1, link); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, WithDir(link))
+	ch := startWatch(t, e, 50*time.Millisecond)
+	rev0 := e.Revision()
+	setData(t, v1, func(pw map[string]any) { pw["redact_mode"] = "mask" })
+	if ev := nextReload(t, ch); ev.err != nil || ev.rev == rev0 {
+		t.Fatalf("edit in target: %+v", ev)
+	}
+	tmp := filepath.Join(base, "next")
+	if err := os.Symlink(v2, tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, link); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextReload(t, ch); ev.err != nil || decideAction(t, e, f("EMAIL", "pii")) != ActionBlock {
+		t.Fatalf("link moved: %+v", ev)
+	}
+}

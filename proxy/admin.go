@@ -31,8 +31,8 @@ func (s *Server) AdminHandler() http.Handler {
 		if s.ca == nil {
 			checks["ca"], status = "missing", http.StatusServiceUnavailable
 		}
-		if s.policy == nil || s.policy.Revision() == "" {
-			checks["policy"], status = "not loaded", http.StatusServiceUnavailable
+		if !s.policy.Ready() {
+			checks["policy"], status = "not loaded (bundle server not reached yet)", http.StatusServiceUnavailable
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)

@@ -120,7 +120,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 	t.ev.API, t.ev.Model = string(t.api), t.model
 
 	s.metrics.bytes.Add(float64(len(body)))
-	findings := s.scanner.Scan(ctx, ext.Segments)
+	findings := s.scanner.Load().Scan(ctx, ext.Segments)
 	in := policy.Input{
 		Request: policy.Request{
 			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, User: t.who.user, Groups: nonNil(t.who.groups)},
@@ -136,8 +136,11 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 	if err != nil {
 		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
 		if !s.failOpen() {
-			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error",
-				"The policy could not be evaluated, so the request was not sent. Try again, or tell the security team.")
+			msg := "The policy could not be evaluated, so the request was not sent. Try again, or tell the security team."
+			if errors.Is(err, policy.ErrNotReady) {
+				msg = "promptwall has not loaded its policy yet (the policy bundle server was not reached), so the request was not sent. Try again shortly."
+			}
+			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error", msg)
 		}
 		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
 	}
@@ -154,6 +157,10 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.forward(t)
 	case policy.ActionBlock:
 		return s.refuseDecision(t, http.StatusForbidden, d)
+	case policy.ActionRedact:
+		return s.redact(t, d, ext, raw, body, findings)
+	case policy.ActionReroute:
+		return s.reroute(ctx, t, d, body)
 	default:
 		// Redaction and rerouting are not built yet: refuse rather than let
 		// the prompt out unredacted.
@@ -199,7 +206,7 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 		if !slices.Contains(pf.Paths, path) {
 			pf.Paths = append(pf.Paths, path)
 		}
-		fp := s.fp.Fingerprint(segs[f.Segment].Text[f.Start:f.End])
+		fp := s.fp.Fingerprint(detect.Normalize(segs[f.Segment].Text[f.Start:f.End]))
 		if !slices.Contains(fps[f.Type], fp) {
 			fps[f.Type] = append(fps[f.Type], fp)
 		}

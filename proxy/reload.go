@@ -19,8 +19,7 @@ func (s *Server) Reload(ctx context.Context, cfg *config.Config) error {
 	if changed, err := s.policy.Reload(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("proxy: policy kept at revision %s: %w", s.policy.Revision(), err))
 	} else if changed {
-		s.metrics.setRevision(s.policy.Revision())
-		s.log.Info("policy reloaded", zap.String("policy_revision", s.policy.Revision()))
+		s.policyChanged(s.policy.Revision(), nil)
 	}
 	if cfg.Auth.Mode != s.cfg.Auth.Mode || cfg.Auth.UserHeader != s.cfg.Auth.UserHeader {
 		errs = append(errs, errors.New("proxy: auth.mode and auth.user_header change only on restart"))

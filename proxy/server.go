@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/elazarl/goproxy"
@@ -31,7 +32,7 @@ type Server struct {
 	ca      *certs.CA
 	minter  *certs.Minter
 	catalog *llmapi.Catalog
-	scanner *detect.Scanner
+	scanner atomic.Pointer[detect.Scanner] // rebuilt when the policy's custom detectors change
 	policy  *policy.Engine
 	audit   *audit.Writer
 	fp      *audit.Fingerprinter
@@ -40,9 +41,14 @@ type Server struct {
 	gp      *goproxy.ProxyHttpServer
 	allow   []netip.Prefix
 	metrics *metrics
-	auth    *authenticator
+	// internal is the company's own model rerouted prompts go to (internal.*); nil when unset.
+	internal *internalModel
+	auth     *authenticator
 	// inflight counts inspected requests whose answer is still being relayed.
 	inflight sync.WaitGroup
+
+	life context.Context // ends when the server closes: background work (policy watch)
+	stop context.CancelFunc
 
 	mu          sync.Mutex
 	transparent net.Listener
@@ -57,6 +63,7 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 		log = zap.NewNop()
 	}
 	s := &Server{cfg: cfg, log: log, metrics: newMetrics()}
+	s.life, s.stop = context.WithCancel(context.Background())
 	var err error
 	var created bool
 	if s.ca, created, err = certs.LoadOrCreate(cfg.DataDir, cfg.CA.CertFile, cfg.CA.KeyFile); err != nil {
@@ -69,20 +76,10 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 	if s.catalog, err = llmapi.NewCatalog(cfg.Vendors); err != nil {
 		return nil, fmt.Errorf("proxy: vendors: %w", err)
 	}
-	popts := []policy.Option{policy.WithMonitor(cfg.Policy.Monitor), policy.WithInternal(cfg.Internal.BaseURL != "")}
-	if cfg.Policy.Dir != "" {
-		popts = append(popts, policy.WithDir(cfg.Policy.Dir))
-	}
-	if cfg.Policy.BundleURL != "" {
-		return nil, errors.New("proxy: policy.bundle_url is not supported yet: use policy.dir")
-	}
-	if s.policy, err = policy.New(ctx, popts...); err != nil {
+	if s.policy, err = newPolicy(ctx, cfg); err != nil {
 		return nil, err
 	}
-	if custom := s.policy.CustomDetectors(); len(custom) > 0 {
-		return nil, fmt.Errorf("proxy: the policy defines %d custom detectors, which this build cannot run yet", len(custom))
-	}
-	if s.scanner, err = detect.NewScanner(); err != nil {
+	if err := s.buildScanner(); err != nil {
 		return nil, err
 	}
 	key, err := audit.LoadKey(cfg.AuditKeyEnv(), cfg.DataDir)
@@ -107,6 +104,13 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 	if s.auth, err = newAuthenticator(cfg.Auth); err != nil {
 		s.audit.Close()
 		return nil, err
+	}
+	if s.internal, err = newInternalModel(cfg, s.dial, log); err != nil {
+		s.audit.Close()
+		return nil, err
+	}
+	if s.internal != nil {
+		s.internal.start() // health polling; stopped by s.internal.close()
 	}
 	s.metrics.setRevision(s.policy.Revision())
 	s.gp = s.newGoproxy()
@@ -187,6 +191,7 @@ func (s *Server) Start() error {
 		go s.serveTransparent(tl)
 		s.log.Info("transparent interception listening", zap.String("addr", tl.Addr().String()))
 	}
+	go s.policy.Watch(s.life, time.Duration(s.cfg.Policy.PollSeconds)*time.Second, s.policyChanged)
 	s.log.Info("promptwall listening", zap.String("proxy", pl.Addr().String()), zap.String("admin", al.Addr().String()),
 		zap.String("policy_revision", s.policy.Revision()))
 	return nil
@@ -224,6 +229,7 @@ func (s *Server) Addrs() (proxyAddr, adminAddr string) {
 // included, which run on hijacked connections http.Server does not track)
 // finish until the context's deadline, and closes the audit file.
 func (s *Server) Close(ctx context.Context) error {
+	s.stop()
 	s.mu.Lock()
 	servers := s.servers
 	if s.transparent != nil {

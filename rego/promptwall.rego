@@ -9,14 +9,10 @@ package promptwall
 
 # --- Prompt decision --------------------------------------------------------
 
-# Strongest action wins: block > reroute > redact > allow.
-action := "block" if {
-	"block" in wanted_actions
-} else := "reroute" if {
-	"reroute" in wanted_actions
-} else := "redact" if {
-	"redact" in wanted_actions
-} else := "allow"
+# The policy in force decides; rules on trial (data.promptwall.monitor_rules)
+# only decide a prompt that would otherwise be allowed, and then in monitor
+# mode: audited with the would-be action, not enforced.
+action := would_action if trial_only else := enforced_action
 
 decision := object.union(
 	{"action": action, "reasons": reasons, "monitor": monitor_mode},
@@ -26,7 +22,7 @@ decision := object.union(
 # Only the reasons of the winning action reach the user: a blocked prompt
 # should not also say that its e-mail addresses were redacted.
 reasons := [{"rule": rule, "message": message} |
-	some [act, rule, message] in triggered
+	some [act, rule, message] in deciding
 	act == action
 ]
 
@@ -35,6 +31,36 @@ details := {"redact": {"types": types_with("redact"), "mode": redaction_mode}} i
 } else := {"route": {"target": "internal", "model": route_model}} if {
 	action == "reroute"
 } else := {}
+
+# Strongest action wins: block > reroute > redact > allow.
+strongest(acts) := "block" if {
+	"block" in acts
+} else := "reroute" if {
+	"reroute" in acts
+} else := "redact" if {
+	"redact" in acts
+} else := "allow"
+
+enforced_action := strongest({act | some [act, rule, _] in triggered; not on_trial(rule)})
+
+would_action := strongest(wanted_actions)
+
+trial_only if {
+	enforced_action == "allow"
+	would_action != "allow"
+}
+
+on_trial(rule) if rule in data.promptwall.monitor_rules
+
+# The triggered rules that make the decision.
+deciding contains t if {
+	some t in triggered
+	counts(t[1])
+}
+
+counts(_) if trial_only
+
+counts(rule) if not on_trial(rule)
 
 wanted_actions contains act if some [act, _, _] in triggered
 
@@ -46,6 +72,8 @@ classified contains [act, f.category, f.type] if {
 }
 
 # One reason per action and category, naming the finding types (never values).
+# Site rules add their own entries in files of their own:
+#   triggered contains ["block", "model.unapproved", "…"] if { … }
 triggered contains [act, rule, message(rule, act, concat(", ", types))] if {
 	some [act, category] in {[a, c] | some [a, c, _] in classified}
 	rule := sprintf("%s.%s", [category, act])
@@ -103,7 +131,11 @@ checked(act) := act if {
 
 internal_available if input.internal.available == true
 
-types_with(act) := sort([t | some x in classified; x[0] == act; t := x[2]])
+types_with(act) := sort([t |
+	some [a, category, t] in classified
+	a == act
+	counts(sprintf("%s.%s", [category, a]))
+])
 
 default redaction_mode := "pseudonymize"
 
@@ -119,6 +151,8 @@ route_model := model if {
 default monitor_mode := false
 
 monitor_mode if data.promptwall.monitor == true
+
+monitor_mode if trial_only
 
 # Message templates come from data: the rule's own, else the action's.
 message(rule, act, subject) := sprintf(template, [subject]) if {

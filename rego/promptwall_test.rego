@@ -172,6 +172,55 @@ test_blocked_vendor_blocks_prompt if {
 	d.reasons == [{"rule": "destination.block", "message": "Access to api.openai.com is blocked by company policy."}]
 }
 
+# --- rules on trial (data.promptwall.monitor_rules) ---
+
+unapproved := ["block", "model.unapproved", "gpt-4o is not an approved model."]
+
+test_trial_rule_decides_allowed_prompt_in_monitor_mode if {
+	d := promptwall.decision with input as {"request": req, "findings": []}
+		with promptwall.triggered as {unapproved}
+		with data.promptwall.monitor_rules as ["model.unapproved"]
+	d == {"action": "block", "reasons": [{"rule": "model.unapproved", "message": "gpt-4o is not an approved model."}], "monitor": true}
+}
+
+test_rule_not_on_trial_is_enforced if {
+	d := promptwall.decision with input as {"request": req, "findings": []}
+		with promptwall.triggered as {unapproved}
+	d.action == "block"
+	d.monitor == false
+}
+
+test_enforced_decision_beats_trial if {
+	d := promptwall.decision with input as {"request": req, "findings": [email]}
+		with data.promptwall.monitor_rules as ["model.unapproved"]
+		with promptwall.triggered as {unapproved, ["redact", "pii.redact", "redacted"]}
+	d.action == "redact"
+	d.monitor == false
+	d.reasons == [{"rule": "pii.redact", "message": "redacted"}]
+}
+
+test_trial_category_rule if {
+	trial := {"request": req, "findings": [email, iban]}
+	d := promptwall.decision with input as trial with data.promptwall.monitor_rules as ["pii.redact"]
+	d.action == "redact"
+	d.monitor == true
+	d.redact.types == ["EMAIL", "IBAN"]
+	b := promptwall.decision with input as {"request": req, "findings": [aws, email]}
+		with data.promptwall.monitor_rules as ["pii.redact"]
+	b.action == "block"
+	b.monitor == false
+}
+
+test_trial_category_types_not_redacted_by_enforced_rule if {
+	d := promptwall.decision with input as {"request": req, "findings": [email, codename]}
+		with data.promptwall.monitor_rules as ["pii.redact"]
+		with data.promptwall.type_actions as {"PROJECT_X": "redact"}
+	d.action == "redact"
+	d.monitor == false
+	d.redact.types == ["PROJECT_X"]
+	[r.rule | some r in d.reasons] == ["custom.redact"]
+}
+
 # --- CONNECT decisions ---
 
 test_connect_vendor_mitm if {

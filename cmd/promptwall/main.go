@@ -50,6 +50,7 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(newServeCmd(), newCACmd(), newScanCmd(), newPolicyCmd(), newVersionCmd())
+	root.AddCommand(newAuditCmd())
 	return root
 }
 

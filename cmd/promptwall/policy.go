@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/promptwall/promptwall/policy"
+	policybundle "github.com/promptwall/promptwall/rego"
 )
 
 // maxPolicyInput bounds an input document for `policy eval`.
@@ -24,12 +27,50 @@ func newPolicyCmd() *cobra.Command {
 DIR is a policy bundle directory (.rego files, data.json/data.yaml, an optional
 .manifest); without DIR the embedded default bundle is used. See docs/policy.md.`,
 	}
-	cmd.AddCommand(newPolicyTestCmd(), newPolicyCheckCmd(), newPolicyEvalCmd())
+	cmd.AddCommand(newPolicyInitCmd(), newPolicyTestCmd(), newPolicyCheckCmd(), newPolicyEvalCmd())
 	return cmd
+}
+
+func newPolicyInitCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init DIR",
+		Short: "Write the embedded default bundle to DIR, to start a policy of your own",
+		Long: `Write the embedded default bundle (promptwall.rego, data.json and the Rego unit
+tests) to DIR, creating it if needed. Existing files are never overwritten.
+Then point policy.dir at DIR; see docs/policy.md.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			names, err := fs.Glob(policybundle.FS, "*")
+			if err != nil {
+				return fmt.Errorf("policy init: %w", err)
+			}
+			for _, name := range names {
+				if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+					return fmt.Errorf("policy init: %s already exists: not overwriting", filepath.Join(dir, name))
+				}
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("policy init: %w", err)
+			}
+			for _, name := range names {
+				bs, err := fs.ReadFile(policybundle.FS, name)
+				if err != nil {
+					return fmt.Errorf("policy init: %w", err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), bs, 0o644); err != nil {
+					return fmt.Errorf("policy init: %w", err)
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), filepath.Join(dir, name))
+			}
+			return nil
+		},
+	}
 }
 
 func newPolicyTestCmd() *cobra.Command {
 	var verbose, coverage bool
+	var run string
 	var threshold float64
 	cmd := &cobra.Command{
 		Use:   "test [DIR]",
@@ -41,7 +82,7 @@ test fails. --coverage also prints the line coverage of the policy files.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := argDir(args)
 			out := cmd.OutOrStdout()
-			passed, failed, err := policy.Test(cmd.Context(), dir, out, verbose)
+			passed, failed, err := policy.Test(cmd.Context(), dir, out, policy.TestOptions{Verbose: verbose, Run: run})
 			if err != nil {
 				return printProblems(cmd, err)
 			}
@@ -49,7 +90,7 @@ test fails. --coverage also prints the line coverage of the policy files.`,
 				return &exitError{code: 1, err: fmt.Errorf("policy test: %d of %d tests failed", failed, passed+failed)}
 			}
 			if passed == 0 {
-				return &exitError{code: 1, err: errors.New("policy test: no tests found (test rules are named test_* in *_test.rego files)")}
+				return &exitError{code: 1, err: errors.New("policy test: no tests found (test rules are named test_* in *_test.rego files, and --run must match them)")}
 			}
 			if !coverage && threshold == 0 {
 				return nil
@@ -66,6 +107,7 @@ test fails. --coverage also prints the line coverage of the policy files.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every test and print traces of failures")
+	cmd.Flags().StringVarP(&run, "run", "r", "", "run only the tests whose package-qualified name matches this regular expression")
 	cmd.Flags().BoolVar(&coverage, "coverage", false, "print the line coverage of the policy (test files excluded)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "fail when the coverage is below this percentage (implies --coverage)")
 	return cmd

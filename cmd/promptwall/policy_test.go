@@ -59,6 +59,8 @@ func TestPolicyTestCmd(t *testing.T) {
 		{name: "failing test", args: []string{"policy", "test", policyDir(t, map[string]string{"extra_test.rego": failing})},
 			wantErr: "1 of 1 tests failed", wantOut: []string{"test_clean_is_blocked", "FAIL: 1/1", "extra_test.rego:5"}},
 		{name: "no tests", args: []string{"policy", "test", policyDir(t, nil)}, wantErr: "no tests found"},
+		{name: "run filter", args: []string{"policy", "test", "--run", "test_pii_redacted$"}, wantOut: []string{"PASS: 1/1"}},
+		{name: "run filter matching nothing", args: []string{"policy", "test", "-r", "no_such_test"}, wantErr: "no tests found"},
 		{name: "threshold missed", args: []string{"policy", "test", "--threshold", "100",
 			policyDir(t, map[string]string{"few_test.rego": "package few_test\n\nimport data.promptwall\n\ntest_clean if promptwall.decision.action == \"allow\" with input as {\"findings\": []}\n"})},
 			wantErr: "below the threshold 100.0%", wantOut: []string{"coverage: "}},
@@ -172,4 +174,26 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(bs)
+}
+
+func TestPolicyInitCmd(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corp-policy")
+	out, _, err := runPolicyCmd(t, "", "policy", "init", dir)
+	if err != nil || !strings.Contains(out, filepath.Join(dir, "promptwall.rego")) {
+		t.Fatalf("init: %q, %v", out, err)
+	}
+	// What init writes is a working bundle whose tests pass.
+	out, _, err = runPolicyCmd(t, "", "policy", "test", dir)
+	if err != nil || !strings.Contains(out, "PASS: ") {
+		t.Fatalf("test of the new bundle: %q, %v", out, err)
+	}
+	// Never overwrites the team's files.
+	if err := os.WriteFile(filepath.Join(dir, "data.json"), []byte(`{"promptwall": {}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runPolicyCmd(t, "", "policy", "init", dir)
+	checkCmdErr(t, err, "already exists")
+	if bs, _ := os.ReadFile(filepath.Join(dir, "data.json")); string(bs) != `{"promptwall": {}}` {
+		t.Fatalf("data.json overwritten: %s", bs)
+	}
 }

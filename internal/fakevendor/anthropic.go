@@ -31,6 +31,7 @@ func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
 	if p.Model == "" {
 		p.Model = "claude-sonnet-4-5"
 	}
+	s.answerText(&p, "messages")
 	hdr := map[string]string{"request-id": reqID, "anthropic-organization-id": "00000000-0000-0000-0000-000000000000"}
 	u := s.usageFor(&p)
 	msgID := "msg_fake" + id
@@ -46,20 +47,31 @@ func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
 			{"content", content}, {"stop_reason", stop}, {"stop_sequence", nil}, {"usage", usage(out)},
 		}
 	}
+	toolID := "toolu_fake" + id
+	block, stop := obj{{"type", "text"}, {"text", p.reply}}, "end_turn"
+	if s.cfg.tool != "" {
+		block, stop = obj{{"type", "tool_use"}, {"id", toolID}, {"name", s.cfg.tool}, {"input", obj{{"text", p.reply}}}}, "tool_use"
+	}
 	if !p.Stream {
-		writeJSON(w, http.StatusOK, hdr, message([]any{obj{{"type", "text"}, {"text", s.cfg.reply}}}, "end_turn", u.out))
+		writeJSON(w, http.StatusOK, hdr, message([]any{block}, stop, u.out))
 		return
 	}
 	st := s.startStream(w, r, "text/event-stream; charset=utf-8", hdr)
+	start, text := obj{{"type", "text"}, {"text", ""}}, p.reply
+	delta := func(piece string) obj { return obj{{"type", "text_delta"}, {"text", piece}} }
+	if s.cfg.tool != "" {
+		start, text = obj{{"type", "tool_use"}, {"id", toolID}, {"name", s.cfg.tool}, {"input", obj{}}}, toolArgs(p.reply)
+		delta = func(piece string) obj { return obj{{"type", "input_json_delta"}, {"partial_json", piece}} }
+	}
 	if st.event("message_start", obj{{"type", "message_start"}, {"message", message([]any{}, nil, 1)}}) != nil ||
-		st.event("content_block_start", obj{{"type", "content_block_start"}, {"index", 0}, {"content_block", obj{{"type", "text"}, {"text", ""}}}}) != nil ||
+		st.event("content_block_start", obj{{"type", "content_block_start"}, {"index", 0}, {"content_block", start}}) != nil ||
 		st.raw([]byte("event: ping\ndata: {\"type\": \"ping\"}\n\n")) != nil {
 		return
 	}
-	pieces := s.pieces()
+	pieces := s.pieces(text)
 	for i, piece := range pieces {
 		if st.beforeDelta(i, len(pieces)) != nil ||
-			st.event("content_block_delta", obj{{"type", "content_block_delta"}, {"index", 0}, {"delta", obj{{"type", "text_delta"}, {"text", piece}}}}) != nil {
+			st.event("content_block_delta", obj{{"type", "content_block_delta"}, {"index", 0}, {"delta", delta(piece)}}) != nil {
 			return
 		}
 	}
@@ -68,7 +80,7 @@ func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
 		v    obj
 	}{
 		{"content_block_stop", obj{{"type", "content_block_stop"}, {"index", 0}}},
-		{"message_delta", obj{{"type", "message_delta"}, {"delta", obj{{"stop_reason", "end_turn"}, {"stop_sequence", nil}}}, {"usage", obj{{"output_tokens", u.out}}}}},
+		{"message_delta", obj{{"type", "message_delta"}, {"delta", obj{{"stop_reason", stop}, {"stop_sequence", nil}}}, {"usage", obj{{"output_tokens", u.out}}}}},
 		{"message_stop", obj{{"type", "message_stop"}}},
 	}
 	for _, e := range tail {

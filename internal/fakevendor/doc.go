@@ -7,4 +7,11 @@
 // "created" time) so tests can compare them with golden files. Streams are
 // flushed event by event; WithStreamGate holds back the last text delta so a
 // test can prove that earlier events reached the client first.
+//
+// For redaction tests: WithEcho answers with the last user message
+// (EchoPrefix + text), so whatever the vendor received comes back;
+// WithToolCall answers with a tool call carrying that text in its arguments;
+// WithChunks(n) with a large n and WithWriteSize(a few bytes) cut streams so
+// that placeholders straddle both events and network writes;
+// WithGzipAnswers encodes answers even when identity was asked for.
 package fakevendor

@@ -33,11 +33,16 @@ func (s *Server) gemini(w http.ResponseWriter, r *http.Request) {
 		geminiError(w, s.cfg.status, name, "fakevendor: configured failure")
 		return
 	}
+	s.answerText(&p, "gemini")
 	u := s.usageFor(&p)
 	respID := "fake" + id
 	// Usage is cumulative on every chunk, as the real API reports it.
 	chunk := func(text string, last bool, outSoFar int) obj {
-		cand := obj{{"content", obj{{"parts", []any{obj{{"text", text}}}}, {"role", "model"}}}}
+		part := obj{{"text", text}}
+		if s.cfg.tool != "" {
+			part = obj{{"functionCall", obj{{"name", s.cfg.tool}, {"args", obj{{"text", text}}}}}}
+		}
+		cand := obj{{"content", obj{{"parts", []any{part}}, {"role", "model"}}}}
 		if last {
 			cand = append(cand, kv{"finishReason", "STOP"})
 		}
@@ -49,10 +54,13 @@ func (s *Server) gemini(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if method == "generateContent" {
-		writeJSON(w, http.StatusOK, nil, chunk(s.cfg.reply, true, u.out))
+		writeJSON(w, http.StatusOK, nil, chunk(p.reply, true, u.out))
 		return
 	}
-	pieces := s.pieces()
+	pieces := s.pieces(p.reply)
+	if s.cfg.tool != "" {
+		pieces = []string{p.reply} // Gemini sends a function call whole
+	}
 	sse := r.URL.Query().Get("alt") == "sse"
 	ct := "application/json; charset=UTF-8"
 	if sse {

@@ -46,6 +46,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.answerText(p, "chat")
 	hdr := headersWith(openaiHeaders, "x-request-id", "req_fake"+id)
 	u := s.usageFor(p)
 	chatUsage := obj{
@@ -54,13 +55,20 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		{"completion_tokens_details", obj{{"reasoning_tokens", 0}, {"audio_tokens", 0}, {"accepted_prediction_tokens", 0}, {"rejected_prediction_tokens", 0}}},
 	}
 	cid := "chatcmpl-fake" + id
+	callID := "call_fake" + id
 	if !p.Stream {
+		msg, finish := obj{{"role", "assistant"}, {"content", p.reply}, {"refusal", nil}, {"annotations", []any{}}}, "stop"
+		if s.cfg.tool != "" {
+			msg[1].v, finish = nil, "tool_calls"
+			msg = append(msg, kv{"tool_calls", []any{obj{{"id", callID}, {"type", "function"},
+				{"function", obj{{"name", s.cfg.tool}, {"arguments", toolArgs(p.reply)}}}}}})
+		}
 		writeJSON(w, http.StatusOK, hdr, obj{
 			{"id", cid}, {"object", "chat.completion"}, {"created", Created}, {"model", p.Model},
 			{"choices", []any{obj{
 				{"index", 0},
-				{"message", obj{{"role", "assistant"}, {"content", s.cfg.reply}, {"refusal", nil}, {"annotations", []any{}}}},
-				{"logprobs", nil}, {"finish_reason", "stop"},
+				{"message", msg},
+				{"logprobs", nil}, {"finish_reason", finish},
 			}}},
 			{"usage", chatUsage}, {"service_tier", "default"}, {"system_fingerprint", "fp_fake"},
 		})
@@ -81,16 +89,27 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return []any{obj{{"index", 0}, {"delta", delta}, {"logprobs", nil}, {"finish_reason", finish}}}
 	}
 	st := s.startStream(w, r, "text/event-stream; charset=utf-8", hdr)
-	if st.event("", chunk(choice(obj{{"role", "assistant"}, {"content", ""}, {"refusal", nil}}, nil))) != nil {
+	first, finish := obj{{"role", "assistant"}, {"content", ""}, {"refusal", nil}}, "stop"
+	text := p.reply
+	delta := func(piece string) obj { return obj{{"content", piece}} }
+	if s.cfg.tool != "" {
+		first[1].v, finish, text = nil, "tool_calls", toolArgs(p.reply)
+		first = append(first, kv{"tool_calls", []any{obj{{"index", 0}, {"id", callID}, {"type", "function"},
+			{"function", obj{{"name", s.cfg.tool}, {"arguments", ""}}}}}})
+		delta = func(piece string) obj {
+			return obj{{"tool_calls", []any{obj{{"index", 0}, {"function", obj{{"arguments", piece}}}}}}}
+		}
+	}
+	if st.event("", chunk(choice(first, nil))) != nil {
 		return
 	}
-	pieces := s.pieces()
+	pieces := s.pieces(text)
 	for i, piece := range pieces {
-		if st.beforeDelta(i, len(pieces)) != nil || st.event("", chunk(choice(obj{{"content", piece}}, nil))) != nil {
+		if st.beforeDelta(i, len(pieces)) != nil || st.event("", chunk(choice(delta(piece), nil))) != nil {
 			return
 		}
 	}
-	if st.event("", chunk(choice(obj{}, "stop"))) != nil {
+	if st.event("", chunk(choice(obj{}, finish))) != nil {
 		return
 	}
 	if includeUsage {
@@ -109,6 +128,7 @@ func (s *Server) responses(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.answerText(p, "responses")
 	hdr := headersWith(openaiHeaders, "x-request-id", "req_fake"+id)
 	u := s.usageFor(p)
 	respID, msgID := "resp_fake"+id, "msg_fake"+id
@@ -136,7 +156,14 @@ func (s *Server) responses(w http.ResponseWriter, r *http.Request) {
 		{"output_tokens", u.out}, {"output_tokens_details", obj{{"reasoning_tokens", 0}}},
 		{"total_tokens", u.in + u.out},
 	}
-	done := response("completed", []any{message("completed", []any{textPart(s.cfg.reply)})}, respUsage)
+	done := response("completed", []any{message("completed", []any{textPart(p.reply)})}, respUsage)
+	fcID, callID := "fc_fake"+id, "call_fake"+id
+	call := func(status, args string) obj {
+		return obj{{"id", fcID}, {"type", "function_call"}, {"status", status}, {"arguments", args}, {"call_id", callID}, {"name", s.cfg.tool}}
+	}
+	if s.cfg.tool != "" {
+		done = response("completed", []any{call("completed", toolArgs(p.reply))}, respUsage)
+	}
 	if !p.Stream {
 		writeJSON(w, http.StatusOK, hdr, done)
 		return
@@ -149,6 +176,10 @@ func (s *Server) responses(w http.ResponseWriter, r *http.Request) {
 		return st.event(typ, o)
 	}
 	item := kv{"item_id", msgID}
+	if s.cfg.tool != "" {
+		s.responsesToolStream(st, p, fcID, call, ev, response, done)
+		return
+	}
 	steps := []func() error{
 		func() error { return ev("response.created", kv{"response", response("in_progress", []any{}, nil)}) },
 		func() error { return ev("response.in_progress", kv{"response", response("in_progress", []any{}, nil)}) },
@@ -164,7 +195,7 @@ func (s *Server) responses(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	pieces := s.pieces()
+	pieces := s.pieces(p.reply)
 	for i, piece := range pieces {
 		if st.beforeDelta(i, len(pieces)) != nil ||
 			ev("response.output_text.delta", item, kv{"output_index", 0}, kv{"content_index", 0}, kv{"delta", piece}, kv{"logprobs", []any{}}) != nil {
@@ -189,4 +220,28 @@ func (s *Server) responses(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// responsesToolStream streams a function call as the Responses API does.
+func (s *Server) responsesToolStream(st *stream, p *parsed, fcID string, call func(status, args string) obj,
+	ev func(typ string, fields ...kv) error, response func(status string, output []any, usage any) obj, done obj) {
+	args := toolArgs(p.reply)
+	item := kv{"item_id", fcID}
+	if ev("response.created", kv{"response", response("in_progress", []any{}, nil)}) != nil ||
+		ev("response.in_progress", kv{"response", response("in_progress", []any{}, nil)}) != nil ||
+		ev("response.output_item.added", kv{"output_index", 0}, kv{"item", call("in_progress", "")}) != nil {
+		return
+	}
+	pieces := s.pieces(args)
+	for i, piece := range pieces {
+		if st.beforeDelta(i, len(pieces)) != nil ||
+			ev("response.function_call_arguments.delta", item, kv{"output_index", 0}, kv{"delta", piece}) != nil {
+			return
+		}
+	}
+	if ev("response.function_call_arguments.done", item, kv{"output_index", 0}, kv{"arguments", args}) != nil ||
+		ev("response.output_item.done", kv{"output_index", 0}, kv{"item", call("completed", args)}) != nil {
+		return
+	}
+	_ = ev("response.completed", kv{"response", done})
 }

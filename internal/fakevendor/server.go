@@ -64,6 +64,10 @@ type config struct {
 	chunkDelay time.Duration
 	status     int
 	hosts      []string
+	echo       bool
+	tool       string
+	writeSize  int
+	gzip       bool
 }
 
 // Option configures Start.
@@ -114,7 +118,11 @@ func Start(t testing.TB, opts ...Option) *Server {
 		}}})
 	})
 
-	s.srv = httptest.NewUnstartedServer(s.record(mux))
+	var h http.Handler = mux
+	if cfg.gzip {
+		h = gzipped(h)
+	}
+	s.srv = httptest.NewUnstartedServer(s.record(h))
 	s.srv.TLS = s.CA.ServerTLS(t, cfg.hosts...)
 	s.srv.StartTLS()
 	s.Addr = s.srv.Listener.Addr().String()
@@ -181,7 +189,9 @@ type parsed struct {
 	StreamOptions *struct {
 		IncludeUsage bool `json:"include_usage"`
 	} `json:"stream_options"`
-	size int
+	size  int
+	raw   []byte // the decoded body
+	reply string // the answer text for this request
 }
 
 // readBody decodes the request body (undoing Content-Encoding, for parsing
@@ -219,6 +229,7 @@ func readBody(r *http.Request, p *parsed) error {
 		return fmt.Errorf("reading body: %w", err)
 	}
 	p.size = len(body)
+	p.raw = body
 	if err := json.Unmarshal(body, p); err != nil {
 		return fmt.Errorf("body is not valid JSON: %w", err)
 	}
@@ -230,11 +241,11 @@ func readBody(r *http.Request, p *parsed) error {
 type usage struct{ in, out int }
 
 func (s *Server) usageFor(p *parsed) usage {
-	return usage{in: max(1, p.size/4), out: max(1, len(strings.Fields(s.cfg.reply)))}
+	return usage{in: max(1, p.size/4), out: max(1, len(strings.Fields(p.reply)))}
 }
 
-// pieces splits the reply into the configured number of deltas.
-func (s *Server) pieces() []string { return splitText(s.cfg.reply, s.cfg.chunks) }
+// pieces splits a text into the configured number of deltas.
+func (s *Server) pieces(text string) []string { return splitText(text, s.cfg.chunks) }
 
 func splitText(text string, n int) []string {
 	runes := utf8.RuneCountInString(text)
@@ -265,12 +276,23 @@ func (s *Server) startStream(w http.ResponseWriter, r *http.Request, contentType
 	return &stream{s: s, w: w, rc: http.NewResponseController(w), ctx: r.Context()}
 }
 
-// raw writes b and flushes it.
+// raw writes b and flushes it (in pieces of WithWriteSize bytes, if set).
 func (st *stream) raw(b []byte) error {
-	if _, err := st.w.Write(b); err != nil {
-		return err
+	n := st.s.cfg.writeSize
+	if n <= 0 {
+		n = len(b)
 	}
-	return st.rc.Flush()
+	for len(b) > 0 {
+		k := min(n, len(b))
+		if _, err := st.w.Write(b[:k]); err != nil {
+			return err
+		}
+		if err := st.rc.Flush(); err != nil {
+			return err
+		}
+		b = b[k:]
+	}
+	return nil
 }
 
 // event writes one SSE event; name "" omits the event: line.
