@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,5 +88,29 @@ func TestMonitorModeDecidesButDoesNotEnforce(t *testing.T) {
 	l := e.auditLines(t, 1)[0]
 	if l["event.action"] != "block" || l["promptwall.monitor"] != true {
 		t.Fatalf("audit %v: want the would-be action block, monitor true", l)
+	}
+}
+
+func TestBundleServerDownAtStartFailsClosed(t *testing.T) {
+	dead, _ := net.Listen("tcp", "127.0.0.1:0")
+	url := "http://" + dead.Addr().String() + "/bundles/promptwall.tar.gz"
+	dead.Close()
+	e := start(t, fakevendor.Start(t), func(c *config.Config) { c.Policy.BundleURL = url })
+	_, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
+		Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("hello")}})
+	var apiErr *openai.Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 || !strings.Contains(apiErr.Message, "has not loaded its policy yet") {
+		t.Fatalf("err = %v", err)
+	}
+	if len(e.vendor.Requests()) != 0 {
+		t.Fatal("a request went out with no policy loaded")
+	}
+	resp, err := http.Get("http://" + e.admin + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("/readyz %d while no policy is loaded", resp.StatusCode)
 	}
 }

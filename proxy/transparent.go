@@ -218,12 +218,16 @@ func (s *Server) decideConnect(r *http.Request, host string) (string, *connInfo,
 	action := d.Action
 	if err != nil {
 		s.log.Error("connect decision failed", zap.String("host", req.Host), zap.Error(err))
-		action = policy.ConnectBlock
-		if s.failOpen() {
+		// Closed: refuse, but decrypt vendor hosts so that each request is
+		// refused in the vendor's own error shape, which tools show. Open:
+		// what the catalog says.
+		switch {
+		case vendor != "":
+			action = policy.ConnectMITM
+		case s.failOpen():
 			action = policy.ConnectTunnel
-			if vendor != "" {
-				action = policy.ConnectMITM
-			}
+		default:
+			action = policy.ConnectBlock
 		}
 		d.Reasons = []policy.Reason{{Rule: "promptwall.policy_error", Message: "the connection policy could not be evaluated"}}
 	}
