@@ -145,6 +145,9 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
 	}
 	t.ev.Action, t.ev.Rules, t.ev.Monitor = d.Action, ruleIDs(d.Reasons), d.Monitor
+	if d.Revision != "" {
+		t.ev.Revision = d.Revision // the revision that decided, even if a reload happened since
+	}
 
 	action := d.Action
 	if d.Monitor {

@@ -106,3 +106,44 @@ default connect := {"action": "mitm"}
 		t.Error("the audit does not show the new policy revision")
 	}
 }
+
+func TestLiveEditAppliesWithoutReload(t *testing.T) {
+	dir := teamPolicy(t, func(map[string]any) {})
+	e := start(t, fakevendor.Start(t), func(c *config.Config) { c.Policy.Dir = dir })
+	ask := func(prompt string) error {
+		_, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
+			Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}})
+		return err
+	}
+	if err := ask("hello"); err != nil {
+		t.Fatal(err)
+	}
+	// The security team shuts off OpenAI in data.json; the running proxy
+	// picks the edit up by itself (fsnotify).
+	b, _ := os.ReadFile(filepath.Join(dir, "data.json"))
+	edited := strings.Replace(string(b), `"blocked_vendors": []`, `"blocked_vendors": ["openai"]`, 1)
+	if edited == string(b) {
+		t.Fatal("data.json has no blocked_vendors list to edit")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data.json"), []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for ask("hello again") == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("the edit did not take effect")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b, _ = os.ReadFile(e.audit)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	first, last := lines[0], lines[len(lines)-1]
+	revOf := func(line string) string {
+		_, after, _ := strings.Cut(line, `"promptwall.policy_revision":"`)
+		rev, _, _ := strings.Cut(after, `"`)
+		return rev
+	}
+	if revOf(first) == "" || revOf(first) == revOf(last) {
+		t.Fatalf("audit revisions %q then %q: the new revision is not recorded", revOf(first), revOf(last))
+	}
+}

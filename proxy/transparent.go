@@ -236,7 +236,7 @@ func (s *Server) decideConnect(r *http.Request, host string) (string, *connInfo,
 	default:
 		action = policy.ConnectBlock
 		ev := &audit.Event{Time: start, ID: req.ID, Action: policy.ConnectBlock, User: id.user, SourceIP: req.Client.IP, Domain: req.Host,
-			Vendor: vendor, Rules: ruleIDs(d.Reasons), Revision: s.policy.Revision(), Status: http.StatusForbidden,
+			Vendor: vendor, Rules: ruleIDs(d.Reasons), Revision: d.Revision, Status: http.StatusForbidden,
 			Duration: time.Since(start)}
 		_ = s.writeAudit(ev)
 	}
