@@ -100,6 +100,14 @@ type Audit struct {
 	HMACKeyEnv string `yaml:"hmac_key_env"`
 	// FailMode: closed (refuse vendor traffic when the audit cannot be written, default) or open.
 	FailMode string `yaml:"fail_mode"`
+	// MaxSizeMB rotates the file at this size. Default 100.
+	MaxSizeMB int `yaml:"max_size_mb"`
+	// RotateHours rotates the file when its first event is this old; 0 turns age rotation off. Default 24.
+	RotateHours int `yaml:"rotate_hours"`
+	// MaxAgeDays deletes rotated files older than this. Default 0 (keep all: auditors decide).
+	MaxAgeDays int `yaml:"max_age_days"`
+	// Compress gzips rotated files. Default false.
+	Compress bool `yaml:"compress"`
 }
 
 // Auth identifies the staff member behind a request.
@@ -274,6 +282,12 @@ func (c *Config) Validate() error {
 		}
 	}
 	failMode("audit.fail_mode", c.Audit.FailMode)
+	if c.Audit.MaxSizeMB <= 0 {
+		bad("audit.max_size_mb", "must be positive, got %d", c.Audit.MaxSizeMB)
+	}
+	if c.Audit.RotateHours < 0 || c.Audit.MaxAgeDays < 0 {
+		bad("audit", "rotate_hours and max_age_days must not be negative")
+	}
 	switch c.Auth.Mode {
 	case "none":
 	case "basic":

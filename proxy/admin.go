@@ -34,6 +34,9 @@ func (s *Server) AdminHandler() http.Handler {
 		if !s.policy.Ready() {
 			checks["policy"], status = "not loaded (bundle server not reached yet)", http.StatusServiceUnavailable
 		}
+		if err := s.audit.Healthy(); err != nil {
+			checks["audit"], status = "cannot write the audit trail", http.StatusServiceUnavailable
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(map[string]any{"ready": status == http.StatusOK, "checks": checks,

@@ -17,6 +17,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/audit"
+	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/detect"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
@@ -149,6 +150,11 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		t.ev.Revision = d.Revision // the revision that decided, even if a reload happened since
 	}
 
+	if err := s.audit.Healthy(); err != nil && s.cfg.Audit.FailMode != config.FailOpen {
+		s.log.Error("audit trail unwritable: refusing vendor traffic (audit.fail_mode: closed)", zap.Error(err))
+		return s.refuse(t, http.StatusServiceUnavailable, "promptwall.audit_unavailable",
+			"promptwall cannot write its audit trail right now, so nothing is sent to LLM services. Try again later, or tell the security team.")
+	}
 	action := d.Action
 	if d.Monitor {
 		action = policy.ActionAllow // monitor: audited as decided, not enforced
@@ -234,6 +240,7 @@ func (s *Server) forward(t *txn) *http.Response {
 		return s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
 	}
 	s.metrics.upstream.WithLabelValues(t.vendor).Observe(time.Since(upStart).Seconds())
+	t.ev.Route = "vendor"
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	t.ev.Status = resp.StatusCode
 	s.metrics.openStreams.Inc()

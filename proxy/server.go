@@ -89,7 +89,11 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 	if s.fp, err = audit.NewFingerprinter(key); err != nil {
 		return nil, err
 	}
-	if s.audit, err = audit.Open(cfg.AuditFile()); err != nil {
+	if s.audit, err = audit.Open(cfg.AuditFile(),
+		audit.WithMaxSize(cfg.Audit.MaxSizeMB),
+		audit.WithRotateAfter(time.Duration(cfg.Audit.RotateHours)*time.Hour),
+		audit.WithMaxAge(cfg.Audit.MaxAgeDays),
+		audit.WithCompress(cfg.Audit.Compress)); err != nil {
 		return nil, err
 	}
 	s.dial = &dialer{resolve: cfg.Upstream.Resolve, net: net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}}
