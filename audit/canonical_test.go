@@ -175,6 +175,10 @@ func FuzzParseLine(f *testing.F) {
 	f.Add([]byte("{\"a\":\"\xff\"}"))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		r, hasHash, err := canonicalize(line)
+		re, eerr := canonicalizeEncoded(line) // must end, without a panic, whatever the input
+		if err == nil && (eerr != nil || !bytes.Equal(re.canonical, r.canonical)) {
+			t.Fatalf("the writer's scan disagrees on valid input: %v", eerr)
+		}
 		_, perr := parseLine(line)
 		if (perr == nil) != (err == nil && hasHash && isHash(r.hash)) {
 			t.Fatalf("parseLine and canonicalize disagree: %v / %v", perr, err)

@@ -53,13 +53,15 @@
 // # Files
 //
 // Rotation is lumberjack's: the file is moved aside as
-// <name>-<UTC time 2006-01-02T15-04-05.000><ext> (gzipped when asked) and a
-// new one started, when the next line would reach the size limit (default
+// <name>-<UTC time 2006-01-02T15-04-05.000><ext> and a new one started, when the next line would reach the size limit (default
 // 100 MB) or the file's first event is older than the age limit (default
 // 24h; checked at each write, so an idle proxy rotates at its next event).
 // Rotated files are kept until the security team sets a retention
 // (max age in days, max count): deleting audit history is their call.
-// Files and rotated files are 0600, their folder 0700 when created.
+// Files and rotated files are 0600, their folder 0700 when created. With
+// compression on, the writer gzips rotated files in the background (through
+// a temporary file renamed into place; Close waits for it); verify and report
+// read .gz files as they are.
 //
 // The chain runs on across files and restarts: Open reads the last line of
 // the file, or of the newest rotated file when the file is empty, and links
@@ -72,8 +74,10 @@
 // it: Verify lists those in CutLines, and audit verify --allow-cut-lines
 // passes a trail whose only bad lines they are. An edited line never is one.
 //
-// Lines are handed to the kernel (write(2)) before Write returns: they
-// survive a crash of the process, not of the machine. One Writer per trail:
+// Lines are handed to the kernel (write(2)) before Write returns, so they
+// survive a crash of the process; the file is fsynced every second when it
+// has new events (WithFsync), so a power cut takes at most the last second,
+// and a disk that fails the sync turns Healthy red. One Writer per trail:
 // Open takes flock(2) on <file>.lock, so a second process fails to open it
 // instead of forking the chain. Rotate with these options only: an outside
 // logrotate would move the file under the writer.

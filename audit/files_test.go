@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,46 +11,66 @@ import (
 	"time"
 )
 
-// waitGz waits for lumberjack's background compression of n files.
-func waitGz(t *testing.T, dir string, n int) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		gz, _ := filepath.Glob(filepath.Join(dir, "*.log.gz"))
-		plain, _ := filepath.Glob(filepath.Join(dir, "audit-*.log"))
-		if len(gz) == n && len(plain) == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d compressed files, %d not yet, want %d", len(gz), len(plain), n)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 func TestCompressedRotatedFiles(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "audit.log")
-	writeTrail(t, p, 3, WithCompress(true))
-	w, err := Open(p, WithCompress(true))
+	now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	opts := []Option{WithCompress(true), WithRotateAfter(time.Hour), func(o *options) { o.now = func() time.Time { return now } }}
+	w, err := Open(p, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.out.Rotate(); err != nil { // the current file is empty now
+	for i := range 6 {
+		if i > 0 && i%2 == 0 {
+			now = now.Add(2 * time.Hour) // the next write rotates
+			time.Sleep(2 * time.Millisecond)
+		}
+		if err := w.Write(&Event{ID: fmt.Sprint(i), Action: "allow"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil { // waits for the compression
+		t.Fatal(err)
+	}
+	gz, _ := filepath.Glob(filepath.Join(dir, "audit-*.log.gz"))
+	all, _ := filepath.Glob(filepath.Join(dir, "audit-*"))
+	if len(gz) != 2 || len(all) != 2 { // no plain or temporary files left
+		t.Fatalf("compressed %v, all rotated files %v", gz, all)
+	}
+	for _, f := range gz {
+		if st, _ := os.Stat(f); st.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v", f, st.Mode().Perm())
+		}
+	}
+
+	// Rotated just before a restart: the current file is empty, the newest
+	// rotated file compressed, and the chain goes on from inside it.
+	time.Sleep(2 * time.Millisecond)
+	if w, err = Open(p, opts...); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.out.Rotate(); err != nil {
 		t.Fatal(err)
 	}
 	w.Close()
-	waitGz(t, dir, 1)
-	writeTrail(t, p, 2, WithCompress(true)) // goes on from the .gz
+	if w, err = Open(p, opts...); err != nil { // compresses what the last one left
+		t.Fatal(err)
+	}
+	w.Close()
+	if gz, _ = filepath.Glob(filepath.Join(dir, "audit-*.log.gz")); len(gz) != 3 {
+		t.Fatalf("compressed %v, want 3", gz)
+	}
+	writeTrail(t, p, 2)
 	files, err := ExpandFiles([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, err := Verify(files)
-	if err != nil || !res.OK() || res.Events != 5 || len(res.Chains) != 1 {
+	if err != nil || !res.OK() || res.Events != 8 || len(res.Chains) != 1 {
 		t.Fatalf("%v %v %d events %+v", err, res.Problems, res.Events, res.Chains)
 	}
 	r, err := Summarize(files, time.Time{}, 0)
-	if err != nil || r.Requests != 5 {
+	if err != nil || r.Requests != 8 {
 		t.Fatalf("report over .gz: %v %+v", err, r)
 	}
 }

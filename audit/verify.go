@@ -14,44 +14,45 @@ const MaxProblems = 100
 
 // Problem is a line that breaks a chain, or a chain restart event.
 type Problem struct {
-	File   string
-	Line   int // from 1
-	Reason string
+	File   string `json:"file"`
+	Line   int    `json:"line"` // from 1
+	Reason string `json:"reason"`
 }
 
 func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason) }
 
 // Chain is one unbroken run of linked events.
 type Chain struct {
-	Files       []string // the files it spans, in order
-	Events      int
-	FromGenesis bool   // its first event links to Genesis: it holds the start of a trail
-	Head        string // prev_hash of its first event
-	Tail        string // hash of its last event: kept elsewhere, it shows a truncated trail
-	First, Last time.Time
+	Files       []string  `json:"files"` // the files it spans, in order
+	Events      int       `json:"events"`
+	FromGenesis bool      `json:"from_genesis"` // its first event links to Genesis: it holds the start of a trail
+	Head        string    `json:"head"`         // prev_hash of its first event
+	Tail        string    `json:"tail"`         // hash of its last event: kept elsewhere, it shows a truncated trail
+	First       time.Time `json:"first"`
+	Last        time.Time `json:"last"`
 }
 
 // Result is what Verify found.
 type Result struct {
-	Files        []string  // the files with events, in the order verified
-	Events       int       // lines that parsed as audit events
-	Chains       []Chain   // in order
-	Restarts     []Problem // chain restart events the writer wrote, with their reason
-	Problems     []Problem // the first MaxProblems problems, first bad line first
-	MoreProblems int       // problems beyond MaxProblems
+	Files        []string  `json:"files"`         // the files with events, in the order verified
+	Events       int       `json:"events"`        // lines that parsed as audit events
+	Chains       []Chain   `json:"chains"`        // in order
+	Restarts     []Problem `json:"restarts"`      // chain restart events the writer wrote, with their reason
+	Problems     []Problem `json:"problems"`      // the first MaxProblems problems, first bad line first
+	MoreProblems int       `json:"more_problems"` // problems beyond MaxProblems
 	// MissingAnchors are the anchors given to Verify that no event has as
 	// its hash.
-	MissingAnchors []string
+	MissingAnchors []string `json:"missing_anchors"`
 	// CutLines are the Problems that hide no event: lines that do not parse
 	// (writes cut short by a full disk or a crash) where the chain links
 	// across them, or that a chain restart event or the end follows.
-	CutLines []Problem
+	CutLines []Problem `json:"cut_lines"`
 }
 
-// OnlyCutLines reports whether every anchor was found and every problem is
-// a cut line: the events are all there, in order, unedited.
+// OnlyCutLines reports whether every problem is a cut line: the events are
+// all there, in order, unedited (anchors aside).
 func (r *Result) OnlyCutLines() bool {
-	return len(r.MissingAnchors) == 0 && r.MoreProblems == 0 && len(r.CutLines) == len(r.Problems)
+	return r.MoreProblems == 0 && len(r.CutLines) == len(r.Problems)
 }
 
 // OK reports whether every chain is intact and every anchor found.
@@ -77,7 +78,8 @@ func Verify(files []string, anchors ...string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &verifier{res: &Result{}, anchors: map[string]bool{}, forks: forks}
+	v := &verifier{res: &Result{Files: []string{}, Chains: []Chain{}, Restarts: []Problem{}, Problems: []Problem{},
+		MissingAnchors: []string{}, CutLines: []Problem{}}, anchors: map[string]bool{}, forks: forks}
 	for _, a := range anchors {
 		v.anchors[strings.ToLower(strings.TrimSpace(a))] = false
 	}

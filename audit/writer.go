@@ -2,11 +2,15 @@ package audit
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.uber.org/zap"
@@ -18,6 +22,7 @@ import (
 const (
 	DefaultMaxSizeMB   = 100
 	DefaultRotateAfter = 24 * time.Hour
+	DefaultFsyncEvery  = time.Second
 )
 
 // Option tunes Open.
@@ -26,6 +31,7 @@ type Option func(*options)
 type options struct {
 	maxSizeMB   int
 	rotateAfter time.Duration
+	fsyncEvery  time.Duration
 	maxAgeDays  int
 	maxBackups  int
 	compress    bool
@@ -46,7 +52,14 @@ func WithMaxAge(days int) Option { return func(o *options) { o.maxAgeDays = days
 // WithMaxBackups keeps at most n rotated files (default 0: keep them all).
 func WithMaxBackups(n int) Option { return func(o *options) { o.maxBackups = n } }
 
-// WithCompress gzips rotated files (default off); verify and report read them.
+// WithFsync makes the writer fsync(2) the file every d when it has new
+// events (default 1s; 0: never, leaving it to the kernel). It bounds what a
+// power cut can take, and a failing disk, which write(2) into the page cache
+// does not report, turns Healthy red.
+func WithFsync(d time.Duration) Option { return func(o *options) { o.fsyncEvery = d } }
+
+// WithCompress gzips rotated files in the background (default off); verify
+// and report read them.
 func WithCompress(on bool) Option { return func(o *options) { o.compress = on } }
 
 // Writer appends hash-chained events to the audit file, one JSON line each.
@@ -66,6 +79,16 @@ type Writer struct {
 	lastErr error
 	closed  bool
 	lock    *os.File // held while open: one writer per trail
+	path    string
+	gzMu    sync.Mutex     // one compression at a time
+	gzWG    sync.WaitGroup // compressions under way: Close waits for them
+
+	dirty   atomic.Bool   // events written since the last fsync
+	syncMu  sync.Mutex    // guards syncf and syncErr
+	syncf   *os.File      // the current file, opened for fsync; nil until needed
+	syncErr error         // the last fsync's error
+	stop    chan struct{} // ends the fsync loop
+	stopped chan struct{}
 }
 
 // sink is where lines go: a lumberjack.Logger, or a failing one in tests.
@@ -83,7 +106,7 @@ var _ sink = (*lumberjack.Logger)(nil)
 // does not verify (a crash cut it short, or it was edited), a chain restart
 // event starting again from Genesis is written first, saying why.
 func Open(path string, opts ...Option) (*Writer, error) {
-	o := options{maxSizeMB: DefaultMaxSizeMB, rotateAfter: DefaultRotateAfter, now: time.Now}
+	o := options{maxSizeMB: DefaultMaxSizeMB, rotateAfter: DefaultRotateAfter, fsyncEvery: DefaultFsyncEvery, now: time.Now}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -122,8 +145,11 @@ func open(path string, o options, lock *os.File) (*Writer, error) {
 		size:    st.Size(),
 		prev:    Genesis,
 		lock:    lock,
-		out: &lumberjack.Logger{Filename: path, MaxSize: o.maxSizeMB, MaxAge: o.maxAgeDays,
-			MaxBackups: o.maxBackups, Compress: o.compress},
+		path:    path,
+		// Not lumberjack's Compress: its compressing goroutine outlives
+		// Close, and two of them on one file (a writer reopened in the same
+		// process) can delete the rotated file. Writer compresses itself.
+		out: &lumberjack.Logger{Filename: path, MaxSize: o.maxSizeMB, MaxAge: o.maxAgeDays, MaxBackups: o.maxBackups},
 	}
 	restart, err := w.recover(path)
 	if err != nil {
@@ -135,7 +161,130 @@ func open(path string, o options, lock *os.File) (*Writer, error) {
 			return nil, err
 		}
 	}
+	w.compressBackups() // any a crash left uncompressed
+	if o.fsyncEvery > 0 {
+		w.stop, w.stopped = make(chan struct{}), make(chan struct{})
+		go w.fsyncLoop(o.fsyncEvery)
+	}
 	return w, nil
+}
+
+// fsyncLoop syncs the file every d while it has new events, outside the
+// write lock so that writers never wait for the disk.
+func (w *Writer) fsyncLoop(d time.Duration) {
+	defer close(w.stopped)
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-t.C:
+			w.fsync()
+		}
+	}
+}
+
+// fsync syncs the current file if it has new events.
+func (w *Writer) fsync() {
+	if !w.dirty.Swap(false) {
+		return
+	}
+	w.syncMu.Lock()
+	defer w.syncMu.Unlock()
+	if w.syncf == nil {
+		f, err := os.Open(w.path)
+		if err != nil {
+			w.syncErr = fmt.Errorf("audit: opening for fsync: %w", err)
+			return
+		}
+		w.syncf = f
+	}
+	w.syncErr = nil
+	if err := w.syncf.Sync(); err != nil {
+		w.syncErr = fmt.Errorf("audit: fsync: %w", err)
+	}
+}
+
+// closeSync syncs and forgets the file opened for fsync: it is being rotated
+// or closed.
+func (w *Writer) closeSync() {
+	if w.stop != nil {
+		w.fsync()
+	}
+	w.syncMu.Lock()
+	defer w.syncMu.Unlock()
+	if w.syncf != nil {
+		w.syncf.Close()
+		w.syncf = nil
+	}
+}
+
+// compressBackups gzips the rotated files that are not yet, in the
+// background. A file that fails stays as it is, to be tried again at the
+// next rotation: compression is never worth an audit event.
+func (w *Writer) compressBackups() {
+	if !w.opts.compress {
+		return
+	}
+	w.gzWG.Add(1)
+	go func() {
+		defer w.gzWG.Done()
+		w.gzMu.Lock()
+		defer w.gzMu.Unlock()
+		bs, err := backups(w.path)
+		if err != nil {
+			return
+		}
+		for _, b := range bs {
+			if !strings.HasSuffix(b, gzSuffix) {
+				_ = gzipFile(b)
+			}
+		}
+	}()
+}
+
+// gzipFile replaces src with src.gz, through a temporary file renamed into
+// place, so that src.gz is whole whenever it exists and src goes only then.
+func gzipFile(src string) (err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	dst := src + gzSuffix
+	tmp := dst + ".tmp"
+	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, st.Mode().Perm())
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			out.Close()
+			os.Remove(tmp)
+		}
+	}()
+	zw := gzip.NewWriter(out)
+	if _, err = io.Copy(zw, in); err != nil {
+		return err
+	}
+	if err = zw.Close(); err != nil {
+		return err
+	}
+	if err = out.Sync(); err != nil {
+		return err
+	}
+	if err = out.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, dst); err != nil {
+		return err
+	}
+	return os.Remove(src)
 }
 
 // recover sets prev (and started) from the end of the trail. It returns the
@@ -235,11 +384,7 @@ func encoded(line []byte) (*record, error) {
 	if !bytes.HasSuffix(line, []byte(`,"prev_hash":"`+Genesis+"\"}\n")) {
 		return nil, errors.New("unexpected encoder output")
 	}
-	r, _, err := canonicalize(line[:len(line)-1])
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
+	return canonicalizeEncoded(line[:len(line)-1])
 }
 
 // append writes the encoded line with its prev_hash and hash, rotating first
@@ -260,10 +405,12 @@ func (w *Writer) append(id string, line []byte, r *record) error {
 	now := w.opts.now()
 	if w.size > 0 && (w.size+int64(len(out)) >= w.maxSize ||
 		w.opts.rotateAfter > 0 && !w.started.IsZero() && now.Sub(w.started) >= w.opts.rotateAfter) {
+		w.closeSync() // the events of the file going aside reach the disk first
 		if err := w.out.Rotate(); err != nil {
 			return fmt.Errorf("audit: rotating: %w", err)
 		}
 		w.size, w.started = 0, time.Time{}
+		w.compressBackups()
 		if w.needNL { // the cut line is in the rotated file now
 			out, w.needNL = out[1:], false
 		}
@@ -278,6 +425,7 @@ func (w *Writer) append(id string, line []byte, r *record) error {
 		return fmt.Errorf("audit: writing event %s: %w", id, err)
 	}
 	w.needNL = false
+	w.dirty.Store(true)
 	if w.started.IsZero() {
 		w.started = now
 	}
@@ -293,7 +441,12 @@ func (w *Writer) Healthy() error {
 	if w.closed {
 		return errors.New("audit: writer closed")
 	}
-	return w.lastErr
+	if w.lastErr != nil {
+		return w.lastErr
+	}
+	w.syncMu.Lock()
+	defer w.syncMu.Unlock()
+	return w.syncErr
 }
 
 // Head is the hash of the last event written (Genesis before the first).
@@ -305,7 +458,8 @@ func (w *Writer) Head() string {
 	return w.prev
 }
 
-// Close closes the file. Events are written with write(2) as they come, so
+// Close syncs and closes the file, waits for any compression under way and
+// releases the trail for another writer. Events are written as they come:
 // there is nothing to flush.
 func (w *Writer) Close() error {
 	w.mu.Lock()
@@ -314,7 +468,13 @@ func (w *Writer) Close() error {
 		return nil
 	}
 	w.closed = true
+	if w.stop != nil {
+		close(w.stop)
+		<-w.stopped
+	}
+	w.closeSync()
 	err := w.out.Close()
+	w.gzWG.Wait()
 	w.lock.Close() // releases the lock
 	if err != nil {
 		return fmt.Errorf("audit: closing: %w", err)

@@ -230,3 +230,48 @@ func TestRotationByAgeSurvivesARestart(t *testing.T) {
 		t.Fatalf("%v %v", err, res.Problems)
 	}
 }
+
+func TestFsync(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.log")
+	w, err := Open(p, WithFsync(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.Write(&Event{ID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); w.dirty.Load(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the event was not synced")
+		}
+	}
+	if err := w.Healthy(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A disk that fails fsync (here: a file closed under the writer) turns
+	// Healthy red although write(2) succeeds, until a sync succeeds again.
+	w.syncMu.Lock()
+	w.syncf.Close()
+	w.syncMu.Unlock()
+	if err := w.Write(&Event{ID: "b"}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); w.Healthy() == nil; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("a failed fsync left the writer healthy")
+		}
+	}
+	w.syncMu.Lock()
+	w.syncf = nil // reopened at the next sync
+	w.syncMu.Unlock()
+	if err := w.Write(&Event{ID: "c"}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); w.Healthy() != nil; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("still unhealthy after a good sync: %v", w.Healthy())
+		}
+	}
+}

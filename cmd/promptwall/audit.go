@@ -29,6 +29,7 @@ files; a quoted glob is expanded.`,
 func newAuditVerifyCmd() *cobra.Command {
 	var anchors []string
 	var genesis, allowCut bool
+	var format string
 	cmd := &cobra.Command{
 		Use:   "verify FILE…",
 		Short: "Check the hash chain of audit files; exit 0 only if every chain is intact",
@@ -46,9 +47,15 @@ the whole trail from its first event.
 
 A write cut short (full disk, crash) leaves a line that is not an event; the
 chain links across it, or the writer restarts the chain after it and says
-why. Such lines fail the check unless --allow-cut-lines is given.`,
+why. Such lines fail the check unless --allow-cut-lines is given.
+
+--format json prints the whole result as one JSON object instead, for
+scripts; the exit status is the same.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return fmt.Errorf("audit verify: --format is text or json, not %q", format)
+			}
 			files, err := audit.ExpandFiles(args)
 			if err != nil {
 				return err
@@ -57,42 +64,20 @@ why. Such lines fail the check unless --allow-cut-lines is given.`,
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			cut := map[audit.Problem]bool{}
-			for _, p := range res.CutLines {
-				cut[p] = true
-			}
-			for _, p := range res.Problems {
-				if cut[p] {
-					fmt.Fprintf(out, "%s (a cut write: no event is missing)\n", p)
-				} else {
-					fmt.Fprintln(out, p)
+			if format == "json" {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(res); err != nil {
+					return err
 				}
+			} else {
+				printVerify(cmd, res)
 			}
-			if res.MoreProblems > 0 {
-				fmt.Fprintf(out, "… and %d more bad lines\n", res.MoreProblems)
-			}
-			for _, r := range res.Restarts {
-				fmt.Fprintf(out, "%s:%d: chain restart: %s\n", r.File, r.Line, r.Reason)
-			}
-			for i, c := range res.Chains {
-				start := "from genesis"
-				if !c.FromGenesis {
-					start = "after " + c.Head
-				}
-				fmt.Fprintf(out, "chain %d: %d events in %d files, %s to %s, %s, tail %s\n", i+1, c.Events, len(c.Files),
-					c.First.UTC().Format(time.RFC3339), c.Last.UTC().Format(time.RFC3339), start, c.Tail)
-			}
-			for _, a := range res.MissingAnchors {
-				fmt.Fprintf(out, "anchor %s: no event has this hash: lines were removed or rewritten\n", a)
-			}
-			fmt.Fprintf(out, "%d events in %d files, %d chains, %d bad lines\n", res.Events, len(res.Files),
-				len(res.Chains), len(res.Problems)+res.MoreProblems)
 			switch {
-			case len(res.MissingAnchors) > 0:
-				return &exitError{code: 1, err: fmt.Errorf("audit verify: %d anchors not found", len(res.MissingAnchors))}
 			case len(res.Problems) > 0 && !(allowCut && res.OnlyCutLines()):
 				return &exitError{code: 1, err: fmt.Errorf("audit verify: the chain is broken; first bad line %s", res.Problems[0])}
+			case len(res.MissingAnchors) > 0:
+				return &exitError{code: 1, err: fmt.Errorf("audit verify: %d anchors not found", len(res.MissingAnchors))}
 			case res.Events == 0:
 				return &exitError{code: 1, err: fmt.Errorf("audit verify: no events in %d files", len(files))}
 			case genesis && !res.Chains[0].FromGenesis:
@@ -104,7 +89,44 @@ why. Such lines fail the check unless --allow-cut-lines is given.`,
 	cmd.Flags().StringSliceVar(&anchors, "anchor", nil, "a hash kept from an earlier verify (its tail); fail unless an event has it (repeatable)")
 	cmd.Flags().BoolVar(&genesis, "genesis", false, "fail unless the files hold the start of the trail")
 	cmd.Flags().BoolVar(&allowCut, "allow-cut-lines", false, "pass when the only bad lines are writes cut short that hide no event")
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
 	return cmd
+}
+
+// printVerify prints bad lines first (FILE:LINE: reason), then restarts,
+// chains and a summary.
+func printVerify(cmd *cobra.Command, res *audit.Result) {
+	out := cmd.OutOrStdout()
+	cut := map[audit.Problem]bool{}
+	for _, p := range res.CutLines {
+		cut[p] = true
+	}
+	for _, p := range res.Problems {
+		if cut[p] {
+			fmt.Fprintf(out, "%s (a cut write: no event is missing)\n", p)
+		} else {
+			fmt.Fprintln(out, p)
+		}
+	}
+	if res.MoreProblems > 0 {
+		fmt.Fprintf(out, "… and %d more bad lines\n", res.MoreProblems)
+	}
+	for _, r := range res.Restarts {
+		fmt.Fprintf(out, "%s:%d: chain restart: %s\n", r.File, r.Line, r.Reason)
+	}
+	for i, c := range res.Chains {
+		start := "from genesis"
+		if !c.FromGenesis {
+			start = "after " + c.Head
+		}
+		fmt.Fprintf(out, "chain %d: %d events in %d files, %s to %s, %s, tail %s\n", i+1, c.Events, len(c.Files),
+			c.First.UTC().Format(time.RFC3339), c.Last.UTC().Format(time.RFC3339), start, c.Tail)
+	}
+	for _, a := range res.MissingAnchors {
+		fmt.Fprintf(out, "anchor %s: no event has this hash: lines were removed or rewritten\n", a)
+	}
+	fmt.Fprintf(out, "%d events in %d files, %d chains, %d bad lines\n", res.Events, len(res.Files),
+		len(res.Chains), len(res.Problems)+res.MoreProblems)
 }
 
 func newAuditReportCmd() *cobra.Command {
