@@ -32,6 +32,8 @@ type Event struct {
 	// for the in-house model, "vendor" or "" otherwise. audit report counts
 	// the usage of "internal" events as tokens kept in-house.
 	Route string
+	// RouteModel is promptwall.route_model: the internal model that answered a rerouted prompt.
+	RouteModel string
 	// Reason is event.reason: a fixed, human-readable why (e.g. "request
 	// body too large"). Never user text or a finding's value.
 	Reason string
@@ -80,6 +82,7 @@ func (e *Event) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	enc.AddString("promptwall.api", e.API)
 	enc.AddString("promptwall.model", e.Model)
 	enc.AddString("promptwall.route", e.Route)
+	enc.AddString("promptwall.route_model", e.RouteModel)
 	enc.AddString("promptwall.connection", e.Connection)
 	if err := enc.AddArray("promptwall.findings", findings(e.Findings)); err != nil {
 		return err

@@ -73,7 +73,7 @@ type Policy struct {
 	BundleCAFile string `yaml:"bundle_ca_file"`
 	// BundleTokenFile holds a bearer token for the bundle server, re-read at each poll. Default "".
 	BundleTokenFile string `yaml:"bundle_token_file"`
-	// TimeoutMS bounds one policy evaluation; past it, the fail mode applies. Default 250.
+	// TimeoutMS bounds one policy evaluation; past it, the fail mode applies. Default 1000.
 	TimeoutMS int `yaml:"timeout_ms"`
 }
 

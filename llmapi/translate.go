@@ -480,3 +480,21 @@ func (o jsonObj) MarshalJSON() ([]byte, error) {
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
+
+// CountTokensAnswer answers a token-counting request (Anthropic
+// …/v1/messages/count_tokens, Gemini …:countTokens) whose prompt must not
+// leave: coding agents call them before each turn, and the vendor cannot be
+// asked. The count is an estimate, about four bytes a token of the body,
+// which is what the counts are used for (context budgeting). ok is false
+// for any other path.
+func CountTokensAnswer(path string, body []byte) (answer []byte, ok bool) {
+	p := strings.TrimSuffix(stripQuery(path), "/")
+	n := int64(max(1, len(body)/4))
+	switch {
+	case strings.HasSuffix(p, "/v1/messages/count_tokens"):
+		return marshalJSON(jsonObj{{"input_tokens", n}}), true
+	case strings.HasSuffix(p, ":countTokens") && strings.Contains(p, "/models/"):
+		return marshalJSON(jsonObj{{"totalTokens", n}}), true
+	}
+	return nil, false
+}

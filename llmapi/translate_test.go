@@ -413,3 +413,19 @@ func FuzzTranslateAnswer(f *testing.F) {
 		}
 	})
 }
+
+func TestCountTokensAnswer(t *testing.T) {
+	body := []byte(strings.Repeat("x", 400))
+	cases := []struct{ path, want string }{
+		{"/v1/messages/count_tokens?beta=true", `{"input_tokens":100}`},
+		{"/v1beta/models/gemini-2.5-flash:countTokens", `{"totalTokens":100}`},
+		{"/v1/messages", ""},
+		{"/v1/chat/completions", ""},
+	}
+	for _, c := range cases {
+		got, ok := CountTokensAnswer(c.path, body)
+		if string(got) != c.want || ok != (c.want != "") {
+			t.Errorf("%s: %s %v", c.path, got, ok)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package proxy
 import (
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // AdminHandler serves the admin endpoints: /healthz (the process is up) and
@@ -36,6 +37,18 @@ func (s *Server) AdminHandler() http.Handler {
 		}
 		if err := s.audit.Healthy(); err != nil {
 			checks["audit"], status = "cannot write the audit trail", http.StatusServiceUnavailable
+		}
+		if s.internal != nil {
+			// Shown, not required: allow, block and redact work without it;
+			// rerouted prompts are refused while it is down.
+			up, at := s.internalHealthy()
+			checks["internal_model"] = "down"
+			if up {
+				checks["internal_model"] = "up"
+			}
+			if !at.IsZero() {
+				checks["internal_model"] += " (checked " + at.UTC().Format(time.RFC3339) + ")"
+			}
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)

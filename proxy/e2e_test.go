@@ -57,6 +57,9 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 		t.Fatal(err)
 	}
 	cfg.Listen, cfg.AdminListen, cfg.DataDir = "127.0.0.1:0", "127.0.0.1:0", t.TempDir()
+	// The test machine is loaded (-race, parallel packages): a policy
+	// evaluation timing out is not what these tests are about.
+	cfg.Policy.TimeoutMS = 10000
 	cfg.Upstream.CAFiles = []string{fv.CAFile}
 	cfg.Upstream.Resolve = map[string]string{}
 	for _, h := range vendorHosts {
@@ -209,6 +212,10 @@ func TestCleanPromptReachesVendorByteForByte(t *testing.T) {
 		t.Fatalf("empty answer: %+v", c)
 	}
 	lines := e.auditLines(t, 2)
+	if u := lines[1]["promptwall.usage"].(map[string]any); u["input_tokens"].(float64) != float64(c.Usage.PromptTokens) ||
+		u["output_tokens"].(float64) != float64(c.Usage.CompletionTokens) || c.Usage.PromptTokens == 0 {
+		t.Errorf("audit usage %v, the answer said %d/%d", u, c.Usage.PromptTokens, c.Usage.CompletionTokens)
+	}
 	for _, l := range lines {
 		if l["event.action"] != "allow" || l["url.domain"] != "api.openai.com" || l["promptwall.api"] != "openai.chat" ||
 			l["http.response.status_code"].(float64) != 200 || l["promptwall.model"] != "gpt-4o" {
@@ -343,6 +350,10 @@ func TestAnthropicStreamThroughProxy(t *testing.T) {
 	}
 	if text.String() != "Rome is the capital." {
 		t.Fatalf("answer %q", text.String())
+	}
+	u := e.auditLines(t, 1)[0]["promptwall.usage"].(map[string]any)
+	if u["input_tokens"].(float64) != float64(msg.Usage.InputTokens) || u["output_tokens"].(float64) != float64(msg.Usage.OutputTokens) || msg.Usage.OutputTokens == 0 {
+		t.Errorf("audit usage %v, the stream said %d/%d", u, msg.Usage.InputTokens, msg.Usage.OutputTokens)
 	}
 }
 

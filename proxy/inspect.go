@@ -244,8 +244,11 @@ func (s *Server) forward(t *txn) *http.Response {
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	t.ev.Status = resp.StatusCode
 	s.metrics.openStreams.Inc()
-	resp.Body = &auditedBody{ReadCloser: resp.Body, done: func() {
+	tap := newUsageTap(resp)
+	resp.Body = &auditedBody{ReadCloser: resp.Body, tap: tap.Write, done: func() {
 		s.metrics.openStreams.Dec()
+		u := tap.Usage()
+		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
 		t.ev.Duration = time.Since(t.start)
 		_ = s.writeAudit(&t.ev)
 	}}
@@ -258,10 +261,14 @@ type auditedBody struct {
 	io.ReadCloser
 	once sync.Once
 	done func()
+	tap  func([]byte) // optional: sees every byte read
 }
 
 func (b *auditedBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
+	if n > 0 && b.tap != nil {
+		b.tap(p[:n])
+	}
 	if err != nil {
 		b.once.Do(b.done)
 	}

@@ -31,16 +31,25 @@ const maxInternalAnswer = 64 << 20
 // client's format, streamed when the client streams. Nothing reaches the
 // vendor, whatever happens: a failure of the internal model is a refusal.
 func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []byte) *http.Response {
-	t.ev.Route = "internal"
 	if s.internal == nil {
 		return s.refuse(t, http.StatusServiceUnavailable, "promptwall.internal_unconfigured",
 			"Company policy sends this request to the company's internal model, but none is configured, so it was not sent.")
+	}
+	if answer, ok := llmapi.CountTokensAnswer(t.req.URL.Path, body); ok {
+		// Agents count tokens before each turn: estimated here, never asked of the vendor.
+		t.ev.Route, t.ev.Status, t.ev.Duration = "internal", http.StatusOK, time.Since(t.start)
+		s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
+		_ = s.writeAudit(&t.ev)
+		hdr := http.Header{"Content-Type": {"application/json"}, "Content-Length": {strconv.Itoa(len(answer))},
+			"X-Promptwall-Request-Id": {t.id}, RouteHeader: {"internal"}}
+		return internalResponse(t, hdr, io.NopCloser(bytes.NewReader(answer)), int64(len(answer)))
 	}
 	routeModel := ""
 	if d.Route != nil {
 		routeModel = d.Route.Model
 	}
 	model := s.internal.model(routeModel, t.model)
+	t.ev.RouteModel = model
 	if model == "" {
 		return s.refuse(t, http.StatusServiceUnavailable, "promptwall.internal_no_model",
 			"Company policy sends this request to the company's internal model, but no internal model is mapped for "+
@@ -72,7 +81,8 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		RouteHeader:               {"internal"},
 	}
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
-	t.ev.Status = http.StatusOK
+	// Answered inside (the audit's route); a refusal above leaves it empty.
+	t.ev.Route, t.ev.Status = "internal", http.StatusOK
 	if !tr.Stream() {
 		chat, err := io.ReadAll(io.LimitReader(resp.Body, maxInternalAnswer+1))
 		resp.Body.Close()
@@ -85,6 +95,7 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		}
 		if err != nil {
 			s.log.Warn("internal model answer unusable", zap.String("request_id", t.id), zap.Error(err))
+			t.ev.Route = ""
 			return s.refuse(t, http.StatusBadGateway, "promptwall.internal_invalid_answer",
 				"The company's internal model gave an answer promptwall could not read. It was not sent anywhere else.")
 		}

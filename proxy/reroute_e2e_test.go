@@ -4,13 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	aoption "github.com/anthropics/anthropic-sdk-go/v2/option"
@@ -481,7 +485,8 @@ func TestRerouteInternalDownIsRefused(t *testing.T) {
 				if mode == "failing" {
 					want = "promptwall.internal_failed"
 				}
-				if l["event.action"] != "reroute" || l["http.response.status_code"].(float64) != 502 || len(rules) == 0 || rules[len(rules)-1] != want {
+				if l["event.action"] != "reroute" || l["http.response.status_code"].(float64) != 502 || len(rules) == 0 || rules[len(rules)-1] != want ||
+					l["promptwall.route"] == "internal" {
 					t.Errorf("audit line %v", l)
 				}
 			}
@@ -639,5 +644,99 @@ func TestRerouteToolCalls(t *testing.T) {
 	})
 	if n := len(r.vendor.Requests()); n != 0 {
 		t.Fatalf("the vendor received %d requests", n)
+	}
+}
+
+// TestRerouteStreamsEventByEvent: the translated stream reaches the client
+// as the internal model generates it, not when it is done.
+func TestRerouteStreamsEventByEvent(t *testing.T) {
+	gate := make(chan struct{})
+	r := startReroute(t, fakemodel.WithStreamGate(gate), fakemodel.WithChunks(4))
+	var once sync.Once
+	open := func() { once.Do(func() { close(gate) }) }
+	defer open()
+	ac := r.anthropicClient()
+	s := ac.Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 64,
+		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+	// The model holds its last delta until the gate opens: the first text
+	// delta must reach the client before that.
+	got := make(chan string, 1)
+	go func() {
+		for s.Next() {
+			if ev := s.Current(); ev.Type == "content_block_delta" {
+				got <- ev.Delta.Text
+				return
+			}
+		}
+		got <- "stream ended: " + errString(s.Err())
+	}()
+	select {
+	case first := <-got:
+		if first == "" || strings.HasPrefix(first, "stream ended") {
+			t.Fatalf("first delta %q", first)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the first delta did not arrive while the internal model held the last one")
+	}
+	open()
+	for s.Next() {
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
+	return err.Error()
+}
+
+// TestRerouteCountTokens: an agent's token count of a confidential prompt is
+// estimated by promptwall, never asked of the vendor.
+func TestRerouteCountTokens(t *testing.T) {
+	r := startReroute(t)
+	ac := r.anthropicClient()
+	n, err := ac.Messages.CountTokens(context.Background(), anthropic.MessageCountTokensParams{Model: "claude-sonnet-4-5",
+		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.InputTokens <= 0 || r.tap.route() != "internal" {
+		t.Errorf("count %d route %q", n.InputTokens, r.tap.route())
+	}
+	if len(r.vendor.Requests()) != 0 || len(r.model.Requests()) != 0 {
+		t.Fatal("a token count went out")
+	}
+}
+
+// TestRerouteSendsInternalKey: the internal server's own key (from the
+// environment) goes with the request; the client's vendor key never does,
+// and the key is in no audit line.
+func TestRerouteSendsInternalKey(t *testing.T) {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	key := hex.EncodeToString(b[:])
+	t.Setenv("PW_E2E_INTERNAL_KEY", key)
+	fm := fakemodel.Start(t, fakemodel.WithAPIKey(key))
+	e := start(t, fakevendor.Start(t), func(c *config.Config) {
+		c.Internal = config.Internal{BaseURL: fm.URL, APIKeyEnv: "PW_E2E_INTERNAL_KEY", Models: map[string]string{"gpt-*": fakemodel.DefaultModel}}
+	})
+	c, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{Model: "gpt-4o",
+		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Choices[0].Message.Content != fakemodel.DefaultReply {
+		t.Errorf("answer %q", c.Choices[0].Message.Content)
+	}
+	if got := fm.Last().Header.Get("Authorization"); got != "Bearer "+key {
+		t.Errorf("internal request authorization %q", got)
+	}
+	e.auditLines(t, 1)
+	raw, _ := os.ReadFile(e.audit)
+	if bytes.Contains(raw, []byte(key)) {
+		t.Fatal("the audit holds the internal key")
 	}
 }

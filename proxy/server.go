@@ -114,7 +114,7 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 		return nil, err
 	}
 	if s.internal != nil {
-		s.internal.start() // health polling; stopped by s.internal.close()
+		s.metrics.reg.MustRegister(s.internalHealthCollectors()...)
 	}
 	s.metrics.setRevision(s.policy.Revision())
 	s.gp = s.newGoproxy()
@@ -195,6 +195,9 @@ func (s *Server) Start() error {
 		go s.serveTransparent(tl)
 		s.log.Info("transparent interception listening", zap.String("addr", tl.Addr().String()))
 	}
+	if s.internal != nil {
+		s.internal.start() // health polling; stopped in Close
+	}
 	go s.policy.Watch(s.life, time.Duration(s.cfg.Policy.PollSeconds)*time.Second, s.policyChanged)
 	s.log.Info("promptwall listening", zap.String("proxy", pl.Addr().String()), zap.String("admin", al.Addr().String()),
 		zap.String("policy_revision", s.policy.Revision()))
@@ -254,6 +257,7 @@ func (s *Server) Close(ctx context.Context) error {
 		s.log.Warn("shutdown: in-flight answers cut at the drain deadline")
 		errs = append(errs, fmt.Errorf("proxy: draining: %w", ctx.Err()))
 	}
+	s.internal.close()
 	s.tr.CloseIdleConnections()
 	errs = append(errs, s.audit.Close())
 	return errors.Join(errs...)

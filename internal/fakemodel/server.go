@@ -41,6 +41,7 @@ type config struct {
 	chunks int
 	tool   *ToolCall
 	apiKey string
+	gate   <-chan struct{}
 }
 
 // Option configures Start.
@@ -59,6 +60,11 @@ func WithChunks(n int) Option { return func(c *config) { c.chunks = n } }
 func WithToolCall(name, arguments string) Option {
 	return func(c *config) { c.tool = &ToolCall{Name: name, Arguments: arguments} }
 }
+
+// WithStreamGate makes every stream wait before its last delta until gate
+// is closed (or the request ends), so a test can prove that the first
+// deltas reached the client before the answer was complete.
+func WithStreamGate(gate <-chan struct{}) Option { return func(c *config) { c.gate = gate } }
 
 // WithAPIKey makes the server require "Authorization: Bearer key".
 func WithAPIKey(key string) Option { return func(c *config) { c.apiKey = key } }
@@ -268,6 +274,13 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for i, d := range deltas {
+		if i == len(deltas)-1 && s.cfg.gate != nil {
+			select {
+			case <-s.cfg.gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
 		if !send(chunk(d, nil)) {
 			return
 		}
