@@ -1,13 +1,14 @@
 // Command bench measures promptwall side by side with its baselines, on
 // 127.0.0.1 only:
 //
-//	go run ./bench                  # everything, about 3 minutes
+//	go run ./bench                  # everything, about 4 minutes
 //	go run ./bench -h               # flags
 //
 // The load is closed-loop: -c workers each send one request, read the whole
 // answer and send the next, for -duration per cell. Cells run interleaved
 // (round 1: direct whole, direct stream, goproxy whole, …; round 2: the same
-// again), so drift on the machine hits every target alike. The targets:
+// again), so drift on the machine hits every target alike; req/s and p50
+// are medians over the rounds. The targets:
 //
 //   - direct: the fake vendor itself, over TLS (the floor);
 //   - goproxy: plain goproxy v1.9.3 decrypting every CONNECT and inspecting

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -46,9 +47,9 @@ func main() {
 	vendor := flag.String("vendor", "", "internal: the fake vendor's address")
 	vendorCA := flag.String("vendor-ca", "", "internal: the fake vendor's CA file")
 	flag.IntVar(&o.workers, "c", 16, "closed-loop workers (fixed concurrency)")
-	flag.DurationVar(&o.duration, "duration", 3*time.Second, "length of one cell (target × mode × round)")
+	flag.DurationVar(&o.duration, "duration", 2*time.Second, "length of one cell (target × mode × round)")
 	flag.DurationVar(&o.warmup, "warmup", time.Second, "warm-up per target and mode before the rounds")
-	flag.IntVar(&o.rounds, "rounds", 3, "interleaved rounds (A B A B …)")
+	flag.IntVar(&o.rounds, "rounds", 5, "interleaved rounds (A B A B …); req/s and p50 are medians over rounds")
 	flag.IntVar(&o.promptBytes, "prompt", 8192, "prompt text size in bytes")
 	flag.IntVar(&o.chunks, "chunks", 20, "SSE text events per streamed answer")
 	targets := flag.String("targets", "direct,goproxy,promptwall,mitmproxy", "targets, in round order")
@@ -143,6 +144,7 @@ func run(o options) error {
 		Time: time.Now().UTC().Format(time.RFC3339), GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
 		Workers: o.workers, CellSeconds: o.duration.Seconds(), Rounds: o.rounds, PromptBytes: o.promptBytes, Chunks: o.chunks,
 	}
+	rep.LoadAvg = append(rep.LoadAvg, loadAvg())
 	if e.vendor, err = spawnRole(ctx, "vendor", "-dir", dir); err != nil {
 		return err
 	}
@@ -179,6 +181,7 @@ func run(o options) error {
 		}
 	}
 	rep.judge()
+	rep.LoadAvg = append(rep.LoadAvg, loadAvg())
 	rep.print(os.Stdout)
 	if o.jsonOut != "" {
 		b, _ := json.MarshalIndent(rep, "", "  ")
@@ -246,20 +249,25 @@ func runMatrix(ctx context.Context, o options, e *env, rep *report) error {
 	}
 	cells := map[string]*sample{}
 	perRound := map[string][]float64{}
+	p50Round := map[string][]float64{}
+	cpu := map[string]time.Duration{} // the server process's CPU over the key's cells
 	for r := range o.rounds {
 		for _, t := range ts {
 			for _, m := range o.modes {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
+				cpu0 := procCPU(t.proc.pid())
 				s := runLoad(t, ps, spec(m, o.duration))
 				key := t.name + "/" + m
+				cpu[key] += procCPU(t.proc.pid()) - cpu0
 				if cells[key] == nil {
 					cells[key] = &sample{}
 				}
 				cells[key].merge(s)
 				rps := float64(s.OK) / s.Elapsed.Seconds()
 				perRound[key] = append(perRound[key], rps)
+				p50Round[key] = append(p50Round[key], ms(percentile(s.Latency, 0.5)))
 				fmt.Fprintf(os.Stderr, "  round %d %-10s %-6s %8.0f req/s  p50 %6.2f ms  errors %d\n", r+1, t.name, m, rps,
 					ms(percentile(s.Latency, 0.5)), s.Errors)
 			}
@@ -268,7 +276,11 @@ func runMatrix(ctx context.Context, o options, e *env, rep *report) error {
 	for _, t := range ts {
 		for _, m := range o.modes {
 			key := t.name + "/" + m
-			rep.Rows = append(rep.Rows, newRow(t.name, m, cells[key], perRound[key]))
+			r := newRow(t.name, m, cells[key], perRound[key], p50Round[key])
+			if r.Requests > 0 {
+				r.CPUms = math.Round(float64(cpu[key].Microseconds())/float64(r.Requests)) / 1000
+			}
+			rep.Rows = append(rep.Rows, r)
 		}
 		t.tr.CloseIdleConnections()
 	}
@@ -288,3 +300,16 @@ func mitmVersion(bin string) string {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func jsonEncode(w io.Writer, v any) error { return json.NewEncoder(w).Encode(v) }
+
+// loadAvg is the 1, 5 and 15 minute load averages, or "".
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
+}

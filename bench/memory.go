@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -141,6 +142,11 @@ func runMemory(ctx context.Context, o options, e *env, name string) (memResult, 
 	res.Opened = int(opened.Load())
 	time.Sleep(2 * o.streamEvery) // events flowing on every stream
 	full := pstats(false)
+	if o.profileDir != "" {
+		if err := os.MkdirAll(o.profileDir, 0o755); err == nil {
+			_ = fetch("http://"+c.ready.Admin+"/debug/pprof/heap", filepath.Join(o.profileDir, name+"-heap-streams.pprof"), 30*time.Second)
+		}
+	}
 	rss, hwm := vmRSS(c.pid())
 	res.RSSMB, res.PeakMB = float64(rss)/1024, float64(hwm)/1024
 	res.HeapMB = float64(full.HeapInuse) / mb

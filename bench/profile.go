@@ -4,20 +4,25 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
 type profileInfo struct {
-	Target  string `json:"target"`
-	Dir     string `json:"dir"`
-	TopCPU  string `json:"top_cpu"`
-	TopHeap string `json:"top_alloc"`
+	Target      string  `json:"target"`
+	Requests    int     `json:"requests"`
+	CPUSeconds  float64 `json:"cpu_seconds"`
+	CPUPerReqMs float64 `json:"cpu_ms_per_request"`
+	Dir         string  `json:"dir"`
+	TopCPU      string  `json:"top_cpu"`
+	TopHeap     string  `json:"top_alloc"`
 }
 
 // runProfile loads a fresh process of the named proxy (whole answers, then
@@ -48,8 +53,8 @@ func runProfile(ctx context.Context, o options, e *env, rep *report, name string
 		got <- fetch(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", c.ready.Admin, secs), cpuFile, time.Duration(secs+30)*time.Second)
 	}()
 	half := time.Duration(secs) * time.Second / 2
-	runLoad(t, ps, loadSpec{workers: o.workers, duration: half, chunks: o.chunks})
-	runLoad(t, ps, loadSpec{workers: o.workers, duration: half, stream: true, chunks: o.chunks})
+	w := runLoad(t, ps, loadSpec{workers: o.workers, duration: half, chunks: o.chunks})
+	st := runLoad(t, ps, loadSpec{workers: o.workers, duration: half, stream: true, chunks: o.chunks})
 	if err := <-got; err != nil {
 		return err
 	}
@@ -57,7 +62,11 @@ func runProfile(ctx context.Context, o options, e *env, rep *report, name string
 		return err
 	}
 	exe, _ := os.Executable()
-	info := profileInfo{Target: name, Dir: o.profileDir}
+	info := profileInfo{Target: name, Dir: o.profileDir, Requests: w.OK + st.OK}
+	info.CPUSeconds = cpuSeconds(pprofTop(exe, cpuFile, "-top", "-nodecount=1"))
+	if info.Requests > 0 {
+		info.CPUPerReqMs = math.Round(info.CPUSeconds*1e6/float64(info.Requests)) / 1000
+	}
 	info.TopCPU = pprofTop(exe, cpuFile, "-top", "-cum", "-nodecount=40")
 	info.TopHeap = pprofTop(exe, allocFile, "-sample_index=alloc_space", "-top", "-nodecount=20")
 	_ = os.WriteFile(filepath.Join(o.profileDir, name+"-top-cpu.txt"), []byte(info.TopCPU), 0o644)
@@ -102,4 +111,19 @@ func pprofTop(exe, file string, args ...string) string {
 		return "go tool pprof: " + err.Error() + ": " + strconv.Quote(string(out))
 	}
 	return strings.TrimSpace(string(out))
+}
+
+var totalSamples = regexp.MustCompile(`Total samples = ([\d.]+)(ms|s)`)
+
+// cpuSeconds reads "Total samples = 5.67s" from pprof's header.
+func cpuSeconds(top string) float64 {
+	m := totalSamples.FindStringSubmatch(top)
+	if m == nil {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	if m[2] == "ms" {
+		v /= 1000
+	}
+	return v
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -17,6 +18,9 @@ type report struct {
 	Rounds      int     `json:"rounds"`
 	PromptBytes int     `json:"prompt_bytes"`
 	Chunks      int     `json:"chunks"`
+	// LoadAvg is /proc/loadavg before and after: other work on the machine
+	// shows here, and in the spread of rps_rounds.
+	LoadAvg []string `json:"loadavg,omitempty"`
 
 	Rows      []row         `json:"rows"`
 	Memory    []memResult   `json:"memory,omitempty"`
@@ -28,12 +32,16 @@ type report struct {
 
 // row is one target × mode over every round.
 type row struct {
-	Target    string    `json:"target"`
-	Mode      string    `json:"mode"`
-	Requests  int       `json:"requests"`
-	Errors    int       `json:"errors"`
+	Target   string `json:"target"`
+	Mode     string `json:"mode"`
+	Requests int    `json:"requests"`
+	Errors   int    `json:"errors"`
+	// RPS and P50ms are medians over the rounds: a round hit by other work
+	// on the machine does not drag them (RPSPooled and the rounds show it).
 	RPS       float64   `json:"rps"`
+	RPSPooled float64   `json:"rps_pooled"`
 	RPSRounds []float64 `json:"rps_rounds"`
+	P50Rounds []float64 `json:"p50_ms_rounds"`
 	P50ms     float64   `json:"p50_ms"`
 	P99ms     float64   `json:"p99_ms"`
 	TTFBp50ms float64   `json:"ttfb_p50_ms"`
@@ -42,6 +50,10 @@ type row struct {
 	// client read (streams only).
 	ChunkP50ms float64 `json:"chunk_transit_p50_ms,omitempty"`
 	ChunkP99ms float64 `json:"chunk_transit_p99_ms,omitempty"`
+	// CPUms is the server process's CPU time per request (for direct: the
+	// vendor's), from /proc/PID/stat over the cells: unlike req/s, it does
+	// not depend on what else shares the machine.
+	CPUms float64 `json:"server_cpu_ms_per_request"`
 	// Ratios against goproxy in the same mode.
 	RPSRatio   float64 `json:"rps_vs_goproxy,omitempty"`
 	P50Ratio   float64 `json:"p50_vs_goproxy,omitempty"`
@@ -49,18 +61,30 @@ type row struct {
 	FirstError string  `json:"first_error,omitempty"`
 }
 
-func newRow(target, mode string, s *sample, rounds []float64) row {
-	r := row{Target: target, Mode: mode, Requests: s.OK, Errors: s.Errors, RPSRounds: rounds, FirstError: s.FirstError,
-		P50ms: ms(percentile(s.Latency, 0.5)), P99ms: ms(percentile(s.Latency, 0.99)),
+func newRow(target, mode string, s *sample, rounds, p50s []float64) row {
+	r := row{Target: target, Mode: mode, Requests: s.OK, Errors: s.Errors, RPSRounds: rounds, P50Rounds: p50s, FirstError: s.FirstError,
+		RPS: median(rounds), P50ms: median(p50s), P99ms: ms(percentile(s.Latency, 0.99)),
 		TTFBp50ms: ms(percentile(s.TTFB, 0.5)), TTFBp99ms: ms(percentile(s.TTFB, 0.99)),
 		ChunkP50ms: ms(percentile(s.Transit, 0.5)), ChunkP99ms: ms(percentile(s.Transit, 0.99))}
 	if s.Elapsed > 0 {
-		r.RPS = float64(s.OK) / s.Elapsed.Seconds()
+		r.RPSPooled = math.Round(float64(s.OK) / s.Elapsed.Seconds())
 	}
 	for i := range r.RPSRounds {
 		r.RPSRounds[i] = math.Round(r.RPSRounds[i])
 	}
 	return r
+}
+
+func median(fs []float64) float64 {
+	if len(fs) == 0 {
+		return 0
+	}
+	s := slices.Clone(fs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 func (rep *report) row(target, mode string) *row {
@@ -132,21 +156,29 @@ func (rep *report) judge() {
 		}
 		x := pw.RPS / mp.RPS
 		add("≥ 10× mitmproxy's throughput ("+mode+")", fmt.Sprintf("%.1f× (%.0f vs %.0f req/s)", x, pw.RPS, mp.RPS), x >= 10)
+		if pw.CPUms > 0 && mp.CPUms > 0 {
+			e := mp.CPUms / pw.CPUms
+			add("≥ 10× mitmproxy per CPU second ("+mode+")", fmt.Sprintf("%.1f× (%.3f vs %.3f CPU ms per request)", e, pw.CPUms, mp.CPUms), e >= 10)
+		}
 	}
 }
 
 func (rep *report) print(w io.Writer) {
-	fmt.Fprintf(w, "\npromptwall bench — %s, %s, %d CPUs, %d workers, %d-byte prompts, %d rounds × %.0f s per cell, %d events per stream\n\n",
+	fmt.Fprintf(w, "\npromptwall bench — %s, %s, %d CPUs, %d workers, %d-byte prompts, %d rounds × %.0f s per cell, %d events per stream\n",
 		rep.Time, rep.GoVersion, rep.CPUs, rep.Workers, rep.PromptBytes, rep.Rounds, rep.CellSeconds, rep.Chunks)
+	if len(rep.LoadAvg) > 0 {
+		fmt.Fprintf(w, "load average before → after: %s\n", strings.Join(rep.LoadAvg, " → "))
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "target\tmode\treq/s\t× goproxy\tp50 ms\tp99 ms\t× goproxy\tTTFB p50\tTTFB p99\tchunk p50\tchunk p99\terrors\t")
+	fmt.Fprintln(tw, "target\tmode\treq/s\t× goproxy\tp50 ms\t× goproxy\tp99 ms\tTTFB p50\tTTFB p99\tchunk p50\tchunk p99\tCPU ms/req\terrors\t")
 	for _, r := range rep.Rows {
 		chunk50, chunk99 := "", ""
 		if r.Mode != "whole" {
 			chunk50, chunk99 = fmt.Sprintf("%.3f", r.ChunkP50ms), fmt.Sprintf("%.3f", r.ChunkP99ms)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%d\t\n", r.Target, r.Mode, r.RPS, r.RPSRatio,
-			r.P50ms, r.P99ms, r.P50Ratio, r.TTFBp50ms, r.TTFBp99ms, chunk50, chunk99, r.Errors)
+		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%.3f\t%d\t\n", r.Target, r.Mode, r.RPS, r.RPSRatio,
+			r.P50ms, r.P50Ratio, r.P99ms, r.TTFBp50ms, r.TTFBp99ms, chunk50, chunk99, r.CPUms, r.Errors)
 	}
 	tw.Flush()
 	for _, r := range rep.Rows {
@@ -174,6 +206,10 @@ func (rep *report) print(w io.Writer) {
 		tw.Flush()
 	}
 	if len(rep.Profiles) > 0 {
+		fmt.Fprintln(w, "\nCPU per request under the same load (whole then streamed answers; CPU time, so other work on the machine does not count)")
+		for _, p := range rep.Profiles {
+			fmt.Fprintf(w, "  %-10s %6d requests, %5.2f s CPU: %.3f ms per request\n", p.Target, p.Requests, p.CPUSeconds, p.CPUPerReqMs)
+		}
 		p := rep.Profiles[0]
 		fmt.Fprintf(w, "\nCPU profile of %s under load (cumulative; all profiles in %s)\n%s\n", p.Target, p.Dir, p.TopCPU)
 	}

@@ -25,6 +25,7 @@ func builtinDetectors() []Detector {
 		creditCard{},
 		iban{},
 		itFiscalCode{},
+		itFiscalCodeLetters{},
 		itVAT{},
 		usSSN{},
 		ipAddress{},

@@ -119,7 +119,7 @@ func compileCustom(cd CustomDetector) ([]entry, error) {
 				return nil, fmt.Errorf("empty keyword")
 			}
 		}
-		out = append(out, entry{d: &regexDetector{typ: cd.Type, re: re, keywords: regexKeywords(re, cd.Keywords), check: check}, cat: cat, sev: sev})
+		out = append(out, entry{d: &regexDetector{typ: cd.Type, re: re, keywords: regexKeywords(re, cd.Keywords), check: check, anchored: anchoredRegex(re)}, cat: cat, sev: sev})
 	} else if cd.Validator != "" {
 		return nil, fmt.Errorf("validator %q needs a regex", cd.Validator)
 	}
@@ -182,6 +182,7 @@ type regexDetector struct {
 	re       *regexp.Regexp
 	keywords []string
 	check    func(string) bool
+	anchored bool // anchoredRegex: always read the whole text
 }
 
 var _ Detector = (*regexDetector)(nil)
@@ -189,8 +190,36 @@ var _ Detector = (*regexDetector)(nil)
 func (d *regexDetector) Type() string       { return d.typ }
 func (d *regexDetector) Keywords() []string { return d.keywords }
 
+// A gated regex reads windows around its keyword hits, not the whole text:
+// from regexBefore bytes before a hit to regexAfter bytes after it, each end
+// moved to white space close by (so \b means the same at the edge), and
+// overlapping windows merged. A text shorter than a window, a regex without
+// keywords and one anchored on the text's start or end read the whole text.
+const (
+	regexBefore = 512
+	regexAfter  = 2048
+	regexSlack  = 64
+)
+
 func (d *regexDetector) Find(t *Text) {
-	for _, m := range d.re.FindAllStringSubmatchIndex(t.S, -1) {
+	text := t.S
+	if len(t.Hits) == 0 || d.anchored || len(text) <= regexBefore+regexAfter {
+		d.findIn(t, text, 0)
+		return
+	}
+	for i := 0; i < len(t.Hits); {
+		lo := windowStart(text, t.Hits[i]-regexBefore)
+		hi := windowEnd(text, t.Hits[i]+regexAfter)
+		for i++; i < len(t.Hits) && windowStart(text, t.Hits[i]-regexBefore) <= hi; i++ {
+			hi = windowEnd(text, t.Hits[i]+regexAfter)
+		}
+		d.findIn(t, text[lo:hi], lo)
+	}
+}
+
+// findIn reports the matches in window, which starts at offset base of t.S.
+func (d *regexDetector) findIn(t *Text, window string, base int) {
+	for _, m := range d.re.FindAllStringSubmatchIndex(window, -1) {
 		s, e := m[0], m[1]
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 && m[g+1] > m[g] {
@@ -198,11 +227,60 @@ func (d *regexDetector) Find(t *Text) {
 				break
 			}
 		}
-		if e <= s || (d.check != nil && !d.check(t.S[s:e])) {
+		if e <= s || (d.check != nil && !d.check(window[s:e])) {
 			continue
 		}
-		t.Emit(s, e)
+		t.Emit(base+s, base+e)
 	}
+}
+
+// windowStart moves p back to just after white space, if some is close.
+func windowStart(text string, p int) int {
+	if p <= 0 {
+		return 0
+	}
+	for k := p; k > 0 && k > p-regexSlack; k-- {
+		if isSpace(text[k-1]) {
+			return k
+		}
+	}
+	return p
+}
+
+// windowEnd moves p on to white space, if some is close.
+func windowEnd(text string, p int) int {
+	if p >= len(text) {
+		return len(text)
+	}
+	for k := p; k < len(text) && k < p+regexSlack; k++ {
+		if isSpace(text[k]) {
+			return k
+		}
+	}
+	return p
+}
+
+// anchoredRegex reports a regex using ^, $, \A or \z, whose meaning a
+// window would change.
+func anchoredRegex(re *regexp.Regexp) bool {
+	r, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return true
+	}
+	var walk func(*syntax.Regexp) bool
+	walk = func(r *syntax.Regexp) bool {
+		switch r.Op {
+		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+			return true
+		}
+		for _, s := range r.Sub {
+			if walk(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(r)
 }
 
 // termDetector matches dictionary terms as whole words, case-insensitively.

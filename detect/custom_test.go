@@ -134,3 +134,30 @@ func TestWithDetector(t *testing.T) {
 		t.Error("nil detector accepted")
 	}
 }
+
+// TestCustomRegexWindows: in a long text a gated regex reads only windows
+// around its keyword hits, and finds there what it finds in the whole text;
+// an anchored regex still reads the whole text.
+func TestCustomRegexWindows(t *testing.T) {
+	s := newTestScanner(t, WithCustom([]CustomDetector{
+		{Type: "TICKET", Regex: `\bticket\s+#?(\d{5})\b`},
+		{Type: "CASE_REF", Regex: `\bref\s+([A-Z]{2}\d{4})\b`, Keywords: []string{"case"}},
+		{Type: "FIRST_WORD", Regex: `^([A-Z]{4}\d{2})`, Keywords: []string{"zz"}},
+	}))
+	filler := strings.Repeat("lorem ipsum dolor sit amet ", 200) // 5400 bytes
+	tests := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		{"literal prefix gate, long text", filler + "ticket #12345 " + filler + "ticket 67890", []want{{"TICKET", "12345"}, {"TICKET", "67890"}}},
+		{"near the keyword", filler + "case filed, ref AB1234 " + filler, []want{{"CASE_REF", "AB1234"}}},
+		{"before the keyword, within the window", filler + "ref CD5678 " + strings.Repeat("x ", 200) + "case" + filler, []want{{"CASE_REF", "CD5678"}}},
+		{"two hits sharing a window", filler + "case ref EF0001 case ref EF0002 " + filler, []want{{"CASE_REF", "EF0001"}, {"CASE_REF", "EF0002"}}},
+		{"far from any keyword", "ref GH9999 " + filler + "case" + filler, nil},
+		{"anchored regex reads the whole text", "ABCD12 " + filler + "zz", []want{{"FIRST_WORD", "ABCD12"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}

@@ -41,7 +41,7 @@ func decodeViews(text string, found []rawFinding) []view {
 	for _, v := range out {
 		budget -= len(v.nt.text)
 	}
-	return base64Views(text, sortedSpans(found), out, budget)
+	return base64Views(text, found, out, budget)
 }
 
 // encodedWindow returns the part of text worth decoding around the encoded
@@ -246,8 +246,13 @@ var b64Class = func() (t [256]bool) {
 
 // base64Views finds base64 blobs of at least minBase64Run characters and
 // decodes those that turn out to be text.
-func base64Views(text string, found [][2]int, out []view, budget int) []view {
+func base64Views(text string, found []rawFinding, out []view, budget int) []view {
 	n := len(text)
+	// The findings' spans, sorted, made when the first run is met (most
+	// texts have none) in a buffer on the stack.
+	var spanBuf [8][2]int
+	var spans [][2]int
+	sorted := false
 	views := 0
 	for i := 0; i+minBase64Run <= n && views < maxDecodedViews && budget > 0; {
 		// No run of minBase64Run can contain a non-base64 byte: jump past it.
@@ -263,11 +268,18 @@ func base64Views(text string, found [][2]int, out []view, budget int) []view {
 		for e < n && b64Class[text[e]] {
 			e++
 		}
+		short := e-s < minBase64Run // padding does not count
 		for k := 0; k < 2 && e < n && text[e] == '='; k++ {
 			e++ // padding
 		}
 		i = e + 1
-		if e-s < minBase64Run || e-s > maxBase64Run || covered(found, s, e) {
+		if short || e-s > maxBase64Run {
+			continue
+		}
+		if !sorted {
+			spans, sorted = sortedSpans(spanBuf[:0], found), true
+		}
+		if covered(spans, s, e) {
 			continue
 		}
 		dec, ok := decodeBase64Text(text[s:e])
@@ -371,14 +383,10 @@ func decodeBase64Text(blob string) (string, bool) {
 	return string(dec), true
 }
 
-// sortedSpans returns the findings' spans sorted by start.
-func sortedSpans(found []rawFinding) [][2]int {
-	if len(found) == 0 {
-		return nil
-	}
-	out := make([][2]int, len(found))
-	for i, f := range found {
-		out[i] = [2]int{f.start, f.end}
+// sortedSpans appends the findings' spans to out, sorted by start.
+func sortedSpans(out [][2]int, found []rawFinding) [][2]int {
+	for _, f := range found {
+		out = append(out, [2]int{f.start, f.end})
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out

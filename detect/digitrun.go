@@ -7,7 +7,7 @@ package detect
 // saves work, it never decides.
 
 const (
-	runUpper2Before uint16 = 1 << iota // two capitals before: IBAN check digits
+	runAlpha2Before uint16 = 1 << iota // two letters before: IBAN check digits
 	runAlphaBefore                     // a letter before: fiscal code year
 	runLen11                           // eleven digits: partita IVA
 	runSSN                             // AAA followed by a separator, or nine digits
@@ -32,8 +32,8 @@ func runShape(text string, i int) uint16 {
 	n := e - i
 	prev, prev2, next := byteAt(text, i-1), byteAt(text, i-2), byteAt(text, e)
 	var m uint16
-	if isUpper(prev) && isUpper(prev2) {
-		m |= runUpper2Before
+	if isAlpha(prev) && isAlpha(prev2) {
+		m |= runAlpha2Before
 	}
 	if isAlpha(prev) {
 		m |= runAlphaBefore
@@ -75,7 +75,7 @@ func colonNear(text string, i, e int) bool {
 }
 
 func (creditCard) digitShape() uint16   { return runCard }
-func (iban) digitShape() uint16         { return runUpper2Before }
+func (iban) digitShape() uint16         { return runAlpha2Before }
 func (itFiscalCode) digitShape() uint16 { return runAlphaBefore }
 func (itVAT) digitShape() uint16        { return runLen11 }
 func (usSSN) digitShape() uint16        { return runSSN }

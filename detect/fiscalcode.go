@@ -14,6 +14,7 @@ func (itFiscalCode) Type() string { return TypeITFiscalCode }
 // Omocodia replaces digits from the rightmost one leftwards, so the year's
 // first digit (position 6) is a digit in every code but one whose seven digits
 // were all replaced; anchoring on digit runs finds all the others cheaply.
+// itFiscalCodeLetters finds the all-letter ones.
 func (itFiscalCode) Keywords() []string { return []string{DigitRuns} }
 
 func (itFiscalCode) Find(t *Text) {
@@ -28,6 +29,45 @@ func (itFiscalCode) Find(t *Text) {
 			t.Emit(s, s+16)
 			next = s + 16
 		}
+	}
+}
+
+// itFiscalCodeLetters finds fiscal codes with no digit left: all seven digit
+// positions (7–8, 10–11, 13–15) hold omocodia letters, so the code is
+// sixteen capitals. It runs on every text but reads few bytes: a window of
+// sixteen is checked from its end and skipped past the first byte that is
+// not a capital, which in prose is nearly always the first one read. Only
+// capitals: in lower case the form is a long word, and words are not
+// checked against a 1-in-26 check letter.
+type itFiscalCodeLetters struct{}
+
+var _ Detector = itFiscalCodeLetters{}
+
+func (itFiscalCodeLetters) Type() string       { return TypeITFiscalCode }
+func (itFiscalCodeLetters) Keywords() []string { return nil }
+
+func (itFiscalCodeLetters) Find(t *Text) {
+	text := t.S
+	for i := 0; i+16 <= len(text); {
+		j := i + 15
+		for j >= i && isUpper(text[j]) {
+			j--
+		}
+		if j >= i {
+			i = j + 1
+			continue
+		}
+		// Sixteen capitals from i: a code only if they are the whole token.
+		if isAlnum(byteAt(text, i-1)) || isAlnum(byteAt(text, i+16)) {
+			for i < len(text) && isAlnum(text[i]) {
+				i++
+			}
+			continue
+		}
+		if fiscalCodeValid(text[i : i+16]) {
+			t.Emit(i, i+16)
+		}
+		i += 16
 	}
 }
 

@@ -53,6 +53,7 @@ func FuzzScanText(f *testing.F) {
 		"AKIAIOSFODNN7EXAMPLE", "mail a@b.it, tel. +39 02 1234567", "IBAN IT60 X054 2811 1010 0000 0123 456",
 		"-----BEGIN RSA PRIVATE KEY-----\nabc", "postgres://u:p4ss!word@h/db", "\\u0041KIA%41", "eyJhbGciOiJub25lIn0.e30.",
 		"QUtJQVozU1I0RkUzTE43R1NPVTc=", "::ffff:1.2.3.4/96", "password: Xy7!abc", "ＡＫＩＡ",
+		"iban de89 3704 0044 0532 0130 00", "CF MRTMTTVLARVRSLBF", strings.Repeat("lorem ", 600) + "ID-42 orione",
 	} {
 		f.Add(seed)
 	}
@@ -126,6 +127,58 @@ func FuzzDecodeViews(f *testing.F) {
 				if x < 0 || y > len(s) || x >= y {
 					t.Fatalf("view span %d → %d-%d of %d", a, x, y, len(s))
 				}
+			}
+		}
+	})
+}
+
+// base64RunsNaive lists the maximal runs of at least minBase64Run base64
+// characters, with up to two '=' of padding after them: the runs
+// base64Views must consider.
+func base64RunsNaive(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		if !b64Class[text[i]] {
+			i++
+			continue
+		}
+		e := i
+		for e < len(text) && b64Class[text[e]] {
+			e++
+		}
+		end := e
+		for k := 0; k < 2 && end < len(text) && text[end] == '='; k++ {
+			end++
+		}
+		if e-i >= minBase64Run {
+			out = append(out, [2]int{i, end})
+		}
+		i = end
+	}
+	return out
+}
+
+// FuzzBase64Views checks the skipping search of base64Views against the
+// naive list of runs: every run that decodes to text gets a view, and no
+// other.
+func FuzzBase64Views(f *testing.F) {
+	f.Add("QUtJQVozU1I0RkUzTE43R1NPVTc= and bWFyaW8ucm9zc2lAZXhhbXBsZS5jb20gc2Vj==x")
+	f.Add("short abcdefghijklmno abcdefghijklmnop")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want [][2]int
+		for _, r := range base64RunsNaive(s) {
+			if _, ok := decodeBase64Text(s[r[0]:r[1]]); ok && len(want) < maxDecodedViews {
+				want = append(want, r)
+			}
+		}
+		views := base64Views(s, nil, nil, maxDecodedBytes)
+		if len(views) != len(want) {
+			t.Fatalf("%q: %d views, want %d (%v)", s, len(views), len(want), want)
+		}
+		for i, v := range views {
+			a, _ := v.back(0, 1)
+			if a != want[i][0] {
+				t.Fatalf("%q: view %d starts at %d, want %d", s, i, a, want[i][0])
 			}
 		}
 	})

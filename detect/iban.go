@@ -18,11 +18,18 @@ func (iban) Find(t *Text) {
 	for _, i := range hits {
 		// Anchor on the check digits, right after the country code.
 		s := i - 2
-		if s < next || s < 0 || !isUpper(text[s]) || !isUpper(text[s+1]) || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+		if s < next || s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
 			continue
 		}
-		want, ok := ibanLengths[text[s:s+2]]
-		if !ok {
+		// ISO 13616 writes IBANs in capitals, but the check is the same in
+		// lower case, and people type them so: accept a code written
+		// entirely in one case, never mixed.
+		lowerCase := isLower(text[s])
+		if lowerCase != isLower(text[s+1]) || !isAlpha(text[s]) || !isAlpha(text[s+1]) {
+			continue
+		}
+		want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
+		if want == 0 {
 			continue
 		}
 		n, j := 0, s
@@ -30,8 +37,12 @@ func (iban) Find(t *Text) {
 	scan:
 		for j < len(text) && n < want {
 			switch c := text[j]; {
-			case isDigit(c) || isUpper(c):
+			case isDigit(c) || (!lowerCase && isUpper(c)):
 				buf[n] = c
+				n++
+				j++
+			case lowerCase && isLower(c):
+				buf[n] = c - ('a' - 'A')
 				n++
 				j++
 			case (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]):
@@ -50,3 +61,12 @@ func (iban) Find(t *Text) {
 		}
 	}
 }
+
+// ibanLength is ibanLengths as a table by letter pair (0: no IBAN), for
+// the detector's hot path.
+var ibanLength = func() (t [26][26]uint8) {
+	for cc, n := range ibanLengths {
+		t[cc[0]-'A'][cc[1]-'A'] = uint8(n)
+	}
+	return
+}()

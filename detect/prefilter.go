@@ -1,21 +1,25 @@
 package detect
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // prefilter finds every occurrence of a set of keywords, ASCII case folded,
 // every run of ASCII digits and the first non-ASCII byte, in one pass over
 // the text.
 //
 // For the usual keyword sets it is a gram filter: each keyword is anchored
-// on its least common pair of bytes, and one table lookup per byte, on the
-// last two (case-folded) bytes, says whether an anchor, a digit after a
-// non-digit or a 1-byte keyword ends there. No load depends on the
-// previous one, unlike an Aho–Corasick DFA, and the loop has no branch; the
-// rare candidate is then checked against the keywords anchored on its pair. Keyword sets too large for the tables (big dictionaries of
-// policy terms) fall back to the automaton.
+// on its least common three bytes, and two table lookups per byte, on the
+// last two and three (case-folded) bytes, say whether an anchor, a digit
+// after a non-digit or a short keyword ends there. No load depends on the
+// previous one, unlike in an Aho–Corasick DFA, and the loop has no branch:
+// about 20 instructions a byte against the automaton's 35. The rare
+// candidate is then checked against the keywords with that anchor. Keyword
+// sets too large for the tables (big dictionaries of policy terms) fall
+// back to the automaton (automaton.go).
 type prefilter struct {
 	kws    []string // keyword id → keyword
-	kwLen  []int    // keyword id → length
 	kwOwns [][]int  // keyword id → detector indexes that asked for it
 	gram   *gramFilter
 	auto   *automaton
@@ -48,7 +52,6 @@ func buildPrefilter(keywords []string, owners [][]int, forceAuto bool) (*prefilt
 		if k == "" {
 			return nil, fmt.Errorf("detect: empty keyword")
 		}
-		p.kwLen = append(p.kwLen, len(k))
 	}
 	if forceAuto || len(keywords) > maxGramKeywords {
 		a, err := buildAutomaton(keywords)
@@ -77,23 +80,38 @@ func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]i
 // gramFilter is the table-driven keyword finder described on prefilter.
 type gramFilter struct {
 	fold [256]uint8 // ASCII upper case → lower case; every other byte as is
-	// pair[a<<8|b] is 1 when the folded bytes a, b may end something to
-	// report: a keyword's anchor pair, a digit after a non-digit, a 1-byte
-	// keyword after anything.
+	// pair[a<<8|b] is not 0 when the folded bytes a, b end something to
+	// report: a digit after a non-digit (gramDigit), a 1-byte keyword after
+	// anything or a 2-byte keyword (gramKeyword).
 	pair *[1 << 16]uint8
-	// Candidates are checked against the keywords anchored there.
+	// tri[triHash(w)] is gramKeyword when the last three folded bytes may
+	// be the anchor of a longer keyword: its least common three bytes.
+	tri *[1 << triBits]uint8
+	// Candidates are checked against the keywords that could end there.
 	single  [256][]int32 // 1-byte keywords by their byte
-	anchors gramTable    // longer keywords by their anchor pair
+	pairs   gramTable    // 2-byte keywords
+	anchors gramTable    // longer keywords by their anchor
 	kws     []string     // keyword id → keyword
 }
 
-// anchored is a keyword whose anchor pair starts at offset off in it.
+const (
+	triBits = 14
+	// Table values: bit 0 makes a candidate; bit 1 says a keyword may end
+	// there, so a digit run's start needs no keyword check without it.
+	gramDigit   = 1
+	gramKeyword = 3
+)
+
+// triHash hashes the low three bytes of w (w<<8 drops the fourth).
+func triHash(w uint32) uint32 { return ((w << 8) * 0x9E3779B1) >> (32 - triBits) }
+
+// anchored is a keyword whose anchor starts at offset off in it.
 type anchored struct {
 	id  int32
 	off int32
 }
 
-// gramTable maps an anchor pair to the keywords anchored on it: open
+// gramTable maps an anchor to the keywords anchored on it: open
 // addressing, linear probing (cheaper than a map on the candidate path).
 type gramTable struct {
 	keys []uint32
@@ -133,7 +151,8 @@ func newGramTable(n int) gramTable {
 // byteWeight estimates how common a (folded) byte is in prompts, per
 // thousand: letters by their frequency in English and Italian prose,
 // white space and common punctuation high, the rest low. A keyword is
-// anchored on its pair with the lowest product, so candidates are rare.
+// anchored on its three bytes with the lowest product, so candidates are
+// rare.
 var byteWeight = func() (t [256]int) {
 	for c := range t {
 		t[c] = 2
@@ -146,55 +165,84 @@ var byteWeight = func() (t [256]int) {
 	return
 }()
 
+// commonTrigrams are frequent in English and Italian words whatever their
+// letters' weights ("for", "vie" of "review"): a poor anchor.
+var commonTrigrams = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`the and ing ion tio ent ati for her ter hat tha ere con res ver all ons nce men ith ted ers pro thi wit are ess not ive was ect rea com eve per int est sta cti ica ist ear ain one our iti rat ach vie che del ell ato ata ett ent per lla del zio ion nte tto are ere ire ano ore`) {
+		m[t] = true
+	}
+	return m
+}()
+
 func buildGramFilter(keywords []string) *gramFilter {
-	g := &gramFilter{pair: new([1 << 16]uint8), anchors: newGramTable(len(keywords)), kws: keywords}
+	g := &gramFilter{pair: new([1 << 16]uint8), tri: new([1 << triBits]uint8),
+		pairs: newGramTable(len(keywords)), anchors: newGramTable(len(keywords)), kws: keywords}
 	for c := range 256 {
 		g.fold[c] = lower(byte(c))
 	}
 	for a := range 256 {
 		if !isDigit(byte(a)) {
 			for d := '0'; d <= '9'; d++ {
-				g.pair[a<<8|int(d)] = 1
+				g.pair[a<<8|int(d)] |= gramDigit
 			}
 		}
 	}
 	for id, k := range keywords {
-		if len(k) == 1 {
+		switch len(k) {
+		case 1:
 			g.single[k[0]] = append(g.single[k[0]], int32(id))
 			if isLower(k[0]) {
 				up := k[0] - ('a' - 'A')
 				g.single[up] = append(g.single[up], int32(id))
 			}
 			for a := range 256 {
-				g.pair[a<<8|int(k[0])] = 1
+				g.pair[a<<8|int(k[0])] |= gramKeyword
 			}
-			continue
-		}
-		off, best := 0, -1
-		for o := 0; o+1 < len(k); o++ {
-			if w := byteWeight[k[o]] * byteWeight[k[o+1]]; best < 0 || w < best {
-				off, best = o, w
+		case 2:
+			key := uint32(k[0])<<8 | uint32(k[1])
+			g.pair[key] |= gramKeyword
+			g.pairs.add(key, anchored{id: int32(id)})
+		default:
+			off, best := 0, -1
+			for o := 0; o+2 < len(k); o++ {
+				w := byteWeight[k[o]] * byteWeight[k[o+1]] * byteWeight[k[o+2]]
+				if commonTrigrams[k[o:o+3]] {
+					w *= 50
+				}
+				if best < 0 || w < best {
+					off, best = o, w
+				}
 			}
+			key := uint32(k[off])<<16 | uint32(k[off+1])<<8 | uint32(k[off+2])
+			g.tri[triHash(key)] = gramKeyword
+			g.anchors.add(key, anchored{id: int32(id), off: int32(off)})
 		}
-		key := uint32(k[off])<<8 | uint32(k[off+1])
-		g.pair[key] = 1
-		g.anchors.add(key, anchored{id: int32(id), off: int32(off)})
 	}
 	return g
 }
 
 func (g *gramFilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
-	fold, pair := &g.fold, g.pair
-	var w uint16 // the last two bytes, folded, newest lowest
+	var w uint32 // the last bytes, folded, newest lowest
 	var acc byte
 	// The text is read in blocks of 64 bytes, each giving the offsets of
 	// its candidates.
 	var buf [64]uint8
 	for base := 0; base < len(text); base += 64 {
 		var n int
-		n, w, acc = gramBlock(text[base:min(base+64, len(text))], fold, pair, w, acc, &buf)
+		n, w, acc = gramBlock(text[base:min(base+64, len(text))], &g.fold, g.pair, g.tri, w, acc, &buf)
 		for _, k := range buf[:n] {
-			g.candidate(text, base+int(k), hit, digits)
+			j := base + int(k)
+			c := text[j]
+			if isDigit(c) && (j == 0 || !isDigit(text[j-1])) {
+				if digits != nil {
+					*digits = append(*digits, j)
+				}
+				if !g.mayEndKeyword(text, j) {
+					continue
+				}
+			}
+			g.candidate(text, j, hit)
 		}
 	}
 	if acc < 0x80 {
@@ -213,38 +261,53 @@ func (g *gramFilter) scan(text string, hit func(kw int32, start int), digits *[]
 // function (kept out of line) so that its state lives in registers.
 //
 //go:noinline
-func gramBlock(block string, fold *[256]uint8, pair *[1 << 16]uint8, w uint16, acc byte, buf *[64]uint8) (int, uint16, byte) {
+func gramBlock(block string, fold *[256]uint8, pair *[1 << 16]uint8, tri *[1 << triBits]uint8, w uint32, acc byte, buf *[64]uint8) (int, uint32, byte) {
+	_, _, _, _ = fold[0], pair[0], tri[0], buf[0] // nil checks out of the loop
 	n := 0
-	for k := 0; k < len(block) && k < 64; k++ {
+	for k := range len(block) {
 		c := block[k]
 		acc |= c
-		w = w<<8 | uint16(fold[c])
-		// Branch-free: the slot is overwritten unless the pair counts.
+		w = w<<8 | uint32(fold[c])
+		// Branch-free: the slot is overwritten unless the bytes count.
 		buf[n&63] = uint8(k)
-		n += int(pair[w])
+		n += int((pair[uint16(w)] | tri[triHash(w)]) & 1)
 	}
 	return n, w, acc
 }
 
-// candidate checks what may end at text[j]: a digit run's start, a 1-byte
-// keyword, a keyword whose anchor pair ends there.
-func (g *gramFilter) candidate(text string, j int, hit func(kw int32, start int), digits *[]int) {
+// mayEndKeyword reports whether the tables allow a keyword to end at
+// text[j].
+func (g *gramFilter) mayEndKeyword(text string, j int) bool {
+	if j < 2 {
+		return true
+	}
+	key := uint32(g.fold[text[j-2]])<<16 | uint32(g.fold[text[j-1]])<<8 | uint32(g.fold[text[j]])
+	return (g.pair[uint16(key)]|g.tri[triHash(key)])&2 != 0
+}
+
+// candidate checks the keywords that may end at text[j]: a 1-byte keyword,
+// a 2-byte keyword, a keyword whose anchor ends there.
+func (g *gramFilter) candidate(text string, j int, hit func(kw int32, start int)) {
 	c := text[j]
-	var prev byte
-	if j > 0 {
-		prev = text[j-1]
-	}
-	if isDigit(c) && !isDigit(prev) && digits != nil {
-		*digits = append(*digits, j)
-	}
 	for _, id := range g.single[c] {
 		hit(id, j)
 	}
 	if j == 0 {
 		return
 	}
-	for _, a := range g.anchors.lookup(uint32(g.fold[prev])<<8 | uint32(g.fold[c])) {
-		start := j - 1 - int(a.off)
+	key := uint32(g.fold[text[j-1]])<<8 | uint32(g.fold[c])
+	for _, a := range g.pairs.lookup(key) {
+		hit(a.id, j-1)
+	}
+	if j == 1 {
+		return
+	}
+	key |= uint32(g.fold[text[j-2]]) << 16
+	if g.tri[triHash(key)] == 0 {
+		return
+	}
+	for _, a := range g.anchors.lookup(key) {
+		start := j - 2 - int(a.off)
 		if start >= 0 && g.hasPrefixFold(text, start, g.kws[a.id]) {
 			hit(a.id, start)
 		}

@@ -108,18 +108,28 @@ func testPrefilterDigitsAndNonASCII(t *testing.T, p *prefilter) {
 }
 
 func FuzzPrefilter(f *testing.F) {
-	ps := bothPrefilters(prefilterKeywords)
+	// The test keywords, and the built-in ones with dictionary terms
+	// (accented, with digits, two bytes) as a policy would add them.
+	s, err := NewScanner(WithCustom([]CustomDetector{{Type: "TERM", Terms: []string{"città", "R2", "x9q", "Ørsted ab"}}}))
+	if err != nil {
+		f.Fatal(err)
+	}
+	sets := [][]string{prefilterKeywords, s.pre.kws}
+	both := []map[string]*prefilter{bothPrefilters(sets[0]), bothPrefilters(sets[1])}
 	f.Add("ushers PASSWORD sk-ant-")
 	f.Add("1a22 §x@Y é3")
+	f.Add("CITTÀ città r2-D2 X9Q tel. +39 ørsted AB, password: x")
 	f.Fuzz(func(t *testing.T, text string) {
-		want := naiveHits(text, prefilterKeywords)
-		gotG, digitsG, naG := prefilterHits(ps["gram"], text)
-		gotA, digitsA, naA := prefilterHits(ps["automaton"], text)
-		if !slices.Equal(gotG, want) || !slices.Equal(gotA, want) {
-			t.Fatalf("%q: gram %v automaton %v want %v", text, gotG, gotA, want)
-		}
-		if !slices.Equal(digitsG, digitsA) || naG != naA {
-			t.Fatalf("%q: digits %v/%v, non-ASCII %d/%d", text, digitsG, digitsA, naG, naA)
+		for i, kws := range sets {
+			want := naiveHits(text, kws)
+			gotG, digitsG, naG := prefilterHits(both[i]["gram"], text)
+			gotA, digitsA, naA := prefilterHits(both[i]["automaton"], text)
+			if !slices.Equal(gotG, want) || !slices.Equal(gotA, want) {
+				t.Fatalf("set %d, %q: gram %v automaton %v want %v", i, text, gotG, gotA, want)
+			}
+			if !slices.Equal(digitsG, digitsA) || naG != naA {
+				t.Fatalf("set %d, %q: digits %v/%v, non-ASCII %d/%d", i, text, digitsG, digitsA, naG, naA)
+			}
 		}
 	})
 }

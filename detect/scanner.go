@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -61,6 +62,7 @@ type scanState struct {
 	setSorted []bool
 	digits    []int
 	shapes    []uint16
+	byShape   [16][]int // digit runs by shape bit
 	picked    []int
 	text      Text
 	raw       []rawFinding
@@ -188,8 +190,15 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	st := s.pool.Get().(*scanState)
 	defer s.put(st)
 
-	nt := normalise(text)
-	s.prescan(st, nt.text)
+	// The prefilter pass also finds the first non-ASCII byte: plain ASCII
+	// (the usual prompt) needs no normalising and no second pass.
+	nt := normText{text: text}
+	if s.prescan(st, text) >= 0 {
+		if nt = normalise(text); len(nt.edits) > 0 {
+			st.reset()
+			s.prescan(st, nt.text)
+		}
+	}
 	s.detect(st, nt.text)
 	st.found = append(st.found, st.raw...)
 	// Values hidden by an encoding: scan each decoded view and report on the
@@ -218,30 +227,35 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 }
 
 // prescan runs the prefilter over text, recording keyword, context-word and
-// digit-run hits in st.
-func (s *Scanner) prescan(st *scanState, text string) {
-	n := len(s.entries)
+// digit-run hits in st. It returns the offset of the first non-ASCII byte,
+// or -1.
+func (s *Scanner) prescan(st *scanState, text string) int {
 	var digits *[]int
 	if len(s.digital) > 0 {
 		st.digits = st.digits[:0]
 		digits = &st.digits
 	}
-	s.pre.scan(text, func(kw int32, start int) {
-		for _, d := range s.pre.kwOwns[kw] {
-			if d >= n {
-				st.setHits[d-n] = append(st.setHits[d-n], start)
-				continue
-			}
-			h := st.hits[d]
-			if len(h) == 0 {
-				st.dirty = append(st.dirty, d)
-			}
-			// Several keywords of one detector can start at the same place.
-			if len(h) == 0 || h[len(h)-1] != start {
-				st.hits[d] = append(h, start)
-			}
+	return s.pre.scan(text, func(kw int32, start int) { s.record(st, kw, start) }, digits)
+}
+
+// record notes an occurrence of keyword kw at start for the detectors and
+// context-word sets that asked for it.
+func (s *Scanner) record(st *scanState, kw int32, start int) {
+	n := len(s.entries)
+	for _, d := range s.pre.kwOwns[kw] {
+		if d >= n {
+			st.setHits[d-n] = append(st.setHits[d-n], start)
+			continue
 		}
-	}, digits)
+		h := st.hits[d]
+		if len(h) == 0 {
+			st.dirty = append(st.dirty, d)
+		}
+		// Several keywords of one detector can start at the same place.
+		if len(h) == 0 || h[len(h)-1] != start {
+			st.hits[d] = append(h, start)
+		}
+	}
 }
 
 // detect runs the detectors the prescan gated over (normalised) text,
@@ -257,17 +271,33 @@ func (s *Scanner) detect(st *scanState, text string) {
 		run(d, nil)
 	}
 	if len(s.digital) > 0 && len(st.digits) > 0 {
+		// Each run goes to the list of every shape bit it has, in one pass;
+		// a detector whose mask is one bit takes its list as it is.
+		for b := range st.byShape {
+			st.byShape[b] = st.byShape[b][:0]
+		}
 		st.shapes = st.shapes[:0]
 		for _, i := range st.digits {
-			st.shapes = append(st.shapes, runShape(text, i))
+			sh := runShape(text, i)
+			st.shapes = append(st.shapes, sh)
+			for m := sh; m != 0; m &= m - 1 {
+				b := bits.TrailingZeros16(m)
+				st.byShape[b] = append(st.byShape[b], i)
+			}
 		}
 		for k, d := range s.digital {
 			if len(st.hits[d]) > 0 {
 				continue // keyword hits too: run below on the merged list
 			}
 			mask := s.digitMask[k]
-			if mask == runAny {
+			switch {
+			case mask == runAny:
 				run(d, st.digits)
+				continue
+			case mask&(mask-1) == 0:
+				if l := st.byShape[bits.TrailingZeros16(mask)]; len(l) > 0 {
+					run(d, l)
+				}
 				continue
 			}
 			st.picked = st.picked[:0]

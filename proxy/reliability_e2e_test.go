@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,15 @@ import (
 type upstream struct {
 	addr   string
 	caFile string
+	srv    *httptest.Server
+}
+
+// dropIdle closes every connection promptwall holds to the upstream: its
+// keep-alive pool (3 goroutines a connection, up to 64 connections) then
+// no longer counts in goroutine comparisons.
+func (u *upstream) dropIdle() {
+	u.srv.CloseClientConnections()
+	time.Sleep(50 * time.Millisecond)
 }
 
 func startUpstream(t *testing.T, h http.Handler) *upstream {
@@ -42,7 +52,7 @@ func startUpstream(t *testing.T, h http.Handler) *upstream {
 	srv.TLS = ca.ServerTLS(t, vendorHosts...)
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
-	return &upstream{addr: srv.Listener.Addr().String(), caFile: ca.WritePEM(t, t.TempDir())}
+	return &upstream{addr: srv.Listener.Addr().String(), caFile: ca.WritePEM(t, t.TempDir()), srv: srv}
 }
 
 // startBehind runs promptwall with every vendor host resolved to up.
@@ -68,11 +78,17 @@ func chatRequest(ctx context.Context, body string) *http.Request {
 	return req
 }
 
-// sseHandler answers every request with a stream: first event, then what
-// rest does with the connection.
+// sseHandler answers a streamed request with its first event, then lets
+// rest do what it will with the connection; other requests get a short JSON
+// answer.
 func sseHandler(rest func(w http.ResponseWriter, r *http.Request)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
+		b, _ := io.ReadAll(r.Body)
+		if !bytes.Contains(b, []byte(`"stream":true`)) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}]}`)
+			return
+		}
 		w.Header().Set("Content-Type", "text/event-stream")
 		w.WriteHeader(http.StatusOK)
 		_, _ = io.WriteString(w, `data: {"choices":[{"index":0,"delta":{"content":"Hello"}}]}`+"\n\n")
@@ -93,6 +109,18 @@ func settle(limit int, within time.Duration) int {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// goroutineDump is the goroutine profile grouped by stack, for a failure
+// message (the first few KiB: the biggest groups come first).
+func goroutineDump() string {
+	var b strings.Builder
+	_ = pprof.Lookup("goroutine").WriteTo(&b, 1)
+	s := b.String()
+	if len(s) > 6000 {
+		s = s[:6000] + "\n…"
+	}
+	return s
 }
 
 // goroutineBaseline counts goroutines once the test's fixtures are up and
@@ -176,7 +204,7 @@ func TestClientHangUpMidStreamCancelsUpstream(t *testing.T) {
 		}
 	}
 	if got := settle(base+3, 5*time.Second); got > base+3 {
-		t.Fatalf("goroutines: %d before, %d after %d hung-up streams", base, got, n)
+		t.Fatalf("goroutines: %d before, %d after %d hung-up streams\n%s", base, got, n, goroutineDump())
 	}
 }
 
@@ -321,7 +349,7 @@ func TestThousandConcurrentConnects(t *testing.T) {
 		conns[i] = nil
 	}
 	if got := settle(base+5, 10*time.Second); got > base+5 {
-		t.Fatalf("goroutines: %d before, %d after closing %d tunnels", base, got, n)
+		t.Fatalf("goroutines: %d before, %d after closing %d tunnels\n%s", base, got, n, goroutineDump())
 	}
 }
 

@@ -86,7 +86,8 @@ func soakVendor() http.HandlerFunc {
 // and that goroutines and heap are back where they started.
 func TestSoak(t *testing.T) {
 	d := soakDuration(t)
-	e := startBehind(t, startUpstream(t, soakVendor()), nil)
+	up := startUpstream(t, soakVendor())
+	e := startBehind(t, up, nil)
 	hc := e.client()
 	key := fakeAWSKey(t)
 	kinds := []struct {
@@ -153,6 +154,7 @@ func TestSoak(t *testing.T) {
 		t.Fatalf("warm-up: %d of %d requests failed; first: %v", f, warm, first)
 	}
 	hc.CloseIdleConnections()
+	up.dropIdle()
 	base := goroutineBaseline()
 	heap0 := heapAfterGC()
 
@@ -167,16 +169,17 @@ func TestSoak(t *testing.T) {
 	}
 	e.auditLines(t, n+int(warm))
 	hc.CloseIdleConnections()
-	// Slack: the upstream keep-alive pool (3 goroutines a connection) may
-	// differ by a few connections; a leak per request would be hundreds.
-	if got := settle(base+20, 10*time.Second); got > base+20 {
-		t.Fatalf("goroutines: %d before, %d after %d requests", base, got, n)
+	up.dropIdle()
+	if got := settle(base+5, 10*time.Second); got > base+5 {
+		t.Fatalf("goroutines: %d before, %d after %d requests\n%s", base, got, n, goroutineDump())
 	}
 	// Heap: a few MiB of slack for pools and caches that fill once.
-	if heap1 := heapAfterGC(); heap1 > heap0+8<<20 {
+	heap1 := heapAfterGC()
+	if heap1 > heap0+8<<20 {
 		t.Fatalf("heap in use: %d KiB before, %d KiB after %d requests", heap0>>10, heap1>>10, n)
 	}
-	t.Logf("soak: %d requests in %s at %d/s; goroutines %d → %d", n, d, rate, base, runtime.NumGoroutine())
+	t.Logf("soak: %d requests in %s at %d/s (answered in %s); goroutines %d → %d; heap in use %d → %d KiB",
+		n, d, rate, took.Round(time.Millisecond), base, runtime.NumGoroutine(), heap0>>10, heap1>>10)
 }
 
 type statusError struct {
