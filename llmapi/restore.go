@@ -103,7 +103,7 @@ func AnswerFormat(api API, contentType string, stream bool) StreamFormat {
 // an event is added to carry the held bytes. Events too large for the framer
 // (16 MiB) end the rewriting: the rest of the stream passes as it comes.
 func NewStreamRestorer(api API, format StreamFormat, body io.ReadCloser, r Restorer) io.ReadCloser {
-	s := &streamRestorer{body: body, er: newEventRewriter(api, r), buf: make([]byte, 32<<10)}
+	s := &streamRestorer{body: body, er: newEventRewriter(api, r), buf: make([]byte, 8<<10)}
 	if format == JSONArray {
 		s.arr = NewArrayFramer(0)
 	} else {
@@ -111,6 +111,8 @@ func NewStreamRestorer(api API, format StreamFormat, body io.ReadCloser, r Resto
 	}
 	return s
 }
+
+var _ io.ReadCloser = (*streamRestorer)(nil)
 
 type streamRestorer struct {
 	body   io.ReadCloser

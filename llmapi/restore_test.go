@@ -200,7 +200,7 @@ var streamCases = []streamCase{
 			for _, d := range sseData(t, out) {
 				var e struct {
 					Type, Delta, Text string
-					Response        struct {
+					Response          struct {
 						Output []struct{ Content []struct{ Text string } }
 					}
 				}
@@ -448,5 +448,82 @@ func TestRestoreJSON(t *testing.T) {
 	}
 	if got := llmapi.RestoreJSON([]byte("plain <EMAIL_1>"), v); string(got) != "plain a@example.com" {
 		t.Fatalf("non-JSON answer %q", got)
+	}
+}
+
+// prompt8K is an 8 KB chat request with three values to redact.
+func prompt8K() (body []byte, values []string) {
+	var s strings.Builder
+	values = []string{"a@example.com", "DE89370400440532013000", tricky}
+	for i := 0; s.Len() < 8<<10; i++ {
+		s.WriteString("The quarterly report covers revenue, costs and the outlook. ")
+		if i%40 == 0 {
+			s.WriteString(values[(i/40)%3] + " ")
+		}
+	}
+	b, _ := json.Marshal(map[string]any{"model": "gpt-4o", "messages": []any{map[string]any{"role": "user", "content": s.String()}}})
+	return b, values
+}
+
+// BenchmarkRedactRewrite8K: extracting spans' placeholders and rewriting an
+// 8 KB body (detection and policy excluded).
+func BenchmarkRedactRewrite8K(b *testing.B) {
+	body, values := prompt8K()
+	req, _ := llmapi.Extract(llmapi.OpenAIChat, "/v1/chat/completions", body)
+	var spans []redact.Span
+	for i, s := range req.Segments {
+		for _, v := range values {
+			for off := 0; ; {
+				j := strings.Index(s.Text[off:], v)
+				if j < 0 {
+					break
+				}
+				spans = append(spans, redact.Span{Segment: i, Start: off + j, End: off + j + len(v), Type: "X"})
+				off += j + len(v)
+			}
+		}
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		v := redact.NewVault(redact.Pseudonymize)
+		if _, err := llmapi.Rewrite(req.API, body, req.Segments, v.Redact(req.Segments, spans)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRestoreJSON8K: restoring an 8 KB whole answer.
+func BenchmarkRestoreJSON8K(b *testing.B) {
+	var s strings.Builder
+	for s.Len() < 8<<10 {
+		s.WriteString("The report for <EMAIL_1> covers revenue, costs and the outlook of <NAME_1>. ")
+	}
+	answer := []byte(`{"choices":[{"index":0,"message":{"role":"assistant","content":` + q(s.String()) + `}}]}`)
+	v := testVault()
+	b.SetBytes(int64(len(answer)))
+	for b.Loop() {
+		llmapi.RestoreJSON(answer, v)
+	}
+}
+
+// BenchmarkStreamRestore: an OpenAI chat stream of 8 KB text in 4-rune
+// deltas, with placeholders (slow path) and without (fast path).
+func BenchmarkStreamRestore(b *testing.B) {
+	for _, withPH := range []bool{true, false} {
+		text := strings.Repeat("The report for <EMAIL_1> covers revenue and costs. ", 160)
+		name := "placeholders"
+		if !withPH {
+			text, name = strings.ReplaceAll(text, "<EMAIL_1>", "the team"), "clean"
+		}
+		in := []byte(streamCases[0].build(cutRunes(text, []byte{3})))
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				body := llmapi.NewStreamRestorer(llmapi.OpenAIChat, llmapi.SSE, &chunkReader{data: in}, testVault())
+				if _, err := io.Copy(io.Discard, body); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

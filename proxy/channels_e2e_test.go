@@ -86,7 +86,10 @@ func TestWebSocketToVendorIsRefusedBeforeTheUpgrade(t *testing.T) {
 	e := start(t, fakevendor.Start(t), nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, resp, err := websocket.Dial(ctx, "wss://api.openai.com/v1/responses", &websocket.DialOptions{
+	// The Responses, Realtime and Gemini Live sockets are inspected
+	// (websocket_e2e_test.go); any other WebSocket to a vendor host would
+	// carry frames nobody inspects, so it never gets upgraded.
+	_, resp, err := websocket.Dial(ctx, "wss://api.openai.com/v1/chat/completions", &websocket.DialOptions{
 		HTTPClient: e.client(), HTTPHeader: http.Header{"Authorization": {"Bearer sk-test-not-a-real-key"}}})
 	if err == nil {
 		t.Fatal("the WebSocket upgrade went through uninspected")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/elazarl/goproxy"
 	"go.uber.org/zap"
@@ -67,10 +68,15 @@ func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Resp
 	s.inflight.Add(1)
 	var resp *http.Response
 	if isUpgrade(req) {
-		// A WebSocket (or any upgrade) would carry prompts as frames nobody
-		// inspects: refuse before the upgrade, so clients fall back to HTTPS.
+		// A vendor WebSocket promptwall knows is inspected message by
+		// message (websocket.go; it releases s.inflight itself). Any other
+		// upgrade would carry prompts as frames nobody inspects: refuse
+		// before the upgrade, so clients fall back to HTTPS.
+		if proto, ok := webSocketProtocol(req); ok {
+			return s.webSocket(t, proto), nil
+		}
 		resp = s.refuse(t, http.StatusForbidden, "promptwall.upgrade_refused",
-			"promptwall does not let connection upgrades (WebSocket) through to LLM vendors; the client should use HTTPS requests.")
+			"promptwall inspects WebSockets only for the vendor protocols it knows (Responses, Realtime, Gemini Live) and does not let this upgrade through; the client should use HTTPS requests.")
 	} else {
 		resp = s.inspect(req.Context(), t)
 	}
@@ -116,6 +122,13 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 			return s.refuse(t, http.StatusBadRequest, "promptwall.unparsable", "The request body could not be parsed, so it was not sent.")
 		}
 		t.api = ext.API
+	}
+	if ext.API != llmapi.Raw && !utf8.Valid(body) {
+		// JSON must be UTF-8 (RFC 8259). Invalid bytes become U+FFFD in what
+		// we scan but reach the vendor as sent: a secret split by one would
+		// pass unseen.
+		return s.refuse(t, http.StatusBadRequest, "promptwall.invalid_utf8",
+			"The request body is JSON with invalid UTF-8, so promptwall cannot inspect it reliably; it was not sent.")
 	}
 	t.model = ext.Model
 	t.ev.API, t.ev.Model = string(t.api), t.model
@@ -245,13 +258,21 @@ func (s *Server) forward(t *txn) *http.Response {
 	t.ev.Status = resp.StatusCode
 	s.metrics.openStreams.Inc()
 	tap := newUsageTap(resp)
-	resp.Body = &auditedBody{ReadCloser: resp.Body, tap: tap.Write, done: func() {
+	body := &auditedBody{ReadCloser: resp.Body, tap: tap.Write}
+	body.done = func() {
 		s.metrics.openStreams.Dec()
 		u := tap.Usage()
 		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
+		switch {
+		case body.readErr != nil:
+			t.ev.Reason = "the vendor's answer broke off before its end"
+		case !body.eof:
+			t.ev.Reason = "the client left before the answer ended"
+		}
 		t.ev.Duration = time.Since(t.start)
 		_ = s.writeAudit(&t.ev)
-	}}
+	}
+	resp.Body = body
 	return resp
 }
 
@@ -262,6 +283,9 @@ type auditedBody struct {
 	once sync.Once
 	done func()
 	tap  func([]byte) // optional: sees every byte read
+
+	eof     bool  // read to its end
+	readErr error // the read failed before the end (upstream broke off)
 }
 
 func (b *auditedBody) Read(p []byte) (int, error) {
@@ -270,6 +294,11 @@ func (b *auditedBody) Read(p []byte) (int, error) {
 		b.tap(p[:n])
 	}
 	if err != nil {
+		if err == io.EOF {
+			b.eof = true
+		} else {
+			b.readErr = err
+		}
 		b.once.Do(b.done)
 	}
 	return n, err

@@ -125,6 +125,8 @@ func (s *Server) restoreAnswer(t *txn, resp *http.Response, ext llmapi.Request, 
 // A Close from another goroutine (a client that hangs up) first closes the
 // upstream body, which ends a Read blocked on it, then waits for that Read
 // before dropping the vault it uses.
+var _ io.ReadCloser = (*vaultBody)(nil)
+
 type vaultBody struct {
 	io.ReadCloser
 	vault *redact.Vault

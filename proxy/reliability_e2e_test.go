@@ -472,3 +472,38 @@ func TestMalformedRequests(t *testing.T) {
 		})
 	}
 }
+
+// A secret split by an invalid UTF-8 byte must not slip through.
+func TestInvalidUTF8InsideASecretIsRefused(t *testing.T) {
+	fv := fakevendor.Start(t)
+	e := start(t, fv, nil)
+	key := fakeAWSKey(t)
+	body := "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"key " + key[:8] + "\xff" + key[8:] + "\"}]}"
+	resp, err := e.client().Do(chatRequest(context.Background(), body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusForbidden {
+		t.Errorf("status %d, want 400 or 403", resp.StatusCode)
+	}
+	if n := len(fv.Requests()); n != 0 {
+		t.Errorf("the vendor received %d requests", n)
+	}
+}
+
+// A stream the vendor breaks off is audited as such.
+func TestUpstreamBreakIsAudited(t *testing.T) {
+	up := startUpstream(t, sseHandler(func(http.ResponseWriter, *http.Request) { panic(http.ErrAbortHandler) }))
+	e := startBehind(t, up, nil)
+	resp, err := e.client().Do(chatRequest(context.Background(), `{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Hi"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	l := e.auditLines(t, 1)[0]
+	if r, _ := l["event.reason"].(string); r == "" {
+		t.Fatalf("the audit event of a broken stream does not say so: %v", l)
+	}
+}

@@ -1,0 +1,234 @@
+package fakews
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/coder/websocket"
+
+	"github.com/promptwall/promptwall/internal/testpki"
+)
+
+// DefaultReply is the answer text unless WithReply says otherwise.
+const DefaultReply = "Hello over the socket. This is a canned reply."
+
+// Message is one client message as the server received it.
+type Message struct {
+	Path string
+	Type websocket.MessageType
+	Data []byte
+}
+
+// Handshake is one upgrade request as the server received it.
+type Handshake struct {
+	Path   string
+	Header http.Header
+}
+
+// Server is a running fake vendor WebSocket endpoint.
+type Server struct {
+	Addr   string // host:port on 127.0.0.1
+	CAFile string // PEM of the CA that signed the server certificate
+	CA     *testpki.CA
+
+	reply  string
+	chunks int
+	h2     bool
+
+	mu    sync.Mutex
+	msgs  []Message
+	hands []Handshake
+	seq   int
+}
+
+// Option configures Start.
+type Option func(*Server)
+
+// WithReply sets the answer text.
+func WithReply(text string) Option { return func(s *Server) { s.reply = text } }
+
+// WithChunks sets how many response.output_text.delta events an answer has.
+func WithChunks(n int) Option { return func(s *Server) { s.chunks = n } }
+
+// WithHTTP2 offers h2 by ALPN as the real vendors do (WebSocket upgrades
+// still need HTTP/1.1: a proxy must not take the h2 offer for them).
+func WithHTTP2() Option { return func(s *Server) { s.h2 = true } }
+
+// Start runs the server until the test ends. It serves the Responses
+// WebSocket on any path ending in /v1/responses, a minimal Realtime endpoint
+// (/v1/realtime: conversation.item.create → conversation.item.created) and a
+// minimal Gemini Live endpoint (…BidiGenerateContent: setup → setupComplete,
+// clientContent → one serverContent turn).
+func Start(t testing.TB, opts ...Option) *Server {
+	t.Helper()
+	s := &Server{reply: DefaultReply, chunks: 3, CA: testpki.NewCA(t)}
+	for _, o := range opts {
+		o(s)
+	}
+	s.CAFile = s.CA.WritePEM(t, t.TempDir())
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	srv.TLS = s.CA.ServerTLS(t, "api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai")
+	if s.h2 {
+		srv.EnableHTTP2 = true
+		srv.TLS.NextProtos = []string{"h2", "http/1.1"}
+	}
+	srv.StartTLS()
+	s.Addr = srv.Listener.Addr().String()
+	t.Cleanup(srv.Close)
+	return s
+}
+
+// Messages returns a copy of every message received so far, in order.
+func (s *Server) Messages() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Message(nil), s.msgs...)
+}
+
+// Handshakes returns every upgrade request received so far.
+func (s *Server) Handshakes() []Handshake {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Handshake(nil), s.hands...)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	answer := s.answer
+	switch {
+	case strings.HasSuffix(r.URL.Path, "/v1/responses"):
+	case strings.HasSuffix(r.URL.Path, "/v1/realtime"):
+		answer = s.realtime
+	case strings.HasSuffix(r.URL.Path, ".BidiGenerateContent"):
+		answer = s.live
+	default:
+		http.Error(w, `{"error":{"message":"fakews: no route","type":"invalid_request_error","param":null,"code":"unknown_url"}}`, http.StatusNotFound)
+		return
+	}
+	if r.ProtoMajor != 1 {
+		http.Error(w, "fakews: WebSocket needs HTTP/1.1", http.StatusHTTPVersionNotSupported)
+		return
+	}
+	s.mu.Lock()
+	s.hands = append(s.hands, Handshake{Path: r.URL.Path, Header: r.Header.Clone()})
+	s.mu.Unlock()
+	c, err := websocket.Accept(w, r, &websocket.AcceptOptions{CompressionMode: websocket.CompressionContextTakeover})
+	if err != nil {
+		return
+	}
+	defer c.CloseNow()
+	c.SetReadLimit(-1)
+	ctx := r.Context()
+	for {
+		typ, data, err := c.Read(ctx)
+		if err != nil {
+			return
+		}
+		s.mu.Lock()
+		s.msgs = append(s.msgs, Message{Path: r.URL.Path, Type: typ, Data: data})
+		s.mu.Unlock()
+		if err := answer(ctx, c, typ, data); err != nil {
+			return
+		}
+	}
+}
+
+type obj = map[string]any
+
+func (s *Server) answer(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte) error {
+	var ev struct {
+		Type     string `json:"type"`
+		Model    string `json:"model"`
+		StreamID string `json:"stream_id"`
+	}
+	if typ != websocket.MessageText || json.Unmarshal(data, &ev) != nil {
+		return send(ctx, c, obj{"type": "error", "status": 400, "error": obj{"type": "invalid_request_error",
+			"code": "invalid_json", "message": "fakews: messages must be JSON text", "param": nil}})
+	}
+	if ev.Type != "response.create" {
+		return send(ctx, c, obj{"type": "error", "status": 400, "error": obj{"type": "invalid_request_error",
+			"code": "unknown_event", "message": "fakews: unknown event " + ev.Type, "param": nil}})
+	}
+	s.mu.Lock()
+	s.seq++
+	id := fmt.Sprintf("resp_%06d", s.seq)
+	s.mu.Unlock()
+	seq := 0
+	event := func(m obj) error {
+		m["sequence_number"] = seq
+		if ev.StreamID != "" {
+			m["stream_id"] = ev.StreamID
+		}
+		seq++
+		return send(ctx, c, m)
+	}
+	resp := obj{"id": id, "object": "response", "status": "in_progress", "model": ev.Model, "output": []any{}}
+	if err := event(obj{"type": "response.created", "response": resp}); err != nil {
+		return err
+	}
+	for _, d := range split(s.reply, s.chunks) {
+		if err := event(obj{"type": "response.output_text.delta", "item_id": "msg_" + id, "output_index": 0, "content_index": 0, "delta": d}); err != nil {
+			return err
+		}
+	}
+	return event(obj{"type": "response.completed", "response": obj{"id": id, "object": "response", "status": "completed", "model": ev.Model,
+		"output": []any{obj{"type": "message", "id": "msg_" + id, "role": "assistant", "status": "completed",
+			"content": []any{obj{"type": "output_text", "text": s.reply, "annotations": []any{}}}}},
+		"usage": obj{"input_tokens": len(data) / 4, "output_tokens": len(s.reply) / 4, "total_tokens": (len(data) + len(s.reply)) / 4}}})
+}
+
+// realtime answers an OpenAI Realtime client event.
+func (s *Server) realtime(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte) error {
+	var ev struct {
+		Type    string `json:"type"`
+		EventID string `json:"event_id"`
+	}
+	if typ != websocket.MessageText || json.Unmarshal(data, &ev) != nil || ev.Type != "conversation.item.create" {
+		return send(ctx, c, obj{"type": "error", "event_id": "event_fake", "error": obj{"type": "invalid_request_error",
+			"code": "unknown_event", "message": "fakews: unsupported event", "param": nil, "event_id": ev.EventID}})
+	}
+	return send(ctx, c, obj{"type": "conversation.item.created", "event_id": "event_fake", "item": obj{"type": "message", "role": "user"}})
+}
+
+// live answers a Gemini Live client message.
+func (s *Server) live(ctx context.Context, c *websocket.Conn, _ websocket.MessageType, data []byte) error {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return c.Close(websocket.StatusInvalidFramePayloadData, "fakews: invalid JSON")
+	}
+	if _, ok := m["setup"]; ok {
+		return send(ctx, c, obj{"setupComplete": obj{}})
+	}
+	return send(ctx, c, obj{"serverContent": obj{"modelTurn": obj{"role": "model", "parts": []any{obj{"text": s.reply}}}, "turnComplete": true}})
+}
+
+func send(ctx context.Context, c *websocket.Conn, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return c.Write(ctx, websocket.MessageText, b)
+}
+
+// split cuts text into at most n pieces on rune boundaries.
+func split(text string, n int) []string {
+	runes := utf8.RuneCountInString(text)
+	if n < 1 {
+		n = 1
+	}
+	if n > runes {
+		n = max(runes, 1)
+	}
+	r := []rune(text)
+	var out []string
+	for i := range n {
+		out = append(out, string(r[i*len(r)/n:(i+1)*len(r)/n]))
+	}
+	return out
+}
