@@ -47,6 +47,15 @@ type Config struct {
 	// AllowCIDRs limits who may use the proxy. Default empty: loopback only when Listen is loopback, anyone otherwise.
 	AllowCIDRs []string `yaml:"allow_cidrs"`
 	Limits     Limits   `yaml:"limits"`
+	Log        Log      `yaml:"log"`
+}
+
+// Log configures the operational log (stderr). The audit trail is separate.
+type Log struct {
+	// Level: debug, info, warn or error. Default info.
+	Level string `yaml:"level"`
+	// Format: json (default) or console.
+	Format string `yaml:"format"`
 }
 
 // CA names a CA to load instead of the one created in DataDir. Both or neither.
@@ -306,6 +315,14 @@ func (c *Config) Validate() error {
 	}
 	cidrs("auth.trusted_cidrs", c.Auth.TrustedCIDRs)
 	cidrs("allow_cidrs", c.AllowCIDRs)
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "%q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	if c.Log.Format != "json" && c.Log.Format != "console" {
+		bad("log.format", "%q is neither json nor console", c.Log.Format)
+	}
 	if c.Limits.MaxBodyBytes <= 0 {
 		bad("limits.max_body_bytes", "must be positive, got %d", c.Limits.MaxBodyBytes)
 	}

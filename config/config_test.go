@@ -65,6 +65,12 @@ func TestParse(t *testing.T) {
 		{name: "bad auth mode", yaml: "auth: {mode: kerberos}\n", wantErr: `auth.mode: "kerberos"`},
 		{name: "bad internal url", yaml: "internal: {base_url: llm.internal:8000}\n", wantErr: "internal.base_url"},
 		{name: "bad resolve target", yaml: "upstream: {resolve: {\"a:443\": nowhere}}\n", wantErr: `upstream.resolve["a:443"]`},
+		{name: "bad log level", yaml: "log: {level: loud}\n", wantErr: `log.level: "loud"`},
+		{name: "console log", yaml: "log: {format: console, level: debug}\n", check: func(t *testing.T, c *Config) {
+			if c.Log.Format != "console" || c.Log.Level != "debug" {
+				t.Errorf("log %+v", c.Log)
+			}
+		}},
 		{name: "not a mapping", yaml: "- a\n- b\n", wantErr: "must be a mapping"},
 		{name: "section not a mapping", yaml: "policy: 3\n", wantErr: "line 1: policy must be a mapping"},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -25,7 +26,7 @@ func newServeCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			log, err := zap.NewProduction()
+			log, err := newLogger(cfg.Log)
 			if err != nil {
 				return err
 			}
@@ -64,4 +65,18 @@ func newServeCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&cfgFile, "config", "", "YAML config file (every key optional; see README)")
 	return cmd
+}
+
+// newLogger builds the operational logger from log.level and log.format.
+func newLogger(c config.Log) (*zap.Logger, error) {
+	zc := zap.NewProductionConfig()
+	if c.Format == "console" {
+		zc = zap.NewDevelopmentConfig()
+	}
+	lvl, err := zap.ParseAtomicLevel(c.Level)
+	if err != nil {
+		return nil, fmt.Errorf("log.level: %w", err)
+	}
+	zc.Level = lvl
+	return zc.Build()
 }
