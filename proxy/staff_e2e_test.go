@@ -173,3 +173,18 @@ default connect := {"action": "mitm"}
 		t.Errorf("no user header: err = %v", err)
 	}
 }
+
+func TestNotAnOpenRelay(t *testing.T) {
+	e := start(t, fakevendor.Start(t), func(c *config.Config) { c.AllowCIDRs = []string{"10.0.0.0/8"} })
+	resp, err := e.client().Get("https://api.openai.com/v1/models")
+	if err == nil {
+		resp.Body.Close()
+		t.Fatal("a client outside allow_cidrs was served")
+	}
+	if !strings.Contains(err.Error(), "Forbidden") {
+		t.Fatalf("err = %v, want the CONNECT refused with 403", err)
+	}
+	if n := len(e.vendor.Requests()); n != 0 {
+		t.Fatalf("vendor received %d requests", n)
+	}
+}
