@@ -77,6 +77,7 @@ func (s *Server) webSocket(t *txn, proto llmapi.WSProtocol) *http.Response {
 		return r
 	}
 	b := newWSBridge(s, t, proto, conn)
+	s.metrics.openStreams.Inc() // a WebSocket is an answer being relayed until it closes
 	s.log.Info("websocket opened", zap.String("connection", t.id), zap.String("host", t.host),
 		zap.String("path", t.req.URL.Path), zap.String("protocol", string(proto)))
 	return &http.Response{
@@ -145,6 +146,7 @@ func (b *wsBridge) Close() error {
 		b.inR.CloseWithError(io.ErrClosedPipe)
 		b.outW.Close()
 		b.up.Close()
+		b.s.metrics.openStreams.Dec()
 		b.s.inflight.Done()
 		b.s.log.Info("websocket closed", zap.String("connection", b.conn.id), zap.Duration("duration", time.Since(b.conn.start)))
 	})

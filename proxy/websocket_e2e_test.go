@@ -1,12 +1,16 @@
 package proxy_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -15,6 +19,8 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/openai/openai-go/v3"
+	"github.com/openai/openai-go/v3/responses"
 	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/config"
@@ -445,5 +451,120 @@ func TestWebSocketRedactIsRefusedNotSentAsIs(t *testing.T) {
 	l := e.auditLines(t, 1)[0]
 	if l["event.action"] != "block" || !strings.Contains(strings.Join(anyStrings(l["promptwall.rules"]), ","), "promptwall.ws_unsupported_action") {
 		t.Fatalf("audit %v", l)
+	}
+}
+
+// The official SDK's Responses WebSocket reads promptwall's refusal as the
+// vendor's own error event, and the same connection then answers.
+func TestWebSocketOpenAISDK(t *testing.T) {
+	e, ws := startWS(t, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	oc := openai.NewClient(optionsFor(e.client())...)
+	conn, err := oc.Responses.Connect(ctx, responses.ResponseConnectionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	key := fakeAWSKey(t)
+	if err := conn.SendRaw(ctx, json.RawMessage(`{"type":"response.create","model":"gpt-5","input":"key `+key+`"}`)); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := conn.Recv(ctx)
+	if err != nil || ev.Type != "error" || !strings.Contains(ev.RawJSON(), "AWS_ACCESS_KEY") || strings.Contains(ev.RawJSON(), key) {
+		t.Fatalf("refusal %s %v", ev.RawJSON(), err)
+	}
+	if err := conn.SendRaw(ctx, json.RawMessage(`{"type":"response.create","model":"gpt-5","input":"hello"}`)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := conn.FinalResponse(ctx)
+	if err != nil || r.OutputText() != fakews.DefaultReply {
+		t.Fatalf("answer %v %v", r, err)
+	}
+	if n := len(ws.Messages()); n != 1 {
+		t.Fatalf("vendor received %d messages", n)
+	}
+}
+
+// rawWS opens a TLS connection to api.openai.com through promptwall and
+// sends the upgrade request followed, in the same write, by extra bytes.
+func (e *env) rawWS(t *testing.T, extra []byte) (*tls.Conn, *bufio.Reader) {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", e.proxyURL.Host, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(c, "CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n")
+	br := bufio.NewReader(c)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("CONNECT: %v %v", err, resp)
+	}
+	tc := tls.Client(c, &tls.Config{ServerName: "api.openai.com", RootCAs: e.caPool, NextProtos: []string{"http/1.1"}})
+	req := "GET /v1/responses HTTP/1.1\r\nHost: api.openai.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+	if _, err := tc.Write(append([]byte(req), extra...)); err != nil {
+		t.Fatal(err)
+	}
+	tbr := bufio.NewReader(tc)
+	resp, err = http.ReadResponse(tbr, nil)
+	if err != nil || resp.StatusCode != http.StatusSwitchingProtocols || resp.Header.Get("Sec-WebSocket-Accept") != "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" {
+		t.Fatalf("upgrade: %v %v", err, resp)
+	}
+	return tc, tbr
+}
+
+// readServerFrame reads one unmasked frame the way a client would.
+func readServerFrame(t *testing.T, r *bufio.Reader) (op byte, payload []byte) {
+	t.Helper()
+	var h [2]byte
+	if _, err := io.ReadFull(r, h[:]); err != nil {
+		t.Fatal(err)
+	}
+	n := int(h[1] & 0x7F)
+	switch n {
+	case 126:
+		var b [2]byte
+		io.ReadFull(r, b[:])
+		n = int(b[0])<<8 | int(b[1])
+	case 127:
+		t.Fatal("unexpectedly long frame")
+	}
+	payload = make([]byte, n)
+	if _, err := io.ReadFull(r, payload); err != nil {
+		t.Fatal(err)
+	}
+	return h[0] & 0x0F, payload
+}
+
+func TestWebSocketRawClientFirstFramePipelinedAndProtocolError(t *testing.T) {
+	e, ws := startWS(t, nil)
+	// A masked message sent in the same write as the upgrade request.
+	msg := []byte(`{"type":"response.create","model":"gpt-5","input":"hi"}`)
+	mask := [4]byte{9, 8, 7, 6}
+	frame := []byte{0x81, 0x80 | byte(len(msg)), mask[0], mask[1], mask[2], mask[3]}
+	for i, c := range msg {
+		frame = append(frame, c^mask[i%4])
+	}
+	tc, r := e.rawWS(t, frame)
+	op, p := readServerFrame(t, r)
+	if op != 0x1 || !bytes.Contains(p, []byte("response.created")) {
+		t.Fatalf("first event op %x %s", op, p)
+	}
+	for !bytes.Contains(p, []byte("response.completed")) {
+		_, p = readServerFrame(t, r)
+	}
+	// An unmasked client frame breaks RFC 6455: closed with 1002.
+	if _, err := tc.Write([]byte{0x81, 0x02, 'h', 'i'}); err != nil {
+		t.Fatal(err)
+	}
+	op, p = readServerFrame(t, r)
+	if op != 0x8 || len(p) < 2 || int(p[0])<<8|int(p[1]) != 1002 {
+		t.Fatalf("after an unmasked frame: op %x %q, want close 1002", op, p)
+	}
+	if n := len(ws.Messages()); n != 1 {
+		t.Fatalf("vendor received %d messages", n)
 	}
 }
