@@ -134,39 +134,10 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 	t.ev.API, t.ev.Model = string(t.api), t.model
 
 	s.metrics.bytes.Add(float64(len(body)))
-	findings := s.scanner.Load().Scan(ctx, ext.Segments)
-	in := policy.Input{
-		Request: policy.Request{
-			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, User: t.who.user, Groups: nonNil(t.who.groups)},
-			Vendor: t.vendor, Host: t.host, Method: req.Method, Path: req.URL.Path, API: string(t.api),
-			Model: ext.Model, Stream: ext.Stream, Bytes: int64(len(body)),
-		},
-		Findings: s.aggregate(&t.ev, ext.Segments, findings),
-	}
-	evalStart := time.Now()
-	d, err := s.policy.Decide(ctx, in)
-	s.metrics.policyEval.Observe(time.Since(evalStart).Seconds())
-	s.metrics.decision.Observe(time.Since(t.start).Seconds())
-	if err != nil {
-		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
-		if !s.failOpen() {
-			msg := "The policy could not be evaluated, so the request was not sent. Try again, or tell the security team."
-			if errors.Is(err, policy.ErrNotReady) {
-				msg = "promptwall has not loaded its policy yet (the policy bundle server was not reached), so the request was not sent. Try again shortly."
-			}
-			return s.refuse(t, http.StatusServiceUnavailable, "promptwall.policy_error", msg)
-		}
-		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
-	}
-	t.ev.Action, t.ev.Rules, t.ev.Monitor = d.Action, ruleIDs(d.Reasons), d.Monitor
-	if d.Revision != "" {
-		t.ev.Revision = d.Revision // the revision that decided, even if a reload happened since
-	}
-
-	if err := s.audit.Healthy(); err != nil && s.cfg.Audit.FailMode != config.FailOpen {
-		s.log.Error("audit trail unwritable: refusing vendor traffic (audit.fail_mode: closed)", zap.Error(err))
-		return s.refuse(t, http.StatusServiceUnavailable, "promptwall.audit_unavailable",
-			"promptwall cannot write its audit trail right now, so nothing is sent to LLM services. Try again later, or tell the security team.")
+	findings, d, ref := s.decide(ctx, t, policy.Request{Method: req.Method, Path: req.URL.Path, API: string(t.api),
+		Model: ext.Model, Stream: ext.Stream, Bytes: int64(len(body))}, ext.Segments)
+	if ref != nil {
+		return s.refuse(t, ref.status, ref.rule, ref.message)
 	}
 	action := d.Action
 	if d.Monitor {
@@ -190,6 +161,50 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.respond(t, http.StatusForbidden, userMessage(d.Reasons,
 			fmt.Sprintf("The policy asks promptwall to %s this request, which this version cannot do yet, so it was not sent.", action)))
 	}
+}
+
+// refusal is promptwall refusing on its own account: the status, the rule
+// recorded in the audit, and the message for the user.
+type refusal struct {
+	status        int
+	rule, message string
+}
+
+// decide runs detect → policy for one request or WebSocket message and
+// records the decision on t's audit event. r needs only the fields of the
+// request itself; who, where and when come from t. A refusal means the
+// policy or the audit trail is unavailable and the fail mode is closed.
+func (s *Server) decide(ctx context.Context, t *txn, r policy.Request, segs []llmapi.Segment) ([]detect.Finding, policy.Decision, *refusal) {
+	findings := s.scanner.Load().Scan(ctx, segs)
+	r.ID, r.Time = t.id, t.start.UTC().Format(time.RFC3339)
+	r.Client = policy.Client{IP: t.ev.SourceIP, User: t.who.user, Groups: nonNil(t.who.groups)}
+	r.Vendor, r.Host = t.vendor, t.host
+	in := policy.Input{Request: r, Findings: s.aggregate(&t.ev, segs, findings)}
+	evalStart := time.Now()
+	d, err := s.policy.Decide(ctx, in)
+	s.metrics.policyEval.Observe(time.Since(evalStart).Seconds())
+	s.metrics.decision.Observe(time.Since(t.start).Seconds())
+	if err != nil {
+		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
+		if !s.failOpen() {
+			msg := "The policy could not be evaluated, so nothing was sent. Try again, or tell the security team."
+			if errors.Is(err, policy.ErrNotReady) {
+				msg = "promptwall has not loaded its policy yet (the policy bundle server was not reached), so nothing was sent. Try again shortly."
+			}
+			return findings, d, &refusal{http.StatusServiceUnavailable, "promptwall.policy_error", msg}
+		}
+		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
+	}
+	t.ev.Action, t.ev.Rules, t.ev.Monitor = d.Action, ruleIDs(d.Reasons), d.Monitor
+	if d.Revision != "" {
+		t.ev.Revision = d.Revision // the revision that decided, even if a reload happened since
+	}
+	if err := s.audit.Healthy(); err != nil && s.cfg.Audit.FailMode != config.FailOpen {
+		s.log.Error("audit trail unwritable: refusing vendor traffic (audit.fail_mode: closed)", zap.Error(err))
+		return findings, d, &refusal{http.StatusServiceUnavailable, "promptwall.audit_unavailable",
+			"promptwall cannot write its audit trail right now, so nothing is sent to LLM services. Try again later, or tell the security team."}
+	}
+	return findings, d, nil
 }
 
 // isUpgrade reports an HTTP/1.1 protocol upgrade request (WebSocket, h2c).

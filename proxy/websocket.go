@@ -17,7 +17,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/audit"
-	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
@@ -319,35 +318,10 @@ func (b *wsBridge) handle(m wsMessage) bool {
 			fmt.Sprintf("The message carries %s, which promptwall cannot inspect, so it was not sent. Send text instead.", strings.Join(msg.Media, ", ")))
 	}
 	s.metrics.bytes.Add(float64(len(m.payload)))
-	findings := s.scanner.Load().Scan(ctx, msg.Segments)
-	in := policy.Input{
-		Request: policy.Request{
-			ID: t.id, Time: t.start.UTC().Format(time.RFC3339), Client: policy.Client{IP: t.ev.SourceIP, User: t.who.user, Groups: nonNil(t.who.groups)},
-			Vendor: t.vendor, Host: t.host, Method: t.req.Method, Path: t.req.URL.Path, API: string(msg.API),
-			Model: msg.Model, Stream: msg.Stream, Bytes: int64(len(m.payload)),
-		},
-		Findings: s.aggregate(&t.ev, msg.Segments, findings),
-	}
-	evalStart := time.Now()
-	d, err := s.policy.Decide(ctx, in)
-	s.metrics.policyEval.Observe(time.Since(evalStart).Seconds())
-	s.metrics.decision.Observe(time.Since(t.start).Seconds())
-	if err != nil {
-		s.log.Error("policy decision failed", zap.String("request_id", t.id), zap.Error(err))
-		if !s.failOpen() {
-			return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.policy_error",
-				"The policy could not be evaluated, so the message was not sent. Try again, or tell the security team.")
-		}
-		d = policy.Decision{Action: policy.ActionAllow, Reasons: []policy.Reason{{Rule: "promptwall.policy_error_fail_open"}}}
-	}
-	t.ev.Rules, t.ev.Monitor = ruleIDs(d.Reasons), d.Monitor
-	if d.Revision != "" {
-		t.ev.Revision = d.Revision
-	}
-	if err := s.audit.Healthy(); err != nil && s.cfg.Audit.FailMode != config.FailOpen {
-		s.log.Error("audit trail unwritable: refusing vendor traffic (audit.fail_mode: closed)", zap.Error(err))
-		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.audit_unavailable",
-			"promptwall cannot write its audit trail right now, so nothing is sent to LLM services. Try again later, or tell the security team.")
+	_, d, ref := s.decide(ctx, t, policy.Request{Method: t.req.Method, Path: t.req.URL.Path, API: string(msg.API),
+		Model: msg.Model, Stream: msg.Stream, Bytes: int64(len(m.payload))}, msg.Segments)
+	if ref != nil {
+		return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
 	}
 	action := d.Action
 	if d.Monitor {
@@ -365,8 +339,8 @@ func (b *wsBridge) handle(m wsMessage) bool {
 	default:
 		// Redaction and rerouting are built for HTTP only: refuse rather
 		// than let the message out as it is.
-		types := make([]string, 0, len(in.Findings))
-		for _, f := range in.Findings {
+		types := make([]string, 0, len(t.ev.Findings))
+		for _, f := range t.ev.Findings {
 			types = append(types, f.Type)
 		}
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusForbidden, "promptwall.ws_unsupported_action",
