@@ -37,7 +37,7 @@ func TestNoValueInOutputsOnRedactAndReroute(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ask("Write to " + email + " about the invoice.")                                  // redact: pseudonymised to the vendor, restored
+	ask("Write to " + email + " about the invoice.")                                   // redact: pseudonymised to the vendor, restored
 	ask("CONFIDENTIAL - internal only. Summarise the plan and copy " + email + " in.") // reroute: answered in-house
 	lines := e.auditLines(t, 2)
 	if lines[0]["event.action"] != "redact" || lines[1]["event.action"] != "reroute" {
