@@ -50,7 +50,7 @@ type env struct {
 
 var vendorHosts = []string{"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com", "api.mistral.ai"}
 
-func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env {
+func start(t testing.TB, fv *fakevendor.Server, tweak func(*config.Config)) *env {
 	t.Helper()
 	cfg, err := config.Parse(nil)
 	if err != nil {
@@ -72,6 +72,9 @@ func start(t *testing.T, fv *fakevendor.Server, tweak func(*config.Config)) *env
 	logger := zaptest.NewLogger(t).WithOptions(zap.WrapCore(func(c zapcore.Core) zapcore.Core {
 		return zapcore.NewTee(c, zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.AddSync(logs), zap.DebugLevel))
 	}))
+	if _, bench := t.(*testing.B); bench {
+		logger = zap.NewNop() // a benchmark measures the proxy, not its debug log
+	}
 	srv, err := proxy.New(context.Background(), cfg, logger)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/rand"
-	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"io/fs"
 	"math/big"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,11 +23,9 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/responses"
-	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/internal/fakevendor"
-	"github.com/promptwall/promptwall/proxy"
 	"github.com/promptwall/promptwall/rego"
 )
 
@@ -544,37 +540,6 @@ func TestRedactParallelRequestsStayApart(t *testing.T) {
 	}
 }
 
-// startBench is start for benchmarks (a quiet logger).
-func startBench(b *testing.B, fv *fakevendor.Server) *env {
-	b.Helper()
-	cfg, err := config.Parse(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg.Listen, cfg.AdminListen, cfg.DataDir = "127.0.0.1:0", "127.0.0.1:0", b.TempDir()
-	cfg.Upstream.CAFiles = []string{fv.CAFile}
-	cfg.Upstream.Resolve = map[string]string{}
-	for _, h := range vendorHosts {
-		cfg.Upstream.Resolve[h+":443"] = fv.Addr
-	}
-	srv, err := proxy.New(context.Background(), cfg, zap.NewNop())
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Close(ctx)
-	})
-	pa, _ := srv.Addrs()
-	pool := x509.NewCertPool()
-	pool.AddCert(srv.CA().Certificate())
-	return &env{vendor: fv, proxyURL: &url.URL{Scheme: "http", Host: pa}, caPool: pool}
-}
-
 // prompt8K is an 8 KB prompt; with pii it carries two addresses and an
 // IBAN (so the policy decides redact, pseudonymize).
 func prompt8K(b *testing.B, pii bool) string {
@@ -599,7 +564,7 @@ func prompt8K(b *testing.B, pii bool) string {
 //	go test -run '^$' -bench BenchmarkRedactRestore -benchtime 300x ./proxy/
 func BenchmarkRedactRestore(b *testing.B) {
 	fv := fakevendor.Start(b, fakevendor.WithEcho(), fakevendor.WithChunks(64))
-	e := startBench(b, fv)
+	e := start(b, fv, nil)
 	c := e.client()
 	post := func(prompt string, stream bool) (ttfb time.Duration, body []byte) {
 		reqBody, _ := json.Marshal(map[string]any{"model": "gpt-4o", "stream": stream,
