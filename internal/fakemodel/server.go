@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/promptwall/promptwall/internal/reqlog"
 )
 
 // DefaultModel is the served model's name unless WithModel says otherwise.
@@ -79,8 +81,8 @@ type Server struct {
 	status atomic.Int32 // non-zero: every endpoint fails with it
 	breaks atomic.Bool  // streams stop after the first delta, without [DONE]
 
+	reqs reqlog.Log[Request]
 	mu   sync.Mutex
-	reqs []Request
 	seq  int
 	down bool
 }
@@ -123,21 +125,10 @@ func (s *Server) Down() {
 }
 
 // Requests returns every chat completions request received so far.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Request(nil), s.reqs...)
-}
+func (s *Server) Requests() []Request { return s.reqs.All() }
 
 // Last returns the most recent chat completions request (zero if none).
-func (s *Server) Last() Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.reqs) == 0 {
-		return Request{}
-	}
-	return s.reqs[len(s.reqs)-1]
-}
+func (s *Server) Last() Request { return s.reqs.Last() }
 
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -196,8 +187,8 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		vllmError(w, http.StatusBadRequest, "BadRequestError", "fakemodel: reading body")
 		return
 	}
+	s.reqs.Add(Request{Header: r.Header.Clone(), Body: body})
 	s.mu.Lock()
-	s.reqs = append(s.reqs, Request{Header: r.Header.Clone(), Body: body})
 	s.seq++
 	id := fmt.Sprintf("chatcmpl-fake%06d", s.seq)
 	s.mu.Unlock()

@@ -19,6 +19,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/promptwall/promptwall/internal/reqlog"
 	"github.com/promptwall/promptwall/internal/testpki"
 )
 
@@ -52,8 +53,8 @@ type Server struct {
 	srv  *httptest.Server
 	done chan struct{} // closed at cleanup: releases handlers blocked on a gate
 
+	reqs reqlog.Log[Request]
 	mu   sync.Mutex
-	reqs []Request
 	seq  int
 }
 
@@ -140,21 +141,10 @@ func (s *Server) HTTPClient() *http.Client {
 }
 
 // Requests returns a copy of every request received so far, in order.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Request(nil), s.reqs...)
-}
+func (s *Server) Requests() []Request { return s.reqs.All() }
 
 // Last returns the most recent request, or a zero Request if none arrived.
-func (s *Server) Last() Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.reqs) == 0 {
-		return Request{}
-	}
-	return s.reqs[len(s.reqs)-1]
-}
+func (s *Server) Last() Request { return s.reqs.Last() }
 
 func (s *Server) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -163,12 +153,10 @@ func (s *Server) record(next http.Handler) http.Handler {
 			http.Error(w, "fakevendor: reading body: "+err.Error(), http.StatusBadRequest)
 			return
 		}
-		s.mu.Lock()
-		s.reqs = append(s.reqs, Request{
+		s.reqs.Add(Request{
 			Method: r.Method, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery,
 			Header: r.Header.Clone(), Body: body,
 		})
-		s.mu.Unlock()
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
