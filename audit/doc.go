@@ -1,23 +1,59 @@
-// Package audit writes promptwall's audit trail: one JSON line per decision,
-// through zap, with the ECS field names of DESIGN.md. A finding's value never
-// appears in it: only its type, a count and HMAC-SHA256 fingerprints under
-// the audit key, so equal values can be correlated but none read back.
+// Package audit writes promptwall's audit trail: JSON lines with the ECS
+// field names of DESIGN.md. A finding's value never appears in it:
+// only its type, a count and HMAC-SHA256 fingerprints under the audit key, so
+// equal values can be correlated but none read back.
+//
+// # Records: one line, or a decision and its completion
+//
+// A request promptwall answers itself (a refusal, a token count, a CONNECT
+// refused, a WebSocket message) is one line, complete: event.type
+// ["start","end"]. A request forwarded to the vendor or the internal model
+// is two lines with the same event.id, so that the trail holds it before it
+// leaves (the proxy writes, and checks, the first line before it forwards):
+//
+//   - the decision line, event.type ["start"]: every key, as a complete
+//     line, with what is known at decision time (who, where, findings,
+//     rules, action, route, http.request.body.bytes); its completion keys
+//     are zero.
+//   - the completion line, event.type ["end"], when the answer ended: only
+//     @timestamp event.id event.kind event.type event.reason
+//     promptwall.end_reason promptwall.route promptwall.rules (those added
+//     after the decision, e.g. a refusal by the internal model)
+//     http.response.status_code http.response.body.bytes event.duration
+//     promptwall.usage, plus the chain.
+//
+// promptwall.end_reason says how the answer ended: "eof" (relayed to its
+// end), "client_gone" (the client left first), "upstream_error" (the vendor
+// or internal model failed or broke off) or "refused" (promptwall refused
+// after the decision). A decision line without a completion is a request
+// whose answer was still running when the trail was read, or when the proxy
+// stopped. audit report counts each request once, at its decision line, with
+// the usage of its completion; Verify treats every line alike.
 //
 // # Lines
 //
-// Each line is one JSON object, written by zap's JSON encoder in this order
-// (every key on every line, so the auditor's tools see one shape):
+// Each line is one JSON object written in the canonical form below, keys in
+// bytewise order at every depth, with hash added last: the writer hashes
+// the line as it encoded it, with no canonicalising pass. It encodes lines
+// itself rather than through zap's JSON encoder, whose escaping was a third
+// of a line's cost; Event.MarshalLogObject gives zap the same content. A
+// complete or decision line:
 //
-//	@timestamp event.kind event.id event.action event.reason user.name source.ip
-//	url.domain url.path promptwall.vendor promptwall.api promptwall.model
-//	promptwall.route promptwall.connection promptwall.findings[{type,count,fingerprints}]
-//	promptwall.rules promptwall.policy_revision promptwall.monitor
-//	http.response.status_code event.duration (ns)
-//	promptwall.usage{input_tokens,output_tokens} prev_hash hash
+//	@timestamp event.action event.duration (ns) event.id event.kind
+//	event.reason event.type http.request.body.bytes http.response.body.bytes
+//	http.response.status_code prev_hash promptwall.api promptwall.connection
+//	promptwall.end_reason promptwall.findings[{count,fingerprints,type}]
+//	promptwall.model promptwall.monitor promptwall.policy_revision
+//	promptwall.route promptwall.route_model promptwall.rules
+//	promptwall.usage{input_tokens,output_tokens} promptwall.vendor source.ip
+//	url.domain url.path user.name hash
 //
-// event.kind is "event" for a decision and "pipeline_error" for the one
+// event.kind is "event" for a request and "pipeline_error" for the one
 // event the writer writes of its own: a chain restart (event.action
-// "audit-chain-restart", event.reason saying why).
+// "audit-chain-restart", event.type ["info"], event.reason saying why).
+// Lines written before the two-line records have no event.type and no
+// byte counts, and their keys in another order; they verify as before and
+// report reads them as complete.
 //
 // # Hash chain
 //
@@ -74,8 +110,8 @@
 // it: Verify lists those in CutLines, and audit verify --allow-cut-lines
 // passes a trail whose only bad lines they are. An edited line never is one.
 //
-// Lines are handed to the kernel (write(2)) before Write returns, so they
-// survive a crash of the process; the file is fsynced every second when it
+// Each line is one write(2), handed to the kernel before Write returns, so
+// it survives a crash of the process; the file is fsynced every second when it
 // has new events (WithFsync), so a power cut takes at most the last second,
 // and a disk that fails the sync turns Healthy red. One Writer per trail:
 // Open takes flock(2) on <file>.lock, so a second process fails to open it

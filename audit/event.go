@@ -7,7 +7,8 @@ import (
 )
 
 // Event is one audit record. Zero-valued optional fields are still written,
-// so every line has the same shape for the auditor's tools.
+// so every decision line has the same shape for the auditor's tools; a
+// completion line (Phase PhaseEnd) has the completion fields only.
 type Event struct {
 	Time       time.Time
 	ID         string // event.id: the request id the user sees in a refusal
@@ -38,8 +39,41 @@ type Event struct {
 	// body too large"). Never user text or a finding's value.
 	Reason string
 
+	// Phase is event.type: which part of a request's record the line is
+	// (see doc.go). The zero value is a record complete in one line.
+	Phase Phase
+	// EndReason is promptwall.end_reason: how the answer ended (EndEOF,
+	// EndClientGone, EndUpstreamError, EndRefused); "" on a decision line.
+	EndReason string
+	// RequestBytes is http.request.body.bytes: the body inspected.
+	RequestBytes int64
+	// ResponseBytes is http.response.body.bytes: the answer relayed to the
+	// client, as it went on the wire (encoded).
+	ResponseBytes int64
+
 	kind string // event.kind: "" (written as "event") or "pipeline_error" for a chain restart
 }
+
+// Phase says which part of a request's record a line is: event.type.
+type Phase string
+
+// Phases of a record. A forwarded request has two lines with one event.id:
+// its decision, written before the request leaves, and its completion,
+// written when the answer ends. Anything answered by promptwall itself is one
+// complete line.
+const (
+	PhaseComplete Phase = ""      // event.type ["start","end"]: decided and answered
+	PhaseStart    Phase = "start" // event.type ["start"]: the decision, before forwarding
+	PhaseEnd      Phase = "end"   // event.type ["end"]: the completion, when the answer ended
+)
+
+// End reasons (promptwall.end_reason) of a completion line.
+const (
+	EndEOF           = "eof"            // the answer was relayed to its end
+	EndClientGone    = "client_gone"    // the client left before the answer ended
+	EndUpstreamError = "upstream_error" // the vendor (or internal model) failed or broke off
+	EndRefused       = "refused"        // promptwall refused after the decision (e.g. the internal model's answer was unusable)
+)
 
 // Kinds of event (event.kind): a decision, or the writer's own note that the
 // chain restarts.
@@ -53,8 +87,11 @@ const (
 var (
 	_ zapcore.ObjectMarshaler = (*Event)(nil)
 	_ zapcore.ObjectMarshaler = (*Finding)(nil)
-	_ zapcore.ArrayMarshaler  = findings(nil)
-	_ zapcore.ArrayMarshaler  = strs(nil)
+	_ zapcore.ObjectMarshaler = (*usage)(nil)
+	_ zapcore.ArrayMarshaler  = (*findings)(nil)
+	_ zapcore.ArrayMarshaler  = (*fingerprints)(nil)
+	_ zapcore.ArrayMarshaler  = (*rules)(nil)
+	_ zapcore.ArrayMarshaler  = (*eventType)(nil)
 )
 
 // Finding is what the audit keeps of a finding type: never a value.
@@ -64,73 +101,121 @@ type Finding struct {
 	Fingerprints []string
 }
 
-// MarshalLogObject writes the event with its ECS names.
+// MarshalLogObject writes the event with its ECS names, keys in the order
+// of its audit line (without the chain), for a zap logger: the audit writer
+// encodes lines itself (appendEvent), to the same content.
 func (e *Event) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	kind := e.kind
 	if kind == "" {
 		kind = KindEvent
 	}
-	enc.AddString("event.kind", kind)
-	enc.AddString("event.id", e.ID)
+	if e.Phase == PhaseEnd {
+		// A completion line: what is known only when the answer ended.
+		enc.AddInt64("event.duration", e.Duration.Nanoseconds())
+		enc.AddString("event.id", e.ID)
+		enc.AddString("event.kind", kind)
+		enc.AddString("event.reason", e.Reason)
+		_ = enc.AddArray("event.type", (*eventType)(e))
+		enc.AddInt64("http.response.body.bytes", e.ResponseBytes)
+		enc.AddInt("http.response.status_code", e.Status)
+		enc.AddString("promptwall.end_reason", e.EndReason)
+		enc.AddString("promptwall.route", e.Route)
+		_ = enc.AddArray("promptwall.rules", (*rules)(e))
+		return enc.AddObject("promptwall.usage", (*usage)(e))
+	}
 	enc.AddString("event.action", e.Action)
+	enc.AddInt64("event.duration", e.Duration.Nanoseconds())
+	enc.AddString("event.id", e.ID)
+	enc.AddString("event.kind", kind)
 	enc.AddString("event.reason", e.Reason)
-	enc.AddString("user.name", e.User)
+	_ = enc.AddArray("event.type", (*eventType)(e))
+	enc.AddInt64("http.request.body.bytes", e.RequestBytes)
+	enc.AddInt64("http.response.body.bytes", e.ResponseBytes)
+	enc.AddInt("http.response.status_code", e.Status)
+	enc.AddString("promptwall.api", e.API)
+	enc.AddString("promptwall.connection", e.Connection)
+	enc.AddString("promptwall.end_reason", e.EndReason)
+	if err := enc.AddArray("promptwall.findings", (*findings)(e)); err != nil {
+		return err
+	}
+	enc.AddString("promptwall.model", e.Model)
+	enc.AddBool("promptwall.monitor", e.Monitor)
+	enc.AddString("promptwall.policy_revision", e.Revision)
+	enc.AddString("promptwall.route", e.Route)
+	enc.AddString("promptwall.route_model", e.RouteModel)
+	_ = enc.AddArray("promptwall.rules", (*rules)(e))
+	if err := enc.AddObject("promptwall.usage", (*usage)(e)); err != nil {
+		return err
+	}
+	enc.AddString("promptwall.vendor", e.Vendor)
 	enc.AddString("source.ip", e.SourceIP)
 	enc.AddString("url.domain", e.Domain)
 	enc.AddString("url.path", e.Path)
-	enc.AddString("promptwall.vendor", e.Vendor)
-	enc.AddString("promptwall.api", e.API)
-	enc.AddString("promptwall.model", e.Model)
-	enc.AddString("promptwall.route", e.Route)
-	enc.AddString("promptwall.route_model", e.RouteModel)
-	enc.AddString("promptwall.connection", e.Connection)
-	if err := enc.AddArray("promptwall.findings", findings(e.Findings)); err != nil {
-		return err
-	}
-	if err := enc.AddArray("promptwall.rules", strs(e.Rules)); err != nil {
-		return err
-	}
-	enc.AddString("promptwall.policy_revision", e.Revision)
-	enc.AddBool("promptwall.monitor", e.Monitor)
-	enc.AddInt("http.response.status_code", e.Status)
-	enc.AddInt64("event.duration", e.Duration.Nanoseconds())
-	if err := enc.AddObject("promptwall.usage", usage{e.InputTok, e.OutputTok}); err != nil {
-		return err
+	enc.AddString("user.name", e.User)
+	return nil
+}
+
+// The marshalers below are pointer conversions of the event, so handing
+// them to zap allocates nothing.
+
+type eventType Event
+
+func (e *eventType) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	switch {
+	case e.kind == KindRestart:
+		enc.AppendString("info")
+	case e.Phase == PhaseComplete:
+		enc.AppendString("start")
+		enc.AppendString("end")
+	default:
+		enc.AppendString(string(e.Phase))
 	}
 	return nil
 }
 
-type findings []Finding
+type findings Event
 
-func (fs findings) MarshalLogArray(enc zapcore.ArrayEncoder) error {
-	for i := range fs {
-		if err := enc.AppendObject(&fs[i]); err != nil {
+func (e *findings) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	for i := range e.Findings {
+		if err := enc.AppendObject(&e.Findings[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// MarshalLogObject writes {type, count, fingerprints}.
+// MarshalLogObject writes {count, fingerprints, type}.
 func (f *Finding) MarshalLogObject(enc zapcore.ObjectEncoder) error {
-	enc.AddString("type", f.Type)
 	enc.AddInt("count", f.Count)
-	return enc.AddArray("fingerprints", strs(f.Fingerprints))
+	if err := enc.AddArray("fingerprints", (*fingerprints)(f)); err != nil {
+		return err
+	}
+	enc.AddString("type", f.Type)
+	return nil
 }
 
-type strs []string
+type fingerprints Finding
 
-func (ss strs) MarshalLogArray(enc zapcore.ArrayEncoder) error {
-	for _, s := range ss {
+func (f *fingerprints) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	for _, s := range f.Fingerprints {
 		enc.AppendString(s)
 	}
 	return nil
 }
 
-type usage struct{ in, out int64 }
+type rules Event
 
-func (u usage) MarshalLogObject(enc zapcore.ObjectEncoder) error {
-	enc.AddInt64("input_tokens", u.in)
-	enc.AddInt64("output_tokens", u.out)
+func (e *rules) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	for _, s := range e.Rules {
+		enc.AppendString(s)
+	}
+	return nil
+}
+
+type usage Event
+
+func (e *usage) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	enc.AddInt64("input_tokens", e.InputTok)
+	enc.AddInt64("output_tokens", e.OutputTok)
 	return nil
 }

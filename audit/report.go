@@ -26,6 +26,16 @@ type Report struct {
 	RefusedUsers  []Count       `json:"refused_users"` // most refused first
 	TokensKept    Tokens        `json:"tokens_in_house"`
 	TokensSentOut Tokens        `json:"tokens_sent_out"`
+	// EndReasons counts how forwarded answers ended (promptwall.end_reason
+	// of the completion lines joined to a counted request).
+	EndReasons []Count `json:"end_reasons"`
+	// Unfinished are requests whose decision line has no completion line in
+	// the files: the answer was still running, or the proxy stopped.
+	Unfinished int `json:"unfinished"`
+	// UnmatchedEnds are completion lines whose decision line is not in the
+	// files given (an older file left out): their tokens count when they
+	// ended in the window, the request does not.
+	UnmatchedEnds int `json:"unmatched_completions"`
 }
 
 // Count is a name and how often it came up.
@@ -60,14 +70,17 @@ func (t Tokens) Total() int64 { return t.Input + t.Output }
 
 // reportLine is what a report reads of an event.
 type reportLine struct {
-	Time     time.Time `json:"@timestamp"`
-	Kind     string    `json:"event.kind"`
-	Action   string    `json:"event.action"`
-	User     string    `json:"user.name"`
-	Vendor   string    `json:"promptwall.vendor"`
-	Domain   string    `json:"url.domain"`
-	Route    string    `json:"promptwall.route"`
-	Findings []struct {
+	Time      time.Time `json:"@timestamp"`
+	Kind      string    `json:"event.kind"`
+	ID        string    `json:"event.id"`
+	Type      []string  `json:"event.type"` // absent on lines written before the two-line records: complete
+	EndReason string    `json:"promptwall.end_reason"`
+	Action    string    `json:"event.action"`
+	User      string    `json:"user.name"`
+	Vendor    string    `json:"promptwall.vendor"`
+	Domain    string    `json:"url.domain"`
+	Route     string    `json:"promptwall.route"`
+	Findings  []struct {
 		Type  string `json:"type"`
 		Count int    `json:"count"`
 	} `json:"promptwall.findings"`
@@ -81,16 +94,30 @@ type reportLine struct {
 // integrity) at or after since (zero: all) and sums them up. top bounds the
 // finding types and users listed (0: all).
 func Summarize(files []string, since time.Time, top int) (*Report, error) {
-	rep := &Report{}
-	actions := map[string]int{}
-	vendors := map[string]*VendorCount{}
-	types := map[string]*TypeCount{}
-	refused := map[string]int{}
-	for _, f := range files {
-		if err := summarizeFile(f, since, rep, actions, vendors, types, refused); err != nil {
+	// Write order (as verify finds it), so that a completion line comes
+	// after its decision line and only requests in flight wait to be joined.
+	ordered, _, _, err := order(files)
+	if err != nil {
+		return nil, err
+	}
+	sm := &summary{rep: &Report{EndReasons: []Count{}}, since: since, actions: map[string]int{}, vendors: map[string]*VendorCount{},
+		types: map[string]*TypeCount{}, refused: map[string]int{}, ends: map[string]int{}, open: map[string]openRequest{}}
+	for _, f := range ordered {
+		if err := sm.file(f); err != nil {
 			return nil, err
 		}
 	}
+	rep := sm.rep
+	actions, vendors, types, refused := sm.actions, sm.vendors, sm.types, sm.refused
+	for _, o := range sm.open {
+		if o.counted {
+			rep.Unfinished++
+		}
+	}
+	for r, n := range sm.ends {
+		rep.EndReasons = append(rep.EndReasons, Count{r, n})
+	}
+	slices.SortFunc(rep.EndReasons, func(a, b Count) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Name, b.Name)) })
 	for a, n := range actions {
 		rep.ByAction = append(rep.ByAction, Count{a, n})
 	}
@@ -133,8 +160,25 @@ func actionRank(a string) int {
 	return 4
 }
 
-func summarizeFile(path string, since time.Time, rep *Report, actions map[string]int, vendors map[string]*VendorCount,
-	types map[string]*TypeCount, refused map[string]int) error {
+// summary is a report being summed up.
+type summary struct {
+	rep     *Report
+	since   time.Time
+	actions map[string]int
+	vendors map[string]*VendorCount
+	types   map[string]*TypeCount
+	refused map[string]int
+	ends    map[string]int
+	open    map[string]openRequest // decision lines waiting for their completion, by event.id
+}
+
+// openRequest is a decision line waiting for its completion line.
+type openRequest struct {
+	counted bool   // in the window: its completion's tokens count
+	route   string // the decision's route, should the completion have none
+}
+
+func (sm *summary) file(path string) error {
 	rc, err := openLines(path)
 	if err != nil {
 		return err
@@ -151,56 +195,103 @@ func summarizeFile(path string, since time.Time, rep *Report, actions map[string
 		}
 		var ev reportLine
 		if lr.tooLong || json.Unmarshal(line, &ev) != nil || ev.Time.IsZero() {
-			rep.SkippedLines++
+			sm.rep.SkippedLines++
 			continue
 		}
-		if ev.Time.Before(since) {
-			continue
-		}
-		if ev.Kind == KindRestart {
-			rep.Restarts++
-			continue
-		}
-		if rep.From.IsZero() || ev.Time.Before(rep.From) {
-			rep.From = ev.Time
-		}
-		if ev.Time.After(rep.To) {
-			rep.To = ev.Time
-		}
-		rep.Requests++
-		action := cmp.Or(ev.Action, "(none)")
-		actions[action]++
-		vendor := cmp.Or(ev.Vendor, ev.Domain, "(none)")
-		v := vendors[vendor]
-		if v == nil {
-			v = &VendorCount{Vendor: vendor, ByAction: map[string]int{}}
-			vendors[vendor] = v
-		}
-		v.Total++
-		v.ByAction[action]++
-		for _, f := range ev.Findings {
-			tc := types[f.Type]
-			if tc == nil {
-				tc = &TypeCount{Type: f.Type}
-				types[f.Type] = tc
-			}
-			tc.Findings += f.Count
-			tc.Requests++
-		}
-		if ev.Action == "block" {
-			refused[cmp.Or(ev.User, "(anonymous)")]++
-		}
-		if ev.Usage.Input == 0 && ev.Usage.Output == 0 {
-			continue
-		}
-		tok := &rep.TokensSentOut
-		if ev.Route == "internal" {
-			tok = &rep.TokensKept
-		}
-		tok.Requests++
-		tok.Input += ev.Usage.Input
-		tok.Output += ev.Usage.Output
+		sm.line(&ev)
 	}
+}
+
+// line counts one event. A request is counted once, at its decision line
+// (event.type "start"); its tokens come from its completion line ("end"),
+// joined by event.id. A line that is both (or, written before the two-line
+// records, neither) is a whole request.
+func (sm *summary) line(ev *reportLine) {
+	rep := sm.rep
+	inWindow := !ev.Time.Before(sm.since)
+	if ev.Kind == KindRestart {
+		if inWindow {
+			rep.Restarts++
+		}
+		return
+	}
+	start, end := len(ev.Type) == 0, len(ev.Type) == 0
+	for _, t := range ev.Type {
+		start = start || t == string(PhaseStart)
+		end = end || t == string(PhaseEnd)
+	}
+	if !start {
+		if !end {
+			return
+		}
+		o, ok := sm.open[ev.ID]
+		if ok {
+			delete(sm.open, ev.ID)
+		} else {
+			rep.UnmatchedEnds++
+			o.counted = inWindow
+		}
+		if o.counted {
+			if ok {
+				sm.ends[cmp.Or(ev.EndReason, "(none)")]++
+			}
+			sm.tokens(cmp.Or(ev.Route, o.route), ev)
+		}
+		return
+	}
+	if !end {
+		sm.open[ev.ID] = openRequest{counted: inWindow, route: ev.Route}
+	}
+	if !inWindow {
+		return
+	}
+	if rep.From.IsZero() || ev.Time.Before(rep.From) {
+		rep.From = ev.Time
+	}
+	if ev.Time.After(rep.To) {
+		rep.To = ev.Time
+	}
+	rep.Requests++
+	action := cmp.Or(ev.Action, "(none)")
+	sm.actions[action]++
+	vendor := cmp.Or(ev.Vendor, ev.Domain, "(none)")
+	v := sm.vendors[vendor]
+	if v == nil {
+		v = &VendorCount{Vendor: vendor, ByAction: map[string]int{}}
+		sm.vendors[vendor] = v
+	}
+	v.Total++
+	v.ByAction[action]++
+	for _, f := range ev.Findings {
+		tc := sm.types[f.Type]
+		if tc == nil {
+			tc = &TypeCount{Type: f.Type}
+			sm.types[f.Type] = tc
+		}
+		tc.Findings += f.Count
+		tc.Requests++
+	}
+	if ev.Action == "block" {
+		sm.refused[cmp.Or(ev.User, "(anonymous)")]++
+	}
+	if end {
+		sm.tokens(ev.Route, ev)
+	}
+}
+
+// tokens adds the usage an answer reported: kept in-house when the internal
+// model gave it.
+func (sm *summary) tokens(route string, ev *reportLine) {
+	if ev.Usage.Input == 0 && ev.Usage.Output == 0 {
+		return
+	}
+	tok := &sm.rep.TokensSentOut
+	if route == "internal" {
+		tok = &sm.rep.TokensKept
+	}
+	tok.Requests++
+	tok.Input += ev.Usage.Input
+	tok.Output += ev.Usage.Output
 }
 
 // WriteTable prints the report for a terminal.
@@ -214,6 +305,9 @@ func (r *Report) WriteTable(w io.Writer) error {
 	}
 	if r.Restarts > 0 || r.SkippedLines > 0 {
 		p("chain restarts: %d, lines that are not events: %d (run audit verify)\n", r.Restarts, r.SkippedLines)
+	}
+	if r.Unfinished > 0 || r.UnmatchedEnds > 0 {
+		p("requests without a completion line: %d, completion lines without their request: %d\n", r.Unfinished, r.UnmatchedEnds)
 	}
 	var acts []string
 	for _, a := range r.ByAction {
@@ -243,5 +337,11 @@ func (r *Report) WriteTable(w io.Writer) error {
 	p("\nTOKENS\t\trequests\tinput\toutput\ttotal\n")
 	p("kept in-house\t\t%d\t%d\t%d\t%d\n", r.TokensKept.Requests, r.TokensKept.Input, r.TokensKept.Output, r.TokensKept.Total())
 	p("sent out\t\t%d\t%d\t%d\t%d\n", r.TokensSentOut.Requests, r.TokensSentOut.Input, r.TokensSentOut.Output, r.TokensSentOut.Total())
+	if len(r.EndReasons) > 0 {
+		p("\nFORWARDED ANSWERS BY END\nend\tanswers\n")
+		for _, e := range r.EndReasons {
+			p("%s\t%d\n", e.Name, e.Count)
+		}
+	}
 	return tw.Flush()
 }

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -13,7 +15,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // reportTrail writes a small day of traffic: two vendors, every action, one
-// reroute answered in-house, one event a week old, and a restart.
+// reroute answered in-house, one event a week old. Forwarded requests are
+// decision and completion lines joined by event.id, interleaved as
+// concurrent requests are; one request has no completion yet, one completion
+// has its decision in a file not given, and one request decided a week ago
+// completes in the window.
 func reportTrail(t *testing.T) (string, time.Time) {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "audit.log")
@@ -24,12 +30,19 @@ func reportTrail(t *testing.T) (string, time.Time) {
 	}
 	email := []Finding{{Type: "EMAIL", Count: 2, Fingerprints: []string{"a", "b"}}}
 	key := []Finding{{Type: "AWS_ACCESS_KEY", Count: 1, Fingerprints: []string{"c"}}}
+	week := now.Add(-7 * 24 * time.Hour)
 	evs := []Event{
-		{Time: now.Add(-7 * 24 * time.Hour), Action: "block", User: "old", Vendor: "openai", Findings: key},
-		{Action: "allow", User: "alice", Vendor: "openai", InputTok: 100, OutputTok: 50},
+		{Time: week, Action: "block", User: "old", Vendor: "openai", Findings: key},
+		{Time: week, ID: "pw-old", Phase: PhaseStart, Action: "allow", User: "old", Vendor: "openai", Route: "vendor"},
+		{ID: "pw-a", Phase: PhaseStart, Action: "allow", User: "alice", Vendor: "openai", Route: "vendor"},
 		{Action: "allow", User: "bob", Vendor: "anthropic", InputTok: 10, OutputTok: 5},
+		{ID: "pw-c", Phase: PhaseStart, Action: "reroute", User: "carol", Vendor: "openai", Route: "internal", Findings: key},
+		{ID: "pw-a", Phase: PhaseEnd, Route: "vendor", Status: 200, EndReason: EndEOF, InputTok: 100, OutputTok: 50},
 		{Action: "redact", User: "alice", Vendor: "openai", Findings: email, InputTok: 20, OutputTok: 10},
-		{Action: "reroute", User: "carol", Vendor: "openai", Route: "internal", Findings: key, InputTok: 300, OutputTok: 200},
+		{ID: "pw-old", Phase: PhaseEnd, Route: "vendor", Status: 200, EndReason: EndEOF, InputTok: 1000, OutputTok: 1000},
+		{ID: "pw-c", Phase: PhaseEnd, Route: "internal", Status: 200, EndReason: EndClientGone, InputTok: 300, OutputTok: 200},
+		{ID: "pw-d", Phase: PhaseStart, Action: "allow", User: "dave", Vendor: "anthropic", Route: "vendor"},
+		{ID: "pw-elsewhere", Phase: PhaseEnd, Route: "vendor", Status: 200, EndReason: EndEOF, InputTok: 7, OutputTok: 3},
 		{Action: "block", User: "bob", Vendor: "anthropic", Findings: append(key, email...)},
 		{Action: "block", User: "bob", Vendor: "openai", Findings: key},
 		{Action: "block", Domain: "chat.unsanctioned.example"},
@@ -63,17 +76,26 @@ func TestSummarize(t *testing.T) {
 	golden(t, "report.json", append(b, '\n'))
 	golden(t, "report.txt", tbl.Bytes())
 
-	if r.Requests != 7 || r.SkippedLines != 1 {
-		t.Errorf("requests %d skipped %d, want 7 and 1", r.Requests, r.SkippedLines)
+	// Each request once (dave's included, still running), whatever its
+	// number of lines; tokens from the completions, not from pw-old's (decided
+	// before the window) but from pw-elsewhere's (its decision is elsewhere).
+	if r.Requests != 8 || r.SkippedLines != 1 {
+		t.Errorf("requests %d skipped %d, want 8 and 1", r.Requests, r.SkippedLines)
 	}
-	if r.TokensKept != (Tokens{1, 300, 200}) || r.TokensSentOut != (Tokens{3, 130, 65}) {
+	if r.TokensKept != (Tokens{1, 300, 200}) || r.TokensSentOut != (Tokens{4, 137, 68}) {
 		t.Errorf("tokens kept %+v sent %+v", r.TokensKept, r.TokensSentOut)
+	}
+	if r.Unfinished != 1 || r.UnmatchedEnds != 1 || !slices.Equal(r.EndReasons, []Count{{"client_gone", 1}, {"eof", 1}}) {
+		t.Errorf("unfinished %d unmatched %d ends %v", r.Unfinished, r.UnmatchedEnds, r.EndReasons)
+	}
+	if !reflect.DeepEqual(r.ByVendor[0], VendorCount{"openai", 4, map[string]int{"allow": 1, "block": 1, "redact": 1, "reroute": 1}}) {
+		t.Errorf("by vendor %v", r.ByVendor)
 	}
 	if r.RefusedUsers[0] != (Count{"bob", 2}) || r.FindingTypes[0] != (TypeCount{"EMAIL", 4, 2}) {
 		t.Errorf("refused %v types %v", r.RefusedUsers, r.FindingTypes)
 	}
 	all, err := Summarize([]string{p}, time.Time{}, 1)
-	if err != nil || all.Requests != 8 || len(all.RefusedUsers) != 1 || all.FindingTypes[0].Type != "AWS_ACCESS_KEY" {
+	if err != nil || all.Requests != 10 || all.TokensSentOut != (Tokens{5, 1137, 1068}) || len(all.RefusedUsers) != 1 || all.FindingTypes[0].Type != "AWS_ACCESS_KEY" {
 		t.Fatalf("whole trail: %v %+v", err, all)
 	}
 }

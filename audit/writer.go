@@ -1,10 +1,12 @@
 package audit
 
 import (
-	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,8 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 	"gopkg.in/natefinch/lumberjack.v2"
 )
 
@@ -68,14 +68,15 @@ func WithCompress(on bool) Option { return func(o *options) { o.compress = on } 
 // Open locks it against a second process, which would fork the chain.
 type Writer struct {
 	mu      sync.Mutex
-	enc     zapcore.Encoder
 	out     sink
 	opts    options
 	maxSize int64
 	size    int64     // bytes in the current file
 	started time.Time // when the current file got its first event
-	prev    string    // hash of the last event written
-	needNL  bool      // a write was cut short: end that line before the next
+	prev    [64]byte  // hash of the last event written, hex
+	h       hash.Hash // SHA-256 of the chain, reused under mu
+	sum     [sha256.Size]byte
+	needNL  bool // a write was cut short: end that line before the next
 	lastErr error
 	closed  bool
 	lock    *os.File // held while open: one writer per trail
@@ -139,11 +140,10 @@ func open(path string, o options, lock *os.File) (*Writer, error) {
 		return nil, fmt.Errorf("audit: opening %s: %w", path, err)
 	}
 	w := &Writer{
-		enc:     newEncoder(),
 		opts:    o,
 		maxSize: int64(o.maxSizeMB) << 20,
 		size:    st.Size(),
-		prev:    Genesis,
+		h:       sha256.New(),
 		lock:    lock,
 		path:    path,
 		// Not lumberjack's Compress: its compressing goroutine outlives
@@ -151,6 +151,7 @@ func open(path string, o options, lock *os.File) (*Writer, error) {
 		// process) can delete the rotated file. Writer compresses itself.
 		out: &lumberjack.Logger{Filename: path, MaxSize: o.maxSizeMB, MaxAge: o.maxAgeDays, MaxBackups: o.maxBackups},
 	}
+	copy(w.prev[:], Genesis)
 	restart, err := w.recover(path)
 	if err != nil {
 		return nil, err
@@ -329,78 +330,61 @@ func (w *Writer) recover(path string) (string, error) {
 	if !r.valid() {
 		return fmt.Sprintf("the hash of the last line of %s does not match its content; a new chain starts here", from), nil
 	}
-	w.prev = r.hash
+	copy(w.prev[:], r.hash)
 	return "", nil
 }
 
-// newEncoder is zap's JSON encoder with @timestamp first and no level or
-// message keys: each line is one event and nothing else.
-func newEncoder() zapcore.Encoder {
-	return zapcore.NewJSONEncoder(zapcore.EncoderConfig{
-		TimeKey:        "@timestamp",
-		LineEnding:     "\n",
-		EncodeTime:     zapcore.TimeEncoderOfLayout(time.RFC3339Nano),
-		EncodeDuration: zapcore.NanosDurationEncoder,
-	})
-}
-
 // Write appends one event as a JSON line chained to the one before. A zero
-// e.Time is set to now.
+// e.Time is set to now. Write returns once the line is handed to the kernel,
+// with the error of that write: the proxy calls it before it forwards a
+// request.
 func (w *Writer) Write(e *Event) error {
 	if e.Time.IsZero() {
 		e.Time = w.opts.now()
 	}
-	// Encoding and canonicalising happen outside the lock with Genesis in
-	// prev_hash: the real one, of the same length, is patched in under it.
-	buf, err := w.enc.EncodeEntry(zapcore.Entry{Time: e.Time.UTC()},
-		[]zapcore.Field{{Type: zapcore.InlineMarshalerType, Interface: e}, zap.String("prev_hash", Genesis)})
-	if err != nil {
-		err = fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
-	} else {
-		defer buf.Free()
-	}
-	var r *record
-	if err == nil {
-		r, err = encoded(buf.Bytes())
-		if err != nil {
-			err = fmt.Errorf("audit: encoding event %s: %w", e.ID, err)
-		}
-	}
+	lb := linePool.Get().(*lineBuf)
+	defer linePool.Put(lb)
+	// Encoding happens outside the lock with Genesis in prev_hash: the real
+	// one, of the same length, is patched in under it.
+	lb.line, lb.prevAt = appendEvent(lb.line[:0], e)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return errors.New("audit: writer closed")
 	}
-	if err == nil {
-		err = w.append(e.ID, buf.Bytes(), r)
-	}
+	err := w.append(e.ID, lb)
 	w.lastErr = err
 	return err
 }
 
-// encoded canonicalises a line from the encoder, which ends with
-// ,"prev_hash":"…"}\n.
-func encoded(line []byte) (*record, error) {
-	if !bytes.HasSuffix(line, []byte(`,"prev_hash":"`+Genesis+"\"}\n")) {
-		return nil, errors.New("unexpected encoder output")
-	}
-	return canonicalizeEncoded(line[:len(line)-1])
+// lineBuf is one line on its way to the file; pooled, so that a steady
+// stream of events allocates nothing.
+type lineBuf struct {
+	line   []byte // the line in canonical form, without "hash" and newline
+	prevAt int    // offset of the prev_hash value in line
 }
+
+var linePool = sync.Pool{New: func() any { return &lineBuf{line: make([]byte, 0, 1024)} }}
 
 // append writes the encoded line with its prev_hash and hash, rotating first
 // when the file is full or old.
-func (w *Writer) append(id string, line []byte, r *record) error {
-	copy(line[len(line)-len(`"}`+"\n")-len(Genesis):], w.prev)
-	copy(r.canonical[r.prevAt:], w.prev)
-	hash := chainHash(w.prev, r.canonical)
-	out := make([]byte, 0, len(line)+80)
-	if w.needNL {
-		out = append(out, '\n')
-	}
-	out = append(out, line[:len(line)-2]...)
+func (w *Writer) append(id string, lb *lineBuf) error {
+	copy(lb.line[lb.prevAt:], w.prev[:])
+	w.h.Reset()
+	w.h.Write(w.prev[:])
+	w.h.Write(lb.line)        // the line is its own canonical form
+	sum := w.h.Sum(w.sum[:0]) // into the Writer: a local array would escape through the interface
+	var hash [64]byte
+	hex.Encode(hash[:], sum)
+
+	out := lb.line[:len(lb.line)-1] // without the closing brace
 	out = append(out, `,"hash":"`...)
-	out = append(out, hash...)
+	out = append(out, hash[:]...)
 	out = append(out, "\"}\n"...)
+	lb.line = out[:0] // keep what append grew for the next use of the buffer
+	if w.needNL {
+		out = append([]byte{'\n'}, out...)
+	}
 
 	now := w.opts.now()
 	if w.size > 0 && (w.size+int64(len(out)) >= w.maxSize ||
@@ -455,7 +439,7 @@ func (w *Writer) Healthy() error {
 func (w *Writer) Head() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.prev
+	return string(w.prev[:])
 }
 
 // Close syncs and closes the file, waits for any compression under way and

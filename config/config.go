@@ -132,6 +132,10 @@ type Auth struct {
 type Limits struct {
 	// MaxBodyBytes is the largest request body inspected, after decoding. Default 32 MiB; larger is refused (413).
 	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// IdleTimeoutSeconds closes a connection with no traffic for this long: a blind tunnel with no byte
+	// either way, a decrypted connection between requests, a client that stops reading an answer.
+	// An answer that is still arriving, however slowly, is never cut. Default 300.
+	IdleTimeoutSeconds int `yaml:"idle_timeout_seconds"`
 }
 
 // Fail modes.
@@ -325,6 +329,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Limits.MaxBodyBytes <= 0 {
 		bad("limits.max_body_bytes", "must be positive, got %d", c.Limits.MaxBodyBytes)
+	}
+	if c.Limits.IdleTimeoutSeconds <= 0 {
+		bad("limits.idle_timeout_seconds", "must be positive, got %d", c.Limits.IdleTimeoutSeconds)
 	}
 	return errors.Join(errs...)
 }

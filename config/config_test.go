@@ -18,8 +18,8 @@ func TestDefaults(t *testing.T) {
 	if c.Policy.FailMode != FailClosed || c.Audit.FailMode != FailClosed || c.Auth.Mode != "none" {
 		t.Errorf("fail modes %q %q auth %q", c.Policy.FailMode, c.Audit.FailMode, c.Auth.Mode)
 	}
-	if c.Policy.PollSeconds != 30 || c.Limits.MaxBodyBytes != 32<<20 {
-		t.Errorf("poll=%d max_body=%d", c.Policy.PollSeconds, c.Limits.MaxBodyBytes)
+	if c.Policy.PollSeconds != 30 || c.Limits.MaxBodyBytes != 32<<20 || c.Limits.IdleTimeoutSeconds != 300 {
+		t.Errorf("poll=%d max_body=%d idle=%d", c.Policy.PollSeconds, c.Limits.MaxBodyBytes, c.Limits.IdleTimeoutSeconds)
 	}
 	if got := c.AuditFile(); got != filepath.Join("promptwall-data", "audit.log") {
 		t.Errorf("AuditFile = %q", got)
@@ -58,6 +58,7 @@ func TestParse(t *testing.T) {
 		{name: "bad listen", yaml: "listen: localhost\n", wantErr: `listen: "localhost" is not host:port`},
 		{name: "wrong type", yaml: "policy: {poll_seconds: often}\n", wantErr: "cannot unmarshal"},
 		{name: "zero poll", yaml: "policy: {poll_seconds: 0}\n", wantErr: "policy.poll_seconds"},
+		{name: "zero idle timeout", yaml: "limits: {idle_timeout_seconds: 0}\n", wantErr: "limits.idle_timeout_seconds"},
 		{name: "bad cidr", yaml: "allow_cidrs: [10.0.0.0/33]\n", wantErr: `allow_cidrs: "10.0.0.0/33"`},
 		{name: "half a CA", yaml: "ca: {cert_file: x.pem}\n", wantErr: "ca: cert_file and key_file go together"},
 		{name: "basic needs htpasswd", yaml: "auth: {mode: basic}\n", wantErr: "auth.htpasswd_file"},

@@ -33,15 +33,22 @@ func (v *view) span(start, end int) (int, int) {
 
 // decodeViews returns the decoded views of text (a normalised text). found
 // are the findings already made on text: a blob inside one of them is part
-// of a known value and is not decoded again.
-func decodeViews(text string, found []rawFinding) []view {
-	out := encodedViews(text, '%', isPercentEsc, percentDecode, nil)
-	out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
+// of a known value and is not decoded again. runs are text's base64 runs
+// (byteScan) and fl its flags (flagsOf): what they rule out is not looked
+// for.
+func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) []view {
+	var out []view
+	if fl&tfPercent != 0 {
+		out = encodedViews(text, '%', isPercentEsc, percentDecode, out)
+	}
+	if fl&tfBackslash != 0 {
+		out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
+	}
 	budget := maxDecodedBytes
 	for _, v := range out {
 		budget -= len(v.nt.text)
 	}
-	return base64Views(text, found, out, budget)
+	return base64Views(text, runs, found, out, budget)
 }
 
 // encodedWindow returns the part of text worth decoding around the encoded
@@ -244,36 +251,28 @@ var b64Class = func() (t [256]bool) {
 	return
 }()
 
-// base64Views finds base64 blobs of at least minBase64Run characters and
-// decodes those that turn out to be text.
-func base64Views(text string, found []rawFinding, out []view, budget int) []view {
+// base64Views decodes the base64 runs of text (byteScan: maximal runs of
+// at least minBase64Run characters, in order) that turn out to be text.
+func base64Views(text string, runs []b64Span, found []rawFinding, out []view, budget int) []view {
+	if len(runs) == 0 {
+		return out
+	}
 	n := len(text)
-	// The findings' spans, sorted, made when the first run is met (most
-	// texts have none) in a buffer on the stack.
+	// The findings' spans, sorted, made when the first run is met, in a
+	// buffer on the stack.
 	var spanBuf [8][2]int
 	var spans [][2]int
 	sorted := false
 	views := 0
-	for i := 0; i+minBase64Run <= n && views < maxDecodedViews && budget > 0; {
-		// No run of minBase64Run can contain a non-base64 byte: jump past it.
-		if !b64Class[text[i+minBase64Run-1]] {
-			i += minBase64Run
-			continue
+	for _, r := range runs {
+		if views >= maxDecodedViews || budget <= 0 {
+			break
 		}
-		s := i + minBase64Run - 1
-		for s > 0 && b64Class[text[s-1]] {
-			s--
-		}
-		e := i + minBase64Run
-		for e < n && b64Class[text[e]] {
-			e++
-		}
-		short := e-s < minBase64Run // padding does not count
+		s, e := r.s, r.e
 		for k := 0; k < 2 && e < n && text[e] == '='; k++ {
 			e++ // padding
 		}
-		i = e + 1
-		if short || e-s > maxBase64Run {
+		if e-s > maxBase64Run {
 			continue
 		}
 		if !sorted {

@@ -10,10 +10,10 @@ const (
 	runAlpha2Before uint16 = 1 << iota // two letters before: IBAN check digits
 	runAlphaBefore                     // a letter before: fiscal code year
 	runLen11                           // eleven digits: partita IVA
-	runSSN                             // AAA followed by a separator, or nine digits
-	runCard                            // 13–19 digits, or a 3–11 digit group and a separator
+	runSSN                             // AAA followed by a separator, or nine digits; not after a word byte
+	runCard                            // 13–19 digits, or a 3–11 digit group and a separator; not after a word byte
 	runIP                              // an octet followed by '.', or a colon close by
-	runPhone                           // after '+' or '(', 7+ digits, or 2+ digits and a separator
+	runPhone                           // after '+' or '(', 7+ digits, or 2+ digits and a separator; not after a word byte
 	runAny          uint16 = 0xffff
 )
 
@@ -23,35 +23,91 @@ type digitShaper interface {
 	digitShape() uint16
 }
 
-// runShape classifies the run of digits starting at i.
-func runShape(text string, i int) uint16 {
-	e := i
+// runClass classifies the bytes around a digit run for runShape.
+var runClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		if isAlpha(b) {
+			t[c] |= rcAlpha
+		}
+		if isWord(b) {
+			t[c] |= rcWordByte
+		}
+		if isHexDigit(b) || b == ':' {
+			t[c] |= rcHexColon
+		}
+		switch b {
+		case ' ', '-':
+			t[c] |= rcSep | rcGroupSep
+		case '.':
+			t[c] |= rcSep
+		case '+', '(':
+			t[c] |= rcPhoneLead
+		case '/', ')':
+			t[c] |= rcPhoneTail
+		}
+	}
+	return
+}()
+
+const (
+	rcAlpha     = 1 << iota
+	rcHexColon  // a hex digit or ':' (IPv6)
+	rcSep       // ' ', '-', '.'
+	rcGroupSep  // ' ', '-'
+	rcPhoneLead // '+', '('
+	rcPhoneTail // '/', ')'
+	rcWordByte  // a letter, digit or '_'
+)
+
+// runShape classifies the run of digits starting at i. colon says whether
+// the text holds a ':' at all (else no IPv6 address can be near).
+func runShape(text string, i int, colon bool) uint16 {
+	e := i + 1
 	for e < len(text) && text[e]-'0' < 10 {
 		e++
 	}
 	n := e - i
-	prev, prev2, next := byteAt(text, i-1), byteAt(text, i-2), byteAt(text, e)
-	var m uint16
-	if isAlpha(prev) && isAlpha(prev2) {
-		m |= runAlpha2Before
+	var prev, prev2, next byte
+	if i > 0 {
+		prev = text[i-1]
+		if i > 1 {
+			prev2 = text[i-2]
+		}
 	}
-	if isAlpha(prev) {
+	if e < len(text) {
+		next = text[e]
+	}
+	cp, cn := runClass[prev], runClass[next]
+	var m uint16
+	if cp&rcAlpha != 0 {
 		m |= runAlphaBefore
+		if runClass[prev2]&rcAlpha != 0 {
+			m |= runAlpha2Before
+		}
+	}
+	if n <= 3 && next == '.' {
+		m |= runIP
 	}
 	if n == 11 {
 		m |= runLen11
 	}
-	sep := next == ' ' || next == '-' || next == '.'
-	if (n == 3 && sep) || n == 9 {
-		m |= runSSN
-	}
-	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-')) {
-		m |= runCard
-	}
-	if (n <= 3 && next == '.') || ((next == ':' || prev == ':' || isHexDigit(next) || isHexDigit(prev)) && colonNear(text, i, e)) {
+	if colon && m&runIP == 0 && (cn|cp)&rcHexColon != 0 && colonNear(text, i, e) {
 		m |= runIP
 	}
-	if prev == '+' || prev == '(' || n >= 7 || (n >= 2 && (sep || next == '/' || next == ')')) {
+	// Cards, SSNs and phone numbers start a word (their detectors check
+	// numberStart or the byte before): a run after a letter or '_' is
+	// inside a code (a hash, a key, a UUID), not one of them.
+	if cp&rcWordByte != 0 {
+		return m
+	}
+	if (n == 3 && cn&rcSep != 0) || n == 9 {
+		m |= runSSN
+	}
+	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && cn&rcGroupSep != 0) {
+		m |= runCard
+	}
+	if cp&rcPhoneLead != 0 || n >= 7 || (n >= 2 && cn&(rcSep|rcPhoneTail) != 0) {
 		m |= runPhone
 	}
 	return m

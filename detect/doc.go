@@ -6,13 +6,18 @@
 //
 // A Scanner handles each text in stages:
 //
-//  1. Prefilter. One pass over the text finds every keyword (token
-//     prefixes such as "ghp_", context words such as "password" or "tel"),
-//     every run of digits, and the first non-ASCII byte: a table lookup per
-//     byte on the last two and three bytes (ASCII case folded), each keyword
-//     anchored on its least common three bytes, with an Aho–Corasick
-//     automaton for very large keyword sets (prefilter.go). A detector runs
-//     only if its keywords occurred, and then only around them.
+//  1. Prefilter, in two lean passes. The byte pass (bytescan.go) classifies
+//     the text 64 bytes at a time into bit masks (SSE2 on amd64: sixteen
+//     bytes per instruction) and reads off every run of digits, every run
+//     of base64 characters long enough to decode, and whether a byte is
+//     outside ASCII; '%' and '\' are looked for with strings.IndexByte.
+//     The keyword pass (prefilter.go) does one table lookup per byte on
+//     the last three bytes (ASCII case folded): each keyword is anchored on
+//     its least common three bytes, 1- and 2-byte keywords ('@') are found
+//     with strings.IndexByte, and very large keyword sets use an
+//     Aho–Corasick automaton instead. A detector runs only if its keywords
+//     occurred, and then only around them; a number format sees only the
+//     digit runs whose shape it can start at (digitrun.go).
 //  2. Normalisation, only when the text holds a non-ASCII character that it
 //     changes (then the prefilter runs again on the normalised text): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width
@@ -28,7 +33,8 @@
 //  4. Decoded views: percent-encoding, JSON/JS escapes (\u0041KIA…) and base64
 //     blobs that decode to text are scanned too (bounded), and what they hold
 //     is reported on the encoded span. Blobs inside a value already found
-//     (a JWT's payload) are not decoded again.
+//     (a JWT's payload) are not decoded again. A text without '%', '\' or
+//     a long base64 run (the byte pass says so) costs nothing here.
 //  5. Overlaps are resolved: a value inside a larger one of another built-in
 //     type (an e-mail inside a credential URL, a card number inside an IBAN)
 //     is dropped, so each byte is reported once. Custom types are kept.

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -121,7 +122,7 @@ func FuzzIPAndEmail(f *testing.F) {
 func FuzzDecodeViews(f *testing.F) {
 	f.Add("%41%4B \\u0041\\uD83D\\uDE00 QUtJQVozU1I0RkUzTE43R1NPVTc=")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, v := range decodeViews(s, nil) {
+		for _, v := range decodeViews(s, runsOf(s), nil, flagsOf(s)) {
 			for a := 0; a < len(v.nt.text); a += 3 {
 				x, y := v.span(a, min(len(v.nt.text), a+4))
 				if x < 0 || y > len(s) || x >= y {
@@ -171,7 +172,7 @@ func FuzzBase64Views(f *testing.F) {
 				want = append(want, r)
 			}
 		}
-		views := base64Views(s, nil, nil, maxDecodedBytes)
+		views := base64Views(s, runsOf(s), nil, nil, maxDecodedBytes)
 		if len(views) != len(want) {
 			t.Fatalf("%q: %d views, want %d (%v)", s, len(views), len(want), want)
 		}
@@ -180,6 +181,69 @@ func FuzzBase64Views(f *testing.F) {
 			if a != want[i][0] {
 				t.Fatalf("%q: view %d starts at %d, want %d", s, i, a, want[i][0])
 			}
+		}
+	})
+}
+
+// runsOf returns the base64 runs byteScan finds in s.
+func runsOf(s string) []b64Span {
+	var runs []b64Span
+	byteScan(s, nil, &runs, nil)
+	return runs
+}
+
+// FuzzByteScan checks the word-at-a-time pass against byte-by-byte
+// definitions: digit-run starts, base64 runs (base64RunsNaive without
+// padding) and the non-ASCII flag.
+func FuzzByteScan(f *testing.F) {
+	f.Add("a1b22 333é4 QUtJQVozU1I0RkUzTE43R1NPVTc= x_y-z+/w0123456789abcdefABCDEF")
+	f.Add("0123456789012345")
+	f.Add("é" + strings.Repeat("Ab+/_-", 9) + "@")
+	f.Add(strings.Repeat("x", 64) + strings.Repeat("Q", 40) + strings.Repeat(" 9", 20))
+	f.Add("\x00\x7f\x80\xff*,.:;<=>?[]^`{|}~09AZaz+-/_")
+	f.Fuzz(func(t *testing.T, s string) {
+		var digits []int
+		var runs []b64Span
+		_, na := byteScan(s, &digits, &runs, nil)
+		var wantDigits []int
+		for i := 0; i < len(s); i++ {
+			if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
+				wantDigits = append(wantDigits, i)
+			}
+		}
+		if !slices.Equal(digits, wantDigits) {
+			t.Fatalf("%q: digit runs %v, want %v", s, digits, wantDigits)
+		}
+		var wantRuns []b64Span
+		for i := 0; i < len(s); {
+			if !b64Class[s[i]] {
+				i++
+				continue
+			}
+			e := i
+			for e < len(s) && b64Class[s[e]] {
+				e++
+			}
+			if e-i >= minBase64Run {
+				wantRuns = append(wantRuns, b64Span{i, e})
+			}
+			i = e
+		}
+		if !slices.Equal(runs, wantRuns) {
+			t.Fatalf("%q: base64 runs %v, want %v", s, runs, wantRuns)
+		}
+		if na != !isASCII(s) {
+			t.Fatalf("%q: non-ASCII %v", s, na)
+		}
+		// The assembly agrees with the byte-by-byte reference.
+		buf := make([]byte, (len(s)+64)/64*64)
+		copy(buf, s)
+		n := len(buf) / 64
+		got, want := make([]uint64, 2*n), make([]uint64, 2*n)
+		h1 := classifyChunks(&buf[0], n, &got[0])
+		h2 := classifyChunksGeneric(&buf[0], n, &want[0])
+		if !slices.Equal(got, want) || (h1 != 0) != (h2 != 0) {
+			t.Fatalf("%q: classifyChunks %x %d, want %x %d", s, got, h1, want, h2)
 		}
 	})
 }

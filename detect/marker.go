@@ -27,6 +27,15 @@ var markerPhrases = []string{
 	"vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red", "tlp: amber",
 }
 
+// markersByFirst lists markerPhrases by first letter, in their order: a
+// phrase can only start where its first letter is.
+var markersByFirst = func() (t [26][]string) {
+	for _, m := range markerPhrases {
+		t[m[0]-'a'] = append(t[m[0]-'a'], m)
+	}
+	return
+}()
+
 func (confidentialMarker) Keywords() []string {
 	return []string{"confidential", "internal use", "official use", "distribut", "do not forward",
 		"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
@@ -44,7 +53,7 @@ func (confidentialMarker) Find(t *Text) {
 				continue // phrases start words
 			}
 			p := ""
-			for _, m := range markerPhrases {
+			for _, m := range markersByFirst[lower(text[s])-'a'] {
 				if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) && s+len(m) > h {
 					p = m
 					break

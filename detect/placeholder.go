@@ -17,6 +17,9 @@ func isPlaceholder(v string) bool {
 	}
 	// One pass: each mark is tried only where its first byte occurs.
 	for i := 0; i < len(v); i++ {
+		if !markFirst[v[i]] {
+			continue
+		}
 		for _, m := range marksByFirst[lower(v[i])] {
 			if len(m) == 1 || hasPrefixFold(v, i, m) {
 				return true
@@ -25,6 +28,17 @@ func isPlaceholder(v string) bool {
 	}
 	return false
 }
+
+// markFirst marks the bytes, either case, that start a placeholder mark.
+var markFirst = func() (t [256]bool) {
+	for _, m := range placeholderMarks {
+		t[m[0]] = true
+		if isLower(m[0]) {
+			t[m[0]-('a'-'A')] = true
+		}
+	}
+	return
+}()
 
 // marksByFirst indexes the placeholder marks by their first byte.
 var marksByFirst = func() (t [256][]string) {
@@ -36,11 +50,12 @@ var marksByFirst = func() (t [256][]string) {
 
 // distinct counts the distinct bytes of s, stopping at 16.
 func distinct(s string) int {
-	var seen [256]bool
+	var seen [4]uint64 // a bit per byte value: 32 bytes to clear, not 256
 	n := 0
 	for i := 0; i < len(s) && n < 16; i++ {
-		if !seen[s[i]] {
-			seen[s[i]] = true
+		c := s[i]
+		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
+			seen[c>>6] |= bit
 			n++
 		}
 	}

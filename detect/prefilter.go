@@ -5,19 +5,19 @@ import (
 	"strings"
 )
 
-// prefilter finds every occurrence of a set of keywords, ASCII case folded,
-// every run of ASCII digits and the first non-ASCII byte, in one pass over
-// the text.
+// prefilter finds every occurrence of a set of keywords, ASCII case folded.
+// (Digit runs, base64 runs and non-ASCII bytes are the byte pass's job:
+// bytescan.go.)
 //
-// For the usual keyword sets it is a gram filter: each keyword is anchored
-// on its least common three bytes, and two table lookups per byte, on the
-// last two and three (case-folded) bytes, say whether an anchor, a digit
-// after a non-digit or a short keyword ends there. No load depends on the
-// previous one, unlike in an Aho–Corasick DFA, and the loop has no branch:
-// about 20 instructions a byte against the automaton's 35. The rare
-// candidate is then checked against the keywords with that anchor. Keyword
-// sets too large for the tables (big dictionaries of policy terms) fall
-// back to the automaton (automaton.go).
+// For the usual keyword sets it is a gram filter: each keyword of three
+// bytes or more is anchored on its least common three bytes, and one table
+// lookup per byte, on the last three (case-folded) bytes, says whether an
+// anchor ends there: 13 instructions a byte, no branch, and no load that
+// depends on the previous one, unlike in an Aho–Corasick DFA. The rare
+// candidate is then checked against the keywords with that anchor. 1- and
+// 2-byte keywords are found with strings.IndexByte on their last byte.
+// Keyword sets too large for the tables (big dictionaries of policy terms)
+// fall back to the automaton (automaton.go).
 type prefilter struct {
 	kws    []string // keyword id → keyword
 	kwOwns [][]int  // keyword id → detector indexes that asked for it
@@ -68,47 +68,105 @@ func buildPrefilter(keywords []string, owners [][]int, forceAuto bool) (*prefilt
 // scan calls hit(kw, start) for every keyword occurrence (in no particular
 // order). If digits is not nil it also appends the start of every run of
 // ASCII digits to it, in order. It returns the offset of the first
-// non-ASCII byte, or -1, so the caller learns in the same pass whether the
-// text may need normalising.
+// non-ASCII byte, or -1. (The Scanner calls byteScan and keywords itself.)
 func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
-	if p.gram != nil {
-		return p.gram.scan(text, hit, digits)
+	if digits != nil {
+		var arr [32]uint64 // enough for 1 KiB on the stack
+		byteScan(text, digits, nil, arr[:0])
 	}
-	return p.auto.scan(text, hit, digits)
+	var buf [256]uint8
+	p.keywords(text, hit, false, &buf)
+	for j := 0; j < len(text); j++ {
+		if text[j] >= 0x80 {
+			return j
+		}
+	}
+	return -1
 }
 
-// gramFilter is the table-driven keyword finder described on prefilter.
+// keywords calls hit(kw, start) for every keyword occurrence, in no
+// particular order.
+// ascii says the text is all ASCII (no non-ASCII trigger byte to look
+// for); buf is scratch space for the gram pass (nil: a fresh one).
+func (p *prefilter) keywords(text string, hit func(kw int32, start int), ascii bool, buf *[256]uint8) {
+	if p.gram != nil {
+		p.gram.scan(text, hit, ascii, buf)
+		return
+	}
+	p.auto.scan(text, hit, nil)
+}
+
+// flagsOf computes a text's flags.
+func flagsOf(text string) textFlags {
+	var fl textFlags
+	if !isASCII(text) {
+		fl |= tfNonASCII
+	}
+	if strings.IndexByte(text, '%') >= 0 {
+		fl |= tfPercent
+	}
+	if strings.IndexByte(text, '\\') >= 0 {
+		fl |= tfBackslash
+	}
+	return fl
+}
+
+// gramFilter is the keyword finder described on prefilter. It reads the
+// text twice, each pass as lean as its job allows:
+//
+//   - the bytes that may end a 1- or 2-byte keyword ('@') are found by
+//     strings.IndexByte (vectorised);
+//   - the gram pass (gramBlock) looks up the last three case-folded bytes
+//     of every position in a small table: each keyword of three bytes or
+//     more is anchored on its least common three bytes, so a hit there is
+//     rare, and only then are the keywords with that anchor compared.
 type gramFilter struct {
 	fold [256]uint8 // ASCII upper case → lower case; every other byte as is
-	// pair[a<<8|b] is not 0 when the folded bytes a, b end something to
-	// report: a digit after a non-digit (gramDigit), a 1-byte keyword after
-	// anything or a 2-byte keyword (gramKeyword).
-	pair *[1 << 16]uint8
-	// tri[triHash(w)] is gramKeyword when the last three folded bytes may
-	// be the anchor of a longer keyword: its least common three bytes.
+	// tri[triHash(w)] is 1 when the last three folded bytes may be the
+	// anchor of a keyword of three bytes or more, else 0.
 	tri *[1 << triBits]uint8
-	// Candidates are checked against the keywords that could end there.
-	single  [256][]int32 // 1-byte keywords by their byte
-	pairs   gramTable    // 2-byte keywords
-	anchors gramTable    // longer keywords by their anchor
-	kws     []string     // keyword id → keyword
+	// slotOf[triHash(w)] indexes slots, the keywords whose anchor hashes
+	// there.
+	slotOf *[1 << triBits]uint8
+	slots  [][]anchored
+	// The bytes that may end a 1- or 2-byte keyword, both cases: up to
+	// len(trigWords) of them are found eight at a time, more by a table.
+	trig      [256]bool
+	trigBytes []byte // the trigger bytes, if few
+	anyTrig   bool
+	single    [256][]int32 // 1-byte keywords by their byte
+	pairs     gramTable    // 2-byte keywords
+	kws       []string     // keyword id → keyword
 }
 
+const triBits = 14
+
+// maxTriggerBytes bounds the trigger bytes the byte pass searches for one
+// by one; past it, a table lookup per byte is cheaper.
+const maxTriggerBytes = 4
+
+// textFlags says what the prefilter pass saw besides keywords and digit
+// runs: whether the text holds a non-ASCII byte (normalising may change
+// it), a '%' or a '\' (a decoded view may exist), so a text without them
+// skips those passes.
+type textFlags uint8
+
 const (
-	triBits = 14
-	// Table values: bit 0 makes a candidate; bit 1 says a keyword may end
-	// there, so a digit run's start needs no keyword check without it.
-	gramDigit   = 1
-	gramKeyword = 3
+	tfPercent textFlags = 1 << iota
+	tfBackslash
+	tfNonASCII
 )
 
 // triHash hashes the low three bytes of w (w<<8 drops the fourth).
-func triHash(w uint32) uint32 { return ((w << 8) * 0x9E3779B1) >> (32 - triBits) }
+//
+// (w<<8)*k is w*(k<<8): one multiplication by a constant, no shift.
+func triHash(w uint32) uint32 { return (w * (0x9E3779B1 << 8 & 0xFFFFFFFF)) >> (32 - triBits) }
 
 // anchored is a keyword whose anchor starts at offset off in it.
 type anchored struct {
 	id  int32
 	off int32
+	key uint32 // the anchor, folded bytes
 }
 
 // gramTable maps an anchor to the keywords anchored on it: open
@@ -169,23 +227,24 @@ var byteWeight = func() (t [256]int) {
 // letters' weights ("for", "vie" of "review"): a poor anchor.
 var commonTrigrams = func() map[string]bool {
 	m := map[string]bool{}
-	for _, t := range strings.Fields(`the and ing ion tio ent ati for her ter hat tha ere con res ver all ons nce men ith ted ers pro thi wit are ess not ive was ect rea com eve per int est sta cti ica ist ear ain one our iti rat ach vie che del ell ato ata ett ent per lla del zio ion nte tto are ere ire ano ore`) {
+	// The second line: common in the prompts this guards (code, configs).
+	for _, t := range strings.Fields(`---  key acc aws use cod
+		the and ing ion tio ent ati for her ter hat tha ere con res ver all ons nce men ith ted ers pro thi wit are ess not ive was ect rea com eve per int est sta cti ica ist ear ain one our iti rat ach vie che del ell ato ata ett ent per lla del zio ion nte tto are ere ire ano ore`) {
 		m[t] = true
 	}
 	return m
 }()
 
 func buildGramFilter(keywords []string) *gramFilter {
-	g := &gramFilter{pair: new([1 << 16]uint8), tri: new([1 << triBits]uint8),
-		pairs: newGramTable(len(keywords)), anchors: newGramTable(len(keywords)), kws: keywords}
+	g := &gramFilter{tri: new([1 << triBits]uint8), slotOf: new([1 << triBits]uint8), pairs: newGramTable(len(keywords)), kws: keywords,
+		slots: [][]anchored{nil}}
 	for c := range 256 {
 		g.fold[c] = lower(byte(c))
 	}
-	for a := range 256 {
-		if !isDigit(byte(a)) {
-			for d := '0'; d <= '9'; d++ {
-				g.pair[a<<8|int(d)] |= gramDigit
-			}
+	trigger := func(b byte) {
+		g.trig[b] = true
+		if isLower(b) {
+			g.trig[b-('a'-'A')] = true
 		}
 	}
 	for id, k := range keywords {
@@ -196,13 +255,12 @@ func buildGramFilter(keywords []string) *gramFilter {
 				up := k[0] - ('a' - 'A')
 				g.single[up] = append(g.single[up], int32(id))
 			}
-			for a := range 256 {
-				g.pair[a<<8|int(k[0])] |= gramKeyword
-			}
+			trigger(k[0])
 		case 2:
-			key := uint32(k[0])<<8 | uint32(k[1])
-			g.pair[key] |= gramKeyword
-			g.pairs.add(key, anchored{id: int32(id)})
+			// Checked at every occurrence of the second byte: 2-byte
+			// keywords are rare ("§" is two bytes in UTF-8).
+			trigger(k[1])
+			g.pairs.add(uint32(k[0])<<8|uint32(k[1]), anchored{id: int32(id)})
 		default:
 			off, best := 0, -1
 			for o := 0; o+2 < len(k); o++ {
@@ -215,79 +273,74 @@ func buildGramFilter(keywords []string) *gramFilter {
 				}
 			}
 			key := uint32(k[off])<<16 | uint32(k[off+1])<<8 | uint32(k[off+2])
-			g.tri[triHash(key)] = gramKeyword
-			g.anchors.add(key, anchored{id: int32(id), off: int32(off)})
+			h := triHash(key)
+			if g.tri[h] == 0 {
+				g.tri[h] = 1
+				if len(g.slots) == 256 {
+					// Out of slot numbers: share the last one (its list is
+					// filtered by key anyway).
+					g.slotOf[h] = 255
+				} else {
+					g.slotOf[h] = uint8(len(g.slots))
+					g.slots = append(g.slots, nil)
+				}
+			}
+			sl := g.slotOf[h]
+			g.slots[sl] = append(g.slots[sl], anchored{id: int32(id), off: int32(off), key: key})
 		}
+	}
+	for c := range 256 {
+		if g.trig[c] {
+			g.anyTrig = true
+			g.trigBytes = append(g.trigBytes, byte(c))
+		}
+	}
+	if len(g.trigBytes) > maxTriggerBytes {
+		g.trigBytes = nil
 	}
 	return g
 }
 
-func (g *gramFilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
-	var w uint32 // the last bytes, folded, newest lowest
-	var acc byte
-	// The text is read in blocks of 64 bytes, each giving the offsets of
-	// its candidates.
-	var buf [64]uint8
-	for base := 0; base < len(text); base += 64 {
-		var n int
-		n, w, acc = gramBlock(text[base:min(base+64, len(text))], &g.fold, g.pair, g.tri, w, acc, &buf)
-		for _, k := range buf[:n] {
-			j := base + int(k)
-			c := text[j]
-			if isDigit(c) && (j == 0 || !isDigit(text[j-1])) {
-				if digits != nil {
-					*digits = append(*digits, j)
-				}
-				if !g.mayEndKeyword(text, j) {
-					continue
+func (g *gramFilter) scan(text string, hit func(kw int32, start int), ascii bool, buf *[256]uint8) {
+	g.triggers(text, hit, ascii)
+	if len(g.slots) > 1 {
+		if buf == nil {
+			buf = new([256]uint8)
+		}
+		g.gramPass(text, hit, buf)
+	}
+}
+
+// triggers finds the 1- and 2-byte keywords: by strings.IndexByte (which is
+// vectorised) for each trigger byte when they are few, else by a table.
+func (g *gramFilter) triggers(text string, hit func(kw int32, start int), ascii bool) {
+	if g.trigBytes == nil {
+		if g.anyTrig {
+			for j := 0; j < len(text); j++ {
+				if g.trig[text[j]] {
+					g.trigger(text, j, hit)
 				}
 			}
-			g.candidate(text, j, hit)
+		}
+		return
+	}
+	for _, b := range g.trigBytes {
+		if b >= 0x80 && ascii {
+			continue
+		}
+		for j := 0; ; j++ {
+			k := strings.IndexByte(text[j:], b)
+			if k < 0 {
+				break
+			}
+			j += k
+			g.trigger(text, j, hit)
 		}
 	}
-	if acc < 0x80 {
-		return -1
-	}
-	for j := 0; j < len(text); j++ {
-		if text[j] >= 0x80 {
-			return j
-		}
-	}
-	return -1
 }
 
-// gramBlock is the inner loop over at most 64 bytes: it stores the offset
-// of every candidate in buf and returns how many there are. It is a leaf
-// function (kept out of line) so that its state lives in registers.
-//
-//go:noinline
-func gramBlock(block string, fold *[256]uint8, pair *[1 << 16]uint8, tri *[1 << triBits]uint8, w uint32, acc byte, buf *[64]uint8) (int, uint32, byte) {
-	_, _, _, _ = fold[0], pair[0], tri[0], buf[0] // nil checks out of the loop
-	n := 0
-	for k := range len(block) {
-		c := block[k]
-		acc |= c
-		w = w<<8 | uint32(fold[c])
-		// Branch-free: the slot is overwritten unless the bytes count.
-		buf[n&63] = uint8(k)
-		n += int((pair[uint16(w)] | tri[triHash(w)]) & 1)
-	}
-	return n, w, acc
-}
-
-// mayEndKeyword reports whether the tables allow a keyword to end at
-// text[j].
-func (g *gramFilter) mayEndKeyword(text string, j int) bool {
-	if j < 2 {
-		return true
-	}
-	key := uint32(g.fold[text[j-2]])<<16 | uint32(g.fold[text[j-1]])<<8 | uint32(g.fold[text[j]])
-	return (g.pair[uint16(key)]|g.tri[triHash(key)])&2 != 0
-}
-
-// candidate checks the keywords that may end at text[j]: a 1-byte keyword,
-// a 2-byte keyword, a keyword whose anchor ends there.
-func (g *gramFilter) candidate(text string, j int, hit func(kw int32, start int)) {
+// trigger checks the 1- and 2-byte keywords that may end at text[j].
+func (g *gramFilter) trigger(text string, j int, hit func(kw int32, start int)) {
 	c := text[j]
 	for _, id := range g.single[c] {
 		hit(id, j)
@@ -299,14 +352,48 @@ func (g *gramFilter) candidate(text string, j int, hit func(kw int32, start int)
 	for _, a := range g.pairs.lookup(key) {
 		hit(a.id, j-1)
 	}
-	if j == 1 {
+}
+
+// gramPass finds the keywords of three bytes or more, 64 bytes a block.
+func (g *gramFilter) gramPass(text string, hit func(kw int32, start int), buf *[256]uint8) {
+	var w uint32 // the last bytes, folded, newest lowest
+	for base := 0; base < len(text); base += 64 {
+		var n int
+		n, w = gramBlock(text[base:min(base+64, len(text))], &g.fold, g.tri, w, buf)
+		for _, k := range buf[:n] {
+			g.anchorAt(text, base+int(k), hit)
+		}
+	}
+}
+
+// gramBlock is the inner loop over at most 64 bytes: it stores the offset
+// of every position where an anchor may end in buf and returns how many
+// there are. It is a leaf function (kept out of line) so that its state
+// lives in registers.
+//
+//go:noinline
+func gramBlock(block string, fold *[256]uint8, tri *[1 << triBits]uint8, w uint32, buf *[256]uint8) (int, uint32) {
+	_, _, _ = fold[0], tri[0], buf[0] // nil checks out of the loop
+	var n uint8                       // at most 64: indexes buf without a bounds check
+	for k := 0; k < len(block); k++ {
+		w = w<<8 | uint32(fold[block[k]])
+		// Branch-free: the slot is overwritten unless an anchor may end.
+		buf[n] = uint8(k)
+		n += tri[triHash(w)]
+	}
+	return int(n), w
+}
+
+// anchorAt checks the keywords whose anchor may end at text[j].
+func (g *gramFilter) anchorAt(text string, j int, hit func(kw int32, start int)) {
+	if j < 2 {
 		return
 	}
-	key |= uint32(g.fold[text[j-2]]) << 16
-	if g.tri[triHash(key)] == 0 {
-		return
-	}
-	for _, a := range g.anchors.lookup(key) {
+	key := uint32(g.fold[text[j-2]])<<16 | uint32(g.fold[text[j-1]])<<8 | uint32(g.fold[text[j]])
+	for _, a := range g.slots[g.slotOf[triHash(key)]] {
+		if a.key != key {
+			continue
+		}
 		start := j - 2 - int(a.off)
 		if start >= 0 && g.hasPrefixFold(text, start, g.kws[a.id]) {
 			hit(a.id, start)

@@ -119,6 +119,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("ushers PASSWORD sk-ant-")
 	f.Add("1a22 §x@Y é3")
 	f.Add("CITTÀ città r2-D2 X9Q tel. +39 ørsted AB, password: x")
+	f.Add("%41 \\u0041 QUtJQVozU1I0RkUzTE43R1NPVTc abcdefghijklmno-")
 	f.Fuzz(func(t *testing.T, text string) {
 		for i, kws := range sets {
 			want := naiveHits(text, kws)

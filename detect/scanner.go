@@ -44,13 +44,15 @@ type entry struct {
 // Scanner runs every detector over texts. It is built once (patterns compiled,
 // prefilter built) and is safe for concurrent use.
 type Scanner struct {
-	entries   []entry
-	sets      map[*WordSet]int // context word sets → index in scanState.setHits
-	always    []int            // detectors without keywords
-	digital   []int            // detectors anchored on DigitRuns
-	digitMask []uint16         // for each, the run shapes it can start at
-	pre       *prefilter
-	pool      sync.Pool // *scanState
+	entries    []entry
+	sets       map[*WordSet]int // context word sets → index in scanState.setHits
+	always     []int            // detectors without keywords
+	digital    []int            // detectors anchored on DigitRuns
+	digitMask  []uint16         // for each, the run shapes it can start at
+	shapeBits  uint16           // the shape bits some detector asks for
+	multiShape bool             // a detector's mask has several bits: keep each run's shape
+	pre        *prefilter
+	pool       sync.Pool // *scanState
 }
 
 // scanState is the per-call scratch space, pooled so a scan does not allocate
@@ -61,6 +63,10 @@ type scanState struct {
 	setHits   [][]int
 	setSorted []bool
 	digits    []int
+	runs      []b64Span  // base64 runs of the text (not of its views)
+	runsValid bool       // runs are those of the text being detected
+	masks     []uint64   // byteScan's scratch
+	gbuf      [256]uint8 // the gram pass's scratch
 	shapes    []uint16
 	byShape   [16][]int // digit runs by shape bit
 	picked    []int
@@ -144,6 +150,8 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 						mask = ds.digitShape()
 					}
 					s.digitMask = append(s.digitMask, mask)
+					s.shapeBits |= mask
+					s.multiShape = s.multiShape || (mask != runAny && mask&(mask-1) != 0)
 				}
 				continue
 			}
@@ -193,20 +201,22 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// The prefilter pass also finds the first non-ASCII byte: plain ASCII
 	// (the usual prompt) needs no normalising and no second pass.
 	nt := normText{text: text}
-	if s.prescan(st, text) >= 0 {
+	fl := s.prescan(st, text, true)
+	if fl&tfNonASCII != 0 {
 		if nt = normalise(text); len(nt.edits) > 0 {
 			st.reset()
-			s.prescan(st, nt.text)
+			fl = s.prescan(st, nt.text, true)
 		}
 	}
 	s.detect(st, nt.text)
 	st.found = append(st.found, st.raw...)
 	// Values hidden by an encoding: scan each decoded view and report on the
 	// encoded span. Blobs inside a value already found are not decoded (the
-	// payload of a JWT, the body of a key).
-	for _, v := range decodeViews(nt.text, st.found) {
+	// payload of a JWT, the body of a key). The prefilter's flags say
+	// whether the text holds anything to decode.
+	for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
 		st.reset()
-		s.prescan(st, v.nt.text)
+		s.prescan(st, v.nt.text, false)
 		s.detect(st, v.nt.text)
 		for _, r := range st.raw {
 			r.start, r.end = v.span(r.start, r.end)
@@ -226,16 +236,35 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	return append(out[:base], tidy(out[base:])...)
 }
 
-// prescan runs the prefilter over text, recording keyword, context-word and
-// digit-run hits in st. It returns the offset of the first non-ASCII byte,
-// or -1.
-func (s *Scanner) prescan(st *scanState, text string) int {
+// prescan runs the byte pass and the prefilter over text, recording
+// keyword, context-word and digit-run hits in st, and, if runs, the base64
+// runs a decoded view may come from. It returns the text's flags
+// (tfNonASCII: it may need normalising).
+func (s *Scanner) prescan(st *scanState, text string, runs bool) textFlags {
 	var digits *[]int
 	if len(s.digital) > 0 {
 		st.digits = st.digits[:0]
 		digits = &st.digits
 	}
-	return s.pre.scan(text, func(kw int32, start int) { s.record(st, kw, start) }, digits)
+	var rs *[]b64Span
+	st.runsValid = runs
+	if runs {
+		st.runs = st.runs[:0]
+		rs = &st.runs
+	}
+	var fl textFlags
+	var nonASCII bool
+	if st.masks, nonASCII = byteScan(text, digits, rs, st.masks); nonASCII {
+		fl |= tfNonASCII
+	}
+	if strings.IndexByte(text, '%') >= 0 {
+		fl |= tfPercent
+	}
+	if strings.IndexByte(text, '\\') >= 0 {
+		fl |= tfBackslash
+	}
+	s.pre.keywords(text, func(kw int32, start int) { s.record(st, kw, start) }, fl&tfNonASCII == 0, &st.gbuf)
+	return fl
 }
 
 // record notes an occurrence of keyword kw at start for the detectors and
@@ -272,14 +301,17 @@ func (s *Scanner) detect(st *scanState, text string) {
 	}
 	if len(s.digital) > 0 && len(st.digits) > 0 {
 		// Each run goes to the list of every shape bit it has, in one pass;
-		// a detector whose mask is one bit takes its list as it is.
-		for b := range st.byShape {
-			st.byShape[b] = st.byShape[b][:0]
-		}
+		// a detector whose mask is one bit takes its list as it is. The
+		// lists are empty between calls: only the bits used are cleared.
 		st.shapes = st.shapes[:0]
+		colon := strings.IndexByte(text, ':') >= 0 // IPv6 needs one
+		var used uint16
 		for _, i := range st.digits {
-			sh := runShape(text, i)
-			st.shapes = append(st.shapes, sh)
+			sh := runShape(text, i, colon) & s.shapeBits
+			if s.multiShape {
+				st.shapes = append(st.shapes, sh)
+			}
+			used |= sh
 			for m := sh; m != 0; m &= m - 1 {
 				b := bits.TrailingZeros16(m)
 				st.byShape[b] = append(st.byShape[b], i)
@@ -310,8 +342,14 @@ func (s *Scanner) detect(st *scanState, text string) {
 				run(d, st.picked)
 			}
 		}
+		for m := used; m != 0; m &= m - 1 {
+			b := bits.TrailingZeros16(m)
+			st.byShape[b] = st.byShape[b][:0]
+		}
 	}
-	slices.Sort(st.dirty)
+	if len(st.dirty) > 1 {
+		slices.Sort(st.dirty)
+	}
 	for _, d := range st.dirty {
 		h := st.hits[d]
 		if slices.Contains(s.digital, d) {
@@ -339,6 +377,7 @@ func (st *scanState) reset() {
 	}
 	st.dirty = st.dirty[:0]
 	st.raw = st.raw[:0]
+	st.runsValid = false
 	for i := range st.setHits {
 		st.setHits[i] = st.setHits[i][:0]
 		st.setSorted[i] = false

@@ -52,14 +52,14 @@ func Extract(api API, path string, body []byte) (Request, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Request{API: Raw, Segments: []Segment{}}, nil
 	}
-	root, err := parseTree(body)
+	root, count, err := parseDoc(body)
 	if errors.Is(err, ErrAmbiguous) {
 		return Request{API: api, Segments: []Segment{}}, err
 	}
 	if err != nil {
 		return Request{API: Raw, Segments: []Segment{{Text: string(body)}}}, nil
 	}
-	w := &walker{segs: []Segment{}}
+	w := newWalker(count)
 	req := Request{API: api}
 	if root.kind != kObject {
 		req.API = Generic

@@ -1,8 +1,8 @@
 package llmapi
 
 import (
-	"encoding/json"
 	"errors"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -164,7 +164,7 @@ func (rw *rewriter) value(depth int) error {
 			rw.pos++
 		}
 	done:
-		if rw.pos == start || !json.Valid(rw.in[start:rw.pos]) {
+		if !validScalar(rw.in[start:rw.pos]) {
 			return errBadJSON
 		}
 		return nil
@@ -173,44 +173,12 @@ func (rw *rewriter) value(depth int) error {
 
 // skipString moves past the string token at pos.
 func (rw *rewriter) skipString() error {
-	i := rw.pos + 1
-	for i < len(rw.in) {
-		switch rw.in[i] {
-		case '\\':
-			if i+1 >= len(rw.in) {
-				return errBadJSON
-			}
-			switch rw.in[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if i+6 > len(rw.in) || !isHex4(rw.in[i+2:i+6]) {
-					return errBadJSON
-				}
-				i += 6
-			default:
-				return errBadJSON
-			}
-			continue
-		case '"':
-			rw.pos = i + 1
-			return nil
-		}
-		if rw.in[i] < 0x20 {
-			return errBadJSON
-		}
-		i++
+	end, _, ok := scanString(rw.in, rw.pos)
+	if !ok {
+		return errBadJSON
 	}
-	return errBadJSON
-}
-
-func isHex4(b []byte) bool {
-	for _, c := range b {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
+	rw.pos = end
+	return nil
 }
 
 // str offers the string token in[start:pos] to the visitor.
@@ -230,25 +198,18 @@ func (rw *rewriter) str(start int, key bool) {
 // decodeString decodes a JSON string token (quotes included) the way
 // encoding/json does, so the result equals the text Extract saw.
 func decodeString(raw []byte) (string, bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	end, fl, ok := scanString(raw, 0)
+	if !ok || end != len(raw) {
 		return "", false
 	}
 	inner := raw[1 : len(raw)-1]
-	simple := true
-	for _, c := range inner {
-		if c == '\\' || c == '"' || c < 0x20 || c >= utf8.RuneSelf {
-			simple = false
-			break
-		}
-	}
-	if simple {
+	if fl == 0 {
 		return string(inner), true
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", false
-	}
-	return s, true
+	return string(unescape(make([]byte, 0, len(inner)), inner, fl)), true
 }
 
 // appendQuoted appends s as a JSON string token (quotes included), escaping
@@ -310,13 +271,16 @@ func appendEscaped(dst []byte, s string) []byte {
 
 // formatPath spells a path the way Extract names segments.
 func formatPath(path []pathElem) string {
-	p := ""
+	var buf [128]byte
+	b := buf[:0]
 	for _, e := range path {
 		if e.index >= 0 {
-			p = index(p, e.index)
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(e.index), 10)
+			b = append(b, ']')
 		} else {
-			p = member(p, e.key)
+			b = appendMember(b, e.key)
 		}
 	}
-	return p
+	return string(b)
 }

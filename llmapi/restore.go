@@ -248,6 +248,7 @@ const (
 	sseSynth   synthKind = iota // a copy of the text's last event
 	arrayLead                   // ",\n" + element: before the array's end
 	arrayTrail                  // element + ",\n": before an element whose comma has gone out
+	wsSynth                     // a message of its own (WebSocket): collected in eventRewriter.synth
 )
 
 // textState is one text of the stream being restored.
@@ -264,6 +265,7 @@ type eventRewriter struct {
 	r     Restorer
 	texts map[string]*textState
 	order []string
+	synth [][]byte // wsSynth events added so far, in order
 }
 
 func newEventRewriter(api API, r Restorer) *eventRewriter {
@@ -346,8 +348,28 @@ func (er *eventRewriter) rewrite(out *[]byte, data []byte, frame SSEEvent, kind 
 				*out = er.flushText(*out, k, kind)
 			}
 		}
+		er.forget(rt.ends)
+	}
+	if rt.endAll {
+		er.forget(func(string) bool { return true })
 	}
 	return res, !bytes.Equal(res, data)
+}
+
+// forget drops the state of the texts that ended (all flushed by now): a
+// WebSocket's rewriter lives as long as the connection, and must not keep
+// or scan every text it ever restored.
+func (er *eventRewriter) forget(ended func(string) bool) {
+	kept := er.order[:0]
+	for _, k := range er.order {
+		if ended(k) {
+			delete(er.texts, k)
+		} else {
+			kept = append(kept, k)
+		}
+	}
+	clear(er.order[len(kept):])
+	er.order = kept
 }
 
 // flushAll emits added events for every text holding bytes.
@@ -387,6 +409,9 @@ func (er *eventRewriter) flushText(out []byte, k string, kind synthKind) []byte 
 	switch kind {
 	case sseSynth:
 		return append(out, t.tmplSSE.WithData(data)...)
+	case wsSynth:
+		er.synth = append(er.synth, data)
+		return out
 	case arrayTrail:
 		out = append(out, data...)
 		return append(out, ",\n"...)
@@ -413,6 +438,10 @@ func routeEvent(api API, data []byte) route {
 		return routeAnthropic(data)
 	case GeminiGenerate:
 		return routeGemini(data)
+	case OpenAIRealtime:
+		return routeRealtime(data)
+	case GeminiLive:
+		return routeGeminiLive(data)
 	}
 	// Unknown APIs: every string is restored whole.
 	if strings.TrimSpace(string(data)) == "[DONE]" {

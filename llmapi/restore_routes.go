@@ -234,3 +234,127 @@ func candIndex(pos, index int) int {
 	}
 	return index
 }
+
+// routeRealtime: OpenAI Realtime server events. Texts are the deltas of
+// response.output_text / output_audio_transcript (and their beta names
+// response.text / audio_transcript) per item and content part, and of
+// response.function_call_arguments per item; each ends with its *.done
+// event or its item's output_item.done, all with response.done.
+func routeRealtime(data []byte) route {
+	var info struct {
+		Type         string `json:"type"`
+		ItemID       string `json:"item_id"`
+		ContentIndex int    `json:"content_index"`
+	}
+	_ = json.Unmarshal(data, &info)
+	item := strings.ReplaceAll(info.ItemID, ".", "_")
+	ci := strconv.Itoa(info.ContentIndex)
+	switch info.Type {
+	case "response.done":
+		return route{endAll: true}
+	case "response.output_item.done":
+		return route{ends: endsWith([]string{item})}
+	}
+	rest, ok := strings.CutPrefix(info.Type, "response.")
+	if !ok {
+		return route{}
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i < 0 {
+		return route{}
+	}
+	base, suffix := rest[:i], rest[i+1:]
+	var key string
+	jsonText := false
+	switch base {
+	case "output_text", "text":
+		key = item + ".t" + ci
+	case "output_audio_transcript", "audio_transcript":
+		key = item + ".a" + ci
+	case "function_call_arguments":
+		key, jsonText = item+".f", true
+	default:
+		return route{}
+	}
+	switch suffix {
+	case "delta":
+		return route{classify: func(path []pathElem) (string, bool, bool) {
+			if len(path) == 1 && keyAt(path, 0, "delta") {
+				return key, jsonText, true
+			}
+			return "", false, false
+		}}
+	case "done":
+		return route{ends: endsWith([]string{key})}
+	}
+	return route{}
+}
+
+// routeGeminiLive: Gemini Live server messages. Each serverContent carries
+// the next piece of the model's turn: its text parts (thoughts apart) and
+// its output transcription are texts of the turn, which all end with
+// turnComplete, generationComplete or interrupted. Tool calls arrive whole
+// and are restored whole.
+func routeGeminiLive(data []byte) route {
+	var info struct {
+		ServerContent *liveServerContent `json:"serverContent"`
+		SnakeContent  *liveServerContent `json:"server_content"`
+	}
+	_ = json.Unmarshal(data, &info)
+	sc := info.ServerContent
+	if sc == nil {
+		sc = info.SnakeContent
+	}
+	if sc == nil {
+		return route{}
+	}
+	r := route{classify: func(path []pathElem) (string, bool, bool) {
+		if len(path) < 3 || !liveKey(path, 0, "serverContent", "server_content") {
+			return "", false, false
+		}
+		if len(path) == 5 && liveKey(path, 1, "modelTurn", "model_turn") && keyAt(path, 2, "parts") && idxAt(path, 3) && keyAt(path, 4, "text") {
+			if pi := path[3].index; pi < len(sc.turn().Parts) && sc.turn().Parts[pi].Thought {
+				return "th", false, true
+			}
+			return "t", false, true
+		}
+		if len(path) == 3 && liveKey(path, 1, "outputTranscription", "output_transcription") && keyAt(path, 2, "text") {
+			return "o", false, true
+		}
+		return "", false, false
+	}}
+	if sc.TurnComplete || sc.TurnComplete2 || sc.GenerationComplete || sc.GenerationComplete2 || sc.Interrupted {
+		r.ends = func(string) bool { return true }
+	}
+	return r
+}
+
+type liveServerContent struct {
+	ModelTurn           *liveTurn `json:"modelTurn"`
+	ModelTurn2          *liveTurn `json:"model_turn"`
+	TurnComplete        bool      `json:"turnComplete"`
+	TurnComplete2       bool      `json:"turn_complete"`
+	GenerationComplete  bool      `json:"generationComplete"`
+	GenerationComplete2 bool      `json:"generation_complete"`
+	Interrupted         bool      `json:"interrupted"`
+}
+
+type liveTurn struct {
+	Parts []struct {
+		Thought bool `json:"thought"`
+	} `json:"parts"`
+}
+
+func (c *liveServerContent) turn() *liveTurn {
+	switch {
+	case c.ModelTurn != nil:
+		return c.ModelTurn
+	case c.ModelTurn2 != nil:
+		return c.ModelTurn2
+	}
+	return &liveTurn{}
+}
+
+func liveKey(path []pathElem, i int, camel, snake string) bool {
+	return keyAt(path, i, camel) || keyAt(path, i, snake)
+}

@@ -2,9 +2,12 @@ package llmapi
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // ErrAmbiguous reports a JSON body that vendors may read differently from us:
@@ -29,11 +32,11 @@ const (
 // node is a parsed JSON value that keeps object members in order (paths and
 // duplicate detection need them; map[string]any loses both).
 type node struct {
-	kind  kind
 	str   string // kString
-	truth bool   // kBool
 	keys  []string
 	vals  []*node // object values (parallel to keys) or array elements
+	kind  kind
+	truth bool // kBool
 }
 
 // get returns the value of key in an object (nil when absent or not an object).
@@ -61,85 +64,370 @@ func (n *node) getString(key string) (string, bool) {
 // parseTree parses body as exactly one JSON value. It returns errNotJSON for
 // anything else and ErrAmbiguous for a duplicate key anywhere in the value.
 func parseTree(body []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	n, err := parseValue(dec, 0)
+	root, _, err := parseDoc(body)
+	return root, err
+}
+
+// maxDepth bounds nesting so that the recursion below cannot exhaust the
+// stack. Deeper bodies are scanned as raw text.
+const maxDepth = 1000
+
+// parser builds a tree in one pass over the bytes, with few allocations:
+// every string (decoded, keys included) is copied into one arena, nodes and
+// the members of finished containers come from slabs, and the children of
+// open containers wait on stacks that are pooled between calls. The slabs are
+// never appended to past their capacity once handed out, so a tree's slices
+// and strings never change after parsing.
+type parser struct {
+	in    []byte
+	pos   int
+	count int // nodes made
+
+	arena strings.Builder // all strings of the tree
+	nodes []node
+	ptrs  []*node  // vals of finished containers
+	keys  []string // keys of finished objects
+	slab  int      // size of a first slab
+
+	*scratch
+}
+
+// scratch is the reusable part of a parser.
+type scratch struct {
+	kids  []*node  // children of the open containers
+	names []string // keys of the open objects
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{kids: make([]*node, 0, 64), names: make([]string, 0, 64)}
+}}
+
+// parseDoc is parseTree that also returns how many nodes the tree holds.
+func parseDoc(body []byte) (*node, int, error) {
+	p := parser{in: body, scratch: scratchPool.Get().(*scratch)}
+	defer p.release()
+	p.slab = min(max(len(body)/256, 16), 1024)
+	p.ws()
+	n, err := p.value(0)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
+	p.ws()
 	// Trailing data (a second value, garbage) is not one JSON document: a
 	// vendor would reject it or read it differently.
-	if _, err := dec.Token(); err != io.EOF {
+	if p.pos != len(p.in) {
+		return nil, 0, errNotJSON
+	}
+	return n, p.count, nil
+}
+
+func (p *parser) release() {
+	s := p.scratch
+	p.scratch = nil
+	if cap(s.kids) > 4096 || cap(s.names) > 4096 {
+		return // a pathological body: let its scratch go
+	}
+	clear(s.kids) // what an error left: the rest was cleared as it was taken
+	clear(s.names)
+	s.kids, s.names = s.kids[:0], s.names[:0]
+	scratchPool.Put(s)
+}
+
+func (p *parser) ws() {
+	for p.pos < len(p.in) && p.in[p.pos] <= ' ' && isSpace(p.in[p.pos]) {
+		p.pos++
+	}
+}
+
+func (p *parser) node(k kind) *node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]node, 0, p.next(cap(p.nodes)))
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1]
+	n.kind = k
+	p.count++
+	return n
+}
+
+// next returns the size of the slab that follows one of size old: slabs
+// double as a body proves to hold many values.
+func (p *parser) next(old int) int {
+	if old == 0 {
+		return p.slab
+	}
+	return min(2*old, 1<<16)
+}
+
+func (p *parser) value(depth int) (*node, error) {
+	if depth > maxDepth || p.pos >= len(p.in) {
 		return nil, errNotJSON
 	}
+	switch c := p.in[p.pos]; c {
+	case '{':
+		return p.object(depth)
+	case '[':
+		return p.array(depth)
+	case '"':
+		s, err := p.string()
+		if err != nil {
+			return nil, err
+		}
+		n := p.node(kString)
+		n.str = s
+		return n, nil
+	case 't', 'f', 'n':
+		end, ok := scanLiteral(p.in, p.pos)
+		if !ok {
+			return nil, errNotJSON
+		}
+		p.pos = end
+		if c == 'n' {
+			return p.node(kNull), nil
+		}
+		n := p.node(kBool)
+		n.truth = c == 't'
+		return n, nil
+	default:
+		end, ok := scanNumber(p.in, p.pos)
+		if !ok {
+			return nil, errNotJSON
+		}
+		p.pos = end
+		return p.node(kNumber), nil
+	}
+}
+
+// string reads the string token at pos into the arena, decoding it on the
+// way: runs of text between escapes are found with bytes.IndexByte and
+// copied whole. It follows scanString and unescape (jsonscan.go), in one
+// pass.
+func (p *parser) string() (string, error) {
+	in := p.in
+	i := p.pos + 1
+	if p.arena.Cap() == 0 {
+		// Once, at the first string: the strings of the rest of the body
+		// take no more room than their tokens (bar invalid UTF-8), and a
+		// body that is not JSON costs nothing. Past arenaMax the arena
+		// grows as needed: a big body may be mostly numbers.
+		p.arena.Grow(min(len(in)-i, arenaMax))
+	}
+	start := p.arena.Len()
+	quote := -1 // the next '"' at or after i, once known
+	for {
+		if quote < i {
+			q := bytes.IndexByte(in[i:], '"')
+			if q < 0 {
+				return "", errNotJSON
+			}
+			quote = i + q
+		}
+		stop := quote
+		if bs := bytes.IndexByte(in[i:quote], '\\'); bs >= 0 {
+			stop = i + bs
+		}
+		if run := in[i:stop]; asciiText(run) {
+			p.arena.Write(run)
+		} else {
+			bad, ok := checkText(run)
+			if !ok {
+				return "", errNotJSON
+			}
+			if bad {
+				for len(run) > 0 {
+					r, size := utf8.DecodeRune(run)
+					if r == utf8.RuneError && size == 1 {
+						p.arena.WriteRune(utf8.RuneError)
+					} else {
+						p.arena.Write(run[:size])
+					}
+					run = run[size:]
+				}
+			} else {
+				p.arena.Write(run)
+			}
+		}
+		if stop == quote {
+			p.pos = quote + 1
+			break
+		}
+		// An escape at stop.
+		if stop+1 >= len(in) {
+			return "", errNotJSON
+		}
+		i = stop + 2
+		switch c := in[stop+1]; c {
+		case '"', '\\', '/':
+			p.arena.WriteByte(c)
+		case 'b':
+			p.arena.WriteByte('\b')
+		case 'f':
+			p.arena.WriteByte('\f')
+		case 'n':
+			p.arena.WriteByte('\n')
+		case 'r':
+			p.arena.WriteByte('\r')
+		case 't':
+			p.arena.WriteByte('\t')
+		case 'u':
+			rr := getu4(in[stop:])
+			if rr < 0 {
+				return "", errNotJSON
+			}
+			i = stop + 6
+			if utf16.IsSurrogate(rr) {
+				// A valid pair is one rune; anything else leaves U+FFFD and
+				// the next escape, if any, to be read on its own.
+				if dec := utf16.DecodeRune(rr, getu4(in[i:])); dec != unicode.ReplacementChar {
+					rr = dec
+					i += 6
+				} else {
+					rr = unicode.ReplacementChar
+				}
+			}
+			p.arena.WriteRune(rr)
+		default:
+			return "", errNotJSON
+		}
+	}
+	if p.arena.Len() == start {
+		return "", nil
+	}
+	return p.arena.String()[start:], nil
+}
+
+func (p *parser) array(depth int) (*node, error) {
+	p.pos++ // '['
+	n := p.node(kArray)
+	base := len(p.kids)
+	p.ws()
+	if p.pos < len(p.in) && p.in[p.pos] == ']' {
+		p.pos++
+		return n, nil
+	}
+	for {
+		p.ws()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		p.kids = append(p.kids, v)
+		p.ws()
+		if p.pos >= len(p.in) {
+			return nil, errNotJSON
+		}
+		c := p.in[p.pos]
+		p.pos++
+		if c == ']' {
+			break
+		}
+		if c != ',' {
+			return nil, errNotJSON
+		}
+	}
+	n.vals = p.takeVals(base)
 	return n, nil
 }
 
-// maxDepth bounds nesting: json.Decoder.Token does not, and the recursion
-// below must not exhaust the stack. Deeper bodies are scanned as raw text.
-const maxDepth = 1000
+// arenaMax bounds the string arena allocated before it is known to be needed.
+const arenaMax = 256 << 10
 
-func parseValue(dec *json.Decoder, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, errNotJSON
+// dupMapAt is the member count from which an object checks for duplicate
+// keys with a map rather than by comparing with each earlier key.
+const dupMapAt = 16
+
+func (p *parser) object(depth int) (*node, error) {
+	p.pos++ // '{'
+	n := p.node(kObject)
+	base, kbase := len(p.kids), len(p.names)
+	p.ws()
+	if p.pos < len(p.in) && p.in[p.pos] == '}' {
+		p.pos++
+		return n, nil
 	}
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, errNotJSON
-	}
-	switch t := tok.(type) {
-	case nil:
-		return &node{kind: kNull}, nil
-	case bool:
-		return &node{kind: kBool, truth: t}, nil
-	case json.Number:
-		return &node{kind: kNumber}, nil
-	case string:
-		return &node{kind: kString, str: t}, nil
-	case json.Delim:
-		switch t {
-		case '[':
-			n := &node{kind: kArray}
-			for dec.More() {
-				v, err := parseValue(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.vals = append(n.vals, v)
+	var seen map[string]struct{}
+	for {
+		p.ws()
+		if p.pos >= len(p.in) || p.in[p.pos] != '"' {
+			return nil, errNotJSON
+		}
+		k, err := p.string()
+		if err != nil {
+			return nil, err
+		}
+		// Every object, at every level: the decoded keys are compared, so
+		// "model" and "\u006dodel" are the same key, as for any vendor.
+		names := p.names[kbase:]
+		if seen != nil {
+			if _, dup := seen[k]; dup {
+				return nil, ErrAmbiguous // no key or path: either may be secret
 			}
-			if _, err := dec.Token(); err != nil { // ']'
-				return nil, errNotJSON
-			}
-			return n, nil
-		case '{':
-			n := &node{kind: kObject}
-			seen := map[string]struct{}{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, errNotJSON
-				}
-				k, ok := kt.(string)
-				if !ok {
-					return nil, errNotJSON
-				}
-				if _, dup := seen[k]; dup {
-					// No key or path in the error: either may be secret.
+			seen[k] = struct{}{}
+		} else {
+			for _, prev := range names {
+				if prev == k {
 					return nil, ErrAmbiguous
 				}
-				seen[k] = struct{}{}
-				v, err := parseValue(dec, depth+1)
-				if err != nil {
-					return nil, err
+			}
+			if len(names)+1 >= dupMapAt {
+				seen = make(map[string]struct{}, 2*dupMapAt)
+				for _, prev := range names {
+					seen[prev] = struct{}{}
 				}
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, v)
+				seen[k] = struct{}{}
 			}
-			if _, err := dec.Token(); err != nil { // '}'
-				return nil, errNotJSON
-			}
-			return n, nil
+		}
+		p.names = append(p.names, k)
+		p.ws()
+		if p.pos >= len(p.in) || p.in[p.pos] != ':' {
+			return nil, errNotJSON
+		}
+		p.pos++
+		p.ws()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		p.kids = append(p.kids, v)
+		p.ws()
+		if p.pos >= len(p.in) {
+			return nil, errNotJSON
+		}
+		c := p.in[p.pos]
+		p.pos++
+		if c == '}' {
+			break
+		}
+		if c != ',' {
+			return nil, errNotJSON
 		}
 	}
-	return nil, errNotJSON
+	n.keys = p.takeKeys(kbase)
+	n.vals = p.takeVals(base)
+	return n, nil
+}
+
+// takeVals moves the children above base from the stack to a slab.
+func (p *parser) takeVals(base int) []*node {
+	k := p.kids[base:]
+	if len(k) > cap(p.ptrs)-len(p.ptrs) {
+		p.ptrs = make([]*node, 0, max(len(k), p.next(cap(p.ptrs))))
+	}
+	s := len(p.ptrs)
+	p.ptrs = append(p.ptrs, k...)
+	clear(k) // the pooled stack must not keep this tree alive
+	p.kids = p.kids[:base]
+	return p.ptrs[s:len(p.ptrs):len(p.ptrs)]
+}
+
+func (p *parser) takeKeys(base int) []string {
+	k := p.names[base:]
+	if len(k) > cap(p.keys)-len(p.keys) {
+		p.keys = make([]string, 0, max(len(k), p.next(cap(p.keys))))
+	}
+	s := len(p.keys)
+	p.keys = append(p.keys, k...)
+	clear(k)
+	p.names = p.names[:base]
+	return p.keys[s:len(p.keys):len(p.keys)]
 }

@@ -12,7 +12,18 @@ import (
 // string below it — so an unexpected shape never hides text.
 
 // walker collects segments.
-type walker struct{ segs []Segment }
+type walker struct {
+	segs  []Segment
+	paths strings.Builder // arena of the paths handed to fields
+}
+
+// newWalker returns a walker sized for a tree of count nodes, so that its
+// arena and segments rarely grow.
+func newWalker(count int) *walker {
+	w := &walker{segs: make([]Segment, 0, min(count/4+4, 1024))}
+	w.paths.Grow(min(count*16, 64<<10))
+	return w
+}
 
 // field handles the value of one known key.
 type field func(w *walker, path string, v *node)
@@ -39,11 +50,14 @@ func (w *walker) free(path string, n *node) {
 		w.text(path, n.str)
 	case kArray:
 		for i, v := range n.vals {
-			w.free(index(path, i), v)
+			if v.kind < kString {
+				continue // no text, no path needed (arrays of numbers are common)
+			}
+			w.free(w.index(path, i), v)
 		}
 	case kObject:
 		for i, k := range n.keys {
-			p := member(path, k)
+			p := w.member(path, k)
 			w.key(p, k)
 			w.free(p, n.vals[i])
 		}
@@ -58,7 +72,7 @@ func (w *walker) object(path string, n *node, fs fields) {
 		return
 	}
 	for i, k := range n.keys {
-		p := member(path, k)
+		p := w.member(path, k)
 		if f, ok := fs[k]; ok {
 			f(w, p, n.vals[i])
 			continue
@@ -84,11 +98,14 @@ func inertF(w *walker, path string, v *node) {
 		}
 	case kArray:
 		for i, e := range v.vals {
-			inertF(w, index(path, i), e)
+			if e.kind < kString {
+				continue
+			}
+			inertF(w, w.index(path, i), e)
 		}
 	case kObject:
 		for i, k := range v.keys {
-			p := member(path, k)
+			p := w.member(path, k)
 			if !plain(k) {
 				w.key(p, k)
 			}
@@ -158,7 +175,7 @@ func each(f field) field {
 			return
 		}
 		for i, e := range v.vals {
-			f(w, index(path, i), e)
+			f(w, w.index(path, i), e)
 		}
 	}
 }
@@ -175,17 +192,46 @@ func with(fs fields, inert ...string) fields {
 	return out
 }
 
-func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+func member(path, k string) string { return string(appendMember([]byte(path), k)) }
 
-func member(path, k string) string {
+// appendMember appends the step to member k to the path in dst.
+func appendMember(dst []byte, k string) []byte {
 	if !isIdent(k) {
 		q, _ := json.Marshal(k) // cannot fail for a string
-		return path + "[" + string(q) + "]"
+		dst = append(dst, '[')
+		dst = append(dst, q...)
+		return append(dst, ']')
 	}
-	if path == "" {
-		return k
+	if len(dst) > 0 {
+		dst = append(dst, '.')
 	}
-	return path + "." + k
+	return append(dst, k...)
+}
+
+// index and member of the walker build paths in its arena: a walk visits
+// every value, and a string per path would cost an allocation each. The
+// arena only grows, so a path handed out never changes.
+func (w *walker) index(path string, i int) string {
+	start := w.paths.Len()
+	w.paths.WriteString(path)
+	var buf [24]byte
+	b := append(buf[:0], '[')
+	b = strconv.AppendInt(b, int64(i), 10)
+	w.paths.Write(append(b, ']'))
+	return w.paths.String()[start:]
+}
+
+func (w *walker) member(path, k string) string {
+	if !isIdent(k) {
+		return member(path, k) // rare: keys with spaces, dots, quotes
+	}
+	start := w.paths.Len()
+	w.paths.WriteString(path)
+	if path != "" {
+		w.paths.WriteByte('.')
+	}
+	w.paths.WriteString(k)
+	return w.paths.String()[start:]
 }
 
 func isIdent(k string) bool {

@@ -66,7 +66,15 @@ type WSMessage struct {
 	// Media lists what the message carries that was not inspected as text
 	// (MediaAudio, …); empty when everything was.
 	Media []string
+	// Answers says the message asks the vendor for an answer (response.create,
+	// a Gemini clientContent that completes the turn): the server events
+	// that follow, up to the answer's end (WSServerEvent), belong to it.
+	Answers bool
 }
+
+// API is the API whose events the protocol's server messages are: the
+// Responses WebSocket sends the Responses streaming events.
+func (p WSProtocol) API() API { return wsAPI(p) }
 
 // ExtractWebSocket takes the segments out of one client message of protocol
 // p; uri is the upgrade's request URI (Realtime names the model in its query).
@@ -96,7 +104,7 @@ func ExtractWebSocket(p WSProtocol, uri string, msg []byte) (WSMessage, error) {
 		out.Model, _ = root.getString("model")
 		switch out.Type {
 		case "response.create":
-			out.API = OpenAIResponses
+			out.API, out.Answers = OpenAIResponses, true
 			w.object("", root, with(openAIResponsesFields, "type", "stream_id"))
 		case "response.steer":
 			out.API = OpenAIResponses
@@ -188,6 +196,7 @@ func realtimeEvent(w *walker, root *node, out *WSMessage, media map[string]bool)
 		"audio":    mediaF(media, MediaAudio),
 		"image":    mediaF(media, MediaImage),
 	}, "type", "event_id", "previous_item_id", "item_id", "content_index", "audio_end_ms", "response_id")
+	out.Answers = out.Type == "response.create"
 	if s := root.get("session"); s != nil && s.kind == kObject {
 		if m, ok := s.getString("model"); ok && m != "" {
 			out.Model = m
@@ -238,7 +247,16 @@ func geminiLiveMessage(w *walker, root *node, out *WSMessage, media map[string]b
 				out.Model = strings.TrimPrefix(m, "models/")
 			}
 			out.Type = k
-		case "clientContent", "client_content", "realtimeInput", "realtime_input", "toolResponse", "tool_response":
+		case "clientContent", "client_content":
+			out.Type = k
+			if c := root.vals[i]; c.kind == kObject {
+				for j, ck := range c.keys {
+					if (ck == "turnComplete" || ck == "turn_complete") && c.vals[j].kind == kBool && c.vals[j].truth {
+						out.Answers = true
+					}
+				}
+			}
+		case "realtimeInput", "realtime_input", "toolResponse", "tool_response":
 			out.Type = k
 		}
 	}

@@ -3,6 +3,7 @@ package llmapi
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -37,14 +38,21 @@ func TestExtractWebSocket(t *testing.T) {
 		typ   string
 		segs  []seg
 		media []string
+		asks  bool // Answers
 	}{
 		{name: "responses create", proto: WSOpenAIResponses, uri: "/v1/responses",
 			msg: `{"type":"response.create","model":"gpt-5","instructions":"be brief","input":[{"role":"user","content":[{"type":"input_text","text":"hello there"}]}],"stream_id":"lane-1"}`,
-			api: OpenAIResponses, model: "gpt-5", typ: "response.create",
+			api: OpenAIResponses, model: "gpt-5", typ: "response.create", asks: true,
 			segs: []seg{{"instructions", "be brief"}, {"input[0].content[0].text", "hello there"}}},
 		{name: "responses create string input", proto: WSOpenAIResponses, uri: "/v1/responses",
 			msg: `{"type":"response.create","model":"gpt-5","input":"Say hi"}`,
-			api: OpenAIResponses, model: "gpt-5", typ: "response.create", segs: []seg{{"input", "Say hi"}}},
+			api: OpenAIResponses, model: "gpt-5", typ: "response.create", segs: []seg{{"input", "Say hi"}}, asks: true},
+		{name: "realtime response", proto: WSOpenAIRealtime, uri: "/v1/realtime?model=gpt-realtime",
+			msg: `{"type":"response.create","event_id":"ev2","response":{"instructions":"short"}}`,
+			api: OpenAIRealtime, model: "gpt-realtime", typ: "response.create", segs: []seg{{"response.instructions", "short"}}, asks: true},
+		{name: "gemini incomplete turn", proto: WSGeminiLive, uri: "/ws/x.BidiGenerateContent",
+			msg: `{"clientContent":{"turns":[{"role":"user","parts":[{"text":"part one"}]}],"turnComplete":false}}`,
+			api: GeminiLive, typ: "clientContent", segs: []seg{{"clientContent.turns[0].parts[0].text", "part one"}}},
 		{name: "responses steer", proto: WSOpenAIResponses, uri: "/v1/responses",
 			msg: `{"type":"response.steer","previous_response_id":"resp_1","input":[{"role":"user","content":"also this"}]}`,
 			api: OpenAIResponses, typ: "response.steer", segs: []seg{{"input[0].content", "also this"}}},
@@ -65,7 +73,7 @@ func TestExtractWebSocket(t *testing.T) {
 			api: GeminiLive, model: "gemini-live-2.5-flash", typ: "setup", segs: []seg{{"setup.systemInstruction.parts[0].text", "be terse"}}},
 		{name: "gemini turns", proto: WSGeminiLive, uri: "/ws/x.BidiGenerateContent",
 			msg: `{"client_content":{"turns":[{"role":"user","parts":[{"text":"hi gemini"}]}],"turn_complete":true}}`,
-			api: GeminiLive, typ: "client_content", segs: []seg{{"client_content.turns[0].parts[0].text", "hi gemini"}}},
+			api: GeminiLive, typ: "client_content", segs: []seg{{"client_content.turns[0].parts[0].text", "hi gemini"}}, asks: true},
 		{name: "gemini realtime text and audio", proto: WSGeminiLive, uri: "/ws/x.BidiGenerateContent",
 			msg: `{"realtimeInput":{"text":"typed words","audio":{"data":"AAAA","mimeType":"audio/pcm"}}}`,
 			api: GeminiLive, typ: "realtimeInput", segs: []seg{{"realtimeInput.text", "typed words"}}, media: []string{MediaAudio}},
@@ -90,6 +98,9 @@ func TestExtractWebSocket(t *testing.T) {
 			}
 			if !slices.Equal(m.Media, tt.media) {
 				t.Errorf("media %v, want %v", m.Media, tt.media)
+			}
+			if m.Answers != tt.asks {
+				t.Errorf("answers %v, want %v", m.Answers, tt.asks)
 			}
 		})
 	}
@@ -147,4 +158,69 @@ func FuzzExtractWebSocket(f *testing.F) {
 			t.Fatalf("text dropped from %q", msg)
 		}
 	})
+}
+
+func TestTranslateWebSocket(t *testing.T) {
+	create := []byte(`{"type":"response.create","model":"gpt-5","stream_id":"l","input":"hello"}`)
+	m, err := ExtractWebSocket(WSOpenAIResponses, "/v1/responses", create)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := TranslateWebSocket(WSOpenAIResponses, m, create, "llama")
+	if err != nil || !tr.Stream() || tr.Model() != "llama" {
+		t.Fatalf("translation %v %v", tr, err)
+	}
+	var body struct {
+		Model    string
+		Stream   bool
+		Messages []struct{ Role, Content string }
+	}
+	if err := json.Unmarshal(tr.Body(), &body); err != nil || !body.Stream || body.Model != "llama" ||
+		len(body.Messages) != 1 || body.Messages[0].Content != "hello" {
+		t.Fatalf("chat body %s %v", tr.Body(), err)
+	}
+	chat := "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\n" +
+		"data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}\n\n" +
+		"data: [DONE]\n\n"
+	evs := tr.WebSocketEvents(io.NopCloser(strings.NewReader(chat)), "l")
+	var types []string
+	for {
+		data, err := evs.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ev struct {
+			Type     string `json:"type"`
+			StreamID string `json:"stream_id"`
+		}
+		if err := json.Unmarshal(data, &ev); err != nil || ev.StreamID != "l" {
+			t.Fatalf("event %s %v", data, err)
+		}
+		types = append(types, ev.Type)
+	}
+	if types[0] != "response.created" || types[len(types)-1] != "response.completed" || !slices.Contains(types, "response.output_text.delta") {
+		t.Fatalf("events %v", types)
+	}
+	if u := tr.Usage(); u.InputTokens != 3 || u.OutputTokens != 1 {
+		t.Fatalf("usage %+v", u)
+	}
+
+	for _, c := range []struct {
+		p    WSProtocol
+		msg  string
+		want string
+	}{
+		{WSOpenAIRealtime, `{"type":"conversation.item.create"}`, "Realtime protocol has no translation"},
+		{WSGeminiLive, `{"clientContent":{}}`, "Gemini Live protocol has no translation"},
+		{WSOpenAIResponses, `{"type":"response.steer","input":"x"}`, "only response.create"},
+		{WSOpenAIResponses, `{"type":"response.create","previous_response_id":"resp_1","input":"x"}`, "previous_response_id"},
+	} {
+		m, _ := ExtractWebSocket(c.p, "/", []byte(c.msg))
+		if _, err := TranslateWebSocket(c.p, m, []byte(c.msg), "llama"); !errors.Is(err, ErrUntranslatable) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v", c.msg, err)
+		}
+	}
 }

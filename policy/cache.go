@@ -123,6 +123,11 @@ func appendRequestKey(b []byte, r *Request, kp keyPolicy) []byte {
 		b = appendStr(b, s)
 	}
 	b = strconv.AppendBool(b, r.Stream)
+	b = strconv.AppendInt(b, int64(len(r.Media)), 10)
+	for _, m := range r.Media {
+		b = appendStr(b, m)
+	}
+	b = appendStr(b, r.Upgrade)
 	if kp.keepBytes {
 		b = strconv.AppendInt(b, r.Bytes, 10)
 	}

@@ -464,6 +464,7 @@ func TestCoverage(t *testing.T) {
 // The hand-built AST input must equal what OPA would build from the JSON.
 func TestInputValueMatchesJSON(t *testing.T) {
 	in := Input{Request: baseRequest(), Findings: []Finding{f("EMAIL", "pii")}, Internal: &Internal{Available: true}}
+	in.Request.Media, in.Request.Upgrade = []string{"audio"}, "websocket"
 	bs, _ := json.Marshal(in)
 	var doc any
 	if err := json.Unmarshal(bs, &doc); err != nil {
@@ -481,7 +482,7 @@ func TestInputValueMatchesJSON(t *testing.T) {
 // Every input field must be in the cache key (or deliberately volatile):
 // adding a field without keying it would serve wrong decisions.
 func TestCacheKeyCoversInput(t *testing.T) {
-	if n := reflect.TypeFor[Request]().NumField(); n != 11 {
+	if n := reflect.TypeFor[Request]().NumField(); n != 13 {
 		t.Fatalf("Request has %d fields: update appendRequestKey, inputValue and this test", n)
 	}
 	if n := reflect.TypeFor[Input]().NumField(); n != 3 {
@@ -504,6 +505,8 @@ func TestCacheKeyCoversInput(t *testing.T) {
 		func(in *Input) { in.Request.API = "x" },
 		func(in *Input) { in.Request.Model = "x" },
 		func(in *Input) { in.Request.Stream = false },
+		func(in *Input) { in.Request.Media = []string{"audio"} },
+		func(in *Input) { in.Request.Upgrade = "websocket" },
 		func(in *Input) { in.Internal = &Internal{} },
 		func(in *Input) { in.Findings = nil },
 		func(in *Input) { in.Findings = []Finding{f("EMAIL", "secret")} },

@@ -93,6 +93,8 @@ func requestTerm(r *Request) *ast.Term {
 		ast.Item(str("model"), str(r.Model)),
 		ast.Item(str("stream"), ast.BooleanTerm(r.Stream)),
 		ast.Item(str("bytes"), ast.IntNumberTerm(int(r.Bytes))),
+		ast.Item(str("media"), strs(r.Media)),
+		ast.Item(str("upgrade"), str(r.Upgrade)),
 	)
 }
 

@@ -45,6 +45,14 @@ type Request struct {
 	Model  string `json:"model"`
 	Stream bool   `json:"stream"`
 	Bytes  int64  `json:"bytes"`
+	// Media lists what the message carries that text detection cannot see
+	// ("audio", "image", "video", "binary"): set for WebSocket messages,
+	// [] otherwise. The policy decides what happens to them.
+	Media []string `json:"media"`
+	// Upgrade is the protocol of an HTTP upgrade promptwall cannot inspect
+	// (the Upgrade header, lower case: "websocket", "h2c"), set only when
+	// the policy decides whether to relay it uninspected; "" otherwise.
+	Upgrade string `json:"upgrade"`
 }
 
 // Client is who sent the request.

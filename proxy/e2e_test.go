@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -139,30 +140,79 @@ func (e *env) anthropic() *anthropic.Client {
 	return &c
 }
 
-// auditLines waits for n audit lines (events of streamed answers are written
-// when the answer ends) and returns them parsed.
+// auditLines waits for n audit records and returns them parsed, one per
+// request: a forwarded request's decision and completion lines (joined by
+// event.id) count as one record, the completion's fields (status, duration,
+// usage, reason, route) over the decision's and its rules added to them. A
+// record counts once its completion is written (when the answer ends).
 func (e *env) auditLines(t *testing.T, n int) []map[string]any {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		b, _ := os.ReadFile(e.audit)
-		var out []map[string]any
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		for sc.Scan() {
-			var m map[string]any
-			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-				t.Fatalf("audit line is not JSON: %v", err)
-			}
-			out = append(out, m)
-		}
-		if len(out) >= n || time.Now().After(deadline) {
+		out, complete := joinAudit(t, e.auditRawLines(t))
+		if len(out) >= n && complete || time.Now().After(deadline) {
 			if len(out) != n {
-				t.Fatalf("audit has %d lines, want %d", len(out), n)
+				t.Fatalf("audit has %d records, want %d", len(out), n)
 			}
 			return out
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// auditRawLines returns the audit file's lines as they are, parsed.
+func (e *env) auditRawLines(t testing.TB) []map[string]any {
+	t.Helper()
+	b, _ := os.ReadFile(e.audit)
+	var out []map[string]any
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("audit line is not JSON: %v", err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// joinAudit folds completion lines into their decision lines; complete is
+// false while a decision still waits for its completion.
+func joinAudit(t testing.TB, lines []map[string]any) (out []map[string]any, complete bool) {
+	t.Helper()
+	open := map[any]map[string]any{}
+	for _, l := range lines {
+		typ := anyStrings(l["event.type"])
+		switch {
+		case slices.Equal(typ, []string{"start"}):
+			open[l["event.id"]] = l
+			out = append(out, l)
+		case slices.Equal(typ, []string{"end"}):
+			d := open[l["event.id"]]
+			if d == nil {
+				t.Fatalf("audit completion line without its decision line: %v", l)
+			}
+			delete(open, l["event.id"])
+			rules := append(anyStrings(d["promptwall.rules"]), anyStrings(l["promptwall.rules"])...)
+			for k, v := range l {
+				d[k] = v
+			}
+			d["promptwall.rules"] = toAnys(rules)
+			d["event.type"] = []any{"start", "end"}
+		default:
+			out = append(out, l)
+		}
+	}
+	return out, len(open) == 0
+}
+
+func toAnys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
 
 // fakeAWSKey makes an access key id of the documented shape, fresh per run.

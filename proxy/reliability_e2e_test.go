@@ -25,8 +25,7 @@ import (
 )
 
 // The reliability suite: promptwall under faults a proxy in everyone's path
-// meets every day. Tests that found a defect still open live in
-// reliability_known_e2e_test.go behind the pwknown build tag.
+// meets every day.
 
 // upstream is a hand-written vendor for fault injection: the handler decides
 // how the answer misbehaves. Unlike fakevendor it keeps no request log, so
@@ -505,5 +504,85 @@ func TestUpstreamBreakIsAudited(t *testing.T) {
 	l := e.auditLines(t, 1)[0]
 	if r, _ := l["event.reason"].(string); r == "" {
 		t.Fatalf("the audit event of a broken stream does not say so: %v", l)
+	}
+}
+
+// connect opens a CONNECT tunnel to a vendor host through e.
+func connect(t *testing.T, e *env) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", e.proxyURL.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := io.WriteString(c, "CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("CONNECT: %v %v", resp, err)
+	}
+	return c
+}
+
+// droppedWithin reports whether the proxy closes c within d.
+func droppedWithin(c net.Conn, d time.Duration) bool {
+	_ = c.SetReadDeadline(time.Now().Add(d))
+	_, err := io.Copy(io.Discard, c)
+	var ne net.Error
+	return !(errors.As(err, &ne) && ne.Timeout())
+}
+
+// TestIdleTunnelBeforeTLSIsDropped: a client that opens a tunnel to a
+// decrypted host and never starts TLS is dropped like a half-sent request
+// header (30 s), not held with a goroutine and a socket forever.
+func TestIdleTunnelBeforeTLSIsDropped(t *testing.T) {
+	t.Parallel()
+	e := start(t, fakevendor.Start(t), nil)
+	c := connect(t, e)
+	if !droppedWithin(c, 40*time.Second) {
+		t.Fatal("a CONNECT tunnel with no TLS handshake is still open after 40 s")
+	}
+}
+
+// TestSlowHeaderInsideTunnelIsDropped: inside a decrypted tunnel, a
+// request header left half-sent (slowloris) is timed out like on the
+// listener (30 s).
+func TestSlowHeaderInsideTunnelIsDropped(t *testing.T) {
+	t.Parallel()
+	e := start(t, fakevendor.Start(t), nil)
+	c := connect(t, e)
+	tc := tls.Client(c, &tls.Config{ServerName: "api.openai.com", RootCAs: e.caPool})
+	if err := tc.HandshakeContext(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(tc, "POST /v1/chat/completions HTTP/1.1\r\nHost: api.open"); err != nil {
+		t.Fatal(err)
+	}
+	if !droppedWithin(tc, 40*time.Second) {
+		t.Fatal("a half-sent request header inside a MITM'd tunnel is still held after 40 s")
+	}
+}
+
+// TestHangUpDuringVendorSilenceCancelsUpstream: a client that hangs up
+// while the vendor is silent (a reasoning model thinking, a long tool call)
+// cancels the upstream request at once, not when promptwall next writes to
+// the client: otherwise the vendor keeps generating (and billing) until its
+// own timeout. TestClientHangUpMidStreamCancelsUpstream covers the case
+// where the vendor keeps sending.
+func TestHangUpDuringVendorSilenceCancelsUpstream(t *testing.T) {
+	var cancelled atomic.Int64
+	up := startUpstream(t, sseHandler(func(_ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+			cancelled.Add(1)
+		case <-time.After(10 * time.Second):
+		}
+	}))
+	e := startBehind(t, up, nil)
+	const n = 3
+	hangUpStreams(t, e, n)
+	if got := waitCount(&cancelled, n, 3*time.Second); got != n {
+		t.Fatalf("the vendor saw %d of %d requests cancelled 3 s after the client hung up during a pause", got, n)
 	}
 }

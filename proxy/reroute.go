@@ -15,6 +15,7 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
@@ -61,10 +62,16 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 			"Company policy sends this request to the company's internal model, but it cannot be answered there ("+
 				strings.TrimPrefix(err.Error(), "llmapi: ")+"), so it was not sent.")
 	}
+	// The prompt leaves for the internal model: the decision line first.
+	t.ev.Route = "internal"
+	if ref := s.auditDecision(t); ref != nil {
+		return s.refuse(t, ref.status, ref.rule, ref.message)
+	}
 	start := time.Now()
 	resp, err := s.internal.send(ctx, tr)
 	if err != nil {
 		s.log.Warn("internal model unreachable", zap.String("request_id", t.id), zap.Error(err))
+		t.ev.EndReason = audit.EndUpstreamError
 		return s.refuse(t, http.StatusBadGateway, "promptwall.internal_unreachable",
 			"Company policy sends this request to the company's internal model, which could not be reached. It was not sent anywhere else; try again later.")
 	}
@@ -72,6 +79,7 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 	if resp.StatusCode != http.StatusOK {
 		detail := internalErrorMessage(resp)
 		s.log.Warn("internal model failed", zap.String("request_id", t.id), zap.Int("status", resp.StatusCode))
+		t.ev.EndReason = audit.EndUpstreamError
 		return s.refuse(t, http.StatusBadGateway, "promptwall.internal_failed",
 			fmt.Sprintf("Company policy sends this request to the company's internal model, which failed (HTTP %d%s). It was not sent anywhere else.", resp.StatusCode, detail))
 	}
@@ -81,8 +89,8 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		RouteHeader:               {"internal"},
 	}
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
-	// Answered inside (the audit's route); a refusal above leaves it empty.
-	t.ev.Route, t.ev.Status = "internal", http.StatusOK
+	// Answered inside (the audit's route); a refusal clears it.
+	t.ev.Status = http.StatusOK
 	if !tr.Stream() {
 		chat, err := io.ReadAll(io.LimitReader(resp.Body, maxInternalAnswer+1))
 		resp.Body.Close()
@@ -95,25 +103,29 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		}
 		if err != nil {
 			s.log.Warn("internal model answer unusable", zap.String("request_id", t.id), zap.Error(err))
-			t.ev.Route = ""
+			t.ev.EndReason = audit.EndUpstreamError
 			return s.refuse(t, http.StatusBadGateway, "promptwall.internal_invalid_answer",
 				"The company's internal model gave an answer promptwall could not read. It was not sent anywhere else.")
 		}
 		u := tr.Usage()
 		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
+		t.ev.EndReason, t.ev.ResponseBytes = audit.EndEOF, int64(len(out))
 		t.ev.Duration = time.Since(t.start)
 		_ = s.writeAudit(&t.ev)
 		hdr.Set("Content-Length", strconv.Itoa(len(out)))
 		return internalResponse(t, hdr, io.NopCloser(bytes.NewReader(out)), int64(len(out)))
 	}
 	s.metrics.openStreams.Inc()
-	stream := &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body), done: func() {
+	stream := &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body)}
+	stream.done = func() {
 		s.metrics.openStreams.Dec()
 		u := tr.Usage()
 		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
+		t.ev.Reason, t.ev.EndReason = stream.end("the internal model's answer broke off before its end")
+		t.ev.ResponseBytes = stream.n
 		t.ev.Duration = time.Since(t.start)
 		_ = s.writeAudit(&t.ev)
-	}}
+	}
 	hdr.Set("Cache-Control", "no-cache")
 	return internalResponse(t, hdr, stream, -1)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
@@ -27,17 +28,23 @@ func (s *Server) refuseDecision(t *txn, status int, d policy.Decision) *http.Res
 }
 
 // respond is the one place a refusal becomes an HTTP response: audited
-// first, then shaped like the vendor's own error so the SDKs show it.
+// first, then shaped like the vendor's own error so the SDKs show it. After
+// a decision line (the request was on its way out: auditDecision) the audit
+// line is its completion.
 func (s *Server) respond(t *txn, status int, message string) *http.Response {
 	if t.ev.Action == "" {
 		t.ev.Action = policy.ActionBlock
 	}
-	t.ev.Status = status
+	if t.ev.Phase == audit.PhaseEnd && t.ev.EndReason == "" {
+		t.ev.EndReason = audit.EndRefused
+	}
+	text := "promptwall: " + message + " Request id: " + t.id + "."
+	body := llmapi.ErrorBody(t.vendor, t.api, status, text)
+	t.ev.Route = "" // answered by promptwall, nobody else
+	t.ev.Status, t.ev.ResponseBytes = status, int64(len(body))
 	t.ev.Duration = time.Since(t.start)
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	_ = s.writeAudit(&t.ev)
-	text := "promptwall: " + message + " Request id: " + t.id + "."
-	body := llmapi.ErrorBody(t.vendor, t.api, status, text)
 	return &http.Response{
 		Status:     strconv.Itoa(status) + " " + http.StatusText(status),
 		StatusCode: status,

@@ -38,7 +38,10 @@ type Server struct {
 	fp      *audit.Fingerprinter
 	tr      *http.Transport
 	dial    *dialer
-	gp      *goproxy.ProxyHttpServer
+	gp      *goproxy.ProxyHttpServer // plain-HTTP proxy requests
+	// mitm serves decrypted connections handed to it through mitmL (mitm.go).
+	mitm    *http.Server
+	mitmL   *connListener
 	allow   []netip.Prefix
 	metrics *metrics
 	// internal is the company's own model rerouted prompts go to (internal.*); nil when unset.
@@ -118,11 +121,14 @@ func New(ctx context.Context, cfg *config.Config, log *zap.Logger) (*Server, err
 	}
 	s.metrics.setRevision(s.policy.Revision())
 	s.gp = s.newGoproxy()
+	s.mitmL = newConnListener()
+	s.mitm = s.newMITMServer()
 	return s, nil
 }
 
-// newGoproxy wires goproxy: our CONNECT decision, and our RoundTripper for
-// every request so that inspection, enforcement and errors happen in one place.
+// newGoproxy wires goproxy for plain-HTTP proxy requests (CONNECTs are
+// promptwall's own, connect.go): our RoundTripper for every request, so that
+// inspection, enforcement and errors happen in one place.
 func (s *Server) newGoproxy() *goproxy.ProxyHttpServer {
 	gp := goproxy.NewProxyHttpServer()
 	gp.Logger = zapPrintf{s.log.Named("goproxy")}
@@ -134,12 +140,10 @@ func (s *Server) newGoproxy() *goproxy.ProxyHttpServer {
 		return s.dial.DialContext(context.Background(), network, addr)
 	}
 	gp.KeepAcceptEncoding = true // bodies go through byte for byte
-	gp.AllowHTTP2 = true         // MITM'd clients may speak h2; each stream is one RoundTrip
 	gp.KeepDestinationHeaders = true
 	gp.NonproxyHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "promptwall is a forward proxy: set it as HTTPS_PROXY; its admin endpoints are on "+s.cfg.AdminListen, http.StatusBadRequest)
 	})
-	gp.OnRequest().HandleConnectFunc(s.handleConnect)
 	gp.OnRequest().DoFunc(func(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Request, *http.Response) {
 		ctx.RoundTripper = s
 		return req, nil
@@ -165,7 +169,12 @@ func (s *Server) Handler() http.Handler {
 			http.Error(w, "promptwall: "+strings.TrimPrefix(err.Error(), "proxy: "), http.StatusForbidden)
 			return
 		}
-		s.gp.ServeHTTP(w, r.WithContext(withIdentity(r.Context(), id)))
+		r = r.WithContext(withIdentity(r.Context(), id))
+		if r.Method == http.MethodConnect {
+			s.handleConnect(w, r)
+			return
+		}
+		s.gp.ServeHTTP(w, r)
 	})
 }
 
@@ -183,6 +192,11 @@ func (s *Server) Start() error {
 	}
 	s.serve(pl, s.Handler())
 	s.serve(al, s.AdminHandler())
+	go func() {
+		if err := s.mitm.Serve(s.mitmL); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("serving decrypted connections", zap.Error(err))
+		}
+	}()
 	if s.cfg.TransparentListen != "" {
 		tl, err := net.Listen("tcp", s.cfg.TransparentListen)
 		if err != nil {
@@ -207,8 +221,8 @@ func (s *Server) Start() error {
 func (s *Server) serve(l net.Listener, h http.Handler) {
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 30 * time.Second,
-		IdleTimeout:       5 * time.Minute,
+		ReadHeaderTimeout: clientHeaderTimeout,
+		IdleTimeout:       s.idleTimeout(),
 		ErrorLog:          zap.NewStdLog(s.log.Named("http")),
 	}
 	s.mu.Lock()
@@ -232,9 +246,9 @@ func (s *Server) Addrs() (proxyAddr, adminAddr string) {
 	return s.listeners[0].Addr().String(), s.listeners[1].Addr().String()
 }
 
-// Close stops accepting connections, lets in-flight answers (streams
-// included, which run on hijacked connections http.Server does not track)
-// finish until the context's deadline, and closes the audit file.
+// Close stops accepting connections, closes idle decrypted connections,
+// lets in-flight answers (streams and WebSockets included) finish until the
+// context's deadline, cuts what is left, and closes the audit file.
 func (s *Server) Close(ctx context.Context) error {
 	s.stop()
 	s.mu.Lock()
@@ -250,12 +264,18 @@ func (s *Server) Close(ctx context.Context) error {
 		}
 	}
 	drained := make(chan struct{})
-	go func() { s.inflight.Wait(); close(drained) }()
+	s.mitmL.Close() // also when Start never served it
+	go func() {
+		_ = s.mitm.Shutdown(ctx) // its error is ctx's, reported below
+		s.inflight.Wait()
+		close(drained)
+	}()
 	select {
 	case <-drained:
 	case <-ctx.Done():
 		s.log.Warn("shutdown: in-flight answers cut at the drain deadline")
 		errs = append(errs, fmt.Errorf("proxy: draining: %w", ctx.Err()))
+		_ = s.mitm.Close()
 	}
 	s.internal.close()
 	s.tr.CloseIdleConnections()
@@ -308,16 +328,6 @@ func (s *Server) allowed(remote string) bool {
 
 // failOpen reports whether vendor traffic goes on when the policy cannot decide.
 func (s *Server) failOpen() bool { return s.cfg.Policy.FailMode == config.FailOpen }
-
-// writeAudit appends ev to the audit trail; a failure is logged and counted.
-func (s *Server) writeAudit(ev *audit.Event) error {
-	err := s.audit.Write(ev)
-	if err != nil {
-		s.metrics.auditErrors.Inc()
-		s.log.Error("audit write failed", zap.String("request_id", ev.ID), zap.Error(err))
-	}
-	return err
-}
 
 // newID returns a request id the user can quote to the security team.
 func newID() string {

@@ -1,7 +1,6 @@
 package proxy
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/tls"
@@ -11,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"sync"
 	"time"
 
 	"go.uber.org/zap"
@@ -23,10 +21,8 @@ import (
 // Transparent mode: TLS connections redirected to transparent_listen by
 // iptables/nftables (REDIRECT or TPROXY-less DNAT). The ClientHello's SNI
 // names the host; the same CONNECT decision applies. A decrypted connection
-// is handed to goproxy as a synthetic CONNECT; a tunnelled one is spliced,
+// is served like a decrypted CONNECT (mitm.go); a tunnelled one is spliced,
 // bytes untouched, to the original destination (SO_ORIGINAL_DST).
-
-type transparentKey struct{}
 
 // helloTimeout bounds how long a redirected client may take to say hello.
 const helloTimeout = 10 * time.Second
@@ -71,54 +67,38 @@ func (s *Server) handleTransparent(c net.Conn) {
 	if dstErr == nil {
 		port = fmt.Sprint(dst.Port())
 	}
-	conn := &replayConn{Conn: c, r: io.MultiReader(bytes.NewReader(hello), c)}
-
+	early := io.MultiReader(bytes.NewReader(hello), c)
 	creq := &http.Request{
 		Method: http.MethodConnect, URL: &url.URL{Host: net.JoinHostPort(host, port)}, Host: net.JoinHostPort(host, port),
-		Proto: "HTTP/1.0", ProtoMajor: 1, ProtoMinor: 0, // goproxy then answers "HTTP/1.0 200 OK", which we swallow
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: http.Header{}, RemoteAddr: c.RemoteAddr().String(),
 	}
 	action, info, reasons := s.decideConnect(creq, creq.Host)
 	switch action {
 	case policy.ConnectMITM:
-		creq = creq.WithContext(context.WithValue(withIdentity(context.Background(), info.id), transparentKey{}, info))
-		w := &hijackWriter{conn: conn, swallow: []byte("HTTP/1.0 200 OK\r\n\r\n")}
-		s.gp.ServeHTTP(w, creq)
+		s.serveMITM(c, early, info, creq.Host)
 	case policy.ConnectTunnel:
 		target := creq.Host
 		if dstErr == nil {
 			target = dst.String()
 		}
-		s.splice(conn, target)
+		s.splice(&replayConn{Conn: c, r: early}, target)
 	default:
 		s.log.Info("transparent connection refused by policy", zap.String("host", host), zap.Strings("rules", ruleIDs(reasons)))
 		c.Close()
 	}
 }
 
-// splice copies bytes both ways between the client and target, untouched.
+// splice copies bytes both ways between the client and target, untouched,
+// until both ends close or the tunnel idles (relay).
 func (s *Server) splice(client net.Conn, target string) {
-	defer client.Close()
-	up, err := s.dial.DialContext(context.Background(), "tcp", target)
+	up, err := s.dial.DialContext(s.life, "tcp", target)
 	if err != nil {
 		s.log.Warn("transparent tunnel dial failed", zap.String("target", target), zap.Error(err))
+		client.Close()
 		return
 	}
-	defer up.Close()
-	var wg sync.WaitGroup
-	wg.Add(2)
-	pipe := func(dst, src net.Conn) {
-		defer wg.Done()
-		_, _ = io.Copy(dst, src)
-		if cw, ok := dst.(interface{ CloseWrite() error }); ok {
-			_ = cw.CloseWrite()
-		} else {
-			_ = dst.Close()
-		}
-	}
-	go pipe(up, client)
-	go pipe(client, up)
-	wg.Wait()
+	relay(client, up, s.idleTimeout())
 }
 
 // peekSNI reads the TLS ClientHello and returns the server name and the
@@ -161,40 +141,13 @@ type replayConn struct {
 
 func (c *replayConn) Read(p []byte) (int, error) { return c.r.Read(p) }
 
-// hijackWriter is the ResponseWriter of a synthetic CONNECT: goproxy
-// hijacks it at once; the one status line it writes for the CONNECT is
-// dropped, since the client never sent a CONNECT.
-type hijackWriter struct {
-	conn    net.Conn
-	swallow []byte
-	mu      sync.Mutex
-}
-
-func (w *hijackWriter) Header() http.Header { return http.Header{} }
-func (w *hijackWriter) WriteHeader(int)     {}
-func (w *hijackWriter) Write(p []byte) (int, error) {
-	return w.conn.Write(p)
-}
-
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	c := &swallowConn{Conn: w.conn, swallow: w.swallow}
-	return c, bufio.NewReadWriter(bufio.NewReader(c), bufio.NewWriter(c)), nil
-}
-
-// swallowConn drops the first write if it is exactly the swallowed bytes.
-type swallowConn struct {
-	net.Conn
-	once    sync.Once
-	swallow []byte
-}
-
-func (c *swallowConn) Write(p []byte) (int, error) {
-	dropped := false
-	c.once.Do(func() { dropped = bytes.Equal(p, c.swallow) })
-	if dropped {
-		return len(p), nil
+// CloseWrite half-closes the connection when it can (a tunnel passes on
+// one side's end of stream while the other still talks).
+func (c *replayConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
 	}
-	return c.Conn.Write(p)
+	return errors.ErrUnsupported
 }
 
 // decideConnect is the CONNECT decision shared by explicit and transparent

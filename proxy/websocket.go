@@ -19,14 +19,18 @@ import (
 	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
+	"github.com/promptwall/promptwall/redact"
 )
 
 // Vendor WebSockets: promptwall performs the upstream handshake itself and
 // hands goproxy a 101 whose body is a frame-inspecting pipe. goproxy then
 // copies the client's raw bytes into Write and the bytes Read returns to the
 // client. Client messages are reassembled, inspected like an HTTP request and
-// re-framed to the vendor, or answered with the vendor's own error event;
-// server frames are relayed as they arrive.
+// re-framed to the vendor (rewritten when redacted: wsredact.go), answered
+// with the vendor's own error event, or answered by the internal model
+// (wsreroute.go). Server frames are relayed as they arrive; while redacted
+// values must be restored or an answer's usage is awaited (wsusage.go),
+// each server message is read whole first.
 
 // webSocketProtocol reports whether req is a WebSocket upgrade to a vendor
 // protocol promptwall inspects message by message.
@@ -111,6 +115,21 @@ type wsBridge struct {
 	rest  io.Reader // the client's unread bytes, drained while closing
 	model string    // the last model a message named (Gemini names it once, in setup)
 
+	// What the vendor's messages are read for (wsredact.go, wsusage.go):
+	// the values redacted on this connection, restored in its answers, and
+	// the messages whose answers are running (their audit events wait for
+	// the usage). Guarded by stateMu: the client loop adds, the upstream
+	// loop reads.
+	stateMu  sync.Mutex
+	vault    *redact.Vault         // pseudonymised values of this connection (nil: none yet)
+	restorer *llmapi.EventRestorer // restores them in the vendor's events
+	waiting  []waitingAnswer       // oldest first
+	watching atomic.Bool           // vault or waiting non-empty: server messages are read whole
+
+	ctx       context.Context // ends with the connection (internal model requests)
+	cancel    context.CancelFunc
+	rerouting chan struct{} // closed when the internal model's answer has been relayed
+
 	terminating atomic.Bool // promptwall is closing the connection itself
 	closeOnce   sync.Once
 	done        chan struct{}
@@ -120,6 +139,7 @@ var _ io.ReadWriteCloser = (*wsBridge)(nil)
 
 func newWSBridge(s *Server, t *txn, proto llmapi.WSProtocol, up io.ReadWriteCloser) *wsBridge {
 	b := &wsBridge{s: s, conn: t, proto: proto, uri: t.req.URL.RequestURI(), up: up, done: make(chan struct{})}
+	b.ctx, b.cancel = context.WithCancel(s.life)
 	b.inR, b.inW = io.Pipe()
 	b.outR, b.outW = io.Pipe()
 	go b.clientLoop()
@@ -142,9 +162,11 @@ func (b *wsBridge) Write(p []byte) (int, error) { return b.inW.Write(p) }
 func (b *wsBridge) Close() error {
 	b.closeOnce.Do(func() {
 		close(b.done)
+		b.cancel()
 		b.inR.CloseWithError(io.ErrClosedPipe)
 		b.outW.Close()
 		b.up.Close()
+		b.endState()
 		b.s.metrics.openStreams.Dec()
 		b.s.inflight.Done()
 		b.s.log.Info("websocket closed", zap.String("connection", b.conn.id), zap.Duration("duration", time.Since(b.conn.start)))
@@ -236,7 +258,9 @@ func (b *wsBridge) clientLoop() {
 }
 
 // upstreamLoop relays the vendor's frames to the client as they arrive,
-// streaming payloads without holding them.
+// streaming payloads without holding them. While a redaction must be undone
+// or an answer's usage is awaited, data messages are read whole first
+// (serverMessage), within the size limit.
 func (b *wsBridge) upstreamLoop() {
 	defer func() {
 		if !b.terminating.Load() { // terminate closes when it is done
@@ -249,6 +273,12 @@ func (b *wsBridge) upstreamLoop() {
 		h, err := readWSHeader(br)
 		if err == nil && h.masked {
 			err = fmt.Errorf("%w: masked server frame", errWSProtocol)
+		}
+		if err == nil && !h.op.control() && !b.midMsg && b.watching.Load() {
+			err = b.serverMessage(br, h)
+			if err == nil {
+				continue
+			}
 		}
 		if errors.Is(err, errWSProtocol) {
 			b.s.log.Warn("websocket vendor protocol error", zap.String("connection", b.conn.id), zap.Error(err))
@@ -267,15 +297,104 @@ func (b *wsBridge) upstreamLoop() {
 		if !h.op.control() {
 			b.midMsg = !h.fin
 		}
-		for !b.midMsg && len(b.pending) > 0 && err == nil {
-			_, err = b.outW.Write(b.pending[0])
-			b.pending = b.pending[1:]
-		}
+		err = b.flushPending(err)
 		b.outMu.Unlock()
 		if err != nil {
 			return
 		}
 	}
+}
+
+// flushPending writes our frames held during a fragmented vendor message,
+// once it has ended. Called with outMu held.
+func (b *wsBridge) flushPending(err error) error {
+	for !b.midMsg && len(b.pending) > 0 && err == nil {
+		_, err = b.outW.Write(b.pending[0])
+		b.pending = b.pending[1:]
+	}
+	return err
+}
+
+// serverMessage reads the vendor's data message that starts with header h
+// whole (control frames in between are relayed at once), restores the
+// placeholders it carries and takes its usage, then relays it: unchanged,
+// as the frames it came in; changed, as one frame per message to send. A
+// message larger than the limit is relayed as it comes, unread.
+func (b *wsBridge) serverMessage(br *bufio.Reader, h wsHeader) error {
+	limit := b.s.cfg.Limits.MaxBodyBytes
+	op := h.op
+	var raw, payload []byte
+	for {
+		if h.length > limit-int64(len(payload)) {
+			// Too large to hold: what was read goes out, then the rest as it comes.
+			b.outMu.Lock()
+			_, err := b.outW.Write(raw)
+			if err == nil {
+				_, err = b.outW.Write(appendWSHeader(nil, h))
+			}
+			if err == nil {
+				_, err = io.CopyN(b.outW, br, h.length)
+			}
+			b.midMsg = !h.fin
+			err = b.flushPending(err)
+			b.outMu.Unlock()
+			return err
+		}
+		start := len(payload)
+		payload = append(payload, make([]byte, h.length)...)
+		if _, err := io.ReadFull(br, payload[start:]); err != nil {
+			return unexpected(err)
+		}
+		raw = appendWSHeader(raw, h)
+		raw = append(raw, payload[start:]...)
+		if h.fin {
+			break
+		}
+		for {
+			var err error
+			if h, err = readWSHeader(br); err != nil {
+				return err
+			}
+			if h.masked {
+				return fmt.Errorf("%w: masked server frame", errWSProtocol)
+			}
+			if !h.op.control() {
+				break
+			}
+			frame := appendWSHeader(nil, h)
+			frame = append(frame, make([]byte, h.length)...)
+			if _, err := io.ReadFull(br, frame[len(frame)-int(h.length):]); err != nil {
+				return unexpected(err)
+			}
+			if err := b.toClient(frame); err != nil {
+				return err
+			}
+		}
+		if h.op != wsContinuation {
+			return fmt.Errorf("%w: new message inside a fragmented one", errWSProtocol)
+		}
+	}
+	out := [][]byte{raw}
+	if op == wsText || looksLikeJSON(payload) {
+		if msgs, changed := b.restore(payload); changed {
+			out = out[:0]
+			for _, m := range msgs {
+				out = append(out, wsFrame(op, m, false))
+			}
+		}
+		// The answer's event is written before the client sees its end.
+		b.answerEvent(llmapi.ParseWSServerEvent(b.proto, payload))
+	}
+	b.outMu.Lock()
+	var err error
+	for _, f := range out {
+		if err == nil {
+			_, err = b.outW.Write(f)
+		}
+	}
+	err = b.flushPending(err)
+	b.outMu.Unlock()
+	return err
 }
 
 // txn starts the record of one message on this connection.
@@ -290,6 +409,16 @@ func (b *wsBridge) txn() *txn {
 // handle runs one client data message through extract → detect → decide and
 // forwards it or answers it. It returns false when the connection is over.
 func (b *wsBridge) handle(m wsMessage) bool {
+	if r := b.rerouting; r != nil {
+		// The internal model is still answering the previous message: its
+		// events and the vendor's must not interleave.
+		select {
+		case <-r:
+		case <-b.done:
+			return false
+		}
+		b.rerouting = nil
+	}
 	s := b.s
 	t := b.txn()
 	ctx := context.WithoutCancel(t.req.Context())
@@ -297,7 +426,7 @@ func (b *wsBridge) handle(m wsMessage) bool {
 	var err error
 	if m.op == wsBinary && !looksLikeJSON(m.payload) {
 		// Audio or other binary: nothing text detection can see.
-		msg = llmapi.WSMessage{Request: llmapi.Request{API: llmapi.API(b.proto)}, Media: []string{llmapi.MediaBinary}}
+		msg = llmapi.WSMessage{Request: llmapi.Request{API: b.proto.API(), Segments: []llmapi.Segment{}}, Media: []string{llmapi.MediaBinary}}
 	} else {
 		msg, err = llmapi.ExtractWebSocket(b.proto, b.uri, m.payload)
 	}
@@ -311,15 +440,11 @@ func (b *wsBridge) handle(m wsMessage) bool {
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadRequest, "promptwall.ambiguous_json",
 			"The message repeats a JSON key, so its meaning is ambiguous; promptwall did not send it.")
 	}
-	if len(msg.Media) > 0 {
-		// policy.Input has no input.request.media yet: what cannot be
-		// inspected does not leave.
-		return b.refuse(t, msg, policy.ActionBlock, http.StatusForbidden, "promptwall.ws_media_uninspectable",
-			fmt.Sprintf("The message carries %s, which promptwall cannot inspect, so it was not sent. Send text instead.", strings.Join(msg.Media, ", ")))
-	}
 	s.metrics.bytes.Add(float64(len(m.payload)))
-	_, d, ref := s.decide(ctx, t, policy.Request{Method: t.req.Method, Path: t.req.URL.Path, API: string(msg.API),
-		Model: msg.Model, Stream: msg.Stream, Bytes: int64(len(m.payload))}, msg.Segments)
+	// What cannot be inspected (audio, binary frames) reaches the policy as
+	// input.request.media, which decides whether it leaves.
+	findings, d, ref := s.decide(ctx, t, policy.Request{Method: t.req.Method, Path: t.req.URL.Path, API: string(msg.API),
+		Model: msg.Model, Stream: msg.Stream, Bytes: int64(len(m.payload)), Media: nonNil(msg.Media)}, msg.Segments)
 	if ref != nil {
 		return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
 	}
@@ -329,24 +454,33 @@ func (b *wsBridge) handle(m wsMessage) bool {
 	}
 	switch action {
 	case policy.ActionAllow:
-		t.ev.Action = d.Action
-		err := b.toVendor(wsFrame(m.op, m.payload, true))
-		b.audit(t, "", http.StatusSwitchingProtocols, "")
-		return err == nil
+		return b.forward(t, msg, m.op, m.payload)
 	case policy.ActionBlock:
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusForbidden, "",
 			userMessage(d.Reasons, "Company policy does not allow this message to be sent."))
-	default:
-		// Redaction and rerouting are built for HTTP only: refuse rather
-		// than let the message out as it is.
-		types := make([]string, 0, len(t.ev.Findings))
-		for _, f := range t.ev.Findings {
-			types = append(types, f.Type)
-		}
-		return b.refuse(t, msg, policy.ActionBlock, http.StatusForbidden, "promptwall.ws_unsupported_action",
-			fmt.Sprintf("The policy asks promptwall to %s this message (%s), which promptwall does not do over WebSockets yet, so it was not sent. Remove the sensitive data, or send the request over HTTPS.",
-				action, strings.Join(types, ", ")))
+	case policy.ActionRedact:
+		return b.redact(t, msg, m, d, findings)
+	case policy.ActionReroute:
+		return b.reroute(t, msg, m.payload, d)
+	default: // the policy package validates actions: cannot happen
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusForbidden, "promptwall.unsupported_action",
+			"The policy asked for an action promptwall does not know, so the message was not sent.")
 	}
+}
+
+// forward sends a message to the vendor. A message that asks for an answer
+// is audited when the answer ends, with its usage (wsusage.go); any other
+// at once.
+func (b *wsBridge) forward(t *txn, msg llmapi.WSMessage, op wsOp, payload []byte) bool {
+	t.ev.Route = "vendor"
+	if msg.Answers {
+		b.await(t, msg.EventID)
+	}
+	err := b.toVendor(wsFrame(op, payload, true))
+	if !msg.Answers {
+		b.audit(t, "", http.StatusSwitchingProtocols, "")
+	}
+	return err == nil
 }
 
 // refuse audits a message that was not sent and answers it with the
@@ -382,4 +516,74 @@ func (b *wsBridge) audit(t *txn, action string, status int, rule string) {
 func looksLikeJSON(p []byte) bool {
 	p = bytes.TrimLeft(p, " \t\r\n")
 	return len(p) > 0 && p[0] == '{' && utf8.Valid(p)
+}
+
+// otherUpgrade decides an upgrade on a vendor host that promptwall cannot
+// inspect (a WebSocket to a path it does not know, h2c, …): the policy sees
+// it as input.request.upgrade and refuses it by default, so that clients
+// fall back to HTTPS; a policy that allows it has it relayed uninspected,
+// audited. It releases s.inflight when the answer or the connection ends.
+func (s *Server) otherUpgrade(t *txn) *http.Response {
+	req := t.req
+	t.api = llmapi.Generic
+	t.ev.API = string(t.api)
+	upgrade := strings.ToLower(strings.TrimSpace(req.Header.Get("Upgrade")))
+	_, d, ref := s.decide(req.Context(), t, policy.Request{Method: req.Method, Path: req.URL.Path, API: string(t.api),
+		Media: []string{}, Upgrade: upgrade}, nil)
+	var resp *http.Response
+	switch {
+	case ref != nil:
+		resp = s.refuse(t, ref.status, ref.rule, ref.message)
+	case d.Action == policy.ActionAllow || d.Monitor:
+		return s.relayUninspected(t)
+	default:
+		t.ev.Action = policy.ActionBlock
+		resp = s.refuse(t, http.StatusForbidden, "promptwall.upgrade_refused", userMessage(d.Reasons,
+			"promptwall inspects WebSockets only for the vendor protocols it knows (Responses, Realtime, Gemini Live) and does not let this upgrade through; the client should use HTTPS requests."))
+	}
+	resp.Body = &auditedBody{ReadCloser: resp.Body, done: s.inflight.Done}
+	return resp
+}
+
+// relayUninspected passes an upgrade the policy allows to the vendor; once
+// switched, goproxy relays the connection's bytes as they are.
+func (s *Server) relayUninspected(t *txn) *http.Response {
+	up := t.req.Clone(s.life)
+	up.RequestURI = ""
+	resp, err := s.tr.RoundTrip(up)
+	if err != nil {
+		s.log.Warn("upgrade upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
+		r := s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
+		r.Body = &auditedBody{ReadCloser: r.Body, done: s.inflight.Done}
+		return r
+	}
+	t.ev.Route, t.ev.Status = "vendor", resp.StatusCode
+	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
+	if conn, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
+		t.ev.Duration = time.Since(t.start)
+		_ = s.writeAudit(&t.ev) // before a byte is relayed
+		s.log.Info("uninspected upgrade relayed by policy", zap.String("connection", t.id), zap.String("host", t.host),
+			zap.String("path", t.req.URL.Path))
+		resp.Body = &relayedConn{ReadWriteCloser: conn, done: s.inflight.Done}
+		return resp
+	}
+	resp.Body = &auditedBody{ReadCloser: resp.Body, done: func() {
+		s.inflight.Done()
+		t.ev.Duration = time.Since(t.start)
+		_ = s.writeAudit(&t.ev)
+	}}
+	return resp
+}
+
+// relayedConn calls done once, when the relayed connection is closed.
+type relayedConn struct {
+	io.ReadWriteCloser
+	once sync.Once
+	done func()
+}
+
+func (c *relayedConn) Close() error {
+	err := c.ReadWriteCloser.Close()
+	c.once.Do(c.done)
+	return err
 }

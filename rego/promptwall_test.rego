@@ -251,3 +251,81 @@ test_connect_unlisted_host_not_blocked if {
 		with data.promptwall.blocked_hosts as ["*.deepseek.com"]
 	c.action == "mitm"
 }
+
+# --- what promptwall cannot inspect ---
+
+ws_req := object.union(req, {"method": "GET", "path": "/v1/realtime", "api": "openai.realtime", "stream": true})
+
+test_media_blocked_by_default if {
+	d := promptwall.decision with input as {"request": object.union(ws_req, {"media": ["audio", "binary"]}), "findings": []}
+	d.action == "block"
+	d.reasons == [{
+		"rule": "media.block",
+		"message": "The message carries audio, binary, which promptwall cannot inspect, so it was not sent. Send text instead.",
+	}]
+}
+
+test_media_allowed_by_data if {
+	d := promptwall.decision with input as {"request": object.union(ws_req, {"media": ["audio"]}), "findings": []}
+		with data.promptwall.media_actions as {"audio": "allow"}
+	d == {"action": "allow", "reasons": [], "monitor": false}
+}
+
+test_media_only_allowed_kinds_pass if {
+	d := promptwall.decision with input as {"request": object.union(ws_req, {"media": ["audio", "video"]}), "findings": []}
+		with data.promptwall.media_actions as {"audio": "allow", "video": "redact"}
+	d.action == "block"
+	contains(d.reasons[0].message, "carries video,")
+}
+
+test_media_unknown_kind_blocks if {
+	d := promptwall.decision with input as {"request": object.union(ws_req, {"media": ["hologram"]}), "findings": []}
+	d.action == "block"
+}
+
+test_allowed_media_still_sees_text_findings if {
+	d := promptwall.decision with input as {"request": object.union(ws_req, {"media": ["audio"]}), "findings": [email]}
+		with data.promptwall.media_actions as {"audio": "allow"}
+	d.action == "redact"
+	d.redact.types == ["EMAIL"]
+}
+
+test_no_media_field_is_no_media if {
+	promptwall.decision.action == "allow" with input as {"request": req, "findings": []}
+	promptwall.decision.action == "allow" with input as {"request": object.union(req, {"media": [], "upgrade": ""}), "findings": []}
+}
+
+upgrade_req := object.union(req, {"method": "GET", "path": "/v1/stream/live", "api": "generic.json", "upgrade": "websocket"})
+
+test_unknown_upgrade_refused if {
+	d := promptwall.decision with input as {"request": upgrade_req, "findings": []}
+	d.action == "block"
+	[r.rule | some r in d.reasons] == ["upgrade.block"]
+	contains(d.reasons[0].message, "websocket upgrade")
+}
+
+test_upgrade_allowed_by_data if {
+	allow := [{"host": "API.openai.com", "path": "/v1/stream/*", "upgrade": "WebSocket"}]
+	d := promptwall.decision with input as {"request": upgrade_req, "findings": []}
+		with data.promptwall.allowed_upgrades as allow
+	d.action == "allow"
+}
+
+test_upgrade_entry_must_match_every_key if {
+	every entry in [
+		{"host": "*.anthropic.com"},
+		{"path": "/v1/other"},
+		{"upgrade": "h2c"},
+		{"host": "api.openai.com", "path": "/v1/*"},
+	] {
+		d := promptwall.decision with input as {"request": upgrade_req, "findings": []}
+			with data.promptwall.allowed_upgrades as [entry]
+		d.action == "block"
+	}
+}
+
+test_upgrade_entry_keys_are_optional if {
+	d := promptwall.decision with input as {"request": upgrade_req, "findings": []}
+		with data.promptwall.allowed_upgrades as [{"path": "/v1/**"}]
+	d.action == "allow"
+}

@@ -139,8 +139,14 @@ func newAuditReportCmd() *cobra.Command {
 users with most refusals, and tokens kept in-house (answered by the internal
 model) against tokens sent out to vendors.
 
---since takes a Go duration (36h, 90m) or days (7d). The report does not check
-the hash chain: run audit verify for that.`,
+A forwarded request is two lines with one event.id, its decision and its
+completion: it is counted once, at its decision, with the tokens and the end
+(eof, client_gone, upstream_error, refused) of its completion. Decisions with
+no completion yet and completions whose decision is in a file not given are
+counted apart.
+
+--since takes a Go duration (36h, 90m) or days (7d): requests decided since
+then. The report does not check the hash chain: run audit verify for that.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {
@@ -170,7 +176,7 @@ the hash chain: run audit verify for that.`,
 			return rep.WriteTable(cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&since, "since", "", "only events newer than this (e.g. 24h, 7d)")
+	cmd.Flags().StringVar(&since, "since", "", "only requests decided since (e.g. 24h, 7d)")
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	cmd.Flags().IntVar(&top, "top", 10, "finding types and users to list (0: all)")
 	return cmd

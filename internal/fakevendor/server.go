@@ -69,6 +69,7 @@ type config struct {
 	tool       string
 	writeSize  int
 	gzip       bool
+	onRequest  func(Request)
 }
 
 // Option configures Start.
@@ -91,6 +92,11 @@ func WithChunkDelay(d time.Duration) Option { return func(c *config) { c.chunkDe
 // WithStatus makes every API endpoint fail with status in the vendor's own
 // error shape (e.g. 429, 500).
 func WithStatus(code int) Option { return func(c *config) { c.status = code } }
+
+// WithOnRequest calls f with each request as it arrives, before it is
+// answered: a test can look at what the proxy did before it let the request
+// out (its audit trail, say).
+func WithOnRequest(f func(Request)) Option { return func(c *config) { c.onRequest = f } }
 
 // WithHosts adds names to the server certificate.
 func WithHosts(hosts ...string) Option {
@@ -153,10 +159,14 @@ func (s *Server) record(next http.Handler) http.Handler {
 			http.Error(w, "fakevendor: reading body: "+err.Error(), http.StatusBadRequest)
 			return
 		}
-		s.reqs.Add(Request{
+		req := Request{
 			Method: r.Method, Host: r.Host, Path: r.URL.Path, RawQuery: r.URL.RawQuery,
 			Header: r.Header.Clone(), Body: body,
-		})
+		}
+		s.reqs.Add(req)
+		if s.cfg.onRequest != nil {
+			s.cfg.onRequest(req)
+		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})

@@ -41,6 +41,7 @@ type Server struct {
 	reply  string
 	chunks int
 	h2     bool
+	echo   bool
 
 	mu    sync.Mutex
 	msgs  []Message
@@ -57,6 +58,12 @@ func WithReply(text string) Option { return func(s *Server) { s.reply = text } }
 // WithChunks sets how many response.output_text.delta events an answer has.
 func WithChunks(n int) Option { return func(s *Server) { s.chunks = n } }
 
+// WithEcho makes every answer "You said: " and the text of the message it
+// answers (the user text of response.create, of the last Realtime item, of
+// a Gemini turn), streamed in WithChunks pieces on all three protocols: a
+// test can see what the vendor was sent come back in the deltas.
+func WithEcho() Option { return func(s *Server) { s.echo = true } }
+
 // WithHTTP2 offers h2 by ALPN as the real vendors do (WebSocket upgrades
 // still need HTTP/1.1: a proxy must not take the h2 offer for them).
 func WithHTTP2() Option { return func(s *Server) { s.h2 = true } }
@@ -65,7 +72,8 @@ func WithHTTP2() Option { return func(s *Server) { s.h2 = true } }
 // WebSocket on any path ending in /v1/responses, a minimal Realtime endpoint
 // (/v1/realtime: conversation.item.create → conversation.item.created) and a
 // minimal Gemini Live endpoint (…BidiGenerateContent: setup → setupComplete,
-// clientContent → one serverContent turn).
+// clientContent → one serverContent turn), and an echo WebSocket on any path
+// ending in /ws/echo.
 func Start(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	s := &Server{reply: DefaultReply, chunks: 3, CA: testpki.NewCA(t)}
@@ -100,6 +108,7 @@ func (s *Server) Handshakes() []Handshake {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	st := &connState{}
 	answer := s.answer
 	switch {
 	case strings.HasSuffix(r.URL.Path, "/v1/responses"):
@@ -107,6 +116,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		answer = s.realtime
 	case strings.HasSuffix(r.URL.Path, ".BidiGenerateContent"):
 		answer = s.live
+	case strings.HasSuffix(r.URL.Path, "/ws/echo"):
+		answer = echo
 	default:
 		http.Error(w, `{"error":{"message":"fakews: no route","type":"invalid_request_error","param":null,"code":"unknown_url"}}`, http.StatusNotFound)
 		return
@@ -133,7 +144,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.msgs = append(s.msgs, Message{Path: r.URL.Path, Type: typ, Data: data})
 		s.mu.Unlock()
-		if err := answer(ctx, c, typ, data); err != nil {
+		if err := answer(ctx, c, typ, data, st); err != nil {
 			return
 		}
 	}
@@ -141,11 +152,54 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 type obj = map[string]any
 
-func (s *Server) answer(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte) error {
+// connState is what one connection remembers between messages.
+type connState struct {
+	lastText string // the text of the last Realtime conversation item
+}
+
+// replyTo is the answer text for a message whose user text is text.
+func (s *Server) replyTo(text string) string {
+	if s.echo {
+		return "You said: " + text
+	}
+	return s.reply
+}
+
+// texts collects the strings under "text" keys (and a plain string input)
+// of a JSON value, joined by spaces.
+func texts(raw json.RawMessage) string {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return ""
+	}
+	var out []string
+	var walk func(v any, key string)
+	walk = func(v any, key string) {
+		switch x := v.(type) {
+		case string:
+			if key == "text" || key == "input" {
+				out = append(out, x)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, key)
+			}
+		case map[string]any:
+			for k, e := range x {
+				walk(e, k)
+			}
+		}
+	}
+	walk(v, "input")
+	return strings.Join(out, " ")
+}
+
+func (s *Server) answer(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte, _ *connState) error {
 	var ev struct {
-		Type     string `json:"type"`
-		Model    string `json:"model"`
-		StreamID string `json:"stream_id"`
+		Type     string          `json:"type"`
+		Model    string          `json:"model"`
+		StreamID string          `json:"stream_id"`
+		Input    json.RawMessage `json:"input"`
 	}
 	if typ != websocket.MessageText || json.Unmarshal(data, &ev) != nil {
 		return send(ctx, c, obj{"type": "error", "status": 400, "error": obj{"type": "invalid_request_error",
@@ -172,32 +226,63 @@ func (s *Server) answer(ctx context.Context, c *websocket.Conn, typ websocket.Me
 	if err := event(obj{"type": "response.created", "response": resp}); err != nil {
 		return err
 	}
-	for _, d := range split(s.reply, s.chunks) {
+	reply := s.replyTo(texts(ev.Input))
+	for _, d := range split(reply, s.chunks) {
 		if err := event(obj{"type": "response.output_text.delta", "item_id": "msg_" + id, "output_index": 0, "content_index": 0, "delta": d}); err != nil {
 			return err
 		}
 	}
 	return event(obj{"type": "response.completed", "response": obj{"id": id, "object": "response", "status": "completed", "model": ev.Model,
 		"output": []any{obj{"type": "message", "id": "msg_" + id, "role": "assistant", "status": "completed",
-			"content": []any{obj{"type": "output_text", "text": s.reply, "annotations": []any{}}}}},
-		"usage": obj{"input_tokens": len(data) / 4, "output_tokens": len(s.reply) / 4, "total_tokens": (len(data) + len(s.reply)) / 4}}})
+			"content": []any{obj{"type": "output_text", "text": reply, "annotations": []any{}}}}},
+		"usage": obj{"input_tokens": len(data) / 4, "output_tokens": len(reply) / 4, "total_tokens": (len(data) + len(reply)) / 4}}})
 }
 
-// realtime answers an OpenAI Realtime client event.
-func (s *Server) realtime(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte) error {
+// realtime answers an OpenAI Realtime client event: conversation.item.create
+// with conversation.item.created, response.create with a streamed text
+// answer ending in response.done (usage included); input_audio_buffer.append
+// gets no answer, as from the vendor.
+func (s *Server) realtime(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte, st *connState) error {
 	var ev struct {
-		Type    string `json:"type"`
-		EventID string `json:"event_id"`
+		Type    string          `json:"type"`
+		EventID string          `json:"event_id"`
+		Item    json.RawMessage `json:"item"`
 	}
-	if typ != websocket.MessageText || json.Unmarshal(data, &ev) != nil || ev.Type != "conversation.item.create" {
-		return send(ctx, c, obj{"type": "error", "event_id": "event_fake", "error": obj{"type": "invalid_request_error",
-			"code": "unknown_event", "message": "fakews: unsupported event", "param": nil, "event_id": ev.EventID}})
+	if typ != websocket.MessageText || json.Unmarshal(data, &ev) != nil {
+		ev.Type = ""
 	}
-	return send(ctx, c, obj{"type": "conversation.item.created", "event_id": "event_fake", "item": obj{"type": "message", "role": "user"}})
+	switch ev.Type {
+	case "conversation.item.create":
+		st.lastText = texts(ev.Item)
+		return send(ctx, c, obj{"type": "conversation.item.created", "event_id": "event_fake", "item": obj{"type": "message", "role": "user"}})
+	case "input_audio_buffer.append":
+		return nil
+	case "response.create":
+		reply := s.replyTo(st.lastText)
+		if err := send(ctx, c, obj{"type": "response.created", "event_id": "event_fake", "response": obj{"id": "resp_rt", "status": "in_progress"}}); err != nil {
+			return err
+		}
+		for _, d := range split(reply, s.chunks) {
+			if err := send(ctx, c, obj{"type": "response.output_text.delta", "event_id": "event_fake", "response_id": "resp_rt",
+				"item_id": "item_rt", "output_index": 0, "content_index": 0, "delta": d}); err != nil {
+				return err
+			}
+		}
+		if err := send(ctx, c, obj{"type": "response.output_text.done", "event_id": "event_fake", "response_id": "resp_rt",
+			"item_id": "item_rt", "output_index": 0, "content_index": 0, "text": reply}); err != nil {
+			return err
+		}
+		return send(ctx, c, obj{"type": "response.done", "event_id": "event_fake", "response": obj{"id": "resp_rt", "status": "completed",
+			"usage": obj{"total_tokens": 30, "input_tokens": 21, "output_tokens": 9}}})
+	}
+	return send(ctx, c, obj{"type": "error", "event_id": "event_fake", "error": obj{"type": "invalid_request_error",
+		"code": "unknown_event", "message": "fakews: unsupported event", "param": nil, "event_id": ev.EventID}})
 }
 
-// live answers a Gemini Live client message.
-func (s *Server) live(ctx context.Context, c *websocket.Conn, _ websocket.MessageType, data []byte) error {
+// live answers a Gemini Live client message: setup with setupComplete, a
+// turn with serverContent (one message, or WithChunks pieces under
+// WithEcho), the last one completing the turn with usageMetadata.
+func (s *Server) live(ctx context.Context, c *websocket.Conn, _ websocket.MessageType, data []byte, _ *connState) error {
 	var m map[string]json.RawMessage
 	if json.Unmarshal(data, &m) != nil {
 		return c.Close(websocket.StatusInvalidFramePayloadData, "fakews: invalid JSON")
@@ -205,7 +290,24 @@ func (s *Server) live(ctx context.Context, c *websocket.Conn, _ websocket.Messag
 	if _, ok := m["setup"]; ok {
 		return send(ctx, c, obj{"setupComplete": obj{}})
 	}
-	return send(ctx, c, obj{"serverContent": obj{"modelTurn": obj{"role": "model", "parts": []any{obj{"text": s.reply}}}, "turnComplete": true}})
+	reply := s.replyTo(texts(m["clientContent"]))
+	usage := obj{"promptTokenCount": 17, "responseTokenCount": 5, "totalTokenCount": 22}
+	if !s.echo {
+		return send(ctx, c, obj{"serverContent": obj{"modelTurn": obj{"role": "model", "parts": []any{obj{"text": reply}}}, "turnComplete": true},
+			"usageMetadata": usage})
+	}
+	for _, d := range split(reply, s.chunks) {
+		if err := send(ctx, c, obj{"serverContent": obj{"modelTurn": obj{"role": "model", "parts": []any{obj{"text": d}}}}}); err != nil {
+			return err
+		}
+	}
+	return send(ctx, c, obj{"serverContent": obj{"generationComplete": true, "turnComplete": true}, "usageMetadata": usage})
+}
+
+// echo sends every message back as it came: a WebSocket protocol no
+// vendor speaks, for tests of upgrades promptwall does not inspect.
+func echo(ctx context.Context, c *websocket.Conn, typ websocket.MessageType, data []byte, _ *connState) error {
+	return c.Write(ctx, typ, data)
 }
 
 func send(ctx context.Context, c *websocket.Conn, v any) error {

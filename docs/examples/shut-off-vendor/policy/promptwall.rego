@@ -87,6 +87,46 @@ triggered contains ["block", "destination.block", message("destination.block", "
 	destination := host_name
 }
 
+# What promptwall cannot inspect: input.request.media lists what a message
+# carries that text detection cannot see (audio, image, video, binary
+# WebSocket frames). Each kind is sent uninspected only if
+# data.promptwall.media_actions says "allow"; a kind missing there, or any
+# other action, blocks.
+triggered contains ["block", "media.block", message("media.block", "block", concat(", ", blocked_media))] if {
+	count(blocked_media) > 0
+}
+
+blocked_media := sort([m | some m in {k | some k in input.request.media}; not media_allowed(m)])
+
+media_allowed(m) if data.promptwall.media_actions[m] == "allow"
+
+# An HTTP upgrade promptwall cannot inspect (input.request.upgrade: a
+# WebSocket other than the vendor protocols it knows, h2c, …) would carry
+# prompts nobody sees: refused, so clients fall back to HTTPS, unless an
+# entry of data.promptwall.allowed_upgrades lets it through uninspected.
+triggered contains ["block", "upgrade.block", message("upgrade.block", "block", input.request.upgrade)] if {
+	input.request.upgrade != ""
+	not upgrade_allowed
+}
+
+# An entry matches on each key it has: host (glob, case-insensitive, port
+# ignored), path (glob, "*" stays within one path segment, "**" crosses them)
+# and upgrade (the protocol, case-insensitive).
+upgrade_allowed if {
+	some u in data.promptwall.allowed_upgrades
+	upgrade_matches(u, "host", host_name, ["."])
+	upgrade_matches(u, "path", input.request.path, ["/"])
+	upgrade_matches(u, "upgrade", lower(input.request.upgrade), [])
+}
+
+upgrade_matches(u, key, _, _) if not key in object.keys(u)
+
+upgrade_matches(u, "host", value, delimiters) if glob.match(lower(u.host), delimiters, value)
+
+upgrade_matches(u, "path", value, delimiters) if glob.match(u.path, delimiters, value)
+
+upgrade_matches(u, "upgrade", value, delimiters) if glob.match(lower(u.upgrade), delimiters, value)
+
 # Findings that no exemption waives.
 active_findings contains f if {
 	some f in input.findings

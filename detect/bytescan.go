@@ -1,0 +1,154 @@
+package detect
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// byteScan is the pass over a text for what byte classes alone reveal. The
+// bytes are classified 64 at a time into bit masks (classifyChunks: SSE2
+// on amd64, sixteen bytes an instruction), and the masks give, with a few
+// bit operations per 64 bytes:
+//
+//   - the start of every run of ASCII digits (appended to digits, if not
+//     nil), the anchors of every number format;
+//   - every maximal run of at least minBase64Run base64 characters
+//     (b64Class; appended to runs, if not nil), the only places
+//     base64Views has to look at;
+//   - whether the text holds a byte outside ASCII (the result).
+//
+// scratch is space for the masks (two words per 64 bytes), returned,
+// grown if it was too small, for the next call.
+func byteScan(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]uint64, bool) {
+	if len(text) < shortText {
+		return scratch, byteScanShort(text, digits, runs)
+	}
+	nch := (len(text) + 63) / 64
+	if cap(scratch) < 2*nch+2 {
+		scratch = make([]uint64, 2*nch+16)
+	}
+	masks := scratch[:2*nch+2] // one empty chunk after the last
+	masks[2*nch], masks[2*nch+1] = 0, 0
+	var hi uint64
+	full := len(text) / 64
+	if full > 0 {
+		hi = classifyChunks(unsafe.StringData(text), full, &masks[0])
+	}
+	if full < nch {
+		// The tail, padded with zero bytes (neither digits nor base64).
+		var buf [64]byte
+		copy(buf[:], text[full*64:])
+		hi |= classifyChunks(&buf[0], 1, &masks[2*full])
+	}
+	if digits != nil {
+		ds := *digits
+		var carry uint64
+		for c := 0; c < nch; c++ {
+			d := masks[2*c]
+			for s := d &^ (d<<1 | carry); s != 0; s &= s - 1 {
+				ds = append(ds, c*64+bits.TrailingZeros64(s))
+			}
+			carry = d >> 63
+		}
+		*digits = ds
+	}
+	if runs != nil {
+		var carry uint64
+		for c := 0; c < nch; c++ {
+			m := masks[2*c+1]
+			if m == 0 {
+				carry = 0
+				continue
+			}
+			// Bit k of l8 is set when bits k..k+15 of the mask, read on
+			// into the next chunk's, are all set: a run of 16 from k.
+			lo, hn := m, masks[2*c+3]
+			l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
+			l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
+			l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
+			l8 := l4 & (l4>>8 | h4<<56)
+			for s := l8 &^ (m<<1 | carry); s != 0; s &= s - 1 {
+				start := c*64 + bits.TrailingZeros64(s)
+				*runs = append(*runs, b64Span{start, runEnd(masks, start)})
+			}
+			carry = m >> 63
+		}
+	}
+	return masks, hi != 0
+}
+
+// shortText is the length under which byteScan reads byte by byte: the
+// vector classification costs about as much as a 64-byte chunk whatever
+// the text's length.
+const shortText = 32
+
+// byteScanShort is byteScan byte by byte.
+func byteScanShort(text string, digits *[]int, runs *[]b64Span) bool {
+	var hi byte
+	run := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		hi |= c
+		if digits != nil && isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
+			*digits = append(*digits, i)
+		}
+		if b64Class[c] {
+			run++
+			continue
+		}
+		if runs != nil && run >= minBase64Run {
+			*runs = append(*runs, b64Span{i - run, i})
+		}
+		run = 0
+	}
+	if runs != nil && run >= minBase64Run {
+		*runs = append(*runs, b64Span{len(text) - run, len(text)})
+	}
+	return hi >= 0x80
+}
+
+// runEnd returns the end of the base64 run holding byte i, from the masks
+// of byteScan (the zero padding ends every run).
+func runEnd(masks []uint64, i int) int {
+	for c := i / 64; 2*c+1 < len(masks); c++ {
+		if free := ^masks[2*c+1] >> (i % 64) << (i % 64); free != 0 {
+			return c*64 + bits.TrailingZeros64(free)
+		}
+		i = (c + 1) * 64
+	}
+	return i
+}
+
+// classifyChunksGeneric is classifyChunks byte by byte, for other
+// architectures and as the reference the assembly is tested against.
+func classifyChunksGeneric(src *byte, chunks int, masks *uint64) uint64 {
+	b := unsafe.Slice(src, chunks*64)
+	m := unsafe.Slice(masks, 2*chunks)
+	var hi uint64
+	for c := 0; c < chunks; c++ {
+		var d, b64 uint64
+		for k, x := range b[c*64 : c*64+64] {
+			if isDigit(x) {
+				d |= 1 << k
+			}
+			if b64Class[x] {
+				b64 |= 1 << k
+			}
+			hi |= uint64(x >> 7)
+		}
+		m[2*c], m[2*c+1] = d, b64
+	}
+	return hi
+}
+
+// b64Span is a run of base64 characters, text[s:e].
+type b64Span struct{ s, e int }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,85 @@
+package proxy
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/promptwall/promptwall/llmapi"
+	"github.com/promptwall/promptwall/policy"
+)
+
+// reroute answers one message with the company's internal model, in the
+// protocol's own server events: the Responses socket's events are the
+// Responses streaming events, which the reroute translation speaks. The
+// other protocols have no translation, and their messages are refused with
+// why. Nothing reaches the vendor, whatever happens.
+func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d policy.Decision) bool {
+	s := b.s
+	const lead = "Company policy sends this message to the company's internal model"
+	if s.internal == nil {
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.internal_unconfigured",
+			lead+", but none is configured, so it was not sent.")
+	}
+	routeModel := ""
+	if d.Route != nil {
+		routeModel = d.Route.Model
+	}
+	model := s.internal.model(routeModel, t.model)
+	t.ev.RouteModel = model
+	if model == "" {
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.internal_no_model",
+			lead+", but no internal model is mapped for "+quoteModel(t.model)+" (internal.models), so it was not sent.")
+	}
+	tr, err := llmapi.TranslateWebSocket(b.proto, msg, payload, model)
+	if err != nil {
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadRequest, "promptwall.reroute_untranslatable",
+			lead+", but it cannot be answered there over this WebSocket ("+strings.TrimPrefix(err.Error(), "llmapi: ")+
+				"), so it was not sent. Send it as an HTTPS request instead.")
+	}
+	start := time.Now()
+	resp, err := s.internal.send(b.ctx, tr)
+	if err != nil {
+		s.log.Warn("internal model unreachable", zap.String("request_id", t.id), zap.Error(err))
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadGateway, "promptwall.internal_unreachable",
+			lead+", which could not be reached. It was not sent anywhere else; try again later.")
+	}
+	s.metrics.upstream.WithLabelValues("internal").Observe(time.Since(start).Seconds())
+	if resp.StatusCode != http.StatusOK {
+		detail := internalErrorMessage(resp)
+		s.log.Warn("internal model failed", zap.String("request_id", t.id), zap.Int("status", resp.StatusCode))
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadGateway, "promptwall.internal_failed",
+			fmt.Sprintf("%s, which failed (HTTP %d%s). It was not sent anywhere else.", lead, resp.StatusCode, detail))
+	}
+	t.ev.Route = "internal"
+	done := make(chan struct{})
+	b.rerouting = done
+	// The answer streams while the client loop goes on relaying control
+	// frames; the next data message waits for it (handle).
+	go func() {
+		defer close(done)
+		evs := tr.WebSocketEvents(resp.Body, msg.StreamID)
+		defer evs.Close()
+		for {
+			data, err := evs.Next()
+			if err != nil {
+				if err != io.EOF {
+					t.ev.Reason = "the internal model's answer broke off before its end"
+				}
+				break
+			}
+			if b.toClient(wsFrame(wsText, data, false)) != nil {
+				t.ev.Reason = "the client left before the answer ended"
+				break
+			}
+		}
+		u := tr.Usage()
+		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
+		b.audit(t, "", http.StatusOK, "")
+	}()
+	return true
+}
