@@ -147,7 +147,7 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 	// Edits made between New and now were seen by no one: look once.
 	lastFP, _ := fingerprint(dir)
 	rep.reload(ctx)
-	// pending is the fingerprint a poll saw change; the reload waits until
+	// pending is the fingerprint last seen changed; the reload waits until
 	// it holds still for a debounce period, so that a file being written
 	// (truncated, then filled) is not compiled half-way.
 	var pending *[sha256.Size]byte
@@ -183,9 +183,12 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 			pending = nil
 			debounce.Reset(e.opts.debounce)
 		case <-debounce.C:
+			// Reload only once the tree looked the same twice, a quiet
+			// period apart: an editor descheduled between truncating a file
+			// and filling it must not get its empty file compiled.
 			fp, err := fingerprint(dir)
-			if err == nil && pending != nil && fp != *pending {
-				pending = &fp // still changing
+			if err == nil && (pending == nil || fp != *pending) {
+				pending = &fp
 				debounce.Reset(e.opts.debounce)
 				continue
 			}
