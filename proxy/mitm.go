@@ -104,6 +104,13 @@ func (s *Server) serveDecrypted(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "promptwall: connection state lost", http.StatusInternalServerError)
 		return
 	}
+	if r.Method == http.MethodConnect {
+		// A tunnel inside a decrypted vendor connection (an h1 CONNECT or an
+		// h2 CONNECT stream) would carry bytes nobody inspects.
+		s.log.Warn("refused a CONNECT inside a decrypted connection", zap.String("host", mc.info.host))
+		http.Error(w, "promptwall: tunnels inside a connection to an AI service are not allowed", http.StatusMethodNotAllowed)
+		return
+	}
 	r.URL.Scheme = "https"
 	if r.URL.Host == "" {
 		r.URL.Host = r.Host

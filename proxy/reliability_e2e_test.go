@@ -586,3 +586,28 @@ func TestHangUpDuringVendorSilenceCancelsUpstream(t *testing.T) {
 		t.Fatalf("the vendor saw %d of %d requests cancelled 3 s after the client hung up during a pause", got, n)
 	}
 }
+
+// TestConnectInsideTunnelIsRefused: a CONNECT sent inside a decrypted
+// vendor connection would open a tunnel nobody inspects; it is refused and
+// nothing reaches the vendor.
+func TestConnectInsideTunnelIsRefused(t *testing.T) {
+	t.Parallel()
+	fv := fakevendor.Start(t)
+	e := start(t, fv, nil)
+	c := connect(t, e)
+	tc := tls.Client(c, &tls.Config{ServerName: "api.openai.com", RootCAs: e.caPool, NextProtos: []string{"http/1.1"}})
+	if _, err := io.WriteString(tc, "CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(tc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Fatalf("CONNECT inside the tunnel: status %d, want 405", resp.StatusCode)
+	}
+	if n := len(fv.Requests()); n != 0 {
+		t.Fatalf("the vendor received %d requests", n)
+	}
+}
