@@ -208,7 +208,7 @@ func (s *Scanner) scanWithoutPrefilter(text string) int {
 func (s *Scanner) scanGatedNoViews(text string) int {
 	st := s.pool.Get().(*scanState)
 	defer s.put(st)
-	s.prescan(st, text, false)
+	s.prescan(st, text, false, true)
 	s.detect(st, text)
 	return len(st.raw)
 }
@@ -230,7 +230,7 @@ func BenchmarkGating(b *testing.B) {
 		{"prefilter-only", func(t string) int {
 			st := s.pool.Get().(*scanState)
 			defer s.put(st)
-			return int(s.prescan(st, t, false))
+			return int(s.prescan(st, t, false, true))
 		}},
 		{"prefilter+detectors", s.scanGatedNoViews},
 		{"no-prefilter+detectors", s.scanWithoutPrefilter},

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"slices"
 	"strings"
 	"testing"
@@ -246,4 +247,14 @@ func FuzzByteScan(f *testing.F) {
 			t.Fatalf("%q: classifyChunks %x %d, want %x %d", s, got, h1, want, h2)
 		}
 	})
+}
+
+// TestBase64RunAfterPadding: a blob that starts right after another's '='
+// padding is decoded too (the byte pass lists every run; a skipping search
+// used to step over a 16-character one there).
+func TestBase64RunAfterPadding(t *testing.T) {
+	s := newTestScanner(t)
+	first := base64.StdEncoding.EncodeToString([]byte("hello world!!")) // ends in "=="
+	second := base64.StdEncoding.EncodeToString([]byte(" mario@ab.it")) // 16 characters
+	checkFindings(t, s, "blob "+first+second+" end", []want{{TypeEmail, second}})
 }

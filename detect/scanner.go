@@ -198,14 +198,18 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	st := s.pool.Get().(*scanState)
 	defer s.put(st)
 
-	// The prefilter pass also finds the first non-ASCII byte: plain ASCII
-	// (the usual prompt) needs no normalising and no second pass.
+	// The byte pass says whether a byte is outside ASCII: plain ASCII (the
+	// usual prompt) needs no normalising. A text that may change when
+	// normalised has its keywords looked for once, in the text the
+	// detectors will see.
 	nt := normText{text: text}
-	fl := s.prescan(st, text, true)
+	fl := s.prescan(st, text, true, false)
 	if fl&tfNonASCII != 0 {
 		if nt = normalise(text); len(nt.edits) > 0 {
 			st.reset()
-			fl = s.prescan(st, nt.text, true)
+			fl = s.prescan(st, nt.text, true, true)
+		} else {
+			s.keywords(st, text, fl)
 		}
 	}
 	s.detect(st, nt.text)
@@ -216,7 +220,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// whether the text holds anything to decode.
 	for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
 		st.reset()
-		s.prescan(st, v.nt.text, false)
+		s.prescan(st, v.nt.text, false, true)
 		s.detect(st, v.nt.text)
 		for _, r := range st.raw {
 			r.start, r.end = v.span(r.start, r.end)
@@ -238,9 +242,10 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 
 // prescan runs the byte pass and the prefilter over text, recording
 // keyword, context-word and digit-run hits in st, and, if runs, the base64
-// runs a decoded view may come from. It returns the text's flags
-// (tfNonASCII: it may need normalising).
-func (s *Scanner) prescan(st *scanState, text string, runs bool) textFlags {
+// runs a decoded view may come from. The keyword pass is left out for a
+// text outside ASCII unless keywordsAnyway (the caller normalises it first).
+// It returns the text's flags (tfNonASCII: it may need normalising).
+func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool) textFlags {
 	var digits *[]int
 	if len(s.digital) > 0 {
 		st.digits = st.digits[:0]
@@ -263,8 +268,16 @@ func (s *Scanner) prescan(st *scanState, text string, runs bool) textFlags {
 	if strings.IndexByte(text, '\\') >= 0 {
 		fl |= tfBackslash
 	}
-	s.pre.keywords(text, func(kw int32, start int) { s.record(st, kw, start) }, fl&tfNonASCII == 0, &st.gbuf)
+	if fl&tfNonASCII == 0 || keywordsAnyway {
+		s.keywords(st, text, fl)
+	}
 	return fl
+}
+
+// keywords runs the prefilter's keyword pass over text, recording the hits
+// in st.
+func (s *Scanner) keywords(st *scanState, text string, fl textFlags) {
+	s.pre.keywords(text, func(kw int32, start int) { s.record(st, kw, start) }, fl&tfNonASCII == 0, &st.gbuf)
 }
 
 // record notes an occurrence of keyword kw at start for the detectors and

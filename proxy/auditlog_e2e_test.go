@@ -2,6 +2,7 @@ package proxy_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/internal/fakemodel"
 	"github.com/promptwall/promptwall/internal/fakevendor"
+	"github.com/promptwall/promptwall/internal/fakews"
 )
 
 // arrivals records, for each request that reaches an upstream, the audit
@@ -210,5 +212,45 @@ func TestAuditCompletionOfARefusedReroute(t *testing.T) {
 	}
 	if len(anyStrings(end["promptwall.rules"])) != 1 {
 		t.Errorf("completion line repeats the decision's rules: %v", end["promptwall.rules"])
+	}
+}
+
+// TestAuditDecisionLineBeforeWebSocketMessage: a Responses WebSocket
+// message that asks for an answer has its decision line in the trail when
+// the vendor receives it, and its completion (with the usage) after.
+func TestAuditDecisionLineBeforeWebSocketMessage(t *testing.T) {
+	a := &arrivals{}
+	e, _ := startWS(t, nil, fakews.WithOnMessage(func(fakews.Message) { a.see(t) }))
+	a.e = e
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	c := e.dialWS(t, ctx)
+	send(t, ctx, c, `{"type":"response.create","model":"gpt-5","input":"What is the capital of Italy?"}`)
+	if got := readAnswer(t, ctx, c); got != fakews.DefaultReply {
+		t.Fatalf("answer %q", got)
+	}
+	seen := a.last(t)
+	if len(seen) == 0 {
+		t.Fatal("the audit trail was empty when the message reached the vendor")
+	}
+	decided := seen[len(seen)-1]
+	if typ := anyStrings(decided["event.type"]); len(typ) != 1 || typ[0] != "start" || decided["event.action"] != "allow" {
+		t.Fatalf("the last audit line when the message arrived is not its decision line: %v", decided)
+	}
+	var end map[string]any
+	deadline := time.Now().Add(5 * time.Second)
+	for end == nil && time.Now().Before(deadline) {
+		for _, l := range e.auditRawLines(t) {
+			if l["event.id"] == decided["event.id"] && anyStrings(l["event.type"])[0] == "end" {
+				end = l
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if end == nil {
+		t.Fatal("no completion line for the message")
+	}
+	if u, _ := end["promptwall.usage"].(map[string]any); u == nil || u["output_tokens"].(float64) <= 0 {
+		t.Errorf("completion line has no usage: %v", end)
 	}
 }

@@ -309,9 +309,9 @@ type auditedBody struct {
 // (broke is the words for an upstream that broke off) and end reason.
 func (b *auditedBody) end(broke string) (reason, endReason string) {
 	switch {
-	case b.readErr != nil:
+	case b.readErr != nil && !errors.Is(b.readErr, context.Canceled):
 		return broke, audit.EndUpstreamError
-	case !b.eof:
+	case !b.eof: // or the read was cancelled: the client hung up, which cancels the upstream request
 		return "the client left before the answer ended", audit.EndClientGone
 	}
 	return "", audit.EndEOF

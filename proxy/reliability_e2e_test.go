@@ -196,11 +196,19 @@ func TestClientHangUpMidStreamCancelsUpstream(t *testing.T) {
 	if got := waitCount(&cancelled, n, 3*time.Second); got != n {
 		t.Fatalf("the vendor saw %d of %d requests cancelled when the client hung up", got, n)
 	}
-	// Every request is audited when its answer ends, a hung-up one too.
+	// Every request is audited when its answer ends, a hung-up one too,
+	// and the record says the client left (not that the vendor failed).
+	gone := 0
 	for _, l := range e.auditLines(t, n+1) {
 		if l["event.action"] != "allow" {
 			t.Errorf("audit %v", l)
 		}
+		if l["promptwall.end_reason"] == "client_gone" {
+			gone++
+		}
+	}
+	if gone != n {
+		t.Errorf("%d of %d hung-up requests audited as client_gone", gone, n)
 	}
 	if got := settle(base+3, 5*time.Second); got > base+3 {
 		t.Fatalf("goroutines: %d before, %d after %d hung-up streams\n%s", base, got, n, goroutineDump())

@@ -17,6 +17,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/promptwall/promptwall/audit"
+	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 	"github.com/promptwall/promptwall/redact"
@@ -473,14 +474,18 @@ func (b *wsBridge) handle(m wsMessage) bool {
 // at once.
 func (b *wsBridge) forward(t *txn, msg llmapi.WSMessage, op wsOp, payload []byte) bool {
 	t.ev.Route = "vendor"
+	// The message's event is in the trail before the frame leaves: its
+	// decision line when an answer follows (completed in wsusage.go), the
+	// whole event otherwise.
 	if msg.Answers {
+		if ref := b.s.auditDecision(t); ref != nil {
+			return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
+		}
 		b.await(t, msg.EventID)
+	} else if err := b.audit(t, "", http.StatusSwitchingProtocols, ""); err != nil && b.s.cfg.Audit.FailMode != config.FailOpen {
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.audit_unavailable", auditUnavailable)
 	}
-	err := b.toVendor(wsFrame(op, payload, true))
-	if !msg.Answers {
-		b.audit(t, "", http.StatusSwitchingProtocols, "")
-	}
-	return err == nil
+	return b.toVendor(wsFrame(op, payload, true)) == nil
 }
 
 // refuse audits a message that was not sent and answers it with the
@@ -498,7 +503,7 @@ func (b *wsBridge) refuse(t *txn, msg llmapi.WSMessage, action string, status in
 }
 
 // audit writes the message's event: action and rule when set.
-func (b *wsBridge) audit(t *txn, action string, status int, rule string) {
+func (b *wsBridge) audit(t *txn, action string, status int, rule string) error {
 	if action != "" {
 		t.ev.Action = action
 	}
@@ -508,7 +513,7 @@ func (b *wsBridge) audit(t *txn, action string, status int, rule string) {
 	t.ev.Status = status
 	t.ev.Duration = time.Since(t.start)
 	b.s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
-	_ = b.s.writeAudit(&t.ev)
+	return b.s.writeAudit(&t.ev)
 }
 
 // looksLikeJSON reports a binary frame that carries a JSON object (Gemini

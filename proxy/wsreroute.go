@@ -41,6 +41,9 @@ func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d polic
 			lead+", but it cannot be answered there over this WebSocket ("+strings.TrimPrefix(err.Error(), "llmapi: ")+
 				"), so it was not sent. Send it as an HTTPS request instead.")
 	}
+	if ref := s.auditDecision(t); ref != nil { // in the trail before it leaves
+		return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
+	}
 	start := time.Now()
 	resp, err := s.internal.send(b.ctx, tr)
 	if err != nil {

@@ -42,6 +42,7 @@ type Server struct {
 	chunks int
 	h2     bool
 	echo   bool
+	onMsg  func(Message)
 
 	mu    sync.Mutex
 	msgs  []Message
@@ -63,6 +64,10 @@ func WithChunks(n int) Option { return func(s *Server) { s.chunks = n } }
 // a Gemini turn), streamed in WithChunks pieces on all three protocols: a
 // test can see what the vendor was sent come back in the deltas.
 func WithEcho() Option { return func(s *Server) { s.echo = true } }
+
+// WithOnMessage calls f with every client message as it arrives, before the
+// server answers it (a test can look at the proxy's audit trail then).
+func WithOnMessage(f func(Message)) Option { return func(s *Server) { s.onMsg = f } }
 
 // WithHTTP2 offers h2 by ALPN as the real vendors do (WebSocket upgrades
 // still need HTTP/1.1: a proxy must not take the h2 offer for them).
@@ -141,9 +146,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return
 		}
+		m := Message{Path: r.URL.Path, Type: typ, Data: data}
 		s.mu.Lock()
-		s.msgs = append(s.msgs, Message{Path: r.URL.Path, Type: typ, Data: data})
+		s.msgs = append(s.msgs, m)
 		s.mu.Unlock()
+		if s.onMsg != nil {
+			s.onMsg(m)
+		}
 		if err := answer(ctx, c, typ, data, st); err != nil {
 			return
 		}
