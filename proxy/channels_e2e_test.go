@@ -122,3 +122,46 @@ func anyStrings(v any) []string {
 	}
 	return out
 }
+
+// TestHTTP2DoesNotOfferWebSocketStreams: over h2 a WebSocket would be an
+// extended CONNECT stream (RFC 8441), which promptwall does not inspect, so
+// its decrypting h2 server never announces SETTINGS_ENABLE_CONNECT_PROTOCOL:
+// clients open their WebSockets over HTTP/1.1, where every message is
+// inspected. (Should GODEBUG=http2xconnect=1 turn it on, the CONNECT stream
+// is still refused: TestConnectInsideTunnelIsRefused.)
+func TestHTTP2DoesNotOfferWebSocketStreams(t *testing.T) {
+	e := start(t, fakevendor.Start(t), nil)
+	c := connect(t, e)
+	tc := tls.Client(c, &tls.Config{ServerName: "api.openai.com", RootCAs: e.caPool, NextProtos: []string{"h2"}})
+	if err := tc.Handshake(); err != nil {
+		t.Fatal(err)
+	}
+	if p := tc.ConnectionState().NegotiatedProtocol; p != "h2" {
+		t.Fatalf("ALPN chose %q, want h2", p)
+	}
+	// Client preface and an empty SETTINGS frame; the server's first frame
+	// is its SETTINGS: 9-byte header (length, type 4), then 6-byte entries.
+	if _, err := io.WriteString(tc, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00"); err != nil {
+		t.Fatal(err)
+	}
+	_ = tc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	hdr := make([]byte, 9)
+	if _, err := io.ReadFull(tc, hdr); err != nil {
+		t.Fatal(err)
+	}
+	n := int(hdr[0])<<16 | int(hdr[1])<<8 | int(hdr[2])
+	if hdr[3] != 0x4 || n%6 != 0 {
+		t.Fatalf("first server frame: type %d, length %d; want SETTINGS", hdr[3], n)
+	}
+	payload := make([]byte, n)
+	if _, err := io.ReadFull(tc, payload); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i += 6 {
+		id := int(payload[i])<<8 | int(payload[i+1])
+		val := uint32(payload[i+2])<<24 | uint32(payload[i+3])<<16 | uint32(payload[i+4])<<8 | uint32(payload[i+5])
+		if id == 0x8 && val != 0 {
+			t.Fatal("the h2 server announces SETTINGS_ENABLE_CONNECT_PROTOCOL: WebSockets could go over h2 streams")
+		}
+	}
+}
