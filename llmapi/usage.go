@@ -3,6 +3,7 @@ package llmapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 )
 
@@ -94,43 +95,61 @@ func (m *UsageMeter) scan(doc []byte) {
 	if len(doc) == 0 || (doc[0] != '{' && doc[0] != '[') || !bytes.Contains(doc, []byte("sage")) {
 		return // no "usage"/"usageMetadata" in it: not worth parsing
 	}
-	var v any
-	if json.Unmarshal(doc, &v) != nil {
+	// Decoded into the few fields usage lives in, not into a generic tree:
+	// the answers of every request pass here. A field of an unexpected type
+	// is skipped (json reports it and decodes the rest).
+	var te *json.UnmarshalTypeError
+	if doc[0] == '[' {
+		var docs []usageDoc
+		if err := json.Unmarshal(doc, &docs); err != nil && !errors.As(err, &te) {
+			return
+		}
+		for i := range docs {
+			m.take(&docs[i], 0)
+		}
 		return
 	}
-	m.walk(v, 0)
-}
-
-func (m *UsageMeter) walk(v any, depth int) {
-	if depth > 3 {
+	var d usageDoc
+	if err := json.Unmarshal(doc, &d); err != nil && !errors.As(err, &te) {
 		return
 	}
-	switch t := v.(type) {
-	case []any:
-		for _, e := range t {
-			m.walk(e, depth+1)
-		}
-	case map[string]any:
-		if u, ok := t["usage"].(map[string]any); ok {
-			m.take(u, "prompt_tokens", "completion_tokens")
-			m.take(u, "input_tokens", "output_tokens")
-		}
-		if u, ok := t["usageMetadata"].(map[string]any); ok {
-			m.take(u, "promptTokenCount", "candidatesTokenCount")
-		}
-		for _, k := range []string{"response", "message"} {
-			if inner, ok := t[k].(map[string]any); ok {
-				m.walk(inner, depth+1)
-			}
-		}
-	}
+	m.take(&d, 0)
 }
 
-func (m *UsageMeter) take(u map[string]any, in, out string) {
-	if f, ok := u[in].(float64); ok && int64(f) > m.u.InputTokens {
-		m.u.InputTokens = int64(f)
+// usageDoc is where an answer carries its usage: at the top, or under
+// "response" (OpenAI responses stream events) or "message" (Anthropic's
+// message_start).
+type usageDoc struct {
+	Usage *struct {
+		PromptTokens     float64 `json:"prompt_tokens"`
+		CompletionTokens float64 `json:"completion_tokens"`
+		InputTokens      float64 `json:"input_tokens"`
+		OutputTokens     float64 `json:"output_tokens"`
+	} `json:"usage"`
+	UsageMetadata *struct {
+		PromptTokenCount     float64 `json:"promptTokenCount"`
+		CandidatesTokenCount float64 `json:"candidatesTokenCount"`
+	} `json:"usageMetadata"`
+	Response *usageDoc `json:"response"`
+	Message  *usageDoc `json:"message"`
+}
+
+func (m *UsageMeter) take(d *usageDoc, depth int) {
+	if d == nil || depth > 3 {
+		return
 	}
-	if f, ok := u[out].(float64); ok && int64(f) > m.u.OutputTokens {
-		m.u.OutputTokens = int64(f)
+	if u := d.Usage; u != nil {
+		m.max(u.PromptTokens, u.CompletionTokens)
+		m.max(u.InputTokens, u.OutputTokens)
 	}
+	if u := d.UsageMetadata; u != nil {
+		m.max(u.PromptTokenCount, u.CandidatesTokenCount)
+	}
+	m.take(d.Response, depth+1)
+	m.take(d.Message, depth+1)
+}
+
+func (m *UsageMeter) max(in, out float64) {
+	m.u.InputTokens = max(m.u.InputTokens, int64(in))
+	m.u.OutputTokens = max(m.u.OutputTokens, int64(out))
 }

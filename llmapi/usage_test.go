@@ -25,6 +25,8 @@ func TestUsageMeter(t *testing.T) {
 		{"gemini array stream", "application/json",
 			"[{\"candidates\":[]}\n,\r\n{\"candidates\":[],\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":2}}\n]", Usage{4, 2}},
 		{"no usage", "application/json", `{"error":{"message":"nope"}}`, Usage{}},
+		{"odd field types skipped", "application/json",
+			`{"usage":{"prompt_tokens":"12","completion_tokens":34},"message":7}`, Usage{0, 34}},
 		{"not json", "text/plain", `usage: lots`, Usage{}},
 	}
 	for _, tt := range tests {
@@ -77,4 +79,20 @@ func FuzzUsageMeter(f *testing.F) {
 			t.Fatalf("cut at %d changes the usage", cut)
 		}
 	})
+}
+
+// BenchmarkUsageMeterWhole: the meter reads every whole answer the proxy
+// relays (a 0.6 KB chat completion here).
+func BenchmarkUsageMeterWhole(b *testing.B) {
+	body := []byte(`{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"` +
+		strings.Repeat("All clear. ", 40) + `"},"finish_reason":"stop"}],"usage":{"prompt_tokens":2048,"completion_tokens":120,"total_tokens":2168}}`)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m := NewUsageMeter("application/json")
+		m.Write(body)
+		if m.Usage().InputTokens != 2048 {
+			b.Fatal("usage not read")
+		}
+	}
 }
