@@ -51,22 +51,32 @@ func loadCorpus(b *testing.B) []string {
 func BenchmarkScanCorpus(b *testing.B) {
 	texts := loadCorpus(b)
 	s := newTestScanner(b)
+	b.ReportAllocs()
+	benchTexts(b, texts, scanTexts(s))
+}
+
+// benchTexts runs scan over every text once per iteration, on this
+// goroutine, and reports throughput over the texts' bytes: MB/s, and
+// cpu-MB/s (see reportCPUThroughput).
+func benchTexts(b *testing.B, texts []string, scan func(string)) {
 	total := 0
 	for _, t := range texts {
 		total += len(t)
 	}
 	b.SetBytes(int64(total))
-	b.ReportAllocs()
 	c0, ok := processCPU()
 	n := 0
 	for b.Loop() {
 		for _, t := range texts {
-			s.ScanText(t)
+			scan(t)
 		}
 		n++
 	}
 	reportCPUThroughput(b, c0, ok, n*total)
 }
+
+// scanTexts: s.ScanText as benchTexts takes it.
+func scanTexts(s *Scanner) func(string) { return func(t string) { s.ScanText(t) } }
 
 // reportCPUThroughput adds "cpu-MB/s": bytes scanned per second of CPU time
 // used by the process (run with -cpu 1 for a one-core figure).
@@ -87,51 +97,27 @@ func BenchmarkScanCleanProse(b *testing.B) {
 	for len(text) < 64<<10 {
 		text += para
 	}
-	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	c0, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		s.ScanText(text)
-		n++
-	}
-	reportCPUThroughput(b, c0, ok, n*len(text))
+	benchTexts(b, []string{text}, scanTexts(s))
 }
 
 // BenchmarkDetector measures each built-in detector alone over the corpus,
 // to find the one that costs the most.
 func BenchmarkDetector(b *testing.B) {
 	texts := loadCorpus(b)
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
 	for _, d := range builtinDetectors() {
 		b.Run(d.Type(), func(b *testing.B) {
 			s, err := newScanner([]Detector{d}, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
-			benchTexts(b, s, texts, total)
+			benchTexts(b, texts, scanTexts(s))
 		})
 	}
 	b.Run("none", func(b *testing.B) {
 		s, _ := newScanner(nil, nil)
-		benchTexts(b, s, texts, total)
+		benchTexts(b, texts, scanTexts(s))
 	})
-}
-
-func benchTexts(b *testing.B, s *Scanner, texts []string, total int) {
-	b.SetBytes(int64(total))
-	c0, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		for _, t := range texts {
-			s.ScanText(t)
-		}
-		n++
-	}
-	reportCPUThroughput(b, c0, ok, n*total)
 }
 
 // BenchmarkPrefilter measures the prefilter alone over the corpus texts:
@@ -139,22 +125,11 @@ func benchTexts(b *testing.B, s *Scanner, texts []string, total int) {
 func BenchmarkPrefilter(b *testing.B) {
 	texts := loadCorpus(b)
 	s := newTestScanner(b)
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
 	var digits []int
-	b.SetBytes(int64(total))
-	c0, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		for _, t := range texts {
-			digits = digits[:0]
-			s.pre.scan(t, func(int32, int) {}, &digits)
-		}
-		n++
-	}
-	reportCPUThroughput(b, c0, ok, n*total)
+	benchTexts(b, texts, func(t string) {
+		digits = digits[:0]
+		s.pre.scan(t, func(int32, int) {}, &digits)
+	})
 }
 
 // BenchmarkScanCorpusJoined scans the corpus texts joined into one long
@@ -163,16 +138,8 @@ func BenchmarkPrefilter(b *testing.B) {
 func BenchmarkScanCorpusJoined(b *testing.B) {
 	texts := loadCorpus(b)
 	s := newTestScanner(b)
-	doc := strings.Join(texts, "\n\n")
-	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
-	c0, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		s.ScanText(doc)
-		n++
-	}
-	reportCPUThroughput(b, c0, ok, n*len(doc))
+	benchTexts(b, []string{strings.Join(texts, "\n\n")}, scanTexts(s))
 }
 
 // scanWithoutPrefilter is the baseline the prefilter is measured against:
@@ -219,10 +186,6 @@ func (s *Scanner) scanGatedNoViews(text string) int {
 func BenchmarkGating(b *testing.B) {
 	texts := loadCorpus(b)
 	s := newTestScanner(b)
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
 	for _, bm := range []struct {
 		name string
 		scan func(string) int
@@ -236,16 +199,7 @@ func BenchmarkGating(b *testing.B) {
 		{"no-prefilter+detectors", s.scanWithoutPrefilter},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
-			b.SetBytes(int64(total))
-			c0, ok := processCPU()
-			n := 0
-			for b.Loop() {
-				for _, t := range texts {
-					bm.scan(t)
-				}
-				n++
-			}
-			reportCPUThroughput(b, c0, ok, n*total)
+			benchTexts(b, texts, func(t string) { bm.scan(t) })
 		})
 	}
 }

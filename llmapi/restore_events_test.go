@@ -145,30 +145,12 @@ func checkWS(t *testing.T, c wsCase, text string, cuts []byte) {
 		t.Fatal("still holding after Flush")
 	}
 	deltas, whole := c.read(t, out)
-	if deltas != want {
-		t.Fatalf("deltas read back %q, want %q\nmessages:\n%s", deltas, want, strings.Join(out, "\n"))
-	}
-	for _, w := range whole {
-		if w != want {
-			t.Fatalf("whole text %q, want %q", w, want)
-		}
-	}
+	checkReadBack(t, deltas, whole, want, "messages:\n"+strings.Join(out, "\n"))
 }
 
 func TestEventRestorer(t *testing.T) {
-	texts := []string{
-		"Mail <EMAIL_1> and <NAME_1>, then <EMAIL_1>.",
-		"ends with a partial <EMAIL_",
-		"ends with <",
-		"<NAME_1><EMAIL_1><<EMAIL_1>>",
-		"no placeholder at all",
-	}
 	for _, c := range wsCases {
-		for _, text := range texts {
-			for _, cuts := range [][]byte{nil, {0}, {1, 2, 0, 4}, {3}} {
-				t.Run(c.name, func(t *testing.T) { checkWS(t, c, text, cuts) })
-			}
-		}
+		eachCutText(t, c.name, func(t *testing.T, text string, cuts []byte) { checkWS(t, c, text, cuts) })
 	}
 }
 

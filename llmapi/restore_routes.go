@@ -170,6 +170,13 @@ func routeResponses(data []byte) route {
 	default:
 		return route{}
 	}
+	return textEventRoute(key, jsonText, suffix)
+}
+
+// textEventRoute: the route of a *.delta or *.done event of the text named
+// key (OpenAI responses and Realtime alike): a delta's "delta" is the next
+// piece of the text, a done event ends it.
+func textEventRoute(key string, jsonText bool, suffix string) route {
 	switch suffix {
 	case "delta":
 		return route{classify: func(path []pathElem) (string, bool, bool) {
@@ -276,18 +283,7 @@ func routeRealtime(data []byte) route {
 	default:
 		return route{}
 	}
-	switch suffix {
-	case "delta":
-		return route{classify: func(path []pathElem) (string, bool, bool) {
-			if len(path) == 1 && keyAt(path, 0, "delta") {
-				return key, jsonText, true
-			}
-			return "", false, false
-		}}
-	case "done":
-		return route{ends: endsWith([]string{key})}
-	}
-	return route{}
+	return textEventRoute(key, jsonText, suffix)
 }
 
 // routeGeminiLive: Gemini Live server messages. Each serverContent carries

@@ -27,6 +27,7 @@ import (
 	aoption "github.com/anthropics/anthropic-sdk-go/v2/option"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/option"
+	"github.com/openai/openai-go/v3/responses"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest"
@@ -138,6 +139,109 @@ func (e *env) anthropic() *anthropic.Client {
 	c := anthropic.NewClient(aoption.WithBaseURL("https://api.anthropic.com/"), aoption.WithAPIKey("test-not-a-real-key"),
 		aoption.WithHTTPClient(e.client()), aoption.WithMaxRetries(0))
 	return &c
+}
+
+// chatParams is a gpt-4o chat completion request of one user message.
+func chatParams(prompt string) openai.ChatCompletionNewParams {
+	return openai.ChatCompletionNewParams{Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}}
+}
+
+// responsesParams is a gpt-4o Responses request with prompt as its input.
+func responsesParams(prompt string) responses.ResponseNewParams {
+	return responses.ResponseNewParams{Model: "gpt-4o", Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(prompt)}}
+}
+
+// anthropicParams is a Claude Messages request of one user message.
+func anthropicParams(prompt string, maxTokens int64) anthropic.MessageNewParams {
+	return anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: maxTokens,
+		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(prompt))}}
+}
+
+// chatWhole sends p with c and returns the completion; an error fails t.
+func chatWhole(t testing.TB, c *openai.Client, p openai.ChatCompletionNewParams) *openai.ChatCompletion {
+	t.Helper()
+	cc, err := c.Chat.Completions.New(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cc
+}
+
+// chatStream streams p with c and returns the chunks accumulated; each, if
+// not nil, sees every chunk once it is added. An error fails t.
+func chatStream(t testing.TB, c *openai.Client, p openai.ChatCompletionNewParams, each func(openai.ChatCompletionChunk)) openai.ChatCompletionAccumulator {
+	t.Helper()
+	s := c.Chat.Completions.NewStreaming(context.Background(), p)
+	var acc openai.ChatCompletionAccumulator
+	for s.Next() {
+		acc.AddChunk(s.Current())
+		if each != nil {
+			each(s.Current())
+		}
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return acc
+}
+
+// responsesStream streams p with c, handing each event to each; an error
+// fails t.
+func responsesStream(t testing.TB, c *openai.Client, p responses.ResponseNewParams, each func(responses.ResponseStreamEventUnion)) {
+	t.Helper()
+	s := c.Responses.NewStreaming(context.Background(), p)
+	for s.Next() {
+		each(s.Current())
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// anthropicWhole sends p with c and returns the message; an error fails t.
+func anthropicWhole(t testing.TB, c *anthropic.Client, p anthropic.MessageNewParams) *anthropic.Message {
+	t.Helper()
+	m, err := c.Messages.New(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// anthropicStream streams p with c and returns the message accumulated;
+// each, if not nil, sees every event once it is added. An error fails t.
+func anthropicStream(t testing.TB, c *anthropic.Client, p anthropic.MessageNewParams, each func(anthropic.MessageStreamEventUnion)) anthropic.Message {
+	t.Helper()
+	s := c.Messages.NewStreaming(context.Background(), p)
+	var m anthropic.Message
+	for s.Next() {
+		if err := m.Accumulate(s.Current()); err != nil {
+			t.Fatal(err)
+		}
+		if each != nil {
+			each(s.Current())
+		}
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// roundTrip sends req with c and returns the answer, its body read and
+// closed; an error sending or reading fails t.
+func roundTrip(t testing.TB, c *http.Client, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading the answer (status %d): %v", resp.StatusCode, err)
+	}
+	return resp, b
 }
 
 // auditLines waits for n audit records and returns them parsed, one per

@@ -122,7 +122,7 @@ default connect := {"action": "mitm"}
 	if rules, _ := l["promptwall.rules"].([]any); len(rules) == 0 || rules[0] != "promptwall.policy_error" {
 		t.Errorf("audit %v", l)
 	}
-	if !strings.Contains(e.logs.String(), "deadline exceeded") {
+	if !strings.Contains(e.logs.String(), "eval_cancel_error") { // OPA stopped at the deadline
 		t.Errorf("the log does not say the evaluation timed out:\n%s", e.logs.String())
 	}
 	noLeak(t, e, key, answer)

@@ -20,7 +20,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/responses"
 
@@ -105,15 +104,7 @@ func geminiCall(t *testing.T, e *env, method, query, prompt string) string {
 	req, _ := http.NewRequest(http.MethodPost, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:"+method+query, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("x-goog-api-key", "test-not-a-real-key")
-	resp, err := e.client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, raw := roundTrip(t, e.client(), req)
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d: %s", resp.StatusCode, raw)
 	}
@@ -129,20 +120,38 @@ func geminiCall(t *testing.T, e *env, method, query, prompt string) string {
 			} `json:"content"`
 		} `json:"candidates"`
 	}
-	var chunks []chunk
+	var text strings.Builder
+	for _, c := range geminiChunks[chunk](t, raw, method == "generateContent", query == "?alt=sse") {
+		for _, cand := range c.Candidates {
+			for _, p := range cand.Content.Parts {
+				text.WriteString(p.Text)
+				if p.FunctionCall != nil {
+					text.WriteString(p.FunctionCall.Args["text"])
+				}
+			}
+		}
+	}
+	return text.String()
+}
+
+// geminiChunks parses a Gemini answer into its chunks as the SDKs do: a
+// whole answer (or an error) is one chunk; a stream is SSE events (alt=sse)
+// or a JSON array.
+func geminiChunks[C any](t *testing.T, raw []byte, whole, sse bool) []C {
+	t.Helper()
+	var chunks []C
 	switch {
-	case method == "generateContent":
-		var c chunk
+	case whole:
+		var c C
 		if err := json.Unmarshal(raw, &c); err != nil {
 			t.Fatalf("answer is not JSON: %v: %s", err, raw)
 		}
-		chunks = []chunk{c}
-	case query == "?alt=sse":
+		chunks = []C{c}
+	case sse:
 		sc := bufio.NewScanner(bytes.NewReader(raw))
 		for sc.Scan() {
-			line := strings.TrimRight(sc.Text(), "\r")
-			if d, ok := strings.CutPrefix(line, "data: "); ok {
-				var c chunk
+			if d, ok := strings.CutPrefix(strings.TrimRight(sc.Text(), "\r"), "data: "); ok {
+				var c C
 				if err := json.Unmarshal([]byte(d), &c); err != nil {
 					t.Fatalf("event is not JSON: %v: %s", err, d)
 				}
@@ -154,18 +163,7 @@ func geminiCall(t *testing.T, e *env, method, query, prompt string) string {
 			t.Fatalf("stream is not a JSON array: %v: %s", err, raw)
 		}
 	}
-	var text strings.Builder
-	for _, c := range chunks {
-		for _, cand := range c.Candidates {
-			for _, p := range cand.Content.Parts {
-				text.WriteString(p.Text)
-				if p.FunctionCall != nil {
-					text.WriteString(p.FunctionCall.Args["text"])
-				}
-			}
-		}
-	}
-	return text.String()
+	return chunks
 }
 
 // toolText is the text argument of a WithToolCall answer.
@@ -188,59 +186,30 @@ var redactCases = []struct {
 	call func(t *testing.T, e *env, prompt string) string
 }{
 	{"openai.chat", false, func(t *testing.T, e *env, prompt string) string {
-		c, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
-			Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c.Choices[0].Message.Content
+		return chatWhole(t, e.openai(), chatParams(prompt)).Choices[0].Message.Content
 	}},
 	{"openai.chat/stream", false, func(t *testing.T, e *env, prompt string) string {
-		s := e.openai().Chat.Completions.NewStreaming(context.Background(), openai.ChatCompletionNewParams{
-			Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}})
-		var acc openai.ChatCompletionAccumulator
-		for s.Next() {
-			acc.AddChunk(s.Current())
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		acc := chatStream(t, e.openai(), chatParams(prompt), nil)
 		return acc.Choices[0].Message.Content
 	}},
 	{"openai.chat/tool", true, func(t *testing.T, e *env, prompt string) string {
-		c, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{
-			Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return toolText(t, c.Choices[0].Message.ToolCalls[0].Function.Arguments)
+		return toolText(t, chatWhole(t, e.openai(), chatParams(prompt)).Choices[0].Message.ToolCalls[0].Function.Arguments)
 	}},
 	{"openai.chat/tool/stream", true, func(t *testing.T, e *env, prompt string) string {
-		s := e.openai().Chat.Completions.NewStreaming(context.Background(), openai.ChatCompletionNewParams{
-			Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)}})
-		var acc openai.ChatCompletionAccumulator
-		for s.Next() {
-			acc.AddChunk(s.Current())
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		acc := chatStream(t, e.openai(), chatParams(prompt), nil)
 		return toolText(t, acc.Choices[0].Message.ToolCalls[0].Function.Arguments)
 	}},
 	{"openai.responses", false, func(t *testing.T, e *env, prompt string) string {
-		r, err := e.openai().Responses.New(context.Background(), responses.ResponseNewParams{
-			Model: "gpt-4o", Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(prompt)}})
+		r, err := e.openai().Responses.New(context.Background(), responsesParams(prompt))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return r.OutputText()
 	}},
 	{"openai.responses/stream", false, func(t *testing.T, e *env, prompt string) string {
-		s := e.openai().Responses.NewStreaming(context.Background(), responses.ResponseNewParams{
-			Model: "gpt-4o", Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(prompt)}})
 		var deltas, done, completed string
-		for s.Next() {
-			switch ev := s.Current(); ev.Type {
+		responsesStream(t, e.openai(), responsesParams(prompt), func(ev responses.ResponseStreamEventUnion) {
+			switch ev.Type {
 			case "response.output_text.delta":
 				deltas += ev.Delta
 			case "response.output_text.done":
@@ -248,89 +217,46 @@ var redactCases = []struct {
 			case "response.completed":
 				completed = ev.Response.OutputText()
 			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		})
 		if deltas != done || done != completed {
 			t.Fatalf("deltas %q, done %q, completed %q differ", deltas, done, completed)
 		}
 		return deltas
 	}},
 	{"openai.responses/tool", true, func(t *testing.T, e *env, prompt string) string {
-		r, err := e.openai().Responses.New(context.Background(), responses.ResponseNewParams{
-			Model: "gpt-4o", Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(prompt)}})
+		r, err := e.openai().Responses.New(context.Background(), responsesParams(prompt))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return toolText(t, r.Output[0].Arguments.OfString)
 	}},
 	{"openai.responses/tool/stream", true, func(t *testing.T, e *env, prompt string) string {
-		s := e.openai().Responses.NewStreaming(context.Background(), responses.ResponseNewParams{
-			Model: "gpt-4o", Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(prompt)}})
 		var deltas, done string
-		for s.Next() {
-			switch ev := s.Current(); ev.Type {
+		responsesStream(t, e.openai(), responsesParams(prompt), func(ev responses.ResponseStreamEventUnion) {
+			switch ev.Type {
 			case "response.function_call_arguments.delta":
 				deltas += ev.Delta
 			case "response.function_call_arguments.done":
 				done = ev.Arguments
 			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		})
 		if deltas != done {
 			t.Fatalf("deltas %q and done %q differ", deltas, done)
 		}
 		return toolText(t, deltas)
 	}},
 	{"anthropic.messages", false, func(t *testing.T, e *env, prompt string) string {
-		m, err := e.anthropic().Messages.New(context.Background(), anthropic.MessageNewParams{
-			Model: "claude-sonnet-4-5", MaxTokens: 256,
-			Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(prompt))}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m.Content[0].Text
+		return anthropicWhole(t, e.anthropic(), anthropicParams(prompt, 256)).Content[0].Text
 	}},
 	{"anthropic.messages/stream", false, func(t *testing.T, e *env, prompt string) string {
-		s := e.anthropic().Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{
-			Model: "claude-sonnet-4-5", MaxTokens: 256,
-			Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(prompt))}})
-		var m anthropic.Message
-		for s.Next() {
-			if err := m.Accumulate(s.Current()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		m := anthropicStream(t, e.anthropic(), anthropicParams(prompt, 256), nil)
 		return m.Content[0].Text
 	}},
 	{"anthropic.messages/tool", true, func(t *testing.T, e *env, prompt string) string {
-		m, err := e.anthropic().Messages.New(context.Background(), anthropic.MessageNewParams{
-			Model: "claude-sonnet-4-5", MaxTokens: 256,
-			Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(prompt))}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return toolText(t, string(m.Content[0].Input))
+		return toolText(t, string(anthropicWhole(t, e.anthropic(), anthropicParams(prompt, 256)).Content[0].Input))
 	}},
 	{"anthropic.messages/tool/stream", true, func(t *testing.T, e *env, prompt string) string {
-		s := e.anthropic().Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{
-			Model: "claude-sonnet-4-5", MaxTokens: 256,
-			Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(prompt))}})
-		var m anthropic.Message
-		for s.Next() {
-			if err := m.Accumulate(s.Current()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		m := anthropicStream(t, e.anthropic(), anthropicParams(prompt, 256), nil)
 		return toolText(t, string(m.Content[0].Input))
 	}},
 	{"gemini.generate", false, func(t *testing.T, e *env, prompt string) string {
@@ -398,12 +324,7 @@ func TestRedactKeepsOtherBytes(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodPost, "https://api.openai.com/v1/chat/completions", bytes.NewReader(gz.Bytes()))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Content-Encoding", "gzip")
-	resp, err := e.client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, got := roundTrip(t, e.client(), req)
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d: %s", resp.StatusCode, got)
 	}
@@ -499,8 +420,7 @@ func TestRedactParallelRequestsStayApart(t *testing.T) {
 			f := newRedactFixture(t)
 			var got string
 			if i%2 == 0 {
-				s := e.openai().Chat.Completions.NewStreaming(context.Background(), openai.ChatCompletionNewParams{
-					Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(f.prompt)}})
+				s := e.openai().Chat.Completions.NewStreaming(context.Background(), chatParams(f.prompt))
 				var acc openai.ChatCompletionAccumulator
 				for s.Next() {
 					acc.AddChunk(s.Current())
@@ -511,9 +431,7 @@ func TestRedactParallelRequestsStayApart(t *testing.T) {
 				}
 				got = acc.Choices[0].Message.Content
 			} else {
-				m, err := e.anthropic().Messages.New(context.Background(), anthropic.MessageNewParams{
-					Model: "claude-sonnet-4-5", MaxTokens: 256,
-					Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(f.prompt))}})
+				m, err := e.anthropic().Messages.New(context.Background(), anthropicParams(f.prompt, 256))
 				if err != nil {
 					errs <- err
 					return
@@ -672,9 +590,7 @@ func TestRedactStreamIsNotBuffered(t *testing.T) {
 	fv := redactVendor(t, fakevendor.WithStreamGate(gate))
 	e := start(t, fv, nil)
 	f := newRedactFixture(t)
-	s := e.anthropic().Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{
-		Model: "claude-sonnet-4-5", MaxTokens: 256,
-		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(f.prompt))}})
+	s := e.anthropic().Messages.NewStreaming(context.Background(), anthropicParams(f.prompt, 256))
 	first := make(chan string, 1)
 	go func() {
 		for s.Next() {

@@ -160,6 +160,19 @@ func hangUpStreams(t *testing.T, e *env, n int) int {
 	return base
 }
 
+// silentVendor answers a stream with its first event, then falls silent
+// (a reasoning model thinking) until the request is cancelled, counted in
+// cancelled, or 10 s pass.
+func silentVendor(cancelled *atomic.Int64) http.HandlerFunc {
+	return sseHandler(func(_ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+			cancelled.Add(1)
+		case <-time.After(10 * time.Second):
+		}
+	})
+}
+
 // waitCount waits until c reaches want, for at most d.
 func waitCount(c *atomic.Int64, want int64, d time.Duration) int64 {
 	deadline := time.Now().Add(d)
@@ -381,12 +394,7 @@ func TestOversizeBodies(t *testing.T) {
 			req, _ := http.NewRequest(http.MethodPost, "https://api.openai.com/v1/chat/completions", tc.body)
 			req.ContentLength = tc.size
 			req.Header.Set("Content-Type", "application/json")
-			resp, err := e.client().Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
+			resp, b := roundTrip(t, e.client(), req)
 			if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(b), "larger than") {
 				t.Fatalf("status %d: %s", resp.StatusCode, b)
 			}
@@ -518,19 +526,29 @@ func TestUpstreamBreakIsAudited(t *testing.T) {
 // connect opens a CONNECT tunnel to a vendor host through e.
 func connect(t *testing.T, e *env) net.Conn {
 	t.Helper()
+	c, _ := connectTo(t, e, "api.openai.com:443")
+	return c
+}
+
+// connectTo opens a CONNECT tunnel to target (host:port) through e; what
+// comes through the tunnel is read from the returned reader, which may hold
+// bytes that came with the CONNECT's answer. The tunnel closes with the test.
+func connectTo(t *testing.T, e *env, target string) (net.Conn, *bufio.Reader) {
+	t.Helper()
 	c, err := net.Dial("tcp", e.proxyURL.Host)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
-	if _, err := io.WriteString(c, "CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(c, "CONNECT "+target+" HTTP/1.1\r\nHost: "+target+"\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	br := bufio.NewReader(c)
+	resp, err := http.ReadResponse(br, nil)
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("CONNECT: %v %v", resp, err)
 	}
-	return c
+	return c, br
 }
 
 // droppedWithin reports whether the proxy closes c within d.
@@ -580,13 +598,7 @@ func TestSlowHeaderInsideTunnelIsDropped(t *testing.T) {
 // where the vendor keeps sending.
 func TestHangUpDuringVendorSilenceCancelsUpstream(t *testing.T) {
 	var cancelled atomic.Int64
-	up := startUpstream(t, sseHandler(func(_ http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-			cancelled.Add(1)
-		case <-time.After(10 * time.Second):
-		}
-	}))
+	up := startUpstream(t, silentVendor(&cancelled))
 	e := startBehind(t, up, nil)
 	const n = 3
 	hangUpStreams(t, e, n)

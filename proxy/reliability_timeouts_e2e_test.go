@@ -113,20 +113,7 @@ func TestBlindTunnelIdleTimeout(t *testing.T) {
 		}
 	}()
 	e := start(t, fakevendor.Start(t), idleOneSecond)
-	c, err := net.Dial("tcp", e.proxyURL.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	target := ln.Addr().String()
-	if _, err := io.WriteString(c, "CONNECT "+target+" HTTP/1.1\r\nHost: "+target+"\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	br := bufio.NewReader(c)
-	resp, err := http.ReadResponse(br, nil)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("CONNECT: %v %v", resp, err)
-	}
+	c, br := connectTo(t, e, ln.Addr().String())
 	if _, err := io.WriteString(c, "go"); err != nil {
 		t.Fatal(err)
 	}
@@ -152,13 +139,7 @@ func TestBlindTunnelIdleTimeout(t *testing.T) {
 // upstream request.
 func TestHangUpDuringVendorSilenceCancelsUpstreamH2(t *testing.T) {
 	var cancelled atomic.Int64
-	up := startUpstream(t, sseHandler(func(_ http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-			cancelled.Add(1)
-		case <-time.After(10 * time.Second):
-		}
-	}))
+	up := startUpstream(t, silentVendor(&cancelled))
 	e := startBehind(t, up, nil)
 	hc := e.client()
 	hc.Transport.(*http.Transport).ForceAttemptHTTP2 = true
@@ -241,19 +222,7 @@ func TestBlindTunnelHalfClose(t *testing.T) {
 		_, _ = io.WriteString(c, "got "+string(got))
 	}()
 	e := start(t, fakevendor.Start(t), nil)
-	c, err := net.Dial("tcp", e.proxyURL.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	target := ln.Addr().String()
-	if _, err := io.WriteString(c, "CONNECT "+target+" HTTP/1.1\r\nHost: "+target+"\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	br := bufio.NewReader(c)
-	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("CONNECT: %v %v", resp, err)
-	}
+	c, br := connectTo(t, e, ln.Addr().String())
 	if _, err := io.WriteString(c, "hello"); err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,12 @@
 package proxy_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -112,15 +110,7 @@ func (r *rerouteEnv) gemini(t *testing.T, method, query string, body any) gemini
 	req, _ := http.NewRequest(http.MethodPost, "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:"+method+query, bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("x-goog-api-key", "test-not-a-real-key")
-	resp, err := r.httpClient().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, raw := roundTrip(t, r.httpClient(), req)
 	res := geminiResult{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type")}
 	type chunk struct {
 		Candidates []struct {
@@ -140,31 +130,7 @@ func (r *rerouteEnv) gemini(t *testing.T, method, query string, body any) gemini
 			Message string `json:"message"`
 		} `json:"error"`
 	}
-	var chunks []chunk
-	switch {
-	case resp.StatusCode != 200 || method == "generateContent":
-		var c chunk
-		if err := json.Unmarshal(raw, &c); err != nil {
-			t.Fatalf("answer is not JSON: %v: %s", err, raw)
-		}
-		chunks = []chunk{c}
-	case query == "?alt=sse":
-		sc := bufio.NewScanner(bytes.NewReader(raw))
-		for sc.Scan() {
-			if d, ok := strings.CutPrefix(strings.TrimRight(sc.Text(), "\r"), "data: "); ok {
-				var c chunk
-				if err := json.Unmarshal([]byte(d), &c); err != nil {
-					t.Fatalf("event is not JSON: %v: %s", err, d)
-				}
-				chunks = append(chunks, c)
-			}
-		}
-	default:
-		if err := json.Unmarshal(raw, &chunks); err != nil {
-			t.Fatalf("stream is not a JSON array: %v: %s", err, raw)
-		}
-	}
-	for _, c := range chunks {
+	for _, c := range geminiChunks[chunk](t, raw, resp.StatusCode != 200 || method == "generateContent", query == "?alt=sse") {
 		if c.Error != nil {
 			res.errMessage = c.Error.Message
 		}
@@ -255,31 +221,21 @@ func TestRerouteEveryAPI(t *testing.T) {
 		run  func(t *testing.T) string
 	}{
 		{"openai.chat", func(t *testing.T) string {
-			c, err := oc.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "gpt-4o",
+			c := chatWhole(t, &oc, openai.ChatCompletionNewParams{Model: "gpt-4o",
 				Messages: []openai.ChatCompletionMessageParamUnion{openai.SystemMessage("Be brief."), openai.UserMessage(confidentialPrompt)}})
-			if err != nil {
-				t.Fatal(err)
-			}
 			if c.Usage.PromptTokens == 0 || c.Choices[0].FinishReason != "stop" {
 				t.Errorf("usage %+v finish %q", c.Usage, c.Choices[0].FinishReason)
 			}
 			return c.Choices[0].Message.Content
 		}},
 		{"openai.chat stream", func(t *testing.T) string {
-			s := oc.Chat.Completions.NewStreaming(ctx, openai.ChatCompletionNewParams{Model: "gpt-4o",
-				Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
-			var acc openai.ChatCompletionAccumulator
 			events := 0
-			for s.Next() {
-				acc.AddChunk(s.Current())
-				if len(s.Current().Choices) == 0 {
+			acc := chatStream(t, &oc, chatParams(confidentialPrompt), func(c openai.ChatCompletionChunk) {
+				if len(c.Choices) == 0 {
 					t.Error("a usage chunk the client did not ask for reached it")
 				}
 				events++
-			}
-			if err := s.Err(); err != nil {
-				t.Fatal(err)
-			}
+			})
 			if events < 4 {
 				t.Errorf("%d events: the stream was not passed event by event", events)
 			}
@@ -298,13 +254,10 @@ func TestRerouteEveryAPI(t *testing.T) {
 			return resp.OutputText()
 		}},
 		{"openai.responses stream", func(t *testing.T) string {
-			s := oc.Responses.NewStreaming(ctx, responses.ResponseNewParams{Model: "gpt-4o",
-				Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(confidentialPrompt)}})
 			var text strings.Builder
 			var types []string
 			var final string
-			for s.Next() {
-				ev := s.Current()
+			responsesStream(t, &oc, responsesParams(confidentialPrompt), func(ev responses.ResponseStreamEventUnion) {
 				types = append(types, ev.Type)
 				if ev.Type == "response.output_text.delta" {
 					text.WriteString(ev.Delta)
@@ -315,10 +268,7 @@ func TestRerouteEveryAPI(t *testing.T) {
 						t.Error("response.completed without usage")
 					}
 				}
-			}
-			if err := s.Err(); err != nil {
-				t.Fatal(err)
-			}
+			})
 			wantTypes := []string{"response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",
 				"response.output_text.delta", "response.output_text.delta", "response.output_text.delta", "response.output_text.done",
 				"response.content_part.done", "response.output_item.done", "response.completed"}
@@ -331,31 +281,19 @@ func TestRerouteEveryAPI(t *testing.T) {
 			return text.String()
 		}},
 		{"anthropic.messages", func(t *testing.T) string {
-			m, err := ac.Messages.New(ctx, anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 256,
-				System:   []anthropic.TextBlockParam{{Text: "Be brief."}},
-				Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := anthropicParams(confidentialPrompt, 256)
+			p.System = []anthropic.TextBlockParam{{Text: "Be brief."}}
+			m := anthropicWhole(t, &ac, p)
 			if m.StopReason != anthropic.StopReasonEndTurn || m.Usage.InputTokens == 0 || m.Role != "assistant" {
 				t.Errorf("stop %q usage %+v", m.StopReason, m.Usage)
 			}
 			return m.Content[0].Text
 		}},
 		{"anthropic.messages stream", func(t *testing.T) string {
-			s := ac.Messages.NewStreaming(ctx, anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 256,
-				Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
-			var msg anthropic.Message
 			var types []string
-			for s.Next() {
-				types = append(types, s.Current().Type)
-				if err := msg.Accumulate(s.Current()); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := s.Err(); err != nil {
-				t.Fatal(err)
-			}
+			msg := anthropicStream(t, &ac, anthropicParams(confidentialPrompt, 256), func(ev anthropic.MessageStreamEventUnion) {
+				types = append(types, ev.Type)
+			})
 			wantTypes := "message_start content_block_start content_block_delta content_block_delta content_block_delta content_block_stop message_delta message_stop"
 			if strings.Join(types, " ") != wantTypes {
 				t.Errorf("events %v", types)
@@ -431,16 +369,14 @@ func TestRerouteInternalDownIsRefused(t *testing.T) {
 					t.Errorf("%s: status %d message %q (err %v)", what, status, msg, err)
 				}
 			}
-			_, err := oc.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{Model: "gpt-4o",
-				Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
+			_, err := oc.Chat.Completions.New(ctx, chatParams(confidentialPrompt))
 			var oe *openai.Error
 			if !errors.As(err, &oe) {
 				t.Fatalf("chat: %v", err)
 			}
 			check("chat", err, oe.StatusCode, oe.Message)
 
-			s := oc.Chat.Completions.NewStreaming(ctx, openai.ChatCompletionNewParams{Model: "gpt-4o",
-				Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
+			s := oc.Chat.Completions.NewStreaming(ctx, chatParams(confidentialPrompt))
 			for s.Next() {
 			}
 			if !errors.As(s.Err(), &oe) {
@@ -448,23 +384,20 @@ func TestRerouteInternalDownIsRefused(t *testing.T) {
 			}
 			check("chat stream", s.Err(), oe.StatusCode, oe.Message)
 
-			_, err = oc.Responses.New(ctx, responses.ResponseNewParams{Model: "gpt-4o",
-				Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(confidentialPrompt)}})
+			_, err = oc.Responses.New(ctx, responsesParams(confidentialPrompt))
 			if !errors.As(err, &oe) {
 				t.Fatalf("responses: %v", err)
 			}
 			check("responses", err, oe.StatusCode, oe.Message)
 
-			_, err = ac.Messages.New(ctx, anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 64,
-				Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+			_, err = ac.Messages.New(ctx, anthropicParams(confidentialPrompt, 64))
 			var ae *anthropic.Error
 			if !errors.As(err, &ae) {
 				t.Fatalf("anthropic: %v", err)
 			}
 			check("anthropic", err, ae.StatusCode, ae.Error())
 
-			as := ac.Messages.NewStreaming(ctx, anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 64,
-				Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+			as := ac.Messages.NewStreaming(ctx, anthropicParams(confidentialPrompt, 64))
 			for as.Next() {
 			}
 			if !errors.As(as.Err(), &ae) {
@@ -503,24 +436,21 @@ func TestRerouteStreamBreakOffEndsInError(t *testing.T) {
 	ctx := context.Background()
 	oc, ac := r.openaiClient(), r.anthropicClient()
 
-	s := oc.Chat.Completions.NewStreaming(ctx, openai.ChatCompletionNewParams{Model: "gpt-4o",
-		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
+	s := oc.Chat.Completions.NewStreaming(ctx, chatParams(confidentialPrompt))
 	for s.Next() {
 	}
 	if s.Err() == nil || !strings.Contains(s.Err().Error(), "before the answer was complete") {
 		t.Errorf("chat stream error %v", s.Err())
 	}
 
-	as := ac.Messages.NewStreaming(ctx, anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 64,
-		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+	as := ac.Messages.NewStreaming(ctx, anthropicParams(confidentialPrompt, 64))
 	for as.Next() {
 	}
 	if as.Err() == nil || !strings.Contains(as.Err().Error(), "before the answer was complete") {
 		t.Errorf("anthropic stream error %v", as.Err())
 	}
 
-	rs := oc.Responses.NewStreaming(ctx, responses.ResponseNewParams{Model: "gpt-4o",
-		Input: responses.ResponseNewParamsInputUnion{OfString: openai.String(confidentialPrompt)}})
+	rs := oc.Responses.NewStreaming(ctx, responsesParams(confidentialPrompt))
 	last := ""
 	for rs.Next() {
 		last = rs.Current().Type
@@ -575,16 +505,7 @@ func TestRerouteToolCalls(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkTools(t)
-		var acc anthropic.Message
-		s := ac.Messages.NewStreaming(ctx, params)
-		for s.Next() {
-			if err := acc.Accumulate(s.Current()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		acc := anthropicStream(t, &ac, params, nil)
 		for _, got := range []anthropic.Message{*m, acc} {
 			if got.StopReason != anthropic.StopReasonToolUse || len(got.Content) != 1 || got.Content[0].Type != "tool_use" ||
 				got.Content[0].Name != "get_weather" || !strings.Contains(string(got.Content[0].Input), `"Rome"`) {
@@ -605,16 +526,12 @@ func TestRerouteToolCalls(t *testing.T) {
 			resp.Output[0].Arguments.OfString != `{"city": "Rome"}` {
 			t.Errorf("output %+v", resp.Output)
 		}
-		s := oc.Responses.NewStreaming(ctx, params)
 		args := ""
-		for s.Next() {
-			if ev := s.Current(); ev.Type == "response.function_call_arguments.delta" {
+		responsesStream(t, &oc, params, func(ev responses.ResponseStreamEventUnion) {
+			if ev.Type == "response.function_call_arguments.delta" {
 				args += ev.Delta
 			}
-		}
-		if err := s.Err(); err != nil {
-			t.Fatal(err)
-		}
+		})
 		if args != `{"city": "Rome"}` {
 			t.Errorf("streamed arguments %q", args)
 		}
@@ -656,8 +573,7 @@ func TestRerouteStreamsEventByEvent(t *testing.T) {
 	open := func() { once.Do(func() { close(gate) }) }
 	defer open()
 	ac := r.anthropicClient()
-	s := ac.Messages.NewStreaming(context.Background(), anthropic.MessageNewParams{Model: "claude-sonnet-4-5", MaxTokens: 64,
-		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(confidentialPrompt))}})
+	s := ac.Messages.NewStreaming(context.Background(), anthropicParams(confidentialPrompt, 64))
 	// The model holds its last delta until the gate opens: the first text
 	// delta must reach the client before that.
 	got := make(chan string, 1)
@@ -723,11 +639,7 @@ func TestRerouteSendsInternalKey(t *testing.T) {
 	e := start(t, fakevendor.Start(t), func(c *config.Config) {
 		c.Internal = config.Internal{BaseURL: fm.URL, APIKeyEnv: "PW_E2E_INTERNAL_KEY", Models: map[string]string{"gpt-*": fakemodel.DefaultModel}}
 	})
-	c, err := e.openai().Chat.Completions.New(context.Background(), openai.ChatCompletionNewParams{Model: "gpt-4o",
-		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(confidentialPrompt)}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := chatWhole(t, e.openai(), chatParams(confidentialPrompt))
 	if c.Choices[0].Message.Content != fakemodel.DefaultReply {
 		t.Errorf("answer %q", c.Choices[0].Message.Content)
 	}

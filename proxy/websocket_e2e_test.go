@@ -60,6 +60,24 @@ func (e *env) dialWS(t *testing.T, ctx context.Context) *websocket.Conn {
 	return c
 }
 
+// The OpenAI Realtime and Gemini Live WebSocket endpoints.
+const (
+	realtimeURL   = "wss://api.openai.com/v1/realtime?model=gpt-realtime"
+	geminiLiveURL = "wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent?key=test-not-a-key"
+)
+
+// dialURL opens the WebSocket at u through promptwall as a plain client
+// does (no header of its own, no compression); it closes with the test.
+func (e *env) dialURL(t *testing.T, ctx context.Context, u string) *websocket.Conn {
+	t.Helper()
+	c, resp, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: e.client()})
+	if err != nil {
+		t.Fatalf("dial %s: %v %v", u, err, resp)
+	}
+	t.Cleanup(func() { c.CloseNow() })
+	return c
+}
+
 type wsEvent struct {
 	Type     string `json:"type"`
 	Status   int    `json:"status"`
@@ -382,17 +400,9 @@ func TestWebSocketRealtimeAndGeminiLive(t *testing.T) {
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	dial := func(u string) *websocket.Conn {
-		c, resp, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: e.client()})
-		if err != nil {
-			t.Fatalf("dial %s: %v %v", u, err, resp)
-		}
-		t.Cleanup(func() { c.CloseNow() })
-		return c
-	}
 	key := fakeAWSKey(t)
 
-	rt := dial("wss://api.openai.com/v1/realtime?model=gpt-realtime")
+	rt := e.dialURL(t, ctx, realtimeURL)
 	send(t, ctx, rt, `{"type":"conversation.item.create","event_id":"ev_1","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"my key `+key+`"}]}}`)
 	_, b, err := rt.Read(ctx)
 	if err != nil || !strings.Contains(string(b), `"type":"error"`) || !strings.Contains(string(b), `"event_id":"ev_1"`) || !strings.Contains(string(b), "AWS_ACCESS_KEY") {
@@ -407,7 +417,7 @@ func TestWebSocketRealtimeAndGeminiLive(t *testing.T) {
 		t.Fatalf("realtime clean %s %v", b, err)
 	}
 
-	live := dial("wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent?key=test-not-a-key")
+	live := e.dialURL(t, ctx, geminiLiveURL)
 	send(t, ctx, live, `{"setup":{"model":"models/gemini-live-2.5-flash"}}`)
 	if _, b, err = live.Read(ctx); err != nil || !strings.Contains(string(b), "setupComplete") {
 		t.Fatalf("live setup %s %v", b, err)

@@ -130,17 +130,9 @@ func TestWebSocketRedactRealtimeAndGeminiLive(t *testing.T) {
 	}, fakews.WithEcho(), fakews.WithChunks(50))
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	dial := func(u string) *websocket.Conn {
-		c, resp, err := websocket.Dial(ctx, u, &websocket.DialOptions{HTTPClient: e.client()})
-		if err != nil {
-			t.Fatalf("dial %s: %v %v", u, err, resp)
-		}
-		t.Cleanup(func() { c.CloseNow() })
-		return c
-	}
 	email := fakeEmail(t)
 
-	rt := dial("wss://api.openai.com/v1/realtime?model=gpt-realtime")
+	rt := e.dialURL(t, ctx, realtimeURL)
 	send(t, ctx, rt, `{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"mail `+email+` now"}]}}`)
 	readUntil(t, ctx, rt, "conversation.item.created")
 	send(t, ctx, rt, `{"type":"response.create","event_id":"ev_2"}`)
@@ -154,7 +146,7 @@ func TestWebSocketRedactRealtimeAndGeminiLive(t *testing.T) {
 		}
 	}
 
-	live := dial("wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent?key=test-not-a-key")
+	live := e.dialURL(t, ctx, geminiLiveURL)
 	send(t, ctx, live, `{"setup":{"model":"models/gemini-live-2.5-flash"}}`)
 	if _, b, err := live.Read(ctx); err != nil || !bytes.Contains(b, []byte("setupComplete")) {
 		t.Fatalf("live setup %s %v", b, err)
@@ -227,11 +219,7 @@ func TestWebSocketMediaDecidedByPolicy(t *testing.T) {
 		e, ws := startWS(t, nil)
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		c, _, err := websocket.Dial(ctx, "wss://api.openai.com/v1/realtime?model=gpt-realtime", &websocket.DialOptions{HTTPClient: e.client()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.CloseNow()
+		c := e.dialURL(t, ctx, realtimeURL)
 		send(t, ctx, c, audio)
 		if ev := readEvent(t, ctx, c); ev.Type != "error" || !strings.Contains(ev.Error.Message, "carries audio") {
 			t.Fatalf("event %+v", ev)
@@ -249,11 +237,7 @@ func TestWebSocketMediaDecidedByPolicy(t *testing.T) {
 		e, ws := startWS(t, func(c *config.Config) { c.Policy.Dir = dir })
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		c, _, err := websocket.Dial(ctx, "wss://api.openai.com/v1/realtime?model=gpt-realtime", &websocket.DialOptions{HTTPClient: e.client()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.CloseNow()
+		c := e.dialURL(t, ctx, realtimeURL)
 		send(t, ctx, c, audio)
 		// Binary frames are still refused: only audio was allowed.
 		if err := c.Write(ctx, websocket.MessageBinary, []byte{0, 1, 2, 3}); err != nil {
@@ -331,11 +315,7 @@ func TestWebSocketRerouteAnswersFromInternalModel(t *testing.T) {
 		t.Fatalf("answer %q", got)
 	}
 
-	rt, _, err := websocket.Dial(ctx, "wss://api.openai.com/v1/realtime?model=gpt-realtime", &websocket.DialOptions{HTTPClient: e.client()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rt.CloseNow()
+	rt := e.dialURL(t, ctx, realtimeURL)
 	send(t, ctx, rt, `{"type":"conversation.item.create","event_id":"ev_9","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"`+confidentialPrompt+`"}]}}`)
 	if ev := readEvent(t, ctx, rt); ev.Type != "error" || !strings.Contains(ev.Error.Message, "Realtime protocol has no translation") {
 		t.Fatalf("realtime reroute %+v", ev)
