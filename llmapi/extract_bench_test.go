@@ -44,7 +44,7 @@ func benchBodies() []struct {
 	}
 	type m = map[string]any
 	prompt := benchText(8<<10, false)
-	turn := func(i int) string { return benchText(1200, true) + fmt.Sprint(" #", i) }
+	turn := func(i int) string { return benchText(640, true) + fmt.Sprint(" #", i) }
 	tool := m{"type": "function", "function": m{"name": "lookup", "description": "Look a customer up.",
 		"parameters": m{"type": "object", "properties": m{"name": m{"type": "string"}, "limit": m{"type": "integer"}}}}}
 	var out []struct {
@@ -127,7 +127,7 @@ func BenchmarkExtract(b *testing.B) {
 
 func TestBenchBodiesAreRealistic(t *testing.T) {
 	for _, c := range benchBodies() {
-		if len(c.body) < 7<<10 || len(c.body) > 14<<10 {
+		if len(c.body) < 7<<10 || len(c.body) > 9<<10 {
 			t.Errorf("%s: %d bytes, want about 8 KB", c.name, len(c.body))
 		}
 		req, err := Extract(c.api, c.path, c.body)

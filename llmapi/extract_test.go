@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -305,5 +306,29 @@ func TestExtractStructuralFieldsStillScanned(t *testing.T) {
 	req, _ := Extract(OpenAIChat, "/v1/chat/completions", []byte(`{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`))
 	if len(req.Segments) != 1 || req.Segments[0].Path != "messages[0].content" {
 		t.Errorf("segments = %+v, want only messages[0].content", req.Segments)
+	}
+}
+
+// TestExtractDecodesEscapes: detectors see the text the vendor decodes, so a
+// secret spelled with escapes is found as if written plainly.
+func TestExtractDecodesEscapes(t *testing.T) {
+	suffix := strings.ToUpper(strconv.FormatInt(time.Now().UnixNano(), 36))
+	var esc strings.Builder
+	for _, r := range "AKIA" + suffix {
+		fmt.Fprintf(&esc, `\u%04x`, r)
+	}
+	body := `{"model":"gpt-4o","messages":[{"role":"user","content":"key ` + esc.String() + ` \ud83d\ude00\n"}],` +
+		`"metadata":{"n\u0061me \"x\"":"\u00e9\/"}}`
+	req, err := Extract(OpenAIChat, "/v1/chat/completions", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Segment{
+		{Path: "messages[0].content", Text: "key AKIA" + suffix + " 😀\n"},
+		{Path: `metadata["name \"x\""]`, Text: `name "x"`, Key: true},
+		{Path: `metadata["name \"x\""]`, Text: "é/"},
+	}
+	if !reflect.DeepEqual(req.Segments, want) {
+		t.Errorf("segments = %+v\nwant %+v", req.Segments, want)
 	}
 }

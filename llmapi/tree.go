@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -73,11 +72,10 @@ func parseTree(body []byte) (*node, error) {
 const maxDepth = 1000
 
 // parser builds a tree in one pass over the bytes, with few allocations:
-// every string (decoded, keys included) is copied into one arena, nodes and
-// the members of finished containers come from slabs, and the children of
-// open containers wait on stacks that are pooled between calls. The slabs are
-// never appended to past their capacity once handed out, so a tree's slices
-// and strings never change after parsing.
+// every string (decoded, keys included) is copied into one arena, and nodes
+// and the members of finished containers come from slabs. The slabs are never
+// appended to past their capacity once handed out, so a tree's slices and
+// strings never change after parsing.
 type parser struct {
 	in    []byte
 	pos   int
@@ -88,25 +86,17 @@ type parser struct {
 	ptrs  []*node  // vals of finished containers
 	keys  []string // keys of finished objects
 	slab  int      // size of a first slab
+	nptrs int      // members taken to ptrs so far
+	nkeys int      // keys taken to keys so far
 
-	*scratch
 }
-
-// scratch is the reusable part of a parser.
-type scratch struct {
-	kids  []*node  // children of the open containers
-	names []string // keys of the open objects
-}
-
-var scratchPool = sync.Pool{New: func() any {
-	return &scratch{kids: make([]*node, 0, 64), names: make([]string, 0, 64)}
-}}
 
 // parseDoc is parseTree that also returns how many nodes the tree holds.
 func parseDoc(body []byte) (*node, int, error) {
-	p := parser{in: body, scratch: scratchPool.Get().(*scratch)}
-	defer p.release()
-	p.slab = min(max(len(body)/256, 16), 1024)
+	p := parser{in: body}
+	// Most values of an API body are strings, or hold some: half its
+	// quotes is a fair guess of its size in nodes (a vectorised count).
+	p.slab = min(max(bytes.Count(body, []byte{'"'})/2+8, 16), 4096)
 	p.ws()
 	n, err := p.value(0)
 	if err != nil {
@@ -121,18 +111,6 @@ func parseDoc(body []byte) (*node, int, error) {
 	return n, p.count, nil
 }
 
-func (p *parser) release() {
-	s := p.scratch
-	p.scratch = nil
-	if cap(s.kids) > 4096 || cap(s.names) > 4096 {
-		return // a pathological body: let its scratch go
-	}
-	clear(s.kids) // what an error left: the rest was cleared as it was taken
-	clear(s.names)
-	s.kids, s.names = s.kids[:0], s.names[:0]
-	scratchPool.Put(s)
-}
-
 func (p *parser) ws() {
 	for p.pos < len(p.in) && p.in[p.pos] <= ' ' && isSpace(p.in[p.pos]) {
 		p.pos++
@@ -141,7 +119,7 @@ func (p *parser) ws() {
 
 func (p *parser) node(k kind) *node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]node, 0, p.next(cap(p.nodes)))
+		p.nodes = make([]node, 0, p.next(p.count))
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
@@ -150,13 +128,11 @@ func (p *parser) node(k kind) *node {
 	return n
 }
 
-// next returns the size of the slab that follows one of size old: slabs
-// double as a body proves to hold many values.
-func (p *parser) next(old int) int {
-	if old == 0 {
-		return p.slab
-	}
-	return min(2*old, 1<<16)
+// next returns the size of a new slab when made items are already placed:
+// half as many again, so that a big body needs few slabs and little room is
+// left unused.
+func (p *parser) next(made int) int {
+	return min(max(p.slab, made/2), 1<<16)
 }
 
 func (p *parser) value(depth int) (*node, error) {
@@ -296,22 +272,34 @@ func (p *parser) string() (string, error) {
 	return p.arena.String()[start:], nil
 }
 
+// members holds a container's members while it is parsed: the first few in
+// arrays on the goroutine stack (no allocation, and no write barrier while
+// the collector runs), the rest on the heap.
+const members = 16
+
 func (p *parser) array(depth int) (*node, error) {
 	p.pos++ // '['
 	n := p.node(kArray)
-	base := len(p.kids)
 	p.ws()
 	if p.pos < len(p.in) && p.in[p.pos] == ']' {
 		p.pos++
 		return n, nil
 	}
+	var head [members]*node
+	var more []*node
+	count := 0
 	for {
 		p.ws()
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		p.kids = append(p.kids, v)
+		if count < members {
+			head[count] = v
+		} else {
+			more = append(more, v)
+		}
+		count++
 		p.ws()
 		if p.pos >= len(p.in) {
 			return nil, errNotJSON
@@ -325,27 +313,29 @@ func (p *parser) array(depth int) (*node, error) {
 			return nil, errNotJSON
 		}
 	}
-	n.vals = p.takeVals(base)
+	n.vals = p.takeVals(head[:min(count, members)], more)
 	return n, nil
 }
 
 // arenaMax bounds the string arena allocated before it is known to be needed.
 const arenaMax = 256 << 10
 
-// dupMapAt is the member count from which an object checks for duplicate
-// keys with a map rather than by comparing with each earlier key.
-const dupMapAt = 16
-
 func (p *parser) object(depth int) (*node, error) {
 	p.pos++ // '{'
 	n := p.node(kObject)
-	base, kbase := len(p.kids), len(p.names)
 	p.ws()
 	if p.pos < len(p.in) && p.in[p.pos] == '}' {
 		p.pos++
 		return n, nil
 	}
-	var seen map[string]struct{}
+	var (
+		headK [members]string
+		headV [members]*node
+		moreK []string
+		moreV []*node
+		seen  map[string]struct{} // from the members-th key on
+	)
+	count := 0
 	for {
 		p.ws()
 		if p.pos >= len(p.in) || p.in[p.pos] != '"' {
@@ -357,27 +347,27 @@ func (p *parser) object(depth int) (*node, error) {
 		}
 		// Every object, at every level: the decoded keys are compared, so
 		// "model" and "\u006dodel" are the same key, as for any vendor.
-		names := p.names[kbase:]
-		if seen != nil {
-			if _, dup := seen[k]; dup {
-				return nil, ErrAmbiguous // no key or path: either may be secret
-			}
-			seen[k] = struct{}{}
-		} else {
-			for _, prev := range names {
+		// No key or path in the error: either may be secret.
+		if count < members {
+			for _, prev := range headK[:count] {
 				if prev == k {
 					return nil, ErrAmbiguous
 				}
 			}
-			if len(names)+1 >= dupMapAt {
-				seen = make(map[string]struct{}, 2*dupMapAt)
-				for _, prev := range names {
+			headK[count] = k
+		} else {
+			if seen == nil {
+				seen = make(map[string]struct{}, 2*members)
+				for _, prev := range headK {
 					seen[prev] = struct{}{}
 				}
-				seen[k] = struct{}{}
 			}
+			if _, dup := seen[k]; dup {
+				return nil, ErrAmbiguous
+			}
+			seen[k] = struct{}{}
+			moreK = append(moreK, k)
 		}
-		p.names = append(p.names, k)
 		p.ws()
 		if p.pos >= len(p.in) || p.in[p.pos] != ':' {
 			return nil, errNotJSON
@@ -388,7 +378,12 @@ func (p *parser) object(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.kids = append(p.kids, v)
+		if count < members {
+			headV[count] = v
+		} else {
+			moreV = append(moreV, v)
+		}
+		count++
 		p.ws()
 		if p.pos >= len(p.in) {
 			return nil, errNotJSON
@@ -402,32 +397,30 @@ func (p *parser) object(depth int) (*node, error) {
 			return nil, errNotJSON
 		}
 	}
-	n.keys = p.takeKeys(kbase)
-	n.vals = p.takeVals(base)
+	n.keys = p.takeKeys(headK[:min(count, members)], moreK)
+	n.vals = p.takeVals(headV[:min(count, members)], moreV)
 	return n, nil
 }
 
-// takeVals moves the children above base from the stack to a slab.
-func (p *parser) takeVals(base int) []*node {
-	k := p.kids[base:]
-	if len(k) > cap(p.ptrs)-len(p.ptrs) {
-		p.ptrs = make([]*node, 0, max(len(k), p.next(cap(p.ptrs))))
+// takeVals copies a container's members to a slab.
+func (p *parser) takeVals(head, more []*node) []*node {
+	if need := len(head) + len(more); need > cap(p.ptrs)-len(p.ptrs) {
+		p.ptrs = make([]*node, 0, max(need, p.next(p.nptrs)))
 	}
 	s := len(p.ptrs)
-	p.ptrs = append(p.ptrs, k...)
-	clear(k) // the pooled stack must not keep this tree alive
-	p.kids = p.kids[:base]
+	p.nptrs += len(head) + len(more)
+	p.ptrs = append(p.ptrs, head...)
+	p.ptrs = append(p.ptrs, more...)
 	return p.ptrs[s:len(p.ptrs):len(p.ptrs)]
 }
 
-func (p *parser) takeKeys(base int) []string {
-	k := p.names[base:]
-	if len(k) > cap(p.keys)-len(p.keys) {
-		p.keys = make([]string, 0, max(len(k), p.next(cap(p.keys))))
+func (p *parser) takeKeys(head, more []string) []string {
+	if need := len(head) + len(more); need > cap(p.keys)-len(p.keys) {
+		p.keys = make([]string, 0, max(need, p.next(p.nkeys)))
 	}
 	s := len(p.keys)
-	p.keys = append(p.keys, k...)
-	clear(k)
-	p.names = p.names[:base]
+	p.nkeys += len(head) + len(more)
+	p.keys = append(p.keys, head...)
+	p.keys = append(p.keys, more...)
 	return p.keys[s:len(p.keys):len(p.keys)]
 }

@@ -80,6 +80,23 @@ func TestParseTree(t *testing.T) {
 	for i := range 40 {
 		fmt.Fprintf(&wide, `"k%d":%d,`, i, i)
 	}
+	keysObj := func(keys ...int) string {
+		var b strings.Builder
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"k%d":{"k%d":%d}`, k, k, i)
+		}
+		return "{" + b.String() + "}"
+	}
+	seq := func(n int, then ...int) []int {
+		out := make([]int, 0, n+len(then))
+		for i := range n {
+			out = append(out, i)
+		}
+		return append(out, then...)
+	}
 	tests := []struct {
 		name, in string
 		err      error
@@ -109,6 +126,12 @@ func TestParseTree(t *testing.T) {
 		{"duplicate of last in wide object", wide.String() + `"k39":0}`, ErrAmbiguous, nil},
 		{"duplicate invalid UTF-8", "{\"\xff\":1,\"\xfe\":2}", ErrAmbiguous, nil},
 		{"duplicate before a syntax error", `{"a":1,"a":`, ErrAmbiguous, nil},
+		{"16 keys", keysObj(seq(16)...), nil, nil},
+		{"17 keys", keysObj(seq(17)...), nil, nil},
+		{"17th repeats the 1st", keysObj(seq(16, 0)...), ErrAmbiguous, nil},
+		{"17th repeats the 16th", keysObj(seq(16, 15)...), ErrAmbiguous, nil},
+		{"16th repeats the 15th", keysObj(seq(15, 14)...), ErrAmbiguous, nil},
+		{"18th repeats the 17th", keysObj(seq(17, 16)...), ErrAmbiguous, nil},
 		{"same key, other objects", `{"a":{"k":1},"b":{"k":2}}`, nil, nil},
 		{"wide object", wide.String() + `"x":0}`, nil, nil},
 

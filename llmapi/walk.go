@@ -20,8 +20,8 @@ type walker struct {
 // newWalker returns a walker sized for a tree of count nodes, so that its
 // arena and segments rarely grow.
 func newWalker(count int) *walker {
-	w := &walker{segs: make([]Segment, 0, min(count/4+4, 1024))}
-	w.paths.Grow(min(count*16, 64<<10))
+	w := &walker{segs: make([]Segment, 0, min(count/3+4, 1024))}
+	w.paths.Grow(min(count*24, 64<<10))
 	return w
 }
 
@@ -212,25 +212,26 @@ func appendMember(dst []byte, k string) []byte {
 // every value, and a string per path would cost an allocation each. The
 // arena only grows, so a path handed out never changes.
 func (w *walker) index(path string, i int) string {
-	start := w.paths.Len()
-	w.paths.WriteString(path)
-	var buf [24]byte
-	b := append(buf[:0], '[')
+	var buf [128]byte
+	b := append(buf[:0], path...)
+	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(i), 10)
-	w.paths.Write(append(b, ']'))
-	return w.paths.String()[start:]
+	return w.keep(append(b, ']'))
 }
 
 func (w *walker) member(path, k string) string {
 	if !isIdent(k) {
 		return member(path, k) // rare: keys with spaces, dots, quotes
 	}
+	var buf [128]byte
+	return w.keep(appendMember(append(buf[:0], path...), k))
+}
+
+// keep copies a path built on the stack into the arena (one write, where
+// writing its pieces would cost a call each).
+func (w *walker) keep(b []byte) string {
 	start := w.paths.Len()
-	w.paths.WriteString(path)
-	if path != "" {
-		w.paths.WriteByte('.')
-	}
-	w.paths.WriteString(k)
+	w.paths.Write(b)
 	return w.paths.String()[start:]
 }
 
