@@ -80,6 +80,7 @@ type reportLine struct {
 	Vendor    string    `json:"promptwall.vendor"`
 	Domain    string    `json:"url.domain"`
 	Route     string    `json:"promptwall.route"`
+	Monitor   bool      `json:"promptwall.monitor"`
 	Findings  []struct {
 		Type  string `json:"type"`
 		Count int    `json:"count"`
@@ -253,6 +254,10 @@ func (sm *summary) line(ev *reportLine) {
 	}
 	rep.Requests++
 	action := cmp.Or(ev.Action, "(none)")
+	if ev.Monitor {
+		// Decided in monitor mode: audited as decided, but forwarded.
+		action += " (monitor)"
+	}
 	sm.actions[action]++
 	vendor := cmp.Or(ev.Vendor, ev.Domain, "(none)")
 	v := sm.vendors[vendor]
@@ -271,7 +276,7 @@ func (sm *summary) line(ev *reportLine) {
 		tc.Findings += f.Count
 		tc.Requests++
 	}
-	if ev.Action == "block" {
+	if ev.Action == "block" && !ev.Monitor {
 		sm.refused[cmp.Or(ev.User, "(anonymous)")]++
 	}
 	if end {

@@ -15,7 +15,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // reportTrail writes a small day of traffic: two vendors, every action, one
-// reroute answered in-house, one event a week old. Forwarded requests are
+// reroute answered in-house, one event a week old, one block decided in
+// monitor mode. Forwarded requests are
 // decision and completion lines joined by event.id, interleaved as
 // concurrent requests are; one request has no completion yet, one completion
 // has its decision in a file not given, and one request decided a week ago
@@ -46,6 +47,8 @@ func reportTrail(t *testing.T) (string, time.Time) {
 		{Action: "block", User: "bob", Vendor: "anthropic", Findings: append(key, email...)},
 		{Action: "block", User: "bob", Vendor: "openai", Findings: key},
 		{Action: "block", Domain: "chat.unsanctioned.example"},
+		// A rule on trial: decided block in monitor mode, forwarded; not a refusal.
+		{ID: "pw-m", Phase: PhaseComplete, Action: "block", Monitor: true, User: "erin", Vendor: "openai", Route: "vendor", Findings: key},
 	}
 	for i := range evs {
 		if evs[i].Time.IsZero() {
@@ -79,8 +82,8 @@ func TestSummarize(t *testing.T) {
 	// Each request once (dave's included, still running), whatever its
 	// number of lines; tokens from the completions, not from pw-old's (decided
 	// before the window) but from pw-elsewhere's (its decision is elsewhere).
-	if r.Requests != 8 || r.SkippedLines != 1 {
-		t.Errorf("requests %d skipped %d, want 8 and 1", r.Requests, r.SkippedLines)
+	if r.Requests != 9 || r.SkippedLines != 1 {
+		t.Errorf("requests %d skipped %d, want 9 and 1", r.Requests, r.SkippedLines)
 	}
 	if r.TokensKept != (Tokens{1, 300, 200}) || r.TokensSentOut != (Tokens{4, 137, 68}) {
 		t.Errorf("tokens kept %+v sent %+v", r.TokensKept, r.TokensSentOut)
@@ -88,14 +91,15 @@ func TestSummarize(t *testing.T) {
 	if r.Unfinished != 1 || r.UnmatchedEnds != 1 || !slices.Equal(r.EndReasons, []Count{{"client_gone", 1}, {"eof", 1}}) {
 		t.Errorf("unfinished %d unmatched %d ends %v", r.Unfinished, r.UnmatchedEnds, r.EndReasons)
 	}
-	if !reflect.DeepEqual(r.ByVendor[0], VendorCount{"openai", 4, map[string]int{"allow": 1, "block": 1, "redact": 1, "reroute": 1}}) {
+	if !reflect.DeepEqual(r.ByVendor[0], VendorCount{"openai", 5, map[string]int{"allow": 1, "block": 1, "block (monitor)": 1, "redact": 1, "reroute": 1}}) {
 		t.Errorf("by vendor %v", r.ByVendor)
 	}
-	if r.RefusedUsers[0] != (Count{"bob", 2}) || r.FindingTypes[0] != (TypeCount{"EMAIL", 4, 2}) {
+	// erin's monitor-mode block went out: not a refusal.
+	if !slices.Equal(r.RefusedUsers, []Count{{"bob", 2}, {"(anonymous)", 1}}) || !slices.Contains(r.FindingTypes, TypeCount{"EMAIL", 4, 2}) {
 		t.Errorf("refused %v types %v", r.RefusedUsers, r.FindingTypes)
 	}
 	all, err := Summarize([]string{p}, time.Time{}, 1)
-	if err != nil || all.Requests != 10 || all.TokensSentOut != (Tokens{5, 1137, 1068}) || len(all.RefusedUsers) != 1 || all.FindingTypes[0].Type != "AWS_ACCESS_KEY" {
+	if err != nil || all.Requests != 11 || all.TokensSentOut != (Tokens{5, 1137, 1068}) || len(all.RefusedUsers) != 1 || all.FindingTypes[0].Type != "AWS_ACCESS_KEY" {
 		t.Fatalf("whole trail: %v %+v", err, all)
 	}
 }
