@@ -121,3 +121,24 @@ func TestOpenRefusesABadSize(t *testing.T) {
 		t.Fatal("max size 0 accepted")
 	}
 }
+
+// TestOpenAfterALongLastLine: a last line longer than any line may be (a
+// damaged file, or a writer of an older version) does not stop the trail
+// from opening: the writer starts a new chain after it, and says why.
+func TestOpenAfterALongLastLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.log")
+	ls := writeTrail(t, p, 2)
+	long := append(bytes.Repeat([]byte("x"), 2<<20), '\n')
+	writeLines(t, p, [][]byte{ls[0], ls[1], long})
+	writeTrail(t, p, 1) // Open, Write, Close
+	res, err := Verify([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Restarts) != 1 || !strings.Contains(res.Restarts[0].Reason, "new chain") {
+		t.Fatalf("restarts %v", res.Restarts)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 3 || res.Events != 4 { // two, the restart, one
+		t.Fatalf("problems %v, %d events", res.Problems, res.Events)
+	}
+}

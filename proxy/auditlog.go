@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"net/http"
+	"unicode/utf8"
 
 	"go.uber.org/zap"
 
@@ -47,4 +48,22 @@ func (s *Server) auditDecision(t *txn) *refusal {
 		return nil
 	}
 	return &refusal{http.StatusServiceUnavailable, "promptwall.audit_unavailable", auditUnavailable}
+}
+
+// maxAuditPath bounds url.path in an audit event: a client controls it (up
+// to the 1 MiB header limit), and an audit line must stay far below the
+// reader's 1 MiB.
+const maxAuditPath = 2048
+
+// auditPath is p, cut to maxAuditPath bytes on a rune boundary, with "…"
+// marking the cut.
+func auditPath(p string) string {
+	if len(p) <= maxAuditPath {
+		return p
+	}
+	cut := maxAuditPath
+	for cut > 0 && !utf8.RuneStart(p[cut]) {
+		cut--
+	}
+	return p[:cut] + "…"
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -252,5 +253,48 @@ func TestAuditDecisionLineBeforeWebSocketMessage(t *testing.T) {
 	}
 	if u, _ := end["promptwall.usage"].(map[string]any); u == nil || u["output_tokens"].(float64) <= 0 {
 		t.Errorf("completion line has no usage: %v", end)
+	}
+}
+
+// TestAuditLineBoundedForLongLists: a prompt that pastes a long customer
+// list keeps the true count, lists at most 100 fingerprints per type, and a
+// long path is cut: the audit line stays small whatever the client sends.
+func TestAuditLineBoundedForLongLists(t *testing.T) {
+	e := start(t, fakevendor.Start(t, fakevendor.WithEcho()), nil)
+	var list strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&list, "customer%03d@example.org, ", i)
+	}
+	if status, body := postChat(t, e.client(), "Mail these: "+list.String(), false); status != 200 {
+		t.Fatalf("status %d: %s", status, body)
+	}
+	l := e.auditLines(t, 1)[0]
+	fs, _ := l["promptwall.findings"].([]any)
+	if len(fs) != 1 {
+		t.Fatalf("findings %v", l["promptwall.findings"])
+	}
+	f := fs[0].(map[string]any)
+	if f["type"] != "EMAIL" || f["count"].(float64) != 150 || len(f["fingerprints"].([]any)) != 100 {
+		t.Fatalf("finding %v: want EMAIL, count 150, 100 fingerprints", f)
+	}
+
+	long := "/v1/chat/completions/" + strings.Repeat("%01", 5000)
+	req, _ := http.NewRequest(http.MethodPost, "https://api.openai.com"+long, strings.NewReader(`{"model":"gpt-4o","messages":[]}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := e.client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cut := false
+	for _, l := range e.auditRawLines(t) {
+		p, _ := l["url.path"].(string)
+		if len(p) > 2100 {
+			t.Fatalf("url.path of %d bytes in the audit", len(p))
+		}
+		cut = cut || strings.HasPrefix(p, "/v1/chat/completions/\x01") && strings.HasSuffix(p, "…")
+	}
+	if !cut {
+		t.Fatal("no audit line for the long path, cut and marked")
 	}
 }

@@ -63,7 +63,7 @@ func (s *Server) RoundTrip(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Resp
 		vendor = host
 	}
 	t := &txn{id: newID(), start: time.Now(), vendor: vendor, host: host, req: req, api: llmapi.Generic, who: id}
-	t.ev = audit.Event{Time: t.start, ID: t.id, User: id.user, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: req.URL.Path,
+	t.ev = audit.Event{Time: t.start, ID: t.id, User: id.user, SourceIP: clientIP(req.RemoteAddr), Domain: host, Path: auditPath(req.URL.Path),
 		Vendor: vendor, Revision: s.policy.Revision()}
 	s.inflight.Add(1)
 	var resp *http.Response
@@ -222,6 +222,9 @@ func isUpgrade(r *http.Request) bool {
 	return false
 }
 
+// maxFingerprints bounds the fingerprints an audit event lists per type.
+const maxFingerprints = 100
+
 // aggregate turns findings into the policy's per-type view and fills the
 // audit event's findings with counts and fingerprints (never values).
 func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.Finding) []policy.Finding {
@@ -230,6 +233,7 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 	}
 	byType := map[string]*policy.Finding{}
 	fps := map[string][]string{}
+	seen := map[[2]string]bool{} // {type, path or fingerprint} already listed
 	var order []string
 	for _, f := range fs {
 		pf := byType[f.Type]
@@ -239,12 +243,19 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 			order = append(order, f.Type)
 		}
 		pf.Count++
-		path := segs[f.Segment].Path
-		if !slices.Contains(pf.Paths, path) {
+		if path := segs[f.Segment].Path; !seen[[2]string{f.Type, "p" + path}] {
+			seen[[2]string{f.Type, "p" + path}] = true
 			pf.Paths = append(pf.Paths, path)
 		}
+		// A pasted customer list can hold thousands of values: the event
+		// keeps the first maxFingerprints distinct ones (Count stays true),
+		// so that an audit line stays far below the reader's 1 MiB.
+		if len(fps[f.Type]) >= maxFingerprints {
+			continue
+		}
 		fp := s.fp.Fingerprint(detect.Normalize(segs[f.Segment].Text[f.Start:f.End]))
-		if !slices.Contains(fps[f.Type], fp) {
+		if !seen[[2]string{f.Type, "f" + fp}] {
+			seen[[2]string{f.Type, "f" + fp}] = true
 			fps[f.Type] = append(fps[f.Type], fp)
 		}
 	}
