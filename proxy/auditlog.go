@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"net/http"
+	"time"
 	"unicode/utf8"
 
 	"go.uber.org/zap"
@@ -38,7 +39,8 @@ func (s *Server) auditDecision(t *txn) *refusal {
 	t.ev.Phase = audit.PhaseStart
 	err := s.writeAudit(&t.ev)
 	if err == nil {
-		t.ev.Phase, t.ev.Rules = audit.PhaseEnd, nil
+		// The completion line is stamped when it is written (the answer's end).
+		t.ev.Phase, t.ev.Rules, t.ev.Time = audit.PhaseEnd, nil, time.Time{}
 		return nil
 	}
 	t.ev.Phase = audit.PhaseComplete

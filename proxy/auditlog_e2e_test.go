@@ -109,6 +109,12 @@ func checkTwoLines(t *testing.T, e *env, seen []map[string]any, action, route st
 	if _, ok := end["promptwall.findings"]; ok {
 		t.Errorf("completion line repeats the decision: %v", end)
 	}
+	// Each line is stamped when it was written: the completion at the end.
+	t0, _ := time.Parse(time.RFC3339Nano, start["@timestamp"].(string))
+	t1, _ := time.Parse(time.RFC3339Nano, end["@timestamp"].(string))
+	if !t1.After(t0) {
+		t.Errorf("completion stamped %v, decision %v: want the completion later", t1, t0)
+	}
 	if res, err := audit.Verify([]string{e.audit}); err != nil || !res.OK() {
 		t.Fatalf("audit verify: %v %v", err, res.Problems)
 	}
@@ -251,8 +257,8 @@ func TestAuditDecisionLineBeforeWebSocketMessage(t *testing.T) {
 	if end == nil {
 		t.Fatal("no completion line for the message")
 	}
-	if u, _ := end["promptwall.usage"].(map[string]any); u == nil || u["output_tokens"].(float64) <= 0 {
-		t.Errorf("completion line has no usage: %v", end)
+	if u, _ := end["promptwall.usage"].(map[string]any); u == nil || u["output_tokens"].(float64) <= 0 || end["promptwall.end_reason"] != "eof" {
+		t.Errorf("completion line has no usage or end reason: %v", end)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
@@ -41,6 +42,7 @@ func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d polic
 			lead+", but it cannot be answered there over this WebSocket ("+strings.TrimPrefix(err.Error(), "llmapi: ")+
 				"), so it was not sent. Send it as an HTTPS request instead.")
 	}
+	t.ev.Route = "internal"
 	if ref := s.auditDecision(t); ref != nil { // in the trail before it leaves
 		return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
 	}
@@ -58,7 +60,6 @@ func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d polic
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadGateway, "promptwall.internal_failed",
 			fmt.Sprintf("%s, which failed (HTTP %d%s). It was not sent anywhere else.", lead, resp.StatusCode, detail))
 	}
-	t.ev.Route = "internal"
 	done := make(chan struct{})
 	b.rerouting = done
 	// The answer streams while the client loop goes on relaying control
@@ -70,13 +71,16 @@ func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d polic
 		for {
 			data, err := evs.Next()
 			if err != nil {
+				t.ev.EndReason = audit.EndEOF
 				if err != io.EOF {
 					t.ev.Reason = "the internal model's answer broke off before its end"
+					t.ev.EndReason = audit.EndUpstreamError
 				}
 				break
 			}
 			if b.toClient(wsFrame(wsText, data, false)) != nil {
 				t.ev.Reason = "the client left before the answer ended"
+				t.ev.EndReason = audit.EndClientGone
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package proxy
 import (
 	"net/http"
 
+	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
 )
 
@@ -36,6 +37,7 @@ func (b *wsBridge) await(t *txn, eventID string) {
 	b.stateMu.Unlock()
 	if over != nil {
 		over.ev.Reason = "the answer was not seen to end: too many answers running on one connection"
+		over.ev.EndReason = audit.EndUpstreamError
 		b.audit(over, "", http.StatusSwitchingProtocols, "")
 	}
 }
@@ -55,6 +57,7 @@ func (b *wsBridge) answerEvent(ev llmapi.WSServerEvent) {
 		switch {
 		case ev.Ends:
 			done = head
+			done.ev.EndReason = audit.EndEOF
 			b.waiting = b.waiting[1:]
 		case ev.ErrorEventID != "":
 			// Realtime refused one message: its answer never starts.
@@ -62,6 +65,7 @@ func (b *wsBridge) answerEvent(ev llmapi.WSServerEvent) {
 				if w.eventID == ev.ErrorEventID {
 					done = w.t
 					done.ev.Reason = "the vendor answered with an error event"
+					done.ev.EndReason = audit.EndUpstreamError
 					b.waiting = append(b.waiting[:i:i], b.waiting[i+1:]...)
 					break
 				}
@@ -95,6 +99,7 @@ func (b *wsBridge) endState() {
 	b.stateMu.Unlock()
 	for _, w := range waiting {
 		w.t.ev.Reason = "the connection closed before the answer ended"
+		w.t.ev.EndReason = audit.EndClientGone
 		b.audit(w.t, "", http.StatusSwitchingProtocols, "")
 	}
 }
