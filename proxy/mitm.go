@@ -118,6 +118,15 @@ func (s *Server) serveDecrypted(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Host == "" {
 		r.URL.Host = mc.target
 	}
+	if got := hostOnly(r.URL.Host); got != mc.info.host {
+		// The CONNECT (or SNI) decision was for mc.info.host: a request for
+		// another host on this connection would skip that decision, and be
+		// inspected as the first host's vendor.
+		s.log.Warn("refused a request for another host on a decrypted connection",
+			zap.String("host", mc.info.host), zap.String("request_host", got))
+		http.Error(w, "promptwall: this connection is for "+mc.info.host+"; open a new one for "+got, http.StatusMisdirectedRequest)
+		return
+	}
 	r.RequestURI = "" // a client request now
 	r.Header.Del("Proxy-Connection")
 	r.Header.Del("Proxy-Authenticate")

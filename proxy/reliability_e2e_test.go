@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -626,6 +627,38 @@ func TestConnectInsideTunnelIsRefused(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Fatalf("CONNECT inside the tunnel: status %d, want 405", resp.StatusCode)
+	}
+	if n := len(fv.Requests()); n != 0 {
+		t.Fatalf("the vendor received %d requests", n)
+	}
+}
+
+// TestOtherHostOnDecryptedConnectionIsRefused: a decrypted connection
+// serves the host its CONNECT was decided for; a request naming another
+// host (Host header or absolute URL) is refused with 421, not sent there as
+// if it were the first host's vendor.
+func TestOtherHostOnDecryptedConnectionIsRefused(t *testing.T) {
+	t.Parallel()
+	fv := fakevendor.Start(t)
+	e := start(t, fv, nil)
+	for _, line := range []string{
+		"POST /v1/chat/completions HTTP/1.1\r\nHost: elsewhere.example\r\n",
+		"POST https://elsewhere.example/v1/chat/completions HTTP/1.1\r\nHost: api.openai.com\r\n",
+	} {
+		c := connect(t, e)
+		tc := tls.Client(c, &tls.Config{ServerName: "api.openai.com", RootCAs: e.caPool, NextProtos: []string{"http/1.1"}})
+		body := `{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`
+		if _, err := io.WriteString(tc, line+"Content-Type: application/json\r\nContent-Length: "+strconv.Itoa(len(body))+"\r\n\r\n"+body); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(bufio.NewReader(tc), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMisdirectedRequest {
+			t.Errorf("%q: status %d, want 421", line, resp.StatusCode)
+		}
 	}
 	if n := len(fv.Requests()); n != 0 {
 		t.Fatalf("the vendor received %d requests", n)

@@ -441,6 +441,12 @@ func (b *wsBridge) handle(m wsMessage) bool {
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadRequest, "promptwall.ambiguous_json",
 			"The message repeats a JSON key, so its meaning is ambiguous; promptwall did not send it.")
 	}
+	if m.op == wsText && !utf8.Valid(m.payload) {
+		// Invalid bytes become U+FFFD in what is scanned but would reach the
+		// vendor as sent (as on HTTP: inspect.go).
+		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadRequest, "promptwall.invalid_utf8",
+			"The message is text with invalid UTF-8, so promptwall cannot inspect it reliably; it was not sent.")
+	}
 	s.metrics.bytes.Add(float64(len(m.payload)))
 	// What cannot be inspected (audio, binary frames) reaches the policy as
 	// input.request.media, which decides whether it leaves.

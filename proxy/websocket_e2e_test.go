@@ -585,3 +585,28 @@ func TestWebSocketRawClientFirstFramePipelinedAndProtocolError(t *testing.T) {
 		t.Fatalf("vendor received %d messages", n)
 	}
 }
+
+// TestWebSocketInvalidUTF8Refused: a text message with invalid UTF-8 would
+// be scanned with U+FFFD where the vendor reads the raw bytes: refused with
+// the vendor's error event, as on HTTP, and never sent.
+func TestWebSocketInvalidUTF8Refused(t *testing.T) {
+	e, ws := startWS(t, nil)
+	key := fakeAWSKey(t)
+	msg := []byte(`{"type":"response.create","model":"gpt-5","input":"deploy ` + key[:10] + "\xff" + key[10:] + `"}`)
+	mask := [4]byte{1, 2, 3, 4}
+	if len(msg) > 125 {
+		t.Fatal("the test message must fit a one-byte length")
+	}
+	frame := []byte{0x81, 0x80 | byte(len(msg)), mask[0], mask[1], mask[2], mask[3]}
+	for i, c := range msg {
+		frame = append(frame, c^mask[i%4])
+	}
+	_, r := e.rawWS(t, frame)
+	op, p := readServerFrame(t, r)
+	if op != 0x1 || !bytes.Contains(p, []byte(`"type":"error"`)) || !bytes.Contains(p, []byte("invalid UTF-8")) {
+		t.Fatalf("answer op %x %s, want the vendor's error event", op, p)
+	}
+	if n := len(ws.Messages()); n != 0 {
+		t.Fatalf("vendor received %d messages", n)
+	}
+}
