@@ -191,6 +191,10 @@ func (t *tunnel) pipe(me, other *direction, dst, src net.Conn) {
 		now := time.Now()
 		me.period.Store(now.UnixNano())
 		_ = src.SetReadDeadline(now.Add(t.idle))
+		// A read ends within the period; a write still blocked long after it
+		// is a peer that stopped reading (also once the other direction has
+		// ended, when no other loop is watching).
+		_ = dst.SetWriteDeadline(now.Add(2 * t.idle))
 		n, err := io.Copy(dst, src)
 		me.quiet.Store(n == 0)
 		var ne net.Error

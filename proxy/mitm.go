@@ -232,7 +232,13 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, resp *http.
 			panic(http.ErrAbortHandler) // no clean end: the client must see the answer truncated
 		}
 	}
-	if len(resp.Trailer) > 0 {
+	if len(resp.Trailer) == 0 {
+		// What net/http still buffers goes out here, under the guard, not
+		// after the handler returns with no deadline.
+		guard.begin()
+		_ = rc.Flush()
+		guard.end()
+	} else {
 		_ = rc.Flush() // trailers need a chunked (or h2) answer
 		for k, vv := range resp.Trailer {
 			if len(resp.Trailer) != announced {

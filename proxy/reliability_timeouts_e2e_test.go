@@ -298,3 +298,40 @@ func (c *pipelinedConnect) Read(p []byte) (int, error) {
 	}
 	return c.br.Read(p)
 }
+
+// TestBlindTunnelStuckReaderAfterHalfClose: a client that half-closes its
+// side of a blind tunnel and then stops reading while the origin keeps
+// sending is cut within a few idle periods; the origin's side is closed,
+// not held forever by a write nobody watches.
+func TestBlindTunnelStuckReaderAfterHalfClose(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	originDone := make(chan error, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		chunk := make([]byte, 64<<10)
+		for { // until the proxy closes the tunnel: the client reads nothing
+			if _, err := c.Write(chunk); err != nil {
+				originDone <- err
+				return
+			}
+		}
+	}()
+	e := start(t, fakevendor.Start(t), idleOneSecond)
+	c, _ := connectTo(t, e, ln.Addr().String())
+	if err := c.(*net.TCPConn).CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-originDone:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the origin is still writing into a tunnel whose client stopped reading 15 s ago")
+	}
+}
