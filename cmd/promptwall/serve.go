@@ -78,5 +78,8 @@ func newLogger(c config.Log) (*zap.Logger, error) {
 		return nil, fmt.Errorf("log.level: %w", err)
 	}
 	zc.Level = lvl
+	// An operational error (a refused policy edit, an unreachable vendor)
+	// is a message for the operator, not a Go stack trace.
+	zc.DisableStacktrace = true
 	return zc.Build()
 }
