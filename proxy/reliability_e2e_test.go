@@ -450,6 +450,10 @@ func TestMalformedRequests(t *testing.T) {
 			`{"model":"gpt-4o","messages":[{"role":"user","content":"deploy with ` + key + `"}]}`, []int{403}},
 		{"invalid UTF-8 around a secret", "application/json",
 			"{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"\xff\xfe deploy with " + key + " \xc3\"}]}", []int{400, 403}},
+		{"JSON in UTF-16LE", "application/json",
+			utf16LE(`{"model":"gpt-4o","messages":[{"role":"user","content":"deploy with ` + key + `"}]}`), []int{400}},
+		{"JSON in UTF-16BE with a byte-order mark", "application/json",
+			"\xfe\xff" + utf16BE(`{"model":"gpt-4o","messages":[{"role":"user","content":"deploy with `+key+`"}]}`), []int{400}},
 		{"duplicate messages key", "application/json",
 			`{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}],"messages":[{"role":"user","content":"` + key + `"}]}`, []int{400}},
 		{"duplicate content key", "application/json",
@@ -663,4 +667,21 @@ func TestOtherHostOnDecryptedConnectionIsRefused(t *testing.T) {
 	if n := len(fv.Requests()); n != 0 {
 		t.Fatalf("the vendor received %d requests", n)
 	}
+}
+
+// utf16LE and utf16BE spell s (ASCII) in UTF-16.
+func utf16LE(s string) string {
+	var b []byte
+	for _, c := range []byte(s) {
+		b = append(b, c, 0)
+	}
+	return string(b)
+}
+
+func utf16BE(s string) string {
+	var b []byte
+	for _, c := range []byte(s) {
+		b = append(b, 0, c)
+	}
+	return string(b)
 }
