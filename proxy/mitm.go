@@ -320,10 +320,23 @@ func (s *Server) relaySwitched(w http.ResponseWriter, r *http.Request, resp *htt
 		done <- struct{}{}
 	}()
 	go func() {
-		_, _ = io.Copy(conn, up)
+		_, _ = io.Copy(stallBound{conn, s.idleTimeout()}, up)
 		done <- struct{}{}
 	}()
 	<-done // the deferred closes end the other direction
+}
+
+// stallBound is a client connection each write to which must go through
+// within d: a WebSocket client that stops reading is cut, while one that is
+// merely quiet (no write pending; Realtime sessions idle for long) is not.
+type stallBound struct {
+	net.Conn
+	d time.Duration
+}
+
+func (c stallBound) Write(p []byte) (int, error) {
+	_ = c.Conn.SetWriteDeadline(time.Now().Add(c.d))
+	return c.Conn.Write(p)
 }
 
 // connListener hands connections to an http.Server one at a time.

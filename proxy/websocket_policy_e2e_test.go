@@ -348,3 +348,36 @@ func TestWebSocketRerouteAnswersFromInternalModel(t *testing.T) {
 		t.Fatalf("audit %v", lines)
 	}
 }
+
+// TestWebSocketClientThatStopsReadingIsCut: a WebSocket client that keeps
+// sending but stops reading would hold the vendor's socket forever; its
+// connection is cut once a write to it has been stuck for the idle timeout.
+func TestWebSocketClientThatStopsReadingIsCut(t *testing.T) {
+	dir := teamPolicy(t, func(d map[string]any) {
+		d["allowed_upgrades"] = []any{map[string]any{"host": "api.openai.com", "path": "/ws/echo", "upgrade": "websocket"}}
+	})
+	e, _ := startWS(t, func(c *config.Config) {
+		c.Policy.Dir = dir
+		c.Limits.IdleTimeoutSeconds = 1
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c, resp, err := websocket.Dial(ctx, "wss://api.openai.com/ws/echo", &websocket.DialOptions{HTTPClient: e.client()})
+	if err != nil {
+		t.Fatalf("dial: %v %v", err, resp)
+	}
+	defer c.CloseNow()
+	c.SetReadLimit(-1)
+	chunk := make([]byte, 256<<10)
+	start := time.Now()
+	for {
+		// The echo comes back and is never read: the proxy's writes to this
+		// client stall once the socket buffers are full.
+		if err = c.Write(ctx, websocket.MessageBinary, chunk); err != nil {
+			break
+		}
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("still connected after %s of not reading", time.Since(start).Round(time.Second))
+	}
+}
