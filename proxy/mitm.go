@@ -160,11 +160,12 @@ func (s *Server) serveDecrypted(w http.ResponseWriter, r *http.Request) {
 var hopHeaders = []string{"Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade"}
 
 // Relay buffers: a whole answer is copied in 32 KiB reads; a stream's reads
-// are an event or a frame each, and a buffer is held for as long as the
-// stream is open (1,000 open streams hold 8 MiB, not 32).
+// are an event or a frame each (a larger event goes in several reads), and a
+// buffer is held for as long as the stream is open (1,000 open streams hold
+// 4 MiB, not 32).
 var (
 	wholeBufs  = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
-	streamBufs = sync.Pool{New: func() any { b := make([]byte, 8<<10); return &b }}
+	streamBufs = sync.Pool{New: func() any { b := make([]byte, 4<<10); return &b }}
 )
 
 // writeAnswer relays resp to the client. A stream (SSE, or an answer of
