@@ -30,8 +30,7 @@ type pathElem struct {
 type visitFunc func(path []pathElem, key bool, raw []byte) ([]byte, bool)
 
 type rewriter struct {
-	in    []byte
-	pos   int
+	cursor
 	path  []pathElem
 	visit visitFunc
 	out   []byte // nil until the first replacement
@@ -41,7 +40,7 @@ type rewriter struct {
 // rewriteStrings returns in with the string tokens the visitor replaces
 // swapped; it returns in itself (not a copy) when nothing changed.
 func rewriteStrings(in []byte, visit visitFunc) ([]byte, error) {
-	rw := &rewriter{in: in, visit: visit, path: make([]pathElem, 0, 8)}
+	rw := &rewriter{cursor: cursor{in: in}, visit: visit, path: make([]pathElem, 0, 8)}
 	rw.ws()
 	if err := rw.value(0); err != nil {
 		return nil, err
@@ -56,17 +55,6 @@ func rewriteStrings(in []byte, visit visitFunc) ([]byte, error) {
 	return append(rw.out, in[rw.last:]...), nil
 }
 
-func (rw *rewriter) ws() {
-	for rw.pos < len(rw.in) {
-		switch rw.in[rw.pos] {
-		case ' ', '\t', '\n', '\r':
-			rw.pos++
-		default:
-			return
-		}
-	}
-}
-
 func (rw *rewriter) value(depth int) error {
 	if depth > maxDepth || rw.pos >= len(rw.in) {
 		return errBadJSON
@@ -74,9 +62,7 @@ func (rw *rewriter) value(depth int) error {
 	switch c := rw.in[rw.pos]; {
 	case c == '{':
 		rw.pos++
-		rw.ws()
-		if rw.pos < len(rw.in) && rw.in[rw.pos] == '}' {
-			rw.pos++
+		if rw.empty('}') {
 			return nil
 		}
 		for {
@@ -94,35 +80,22 @@ func (rw *rewriter) value(depth int) error {
 			}
 			rw.path = append(rw.path, pathElem{key: k, index: -1})
 			rw.str(start, true)
-			rw.ws()
-			if rw.pos >= len(rw.in) || rw.in[rw.pos] != ':' {
+			if !rw.colon() {
 				return errBadJSON
 			}
-			rw.pos++
-			rw.ws()
 			if err := rw.value(depth + 1); err != nil {
 				return err
 			}
 			rw.path = rw.path[:len(rw.path)-1]
-			rw.ws()
-			if rw.pos >= len(rw.in) {
+			if done, ok := rw.after('}'); !ok {
 				return errBadJSON
-			}
-			switch rw.in[rw.pos] {
-			case ',':
-				rw.pos++
-			case '}':
-				rw.pos++
+			} else if done {
 				return nil
-			default:
-				return errBadJSON
 			}
 		}
 	case c == '[':
 		rw.pos++
-		rw.ws()
-		if rw.pos < len(rw.in) && rw.in[rw.pos] == ']' {
-			rw.pos++
+		if rw.empty(']') {
 			return nil
 		}
 		for i := 0; ; i++ {
@@ -132,18 +105,10 @@ func (rw *rewriter) value(depth int) error {
 				return err
 			}
 			rw.path = rw.path[:len(rw.path)-1]
-			rw.ws()
-			if rw.pos >= len(rw.in) {
+			if done, ok := rw.after(']'); !ok {
 				return errBadJSON
-			}
-			switch rw.in[rw.pos] {
-			case ',':
-				rw.pos++
-			case ']':
-				rw.pos++
+			} else if done {
 				return nil
-			default:
-				return errBadJSON
 			}
 		}
 	case c == '"':

@@ -307,3 +307,57 @@ func validScalar(tok []byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// cursor is a position in a JSON text: the tree parser and the rewriter
+// read the punctuation between values through it, the same way.
+type cursor struct {
+	in  []byte
+	pos int
+}
+
+// ws skips whitespace.
+func (c *cursor) ws() {
+	for c.pos < len(c.in) && c.in[c.pos] <= ' ' && isSpace(c.in[c.pos]) {
+		c.pos++
+	}
+}
+
+// empty is called just past a container's opening bracket: it skips
+// whitespace and consumes close when it follows at once.
+func (c *cursor) empty(close byte) bool {
+	c.ws()
+	if c.pos < len(c.in) && c.in[c.pos] == close {
+		c.pos++
+		return true
+	}
+	return false
+}
+
+// colon consumes the ':' after an object key, with the whitespace around it.
+func (c *cursor) colon() bool {
+	c.ws()
+	if c.pos >= len(c.in) || c.in[c.pos] != ':' {
+		return false
+	}
+	c.pos++
+	c.ws()
+	return true
+}
+
+// after consumes what follows a container's member: ',' (another member
+// follows) or close (done); ok is false on anything else.
+func (c *cursor) after(close byte) (done, ok bool) {
+	c.ws()
+	if c.pos >= len(c.in) {
+		return false, false
+	}
+	switch c.in[c.pos] {
+	case ',':
+		c.pos++
+		return false, true
+	case close:
+		c.pos++
+		return true, true
+	}
+	return false, false
+}

@@ -77,8 +77,7 @@ const maxDepth = 1000
 // appended to past their capacity once handed out, so a tree's slices and
 // strings never change after parsing.
 type parser struct {
-	in    []byte
-	pos   int
+	cursor
 	count int // nodes made
 
 	arena strings.Builder // all strings of the tree
@@ -93,7 +92,7 @@ type parser struct {
 
 // parseDoc is parseTree that also returns how many nodes the tree holds.
 func parseDoc(body []byte) (*node, int, error) {
-	p := parser{in: body}
+	p := parser{cursor: cursor{in: body}}
 	// Most values of an API body are strings, or hold some: half its
 	// quotes is a fair guess of its size in nodes (a vectorised count).
 	p.slab = min(max(bytes.Count(body, []byte{'"'})/2+8, 16), 4096)
@@ -109,12 +108,6 @@ func parseDoc(body []byte) (*node, int, error) {
 		return nil, 0, errNotJSON
 	}
 	return n, p.count, nil
-}
-
-func (p *parser) ws() {
-	for p.pos < len(p.in) && p.in[p.pos] <= ' ' && isSpace(p.in[p.pos]) {
-		p.pos++
-	}
 }
 
 func (p *parser) node(k kind) *node {
@@ -280,9 +273,7 @@ const members = 16
 func (p *parser) array(depth int) (*node, error) {
 	p.pos++ // '['
 	n := p.node(kArray)
-	p.ws()
-	if p.pos < len(p.in) && p.in[p.pos] == ']' {
-		p.pos++
+	if p.empty(']') {
 		return n, nil
 	}
 	var head [members]*node
@@ -300,17 +291,12 @@ func (p *parser) array(depth int) (*node, error) {
 			more = append(more, v)
 		}
 		count++
-		p.ws()
-		if p.pos >= len(p.in) {
+		done, ok := p.after(']')
+		if !ok {
 			return nil, errNotJSON
 		}
-		c := p.in[p.pos]
-		p.pos++
-		if c == ']' {
+		if done {
 			break
-		}
-		if c != ',' {
-			return nil, errNotJSON
 		}
 	}
 	n.vals = p.takeVals(head[:min(count, members)], more)
@@ -323,9 +309,7 @@ const arenaMax = 256 << 10
 func (p *parser) object(depth int) (*node, error) {
 	p.pos++ // '{'
 	n := p.node(kObject)
-	p.ws()
-	if p.pos < len(p.in) && p.in[p.pos] == '}' {
-		p.pos++
+	if p.empty('}') {
 		return n, nil
 	}
 	var (
@@ -368,12 +352,9 @@ func (p *parser) object(depth int) (*node, error) {
 			seen[k] = struct{}{}
 			moreK = append(moreK, k)
 		}
-		p.ws()
-		if p.pos >= len(p.in) || p.in[p.pos] != ':' {
+		if !p.colon() {
 			return nil, errNotJSON
 		}
-		p.pos++
-		p.ws()
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
@@ -384,17 +365,12 @@ func (p *parser) object(depth int) (*node, error) {
 			moreV = append(moreV, v)
 		}
 		count++
-		p.ws()
-		if p.pos >= len(p.in) {
+		done, ok := p.after('}')
+		if !ok {
 			return nil, errNotJSON
 		}
-		c := p.in[p.pos]
-		p.pos++
-		if c == '}' {
+		if done {
 			break
-		}
-		if c != ',' {
-			return nil, errNotJSON
 		}
 	}
 	n.keys = p.takeKeys(headK[:min(count, members)], moreK)
