@@ -45,16 +45,9 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 			"X-Promptwall-Request-Id": {t.id}, RouteHeader: {"internal"}}
 		return internalResponse(t, hdr, io.NopCloser(bytes.NewReader(answer)), int64(len(answer)))
 	}
-	routeModel := ""
-	if d.Route != nil {
-		routeModel = d.Route.Model
-	}
-	model := s.internal.model(routeModel, t.model)
-	t.ev.RouteModel = model
-	if model == "" {
-		return s.refuse(t, http.StatusServiceUnavailable, "promptwall.internal_no_model",
-			"Company policy sends this request to the company's internal model, but no internal model is mapped for "+
-				quoteModel(t.model)+" (internal.models), so it was not sent.")
+	model, ref := s.internalModelFor(t, d, "request")
+	if ref != nil {
+		return s.refuse(t, ref.status, ref.rule, ref.message)
 	}
 	tr, err := llmapi.Translate(t.api, t.req.URL.RequestURI(), body, model)
 	if err != nil {
@@ -192,6 +185,25 @@ func internalErrorMessage(resp *http.Response) string {
 		msg += "…"
 	}
 	return ": " + strings.TrimSuffix(msg, ".")
+}
+
+// internalModelFor picks the internal model for t (the decision's route
+// model first, else internal.models) and records it on the audit event; a
+// refusal when none is mapped. what names the refused thing ("request",
+// "message").
+func (s *Server) internalModelFor(t *txn, d policy.Decision, what string) (string, *refusal) {
+	routeModel := ""
+	if d.Route != nil {
+		routeModel = d.Route.Model
+	}
+	model := s.internal.model(routeModel, t.model)
+	t.ev.RouteModel = model
+	if model == "" {
+		return "", &refusal{http.StatusServiceUnavailable, "promptwall.internal_no_model",
+			"Company policy sends this " + what + " to the company's internal model, but no internal model is mapped for " +
+				quoteModel(t.model) + " (internal.models), so it was not sent."}
+	}
+	return model, nil
 }
 
 func quoteModel(m string) string {

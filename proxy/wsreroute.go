@@ -26,15 +26,9 @@ func (b *wsBridge) reroute(t *txn, msg llmapi.WSMessage, payload []byte, d polic
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.internal_unconfigured",
 			lead+", but none is configured, so it was not sent.")
 	}
-	routeModel := ""
-	if d.Route != nil {
-		routeModel = d.Route.Model
-	}
-	model := s.internal.model(routeModel, t.model)
-	t.ev.RouteModel = model
-	if model == "" {
-		return b.refuse(t, msg, policy.ActionBlock, http.StatusServiceUnavailable, "promptwall.internal_no_model",
-			lead+", but no internal model is mapped for "+quoteModel(t.model)+" (internal.models), so it was not sent.")
+	model, ref := s.internalModelFor(t, d, "message")
+	if ref != nil {
+		return b.refuse(t, msg, policy.ActionBlock, ref.status, ref.rule, ref.message)
 	}
 	tr, err := llmapi.TranslateWebSocket(b.proto, msg, payload, model)
 	if err != nil {
