@@ -48,17 +48,11 @@ func webSocketProtocol(req *http.Request) (llmapi.WSProtocol, bool) {
 func (s *Server) webSocket(t *txn, proto llmapi.WSProtocol) *http.Response {
 	t.api = llmapi.API(proto)
 	t.ev.API, t.ev.Action, t.ev.Connection = string(proto), policy.ActionAllow, t.id
-	up := t.req.Clone(s.life)
-	up.RequestURI = ""
 	// Frames must stay plain for inspection: offer no extension
 	// (permessage-deflate), so none can be negotiated.
-	up.Header.Del("Sec-WebSocket-Extensions")
-	resp, err := s.tr.RoundTrip(up)
-	if err != nil {
-		s.log.Warn("websocket upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
-		r := s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
-		r.Body = &auditedBody{ReadCloser: r.Body, done: s.inflight.Done}
-		return r
+	resp, failed := s.upgradeUpstream(t, "websocket", "Sec-WebSocket-Extensions")
+	if failed != nil {
+		return failed
 	}
 	conn, ok := resp.Body.(io.ReadWriteCloser)
 	if resp.StatusCode != http.StatusSwitchingProtocols || !ok {
@@ -559,14 +553,9 @@ func (s *Server) otherUpgrade(t *txn) *http.Response {
 // relayUninspected passes an upgrade the policy allows to the vendor; once
 // switched, goproxy relays the connection's bytes as they are.
 func (s *Server) relayUninspected(t *txn) *http.Response {
-	up := t.req.Clone(s.life)
-	up.RequestURI = ""
-	resp, err := s.tr.RoundTrip(up)
-	if err != nil {
-		s.log.Warn("upgrade upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
-		r := s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
-		r.Body = &auditedBody{ReadCloser: r.Body, done: s.inflight.Done}
-		return r
+	resp, failed := s.upgradeUpstream(t, "upgrade")
+	if failed != nil {
+		return failed
 	}
 	t.ev.Route, t.ev.Status = "vendor", resp.StatusCode
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
@@ -584,6 +573,25 @@ func (s *Server) relayUninspected(t *txn) *http.Response {
 		_ = s.writeAudit(&t.ev)
 	}}
 	return resp
+}
+
+// upgradeUpstream sends t's upgrade request to the vendor, without the
+// headers named in drop. When the vendor cannot be reached, failed is the
+// client's answer instead (502, audited; it releases s.inflight).
+func (s *Server) upgradeUpstream(t *txn, what string, drop ...string) (resp, failed *http.Response) {
+	up := t.req.Clone(s.life)
+	up.RequestURI = ""
+	for _, h := range drop {
+		up.Header.Del(h)
+	}
+	resp, err := s.tr.RoundTrip(up)
+	if err != nil {
+		s.log.Warn(what+" upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
+		r := s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
+		r.Body = &auditedBody{ReadCloser: r.Body, done: s.inflight.Done}
+		return nil, r
+	}
+	return resp, nil
 }
 
 // relayedConn calls done once, when the relayed connection is closed.
