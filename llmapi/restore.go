@@ -83,12 +83,19 @@ const (
 	JSONArray                     // Gemini's streamed JSON array (no alt=sse)
 )
 
+// IsEventStream reports a Content-Type of text/event-stream (SSE), whatever
+// its case and parameters.
+func IsEventStream(contentType string) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return mt == "text/event-stream"
+}
+
 // AnswerFormat tells how an answer of api is framed from its Content-Type
 // and whether the request asked for a stream.
 func AnswerFormat(api API, contentType string, stream bool) StreamFormat {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	switch {
-	case mt == "text/event-stream":
+	case IsEventStream(contentType):
 		return SSE
 	case api == GeminiGenerate && stream && (mt == "application/json" || mt == ""):
 		return JSONArray

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"strings"
 )
 
 // maxUsageLine bounds what a UsageMeter keeps of one line or body: usage
@@ -29,7 +28,7 @@ type UsageMeter struct {
 
 // NewUsageMeter meters an answer of the given Content-Type.
 func NewUsageMeter(contentType string) *UsageMeter {
-	return &UsageMeter{stream: strings.HasPrefix(strings.ToLower(strings.TrimSpace(contentType)), "text/event-stream")}
+	return &UsageMeter{stream: IsEventStream(contentType)}
 }
 
 // Write takes the next bytes of the answer. It never fails.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"strconv"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/elazarl/goproxy"
 	"go.uber.org/zap"
+
+	"github.com/promptwall/promptwall/llmapi"
 )
 
 // Decrypted connections (CONNECTs the policy marks "mitm", and transparent
@@ -200,7 +201,7 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, resp *http.
 	w.WriteHeader(resp.StatusCode)
 
 	rc := http.NewResponseController(w)
-	stream := resp.ContentLength < 0 || isEventStream(resp.Header)
+	stream := resp.ContentLength < 0 || llmapi.IsEventStream(resp.Header.Get("Content-Type"))
 	guard := newStallGuard(rc, s.idleTimeout())
 	defer guard.stop()
 	pool := &wholeBufs
@@ -282,11 +283,6 @@ func (g *stallGuard) end()   { g.since.Store(0) }
 func (g *stallGuard) stop() {
 	g.done.Store(true)
 	g.timer.Load().Stop()
-}
-
-func isEventStream(h http.Header) bool {
-	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
-	return mt == "text/event-stream"
 }
 
 // relaySwitched answers a 101 (a vendor WebSocket, its body the inspecting
