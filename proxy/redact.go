@@ -16,6 +16,21 @@ import (
 	"github.com/promptwall/promptwall/redact"
 )
 
+// redactSpans are the findings of the types the decision redacts.
+func redactSpans(types []string, findings []detect.Finding) []redact.Span {
+	want := make(map[string]bool, len(types))
+	for _, typ := range types {
+		want[typ] = true
+	}
+	spans := make([]redact.Span, 0, len(findings))
+	for _, f := range findings {
+		if want[f.Type] {
+			spans = append(spans, redact.Span{Segment: f.Segment, Start: f.Start, End: f.End, Type: f.Type})
+		}
+	}
+	return spans
+}
+
 // redact enforces a redact decision: the spans of the listed finding types
 // are replaced in the body (placeholders or masks), the rewritten body goes
 // upstream, and in pseudonymize mode the answer comes back with the values
@@ -34,18 +49,8 @@ func (s *Server) redact(t *txn, d policy.Decision, ext llmapi.Request, raw, body
 		return s.refuse(t, http.StatusForbidden, "promptwall.redact_unspecified",
 			"The policy asked for redaction without saying what to redact, so the request was not sent.")
 	}
-	types := make(map[string]bool, len(d.Redact.Types))
-	for _, typ := range d.Redact.Types {
-		types[typ] = true
-	}
-	spans := make([]redact.Span, 0, len(findings))
-	for _, f := range findings {
-		if types[f.Type] {
-			spans = append(spans, redact.Span{Segment: f.Segment, Start: f.Start, End: f.End, Type: f.Type})
-		}
-	}
 	vault := redact.NewVault(redact.Mode(d.Redact.Mode))
-	edits := vault.Redact(ext.Segments, spans)
+	edits := vault.Redact(ext.Segments, redactSpans(d.Redact.Types, findings))
 	if len(edits) == 0 {
 		// Nothing of the listed types: the body goes as it came.
 		req.Body = io.NopCloser(bytes.NewReader(raw))

@@ -18,21 +18,6 @@ import (
 // placeholder in every message, and an answer may name a placeholder of an
 // earlier message.
 
-// redactSpans are the findings of the types the decision redacts.
-func redactSpans(types []string, findings []detect.Finding) []redact.Span {
-	want := make(map[string]bool, len(types))
-	for _, typ := range types {
-		want[typ] = true
-	}
-	spans := make([]redact.Span, 0, len(findings))
-	for _, f := range findings {
-		if want[f.Type] {
-			spans = append(spans, redact.Span{Segment: f.Segment, Start: f.Start, End: f.End, Type: f.Type})
-		}
-	}
-	return spans
-}
-
 // redact enforces a redact decision on one message. Anything that cannot be
 // done as planned refuses it: a message never leaves half-redacted.
 func (b *wsBridge) redact(t *txn, msg llmapi.WSMessage, m wsMessage, d policy.Decision, findings []detect.Finding) bool {
