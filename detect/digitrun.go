@@ -1,5 +1,10 @@
 package detect
 
+import (
+	"math/bits"
+	"strings"
+)
+
 // Digit runs are the anchors of every number format. Eight detectors look at
 // them, and a prompt has many (dates, prices, versions), so each run's shape
 // is computed once and each detector sees only the runs its format can start
@@ -137,3 +142,56 @@ func (itVAT) digitShape() uint16        { return runLen11 }
 func (usSSN) digitShape() uint16        { return runSSN }
 func (ipAddress) digitShape() uint16    { return runIP }
 func (phone) digitShape() uint16        { return runPhone }
+
+// detectDigits runs the detectors anchored on DigitRuns over the digit runs
+// of text (st.digits, not empty), each on the runs its shape mask accepts.
+// A detector with keyword hits too is left to the caller, which merges the
+// two lists.
+func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits []int)) {
+	// Each run goes to the list of every shape bit it has, in one pass;
+	// a detector whose mask is one bit takes its list as it is. The
+	// lists are empty between calls: only the bits used are cleared.
+	st.shapes = st.shapes[:0]
+	colon := strings.IndexByte(text, ':') >= 0 // IPv6 needs one
+	var used uint16
+	for _, i := range st.digits {
+		sh := runShape(text, i, colon) & s.shapeBits
+		if s.multiShape {
+			st.shapes = append(st.shapes, sh)
+		}
+		used |= sh
+		for m := sh; m != 0; m &= m - 1 {
+			b := bits.TrailingZeros16(m)
+			st.byShape[b] = append(st.byShape[b], i)
+		}
+	}
+	for k, d := range s.digital {
+		if len(st.hits[d]) > 0 {
+			continue // keyword hits too: run below on the merged list
+		}
+		mask := s.digitMask[k]
+		switch {
+		case mask == runAny:
+			run(d, st.digits)
+			continue
+		case mask&(mask-1) == 0:
+			if l := st.byShape[bits.TrailingZeros16(mask)]; len(l) > 0 {
+				run(d, l)
+			}
+			continue
+		}
+		st.picked = st.picked[:0]
+		for j, sh := range st.shapes {
+			if sh&mask != 0 {
+				st.picked = append(st.picked, st.digits[j])
+			}
+		}
+		if len(st.picked) > 0 {
+			run(d, st.picked)
+		}
+	}
+	for m := used; m != 0; m &= m - 1 {
+		b := bits.TrailingZeros16(m)
+		st.byShape[b] = st.byShape[b][:0]
+	}
+}

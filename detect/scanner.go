@@ -3,7 +3,6 @@ package detect
 import (
 	"context"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -313,52 +312,7 @@ func (s *Scanner) detect(st *scanState, text string) {
 		run(d, nil)
 	}
 	if len(s.digital) > 0 && len(st.digits) > 0 {
-		// Each run goes to the list of every shape bit it has, in one pass;
-		// a detector whose mask is one bit takes its list as it is. The
-		// lists are empty between calls: only the bits used are cleared.
-		st.shapes = st.shapes[:0]
-		colon := strings.IndexByte(text, ':') >= 0 // IPv6 needs one
-		var used uint16
-		for _, i := range st.digits {
-			sh := runShape(text, i, colon) & s.shapeBits
-			if s.multiShape {
-				st.shapes = append(st.shapes, sh)
-			}
-			used |= sh
-			for m := sh; m != 0; m &= m - 1 {
-				b := bits.TrailingZeros16(m)
-				st.byShape[b] = append(st.byShape[b], i)
-			}
-		}
-		for k, d := range s.digital {
-			if len(st.hits[d]) > 0 {
-				continue // keyword hits too: run below on the merged list
-			}
-			mask := s.digitMask[k]
-			switch {
-			case mask == runAny:
-				run(d, st.digits)
-				continue
-			case mask&(mask-1) == 0:
-				if l := st.byShape[bits.TrailingZeros16(mask)]; len(l) > 0 {
-					run(d, l)
-				}
-				continue
-			}
-			st.picked = st.picked[:0]
-			for j, sh := range st.shapes {
-				if sh&mask != 0 {
-					st.picked = append(st.picked, st.digits[j])
-				}
-			}
-			if len(st.picked) > 0 {
-				run(d, st.picked)
-			}
-		}
-		for m := used; m != 0; m &= m - 1 {
-			b := bits.TrailingZeros16(m)
-			st.byShape[b] = st.byShape[b][:0]
-		}
+		s.detectDigits(st, text, run)
 	}
 	if len(st.dirty) > 1 {
 		slices.Sort(st.dirty)
