@@ -3,6 +3,7 @@ package detect
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Detector finds one type of sensitive value. Detectors see normalised text
@@ -35,11 +36,15 @@ const DigitRuns = "\x00digits"
 // Lower-case ASCII; matched case-insensitively at the start of a word.
 type WordSet struct {
 	words []string
+	id    int32 // unique, from 1: a Scanner finds the set's hits by it without a map
 }
+
+// wordSetIDs numbers word sets as they are made.
+var wordSetIDs atomic.Int32
 
 // NewWordSet returns a set of context words.
 func NewWordSet(words ...string) *WordSet {
-	ws := &WordSet{}
+	ws := &WordSet{id: wordSetIDs.Add(1)}
 	for _, w := range words {
 		ws.words = append(ws.words, strings.ToLower(w))
 	}
@@ -69,8 +74,8 @@ func (t *Text) Emit(start, end int) {
 // Near reports whether a word of ws starts within the before bytes that
 // precede offset at. The set must be among the detector's ContextWords.
 func (t *Text) Near(ws *WordSet, at, before int) bool {
-	idx, ok := t.sc.sets[ws]
-	if !ok {
+	idx := t.sc.setIndex(ws)
+	if idx < 0 {
 		return false
 	}
 	pos := t.st.setHits[idx]
@@ -91,6 +96,6 @@ func (t *Text) Near(ws *WordSet, at, before int) bool {
 // Anywhere reports whether a word of ws occurs anywhere in the text (as a
 // substring; Near applies the word-start rule).
 func (t *Text) Anywhere(ws *WordSet) bool {
-	idx, ok := t.sc.sets[ws]
-	return ok && len(t.st.setHits[idx]) > 0
+	idx := t.sc.setIndex(ws)
+	return idx >= 0 && len(t.st.setHits[idx]) > 0
 }

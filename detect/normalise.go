@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,13 +113,45 @@ func firstUnstable(text string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError || dropRune(r) || isDash(r) || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
-			norm.NFKC.QuickSpanString(text[i:i+size]) != size {
+		if !stableRune(r, text[i:i+size]) {
 			return i
 		}
 		i += size
 	}
 	return len(text)
+}
+
+// unstableRune reports whether normalise changes the character r, encoded
+// as enc (r is utf8.RuneError, and enc one byte, for invalid UTF-8).
+func unstableRune(r rune, enc string) bool {
+	return r == utf8.RuneError || dropRune(r) || isDash(r) || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
+		norm.NFKC.QuickSpanString(enc) != len(enc)
+}
+
+// stablePages caches unstableRune for the Basic Multilingual Plane, a bit
+// per character in pages of 256 made on first use: the Unicode tables cost
+// hundreds of instructions a character, and the characters of a language
+// (accented letters, curly quotes) recur.
+var stablePages [256]atomic.Pointer[[4]uint64]
+
+// stableRune is !unstableRune(r, enc), from stablePages below U+10000.
+func stableRune(r rune, enc string) bool {
+	if r >= 0x10000 || r == utf8.RuneError {
+		return r != utf8.RuneError && !unstableRune(r, enc)
+	}
+	pg := stablePages[r>>8].Load()
+	if pg == nil {
+		pg = new([4]uint64)
+		var b [utf8.UTFMax]byte
+		for k := range rune(256) {
+			c := r&^0xff | k
+			if utf8.ValidRune(c) && !unstableRune(c, string(b[:utf8.EncodeRune(b[:], c)])) {
+				pg[k>>6] |= 1 << (k & 63)
+			}
+		}
+		stablePages[r>>8].Store(pg)
+	}
+	return pg[r>>6&3]&(1<<(r&63)) != 0
 }
 
 func isDash(r rune) bool { return r == '\u2212' || unicode.Is(unicode.Pd, r) }

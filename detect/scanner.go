@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/promptwall/promptwall/llmapi"
 )
@@ -38,6 +39,11 @@ type entry struct {
 	d   Detector
 	cat Category
 	sev Severity
+	// Filled by newScanner, for tidy: the type's place among the scanner's
+	// type names in byte order, its overlapRank, whether it is custom.
+	order  int
+	rank   int
+	custom bool
 }
 
 // Scanner runs every detector over texts. It is built once (patterns compiled,
@@ -45,6 +51,7 @@ type entry struct {
 type Scanner struct {
 	entries    []entry
 	sets       map[*WordSet]int // context word sets → index in scanState.setHits
+	setByID    []int32          // WordSet.id → index in scanState.setHits, or -1
 	always     []int            // detectors without keywords
 	digital    []int            // detectors anchored on DigitRuns
 	digitMask  []uint16         // for each, the run shapes it can start at
@@ -52,6 +59,9 @@ type Scanner struct {
 	multiShape bool             // a detector's mask has several bits: keep each run's shape
 	pre        *prefilter
 	pool       sync.Pool // *scanState
+	// last holds one idle scanState: taking it is one atomic swap, while
+	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
+	last atomic.Pointer[scanState]
 }
 
 // scanState is the per-call scratch space, pooled so a scan does not allocate
@@ -61,6 +71,8 @@ type scanState struct {
 	hits      [][]int
 	setHits   [][]int
 	setSorted []bool
+	setDirty  []int // the sets with hits
+	large     bool  // has held a text longer than largeText
 	digits    []int
 	runs      []b64Span  // base64 runs of the text (not of its views)
 	runsValid bool       // runs are those of the text being detected
@@ -102,6 +114,18 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		s.entries = append(s.entries, entry{d: d, cat: ti.cat, sev: ti.sev})
 	}
 	s.entries = append(s.entries, extra...)
+	var names []string
+	for _, e := range s.entries {
+		names = append(names, e.d.Type())
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for i := range s.entries {
+		e := &s.entries[i]
+		e.order, _ = slices.BinarySearch(names, e.d.Type())
+		_, builtin := builtinTypes[e.d.Type()]
+		e.rank, e.custom = overlapRank[e.d.Type()], !builtin
+	}
 
 	var keywords []string
 	var owners [][]int
@@ -166,6 +190,12 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 	}
 	s.pre = pre
 	nsets := len(s.sets)
+	for ws, i := range s.sets {
+		for int(ws.id) >= len(s.setByID) {
+			s.setByID = append(s.setByID, -1)
+		}
+		s.setByID[ws.id] = int32(i)
+	}
 	s.pool.New = func() any {
 		return &scanState{hits: make([][]int, n), setHits: make([][]int, nsets), setSorted: make([]bool, nsets)}
 	}
@@ -194,7 +224,8 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	if text == "" {
 		return out
 	}
-	st := s.pool.Get().(*scanState)
+	st := s.get()
+	st.large = st.large || len(text) > largeText
 	defer s.put(st)
 
 	// The byte pass says whether a byte is outside ASCII: plain ASCII (the
@@ -229,14 +260,17 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	if len(st.found) == 0 {
 		return out
 	}
-	base := len(out)
-	out = slices.Grow(out, len(st.found))
-	for _, r := range st.found {
-		start, end := nt.span(r.start, r.end)
-		e := &s.entries[r.det]
-		out = append(out, Finding{Type: e.d.Type(), Category: e.cat, Severity: e.sev, Segment: seg, Start: start, End: end})
+	for i := range st.found {
+		r := &st.found[i]
+		r.start, r.end = nt.span(r.start, r.end)
 	}
-	return append(out[:base], tidy(out[base:])...)
+	found := s.tidy(st.found)
+	out = slices.Grow(out, len(found))
+	for _, r := range found {
+		e := &s.entries[r.det]
+		out = append(out, Finding{Type: e.d.Type(), Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
+	}
+	return out
 }
 
 // prescan runs the byte pass and the prefilter over text, recording
@@ -279,12 +313,24 @@ func (s *Scanner) keywords(st *scanState, text string, fl textFlags) {
 	s.pre.keywords(text, func(kw int32, start int) { s.record(st, kw, start) }, fl&tfNonASCII == 0, &st.gbuf)
 }
 
+// setIndex returns the index of ws in scanState.setHits, or -1 if no
+// detector of s asked for it.
+func (s *Scanner) setIndex(ws *WordSet) int {
+	if int(ws.id) >= len(s.setByID) {
+		return -1
+	}
+	return int(s.setByID[ws.id])
+}
+
 // record notes an occurrence of keyword kw at start for the detectors and
 // context-word sets that asked for it.
 func (s *Scanner) record(st *scanState, kw int32, start int) {
 	n := len(s.entries)
 	for _, d := range s.pre.kwOwns[kw] {
 		if d >= n {
+			if len(st.setHits[d-n]) == 0 {
+				st.setDirty = append(st.setDirty, d-n)
+			}
 			st.setHits[d-n] = append(st.setHits[d-n], start)
 			continue
 		}
@@ -325,16 +371,34 @@ func (s *Scanner) detect(st *scanState, text string) {
 			st.hits[d] = h
 		}
 		// Hits arrive in order of keyword end; detectors want starts ascending.
-		slices.Sort(h)
-		h = slices.Compact(h)
+		if len(h) > 1 {
+			slices.Sort(h)
+			h = slices.Compact(h)
+		}
 		run(d, h)
 	}
 }
 
+// get takes a scanState: the idle one, else one from the pool.
+func (s *Scanner) get() *scanState {
+	if st := s.last.Swap(nil); st != nil {
+		return st
+	}
+	return s.pool.Get().(*scanState)
+}
+
+// largeText is the length past which a text's scratch space is left to
+// the pool, which frees it at the next collections, rather than kept idle.
+const largeText = 64 << 10
+
+// put returns st, cleared, to the idle slot or, if it is taken or st grew
+// large, to the pool.
 func (s *Scanner) put(st *scanState) {
 	st.reset()
 	st.found = st.found[:0]
-	s.pool.Put(st)
+	if st.large || !s.last.CompareAndSwap(nil, st) {
+		s.pool.Put(st)
+	}
 }
 
 // reset clears st for the next text.
@@ -345,74 +409,72 @@ func (st *scanState) reset() {
 	st.dirty = st.dirty[:0]
 	st.raw = st.raw[:0]
 	st.runsValid = false
-	for i := range st.setHits {
+	for _, i := range st.setDirty {
 		st.setHits[i] = st.setHits[i][:0]
 		st.setSorted[i] = false
 	}
-	st.text = Text{}
+	st.setDirty = st.setDirty[:0]
+	st.text.S, st.text.Hits = "", nil
 }
 
-// tidy sorts findings by start and resolves overlaps: the same value found
-// twice, or two built-in types claiming the same bytes (a card number inside
-// an IBAN, a host inside a credential URL), keeps the finding whose type
-// ranks higher in overlapRank, then the longer one. Custom types never
-// displace or get displaced: a code name inside an e-mail is both.
-func tidy(fs []Finding) []Finding {
+// tidy sorts findings (original offsets) by start and resolves overlaps:
+// the same value found twice, or two built-in types claiming the same bytes
+// (a card number inside an IBAN, a host inside a credential URL), keeps the
+// finding whose type ranks higher in overlapRank, then the longer one.
+// Custom types never displace or get displaced: a code name inside an
+// e-mail is both. It works in place and returns the findings kept.
+func (s *Scanner) tidy(fs []rawFinding) []rawFinding {
 	if len(fs) < 2 {
 		return fs
 	}
-	slices.SortFunc(fs, func(a, b Finding) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
+	es := s.entries
+	slices.SortFunc(fs, func(a, b rawFinding) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		if a.End != b.End {
-			return b.End - a.End // longer first
+		if a.end != b.end {
+			return b.end - a.end // longer first
 		}
-		return strings.Compare(a.Type, b.Type)
+		return es[a.det].order - es[b.det].order
 	})
-	// A displaced finding is marked with End = -1 (no allocation).
-	dead := func(i int) bool { return fs[i].End < 0 }
-	kill := func(i int) { fs[i].End = -1 }
+	// A displaced finding is marked with end = -1.
 	for i := range fs {
 		f := &fs[i]
+		ef := &es[f.det]
 		// Kept findings that can overlap f start before it; bound the look-back
 		// so a text with thousands of findings stays linear.
-		for j := i - 1; j >= 0 && j >= i-64 && !dead(i); j-- {
+		for j := i - 1; j >= 0 && j >= i-64 && f.end >= 0; j-- {
 			g := &fs[j]
-			if dead(j) || g.End <= f.Start {
+			if g.end < 0 || g.end <= f.start {
 				continue
 			}
+			eg := &es[g.det]
 			switch {
-			case g.Type == f.Type:
-				if f.End <= g.End {
-					kill(i)
+			case eg.order == ef.order:
+				if f.end <= g.end {
+					f.end = -1
 				} else {
-					kill(j)
+					g.end = -1
 				}
-			case isCustom(f) || isCustom(g):
-			case overlapRank[g.Type] > overlapRank[f.Type]:
-				kill(i)
-			case overlapRank[g.Type] < overlapRank[f.Type]:
-				kill(j)
-			case g.End-g.Start >= f.End-f.Start:
-				kill(i)
+			case ef.custom || eg.custom:
+			case eg.rank > ef.rank:
+				f.end = -1
+			case eg.rank < ef.rank:
+				g.end = -1
+			case g.end-g.start >= f.end-f.start:
+				f.end = -1
 			default:
-				kill(j)
+				g.end = -1
 			}
 		}
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if f.End >= 0 {
+		if f.end >= 0 {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func isCustom(f *Finding) bool {
-	_, ok := builtinTypes[f.Type]
-	return !ok
 }
 
 // overlapRank orders the built-in types for overlap resolution: containers
