@@ -3,6 +3,7 @@
 package proxy_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/coder/websocket"
 
 	"github.com/promptwall/promptwall/config"
 	"github.com/promptwall/promptwall/internal/fakevendor"
@@ -118,4 +122,30 @@ func TestAuditUnwritableNothingLeaves(t *testing.T) {
 			t.Fatalf("record %v", lines[0])
 		}
 	})
+}
+
+// TestAuditUnwritableAllowedUpgradeRefused: an upgrade the policy lets
+// through uninspected is audited before its handshake leaves, so under
+// audit.fail_mode closed an unwritable trail refuses it and the vendor never
+// sees it.
+func TestAuditUnwritableAllowedUpgradeRefused(t *testing.T) {
+	dir := teamPolicy(t, func(d map[string]any) {
+		d["allowed_upgrades"] = []any{map[string]any{"host": "api.openai.com", "path": "/ws/echo", "upgrade": "websocket"}}
+	})
+	e, ws := startWS(t, func(c *config.Config) { c.Policy.Dir = dir })
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	restore := unwritableAudit(t, e)
+	c, resp, err := websocket.Dial(ctx, "wss://api.openai.com/ws/echo", &websocket.DialOptions{HTTPClient: e.client()})
+	restore()
+	if err == nil {
+		c.CloseNow()
+		t.Fatal("the upgrade went through with the audit trail unwritable")
+	}
+	if resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("dial: %v %v", err, resp)
+	}
+	if hs := ws.Handshakes(); len(hs) != 0 {
+		t.Fatalf("the vendor received %d handshakes with the audit trail unwritable", len(hs))
+	}
 }

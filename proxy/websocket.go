@@ -551,27 +551,41 @@ func (s *Server) otherUpgrade(t *txn) *http.Response {
 }
 
 // relayUninspected passes an upgrade the policy allows to the vendor; once
-// switched, goproxy relays the connection's bytes as they are.
+// switched, goproxy relays the connection's bytes as they are. Its decision
+// line is written before the handshake leaves (refused under
+// audit.fail_mode closed if it cannot be), its completion line when the
+// relayed connection closes.
 func (s *Server) relayUninspected(t *txn) *http.Response {
+	t.ev.Route = "vendor"
+	if ref := s.auditDecision(t); ref != nil {
+		resp := s.refuse(t, ref.status, ref.rule, ref.message)
+		resp.Body = &auditedBody{ReadCloser: resp.Body, done: s.inflight.Done}
+		return resp
+	}
 	resp, failed := s.upgradeUpstream(t, "upgrade")
 	if failed != nil {
 		return failed
 	}
-	t.ev.Route, t.ev.Status = "vendor", resp.StatusCode
+	t.ev.Status = resp.StatusCode
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	if conn, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
-		t.ev.Duration = time.Since(t.start)
-		_ = s.writeAudit(&t.ev) // before a byte is relayed
 		s.log.Info("uninspected upgrade relayed by policy", zap.String("connection", t.id), zap.String("host", t.host),
 			zap.String("path", t.req.URL.Path))
-		resp.Body = &relayedConn{ReadWriteCloser: conn, done: s.inflight.Done}
+		resp.Body = &relayedConn{ReadWriteCloser: conn, done: func() {
+			s.inflight.Done()
+			t.ev.Duration, t.ev.EndReason = time.Since(t.start), audit.EndEOF
+			_ = s.writeAudit(&t.ev) // errors are logged and counted there
+		}}
 		return resp
 	}
-	resp.Body = &auditedBody{ReadCloser: resp.Body, done: func() {
+	body := &auditedBody{ReadCloser: resp.Body}
+	body.done = func() {
 		s.inflight.Done()
 		t.ev.Duration = time.Since(t.start)
+		t.ev.Reason, t.ev.EndReason = body.end("the vendor broke off its answer")
 		_ = s.writeAudit(&t.ev)
-	}}
+	}
+	resp.Body = body
 	return resp
 }
 
@@ -587,6 +601,7 @@ func (s *Server) upgradeUpstream(t *txn, what string, drop ...string) (resp, fai
 	resp, err := s.tr.RoundTrip(up)
 	if err != nil {
 		s.log.Warn(what+" upstream failed", zap.String("request_id", t.id), zap.String("host", t.host), zap.Error(upstreamError(err)))
+		t.ev.EndReason, t.ev.Reason = audit.EndUpstreamError, "the vendor could not be reached"
 		r := s.respond(t, http.StatusBadGateway, "could not reach "+t.host+"; try again later.")
 		r.Body = &auditedBody{ReadCloser: r.Body, done: s.inflight.Done}
 		return nil, r

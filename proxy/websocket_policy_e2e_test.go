@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -280,8 +281,17 @@ func TestWebSocketUnknownUpgradeAllowedByPolicy(t *testing.T) {
 	if err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("other path: %v %v", err, resp)
 	}
+	// The allowed upgrade's decision line was written before the handshake
+	// left; its completion line waits for the socket to close.
+	raw := e.auditRawLines(t)
+	if len(raw) == 0 || !slices.Equal(anyStrings(raw[0]["event.type"]), []string{"start"}) || raw[0]["event.action"] != "allow" ||
+		raw[0]["promptwall.route"] != "vendor" {
+		t.Fatalf("first audit line %v", raw)
+	}
+	c.Close(websocket.StatusNormalClosure, "")
 	lines := e.auditLines(t, 2)
-	if lines[0]["event.action"] != "allow" || lines[0]["http.response.status_code"] != float64(101) || lines[0]["promptwall.route"] != "vendor" {
+	if lines[0]["event.action"] != "allow" || lines[0]["http.response.status_code"] != float64(101) || lines[0]["promptwall.route"] != "vendor" ||
+		lines[0]["promptwall.end_reason"] != "eof" {
 		t.Fatalf("audit %v", lines[0])
 	}
 	if rules := strings.Join(anyStrings(lines[1]["promptwall.rules"]), ","); lines[1]["event.action"] != "block" || rules != "upgrade.block,promptwall.upgrade_refused" {
