@@ -8,17 +8,24 @@ import (
 // ErrorContentType is the content type of the bodies ErrorBody returns.
 const ErrorContentType = "application/json"
 
-// OpenAIErrorType is the "type" of the OpenAI-shaped errors promptwall
-// returns, so clients can tell a policy refusal from a vendor error.
-const OpenAIErrorType = "promptwall_policy"
+// OpenAIErrorType is the "type" of the OpenAI-shaped refusals promptwall
+// returns (4xx), so clients can tell a policy refusal from a vendor error;
+// OpenAIUnavailableType is that of its 5xx answers (the vendor, the internal
+// model, the policy or the audit trail unavailable), which are not refusals
+// of the prompt and may be retried.
+const (
+	OpenAIErrorType       = "promptwall_policy"
+	OpenAIUnavailableType = "promptwall_unavailable"
+)
 
 // ErrorBody returns an error body in the shape the client's SDK parses, so
 // the SDK shows message: the API decides the shape, then the vendor; any
 // other vendor gets the OpenAI shape, which OpenAI-compatible SDKs read.
 //
-//   - OpenAI: {"error":{"message","type":"promptwall_policy","param":null,"code"}}
-//     with code policy_violation (403), request_too_large (413),
-//     invalid_request (other 4xx) or promptwall_unavailable (5xx).
+//   - OpenAI: {"error":{"message","type","param":null,"code"}} with type
+//     promptwall_policy and code policy_violation (403), request_too_large
+//     (413) or invalid_request (other 4xx); type and code
+//     promptwall_unavailable for 5xx.
 //   - Anthropic: {"type":"error","error":{"type","message"}} with Anthropic's
 //     error type for the status (403 permission_error, 413 request_too_large…).
 //   - Gemini: {"error":{"code","message","status"}} with the Google canonical
@@ -31,7 +38,11 @@ func ErrorBody(vendor string, api API, status int, message string) []byte {
 	case "gemini":
 		v = geminiError{Error: geminiErrorDetail{Code: status, Message: message, Status: googleStatus(status)}}
 	default:
-		v = openAIError{Error: openAIErrorDetail{Message: message, Type: OpenAIErrorType, Code: openAIErrorCode(status)}}
+		typ := OpenAIErrorType
+		if status >= 500 {
+			typ = OpenAIUnavailableType
+		}
+		v = openAIError{Error: openAIErrorDetail{Message: message, Type: typ, Code: openAIErrorCode(status)}}
 	}
 	b, err := json.Marshal(v)
 	if err != nil { // cannot happen: plain structs of strings and ints

@@ -29,7 +29,7 @@ func TestErrorBodyShapes(t *testing.T) {
 		{"groq", Generic, 403, `{"error":{"message":MSG,"type":"promptwall_policy","param":null,"code":"policy_violation"}}`},
 		{"anthropic", OpenAIChat, 403, `{"error":{"message":MSG,"type":"promptwall_policy","param":null,"code":"policy_violation"}}`}, // api first
 		{"openai", OpenAIResponses, 413, `{"error":{"message":MSG,"type":"promptwall_policy","param":null,"code":"request_too_large"}}`},
-		{"openai", OpenAIChat, 502, `{"error":{"message":MSG,"type":"promptwall_policy","param":null,"code":"promptwall_unavailable"}}`},
+		{"openai", OpenAIChat, 502, `{"error":{"message":MSG,"type":"promptwall_unavailable","param":null,"code":"promptwall_unavailable"}}`},
 		{"anthropic", AnthropicMessages, 403, `{"type":"error","error":{"type":"permission_error","message":MSG}}`},
 		{"anthropic", Generic, 413, `{"type":"error","error":{"type":"request_too_large","message":MSG}}`},
 		{"anthropic", Raw, 400, `{"type":"error","error":{"type":"invalid_request_error","message":MSG}}`},
