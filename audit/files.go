@@ -196,31 +196,45 @@ func (lr *lineReader) next() ([]byte, error) {
 	}
 }
 
+// eachLine calls fn with every line of the audit file at path (gunzipped if
+// *.gz) and the reader, which tells the line's number and whether it was too
+// long or cut short.
+func eachLine(path string, fn func(lr *lineReader, line []byte)) error {
+	rc, err := openLines(path)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	lr := newLineReader(rc)
+	for {
+		line, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("audit: reading %s: %w", path, err)
+		}
+		fn(lr, line)
+	}
+}
+
 // edges reads the first and the last line of an audit file. complete is
 // false when the file does not end with "\n" (a write cut short). Plain files
 // are read from both ends; gzipped ones through.
 func edges(path string) (first, last []byte, complete bool, err error) {
 	if strings.HasSuffix(path, gzSuffix) {
-		rc, err := openLines(path)
-		if err != nil {
-			return nil, nil, false, err
-		}
-		defer rc.Close()
-		lr := newLineReader(rc)
-		for {
-			l, err := lr.next()
-			if err == io.EOF {
-				return first, last, !lr.partial, nil
-			}
-			if err != nil {
-				return nil, nil, false, fmt.Errorf("audit: reading %s: %w", path, err)
-			}
+		complete = true // an empty file
+		err := eachLine(path, func(lr *lineReader, l []byte) {
 			if first == nil {
 				first = slices.Clone(l)
 			}
 			last = append(last[:0], l...)
 			complete = !lr.partial
+		})
+		if err != nil {
+			return nil, nil, false, err
 		}
+		return first, last, complete, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -140,5 +141,42 @@ func TestOpenAfterALongLastLine(t *testing.T) {
 	}
 	if len(res.Problems) != 1 || res.Problems[0].Line != 3 || res.Events != 4 { // two, the restart, one
 		t.Fatalf("problems %v, %d events", res.Problems, res.Events)
+	}
+}
+
+// edges says whether a file's last line is whole, read from both ends for a
+// plain file and through for a gzipped one.
+func TestEdges(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		content     string
+		first, last string
+		complete    bool
+	}{
+		{"", "", "", true},
+		{"a\n", "a", "a", true},
+		{"a\nb\nc\n", "a", "c", true},
+		{"a\nb\nc", "a", "c", false},
+		{"a", "a", "a", false},
+	} {
+		for _, gz := range []bool{false, true} {
+			path := filepath.Join(dir, "t.log")
+			data := []byte(tc.content)
+			if gz {
+				path += gzSuffix
+				var b bytes.Buffer
+				z := gzip.NewWriter(&b)
+				z.Write(data)
+				z.Close()
+				data = b.Bytes()
+			}
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			first, last, complete, err := edges(path)
+			if err != nil || string(first) != tc.first || string(last) != tc.last || complete != tc.complete {
+				t.Errorf("%q (gzip %v): edges = %q %q %v %v; want %q %q %v", tc.content, gz, first, last, complete, err, tc.first, tc.last, tc.complete)
+			}
+		}
 	}
 }

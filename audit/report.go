@@ -3,7 +3,6 @@ package audit
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -180,27 +179,14 @@ type openRequest struct {
 }
 
 func (sm *summary) file(path string) error {
-	rc, err := openLines(path)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	lr := newLineReader(rc)
-	for {
-		line, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("audit: reading %s: %w", path, err)
-		}
+	return eachLine(path, func(lr *lineReader, line []byte) {
 		var ev reportLine
 		if lr.tooLong || json.Unmarshal(line, &ev) != nil || ev.Time.IsZero() {
 			sm.rep.SkippedLines++
-			continue
+			return
 		}
 		sm.line(&ev)
-	}
+	})
 }
 
 // line counts one event. A request is counted once, at its decision line

@@ -1,9 +1,7 @@
 package audit
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -194,25 +192,11 @@ func (v *verifier) endChain() {
 }
 
 func (v *verifier) file(path string, start bool) error {
-	rc, err := openLines(path)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	v.res.Files = append(v.res.Files, path)
-	lr := newLineReader(rc)
-	for {
-		line, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("audit: reading %s: %w", path, err)
-		}
+	err := eachLine(path, func(lr *lineReader, line []byte) {
 		n := lr.n
 		if lr.tooLong {
 			v.problem(path, n, "line longer than 1 MiB")
-			continue
+			return
 		}
 		r, err := parseLine(line)
 		if err != nil {
@@ -224,7 +208,7 @@ func (v *verifier) file(path string, start bool) error {
 			if len(v.cut) <= MaxProblems {
 				v.cut = append(v.cut, Problem{path, n, reason})
 			}
-			continue
+			return
 		}
 		v.res.Events++
 		cut := v.cut
@@ -270,7 +254,12 @@ func (v *verifier) file(path string, start bool) error {
 		if _, ok := v.anchors[r.hash]; ok && r.valid() {
 			v.anchors[r.hash] = true
 		}
+	})
+	if err != nil {
+		return err
 	}
+	v.res.Files = append(v.res.Files, path)
+	return nil
 }
 
 func (v *verifier) newChain(r *record) {
