@@ -119,6 +119,7 @@ type wsBridge struct {
 	vault    *redact.Vault         // pseudonymised values of this connection (nil: none yet)
 	restorer *llmapi.EventRestorer // restores them in the vendor's events
 	waiting  []waitingAnswer       // oldest first
+	evicted  int                   // answers still running whose events were written early (maxWaiting)
 	watching atomic.Bool           // vault or waiting non-empty: server messages are read whole
 
 	ctx       context.Context // ends with the connection (internal model requests)
@@ -431,6 +432,7 @@ func (b *wsBridge) handle(m wsMessage) bool {
 	msg.Model = b.model
 	t.api, t.model = msg.API, msg.Model
 	t.ev.API, t.ev.Model = string(msg.API), msg.Model
+	t.ev.RequestBytes = int64(len(m.payload)) // the message, as an HTTP request's body
 	if errors.Is(err, llmapi.ErrAmbiguous) {
 		return b.refuse(t, msg, policy.ActionBlock, http.StatusBadRequest, "promptwall.ambiguous_json",
 			"The message repeats a JSON key, so its meaning is ambiguous; promptwall did not send it.")

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/promptwall/promptwall/audit"
 	"github.com/promptwall/promptwall/llmapi"
@@ -14,7 +15,8 @@ import (
 // HTTP request's event does. Answers end in the order they were asked for.
 
 // maxWaiting bounds the events held per connection: past it, the oldest is
-// written without its usage.
+// written without its usage, and the end of its answer, when it comes, is
+// skipped (wsBridge.evicted) so that later answers keep their own usage.
 const maxWaiting = 32
 
 // waitingAnswer is a forwarded message whose answer is running.
@@ -32,6 +34,7 @@ func (b *wsBridge) await(t *txn, eventID string) {
 	if len(b.waiting) > maxWaiting {
 		over = b.waiting[0].t
 		b.waiting = b.waiting[1:]
+		b.evicted++
 	}
 	b.updateWatching()
 	b.stateMu.Unlock()
@@ -50,26 +53,32 @@ func (b *wsBridge) answerEvent(ev llmapi.WSServerEvent) {
 	}
 	b.stateMu.Lock()
 	var done *txn
-	if len(b.waiting) > 0 {
+	switch {
+	case ev.ErrorEventID != "":
+		// Realtime refused one message: its answer never starts.
+		i := slices.IndexFunc(b.waiting, func(w waitingAnswer) bool { return w.eventID == ev.ErrorEventID })
+		switch {
+		case i >= 0:
+			done = b.waiting[i].t
+			done.ev.Reason = "the vendor answered with an error event"
+			done.ev.EndReason = audit.EndUpstreamError
+			b.waiting = append(b.waiting[:i:i], b.waiting[i+1:]...)
+		case b.evicted > 0:
+			b.evicted-- // a message whose event was written early
+		}
+	case b.evicted > 0:
+		// The oldest answers running belong to events already written.
+		if ev.Ends {
+			b.evicted--
+		}
+	case len(b.waiting) > 0:
 		head := b.waiting[0].t
 		head.ev.InputTok = max(head.ev.InputTok, ev.Usage.InputTokens)
 		head.ev.OutputTok = max(head.ev.OutputTok, ev.Usage.OutputTokens)
-		switch {
-		case ev.Ends:
+		if ev.Ends {
 			done = head
 			done.ev.EndReason = audit.EndEOF
 			b.waiting = b.waiting[1:]
-		case ev.ErrorEventID != "":
-			// Realtime refused one message: its answer never starts.
-			for i, w := range b.waiting {
-				if w.eventID == ev.ErrorEventID {
-					done = w.t
-					done.ev.Reason = "the vendor answered with an error event"
-					done.ev.EndReason = audit.EndUpstreamError
-					b.waiting = append(b.waiting[:i:i], b.waiting[i+1:]...)
-					break
-				}
-			}
 		}
 	}
 	b.updateWatching()
