@@ -12,35 +12,35 @@ func (creditCard) Type() string { return TypeCreditCard }
 func (creditCard) Keywords() []string { return []string{DigitRuns} }
 
 func (creditCard) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text := t.S
 	next := 0
-	for _, i := range hits {
+	for _, i := range t.Hits {
 		if i < next || !numberStart(text, i) {
 			continue
 		}
-		if end, ok := cardAt(text, i); ok {
-			emit(i, end)
+		if end, ok := cardAt(text, i, digitsEnd(text, i)); ok {
+			t.Emit(i, end)
 			next = end
 		}
 	}
 }
 
-// cardAt matches a PAN starting at i: either one run of 13–19 digits, or
-// groups of 3–6 digits joined by one kind of separator that make up the whole
-// number (a card is never the tail of a longer grouped code such as an IBAN).
-func cardAt(text string, i int) (int, bool) {
-	var digits [19]byte
-	j := spanWhile(text, i, 20, isDigit)
+// cardAt matches a PAN starting at i, where the digits from i end at e:
+// either one run of 13–19 digits, or groups of 3–6 digits joined by one kind
+// of separator that make up the whole number (a card is never the tail of a
+// longer grouped code such as an IBAN).
+func cardAt(text string, i, e int) (int, bool) {
 	if byteAt(text, i-1) == '+' {
 		return 0, false // an international phone number
 	}
-	if j-i >= 12 {
-		if j-i < 13 || j-i > 19 || isAlnum(byteAt(text, j)) || !validPAN(text[i:j]) {
+	j := min(e, i+20)
+	n := j - i
+	if n >= 12 {
+		if n < 13 || n > 19 || isAlnum(byteAt(text, j)) || !validPAN(text[i:j]) {
 			return 0, false
 		}
 		return j, true
 	}
-	n := copy(digits[:], text[i:j])
 	if n < 3 {
 		return 0, false
 	}
@@ -50,13 +50,25 @@ func cardAt(text string, i int) (int, bool) {
 	}
 	for byteAt(text, j) == sep && isDigit(byteAt(text, j+1)) {
 		g := j + 1
-		j = spanWhile(text, g, 7, isDigit)
+		j = digitsEnd(text, g)
 		if j-g < 3 || j-g > 6 || n+j-g > 19 {
 			return 0, false
 		}
-		n += copy(digits[n:], text[g:j])
+		n += j - g
 	}
-	if n < 13 || isAlnum(byteAt(text, j)) || !validPAN(string(digits[:n])) {
+	if n < 13 || isAlnum(byteAt(text, j)) {
+		return 0, false
+	}
+	// The shape holds: gather the digits for the checks.
+	var digits [19]byte
+	k := 0
+	for _, c := range []byte(text[i:j]) {
+		if c != sep {
+			digits[k] = c
+			k++
+		}
+	}
+	if !validPAN(string(digits[:k])) {
 		return 0, false
 	}
 	return j, true
@@ -109,8 +121,11 @@ func validPAN(d string) bool {
 	default:
 		return false
 	}
-	if distinct(d) < 2 {
-		return false // 0000…: a filler, not a card
+	// 0000…: a filler, not a card.
+	for i := 1; i < len(d); i++ {
+		if d[i] != d[0] {
+			return luhn(d)
+		}
 	}
-	return luhn(d)
+	return false
 }

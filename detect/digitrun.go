@@ -1,121 +1,222 @@
 package detect
 
 import (
+	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
+	"unsafe"
 )
 
-// Digit runs are the anchors of every number format. Eight detectors look at
-// them, and a prompt has many (dates, prices, versions), so each run's shape
-// is computed once and each detector sees only the runs its format can start
-// at. A shape mask must be a superset of what the detector accepts: it only
-// saves work, it never decides.
+// Digit runs are the anchors of every number format. Seven detectors look at
+// them, and a prompt has many (dates, prices, versions, digits inside keys
+// and hashes), so the runs of a text are read once, in one loop
+// (numberScan.scan): each run's length and the bytes around it are read
+// once, eight at a time, most runs are rejected with a few table lookups,
+// and the formats the rest allow are tried there, with no list per
+// detector and no call through an interface per run. The detectors' Find
+// methods use the same matchers (cardAt, ibanAt …) on the hits they are
+// given, so a detector run on its own finds what the scan finds.
 
+// Each built-in number format has a bit: the detector's digitShape, by
+// which the Scanner knows it and detectDigits finds it. Bit k is format k.
 const (
-	runAlpha2Before uint16 = 1 << iota // two letters before: IBAN check digits
-	runAlphaBefore                     // a letter before: fiscal code year
-	runLen11                           // eleven digits: partita IVA
-	runSSN                             // AAA followed by a separator, or nine digits; not after a word byte
-	runCard                            // 13–19 digits, or a 3–11 digit group and a separator; not after a word byte
-	runIP                              // an octet followed by '.', or a colon close by
-	runPhone                           // after '+' or '(', 7+ digits, or 2+ digits and a separator; not after a word byte
+	runAlpha2Before uint16 = 1 << iota // IBAN: two letters (the country) before the check digits
+	runAlphaBefore                     // fiscal code: six letters before the year
+	runLen11                           // partita IVA: eleven digits
+	runSSN                             // US SSN: AAA and a separator, or nine digits
+	runCard                            // card: 13–19 digits, or a group of 3–11 and a separator
+	runIP                              // IP address: an octet followed by '.', or a colon close by
+	runPhone                           // phone: after '+' or '(', 7+ digits, or 2+ digits and a separator
 	runAny          uint16 = 0xffff
 )
 
+// The formats, numbered as their bits.
+const (
+	numIBAN = iota
+	numFiscalCode
+	numVAT
+	numSSN
+	numCard
+	numIP
+	numPhone
+	numFormats
+)
+
 // digitShaper is implemented by the built-in detectors anchored on
-// DigitRuns that can reject most runs from their shape alone.
+// DigitRuns: the bit of their format.
 type digitShaper interface {
 	digitShape() uint16
 }
 
-// runClass classifies the bytes around a digit run for runShape.
-var runClass = func() (t [256]uint8) {
+func (creditCard) digitShape() uint16   { return runCard }
+func (iban) digitShape() uint16         { return runAlpha2Before }
+func (itFiscalCode) digitShape() uint16 { return runAlphaBefore }
+func (itVAT) digitShape() uint16        { return runLen11 }
+func (usSSN) digitShape() uint16        { return runSSN }
+func (ipAddress) digitShape() uint16    { return runIP }
+func (phone) digitShape() uint16        { return runPhone }
+
+// The bytes around a run, and its length, say which formats can be there.
+// Each condition below is implied by what the format's own matcher
+// (cardAt, ibanAt …) requires, so it only saves work, except where noted.
+// A format allowed in several shapes has a bit for each.
+const (
+	nIBAN      uint16 = 1 << iota // after a letter, 2+ digits (and more, checked in the loop)
+	nFiscal                       // after a letter, 1–2 digits (and more, checked in the loop)
+	nVAT                          // 11 digits
+	nSSN3                         // not after a word byte, 3 digits and ' ', '-' or '.'
+	nSSN9                         // not after a word byte, 9 digits
+	nCardLong                     // not after a word byte, 13–19 digits
+	nCardGroup                    // not after a word byte, 3–11 digits and ' ' or '-'
+	nIPDot                        // 1–3 digits and '.'
+	nIPHexPrev                    // after a hex digit or ':' (then colonNear decides)
+	nIPHexNext                    // before a hex digit or ':'
+	nPhoneLead                    // after '+' or '('
+	nPhoneLong                    // not after a word byte, 7+ digits
+	nPhoneSep3                    // not after a word byte, 3 digits and ' ', '-', '.', '/' or ')'
+	nPhoneSepX                    // the same with 2 or 4+ digits
+
+	// Phone numbers other than "+…" and North American ones need a phone
+	// word in the text.
+	nPhoneWord = nPhoneLong | nPhoneSepX
+	nPhone     = nPhoneLead | nPhoneSep3 | nPhoneWord
+
+	nIP = nIPDot | nIPHexPrev | nIPHexNext
+)
+
+// numberBits are the bits of each format, indexed by format.
+var numberBits = [numFormats]uint16{
+	numIBAN:       nIBAN,
+	numFiscalCode: nFiscal,
+	numVAT:        nVAT,
+	numSSN:        nSSN3 | nSSN9,
+	numCard:       nCardLong | nCardGroup,
+	numIP:         nIP,
+	numPhone:      nPhone,
+}
+
+// prevBits, nextBits and lenBits give the shapes a run allows by the byte
+// before it, the byte after it (0 at either end of the text) and its
+// length (capped at 31: no format tells 20 digits from more).
+var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 	for c := range 256 {
 		b := byte(c)
+		pb[c] = nVAT | nIPDot | nIPHexNext
+		nb[c] = nIBAN | nFiscal | nVAT | nSSN9 | nCardLong | nIPHexPrev | nPhoneLead | nPhoneLong
 		if isAlpha(b) {
-			t[c] |= rcAlpha
+			pb[c] |= nIBAN | nFiscal
 		}
-		if isWord(b) {
-			t[c] |= rcWordByte
+		if !isWord(b) {
+			pb[c] |= nSSN3 | nSSN9 | nCardLong | nCardGroup | nPhoneLong | nPhoneSep3 | nPhoneSepX
+		}
+		switch b {
+		case '+':
+			// An international phone number: not a card (cardAt) nor a
+			// partita IVA (vatAt).
+			pb[c] &^= nCardLong | nCardGroup | nVAT
+			pb[c] |= nPhoneLead
+		case '(':
+			pb[c] |= nPhoneLead
+		case '/', '@':
+			pb[c] &^= nPhoneLong | nPhoneSep3 | nPhoneSepX // phone.at: not after them
 		}
 		if isHexDigit(b) || b == ':' {
-			t[c] |= rcHexColon
+			pb[c] |= nIPHexPrev
+			nb[c] |= nIPHexNext
 		}
 		switch b {
 		case ' ', '-':
-			t[c] |= rcSep | rcGroupSep
+			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX
 		case '.':
-			t[c] |= rcSep
-		case '+', '(':
-			t[c] |= rcPhoneLead
+			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX
 		case '/', ')':
-			t[c] |= rcPhoneTail
+			nb[c] |= nPhoneSep3 | nPhoneSepX
+		}
+	}
+	for n := range 32 {
+		l := nIPHexPrev | nIPHexNext | nPhoneLead
+		if n >= 2 {
+			l |= nIBAN
+			if n == 3 {
+				l |= nPhoneSep3
+			} else {
+				l |= nPhoneSepX
+			}
+		}
+		if n <= 2 {
+			l |= nFiscal
+		}
+		if n <= 3 {
+			l |= nIPDot
+		}
+		if n >= 3 && n <= 11 {
+			l |= nCardGroup
+		}
+		if n >= 13 && n <= 19 {
+			l |= nCardLong
+		}
+		if n >= 7 {
+			l |= nPhoneLong
+		}
+		switch n {
+		case 3:
+			l |= nSSN3
+		case 9:
+			l |= nSSN9
+		case 11:
+			l |= nVAT
+		}
+		lb[n] = l
+	}
+	return
+}()
+
+// wordClass classifies the bytes before a run.
+var wordClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if isAlpha(byte(c)) {
+			t[c] |= wcAlpha
+		}
+		if isAlnum(byte(c)) {
+			t[c] |= wcAlnum
+		}
+		if isWord(byte(c)) {
+			t[c] |= wcWord
+		}
+		if isDigit(byte(c)) {
+			t[c] |= wcDigit
+		}
+		switch c {
+		case '-', '.', ',', ':':
+			t[c] |= wcJoin
 		}
 	}
 	return
 }()
 
 const (
-	rcAlpha     = 1 << iota
-	rcHexColon  // a hex digit or ':' (IPv6)
-	rcSep       // ' ', '-', '.'
-	rcGroupSep  // ' ', '-'
-	rcPhoneLead // '+', '('
-	rcPhoneTail // '/', ')'
-	rcWordByte  // a letter, digit or '_'
+	wcAlpha = 1 << iota
+	wcAlnum
+	wcWord
+	wcDigit
+	wcJoin // '-', '.', ',', ':': joins the parts of a token
 )
 
-// runShape classifies the run of digits starting at i. colon says whether
-// the text holds a ':' at all (else no IPv6 address can be near).
-func runShape(text string, i int, colon bool) uint16 {
-	e := i + 1
-	for e < len(text) && text[e]-'0' < 10 {
-		e++
+// digitsEnd returns the end of the run of digits from i (i if none).
+func digitsEnd(text string, i int) int {
+	for i < len(text) && text[i]-'0' < 10 {
+		i++
 	}
-	n := e - i
-	var prev, prev2, next byte
-	if i > 0 {
-		prev = text[i-1]
-		if i > 1 {
-			prev2 = text[i-2]
-		}
-	}
-	if e < len(text) {
-		next = text[e]
-	}
-	cp, cn := runClass[prev], runClass[next]
-	var m uint16
-	if cp&rcAlpha != 0 {
-		m |= runAlphaBefore
-		if runClass[prev2]&rcAlpha != 0 {
-			m |= runAlpha2Before
-		}
-	}
-	if n <= 3 && next == '.' {
-		m |= runIP
-	}
-	if n == 11 {
-		m |= runLen11
-	}
-	if colon && m&runIP == 0 && (cn|cp)&rcHexColon != 0 && colonNear(text, i, e) {
-		m |= runIP
-	}
-	// Cards, SSNs and phone numbers start a word (their detectors check
-	// numberStart or the byte before): a run after a letter or '_' is
-	// inside a code (a hash, a key, a UUID), not one of them.
-	if cp&rcWordByte != 0 {
-		return m
-	}
-	if (n == 3 && cn&rcSep != 0) || n == 9 {
-		m |= runSSN
-	}
-	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && cn&rcGroupSep != 0) {
-		m |= runCard
-	}
-	if cp&rcPhoneLead != 0 || n >= 7 || (n >= 2 && cn&(rcSep|rcPhoneTail) != 0) {
-		m |= runPhone
-	}
-	return m
+	return i
+}
+
+// nonDigits sets the high bit of each byte of x that is not an ASCII digit.
+func nonDigits(x uint64) uint64 {
+	const lo7, six, hi = 0x7f7f7f7f7f7f7f7f, 0x7676767676767676, 0x8080808080808080
+	a := x ^ 0x3030303030303030 // digits are now 0–9
+	// a byte is 10 or more: its high bit, or its low seven plus 0x76 carry into it
+	return ((a & lo7) + six | a) & hi
 }
 
 // colonNear reports a ':' within the hex token around the run [i, e): the
@@ -135,63 +236,295 @@ func colonNear(text string, i, e int) bool {
 	return byteAt(text, b-1) == ':'
 }
 
-func (creditCard) digitShape() uint16   { return runCard }
-func (iban) digitShape() uint16         { return runAlpha2Before }
-func (itFiscalCode) digitShape() uint16 { return runAlphaBefore }
-func (itVAT) digitShape() uint16        { return runLen11 }
-func (usSSN) digitShape() uint16        { return runSSN }
-func (ipAddress) digitShape() uint16    { return runIP }
-func (phone) digitShape() uint16        { return runPhone }
-
 // detectDigits runs the detectors anchored on DigitRuns over the digit runs
-// of text (st.digits, not empty), each on the runs its shape mask accepts.
-// A detector with keyword hits too is left to the caller, which merges the
-// two lists.
+// of text (st.digits, not empty). A built-in number format's detector has
+// no other keyword, so it never has keyword hits of its own; another
+// detector with DigitRuns gets every run, or, if it has keyword hits too, is
+// left to the caller, which merges the two lists.
 func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits []int)) {
-	// Each run goes to the list of every shape bit it has, in one pass;
-	// a detector whose mask is one bit takes its list as it is. The
-	// lists are empty between calls: only the bits used are cleared.
-	st.shapes = st.shapes[:0]
-	colon := strings.IndexByte(text, ':') >= 0 // IPv6 needs one
-	var used uint16
-	for _, i := range st.digits {
-		sh := runShape(text, i, colon) & s.shapeBits
-		if s.multiShape {
-			st.shapes = append(st.shapes, sh)
-		}
-		used |= sh
-		for m := sh; m != 0; m &= m - 1 {
-			b := bits.TrailingZeros16(m)
-			st.byShape[b] = append(st.byShape[b], i)
-		}
-	}
-	for k, d := range s.digital {
-		if len(st.hits[d]) > 0 {
-			continue // keyword hits too: run below on the merged list
-		}
-		mask := s.digitMask[k]
-		switch {
-		case mask == runAny:
+	plan := s.numPlan // which detector reads which format: made by newScanner
+	for _, d := range plan[plan[planOthers]:] {
+		if len(st.hits[d]) == 0 {
 			run(d, st.digits)
-			continue
-		case mask&(mask-1) == 0:
-			if l := st.byShape[bits.TrailingZeros16(mask)]; len(l) > 0 {
-				run(d, l)
-			}
-			continue
-		}
-		st.picked = st.picked[:0]
-		for j, sh := range st.shapes {
-			if sh&mask != 0 {
-				st.picked = append(st.picked, st.digits[j])
-			}
-		}
-		if len(st.picked) > 0 {
-			run(d, st.picked)
 		}
 	}
-	for m := used; m != 0; m &= m - 1 {
-		b := bits.TrailingZeros16(m)
-		st.byShape[b] = st.byShape[b][:0]
+	for i := 0; i < plan[planScans]; i++ {
+		scan := plan[planWant+i*planScan : planWant+(i+1)*planScan]
+		nb := numberScan{want: uint16(scan[0]), det: (*[numFormats]int)(scan[1:])}
+		nb.scan(&st.text, st.digits)
+	}
+}
+
+// A number plan: [scans, others, then for each scan want and a detector
+// per format, then the other detectors anchored on DigitRuns].
+const (
+	planScans  = 0
+	planOthers = 1
+	planWant   = 2
+	planScan   = 1 + numFormats
+)
+
+// numberPlan appends to plan which detector reads each number format. A
+// format whose detector is listed twice (only in tests) needs a second
+// scan; a detector that is not a built-in number format gets every run.
+// Built-in formats have no other keyword, so they never have keyword
+// hits of their own; another detector's are merged by the caller.
+func (s *Scanner) numberPlan(plan []int) []int {
+	plan = append(plan[:0], 0, 0)
+	var others []int
+	for k, d := range s.digital {
+		f := numFormat(s.digitMask[k])
+		if f < 0 {
+			others = append(others, d)
+			continue
+		}
+		i := 0
+		for ; i < plan[planScans]; i++ {
+			if uint16(plan[planWant+i*planScan])&numberBits[f] == 0 {
+				break
+			}
+		}
+		if i == plan[planScans] {
+			plan = append(plan, make([]int, planScan)...)
+			plan[planScans]++
+		}
+		plan[planWant+i*planScan] |= int(numberBits[f])
+		plan[planWant+i*planScan+1+f] = d
+	}
+	plan[planOthers] = len(plan)
+	return append(plan, others...)
+}
+
+// numFormat is the built-in number format of a detector's shape mask, or -1.
+func numFormat(mask uint16) int {
+	if mask >= 1<<numFormats || mask&(mask-1) != 0 || mask == 0 {
+		return -1
+	}
+	return bits.TrailingZeros16(mask)
+}
+
+// numberScan is one pass of the number formats over a text's digit runs.
+type numberScan struct {
+	t        *Text
+	det      *[numFormats]int // each format's detector
+	want     uint16           // the shapes of the formats scanned for
+	colon    int              // the first ':' at or after the last place looked from (IP only)
+	cardNext int              // where the last finding of each format ends
+	ibanNext int
+	cfNext   int
+	ip       ipScan
+	phone    phoneScan
+}
+
+// scan reads the runs (their starts, ascending) once. Most runs are
+// rejected here, from their length and the bytes around them, read eight
+// at a time; the others go to at.
+func (nb *numberScan) scan(t *Text, digits []int) {
+	nb.t = t
+	text := t.S
+	// Without a ':' in the text no IPv6 address can be found, so where an
+	// IPv6 address is looked for does not matter.
+	if nb.want&nIP != 0 {
+		if nb.nextColon(0); nb.colon == len(text) {
+			nb.want &^= nIPHexPrev | nIPHexNext
+			nb.ip.noV6 = true
+		}
+	}
+	want := nb.want
+	// After a letter or '_' (inside a word) only the country code of an
+	// IBAN or a partita IVA, two letters back, or the start of a fiscal
+	// code, six back, can be there, or an IPv6 address with a ':' close
+	// by. Most runs are inside words (keys, hashes): this is their test.
+	ipHex := want&(nIPHexPrev|nIPHexNext) != 0
+	// The text's bytes, read-only, for eight-byte loads.
+	raw := unsafe.Slice(unsafe.StringData(text), len(text))
+	for _, h := range digits {
+		if h >= 8 && h+7 <= len(raw) {
+			y := binary.LittleEndian.Uint64(raw[h-8 : h])
+			if wordClass[byte(y>>56)]&wcWord != 0 && wordClass[byte(y>>40)]&wordClass[byte(y>>8)]&wcAlnum != 0 {
+				if !ipHex {
+					continue
+				}
+				// An IPv6 test (colonNear, or ipv6Token for a run before a
+				// '.') needs a ':' within [h-6, e+5]; for a run of at most
+				// six digits none in [h-6, h+11] rules it out.
+				if nb.colon < h-6 {
+					nb.nextColon(h - 6)
+				}
+				if nb.colon > h+11 && nonDigits(binary.LittleEndian.Uint64(raw[h-1:h+7]))&^0xffff != 0 {
+					continue
+				}
+			}
+		}
+		var e int
+		var p, nx byte
+		if h >= 1 && h+7 <= len(raw) {
+			// Bytes h-1 … h+6: the one before, the run's first digit, and
+			// the run's end if it is within six more.
+			x := binary.LittleEndian.Uint64(raw[h-1 : h+7])
+			p = byte(x)
+			if nd := nonDigits(x) &^ 0xffff; nd != 0 {
+				k := uint(bits.TrailingZeros64(nd)) &^ 7
+				e, nx = h-1+int(k>>3), byte(x>>k)
+			} else {
+				e = digitsEnd(text, h+7)
+				nx = byteAt(text, e)
+			}
+		} else {
+			e = digitsEnd(text, h+1)
+			p, nx = byteAt(text, h-1), byteAt(text, e)
+		}
+		m := want & prevBits[p] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
+		if m&(nIBAN|nFiscal) != 0 {
+			// After a letter. An IBAN's country code is a word of two
+			// letters, a fiscal code starts a word six letters back.
+			var c7, c3, c2 uint8
+			if h >= 8 {
+				y := binary.LittleEndian.Uint64(raw[h-8 : h])
+				c7, c3, c2 = wordClass[byte(y>>8)], wordClass[byte(y>>40)], wordClass[byte(y>>48)]
+			} else {
+				c7, c3, c2 = wordClass[byteAt(text, h-7)], wordClass[byteAt(text, h-3)], wordClass[byteAt(text, h-2)]
+				if h < 6 {
+					c7 = wcAlnum
+				}
+			}
+			if c2&wcAlpha == 0 || c3&wcAlnum != 0 {
+				m &^= nIBAN
+			}
+			if c7&wcAlnum != 0 {
+				m &^= nFiscal
+			}
+		}
+		if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
+			// colonNear needs a ':' within [h-6, e+5]: find the first one
+			// from h-6 on (runs ascend, so each ':' is looked for once).
+			if nb.colon < h-6 {
+				nb.nextColon(h - 6)
+			}
+			if nb.colon > e+5 || !colonNear(text, h, e) {
+				m &^= nIPHexPrev | nIPHexNext
+			}
+		}
+		if m != 0 && wordClass[p]&wcJoin != 0 {
+			// After "x-", "1.", "a:" …: inside a longer token, a phone number
+			// (phone.at) cannot start, nor, after a digit and '.' or ',',
+			// a card or an SSN (numberStart); nor an SSN after "x-"
+			// (ssnAt), nor a partita IVA after a digit (vatAt).
+			c2 := wordClass[byteAt(text, h-2)]
+			if c2&wcAlnum != 0 {
+				m &^= nPhoneLong | nPhoneSep3 | nPhoneSepX
+				if p == '-' {
+					m &^= nSSN3 | nSSN9
+				}
+			}
+			if c2&wcDigit != 0 && p != ':' {
+				m &^= nVAT
+				if p != '-' {
+					m &^= nSSN3 | nSSN9 | nCardLong | nCardGroup
+				}
+			}
+		}
+		if m != 0 {
+			nb.at(h, e, p, m)
+			want = nb.want
+		}
+	}
+}
+
+// nextColon sets nb.colon to the first ':' at or after from (the text's
+// length if none).
+func (nb *numberScan) nextColon(from int) {
+	from = max(from, 0)
+	nb.colon = len(nb.t.S)
+	if i := strings.IndexByte(nb.t.S[from:], ':'); i >= 0 {
+		nb.colon = from + i
+	}
+}
+
+// at tries the formats of shapes m at the run text[h:e], after p.
+func (nb *numberScan) at(h, e int, p byte, m uint16) {
+	t := nb.t
+	text := t.S
+	// Shapes that cannot lead to a finding, from what their matchers
+	// require of the bytes after the run.
+	if m&nCardGroup != 0 && !(isDigit(byteAt(text, e+1)) && isDigit(byteAt(text, e+2)) && isDigit(byteAt(text, e+3))) {
+		m &^= nCardGroup // cardAt: the next group has 3–6 digits
+	}
+	if m&nIPDot != 0 && (wordClass[p]&wcWord != 0 || !isDigit(byteAt(text, e+1))) {
+		// No IPv4 address starts here (ipv4At). Nor an IPv6 address,
+		// without a ':' within [h-6, e+5] (ipv6Token stops at the '.').
+		if !nb.ip.noV6 && nb.colon < h-6 {
+			nb.nextColon(h - 6)
+		}
+		if nb.ip.noV6 || nb.colon > e+5 {
+			m &^= nIP // and colonNear fails too
+		}
+	}
+	if m&nIP != 0 {
+		// The IP detector remembers how far it examined IPv6 tokens, so it
+		// must see exactly these runs, not a superset.
+		if a, b := nb.ip.at(t, h); b > a {
+			t.emitAs(nb.det[numIP], a, b)
+		}
+	}
+	if m&nVAT != 0 {
+		if a, ok := vatAt(t, h, e); ok {
+			t.emitAs(nb.det[numVAT], a, e)
+		}
+	}
+	if m&nIBAN != 0 && h-2 >= nb.ibanNext {
+		if j, ok := ibanAt(text, h); ok {
+			t.emitAs(nb.det[numIBAN], h-2, j)
+			nb.ibanNext = j
+		}
+	}
+	if m&nFiscal != 0 && h-6 >= nb.cfNext && fiscalCodeAt(text, h) {
+		t.emitAs(nb.det[numFiscalCode], h-6, h+10)
+		nb.cfNext = h + 10
+	}
+	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 && numberStart(text, h) {
+		if m&(nCardLong|nCardGroup) != 0 && h >= nb.cardNext {
+			if j, ok := cardAt(text, h, e); ok {
+				t.emitAs(nb.det[numCard], h, j)
+				nb.cardNext = j
+			}
+		}
+		if m&(nSSN3|nSSN9) != 0 {
+			if j, ok := ssnAt(t, h, e); ok {
+				t.emitAs(nb.det[numSSN], h, j)
+			}
+		}
+	}
+	// Unlike the others, this shape decides: a single digit after a space
+	// is never where a phone number is looked for.
+	if m&nPhone != 0 {
+		if a, b := nb.phone.at(t, h); b > a {
+			t.emitAs(nb.det[numPhone], a, b)
+		}
+		if nb.phone.asked && !nb.phone.context {
+			nb.want &^= nPhoneWord
+		}
+	}
+}
+
+// wordHits returns where the words of ws occur in the text, ascending
+// (the positions t.Near looks among).
+func (t *Text) wordHits(ws *WordSet) []int {
+	idx, ok := t.sc.sets[ws]
+	if !ok {
+		return nil
+	}
+	pos := t.st.setHits[idx]
+	if !t.st.setSorted[idx] {
+		slices.Sort(pos)
+		t.st.setSorted[idx] = true
+	}
+	return pos
+}
+
+// emitAs is Emit for detector det.
+func (t *Text) emitAs(det, start, end int) {
+	if 0 <= start && start < end && end <= len(t.S) {
+		t.st.raw = append(t.st.raw, rawFinding{det: det, start: start, end: end})
 	}
 }

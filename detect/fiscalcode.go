@@ -1,5 +1,7 @@
 package detect
 
+import "strings"
+
 // itFiscalCode finds Italian fiscal codes (codice fiscale) of persons:
 // 6 letters (surname, name), 2 year digits, a month letter, 2 day digits
 // (+40 for women), a 4-character municipality code and a check letter. In
@@ -18,18 +20,21 @@ func (itFiscalCode) Type() string { return TypeITFiscalCode }
 func (itFiscalCode) Keywords() []string { return []string{DigitRuns} }
 
 func (itFiscalCode) Find(t *Text) {
-	text := t.S
 	next := 0
 	for _, h := range t.Hits {
-		s := h - 6
-		if s < next || s < 0 || s+16 > len(text) || isAlnum(byteAt(text, s-1)) || isAlnum(byteAt(text, s+16)) {
-			continue
-		}
-		if fiscalCodeValid(text[s : s+16]) {
-			t.Emit(s, s+16)
-			next = s + 16
+		if h-6 >= next && fiscalCodeAt(t.S, h) {
+			t.Emit(h-6, h+10)
+			next = h + 10
 		}
 	}
+}
+
+// fiscalCodeAt reports a fiscal code whose year starts at h: the code is
+// text[h-6:h+10], a whole word.
+func fiscalCodeAt(text string, h int) bool {
+	s := h - 6
+	return s >= 0 && s+16 <= len(text) && !isAlnum(byteAt(text, s-1)) && !isAlnum(byteAt(text, s+16)) &&
+		fiscalCodeValid(text[s:s+16])
 }
 
 // itFiscalCodeLetters finds fiscal codes with no digit left: all seven digit
@@ -47,13 +52,24 @@ func (itFiscalCodeLetters) Type() string       { return TypeITFiscalCode }
 func (itFiscalCodeLetters) Keywords() []string { return nil }
 
 func (itFiscalCodeLetters) Find(t *Text) {
-	text := t.S
-	// Sixteen capitals are a base64 run of sixteen or more: a text whose
-	// byte pass found none has no such code.
-	if t.st != nil && t.st.runsValid && len(t.st.runs) == 0 {
+	// Sixteen capitals lie inside a base64 run of sixteen or more (base64
+	// runs are maximal, capitals are base64 characters): where the byte
+	// pass found them, only they are read.
+	if t.st != nil && t.st.runsValid && minBase64Run <= 16 {
+		for _, r := range t.st.runs {
+			if r.e-r.s >= 16 {
+				capitalCodes(t, r.s, r.e)
+			}
+		}
 		return
 	}
-	for i := 0; i+16 <= len(text); {
+	capitalCodes(t, 0, len(t.S))
+}
+
+// capitalCodes emits the all-letter fiscal codes within text[from:to].
+func capitalCodes(t *Text, from, to int) {
+	text := t.S
+	for i := from; i+16 <= to; {
 		j := i + 15
 		for j >= i && isUpper(text[j]) {
 			j--
@@ -64,7 +80,7 @@ func (itFiscalCodeLetters) Find(t *Text) {
 		}
 		// Sixteen capitals from i: a code only if they are the whole token.
 		if isAlnum(byteAt(text, i-1)) || isAlnum(byteAt(text, i+16)) {
-			for i < len(text) && isAlnum(text[i]) {
+			for i < to && isAlnum(text[i]) {
 				i++
 			}
 			continue
@@ -92,75 +108,91 @@ func isOmocodia(b byte) bool {
 var cfOdd = [36]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21,
 	1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
 
+// cfChar describes each byte for fiscalCodeValid, as a capital (lower-case
+// letters are folded first): whether it may stand in a letter position,
+// in a digit position (a digit or an omocodia letter) and as the month,
+// its digit value there, and its values in the check sum.
+type cfChar struct {
+	kind      uint8
+	digit     uint8 // the digit, or the digit an omocodia letter replaces
+	odd, even uint8 // values in odd (1st, 3rd …) and even places
+}
+
+const (
+	cfLetter = 1 << iota
+	cfDigit
+	cfMonth
+)
+
+var cfChars = func() (t [256]cfChar) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case isDigit(b):
+			v := b - '0'
+			t[c] = cfChar{kind: cfDigit, digit: v, odd: uint8(cfOdd[v]), even: v}
+		case isUpper(b):
+			v := b - 'A' + 10
+			t[c] = cfChar{kind: cfLetter, odd: uint8(cfOdd[v]), even: v - 10}
+			if isOmocodia(b) {
+				t[c].kind |= cfDigit
+				t[c].digit = uint8(omocodia[b])
+			}
+			if strings.IndexByte("ABCDEHLMPRST", b) >= 0 {
+				t[c].kind |= cfMonth
+			}
+		}
+	}
+	return
+}()
+
+// cfPlaces is what each of the sixteen places holds: surname and name
+// letters, year digits, month, day digits, municipality (a letter and three
+// digits), check letter.
+var cfPlaces = [16]uint8{
+	cfLetter, cfLetter, cfLetter, cfLetter, cfLetter, cfLetter,
+	cfDigit, cfDigit, cfMonth, cfDigit, cfDigit,
+	cfLetter, cfDigit, cfDigit, cfDigit, cfLetter,
+}
+
 // fiscalCodeValid checks a 16-character person's fiscal code, upper or lower
 // case (not mixed), structure and check letter.
 func fiscalCodeValid(code string) bool {
 	if len(code) != 16 {
 		return false
 	}
-	var c [16]byte
-	lowerCase := isLower(code[0])
-	for i := 0; i < 16; i++ {
+	var fold byte // 'a'-'A' for a code in lower case
+	if isLower(code[0]) {
+		fold = 'a' - 'A'
+	}
+	sum, day := 0, 0
+	for i := 0; i < 15; i++ {
 		b := code[i]
-		if lowerCase && isLower(b) {
-			b -= 'a' - 'A'
-		} else if isLower(b) {
-			return false
-		} else if lowerCase && isUpper(b) {
-			return false
+		if isAlpha(b) {
+			if isLower(b) != (fold != 0) {
+				return false // mixed case
+			}
+			b -= fold
 		}
-		c[i] = b
-	}
-	// Digit positions (or omocodia letters) and letter positions.
-	for _, i := range [...]int{0, 1, 2, 3, 4, 5, 8, 11, 15} {
-		if !isUpper(c[i]) {
+		ch := &cfChars[b]
+		if ch.kind&cfPlaces[i] == 0 {
 			return false
 		}
-	}
-	digit := func(b byte) (int, bool) {
-		if isDigit(b) {
-			return int(b - '0'), true
+		if i%2 == 0 {
+			sum += int(ch.odd)
+		} else {
+			sum += int(ch.even)
 		}
-		if isOmocodia(b) {
-			return int(omocodia[b]), true
+		switch i {
+		case 9:
+			day = int(ch.digit) * 10
+		case 10:
+			day += int(ch.digit)
 		}
-		return 0, false
 	}
-	var d [7]int
-	for k, i := range [...]int{6, 7, 9, 10, 12, 13, 14} {
-		v, ok := digit(c[i])
-		if !ok {
-			return false
-		}
-		d[k] = v
-	}
-	switch c[8] { // month
-	case 'A', 'B', 'C', 'D', 'E', 'H', 'L', 'M', 'P', 'R', 'S', 'T':
-	default:
-		return false
-	}
-	day := d[2]*10 + d[3]
 	if day > 40 {
 		day -= 40
 	}
-	if day < 1 || day > 31 {
-		return false
-	}
-	sum := 0
-	for i := 0; i < 15; i++ {
-		v := 0
-		if isDigit(c[i]) {
-			v = int(c[i] - '0')
-		} else {
-			v = int(c[i]-'A') + 10
-		}
-		if i%2 == 0 {
-			sum += cfOdd[v]
-		} else if v >= 10 {
-			sum += v - 10
-		} else {
-			sum += v
-		}
-	}
-	return c[15] == byte('A'+sum%26)
+	// The check letter, in the code's case.
+	return day >= 1 && day <= 31 && code[15] == byte('A'+sum%26)+fold
 }

@@ -12,54 +12,62 @@ func (iban) Type() string { return TypeIBAN }
 func (iban) Keywords() []string { return []string{DigitRuns} }
 
 func (iban) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
-	var buf [34]byte
 	next := 0
-	for _, i := range hits {
-		// Anchor on the check digits, right after the country code.
-		s := i - 2
-		if s < next || s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+	for _, i := range t.Hits {
+		if i-2 < next {
 			continue
 		}
-		// ISO 13616 writes IBANs in capitals, but the check is the same in
-		// lower case, and people type them so: accept a code written
-		// entirely in one case, never mixed.
-		lowerCase := isLower(text[s])
-		if lowerCase != isLower(text[s+1]) || !isAlpha(text[s]) || !isAlpha(text[s+1]) {
-			continue
-		}
-		want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
-		if want == 0 {
-			continue
-		}
-		n, j := 0, s
-		var sep byte
-	scan:
-		for j < len(text) && n < want {
-			switch c := text[j]; {
-			case isDigit(c) || (!lowerCase && isUpper(c)):
-				buf[n] = c
-				n++
-				j++
-			case lowerCase && isLower(c):
-				buf[n] = c - ('a' - 'A')
-				n++
-				j++
-			case (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]):
-				sep = c // printed form: one space (or dash) between groups of four
-				j++
-			default:
-				break scan
-			}
-		}
-		if n != want || isAlnum(byteAt(text, j)) {
-			continue
-		}
-		if ibanValid(string(buf[:n])) {
-			emit(s, j)
+		if j, ok := ibanAt(t.S, i); ok {
+			t.Emit(i-2, j)
 			next = j
 		}
 	}
+}
+
+// ibanAt matches an IBAN whose check digits start at i, the country code
+// just before them, and returns its end.
+func ibanAt(text string, i int) (int, bool) {
+	// Anchor on the check digits, right after the country code.
+	s := i - 2
+	if s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+		return 0, false
+	}
+	// ISO 13616 writes IBANs in capitals, but the check is the same in
+	// lower case, and people type them so: accept a code written entirely
+	// in one case, never mixed.
+	lowerCase := isLower(text[s])
+	if lowerCase != isLower(text[s+1]) || !isAlpha(text[s]) || !isAlpha(text[s+1]) {
+		return 0, false
+	}
+	want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
+	if want == 0 {
+		return 0, false
+	}
+	var buf [34]byte
+	n, j := 0, s
+	var sep byte
+scan:
+	for j < len(text) && n < want {
+		switch c := text[j]; {
+		case isDigit(c) || (!lowerCase && isUpper(c)):
+			buf[n] = c
+			n++
+			j++
+		case lowerCase && isLower(c):
+			buf[n] = c - ('a' - 'A')
+			n++
+			j++
+		case (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]):
+			sep = c // printed form: one space (or dash) between groups of four
+			j++
+		default:
+			break scan
+		}
+	}
+	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
+		return 0, false
+	}
+	return j, true
 }
 
 // ibanLength is ibanLengths as a table by letter pair (0: no IBAN), for

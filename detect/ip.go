@@ -31,29 +31,44 @@ func isHexColon(b byte) bool {
 }
 
 func (ipAddress) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
-	next, v6done := 0, 0
-	for _, h := range hits {
-		if h < next {
-			continue
-		}
-		if h >= v6done {
-			s, e, end := ipv6Token(text, h)
-			v6done = max(end, h+1)
-			if e > s {
-				emit(s, e)
-				next = e
-				continue
-			}
-		}
-		if s, e, ok := ipv4At(text, h); ok {
-			// "Section 5.1.1.5", "version 1.2.3.4": numbering, not hosts.
-			if !t.Near(ipNotAddress, s, 24) {
-				emit(s, e)
-			}
-			next = e
+	var sc ipScan
+	for _, h := range t.Hits {
+		if s, e := sc.at(t, h); e > s {
+			t.Emit(s, e)
 		}
 	}
+}
+
+// ipScan is the IP address detector's progress through a text's hits.
+type ipScan struct {
+	next   int  // the end of the last address
+	v6done int  // the end of the last token examined for IPv6
+	noV6   bool // the text has no ':': no IPv6 address to look for
+}
+
+// at examines hit h (hits come in ascending order) and returns the span of
+// the address to report there, empty if none.
+func (sc *ipScan) at(t *Text, h int) (int, int) {
+	if h < sc.next {
+		return 0, 0
+	}
+	text := t.S
+	if !sc.noV6 && h >= sc.v6done {
+		s, e, end := ipv6Token(text, h)
+		sc.v6done = max(end, h+1)
+		if e > s {
+			sc.next = e
+			return s, e
+		}
+	}
+	if s, e, ok := ipv4At(text, h); ok {
+		sc.next = e
+		// "Section 5.1.1.5", "version 1.2.3.4": numbering, not hosts.
+		if !t.Near(ipNotAddress, s, 24) {
+			return s, e
+		}
+	}
+	return 0, 0
 }
 
 // ipv6Token looks for an IPv6 address around the digit at h. It returns the

@@ -49,16 +49,15 @@ type entry struct {
 // Scanner runs every detector over texts. It is built once (patterns compiled,
 // prefilter built) and is safe for concurrent use.
 type Scanner struct {
-	entries    []entry
-	sets       map[*WordSet]int // context word sets → index in scanState.setHits
-	setByID    []int32          // WordSet.id → index in scanState.setHits, or -1
-	always     []int            // detectors without keywords
-	digital    []int            // detectors anchored on DigitRuns
-	digitMask  []uint16         // for each, the run shapes it can start at
-	shapeBits  uint16           // the shape bits some detector asks for
-	multiShape bool             // a detector's mask has several bits: keep each run's shape
-	pre        *prefilter
-	pool       sync.Pool // *scanState
+	entries   []entry
+	sets      map[*WordSet]int // context word sets → index in scanState.setHits
+	setByID   []int32          // WordSet.id → index in scanState.setHits, or -1
+	always    []int            // detectors without keywords
+	digital   []int            // detectors anchored on DigitRuns
+	digitMask []uint16         // for each, the run shapes it can start at
+	numPlan   []int            // which detector reads each number format (numberPlan)
+	pre       *prefilter
+	pool      sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
 	last atomic.Pointer[scanState]
@@ -78,9 +77,6 @@ type scanState struct {
 	runsValid bool       // runs are those of the text being detected
 	masks     []uint64   // byteScan's scratch
 	gbuf      [256]uint8 // the gram pass's scratch
-	shapes    []uint16
-	byShape   [16][]int // digit runs by shape bit
-	picked    []int
 	text      Text
 	raw       []rawFinding
 	dirty     []int
@@ -173,8 +169,6 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 						mask = ds.digitShape()
 					}
 					s.digitMask = append(s.digitMask, mask)
-					s.shapeBits |= mask
-					s.multiShape = s.multiShape || (mask != runAny && mask&(mask-1) != 0)
 				}
 				continue
 			}
@@ -184,6 +178,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
+	s.numPlan = s.numberPlan(nil)
 	pre, err := buildPrefilter(keywords, owners, false)
 	if err != nil {
 		return nil, err

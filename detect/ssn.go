@@ -18,49 +18,58 @@ var ssnContext = NewWordSet("ssn", "social security", "soc. sec", "soc sec", "ta
 func (usSSN) ContextWords() []*WordSet { return []*WordSet{ssnContext} }
 
 func (usSSN) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
-	var d [9]byte
-	for _, h := range hits {
-		if !numberStart(text, h) || byteAt(text, h-1) == '-' && isAlnum(byteAt(text, h-2)) {
+	for _, h := range t.Hits {
+		if !numberStart(t.S, h) {
 			continue
 		}
-		e := spanWhile(text, h, 10, isDigit)
-		var end int
-		switch e - h {
-		case 9:
-			if !t.Near(ssnContext, h, 40) {
-				continue
-			}
-			copy(d[:], text[h:e])
-			end = e
-		case 3:
-			sep := byteAt(text, e)
-			if sep != '-' && sep != ' ' && sep != '.' {
-				continue
-			}
-			g := spanWhile(text, e+1, 3, isDigit)
-			if g-e-1 != 2 || byteAt(text, g) != sep {
-				continue
-			}
-			s := spanWhile(text, g+1, 5, isDigit)
-			if s-g-1 != 4 {
-				continue
-			}
-			copy(d[:3], text[h:e])
-			copy(d[3:5], text[e+1:g])
-			copy(d[5:], text[g+1:s])
-			end = s
-		default:
-			continue
-		}
-		// Not part of a longer code: no alphanumeric or "-digit" after it.
-		if n := byteAt(text, end); isAlnum(n) || (n == '-' || n == '.') && isDigit(byteAt(text, end+1)) {
-			continue
-		}
-		if ssnValid(string(d[:])) {
-			emit(h, end)
+		if end, ok := ssnAt(t, h, digitsEnd(t.S, h)); ok {
+			t.Emit(h, end)
 		}
 	}
+}
+
+// ssnAt matches an SSN whose first digits are text[h:e] (h starts a
+// number) and returns its end.
+func ssnAt(t *Text, h, e int) (int, bool) {
+	text := t.S
+	if byteAt(text, h-1) == '-' && isAlnum(byteAt(text, h-2)) {
+		return 0, false
+	}
+	var d [9]byte
+	var end int
+	switch e - h {
+	case 9:
+		copy(d[:], text[h:e])
+		end = e
+	case 3:
+		sep := byteAt(text, e)
+		if sep != '-' && sep != ' ' && sep != '.' {
+			return 0, false
+		}
+		g := spanWhile(text, e+1, 3, isDigit)
+		if g-e-1 != 2 || byteAt(text, g) != sep {
+			return 0, false
+		}
+		s := spanWhile(text, g+1, 5, isDigit)
+		if s-g-1 != 4 {
+			return 0, false
+		}
+		copy(d[:3], text[h:e])
+		copy(d[3:5], text[e+1:g])
+		copy(d[5:], text[g+1:s])
+		end = s
+	default:
+		return 0, false
+	}
+	// Not part of a longer code: no alphanumeric or "-digit" after it.
+	if n := byteAt(text, end); isAlnum(n) || (n == '-' || n == '.') && isDigit(byteAt(text, end+1)) {
+		return 0, false
+	}
+	if !ssnValid(string(d[:])) {
+		return 0, false
+	}
+	// Nine bare digits are an SSN only next to the words.
+	return end, e-h == 3 || t.Near(ssnContext, h, 40)
 }
 
 // ssnValid applies the SSA's structural rules to nine digits.

@@ -3,6 +3,7 @@ package detect
 import (
 	"net/netip"
 	"strings"
+	"unsafe"
 )
 
 // Validators check a candidate against its format's own check digits, so a
@@ -14,25 +15,29 @@ func luhn(digits string) bool {
 	if len(digits) < 2 {
 		return false
 	}
+	// From the right: the digits in odd places count as they are, those in
+	// even places doubled, less 9 when that is two digits.
 	sum := 0
-	double := false
-	for i := len(digits) - 1; i >= 0; i-- {
-		c := digits[i]
-		if !isDigit(c) {
+	i := len(digits) - 1
+	for ; i >= 1; i -= 2 {
+		a, b := digits[i]-'0', digits[i-1]-'0'
+		if a > 9 || b > 9 {
 			return false
 		}
-		d := int(c - '0')
-		if double {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
+		sum += int(a) + int(luhnDouble[b])
+	}
+	if i == 0 {
+		a := digits[0] - '0'
+		if a > 9 {
+			return false
 		}
-		sum += d
-		double = !double
+		sum += int(a)
 	}
 	return sum%10 == 0
 }
+
+// luhnDouble is a digit doubled, less 9 when that is two digits.
+var luhnDouble = [10]uint8{0, 2, 4, 6, 8, 1, 3, 5, 7, 9}
 
 // ibanLengths is the length of an IBAN in each country of the SWIFT IBAN
 // registry (SEPA and the other countries that use the standard).
@@ -54,28 +59,49 @@ var ibanLengths = map[string]int{
 // ibanValid reports whether s (compact, upper-case) is an IBAN: a known
 // country, that country's length, and the ISO 13616 mod-97 check equal to 1.
 func ibanValid(s string) bool {
-	if len(s) < 5 {
+	return ibanCheck(unsafe.Slice(unsafe.StringData(s), len(s))) // read only
+}
+
+// ibanCheck is ibanValid for bytes.
+func ibanCheck(s []byte) bool {
+	if len(s) < 5 || !isUpper(s[0]) || !isUpper(s[1]) {
 		return false
 	}
-	n, ok := ibanLengths[s[:2]]
-	if !ok || len(s) != n || !isDigit(s[2]) || !isDigit(s[3]) {
+	n := int(ibanLength[s[0]-'A'][s[1]-'A'])
+	if n == 0 || len(s) != n || !isDigit(s[2]) || !isDigit(s[3]) {
 		return false
 	}
-	// Move the first four characters to the end, letters become 10..35, and
-	// reduce mod 97 as we go so no big integer is needed.
-	rem := 0
-	for i := 0; i < len(s); i++ {
-		c := s[(i+4)%len(s)]
-		switch {
-		case isDigit(c):
-			rem = (rem*10 + int(c-'0')) % 97
-		case isUpper(c):
-			rem = (rem*100 + int(c-'A'+10)) % 97
-		default:
-			return false
+	// Move the first four characters to the end, letters become 10..35.
+	rem, ok := mod97(0, s[4:])
+	if !ok {
+		return false
+	}
+	rem, ok = mod97(rem, s[:4])
+	return ok && rem == 1
+}
+
+// mod97 extends the remainder rem (below 97) of a number by the digits of
+// s, each letter standing for two (A = 10 … Z = 35), and reduces it mod 97
+// every fifteen digits or so, so no big integer is needed. It reports
+// false if s holds anything else.
+func mod97(rem uint64, s []byte) (uint64, bool) {
+	digits := 2
+	for _, c := range s {
+		if d := c - '0'; d < 10 {
+			rem = rem*10 + uint64(d)
+			digits++
+		} else if isUpper(c) {
+			rem = rem*100 + uint64(c-'A'+10)
+			digits += 2
+		} else {
+			return 0, false
+		}
+		if digits >= 16 {
+			rem %= 97
+			digits = 2
 		}
 	}
-	return rem == 1
+	return rem % 97, true
 }
 
 // githubTokenValid checks a classic GitHub token (prefix and checksum).

@@ -63,10 +63,87 @@ func TestGitHubChecksum(t *testing.T) {
 	}
 }
 
+// refLuhn is the Luhn check as usually written: from the right, every
+// second digit doubled.
+func refLuhn(digits string) bool {
+	if len(digits) < 2 {
+		return false
+	}
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		c := digits[i]
+		if !isDigit(c) {
+			return false
+		}
+		d := int(c - '0')
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// refIBANValid is ISO 13616 as written: the country's length, then the
+// rearranged number reduced mod 97 one character at a time.
+func refIBANValid(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	n, ok := ibanLengths[s[:2]]
+	if !ok || len(s) != n || !isDigit(s[2]) || !isDigit(s[3]) {
+		return false
+	}
+	rem := 0
+	for i := 0; i < len(s); i++ {
+		c := s[(i+4)%len(s)]
+		switch {
+		case isDigit(c):
+			rem = (rem*10 + int(c-'0')) % 97
+		case isUpper(c):
+			rem = (rem*100 + int(c-'A'+10)) % 97
+		default:
+			return false
+		}
+	}
+	return rem == 1
+}
+
+func TestValidatorsMatchReference(t *testing.T) {
+	r := rng(t)
+	for range 20000 {
+		d := randFrom(r, "0123456789", r.IntN(25))
+		if luhn(d) != refLuhn(d) {
+			t.Fatalf("luhn(%q) = %v", d, luhn(d))
+		}
+	}
+	for range 200 {
+		for cc := range ibanLengths {
+			v := []byte(genIBAN(r, cc))
+			switch r.IntN(3) {
+			case 0:
+				v[r.IntN(len(v))] = upperDigits[r.IntN(len(upperDigits))]
+			case 1:
+				v[2+r.IntN(len(v)-2)] = 'a'
+			}
+			if got, want := ibanValid(string(v)), refIBANValid(string(v)); got != want {
+				t.Fatalf("ibanValid(%q) = %v, reference %v", v, got, want)
+			}
+		}
+	}
+}
+
 func FuzzLuhn(f *testing.F) {
 	f.Add("79927398713")
 	f.Fuzz(func(t *testing.T, s string) {
-		luhn(s)
+		if luhn(s) != refLuhn(s) {
+			t.Fatalf("luhn(%q) = %v", s, luhn(s))
+		}
 	})
 }
 
@@ -74,8 +151,8 @@ func FuzzIBANValid(f *testing.F) {
 	f.Add("GB82WEST12345698765432")
 	f.Add("IT60X0542811101000000123456")
 	f.Fuzz(func(t *testing.T, s string) {
-		if ibanValid(s) && len(s) != ibanLengths[s[:2]] {
-			t.Fatalf("accepted %q with a wrong length", s)
+		if got, want := ibanValid(s), refIBANValid(s); got != want {
+			t.Fatalf("ibanValid(%q) = %v, reference %v", s, got, want)
 		}
 	})
 }

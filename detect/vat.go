@@ -16,34 +16,41 @@ var vatContext = NewWordSet("iva", "vat", "p.i.", "partita", "vies", "fiscale")
 func (itVAT) ContextWords() []*WordSet { return []*WordSet{phoneWords, vatContext} }
 
 func (itVAT) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
-	for _, h := range hits {
-		e := spanWhile(text, h, 12, isDigit)
-		if e-h != 11 || isAlnum(byteAt(text, e)) {
-			continue
+	for _, h := range t.Hits {
+		if s, ok := vatAt(t, h, digitsEnd(t.S, h)); ok {
+			t.Emit(s, h+11)
 		}
-		s := h
-		if p := byteAt(text, h-1); isAlnum(p) || p == '_' {
-			// Only the country prefix may touch the number.
-			if !(h >= 2 && (text[h-2:h] == "IT" || text[h-2:h] == "it") && !isAlnum(byteAt(text, h-3))) {
-				continue
-			}
-			s = h - 2
-		} else if (p == '.' || p == ',' || p == '-' || p == '+') && isDigit(byteAt(text, h-2)) {
-			continue
-		} else if p == '+' {
-			continue // an international phone number
-		}
-		if !vatValid(text[h:e]) {
-			continue
-		}
-		// Eleven digits near a word about phones, and not about VAT, are
-		// more likely a phone number.
-		if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
-			continue
-		}
-		emit(s, e)
 	}
+}
+
+// vatAt matches a partita IVA whose digits are text[h:e] and returns its
+// start (before "IT" when the prefix touches the digits).
+func vatAt(t *Text, h, e int) (int, bool) {
+	text := t.S
+	if e-h != 11 || isAlnum(byteAt(text, e)) {
+		return 0, false
+	}
+	s := h
+	if p := byteAt(text, h-1); isAlnum(p) || p == '_' {
+		// Only the country prefix may touch the number.
+		if !(h >= 2 && (text[h-2:h] == "IT" || text[h-2:h] == "it") && !isAlnum(byteAt(text, h-3))) {
+			return 0, false
+		}
+		s = h - 2
+	} else if p == '.' || p == ',' || p == '-' || p == '+' {
+		if p == '+' || isDigit(byteAt(text, h-2)) {
+			return 0, false // an international phone number, or inside a number
+		}
+	}
+	if !vatValid(text[h:e]) {
+		return 0, false
+	}
+	// Eleven digits near a word about phones, and not about VAT, are more
+	// likely a phone number.
+	if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
+		return 0, false
+	}
+	return s, true
 }
 
 // vatValid checks an 11-digit partita IVA.

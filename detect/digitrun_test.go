@@ -1,0 +1,209 @@
+package detect
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The one-pass number scan (numbers) must find exactly what the detectors'
+// own Find methods find when each is given the digit runs of its shape, as
+// the Scanner dispatched them before: oracleShape is that dispatch's shape
+// test, kept here as the reference.
+
+func oracleShape(text string, i int, colon bool) uint16 {
+	e := digitsEnd(text, i+1)
+	n := e - i
+	prev, prev2, next := byteAt(text, i-1), byteAt(text, i-2), byteAt(text, e)
+	var m uint16
+	if isAlpha(prev) {
+		m |= runAlphaBefore
+		if isAlpha(prev2) {
+			m |= runAlpha2Before
+		}
+	}
+	if n <= 3 && next == '.' {
+		m |= runIP
+	}
+	if n == 11 {
+		m |= runLen11
+	}
+	hexColon := func(b byte) bool { return isHexDigit(b) || b == ':' }
+	if colon && m&runIP == 0 && (hexColon(prev) || hexColon(next)) && colonNear(text, i, e) {
+		m |= runIP
+	}
+	if isWord(prev) {
+		return m
+	}
+	sep := next == ' ' || next == '-' || next == '.'
+	if (n == 3 && sep) || n == 9 {
+		m |= runSSN
+	}
+	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-')) {
+		m |= runCard
+	}
+	if prev == '+' || prev == '(' || n >= 7 || (n >= 2 && (sep || next == '/' || next == ')')) {
+		m |= runPhone
+	}
+	return m
+}
+
+// numberFindings returns the raw findings of the number formats over text,
+// by the scan (oracle false) or by each detector's Find over the runs of
+// its shape (oracle true), sorted.
+func numberFindings(s *Scanner, text string, oracle bool) []rawFinding {
+	st := s.pool.Get().(*scanState)
+	defer s.put(st)
+	s.prescan(st, text, true, true)
+	st.text = Text{S: text, st: st, sc: s}
+	if len(st.digits) > 0 {
+		if oracle {
+			colon := strings.IndexByte(text, ':') >= 0
+			for k, d := range s.digital {
+				var hits []int
+				for _, h := range st.digits {
+					if oracleShape(text, h, colon)&s.digitMask[k] != 0 {
+						hits = append(hits, h)
+					}
+				}
+				st.text.det, st.text.Hits = d, hits
+				s.entries[d].d.Find(&st.text)
+			}
+		} else {
+			s.detectDigits(st, text, func(d int, hits []int) {
+				st.text.det, st.text.Hits = d, hits
+				s.entries[d].d.Find(&st.text)
+			})
+		}
+	}
+	out := slices.Clone(st.raw)
+	slices.SortFunc(out, func(a, b rawFinding) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.det, b.det))
+	})
+	return out
+}
+
+// numberScanner has only the number formats, each once (as built in).
+func numberScanner(t testing.TB) *Scanner {
+	t.Helper()
+	s, err := newScanner([]Detector{creditCard{}, iban{}, itFiscalCode{}, itVAT{}, usSSN{}, ipAddress{}, phone{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func checkNumbers(t *testing.T, s *Scanner, text string) {
+	t.Helper()
+	got, want := numberFindings(s, text, false), numberFindings(s, text, true)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%q:\n scan   %v\n oracle %v", text, got, want)
+	}
+}
+
+// numberText builds a text dense in number shapes: digit groups of every
+// length, the separators number formats use, letters before and after,
+// and the context words the detectors consult.
+func numberText(r *rand.Rand) string {
+	parts := []string{
+		" ", " ", "-", ".", "/", "(", ")", "+", ":", "::", ",", "_", "\n", "IT", "it", "GB", "de", "DE89",
+		"a", "F", "x", "RSSMRA", "tel. ", "phone ", "numero ", "ssn ", "P.IVA ", "section ", "fe80", "%eth0",
+	}
+	var b strings.Builder
+	for range 4 + r.IntN(24) {
+		switch r.IntN(5) {
+		case 0, 1:
+			b.WriteString(randFrom(r, "0123456789", 1+r.IntN(r.IntN(20)+1)))
+		case 2:
+			b.WriteString(parts[r.IntN(len(parts))])
+		case 3:
+			switch r.IntN(7) {
+			case 0:
+				b.WriteString(genLuhn(r, "4", 16))
+			case 6:
+				// A card number in groups of 2–8 digits.
+				d, sep := genLuhn(r, string(rune('1'+r.IntN(6))), 13+r.IntN(7)), " -"[r.IntN(2):][:1]
+				for len(d) > 0 {
+					k := min(len(d), 2+r.IntN(7))
+					b.WriteString(d[:k])
+					if d = d[k:]; d != "" {
+						b.WriteString(sep)
+					}
+				}
+			case 1:
+				b.WriteString(genIBAN(r, "IT"))
+			case 2:
+				b.WriteString(genFiscalCode(r, r.IntN(8)))
+			case 3:
+				b.WriteString(genVAT(r))
+			case 4:
+				b.WriteString("192.168." + randFrom(r, "0123456789", 1+r.IntN(3)) + ".1")
+			default:
+				b.WriteString("(415) 555-01" + randFrom(r, "0123456789", 2))
+			}
+		default:
+			b.WriteString(randFrom(r, "abcdefXYZ", 1+r.IntN(4)))
+		}
+	}
+	return b.String()
+}
+
+func TestNumbersMatchFind(t *testing.T) {
+	s := numberScanner(t)
+	for _, text := range []string{
+		"card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, CF RSSMRA85T10A562S",
+		"P.IVA IT01333550323 tel. +39 02 1234 5678, ssn 078-05-1120, host 10.0.0.1/24 and fe80::1%eth0",
+		"v1.2.3.4 a1.2.3.4 ab12:34::5 12:34:56 2001:db8::1 (415) 555-0132 call 02 1234567",
+		"", "1", "a1", "+1", "::1", "1.", "IT12345678901", "x" + strings.Repeat("1", 40),
+	} {
+		checkNumbers(t, s, text)
+	}
+	r := rng(t)
+	for range 3000 {
+		checkNumbers(t, s, numberText(r))
+	}
+	// The full set of detectors, whose context words change what is
+	// found, on the same texts.
+	all := newTestScanner(t)
+	for range 500 {
+		checkNumbers(t, all, numberText(r))
+	}
+}
+
+// TestNumbersDuplicateDetector: a format listed twice is scanned for twice,
+// each copy reporting as itself.
+func TestNumbersDuplicateDetector(t *testing.T) {
+	s, err := newScanner([]Detector{creditCard{}, phone{}, creditCard{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "card 4111 1111 1111 1111 and 4111-1111-1111-1111, call +39 02 1234 5678"
+	got := numberFindings(s, text, false)
+	if want := numberFindings(s, text, true); !slices.Equal(got, want) {
+		t.Fatalf("scan %v, oracle %v", got, want)
+	}
+	cards := 0
+	for _, f := range got {
+		if f.det == 0 || f.det == 2 {
+			cards++
+		}
+	}
+	if cards != 4 {
+		t.Fatalf("%d card findings, want 2 from each copy: %v", cards, got)
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, seed := range []string{
+		"4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "RSSMRA85T10A562S", "IT01333550323",
+		"078-05-1120", "10.0.0.1/24", "fe80::1%eth0", "(415) 555-0132", "tel. 02 1234567", "a1.2.3.4 b:1::2",
+	} {
+		f.Add(seed)
+	}
+	s := numberScanner(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkNumbers(t, s, text)
+	})
+}

@@ -1,0 +1,113 @@
+package detect
+
+import "testing"
+
+// refFiscalCodeValid is the former fiscalCodeValid, which checks a 16-character person's fiscal code, upper or lower
+// case (not mixed), structure and check letter.
+func refFiscalCodeValid(code string) bool {
+	if len(code) != 16 {
+		return false
+	}
+	var c [16]byte
+	lowerCase := isLower(code[0])
+	for i := 0; i < 16; i++ {
+		b := code[i]
+		if lowerCase && isLower(b) {
+			b -= 'a' - 'A'
+		} else if isLower(b) {
+			return false
+		} else if lowerCase && isUpper(b) {
+			return false
+		}
+		c[i] = b
+	}
+	// Digit positions (or omocodia letters) and letter positions.
+	for _, i := range [...]int{0, 1, 2, 3, 4, 5, 8, 11, 15} {
+		if !isUpper(c[i]) {
+			return false
+		}
+	}
+	digit := func(b byte) (int, bool) {
+		if isDigit(b) {
+			return int(b - '0'), true
+		}
+		if isOmocodia(b) {
+			return int(omocodia[b]), true
+		}
+		return 0, false
+	}
+	var d [7]int
+	for k, i := range [...]int{6, 7, 9, 10, 12, 13, 14} {
+		v, ok := digit(c[i])
+		if !ok {
+			return false
+		}
+		d[k] = v
+	}
+	switch c[8] { // month
+	case 'A', 'B', 'C', 'D', 'E', 'H', 'L', 'M', 'P', 'R', 'S', 'T':
+	default:
+		return false
+	}
+	day := d[2]*10 + d[3]
+	if day > 40 {
+		day -= 40
+	}
+	if day < 1 || day > 31 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 15; i++ {
+		v := 0
+		if isDigit(c[i]) {
+			v = int(c[i] - '0')
+		} else {
+			v = int(c[i]-'A') + 10
+		}
+		if i%2 == 0 {
+			sum += cfOdd[v]
+		} else if v >= 10 {
+			sum += v - 10
+		} else {
+			sum += v
+		}
+	}
+	return c[15] == byte('A'+sum%26)
+}
+
+func TestFiscalCodeValidMatchesReference(t *testing.T) {
+	r := rng(t)
+	for range 20000 {
+		code := genFiscalCode(r, r.IntN(8))
+		// Mutate some: a character, the case, a shift.
+		b := []byte(code)
+		switch r.IntN(4) {
+		case 0:
+			b[r.IntN(16)] = "0123456789ABCDEHLMPRSTUVXYZabc-"[r.IntN(31)]
+		case 1:
+			for i := range b {
+				b[i] = lower(b[i])
+			}
+			if r.IntN(2) == 0 {
+				b[r.IntN(16)] = code[r.IntN(16)]
+			}
+		case 2:
+			b = append(b[1:], b[0])
+		}
+		v := string(b)
+		if got, want := fiscalCodeValid(v), refFiscalCodeValid(v); got != want {
+			t.Fatalf("fiscalCodeValid(%q) = %v, reference %v", v, got, want)
+		}
+	}
+}
+
+func FuzzFiscalCodeMatchesReference(f *testing.F) {
+	f.Add("RSSMRA85T10A562S")
+	f.Add("rssmra85t10a562s")
+	f.Add("RSSMRA85T10A562s")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fiscalCodeValid(s), refFiscalCodeValid(s); got != want {
+			t.Fatalf("fiscalCodeValid(%q) = %v, reference %v", s, got, want)
+		}
+	})
+}

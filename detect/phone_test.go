@@ -1,0 +1,166 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// The phone matcher reads a number once (phoneSpan records what phoneOK
+// needs); the former version, which read it again for each question, is
+// the reference.
+
+// refphoneSpan is the former phoneSpan: reads digits and phone punctuation from s and returns the end
+// (after the last digit) and the digit count of each group.
+func refPhoneSpan(text string, s int, buf *[16]int) (int, []int, bool) {
+	groups := buf[:0]
+	i := s
+	if text[i] == '+' {
+		i++
+	}
+	end, open := s, false
+	sepRun := 0
+	for i < len(text) && i-s < 32 {
+		c := text[i]
+		switch {
+		case isDigit(c):
+			e := spanWhile(text, i, 16, isDigit)
+			if len(groups) == cap(groups) {
+				return 0, nil, false // too many groups for a phone number
+			}
+			groups = append(groups, e-i)
+			i, end, sepRun = e, e, 0
+			continue
+		case c == '(' && !open:
+			open = true
+		case c == ')' && open:
+			open = false
+		case c == ' ' || c == '-' || c == '.' || c == '/':
+			// single separators, or ") " / " ("
+		default:
+			goto done
+		}
+		sepRun++
+		if sepRun > 2 {
+			break
+		}
+		i++
+	}
+done:
+	if isAlpha(byteAt(text, end)) || byteAt(text, end) == '_' {
+		return 0, nil, false
+	}
+	// A separator and more digits right after the span means a longer code.
+	return end, groups, len(groups) > 0
+}
+
+func refPhoneOK(t *Text, s, e int, groups []int) bool {
+	text := t.S
+	n := 0
+	for _, g := range groups {
+		n += g
+	}
+	v := text[s:e]
+	if n < 7 || n > 15 || refLooksLikeDate(groups, v) {
+		return false
+	}
+	if strings.Count(v, "(") != strings.Count(v, ")") {
+		return false
+	}
+	if v[0] == '+' {
+		return n >= 8 && v[1] != '0'
+	}
+	if refNANP(v, groups) {
+		return true
+	}
+	// A dotted or dashed number with one group, or a version-like shape,
+	// needs the context even more; require a phone word close before.
+	switch {
+	case t.Near(phoneWords, s, 40):
+		return n >= 8 || len(groups) > 1
+	case t.Near(phoneWeakWords, s, 40):
+		// "reference number 00012345678", "numero 2024/00123" are not
+		// phones: ask for a phone's length and punctuation.
+		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000")
+	}
+	return false
+}
+
+// refnanp is the former nanp: reports (NXX) NXX-XXXX and NXX-NXX-XXXX / NXX.NXX.XXXX.
+func refNANP(v string, groups []int) bool {
+	if len(groups) != 3 || groups[0] != 3 || groups[1] != 3 || groups[2] != 4 {
+		return false
+	}
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, v)
+	if d[0] < '2' || d[3] < '2' {
+		return false
+	}
+	if v[0] == '(' {
+		return true
+	}
+	sep := v[3]
+	return (sep == '-' || sep == '.') && v[7] == sep
+}
+
+// reflooksLikeDate is the former looksLikeDate: rejects 2025-02-11, 11/02/2025, 11.02.2025 shapes.
+func refLooksLikeDate(groups []int, v string) bool {
+	if len(groups) != 3 || strings.ContainsAny(v, "+() ") {
+		return false
+	}
+	return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) || (groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4)
+}
+
+// refPhoneAt is the former phone detector's test of hit h.
+func refPhoneAt(t *Text, h int, context bool) (int, int) {
+	text := t.S
+	var groupBuf [16]int
+	s := h
+	p := byteAt(text, h-1)
+	if p == '+' || p == '(' {
+		s = h - 1
+		if p == '(' && byteAt(text, h-2) == '+' {
+			s = h - 2
+		}
+	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
+		return 0, 0
+	}
+	if p := byteAt(text, s-1); isAlnum(p) || p == '_' || p == '/' || p == '@' ||
+		((p == '-' || p == '.' || p == ',' || p == ':') && isAlnum(byteAt(text, s-2))) {
+		return 0, 0
+	}
+	e, groups, ok := refPhoneSpan(text, s, &groupBuf)
+	if !ok || !refPhoneOK(t, s, e, groups) {
+		return 0, 0
+	}
+	return s, e
+}
+
+func TestPhoneMatchesReference(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	for range 3000 {
+		text := numberText(r)
+		st := s.pool.Get().(*scanState)
+		s.prescan(st, text, true, true)
+		st.text = Text{S: text, st: st, sc: s}
+		tx := &st.text
+		context := tx.Anywhere(phoneWords) || tx.Anywhere(phoneWeakWords)
+		var sc phoneScan
+		for h := range len(text) {
+			if !isDigit(text[h]) {
+				continue
+			}
+			sc.next = 0
+			a, b := sc.at(tx, h)
+			c, d := refPhoneAt(tx, h, context)
+			if a != c || b != d {
+				t.Fatalf("%q at %d: %d-%d, reference %d-%d", text, h, a, b, c, d)
+			}
+		}
+		s.put(st)
+	}
+}
