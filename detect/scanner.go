@@ -39,11 +39,15 @@ type entry struct {
 	d   Detector
 	cat Category
 	sev Severity
-	// Filled by newScanner, for tidy: the type's place among the scanner's
-	// type names in byte order, its overlapRank, whether it is custom.
-	order  int
-	rank   int
-	custom bool
+	// Filled by newScanner: the type (d.Type(), without an interface call
+	// per finding); for tidy, the type's place among the scanner's type
+	// names in byte order, its overlapRank, whether it is custom; whether
+	// the detector is anchored on DigitRuns.
+	typ     string
+	order   int
+	rank    int
+	custom  bool
+	digital bool
 }
 
 // Scanner runs every detector over texts. It is built once (patterns compiled,
@@ -120,7 +124,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		e := &s.entries[i]
 		e.order, _ = slices.BinarySearch(names, e.d.Type())
 		_, builtin := builtinTypes[e.d.Type()]
-		e.rank, e.custom = overlapRank[e.d.Type()], !builtin
+		e.rank, e.custom, e.typ = overlapRank[e.d.Type()], !builtin, e.d.Type()
 	}
 
 	var keywords []string
@@ -164,6 +168,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			if k == DigitRuns {
 				if !slices.Contains(s.digital, i) {
 					s.digital = append(s.digital, i)
+					s.entries[i].digital = true
 					mask := runAny
 					if ds, ok := e.d.(digitShaper); ok {
 						mask = ds.digitShape()
@@ -263,7 +268,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	out = slices.Grow(out, len(found))
 	for _, r := range found {
 		e := &s.entries[r.det]
-		out = append(out, Finding{Type: e.d.Type(), Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
+		out = append(out, Finding{Type: e.typ, Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
 	}
 	return out
 }
@@ -360,7 +365,7 @@ func (s *Scanner) detect(st *scanState, text string) {
 	}
 	for _, d := range st.dirty {
 		h := st.hits[d]
-		if slices.Contains(s.digital, d) {
+		if s.entries[d].digital {
 			// Both kinds of hits: merge them.
 			h = append(h, st.digits...)
 			st.hits[d] = h
