@@ -2,13 +2,14 @@ package detect
 
 import (
 	"math/bits"
+	"strings"
 	"unsafe"
 )
 
 // byteScan is the pass over a text for what byte classes alone reveal. The
-// bytes are classified 64 at a time into bit masks (classifyChunks: SSE2
-// on amd64, sixteen bytes an instruction), and the masks give, with a few
-// bit operations per 64 bytes:
+// bytes are classified 64 at a time into bit masks (classifyChunks: on
+// amd64 AVX2, two nibble-table lookups per 32 bytes, else SSE2), and the
+// masks give, with a few bit operations per 64 bytes:
 //
 //   - the start of every run of ASCII digits (appended to digits, if not
 //     nil), the anchors of every number format;
@@ -20,7 +21,15 @@ import (
 // scratch is space for the masks (two words per 64 bytes), returned,
 // grown if it was too small, for the next call.
 func byteScan(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]uint64, bool) {
-	if len(text) < shortText {
+	scratch, fl := byteScanFlags(text, digits, runs, scratch)
+	return scratch, fl&tfNonASCII != 0
+}
+
+// byteScanFlags is byteScan returning the text's flags: tfNonASCII, and
+// tfPercent and tfBackslash (looked for in the same pass where the CPU
+// has AVX2).
+func byteScanFlags(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]uint64, textFlags) {
+	if len(text) < shortText && !haveFlagKernel {
 		return scratch, byteScanShort(text, digits, runs)
 	}
 	nch := (len(text) + 63) / 64
@@ -29,22 +38,59 @@ func byteScan(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]
 	}
 	masks := scratch[:2*nch+2] // one empty chunk after the last
 	masks[2*nch], masks[2*nch+1] = 0, 0
-	var hi uint64
 	full := len(text) / 64
-	if full > 0 {
-		hi = classifyChunks(unsafe.StringData(text), full, &masks[0])
+	var fl textFlags
+	p := unsafe.StringData(text)
+	if haveFlagKernel {
+		var tail *byte
+		if full < nch {
+			tail = (*byte)(unsafe.Add(unsafe.Pointer(p), full*64))
+			if uintptr(unsafe.Pointer(tail))&4095 > 4096-64 {
+				// The 64 bytes from there may cross into an unmapped
+				// page: copy.
+				var buf [64]byte
+				copy(buf[:], text[full*64:])
+				tail = &buf[0]
+			}
+		}
+		if len(text) > 0 {
+			fl = classifyFlags(p, full, tail, len(text)-full*64, &masks[0])
+		}
+	} else {
+		var hi uint64
+		if full > 0 {
+			hi = classifyChunks(p, full, &masks[0])
+		}
+		if full < nch {
+			// The tail, padded with zero bytes (neither digits nor base64).
+			var buf [64]byte
+			copy(buf[:], text[full*64:])
+			hi |= classifyChunks(&buf[0], 1, &masks[2*full])
+		}
+		if hi != 0 {
+			fl |= tfNonASCII
+		}
+		if strings.IndexByte(text, '%') >= 0 {
+			fl |= tfPercent
+		}
+		if strings.IndexByte(text, '\\') >= 0 {
+			fl |= tfBackslash
+		}
 	}
-	if full < nch {
-		// The tail, padded with zero bytes (neither digits nor base64).
-		var buf [64]byte
-		copy(buf[:], text[full*64:])
-		hi |= classifyChunks(&buf[0], 1, &masks[2*full])
-	}
+	readMasks(masks, 2, nch, digits, runs)
+	return masks, fl
+}
+
+// readMasks appends to digits (if not nil) the start of every run of
+// digits and to runs (if not nil) every base64 run of at least
+// minBase64Run bytes, from the masks of nch chunks, stride words a chunk
+// (digits, base64, …), followed by an empty chunk.
+func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) {
 	if digits != nil {
 		ds := *digits
 		var carry uint64
 		for c := 0; c < nch; c++ {
-			d := masks[2*c]
+			d := masks[stride*c]
 			for s := d &^ (d<<1 | carry); s != 0; s &= s - 1 {
 				ds = append(ds, c*64+bits.TrailingZeros64(s))
 			}
@@ -55,35 +101,34 @@ func byteScan(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]
 	if runs != nil {
 		var carry uint64
 		for c := 0; c < nch; c++ {
-			m := masks[2*c+1]
+			m := masks[stride*c+1]
 			if m == 0 {
 				carry = 0
 				continue
 			}
 			// Bit k of l8 is set when bits k..k+15 of the mask, read on
 			// into the next chunk's, are all set: a run of 16 from k.
-			lo, hn := m, masks[2*c+3]
+			lo, hn := m, masks[stride*c+stride+1]
 			l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
 			l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
 			l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
 			l8 := l4 & (l4>>8 | h4<<56)
 			for s := l8 &^ (m<<1 | carry); s != 0; s &= s - 1 {
 				start := c*64 + bits.TrailingZeros64(s)
-				*runs = append(*runs, b64Span{start, runEnd(masks, start)})
+				*runs = append(*runs, b64Span{start, runEnd(masks, stride, start)})
 			}
 			carry = m >> 63
 		}
 	}
-	return masks, hi != 0
 }
 
-// shortText is the length under which byteScan reads byte by byte: the
-// vector classification costs about as much as a 64-byte chunk whatever
-// the text's length.
+// shortText is the length under which byteScan reads byte by byte (but
+// with AVX2): the vector classification costs about as much as a 64-byte
+// chunk whatever the text's length.
 const shortText = 32
 
-// byteScanShort is byteScan byte by byte.
-func byteScanShort(text string, digits *[]int, runs *[]b64Span) bool {
+// byteScanShort is byteScanFlags byte by byte.
+func byteScanShort(text string, digits *[]int, runs *[]b64Span) textFlags {
 	var hi byte
 	run := 0
 	for i := 0; i < len(text); i++ {
@@ -104,14 +149,24 @@ func byteScanShort(text string, digits *[]int, runs *[]b64Span) bool {
 	if runs != nil && run >= minBase64Run {
 		*runs = append(*runs, b64Span{len(text) - run, len(text)})
 	}
-	return hi >= 0x80
+	var fl textFlags
+	if hi >= 0x80 {
+		fl |= tfNonASCII
+	}
+	if strings.IndexByte(text, '%') >= 0 {
+		fl |= tfPercent
+	}
+	if strings.IndexByte(text, '\\') >= 0 {
+		fl |= tfBackslash
+	}
+	return fl
 }
 
 // runEnd returns the end of the base64 run holding byte i, from the masks
-// of byteScan (the zero padding ends every run).
-func runEnd(masks []uint64, i int) int {
-	for c := i / 64; 2*c+1 < len(masks); c++ {
-		if free := ^masks[2*c+1] >> (i % 64) << (i % 64); free != 0 {
+// of byteScan, stride words a chunk (the zero padding ends every run).
+func runEnd(masks []uint64, stride, i int) int {
+	for c := i / 64; stride*c+1 < len(masks); c++ {
+		if free := ^masks[stride*c+1] >> (i % 64) << (i % 64); free != 0 {
 			return c*64 + bits.TrailingZeros64(free)
 		}
 		i = (c + 1) * 64

@@ -2,10 +2,71 @@
 
 package detect
 
-// classifyChunks classifies chunks 64-byte chunks from src (SSE2): for
-// chunk i, masks[2i] gets a bit per ASCII digit and masks[2i+1] a bit per
-// base64 byte (b64Class), bit k for byte k. It returns a value that is not
-// 0 when a byte is outside ASCII. See classifyChunksGeneric.
+import "unsafe"
+
+// classifyChunks classifies chunks 64-byte chunks from src (AVX2 where the
+// CPU has it, else SSE2): for chunk i, masks[2i] gets a bit per ASCII
+// digit and masks[2i+1] a bit per base64 byte (b64Class), bit k for byte
+// k. It returns a value that is not 0 when a byte is outside ASCII. See
+// classifyChunksGeneric.
+func classifyChunks(src *byte, chunks int, masks *uint64) uint64 {
+	if haveAVX2 {
+		return classifyAVX2(src, chunks, masks) & 1
+	}
+	return classifySSE2(src, chunks, masks)
+}
+
+// classifyAVX2 is classifyChunks in AVX2, 32 bytes a step. Its result
+// has bit 0 set when a byte is outside ASCII, bit 1 when one is '%', bit 2
+// when one is '\\'.
 //
 //go:noescape
-func classifyChunks(src *byte, chunks int, masks *uint64) uint64
+func classifyAVX2(src *byte, chunks int, masks *uint64) uint64
+
+// classifyTailAVX2 is classifyAVX2 over one chunk of which only the first
+// n bytes count: it reads all 64, and takes the others for zero bytes.
+//
+//go:noescape
+func classifyTailAVX2(src *byte, n int, masks *uint64) uint64
+
+// classifySSE2 is classifyChunks in SSE2, 16 bytes a step.
+//
+//go:noescape
+func classifySSE2(src *byte, chunks int, masks *uint64) uint64
+
+// haveFlagKernel says classifyFlags works (AVX2).
+var haveFlagKernel = haveAVX2
+
+// classifyFlags is classifyChunks, and then, if tail is not nil, the same
+// for the tailN < 64 bytes at tail (all 64 of which must be readable),
+// into the masks after; it returns the text's flags (tfNonASCII,
+// tfPercent, tfBackslash). Only where haveFlagKernel.
+func classifyFlags(src *byte, chunks int, tail *byte, tailN int, masks *uint64) textFlags {
+	var f uint64
+	if chunks > 0 {
+		f = classifyAVX2(src, chunks, masks)
+	}
+	if tail != nil {
+		f |= classifyTailAVX2(tail, tailN, (*uint64)(unsafe.Add(unsafe.Pointer(masks), chunks*16)))
+	}
+	var fl textFlags
+	if f&1 != 0 {
+		fl |= tfNonASCII
+	}
+	if f&2 != 0 {
+		fl |= tfPercent
+	}
+	if f&4 != 0 {
+		fl |= tfBackslash
+	}
+	return fl
+}
+
+// classifyVariants are the kernels this CPU runs, for tests.
+func classifyVariants() map[string]func(*byte, int, *uint64) uint64 {
+	m := map[string]func(*byte, int, *uint64) uint64{"sse2": classifySSE2}
+	if haveAVX2 {
+		m["avx2"] = func(src *byte, chunks int, masks *uint64) uint64 { return classifyAVX2(src, chunks, masks) & 1 }
+	}
+	return m
+}

@@ -44,8 +44,8 @@
 	MOVQ	AX, x \
 	PUNPCKLQDQ x, x
 
-// func classifyChunks(src *byte, chunks int, masks *uint64) uint64
-TEXT ·classifyChunks(SB), NOSPLIT, $0-32
+// func classifySSE2(src *byte, chunks int, masks *uint64) uint64
+TEXT ·classifySSE2(SB), NOSPLIT, $0-32
 	MOVQ	src+0(FP), SI
 	MOVQ	chunks+8(FP), DX
 	MOVQ	masks+16(FP), DI
@@ -77,5 +77,144 @@ loop:
 	JMP	loop
 
 done:
+	MOVQ	R9, ret+24(FP)
+	RET
+
+// The byte classes by nibble, for classifyAVX2: a byte's class is
+// classHi[its high nibble] & classLo[its low nibble]; bit 7 marks a digit,
+// any bit a base64 byte (0x01: A-O a-o, 0x02: P-Z p-z, 0x04: '_',
+// 0x08: '+' '-' '/', 0x80: 0-9).
+DATA classLo<>+0(SB)/8, $0x8383838383838382
+DATA classLo<>+8(SB)/8, $0x0d01090109038383
+GLOBL classLo<>(SB), RODATA|NOPTR, $16
+DATA classHi<>+0(SB)/8, $0x0201060180080000
+DATA classHi<>+8(SB)/8, $0x0000000000000000
+GLOBL classHi<>(SB), RODATA|NOPTR, $16
+
+// byteIndex is 0, 1, …, 63: which bytes of a tail are in the text.
+DATA byteIndex<>+0(SB)/8, $0x0706050403020100
+DATA byteIndex<>+8(SB)/8, $0x0f0e0d0c0b0a0908
+DATA byteIndex<>+16(SB)/8, $0x1716151413121110
+DATA byteIndex<>+24(SB)/8, $0x1f1e1d1c1b1a1918
+DATA byteIndex<>+32(SB)/8, $0x2726252423222120
+DATA byteIndex<>+40(SB)/8, $0x2f2e2d2c2b2a2928
+DATA byteIndex<>+48(SB)/8, $0x3736353433323130
+DATA byteIndex<>+56(SB)/8, $0x3f3e3d3c3b3a3938
+GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
+
+// HALF classifies the 32 bytes in Y0: digit bits into d, base64 bits
+// inverted into b; the bytes are ORed into Y10, their equality with '%'
+// and '\' into Y11 and Y7.
+#define HALF(d, b) \
+	VPOR	Y0, Y10, Y10 \
+	VPCMPEQB Y13, Y0, Y1 \
+	VPOR	Y1, Y11, Y11 \
+	VPCMPEQB Y12, Y0, Y1 \
+	VPOR	Y1, Y7, Y7 \
+	VPAND	Y15, Y0, Y1 \
+	VPSRLW	$4, Y0, Y0 \
+	VPAND	Y15, Y0, Y0 \
+	VPSHUFB	Y1, Y9, Y1 \
+	VPSHUFB	Y0, Y8, Y0 \
+	VPAND	Y1, Y0, Y0 \
+	VPMOVMSKB Y0, d \
+	VPCMPEQB Y14, Y0, Y0 \
+	VPMOVMSKB Y0, b
+
+// STORE combines the halves' masks (AX, BX low; R10, R11 high) into
+// 0(DI) and 8(DI).
+#define STORE \
+	SHLQ	$32, R10 \
+	ORQ	R10, AX \
+	MOVQ	AX, 0(DI) \
+	SHLQ	$32, R11 \
+	ORQ	R11, BX \
+	NOTQ	BX \
+	MOVQ	BX, 8(DI)
+
+#define SETUP \
+	VBROADCASTI128 classHi<>(SB), Y8 \
+	VBROADCASTI128 classLo<>(SB), Y9 \
+	MOVL	$0x0f0f0f0f, AX \
+	MOVD	AX, X15 \
+	VPBROADCASTD X15, Y15 \
+	MOVL	$0x25252525, AX \
+	MOVD	AX, X13 \
+	VPBROADCASTD X13, Y13 \
+	MOVL	$0x5c5c5c5c, AX \
+	MOVD	AX, X12 \
+	VPBROADCASTD X12, Y12 \
+	VPXOR	Y14, Y14, Y14 \
+	VPXOR	Y10, Y10, Y10 \
+	VPXOR	Y11, Y11, Y11 \
+	VPXOR	Y7, Y7, Y7
+
+// FLAGS sets R9 from Y10, Y11, Y7: bit 0, a byte outside ASCII; bit 1, a
+// '%'; bit 2, a backslash.
+#define FLAGS \
+	XORQ	R9, R9 \
+	VPMOVMSKB Y10, AX \
+	TESTL	AX, AX \
+	SETNE	R9B \
+	XORL	CX, CX \
+	VPMOVMSKB Y11, AX \
+	TESTL	AX, AX \
+	SETNE	CX \
+	SHLL	$1, CX \
+	ORL	CX, R9 \
+	XORL	CX, CX \
+	VPMOVMSKB Y7, AX \
+	TESTL	AX, AX \
+	SETNE	CX \
+	SHLL	$2, CX \
+	ORL	CX, R9 \
+	VZEROUPPER
+
+// func classifyAVX2(src *byte, chunks int, masks *uint64) uint64
+TEXT ·classifyAVX2(SB), NOSPLIT, $0-32
+	MOVQ	src+0(FP), SI
+	MOVQ	chunks+8(FP), DX
+	MOVQ	masks+16(FP), DI
+	SETUP
+
+cloop:
+	TESTQ	DX, DX
+	JEQ	cdone
+	VMOVDQU	0(SI), Y0
+	HALF(AX, BX)
+	VMOVDQU	32(SI), Y0
+	HALF(R10, R11)
+	STORE
+	ADDQ	$64, SI
+	ADDQ	$16, DI
+	DECQ	DX
+	JMP	cloop
+
+cdone:
+	FLAGS
+	MOVQ	R9, ret+24(FP)
+	RET
+
+// func classifyTailAVX2(src *byte, n int, masks *uint64) uint64
+TEXT ·classifyTailAVX2(SB), NOSPLIT, $0-32
+	MOVQ	src+0(FP), SI
+	MOVQ	masks+16(FP), DI
+	SETUP
+	// Y6, Y5: 0xff for the bytes before n, 0 after.
+	MOVQ	n+8(FP), AX
+	MOVD	AX, X6
+	VPBROADCASTB X6, Y6
+	VMOVDQU	byteIndex<>+32(SB), Y5
+	VPCMPGTB Y5, Y6, Y5
+	VMOVDQU	byteIndex<>+0(SB), Y4
+	VPCMPGTB Y4, Y6, Y6
+	VMOVDQU	0(SI), Y0
+	VPAND	Y6, Y0, Y0
+	HALF(AX, BX)
+	VMOVDQU	32(SI), Y0
+	VPAND	Y5, Y0, Y0
+	HALF(R10, R11)
+	STORE
+	FLAGS
 	MOVQ	R9, ret+24(FP)
 	RET

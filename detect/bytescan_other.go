@@ -7,3 +7,14 @@ package detect
 func classifyChunks(src *byte, chunks int, masks *uint64) uint64 {
 	return classifyChunksGeneric(src, chunks, masks)
 }
+
+const haveFlagKernel = false
+
+func classifyFlags(src *byte, chunks int, tail *byte, tailN int, masks *uint64) textFlags {
+	panic("detect: no flag kernel")
+}
+
+// classifyVariants are the kernels this CPU runs, for tests.
+func classifyVariants() map[string]func(*byte, int, *uint64) uint64 {
+	return map[string]func(*byte, int, *uint64) uint64{"generic": classifyChunksGeneric}
+}

@@ -6,18 +6,22 @@
 //
 // A Scanner handles each text in stages:
 //
-//  1. Prefilter, in two lean passes. The byte pass (bytescan.go) classifies
-//     the text 64 bytes at a time into bit masks (SSE2 on amd64: sixteen
-//     bytes per instruction) and reads off every run of digits, every run
-//     of base64 characters long enough to decode, and whether a byte is
-//     outside ASCII; '%' and '\' are looked for with strings.IndexByte.
-//     The keyword pass (prefilter.go) does one table lookup per byte on
-//     the last three bytes (ASCII case folded): each keyword is anchored on
-//     its least common three bytes, 1- and 2-byte keywords ('@') are found
-//     with strings.IndexByte, and very large keyword sets use an
-//     Aho–Corasick automaton instead. A detector runs only if its keywords
-//     occurred, and then only around them; a number format sees only the
-//     digit runs whose shape it can start at (digitrun.go).
+//  1. Prefilter, one read of the text (prescan.go). On amd64 with AVX2 a
+//     fused kernel classifies 32 bytes per step with nibble-table lookups
+//     (bytescan.go: digit runs, base64 runs long enough to decode, '%',
+//     '\', bytes outside ASCII) and runs Teddy over the same bytes
+//     (teddy.go): each keyword of three bytes or more is anchored on three
+//     of its bytes in one of eight buckets, ASCII case folded in the
+//     tables, and the rare candidate is checked against a bitmap, then the
+//     keywords with that anchor; 1- and 2-byte keywords ('@') are compared
+//     in the same kernel. Elsewhere (no AVX2, other architectures, the
+//     purego tag, keyword sets Teddy does not suit) the byte pass is SSE2
+//     or byte by byte and the keyword pass a gram filter (prefilter.go: a
+//     table lookup per byte on the last three bytes); very large keyword
+//     sets use an Aho–Corasick automaton. A detector runs only if its
+//     keywords occurred, and then only around them; each digit run is read
+//     once and given only to the number formats that can start there
+//     (digitrun.go).
 //  2. Normalisation, only when the text holds a non-ASCII character that it
 //     changes (then the prefilter runs again on the normalised text): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width

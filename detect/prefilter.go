@@ -9,18 +9,26 @@ import (
 // (Digit runs, base64 runs and non-ASCII bytes are the byte pass's job:
 // bytescan.go.)
 //
-// For the usual keyword sets it is a gram filter: each keyword of three
-// bytes or more is anchored on its least common three bytes, and one table
-// lookup per byte, on the last three (case-folded) bytes, says whether an
-// anchor ends there: 13 instructions a byte, no branch, and no load that
-// depends on the previous one, unlike in an Aho–Corasick DFA. The rare
-// candidate is then checked against the keywords with that anchor. 1- and
-// 2-byte keywords are found with strings.IndexByte on their last byte.
-// Keyword sets too large for the tables (big dictionaries of policy terms)
-// fall back to the automaton (automaton.go).
+// It picks, at build time, the cheapest finder that suits the keywords and
+// the CPU:
+//   - teddy (teddy.go): a vector filter (AVX2) on three bytes of each
+//     keyword, 32 text bytes an instruction, then a check of the rare
+//     candidates; for up to maxTeddyKeywords keywords (the built-in set is
+//     about 160) on CPUs with AVX2;
+//   - the gram filter: each keyword of three bytes or more is anchored on
+//     its least common three bytes, and one table lookup per byte, on the
+//     last three (case-folded) bytes, says whether an anchor ends there: 13
+//     instructions a byte, no branch, and no load that depends on the
+//     previous one, unlike in an Aho–Corasick DFA. The rare candidate is
+//     then checked against the keywords with that anchor. 1- and 2-byte
+//     keywords are found with strings.IndexByte on their last byte. For
+//     other CPUs (and -tags purego), and sets teddy does not take;
+//   - the automaton (automaton.go), for keyword sets too large for the
+//     gram filter's tables (big dictionaries of policy terms).
 type prefilter struct {
 	kws    []string // keyword id → keyword
 	kwOwns [][]int  // keyword id → detector indexes that asked for it
+	teddy  *teddy
 	gram   *gramFilter
 	auto   *automaton
 }
@@ -47,6 +55,26 @@ func newPrefilter(keywords []string, owners [][]int) *prefilter {
 // what keyword i gates. forceAuto selects the automaton whatever the size
 // (tests compare the two).
 func buildPrefilter(keywords []string, owners [][]int, forceAuto bool) (*prefilter, error) {
+	mode := pfAny
+	if forceAuto {
+		mode = pfAutomaton
+	}
+	return buildPrefilterMode(keywords, owners, mode)
+}
+
+// prefilterMode says which keyword finder to build: the best that suits the
+// keywords and the CPU, or (tests) a given one.
+type prefilterMode uint8
+
+const (
+	pfAny prefilterMode = iota
+	pfAutomaton
+	pfGram
+	pfTeddy // with the generic kernel where the CPU has no vector shuffle
+)
+
+func buildPrefilterMode(keywords []string, owners [][]int, mode prefilterMode) (*prefilter, error) {
+	forceAuto := mode == pfAutomaton
 	p := &prefilter{kws: keywords, kwOwns: owners}
 	for _, k := range keywords {
 		if k == "" {
@@ -61,7 +89,15 @@ func buildPrefilter(keywords []string, owners [][]int, forceAuto bool) (*prefilt
 		p.auto = a
 		return p, nil
 	}
-	p.gram = buildGramFilter(keywords)
+	if mode == pfTeddy || (mode == pfAny && haveAVX2) {
+		if p.teddy = buildTeddy(keywords); p.teddy != nil {
+			return p, nil
+		}
+		if mode == pfTeddy {
+			return nil, fmt.Errorf("detect: keywords unsuited to teddy")
+		}
+	}
+	p.gram = buildGramFilter(keywords, false)
 	return p, nil
 }
 
@@ -70,18 +106,18 @@ func buildPrefilter(keywords []string, owners [][]int, forceAuto bool) (*prefilt
 // ASCII digits to it, in order. It returns the offset of the first
 // non-ASCII byte, or -1. (The Scanner calls byteScan and keywords itself.)
 func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
-	if digits != nil {
-		var arr [32]uint64 // enough for 1 KiB on the stack
-		byteScan(text, digits, nil, arr[:0])
+	var arr [48]uint64 // enough for 1 KiB on the stack
+	var fl textFlags
+	if p.gram != nil {
+		var buf [256]uint8
+		_, fl = p.prescan(text, digits, nil, arr[:0], hit, true, &buf)
+	} else {
+		_, fl = p.prescan(text, digits, nil, arr[:0], hit, true, nil)
 	}
-	var buf [256]uint8
-	p.keywords(text, hit, false, &buf)
-	for j := 0; j < len(text); j++ {
-		if text[j] >= 0x80 {
-			return j
-		}
+	if fl&tfNonASCII == 0 {
+		return -1
 	}
-	return -1
+	return firstNonASCII(text)
 }
 
 // keywords calls hit(kw, start) for every keyword occurrence, in no
@@ -89,11 +125,31 @@ func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]i
 // ascii says the text is all ASCII (no non-ASCII trigger byte to look
 // for); buf is scratch space for the gram pass (nil: a fresh one).
 func (p *prefilter) keywords(text string, hit func(kw int32, start int), ascii bool, buf *[256]uint8) {
+	if p.teddy != nil {
+		p.teddy.scan(text, hit, ascii)
+		return
+	}
 	if p.gram != nil {
 		p.gram.scan(text, hit, ascii, buf)
 		return
 	}
 	p.auto.scan(text, hit, nil)
+}
+
+// firstNonASCII returns the offset of the first byte outside ASCII, or -1.
+func firstNonASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if le64(s[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
 }
 
 // flagsOf computes a text's flags.
@@ -235,9 +291,13 @@ var commonTrigrams = func() map[string]bool {
 	return m
 }()
 
-func buildGramFilter(keywords []string) *gramFilter {
-	g := &gramFilter{tri: new([1 << triBits]uint8), slotOf: new([1 << triBits]uint8), pairs: newGramTable(len(keywords)), kws: keywords,
-		slots: [][]anchored{nil}}
+// buildGramFilter compiles keywords; shortOnly keeps only the 1- and
+// 2-byte ones (for teddy, which finds the others).
+func buildGramFilter(keywords []string, shortOnly bool) *gramFilter {
+	g := &gramFilter{pairs: newGramTable(len(keywords)), kws: keywords, slots: [][]anchored{nil}}
+	if !shortOnly {
+		g.tri, g.slotOf = new([1 << triBits]uint8), new([1 << triBits]uint8)
+	}
 	for c := range 256 {
 		g.fold[c] = lower(byte(c))
 	}
@@ -262,6 +322,9 @@ func buildGramFilter(keywords []string) *gramFilter {
 			trigger(k[1])
 			g.pairs.add(uint32(k[0])<<8|uint32(k[1]), anchored{id: int32(id)})
 		default:
+			if shortOnly {
+				continue
+			}
 			off, best := 0, -1
 			for o := 0; o+2 < len(k); o++ {
 				w := byteWeight[k[o]] * byteWeight[k[o+1]] * byteWeight[k[o+2]]

@@ -45,14 +45,22 @@ func prefilterHits(p *prefilter, text string) ([][2]int, []int, int) {
 
 var prefilterKeywords = []string{"he", "she", "his", "hers", "akia", "a3t", "-----begin", "@", "://", "pass", "password", "sk-", "sk-ant-"}
 
-// bothPrefilters returns the gram filter and the automaton over the same
-// keywords: they must agree.
+// bothPrefilters returns every keyword finder over the same keywords (the
+// gram filter, teddy where the keywords suit it, the automaton): they must
+// agree.
 func bothPrefilters(kws []string) map[string]*prefilter {
-	auto, err := buildPrefilter(kws, make([][]int, len(kws)), true)
-	if err != nil {
-		panic(err)
+	m := map[string]*prefilter{}
+	for name, mode := range map[string]prefilterMode{"gram": pfGram, "teddy": pfTeddy, "automaton": pfAutomaton} {
+		p, err := buildPrefilterMode(kws, make([][]int, len(kws)), mode)
+		if err != nil {
+			if mode == pfTeddy {
+				continue
+			}
+			panic(err)
+		}
+		m[name] = p
 	}
-	return map[string]*prefilter{"gram": newPrefilter(kws, make([][]int, len(kws))), "automaton": auto}
+	return m
 }
 
 func TestPrefilterMatchesNaive(t *testing.T) {
@@ -123,13 +131,15 @@ func FuzzPrefilter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for i, kws := range sets {
 			want := naiveHits(text, kws)
-			gotG, digitsG, naG := prefilterHits(both[i]["gram"], text)
-			gotA, digitsA, naA := prefilterHits(both[i]["automaton"], text)
-			if !slices.Equal(gotG, want) || !slices.Equal(gotA, want) {
-				t.Fatalf("set %d, %q: gram %v automaton %v want %v", i, text, gotG, gotA, want)
-			}
-			if !slices.Equal(digitsG, digitsA) || naG != naA {
-				t.Fatalf("set %d, %q: digits %v/%v, non-ASCII %d/%d", i, text, digitsG, digitsA, naG, naA)
+			_, digitsA, naA := prefilterHits(both[i]["automaton"], text)
+			for name, p := range both[i] {
+				got, digits, na := prefilterHits(p, text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("set %d, %q: %s %v want %v", i, text, name, got, want)
+				}
+				if !slices.Equal(digits, digitsA) || na != naA {
+					t.Fatalf("set %d, %q: %s digits %v/%v, non-ASCII %d/%d", i, text, name, digits, digitsA, na, naA)
+				}
 			}
 		}
 	})

@@ -291,19 +291,7 @@ func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool)
 		rs = &st.runs
 	}
 	var fl textFlags
-	var nonASCII bool
-	if st.masks, nonASCII = byteScan(text, digits, rs, st.masks); nonASCII {
-		fl |= tfNonASCII
-	}
-	if strings.IndexByte(text, '%') >= 0 {
-		fl |= tfPercent
-	}
-	if strings.IndexByte(text, '\\') >= 0 {
-		fl |= tfBackslash
-	}
-	if fl&tfNonASCII == 0 || keywordsAnyway {
-		s.keywords(st, text, fl)
-	}
+	st.masks, fl = s.pre.prescan(text, digits, rs, st.masks, func(kw int32, start int) { s.record(st, kw, start) }, keywordsAnyway, &st.gbuf)
 	return fl
 }
 

@@ -1,0 +1,124 @@
+package detect
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// naiveFlags is byteScanFlags's flags the slow way.
+func naiveFlags(s string) textFlags {
+	var fl textFlags
+	if !isASCII(s) {
+		fl |= tfNonASCII
+	}
+	if strings.IndexByte(s, '%') >= 0 {
+		fl |= tfPercent
+	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		fl |= tfBackslash
+	}
+	return fl
+}
+
+// prescanTeddy is a prefilter with teddy, for the fused pass.
+var prescanTeddy = func() *prefilter {
+	p, err := buildPrefilterMode(prefilterKeywords, make([][]int, len(prefilterKeywords)), pfTeddy)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
+// checkByteScan compares byteScanFlags on s with byte-by-byte definitions.
+func checkByteScan(t *testing.T, s string) {
+	t.Helper()
+	var digits []int
+	var runs []b64Span
+	_, fl := byteScanFlags(s, &digits, &runs, nil)
+	if want := naiveFlags(s); fl != want {
+		t.Fatalf("%q: flags %b, want %b", s, fl, want)
+	}
+	// The fused pass (prescan with teddy) finds the same.
+	var digits2 []int
+	var runs2 []b64Span
+	_, fl2 := prescanTeddy.prescan(s, &digits2, &runs2, nil, func(int32, int) {}, true, nil)
+	if fl2 != fl || !slices.Equal(digits2, digits) || !slices.Equal(runs2, runs) {
+		t.Fatalf("%q: prescan %b %v %v, byteScanFlags %b %v %v", s, fl2, digits2, runs2, fl, digits, runs)
+	}
+	var wantDigits []int
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
+			wantDigits = append(wantDigits, i)
+		}
+	}
+	if !slices.Equal(digits, wantDigits) {
+		t.Fatalf("%q: digit runs %v, want %v", s, digits, wantDigits)
+	}
+	var wantRuns []b64Span
+	for i := 0; i < len(s); {
+		e := i
+		for e < len(s) && b64Class[s[e]] {
+			e++
+		}
+		if e-i >= minBase64Run {
+			wantRuns = append(wantRuns, b64Span{i, e})
+		}
+		i = max(e, i+1)
+	}
+	if !slices.Equal(runs, wantRuns) {
+		t.Fatalf("%q: base64 runs %v, want %v", s, runs, wantRuns)
+	}
+}
+
+// TestByteScanEdges puts each kind of byte at every offset of texts of
+// every length up to 130 (the tails, the 32- and 64-byte seams), in texts
+// whose bytes after the end (in the same backing array) would change the
+// answer if they were read as part of the text.
+func TestByteScanEdges(t *testing.T) {
+	const junk = "%\\é7QQQQQQQQQQQQQQQQQQQQ%\\"
+	for n := 0; n <= 130; n++ {
+		for _, c := range []string{"%", "\\", "\xc3", "5", "Q"} {
+			for at := 0; at < n; at++ {
+				b := []byte(strings.Repeat(".", n) + junk)
+				copy(b[at:], c)
+				checkByteScan(t, unsafe.String(&b[0], n))
+			}
+		}
+		// A base64 run and a digit run ending at the end.
+		checkByteScan(t, strings.Repeat(" ", n/2)+strings.Repeat("A", n-n/2))
+		checkByteScan(t, strings.Repeat(" ", n/2)+strings.Repeat("9", n-n/2))
+	}
+}
+
+// TestClassifyKernels checks the kernels this CPU runs (SSE2, used on
+// CPUs without AVX2, and AVX2) against the byte-by-byte reference.
+func TestClassifyKernels(t *testing.T) {
+	buf := make([]byte, 256)
+	for i := range buf {
+		buf[i] = byte(i * 7)
+	}
+	want := make([]uint64, 8)
+	hw := classifyChunksGeneric(&buf[0], 4, &want[0])
+	for name, f := range classifyVariants() {
+		got := make([]uint64, 8)
+		h := f(&buf[0], 4, &got[0])
+		if !slices.Equal(got, want) || (h != 0) != (hw != 0) {
+			t.Errorf("%s: %x %d, want %x %d", name, got, h, want, hw)
+		}
+	}
+}
+
+// FuzzByteScanFlags checks byteScanFlags (the AVX2 pass reading past a
+// text's end where that is safe) against byte-by-byte definitions.
+func FuzzByteScanFlags(f *testing.F) {
+	f.Add("a1b22 333é4 %41 \\u0041 QUtJQVozU1I0RkUzTE43R1NPVTc=", 3)
+	f.Add(strings.Repeat("x", 63)+"%", 0)
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		checkByteScan(t, s)
+		if cut > 0 && cut < len(s) {
+			checkByteScan(t, s[:cut])
+		}
+	})
+}

@@ -1,0 +1,257 @@
+package detect
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// teddyHits runs the keyword pass of p over text, hits sorted.
+func teddyHits(p *prefilter, text string) [][2]int {
+	var out [][2]int
+	p.keywords(text, func(kw int32, start int) { out = append(out, [2]int{int(kw), start}) }, false, nil)
+	slices.SortFunc(out, func(a, b [2]int) int {
+		if a[1] != b[1] {
+			return a[1] - b[1]
+		}
+		return a[0] - b[0]
+	})
+	return out
+}
+
+// TestTeddyBuiltin checks that the built-in keywords suit teddy (else the
+// scanner falls back to the slower gram filter).
+func TestTeddyBuiltin(t *testing.T) {
+	s := newTestScanner(t)
+	if buildTeddy(s.pre.kws) == nil {
+		t.Fatal("the built-in keywords do not suit teddy")
+	}
+	if haveAVX2 && s.pre.teddy == nil {
+		t.Fatal("the scanner does not use teddy on a CPU with AVX2")
+	}
+}
+
+// TestTeddyEdges puts keywords, in lower, upper and mixed case, at the
+// edges of the kernel: some at every offset of texts of every length up
+// to 130 bytes, every built-in one at both ends and across the 16-, 32-
+// and 64-byte seams, and across the seam between two kernel batches, over
+// filler that is or is not itself made of keyword bytes.
+func TestTeddyEdges(t *testing.T) {
+	s := newTestScanner(t)
+	kws := s.pre.kws
+	ps := bothPrefilters(kws)
+	if ps["teddy"] == nil {
+		t.Fatal("no teddy")
+	}
+	fillers := []string{".", "e", "s", "0", "-"}
+	// The automaton (checked against the naive search elsewhere) is the
+	// reference: the naive search is too slow for this many texts.
+	check := func(text string) {
+		t.Helper()
+		want := teddyHits(ps["automaton"], text)
+		for _, name := range []string{"teddy", "gram"} {
+			if got := teddyHits(ps[name], text); !slices.Equal(got, want) {
+				t.Fatalf("%s %q: got %v want %v", name, text, got, want)
+			}
+		}
+	}
+	variants := func(k string) []string {
+		mixed := []byte(k)
+		for i := range mixed {
+			if i%2 == 1 && isLower(mixed[i]) {
+				mixed[i] -= 'a' - 'A'
+			}
+		}
+		return []string{k, strings.ToUpper(k), string(mixed)}
+	}
+	place := func(filler string, n, at int, v string) string {
+		return strings.Repeat(filler, at) + v + strings.Repeat(filler, n-at-len(v))
+	}
+	for n := 0; n <= 130; n++ {
+		check(strings.Repeat(".", n))
+		for _, k := range []string{"@", "§", "tel", "sk-", "://", "akia", "password", "-----begin", "secret_access_key"} {
+			for at := 0; at+len(k) <= n; at++ {
+				for _, v := range variants(k) {
+					check(place(".", n, at, v))
+				}
+			}
+		}
+	}
+	for id, k := range kws {
+		filler := fillers[id%len(fillers)]
+		for _, v := range variants(k) {
+			for _, n := range []int{len(k), len(k) + 1, 63, 64, 65, 130} {
+				if n >= len(k) {
+					check(place(filler, n, 0, v))
+					check(place(filler, n, n-len(k), v))
+				}
+			}
+			for _, seam := range []int{16, 32, 48, 64, 96, 128, teddyBatch * 64} {
+				for at := max(0, seam-len(k)); at <= seam; at++ {
+					check(place(filler, seam+70, at, v))
+				}
+			}
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestTeddyKeywordSets builds teddy over assorted keyword sets (1- and
+// 2-byte keywords, several trigger bytes, non-ASCII, shared anchors, many
+// keywords) and compares it with the naive search over random texts made
+// of the keywords' bytes.
+func TestTeddyKeywordSets(t *testing.T) {
+	sets := [][]string{
+		prefilterKeywords,
+		{"abc"},
+		{"a", "b", "c", "xyz"},
+		{"x9", "§", "città", "ørsted ab", "zz", "q"},
+		{"secret", "secretkey", "secret_key", "sec", "cret"},
+		{"aaa", "aaaa", "aaaaaaaaaaaaaaaaaaaa"},
+	}
+	var many []string
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		b := make([]byte, 3+r.IntN(10))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz0123456789-_ @."[r.IntN(41)]
+		}
+		many = append(many, string(b))
+	}
+	sets = append(sets, dedupe(many))
+	for _, kws := range sets {
+		ps := bothPrefilters(kws)
+		alphabet := []byte(strings.Join(kws, "") + "ABCXYZ .\xc3")
+		for range 300 {
+			b := make([]byte, r.IntN(300))
+			for i := range b {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			text := string(b)
+			want := naiveHits(text, kws)
+			for name, p := range ps {
+				if got := teddyHits(p, text); !slices.Equal(got, want) {
+					t.Fatalf("%v %s %q: got %v want %v", kws, name, text, got, want)
+				}
+			}
+		}
+	}
+}
+
+func dedupe(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// FuzzTeddyKernel compares the kernel this CPU runs with the generic one:
+// the candidate masks, chunk by chunk, over batches that carry their state.
+func FuzzTeddyKernel(f *testing.F) {
+	s, err := NewScanner()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tds := []*teddy{buildTeddy(s.pre.kws), buildTeddy(prefilterKeywords), buildTeddy([]string{"@", "§", "abc"})}
+	f.Add([]byte("ushers PASSWORD sk-ant- @x §"), uint8(0), uint8(1))
+	f.Add(bytes.Repeat([]byte("akia-----BEGIN "), 20), uint8(1), uint8(2))
+	f.Fuzz(func(t *testing.T, b []byte, which, split uint8) {
+		td := tds[int(which)%len(tds)]
+		if td == nil {
+			t.Skip()
+		}
+		nch := (len(b) + 63) / 64
+		buf := make([]byte, nch*64)
+		copy(buf, b)
+		got, want := make([]uint64, nch+1), make([]uint64, nch+1)
+		var sg, sw teddyState
+		// Two calls: the first split chunks, then the rest, the last as a
+		// tail.
+		first := min(int(split), nch)
+		run := func(kernel func(*teddyMasks, *byte, int, *byte, *uint64, *teddyState, bool), out []uint64, st *teddyState) {
+			if nch == 0 {
+				return
+			}
+			kernel(&td.masks, &buf[0], first, nil, &out[0], st, true)
+			if first < nch {
+				rest := nch - first - 1
+				kernel(&td.masks, &buf[first*64], rest, &buf[(nch-1)*64], &out[first], st, first == 0)
+			}
+		}
+		run(teddyChunks, got, &sg)
+		run(teddyChunksGeneric, want, &sw)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: kernel %x, generic %x", b, got, want)
+		}
+		if sg[30] != sw[30] || sg[31] != sw[31] || sg[63] != sw[63] {
+			t.Fatalf("%q: states differ", b)
+		}
+	})
+}
+
+// FuzzPrescanKernel compares the fused kernel (prescanAVX2) with the
+// generic byte classification and Teddy kernel, chunk by chunk, the last
+// chunk as a tail of which only the text's bytes count.
+func FuzzPrescanKernel(f *testing.F) {
+	if !haveAVX2 {
+		f.Skip("no AVX2")
+	}
+	s, err := NewScanner()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tds := []*teddy{buildTeddy(s.pre.kws), buildTeddy([]string{"@", "§", "abc", "%\\"})}
+	f.Add([]byte("ushers PASSWORD sk-ant- @x § 12 QUtJQVoz %41 \\u"), uint8(0))
+	f.Add(bytes.Repeat([]byte("akia-----BEGIN é"), 20), uint8(1))
+	f.Fuzz(func(t *testing.T, b []byte, which uint8) {
+		td := tds[int(which)%len(tds)]
+		if len(b) == 0 || td == nil {
+			return
+		}
+		nch := (len(b) + 63) / 64
+		rem := len(b) - (nch-1)*64
+		// Junk after the text, to be ignored.
+		buf := append(append([]byte{}, b...), bytes.Repeat([]byte("é%\\@7"), 13)...)
+		valid := uint64(1)<<rem - 1
+		if rem == 64 {
+			valid = ^uint64(0)
+		}
+		out := make([]uint64, 3*nch)
+		fl := prescanAVX2(&td.masks, &buf[0], nch-1, &buf[(nch-1)*64], valid, &out[0])
+		pad := make([]byte, nch*64)
+		copy(pad, b)
+		cls := make([]uint64, 2*nch)
+		classifyChunksGeneric(&pad[0], nch, &cls[0])
+		cand := make([]uint64, nch)
+		var st teddyState
+		teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
+		for c := range nch {
+			keep := ^uint64(0)
+			if c == nch-1 {
+				keep = valid
+			}
+			if out[3*c]&keep != cls[2*c] || out[3*c+1]&keep != cls[2*c+1] || out[3*c+2]&keep != cand[c]&keep {
+				t.Fatalf("%q chunk %d: fused %x %x %x, generic %x %x %x", b, c, out[3*c], out[3*c+1], out[3*c+2], cls[2*c], cls[2*c+1], cand[c])
+			}
+		}
+		want := uint64(0)
+		if !isASCII(string(b)) {
+			want |= 1
+		}
+		if bytes.IndexByte(b, '%') >= 0 {
+			want |= 2
+		}
+		if bytes.IndexByte(b, '\\') >= 0 {
+			want |= 4
+		}
+		if fl != want {
+			t.Fatalf("%q: flags %b, want %b", b, fl, want)
+		}
+	})
+}
