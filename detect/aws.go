@@ -11,7 +11,7 @@ func (awsAccessKey) Type() string { return TypeAWSAccessKey }
 func (awsAccessKey) Keywords() []string { return []string{"akia", "asia", "abia", "acca", "a3t"} }
 
 func (awsAccessKey) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	for _, h := range hits {
 		if isAlnum(byteAt(text, h-1)) {
 			continue
@@ -30,11 +30,11 @@ func (awsAccessKey) Find(t *Text) {
 		if end-h != 20 || isAlnum(byteAt(text, end)) {
 			continue
 		}
-		if isPlaceholder(text[h+4 : end]) {
+		if isPlaceholderOf(text[h+4:end], cBase32) {
 			continue
 		}
-		emit(h, end)
+		t.Emit(h, end)
 	}
 }
 
-func isBase32(b byte) bool { return isUpper(b) || ('2' <= b && b <= '7') }
+func isBase32(b byte) bool { return is(b, cBase32) }

@@ -22,44 +22,54 @@ func (awsSecretKey) Keywords() []string {
 const awsSecretReach = 160
 
 func (awsSecretKey) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next, scanned := 0, 0
 	for _, h := range hits {
 		// Token starts before scanned were already tried for an earlier hit.
 		start := max(h, next, scanned)
 		limit := min(len(text), h+awsSecretReach)
 		scanned = max(scanned, limit)
-		for i := start; i < limit; i++ {
-			if !isB64Std(text[i]) || isB64Std(byteAt(text, i-1)) {
+		for i := start; i < limit; {
+			if !is(text[i], cB64Std) {
+				i++
 				continue
 			}
-			end := spanWhile(text, i, 41, isB64Std)
-			if end-i == 40 && !isB64Std(byteAt(text, end)) && awsSecretShape(text[i:end]) {
-				emit(i, end)
-				next = end
-				break
+			if is(byteAt(text, i-1), cB64Std) {
+				// Inside a run that started before: no token starts here.
+				i = spanClass(text, i, limit-i, cB64Std)
+				continue
 			}
-			i = end
+			// A run of exactly 40: its last byte and the one after tell
+			// cheaply, before the whole run is read.
+			if is(byteAt(text, i+39), cB64Std) && !is(byteAt(text, i+40), cB64Std) {
+				if end := spanClass(text, i, 41, cB64Std); end-i == 40 && awsSecretShape(text[i:end]) {
+					t.Emit(i, end)
+					next = end
+					break
+				}
+			}
+			// Skip the run (mostly a short word).
+			for i++; i < limit && is(text[i], cB64Std); {
+				i++
+			}
 		}
 	}
 }
 
-func isB64Std(b byte) bool { return isAlnum(b) || b == '+' || b == '/' }
+func isB64Std(b byte) bool { return is(b, cB64Std) }
 
 // awsSecretShape rejects 40-character strings that are not random base64:
 // hex digests (SHA-1), single-case words, placeholders.
 func awsSecretShape(s string) bool {
-	var lower, upper, digit bool
-	hex := true
+	seen, every := uint64(0), ^uint64(0)
 	for i := 0; i < len(s); i++ {
-		b := s[i]
-		lower = lower || isLower(b)
-		upper = upper || isUpper(b)
-		digit = digit || isDigit(b)
-		hex = hex && (isDigit(b) || ('a' <= b && b <= 'f') || ('A' <= b && b <= 'F'))
+		c := charClass[s[i]]
+		seen |= c
+		every &= c
 	}
-	if hex || !lower || !upper || isPlaceholder(s) || strings.HasPrefix(s, "AKIA") || strings.HasPrefix(s, "ASIA") {
+	if every&cHex != 0 || seen&cLower == 0 || seen&cUpper == 0 || seen&(cDigit|cPlus|cSlash) == 0 ||
+		strings.HasPrefix(s, "AKIA") || strings.HasPrefix(s, "ASIA") {
 		return false
 	}
-	return digit || strings.ContainsAny(s, "+/")
+	return !isPlaceholderOf(s, cB64Std)
 }

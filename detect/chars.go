@@ -1,16 +1,162 @@
 package detect
 
+import (
+	"math/bits"
+	"strings"
+	"unsafe"
+)
+
 // Byte classes used by the hand-written matchers. ASCII only: detectors run on
 // normalised text, where look-alike characters have already become ASCII.
+//
+// Each byte's classes are bits of charClass, so a test for a union of
+// classes ("letter, digit, '-' or '_'") is one load and one AND instead of a
+// chain of comparisons.
+
+// Class bits of charClass.
+const (
+	cDigit    uint64 = 1 << iota // 0-9
+	cUpper                       // A-Z
+	cLower                       // a-z
+	cUnder                       // _
+	cDash                        // -
+	cDot                         // .
+	cPlus                        // +
+	cSlash                       // /
+	cEquals                      // =
+	cSpace                       // space, \t, \n, \r
+	cPEMPunct                    // : and , (PEM headers: Proc-Type: 4,ENCRYPTED)
+	cHexLow                      // a-f
+	cURL                         // visible ASCII but quotes, <, > and `
+	cPercent                     // %
+	cB32Digit                    // 2-7 (base32)
+	cHexUp                       // A-F
+	cSentence                    // ; ! ? (with space and '.', they end a word of prose)
+	cAssign                      // : = ? . > | (assignment operators)
+	cBare                        // a byte of a bare value: above space, not a quote, ` or <
+	cHex                         // 0-9, a-f, A-F
+	cScheme                      // a URL scheme's letters, digits, +, - and .
+	cPEMLabel                    // A-Z, 0-9, space, _ and - (a PEM label)
+
+	// Alphabets of token bodies, one bit each (unlike the unions below):
+	// spanClass tests eight bytes against a one-bit class with one AND.
+	cWordDash    // letters, digits, _ and - (base64url: cB64URL)
+	cWordDashDot // letters, digits, _, - and .
+	cAlnumDash   // letters, digits and -
+	cB64Std      // letters, digits, + and /
+	cLowerHex    // 0-9, a-f
+	cLowerAlnum  // 0-9, a-z
+	cAtext       // letters, digits, . _ % + - (e-mail local parts)
+	cBase32      // A-Z, 2-7
+	aAlnum       // letters and digits (cAlnum as one bit)
+	aWord        // letters, digits and _ (cWord as one bit)
+	cURLAuth     // cURL but / and ? (a URL's authority)
+
+	cAlpha  = cUpper | cLower
+	cAlnum  = cDigit | cAlpha
+	cWord   = cAlnum | cUnder
+	cStop   = cSpace | cDot | cSentence // ends a word of prose
+	cB64URL = cWordDash
+)
+
+// charClass maps each byte to its class bits.
+var charClass = func() (t [256]uint64) {
+	for b := 0; b < 256; b++ {
+		var c uint64
+		switch {
+		case '0' <= b && b <= '9':
+			c = cDigit
+			if '2' <= b && b <= '7' {
+				c |= cB32Digit
+			}
+		case 'A' <= b && b <= 'Z':
+			c = cUpper
+			if b <= 'F' {
+				c |= cHexUp
+			}
+		case 'a' <= b && b <= 'z':
+			c = cLower
+			if b <= 'f' {
+				c |= cHexLow
+			}
+		}
+		switch b {
+		case '_':
+			c = cUnder
+		case '-':
+			c = cDash
+		case '.':
+			c = cDot
+		case '+':
+			c = cPlus
+		case '/':
+			c = cSlash
+		case '=':
+			c = cEquals
+		case ' ', '\t', '\n', '\r':
+			c = cSpace
+		case ':', ',':
+			c = cPEMPunct
+		case '%':
+			c = cPercent
+		case ';', '!', '?':
+			c = cSentence
+		}
+		if strings.IndexByte(":=?.>|", byte(b)) >= 0 {
+			c |= cAssign
+		}
+		if b > ' ' && b != '"' && b != '\'' && b != '`' && b != '<' {
+			c |= cBare
+		}
+		if b > ' ' && b < 0x7f && b != '"' && b != '\'' && b != '<' && b != '>' && b != '`' {
+			c |= cURL
+		}
+		if c&(cDigit|cHexLow|cHexUp) != 0 {
+			c |= cHex
+		}
+		if c&(cAlnum|cPlus|cDash|cDot) != 0 {
+			c |= cScheme
+		}
+		if c&(cUpper|cDigit|cUnder|cDash) != 0 || b == ' ' {
+			c |= cPEMLabel
+		}
+		if c&cURL != 0 && b != '/' && b != '?' {
+			c |= cURLAuth
+		}
+		for _, a := range []struct {
+			bit, of uint64
+		}{
+			{cWordDash, cWord | cDash},
+			{cWordDashDot, cWord | cDash | cDot},
+			{cAlnumDash, cAlnum | cDash},
+			{cB64Std, cAlnum | cPlus | cSlash},
+			{cLowerHex, cDigit | cHexLow},
+			{cLowerAlnum, cDigit | cLower},
+			{cAtext, cAlnum | cDot | cUnder | cPercent | cPlus | cDash},
+			{cBase32, cUpper | cB32Digit},
+			{aAlnum, cAlnum},
+			{aWord, cWord},
+		} {
+			if c&a.of != 0 {
+				c |= a.bit
+			}
+		}
+		t[b] = c
+	}
+	return
+}()
+
+// is reports whether b belongs to one of the classes in mask.
+func is(b byte, mask uint64) bool { return charClass[b]&mask != 0 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
-func isAlpha(b byte) bool { return isUpper(b) || isLower(b) }
-func isAlnum(b byte) bool { return isDigit(b) || isAlpha(b) }
+func isAlpha(b byte) bool { return charClass[b]&cAlpha != 0 }
+func isAlnum(b byte) bool { return charClass[b]&cAlnum != 0 }
 
 // isWord is a regexp \w byte.
-func isWord(b byte) bool { return isAlnum(b) || b == '_' }
+func isWord(b byte) bool { return charClass[b]&cWord != 0 }
 
 func lower(b byte) byte {
 	if isUpper(b) {
@@ -22,7 +168,7 @@ func lower(b byte) byte {
 // byteAt returns text[i], or 0 outside the text, so boundary checks need no
 // bounds tests of their own.
 func byteAt(text string, i int) byte {
-	if i < 0 || i >= len(text) {
+	if uint(i) >= uint(len(text)) {
 		return 0
 	}
 	return text[i]
@@ -32,8 +178,62 @@ func byteAt(text string, i int) byte {
 // stopping at max bytes.
 func spanWhile(text string, i, max int, f func(byte) bool) int {
 	end := min(len(text), i+max)
-	for i < end && f(text[i]) {
+	if i >= end {
+		return i
+	}
+	text = text[:end] // no bounds check in the loop
+	for i < len(text) && f(text[i]) {
 		i++
+	}
+	return i
+}
+
+// spanClass is spanWhile for a class test: the end of the run of bytes from
+// i on whose class is in mask, stopping at max bytes.
+func spanClass(text string, i, max int, mask uint64) int {
+	end := min(len(text), i+max)
+	if i >= end {
+		return i
+	}
+	text = text[:end]
+	t := &charClass
+	if mask&(mask-1) == 0 {
+		// One class bit: the AND of eight bytes' classes has it only if
+		// every byte has it, so a long run costs one test per eight bytes.
+		for i+8 <= len(text) {
+			w := text[i : i+8]
+			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&mask == 0 {
+				break
+			}
+			i += 8
+		}
+	}
+	for i < len(text) && t[text[i]]&mask != 0 {
+		i++
+	}
+	return i
+}
+
+// spanClassBack is spanClass backwards: the start of the run of bytes
+// before i whose class is in mask, going no lower than lo.
+func spanClassBack(text string, i, lo int, mask uint64) int {
+	lo = max(lo, 0)
+	if i <= lo {
+		return i
+	}
+	text = text[:i]
+	t := &charClass
+	if mask&(mask-1) == 0 {
+		for i-8 >= lo {
+			w := text[i-8 : i]
+			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&mask == 0 {
+				break
+			}
+			i -= 8
+		}
+	}
+	for i > lo && t[text[i-1]]&mask != 0 {
+		i--
 	}
 	return i
 }
@@ -44,12 +244,39 @@ func hasPrefixFold(text string, i int, p string) bool {
 	if i < 0 || len(text)-i < len(p) {
 		return false
 	}
+	t := text[i : i+len(p)]
 	for j := 0; j < len(p); j++ {
-		if lower(text[i+j]) != p[j] {
+		if lower(t[j]) != p[j] {
 			return false
 		}
 	}
 	return true
+}
+
+// byFirstByte lists words (lower-case ASCII, or other bytes matched
+// exactly) by their first byte in either case, keeping their order.
+func byFirstByte(words []string) (t [256][]string) {
+	for _, w := range words {
+		t[w[0]] = append(t[w[0]], w)
+		if isLower(w[0]) {
+			t[w[0]-('a'-'A')] = append(t[w[0]-('a'-'A')], w)
+		}
+	}
+	return
+}
+
+// prefixFoldAmong returns the first word of table[text[i]] that text[i:]
+// starts with, ignoring case (see byFirstByte), or "".
+func prefixFoldAmong(text string, i int, table *[256][]string) string {
+	if i >= len(text) {
+		return ""
+	}
+	for _, w := range table[text[i]] {
+		if hasPrefixFold(text, i, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // indexFold is strings.Index for a lower-case ASCII needle, ignoring case,
@@ -58,15 +285,72 @@ func indexFold(s, needle string) int {
 	if needle == "" {
 		return 0
 	}
+	last := len(s) - len(needle) // the last place a match can start
 	first := needle[0]
-	up := first
-	if isLower(first) {
-		up = first - ('a' - 'A')
+	if !isLower(first) {
+		// The first byte has one case: IndexByte (vectorised) finds the
+		// candidates.
+		for i := 0; i <= last; i++ {
+			j := strings.IndexByte(s[i:last+1], first)
+			if j < 0 {
+				return -1
+			}
+			if i += j; hasPrefixFold(s, i, needle) {
+				return i
+			}
+		}
+		return -1
 	}
-	for i := 0; i+len(needle) <= len(s); i++ {
-		if c := s[i]; (c == first || c == up) && hasPrefixFold(s, i, needle) {
+	// Eight bytes at a time: OR-ing 0x20 folds the first byte's cases
+	// together, and a zero byte of w^pat marks a candidate (the borrow can
+	// add false ones above a true one, never lose one; each is verified).
+	// Where the first byte occurs, the second is tested the same way (OR-ing
+	// 0x20 keeps every byte that can match it), so that few candidates
+	// remain to verify.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	pat := ones * uint64(first)
+	pat1 := uint64(0)
+	if len(needle) > 1 {
+		pat1 = ones * uint64(needle[1]|0x20)
+	}
+	i := 0
+	for ; i+8 <= last+1; i += 8 {
+		w := stringWord(s, i) | 0x2020202020202020
+		z := w ^ pat
+		m := (z - ones) &^ z & highs
+		if m == 0 {
+			continue
+		}
+		if pat1 != 0 {
+			z1 := w ^ pat1
+			// Byte k's pair is byte k+1; byte 7's is in the next word.
+			m &= ((z1-ones)&^z1)>>8 | 1<<63
+		}
+		for ; m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)>>3; hasPrefixFold(s, j, needle) {
+				return j
+			}
+		}
+	}
+	for ; i <= last; i++ {
+		if s[i]|0x20 == first && hasPrefixFold(s, i, needle) {
 			return i
 		}
 	}
 	return -1
+}
+
+// readOnlyBytes views s's bytes as a slice without copying them, for
+// library functions that take []byte but only read it ([]byte(s) would be
+// a heap allocation per call). The slice must not be written or kept.
+func readOnlyBytes(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+// stringWord returns the eight bytes of s from i on as a little-endian word
+// (bounds-checked; teddy reads through a pointer with load64).
+func stringWord(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -14,18 +14,18 @@ func (credentialURL) Type() string { return TypeCredentialURL }
 func (credentialURL) Keywords() []string { return []string{"://"} }
 
 func (credentialURL) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next {
 			continue
 		}
 		// Scheme: a letter, then letters, digits, '+', '-', '.'.
-		s := h
-		for s > 0 && h-s < 32 && (isAlnum(text[s-1]) || text[s-1] == '+' || text[s-1] == '-' || text[s-1] == '.') {
+		s, lo := h, max(0, h-32)
+		for s > lo && is(text[s-1], cScheme) {
 			s--
 		}
-		for s < h && !isAlpha(text[s]) {
+		for s < h && !is(text[s], cAlpha) {
 			s++
 		}
 		if s == h {
@@ -34,10 +34,7 @@ func (credentialURL) Find(t *Text) {
 		// Authority: up to the first '/', '?' or end of the URL; the
 		// password may hold '@' or '#', so split at the last '@'.
 		a := h + 3
-		auth := a
-		for auth < len(text) && auth-a < 512 && isURLByte(text[auth]) && text[auth] != '/' && text[auth] != '?' {
-			auth++
-		}
+		auth := spanClass(text, a, 512, cURLAuth)
 		at := strings.LastIndexByte(text[a:auth], '@')
 		if at < 0 {
 			// No userinfo up to here: a later "://" before auth has none either.
@@ -45,7 +42,6 @@ func (credentialURL) Find(t *Text) {
 			continue
 		}
 		at += a
-		end := spanWhile(text, auth, 2048, isURLByte)
 		colon := strings.IndexByte(text[a:at], ':')
 		if colon <= 0 {
 			continue
@@ -54,17 +50,18 @@ func (credentialURL) Find(t *Text) {
 		if at+1 >= auth || !userinfoSecret(user, pass) {
 			continue
 		}
+		end := spanClass(text, auth, 2048, cURL)
 		for end > at+1 && strings.IndexByte(".,;:!?)]}'\"", text[end-1]) >= 0 {
 			end--
 		}
-		emit(s, end)
+		t.Emit(s, end)
 	}
 }
 
 // isURLByte is a byte that can appear in a URL written in prose: anything
 // visible but quotes, angle brackets and backticks.
 func isURLByte(b byte) bool {
-	return b > ' ' && b < 0x7f && b != '"' && b != '\'' && b != '<' && b != '>' && b != '`'
+	return is(b, cURL)
 }
 
 // userinfoSecret reports whether a URL's user:password holds a real-looking

@@ -11,16 +11,13 @@ func (email) Type() string { return TypeEmail }
 func (email) Keywords() []string { return []string{"@"} }
 
 func (email) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, at := range hits {
 		if at < next {
 			continue
 		}
-		start := at
-		for start > 0 && at-start < 64 && isAtext(text[start-1]) {
-			start--
-		}
+		start := spanClassBack(text, at, at-64, cAtext)
 		if isAtext(byteAt(text, start-1)) { // longer than any real local part
 			continue
 		}
@@ -35,7 +32,7 @@ func (email) Find(t *Text) {
 		if !ok {
 			continue
 		}
-		emit(start, end)
+		t.Emit(start, end)
 		next = end
 	}
 }
@@ -44,7 +41,7 @@ func (email) Find(t *Text) {
 // letters, digits and . _ % + - (RFC 5322 allows more, such as '=' or '?',
 // but then "?email=a@b.it" in a URL would swallow the query string).
 func isAtext(b byte) bool {
-	return isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-'
+	return is(b, cAtext)
 }
 
 // domainEnd parses a host name starting at i and returns where it ends. It
@@ -55,15 +52,19 @@ func domainEnd(text string, i int) (int, bool) {
 	lastStart, lastEnd := 0, 0
 	for {
 		s := i
-		for i < len(text) && i-s < 63 && (isAlnum(text[i]) || text[i] == '-') {
-			i++
+		// Labels are short: an inline loop beats spanClass's call.
+		lab := text[s:min(len(text), s+63)]
+		n := 0
+		for n < len(lab) && charClass[lab[n]]&cAlnumDash != 0 {
+			n++
 		}
+		i = s + n
 		if i == s || text[s] == '-' || text[i-1] == '-' {
 			break
 		}
 		labels++
 		lastStart, lastEnd = s, i
-		if i+1 < len(text) && text[i] == '.' && isAlnum(text[i+1]) {
+		if i+1 < len(text) && text[i] == '.' && is(text[i+1], cAlnum) {
 			i++
 			continue
 		}
@@ -77,7 +78,7 @@ func domainEnd(text string, i int) (int, bool) {
 		return lastEnd, true // an internationalised TLD in punycode
 	}
 	for j := 0; j < len(tld); j++ {
-		if !isAlpha(tld[j]) {
+		if !is(tld[j], cAlpha) {
 			return 0, false
 		}
 	}

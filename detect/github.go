@@ -19,34 +19,31 @@ func (githubToken) Keywords() []string {
 }
 
 func (githubToken) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	for _, h := range hits {
 		if isWord(byteAt(text, h-1)) {
 			continue
 		}
 		if strings.HasPrefix(text[h:], "github_pat_") {
-			end := spanWhile(text, h+11, 83, isWord)
-			if end-h-11 == 82 && !isPlaceholder(text[h+11:end]) {
-				emit(h, end)
+			end := spanClass(text, h+11, 83, aWord)
+			if end-h-11 == 82 && !isPlaceholderOf(text[h+11:end], cWord) {
+				t.Emit(h, end)
 			}
 			continue
 		}
 		if !isLower(text[h]) || !isLower(text[h+1]) || !isLower(text[h+2]) {
 			continue // the prefix is lower case; the prefilter ignores case
 		}
-		end := spanWhile(text, h+4, 37, isAlnum)
+		end := spanClass(text, h+4, 37, aAlnum)
 		if end-h-4 != 36 || isWord(byteAt(text, end)) {
-			continue
-		}
-		body := text[h+4 : end]
-		if isPlaceholder(body) {
 			continue
 		}
 		// The checksum separates a real token from a look-alike; a token
 		// with a bad checksum still counts when the text says it is one
 		// (test fixtures and hand-made configs are still leaks to stop).
-		if githubChecksumOK(body) || t.Near(githubContext, h, 64) {
-			emit(h, end)
+		body := text[h+4 : end]
+		if (githubChecksumOK(body) || t.Near(githubContext, h, 64)) && !isPlaceholderOf(body, cAlnum) {
+			t.Emit(h, end)
 		}
 	}
 }
@@ -61,7 +58,9 @@ func githubChecksumOK(body string) bool {
 	if len(body) != 36 {
 		return false
 	}
-	return base62Pad6(crc32.ChecksumIEEE([]byte(body[:30]))) == body[30:]
+	var b [6]byte
+	base62Pad6To(&b, crc32.ChecksumIEEE(readOnlyBytes(body[:30])))
+	return string(b[:]) == body[30:]
 }
 
 const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -69,9 +68,13 @@ const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 // base62Pad6 encodes n in base62, left-padded with '0' to six characters.
 func base62Pad6(n uint32) string {
 	var b [6]byte
+	base62Pad6To(&b, n)
+	return string(b[:])
+}
+
+func base62Pad6To(b *[6]byte, n uint32) {
 	for i := 5; i >= 0; i-- {
 		b[i] = base62Alphabet[n%62]
 		n /= 62
 	}
-	return string(b[:])
 }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"strings"
@@ -20,22 +21,22 @@ func (jwt) Type() string { return TypeJWT }
 func (jwt) Keywords() []string { return []string{"eyj", "eya", "ewo", "ewogi"} }
 
 func (jwt) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next || isWordDash(byteAt(text, h-1)) {
 			continue
 		}
 		// header . payload . signature
-		e1 := spanWhile(text, h, 8<<10, isB64URL)
+		e1 := spanClass(text, h, 8<<10, cB64URL)
 		if byteAt(text, e1) != '.' {
 			continue
 		}
-		e2 := spanWhile(text, e1+1, 64<<10, isB64URL)
+		e2 := spanClass(text, e1+1, 64<<10, cB64URL)
 		if e2-e1 < 3 || byteAt(text, e2) != '.' {
 			continue
 		}
-		e3 := spanWhile(text, e2+1, 8<<10, isB64URL)
+		e3 := spanClass(text, e2+1, 8<<10, cB64URL)
 		if isWordDash(byteAt(text, e3)) || !jwtHeaderOK(text[h:e1]) {
 			continue
 		}
@@ -43,12 +44,12 @@ func (jwt) Find(t *Text) {
 		if end == e2+1 && !strings.Contains(strings.ToLower(decodeB64URL(text[h:e1])), `"none"`) {
 			continue // an empty signature only for unsecured tokens
 		}
-		emit(h, end)
+		t.Emit(h, end)
 		next = end
 	}
 }
 
-func isB64URL(b byte) bool { return isAlnum(b) || b == '-' || b == '_' }
+func isB64URL(b byte) bool { return is(b, cB64URL) }
 
 func decodeB64URL(s string) string {
 	b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
@@ -61,24 +62,125 @@ func decodeB64URL(s string) string {
 // jwtHeaderOK reports whether a JWT header part decodes to a JSON object
 // whose "alg" is a string.
 func jwtHeaderOK(part string) bool {
-	raw := decodeB64URL(part)
-	if raw == "" {
+	var buf [512]byte
+	raw := decodeB64URLTo(buf[:], part)
+	if len(raw) == 0 {
 		return false
 	}
 	// A JSON object (checked without building it) with an "alg" member
-	// whose value is a non-empty string.
-	if !json.Valid([]byte(raw)) || strings.TrimLeft(raw, " \t\r\n")[0] != '{' {
+	// whose value is a non-empty string. The cheap tests go first.
+	if i := skipJSONSpace(raw, 0); i == len(raw) || raw[i] != '{' || !jwtHasAlg(raw) {
 		return false
 	}
+	return jsonFlatObject(raw) || json.Valid(raw)
+}
+
+// decodeB64URLTo is decodeB64URL into buf (when it fits), returning nil if
+// s does not decode.
+func decodeB64URLTo(buf []byte, s string) []byte {
+	s = strings.TrimRight(s, "=")
+	if s == "" {
+		return nil
+	}
+	if base64.RawURLEncoding.DecodedLen(len(s)) > len(buf) {
+		return []byte(decodeB64URL(s))
+	}
+	n, err := base64.RawURLEncoding.Decode(buf, readOnlyBytes(s))
+	if err != nil {
+		return nil
+	}
+	return buf[:n]
+}
+
+// jwtHasAlg reports whether raw has an "alg" key followed by ':' and a
+// string of at least one character.
+func jwtHasAlg(raw []byte) bool {
 	for rest := raw; ; {
-		i := strings.Index(rest, `"alg"`)
+		i := bytes.Index(rest, []byte(`"alg"`))
 		if i < 0 {
 			return false
 		}
-		rest = strings.TrimLeft(rest[i+5:], " \t\r\n")
-		if strings.HasPrefix(rest, ":") {
-			rest = strings.TrimLeft(rest[1:], " \t\r\n")
+		rest = rest[skipJSONSpace(rest, i+5):]
+		if len(rest) > 0 && rest[0] == ':' {
+			rest = rest[skipJSONSpace(rest, 1):]
 			return len(rest) > 1 && rest[0] == '"' && rest[1] != '"'
 		}
 	}
+}
+
+// skipJSONSpace returns the index of the first byte of b from i on that is
+// not JSON white space (len(b) if none).
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// jsonFlatObject reports whether b is certainly valid JSON by recognising
+// the form JWT headers take: one object whose members' values are strings
+// of printable ASCII without escapes, true, false or null. Anything else
+// (numbers, nesting, escapes, other bytes) gets false: json.Valid decides.
+func jsonFlatObject(b []byte) bool {
+	i := skipJSONSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipJSONSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipJSONSpace(b, i+1) == len(b)
+	}
+	for {
+		// member: string ws ':' ws value
+		if i = jsonPlainString(b, i); i < 0 {
+			return false
+		}
+		if i = skipJSONSpace(b, i); i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipJSONSpace(b, i+1)
+		switch {
+		case i >= len(b):
+			return false
+		case b[i] == '"':
+			i = jsonPlainString(b, i)
+		case bytes.HasPrefix(b[i:], []byte("true")) || bytes.HasPrefix(b[i:], []byte("null")):
+			i += 4
+		case bytes.HasPrefix(b[i:], []byte("false")):
+			i += 5
+		default:
+			return false
+		}
+		if i < 0 {
+			return false
+		}
+		if i = skipJSONSpace(b, i); i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipJSONSpace(b, i+1)
+		case '}':
+			return skipJSONSpace(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+}
+
+// jsonPlainString returns the end of the string starting at b[i] if it is
+// printable ASCII without escapes, else -1.
+func jsonPlainString(b []byte, i int) int {
+	if i >= len(b) || b[i] != '"' {
+		return -1
+	}
+	for i++; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1
+		case c < 0x20 || c >= 0x7f || c == '\\':
+			return -1
+		}
+	}
+	return -1
 }

@@ -1,6 +1,6 @@
 package detect
 
-import "strings"
+import "slices"
 
 // confidentialMarker finds classification markings, English and Italian:
 // CONFIDENTIAL, STRICTLY CONFIDENTIAL, INTERNAL USE ONLY, TOP SECRET,
@@ -27,66 +27,158 @@ var markerPhrases = []string{
 	"vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red", "tlp: amber",
 }
 
-// markersByFirst lists markerPhrases by first letter, in their order: a
-// phrase can only start where its first letter is.
-var markersByFirst = func() (t [26][]string) {
-	for _, m := range markerPhrases {
-		t[m[0]-'a'] = append(t[m[0]-'a'], m)
+// markerKeywords gate the detector; every phrase holds one.
+var markerKeywords = []string{"confidential", "internal use", "official use", "distribut", "do not forward",
+	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
+	"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privileged"}
+
+// markerLookBack is how far before a keyword a phrase may start ("STRICTLY ").
+const markerLookBack = 24
+
+// markerAt is a phrase that can start off bytes before a keyword.
+type markerAt struct {
+	off    int
+	phrase string
+}
+
+// markersFor[k] lists the phrases that can match around keyword k: a
+// phrase that matches o bytes before the keyword and reaches past its start
+// agrees with it on the bytes they share. By offset descending, then in
+// markerPhrases' order: the order of the start positions the detector
+// tries, and at each, of the phrases. The others cannot match there.
+var markersFor = func() (t [][]markerAt) {
+	for _, k := range markerKeywords {
+		var l []markerAt
+		for o := markerLookBack; o >= 0; o-- {
+			for _, m := range markerPhrases {
+				if o < len(m) {
+					if n := min(len(m)-o, len(k)); m[o:o+n] == k[:n] {
+						l = append(l, markerAt{o, m})
+					}
+				}
+			}
+		}
+		t = append(t, l)
 	}
 	return
 }()
 
-func (confidentialMarker) Keywords() []string {
-	return []string{"confidential", "internal use", "official use", "distribut", "do not forward",
-		"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
-		"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privileged"}
-}
+// markerKeywordsByFirst lists the indexes of markerKeywords by first byte,
+// either case.
+var markerKeywordsByFirst = func() (t [256][]int) {
+	for i, k := range markerKeywords {
+		t[k[0]] = append(t[k[0]], i)
+		t[k[0]-'a'+'A'] = append(t[k[0]-'a'+'A'], i)
+	}
+	return
+}()
+
+func (confidentialMarker) Keywords() []string { return slices.Clone(markerKeywords) }
 
 func (confidentialMarker) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
-		// The phrase may start a little before the keyword ("STRICTLY ").
-		lo := max(next, h-24)
-		for s := lo; s <= h; s++ {
-			if s > 0 && isWord(text[s-1]) || !isAlpha(text[s]) {
-				continue // phrases start words
+		// The phrase may start a little before the keyword: at s = h-o.
+		lo := max(next, h-markerLookBack)
+		if lo > h {
+			continue
+		}
+		// A phrase that matches around the keyword at h agrees with it, so
+		// only the keyword's phrases (markersFor) need trying.
+		k := -1
+		for _, i := range markerKeywordsByFirst[text[h]] {
+			if hasPrefixFold(text, h, markerKeywords[i]) {
+				k = i
+				break
 			}
-			p := ""
-			for _, m := range markersByFirst[lower(text[s])-'a'] {
-				if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) && s+len(m) > h {
-					p = m
-					break
-				}
-			}
-			if p == "" {
-				continue
-			}
-			v := text[s : s+len(p)]
-			if !markingCase(v) {
-				continue
-			}
-			emit(s, s+len(p))
-			next = s + len(p)
-			break
+		}
+		var s, e int
+		if k >= 0 {
+			s, e = markerAround(text, h, lo, markersFor[k])
+		} else {
+			s, e = markerAroundAny(text, h, lo) // not a keyword: try all
+		}
+		if e > 0 {
+			t.Emit(s, e)
+			next = e
 		}
 	}
+}
+
+// markerAround returns the marking around the keyword at h starting at lo
+// or after, trying cands; e is 0 if there is none. At each start, in
+// order, only the first phrase that matches counts.
+func markerAround(text string, h, lo int, cands []markerAt) (s, e int) {
+	for i := 0; i < len(cands); {
+		s = h - cands[i].off
+		j := i + 1 // cands[i:j] start at s
+		for j < len(cands) && cands[j].off == cands[i].off {
+			j++
+		}
+		if s < lo || s > 0 && isWord(text[s-1]) {
+			i = j
+			continue // not in reach, or not at a word start
+		}
+		for ; i < j; i++ {
+			if m := cands[i].phrase; hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
+				if markingCase(text[s : s+len(m)]) {
+					return s, s + len(m)
+				}
+				break
+			}
+		}
+		i = j
+	}
+	return 0, 0
+}
+
+// markerAroundAny is markerAround with every phrase at every start.
+func markerAroundAny(text string, h, lo int) (s, e int) {
+	for s = lo; s <= h; s++ {
+		if s > 0 && isWord(text[s-1]) {
+			continue
+		}
+		for _, m := range markerPhrases {
+			if s+len(m) > h && hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
+				if markingCase(text[s : s+len(m)]) {
+					return s, s + len(m)
+				}
+				break
+			}
+		}
+	}
+	return 0, 0
 }
 
 // markingCase accepts ALL CAPS, and Title Case for phrases of two or more
 // words ("Strictly Confidential"); TLP labels are capitals by definition.
+// v is ASCII (it matched a phrase ignoring ASCII case), its words separated
+// by single spaces.
 func markingCase(v string) bool {
-	if strings.ToUpper(v) == v {
-		return true
+	if !hasLower(v) {
+		return true // ALL CAPS
 	}
-	words := strings.Fields(v)
-	if len(words) < 2 {
-		return false
-	}
-	for _, w := range words {
-		if !isUpper(w[0]) && len(w) > 3 {
+	words := 0
+	for i := 0; i < len(v); {
+		j := i
+		for j < len(v) && v[j] != ' ' {
+			j++
+		}
+		if !isUpper(v[i]) && j-i > 3 {
 			return false
 		}
+		words++
+		i = j + 1
 	}
-	return true
+	return words >= 2
+}
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLower(s[i]) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,33 +22,34 @@ var openAIContext = NewWordSet("openai", "chatgpt", "gpt")
 func (openAIKey) ContextWords() []*WordSet { return []*WordSet{openAIContext} }
 
 func (openAIKey) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next || isWord(byteAt(text, h-1)) || byteAt(text, h-1) == '-' || !strings.HasPrefix(text[h:], "sk-") {
 			continue
 		}
 		b := h + 3
-		end := spanWhile(text, b, 400, isWordDash)
+		if strings.HasPrefix(text[b:], "ant-") {
+			continue // Anthropic's format: no need to read the body
+		}
+		end := spanClass(text, b, 400, cWordDash)
 		if isWord(byteAt(text, end)) {
 			continue
 		}
 		body := text[b:end]
 		ok := false
 		switch {
-		case strings.HasPrefix(body, "ant-"):
-			// Anthropic's format.
 		case hasAnyPrefix(body, "proj-", "svcacct-", "admin-", "None-"):
 			rest := body[strings.IndexByte(body, '-')+1:]
-			ok = len(rest) >= 40 && !isPlaceholder(rest)
+			ok = len(rest) >= 40 && !isPlaceholderOf(rest, cWordDash)
 		case len(body) == 48 && allAlnum(body):
 			ok = body[20:28] == openAIMarker ||
-				(t.Near(openAIContext, h, 80) && !isPlaceholder(body))
-		case strings.Contains(body, openAIMarker) && len(body) >= 40:
-			ok = !isPlaceholder(body)
+				(t.Near(openAIContext, h, 80) && !isPlaceholderOf(body, cWordDash))
+		case len(body) >= 40 && strings.Contains(body, openAIMarker):
+			ok = !isPlaceholderOf(body, cWordDash)
 		}
 		if ok {
-			emit(h, end)
+			t.Emit(h, end)
 			next = end
 		}
 	}
@@ -65,7 +66,7 @@ func hasAnyPrefix(s string, ps ...string) bool {
 
 func allAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isAlnum(s[i]) {
+		if charClass[s[i]]&cAlnum == 0 {
 			return false
 		}
 	}

@@ -25,7 +25,7 @@ func (password) Keywords() []string {
 }
 
 func (password) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next {
@@ -39,23 +39,23 @@ func (password) Find(t *Text) {
 			s, e, ok = passwordAt(text, h)
 		}
 		if ok {
-			emit(s, e)
+			t.Emit(s, e)
 			next = e
 		}
 	}
 }
 
+// passwordWordsByFirst lists passwordWords by first byte.
+var passwordWordsByFirst = byFirstByte(passwordWords)
+
+// copulas link a password keyword to its value in prose.
+var copulas = byFirstByte([]string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "= ", ": "})
+
 // passwordAt handles a password keyword at h.
 func passwordAt(text string, h int) (int, int, bool) {
 	// The keyword must start a word or an identifier part (DB_PASSWORD,
 	// dbPassword, ClearTextPassword), and end one.
-	kw := ""
-	for _, w := range passwordWords {
-		if hasPrefixFold(text, h, w) {
-			kw = w
-			break
-		}
-	}
+	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
 	if kw == "" {
 		return 0, 0, false
 	}
@@ -65,8 +65,8 @@ func passwordAt(text string, h int) (int, int, bool) {
 	i := h + len(kw)
 	// The rest of the identifier: "password_hash" is not a password, but
 	// "passwordValue", "password1" … rarely matter; allow a short tail.
-	tail := spanWhile(text, i, 24, isWordDash)
-	if suffix := strings.ToLower(text[i:tail]); suffix != "" && !passwordSuffix(suffix) {
+	tail := spanClass(text, i, 24, cWordDash)
+	if tail > i && !passwordSuffix(text[i:tail]) {
 		return 0, 0, false
 	}
 	i = tail
@@ -80,11 +80,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 		return quotedOrBare(text, j+6, true)
 	}
 	// Assignment operators: ":", "=", ":=", "=>", "?=", ".=" …
-	k := j
-	for k < len(text) && k-j < 4 && strings.IndexByte(":=?.>|", text[k]) >= 0 {
+	k, assigns := j, false
+	for k < len(text) && k-j < 4 && is(text[k], cAssign) {
+		assigns = assigns || text[k] == ':' || text[k] == '='
 		k++
 	}
-	if k > j && strings.ContainsAny(text[j:k], ":=") {
+	if assigns {
 		v := skipSpaces(text, k)
 		s, e, ok := quotedOrBare(text, v, false)
 		if ok && (byteAt(text, h-1) == '?' || byteAt(text, h-1) == '&') {
@@ -104,18 +105,16 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// is X", "la password del wifi è: X" — a few words may come between,
 	// within the sentence; the value must then look generated.
 	for k, words := j, 0; k < len(text) && k-j < 48 && words <= 5; words++ {
-		for _, cop := range []string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "= ", ": "} {
-			if hasPrefixFold(text, k, cop) {
-				s, e, ok := quotedOrBare(text, skipSpaces(text, k+len(cop)), false)
-				if ok && looksRandom(text[s:e]) {
-					return s, e, true
-				}
-				return 0, 0, false
+		if cop := prefixFoldAmong(text, k, &copulas); cop != "" {
+			s, e, ok := quotedOrBare(text, skipSpaces(text, k+len(cop)), false)
+			if ok && looksRandom(text[s:e]) {
+				return s, e, true
 			}
+			return 0, 0, false
 		}
 		// Next word of the same sentence.
 		w := k
-		for w < len(text) && text[w] != ' ' && strings.IndexByte(".;!?\n\r\t", text[w]) < 0 {
+		for w < len(text) && !is(text[w], cStop) {
 			w++
 		}
 		if w > k && text[w-1] == ':' {
@@ -134,13 +133,18 @@ func passwordAt(text string, h int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// passwordSuffix lists identifier tails after the keyword that still name
+// passwordSuffixes are identifier tails after the keyword that still name
 // the password itself.
+var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s"}
+
+// passwordSuffix reports whether s (ASCII letters, digits, '_' and '-') is
+// one of passwordSuffixes, ignoring case and leading '_' and '-'.
 func passwordSuffix(s string) bool {
 	s = strings.TrimLeft(s, "_-")
-	switch s {
-	case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s":
-		return true
+	for _, w := range passwordSuffixes {
+		if len(w) == len(s) && hasPrefixFold(s, 0, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -164,7 +168,7 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 			return 0, 0, false
 		}
 		s = i
-		e = spanWhile(text, s, 256, func(b byte) bool { return b > ' ' && b != '"' && b != '\'' && b != '`' && b != '<' })
+		e = spanClass(text, s, 256, cBare)
 		// A full stop or comma after the value belongs to the sentence.
 		for e > s && strings.IndexByte(".,;)]}", text[e-1]) >= 0 {
 			e--
@@ -271,6 +275,16 @@ func isTemplateValue(v string) bool {
 // isReference reports a bare value that names something else
 // (var.db_password, process.env.PASS, os.Getenv(…)).
 func isReference(v string) bool {
+	if !isASCII(v) {
+		return isReferenceUnicode(v)
+	}
+	return hasPrefixFold(v, 0, "var.") || hasPrefixFold(v, 0, "env.") || hasPrefixFold(v, 0, "os.") ||
+		strings.IndexByte(v, '(') >= 0 || indexFold(v, "process.env") >= 0 || indexFold(v, "getenv") >= 0
+}
+
+// isReferenceUnicode is isReference for a value outside ASCII, where case
+// folding is Unicode's.
+func isReferenceUnicode(v string) bool {
 	l := strings.ToLower(v)
 	return strings.HasPrefix(l, "var.") || strings.HasPrefix(l, "env.") || strings.Contains(l, "process.env") ||
 		strings.Contains(l, "getenv") || strings.Contains(l, "(") || strings.HasPrefix(l, "os.")
@@ -287,9 +301,39 @@ var commonNonPasswords = map[string]bool{
 	"mypassword": true, "yourpassword": true, "your_password": true, "secretpassword": true,
 }
 
+// maxNonPassword bounds the length of commonNonPasswords' words (a test
+// checks it).
+const maxNonPassword = 16
+
+// passwordMarkList are pieces of stand-ins for a password.
+var passwordMarkList = []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example"}
+
+var passwordMarks = newMarkSet(passwordMarkList)
+
 // placeholderPassword reports a value that is a stand-in for a password: a
 // known word, a run of one character, or the user name again.
 func placeholderPassword(v, user string) bool {
+	if !isASCII(v) {
+		return placeholderPasswordUnicode(v, user)
+	}
+	if len(v) <= maxNonPassword {
+		var buf [maxNonPassword]byte
+		for i := 0; i < len(v); i++ {
+			buf[i] = lower(v[i])
+		}
+		if commonNonPasswords[string(buf[:len(v)])] {
+			return true
+		}
+	}
+	if user != "" && strings.EqualFold(v, user) {
+		return true
+	}
+	return fewDistinctFold(v, 3) || passwordMarks.in(v)
+}
+
+// placeholderPasswordUnicode is placeholderPassword for a value outside
+// ASCII, where case folding is Unicode's.
+func placeholderPasswordUnicode(v, user string) bool {
 	l := strings.ToLower(v)
 	if commonNonPasswords[l] || (user != "" && strings.EqualFold(v, user)) {
 		return true
@@ -297,7 +341,7 @@ func placeholderPassword(v, user string) bool {
 	if distinct(l) < 3 {
 		return true
 	}
-	for _, m := range []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example"} {
+	for _, m := range passwordMarkList {
 		if strings.Contains(l, m) {
 			return true
 		}
@@ -308,19 +352,14 @@ func placeholderPassword(v, user string) bool {
 // looksRandom reports whether a prose value looks like a password rather
 // than a word: it mixes letters with digits or symbols, or cases.
 func looksRandom(v string) bool {
-	var lower, upper, digit, other bool
+	var seen uint64
+	other := false
 	for i := 0; i < len(v); i++ {
-		switch b := v[i]; {
-		case isLower(b):
-			lower = true
-		case isUpper(b):
-			upper = true
-		case isDigit(b):
-			digit = true
-		default:
-			other = true
-		}
+		c := charClass[v[i]] & cAlnum
+		other = other || c == 0
+		seen |= c
 	}
+	lower, upper, digit := seen&cLower != 0, seen&cUpper != 0, seen&cDigit != 0
 	n := 0
 	for _, c := range []bool{lower, upper, digit, other} {
 		if c {

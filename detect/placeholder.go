@@ -1,5 +1,10 @@
 package detect
 
+import (
+	"math/bits"
+	"strings"
+)
+
 // placeholderMarks are pieces of the documentation stand-ins people paste
 // instead of real credentials (AKIAIOSFODNN7EXAMPLE, YOUR_API_KEY, sk-xxxx…).
 var placeholderMarks = []string{
@@ -12,16 +17,129 @@ var placeholderMarks = []string{
 // placeholder rather than a secret: it carries a placeholder mark or is made
 // of too few distinct characters to be random.
 func isPlaceholder(v string) bool {
-	if distinct(v) < 6 {
-		return true
+	return fewDistinct(v, 6) || placeholderSet.in(v)
+}
+
+// isPlaceholderOf is isPlaceholder for a value made only of bytes of the
+// classes in alphabet (a token body the caller has spanned): the marks that
+// cannot occur in it ("...", "<" in a base64url body) are not looked for.
+func isPlaceholderOf(v string, alphabet uint64) bool {
+	return fewDistinct(v, 6) || placeholderSet.inOf(v, alphabet)
+}
+
+var placeholderSet = newMarkSet(placeholderMarks)
+
+// markSet finds any of a few lower-case ASCII marks in a string, ignoring
+// case, reading few bytes: a mark of four bytes or more starting at p covers
+// a sample position j = p, p+1 or p+2 that is a multiple of 3, where its
+// bytes o = j-p and o+1 are a pair only the marks' pairs share. So pairs are
+// read at every third byte, and marks compared only at matching pairs.
+// Shorter marks are looked for with IndexByte.
+type markSet struct {
+	pair1, pair2 [256]uint64  // bit k: the byte is the first (second) of pair k, either case
+	atPair       [64][]markAt // pair k's marks and the pair's offset in them
+	short        []string     // marks of fewer than four bytes
+	shortFirst   []byte       // their first bytes, either case
+	shortClasses uint64       // the classes of those bytes (charClass)
+}
+
+// markAt is a mark and the offset in it of a pair.
+type markAt struct {
+	mark string
+	off  int
+}
+
+// newMarkSet builds a markSet of lower-case ASCII marks.
+func newMarkSet(marks []string) *markSet {
+	ms := &markSet{}
+	pairBit := map[[2]byte]int{}
+	cases := func(b byte) []byte {
+		if isLower(b) {
+			return []byte{b, b - ('a' - 'A')}
+		}
+		return []byte{b}
 	}
-	// One pass: each mark is tried only where its first byte occurs.
-	for i := 0; i < len(v); i++ {
-		if !markFirst[v[i]] {
+	for _, m := range marks {
+		if len(m) < 4 {
+			ms.short = append(ms.short, m)
+			for _, c := range cases(m[0]) {
+				if !strings.Contains(string(ms.shortFirst), string(c)) {
+					ms.shortFirst = append(ms.shortFirst, c)
+					ms.shortClasses |= charClass[c]
+				}
+			}
 			continue
 		}
-		for _, m := range marksByFirst[lower(v[i])] {
-			if len(m) == 1 || hasPrefixFold(v, i, m) {
+		for off := 0; off < 3; off++ {
+			k := [2]byte{m[off], m[off+1]}
+			bit, ok := pairBit[k]
+			if !ok {
+				if len(pairBit) == len(ms.atPair) {
+					panic("detect: too many mark pairs")
+				}
+				bit = len(pairBit)
+				pairBit[k] = bit
+				for _, a := range cases(k[0]) {
+					ms.pair1[a] |= 1 << bit
+				}
+				for _, b := range cases(k[1]) {
+					ms.pair2[b] |= 1 << bit
+				}
+			}
+			ms.atPair[bit] = append(ms.atPair[bit], markAt{m, off})
+		}
+	}
+	return ms
+}
+
+// in reports whether a mark occurs in v, ignoring case.
+func (ms *markSet) in(v string) bool {
+	return ms.inOf(v, ^uint64(0))
+}
+
+// inOf is in for a v made only of bytes of the classes in alphabet.
+func (ms *markSet) inOf(v string, alphabet uint64) bool {
+	p1, p2 := &ms.pair1, &ms.pair2
+	j := 0
+	for ; j+5 <= len(v); j += 6 { // two samples a turn: j and j+3
+		w := v[j : j+5]
+		if h0, h3 := p1[w[0]]&p2[w[1]], p1[w[3]]&p2[w[4]]; h0|h3 != 0 &&
+			(ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3)) {
+			return true
+		}
+	}
+	if j+1 < len(v) && ms.atSample(v, j, p1[v[j]]&p2[v[j+1]]) {
+		return true
+	}
+	if alphabet != ^uint64(0) && ms.shortClasses&alphabet == 0 {
+		return false // no short mark can start in v
+	}
+	for _, c := range ms.shortFirst {
+		if alphabet != ^uint64(0) && charClass[c]&alphabet == 0 {
+			continue // c cannot be in v
+		}
+		for i := 0; ; i++ {
+			k := strings.IndexByte(v[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			for _, m := range ms.short {
+				if hasPrefixFold(v, i, m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// atSample reports whether a mark of the pairs in hit (of the sample at j)
+// matches around j.
+func (ms *markSet) atSample(v string, j int, hit uint64) bool {
+	for ; hit != 0; hit &= hit - 1 {
+		for _, a := range ms.atPair[bits.TrailingZeros64(hit)] {
+			if j >= a.off && hasPrefixFold(v, j-a.off, a.mark) {
 				return true
 			}
 		}
@@ -29,24 +147,22 @@ func isPlaceholder(v string) bool {
 	return false
 }
 
-// markFirst marks the bytes, either case, that start a placeholder mark.
-var markFirst = func() (t [256]bool) {
-	for _, m := range placeholderMarks {
-		t[m[0]] = true
-		if isLower(m[0]) {
-			t[m[0]-('a'-'A')] = true
+// fewDistinct reports whether s has fewer than n distinct bytes.
+// Random values reach n within a few bytes, so this rarely reads far.
+func fewDistinct(s string, n int) bool {
+	var seen [4]uint64
+	k := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
+			seen[c>>6] |= bit
+			if k++; k >= n {
+				return false
+			}
 		}
 	}
-	return
-}()
-
-// marksByFirst indexes the placeholder marks by their first byte.
-var marksByFirst = func() (t [256][]string) {
-	for _, m := range placeholderMarks {
-		t[m[0]] = append(t[m[0]], m)
-	}
-	return
-}()
+	return true
+}
 
 // distinct counts the distinct bytes of s, stopping at 16.
 func distinct(s string) int {
@@ -60,4 +176,20 @@ func distinct(s string) int {
 		}
 	}
 	return n
+}
+
+// fewDistinctFold is fewDistinct ignoring ASCII case.
+func fewDistinctFold(s string, n int) bool {
+	var seen [4]uint64
+	k := 0
+	for i := 0; i < len(s); i++ {
+		c := lower(s[i])
+		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
+			seen[c>>6] |= bit
+			if k++; k >= n {
+				return false
+			}
+		}
+	}
+	return true
 }

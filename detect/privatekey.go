@@ -17,7 +17,7 @@ func (privateKey) Keywords() []string { return []string{"-----begin"} }
 const maxPEMBody = 16 << 10
 
 func (privateKey) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next {
@@ -68,7 +68,7 @@ func (privateKey) Find(t *Text) {
 			}
 			end = e
 		}
-		emit(h, end)
+		t.Emit(h, end)
 		next = end
 	}
 }
@@ -76,23 +76,22 @@ func (privateKey) Find(t *Text) {
 // spanLabel returns the length of a PEM label (" RSA PRIVATE KEY").
 func spanLabel(s string) int {
 	i := 0
-	for i < len(s) && i < 100 && (isUpper(s[i]) || isDigit(s[i]) || s[i] == ' ' || s[i] == '_' || (s[i] == '-' && !strings.HasPrefix(s[i:], "-----"))) {
+	for i < len(s) && i < 100 && is(s[i], cPEMLabel) && (s[i] != '-' || !strings.HasPrefix(s[i:], "-----")) {
 		i++
 	}
 	return i
 }
 
 func isPEMBody(b byte) bool {
-	return isAlnum(b) || b == '+' || b == '/' || b == '=' || b == '\n' || b == '\r' || b == ' ' || b == '\t' || b == ':' || b == ',' || b == '-'
+	return charClass[b]&(cAlnum|cPlus|cSlash|cEquals|cSpace|cPEMPunct|cDash) != 0
 }
 
 // keyBody reports whether a PEM body holds key material: enough base64
 // characters, and not a documentation stand-in ("...", "<your key>").
 func keyBody(body string) bool {
 	n := 0
-	for i := 0; i < len(body); i++ {
-		b := body[i]
-		if isAlnum(b) || b == '+' || b == '/' {
+	for i := 0; i < len(body) && n < 32; i++ {
+		if charClass[body[i]]&(cAlnum|cPlus|cSlash) != 0 {
 			n++
 		}
 	}

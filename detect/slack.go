@@ -18,7 +18,7 @@ func (slackToken) Keywords() []string {
 }
 
 func (slackToken) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next || isWord(byteAt(text, h-1)) || byteAt(text, h-1) == '.' {
@@ -31,38 +31,43 @@ func (slackToken) Find(t *Text) {
 		if p+5 > len(text) || !(strings.HasPrefix(text[p:], "xox") || strings.HasPrefix(text[p:], "xapp")) || text[p+4] != '-' {
 			continue
 		}
-		end := spanWhile(text, p+5, 400, isAlnumDash)
+		end := spanClass(text, p+5, 400, cAlnumDash)
 		for end > p+5 && text[end-1] == '-' {
 			end--
 		}
 		if isWord(byteAt(text, end)) || byteAt(text, end) == '-' || !slackBodyOK(text[p:p+4], text[p+5:end]) {
 			continue
 		}
-		emit(h, end)
+		t.Emit(h, end)
 		next = end
 	}
 }
 
 func slackBodyOK(kind, body string) bool {
-	parts := strings.Split(body, "-")
-	if len(parts) >= 2 && len(parts[0]) == 1 && isDigit(parts[0][0]) {
-		parts = parts[1:] // version
+	// Dash-separated parts, without allocating: an optional one-digit
+	// version, IDs, then the random part (last).
+	if len(body) >= 2 && isDigit(body[0]) && body[1] == '-' {
+		body = body[2:] // version
 	}
-	if len(parts) == 1 {
-		p := parts[0]
+	lastDash := strings.LastIndexByte(body, '-')
+	if lastDash < 0 {
+		p := body
 		switch {
 		case kind == "xoxe" || len(p) >= 100:
 			// Configuration tokens: one long random part.
-			return len(p) >= 100 && !isPlaceholder(p)
+			return len(p) >= 100 && !isPlaceholderOf(p, cAlnumDash)
 		case kind == "xoxa" || kind == "xoxr":
 			// Workspace access and refresh tokens: 8–48 random characters.
-			return len(p) >= 8 && len(p) <= 48 && mixesLettersDigits(p) && !isPlaceholder(p)
+			return len(p) >= 8 && len(p) <= 48 && mixesLettersDigits(p) && !isPlaceholderOf(p, cAlnumDash)
 		}
 		return false
 	}
-	for _, id := range parts[:len(parts)-1] {
+	for ids := body[:lastDash+1]; ids != ""; {
 		// Team, user and app IDs: numeric (5+ digits in legacy tokens) or
 		// upper-case alphanumeric of 8–14 characters.
+		n := strings.IndexByte(ids, '-')
+		id := ids[:n]
+		ids = ids[n+1:]
 		if len(id) > 14 || len(id) < 5 {
 			return false
 		}
@@ -79,8 +84,8 @@ func slackBodyOK(kind, body string) bool {
 			return false
 		}
 	}
-	last := parts[len(parts)-1]
-	return len(last) >= 10 && hasLetter(last) && !isPlaceholder(last)
+	last := body[lastDash+1:]
+	return len(last) >= 10 && hasLetter(last) && !isPlaceholderOf(last, cAlnumDash)
 }
 
 // mixesLettersDigits reports a random-looking part: letters and digits both.

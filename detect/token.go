@@ -6,7 +6,7 @@ import "strings"
 // prefix followed by a body of a given alphabet and length.
 type tokenRule struct {
 	prefix   string
-	body     func(byte) bool
+	body     uint64 // the body's byte classes (charClass bits)
 	min, max int
 	// check, if set, validates the whole token (prefix included).
 	check func(tok string) bool
@@ -36,33 +36,34 @@ func (d *tokenDetector) Keywords() []string {
 }
 
 func (d *tokenDetector) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	next := 0
 	for _, h := range hits {
 		if h < next || isWord(byteAt(text, h-1)) {
 			continue
 		}
-		for _, r := range d.rules {
-			if !strings.HasPrefix(text[h:], r.prefix) {
+		for i := range d.rules {
+			r := &d.rules[i]
+			// The prefilter ignores case; prefixes do not.
+			if byteAt(text, h) != r.prefix[0] || !strings.HasPrefix(text[h:], r.prefix) {
 				continue
 			}
 			b := h + len(r.prefix)
-			end := spanWhile(text, b, r.max+1, r.body)
-			for end > b && text[end-1] == '.' && !r.body(byteAt(text, end)) {
+			end := spanClass(text, b, r.max+1, r.body)
+			for end > b && text[end-1] == '.' && !is(byteAt(text, end), r.body) {
 				end-- // a full stop after the token, not part of it
 			}
 			n := end - b
-			if n < r.min || n > r.max || r.body(byteAt(text, end)) || isAlnum(byteAt(text, end)) {
+			if n < r.min || n > r.max || is(byteAt(text, end), r.body|cAlnum) {
 				continue
 			}
-			tok := text[h:end]
-			if isPlaceholder(text[b:end]) || (r.check != nil && !r.check(tok)) {
+			if (r.check != nil && !r.check(text[h:end])) || isPlaceholderOf(text[b:end], r.body) {
 				continue
 			}
 			if r.value {
-				emit(b, end)
+				t.Emit(b, end)
 			} else {
-				emit(h, end)
+				t.Emit(h, end)
 			}
 			next = end
 			break
@@ -70,27 +71,27 @@ func (d *tokenDetector) Find(t *Text) {
 	}
 }
 
-// Body alphabets.
-func isAlnumDash(b byte) bool   { return isAlnum(b) || b == '-' }
-func isWordDash(b byte) bool    { return isWord(b) || b == '-' }
-func isWordDashDot(b byte) bool { return isWord(b) || b == '-' || b == '.' }
-func isLowerHex(b byte) bool    { return isDigit(b) || ('a' <= b && b <= 'f') }
-func isLowerAlnum(b byte) bool  { return isDigit(b) || isLower(b) }
+// Body alphabets (see charClass).
+func isAlnumDash(b byte) bool   { return is(b, cAlnumDash) }
+func isWordDash(b byte) bool    { return is(b, cWordDash) }
+func isWordDashDot(b byte) bool { return is(b, cWordDashDot) }
+func isLowerHex(b byte) bool    { return is(b, cLowerHex) }
+func isLowerAlnum(b byte) bool  { return is(b, cLowerAlnum) }
 
 // gitlabToken: GitLab's prefixed tokens (personal, deploy, runner, trigger,
 // feed, incoming mail, agent, OAuth secret, CI job, feature flag, SCIM, runner
 // registration) and the session cookie.
 func gitlabToken() *tokenDetector {
 	r := func(p string, min, max int) tokenRule {
-		return tokenRule{prefix: p, body: isWordDashDot, min: min, max: max}
+		return tokenRule{prefix: p, body: cWordDashDot, min: min, max: max}
 	}
 	return &tokenDetector{typ: TypeGitLabToken, rules: []tokenRule{
 		r("glpat-", 20, 300), r("gldt-", 20, 300), r("glrt-", 20, 300), r("glft-", 20, 300),
 		r("glimt-", 25, 300), r("glagent-", 50, 300), r("gloas-", 64, 300), r("glffct-", 20, 300),
 		r("glsoat-", 20, 300), r("glcbt-", 20, 300), r("glrtr-", 20, 300), r("glsa-", 20, 300),
-		{prefix: "glptt-", body: isLowerHex, min: 40, max: 40},
-		{prefix: "GR1348941", body: isWordDash, min: 20, max: 20},
-		{prefix: "_gitlab_session=", body: isLowerAlnum, min: 32, max: 32, value: true},
+		{prefix: "glptt-", body: cLowerHex, min: 40, max: 40},
+		{prefix: "GR1348941", body: cWordDash, min: 20, max: 20},
+		{prefix: "_gitlab_session=", body: cLowerAlnum, min: 32, max: 32, value: true},
 	}}
 }
 
@@ -98,7 +99,7 @@ func gitlabToken() *tokenDetector {
 func stripeKey() *tokenDetector {
 	var rules []tokenRule
 	for _, p := range []string{"sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_"} {
-		rules = append(rules, tokenRule{prefix: p, body: isAlnum, min: 10, max: 247})
+		rules = append(rules, tokenRule{prefix: p, body: aAlnum, min: 10, max: 247})
 	}
 	return &tokenDetector{typ: TypeStripeKey, rules: rules}
 }
@@ -109,7 +110,7 @@ func anthropicKey() *tokenDetector {
 	endsAA := func(tok string) bool { return strings.HasSuffix(tok, "AA") }
 	var rules []tokenRule
 	for _, p := range []string{"sk-ant-api03-", "sk-ant-admin01-", "sk-ant-oat01-", "sk-ant-ort01-"} {
-		rules = append(rules, tokenRule{prefix: p, body: isWordDash, min: 80, max: 120, check: endsAA})
+		rules = append(rules, tokenRule{prefix: p, body: cWordDash, min: 80, max: 120, check: endsAA})
 	}
 	return &tokenDetector{typ: TypeAnthropicKey, rules: rules}
 }
@@ -117,7 +118,7 @@ func anthropicKey() *tokenDetector {
 // googleAPIKey: "AIza" and 35 URL-safe base64 characters.
 func googleAPIKey() *tokenDetector {
 	return &tokenDetector{typ: TypeGoogleAPIKey, rules: []tokenRule{
-		{prefix: "AIza", body: isWordDash, min: 35, max: 35},
+		{prefix: "AIza", body: cWordDash, min: 35, max: 35},
 	}}
 }
 
@@ -132,7 +133,7 @@ func (slackWebhook) Type() string { return TypeSlackWebhook }
 func (slackWebhook) Keywords() []string { return []string{"hooks.slack.com/"} }
 
 func (slackWebhook) Find(t *Text) {
-	text, hits, emit := t.S, t.Hits, t.Emit
+	text, hits := t.S, t.Hits
 	for _, h := range hits {
 		start := h
 		for _, scheme := range []string{"https://", "http://"} {
@@ -154,13 +155,13 @@ func (slackWebhook) Find(t *Text) {
 			continue
 		}
 		b := p + len(kind)
-		end := spanWhile(text, b, 200, func(c byte) bool { return isWordDash(c) || c == '/' || c == '+' })
+		end := spanClass(text, b, 200, cWordDash|cSlash|cPlus)
 		for end > b && text[end-1] == '/' {
 			end--
 		}
-		if end-b < 24 || isPlaceholder(text[b:end]) {
+		if end-b < 24 || isPlaceholderOf(text[b:end], cWordDash|cSlash|cPlus) {
 			continue
 		}
-		emit(start, end)
+		t.Emit(start, end)
 	}
 }

@@ -1,0 +1,114 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCharClasses checks the class table against each class's definition,
+// for every byte.
+func TestCharClasses(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		b := byte(i)
+		digit, up, low := '0' <= b && b <= '9', 'A' <= b && b <= 'Z', 'a' <= b && b <= 'z'
+		for _, c := range []struct {
+			name      string
+			got, want bool
+		}{
+			{"isAlpha", isAlpha(b), up || low},
+			{"isAlnum", isAlnum(b), digit || up || low},
+			{"isWord", isWord(b), digit || up || low || b == '_'},
+			{"isWordDash", isWordDash(b), digit || up || low || b == '_' || b == '-'},
+			{"isWordDashDot", isWordDashDot(b), digit || up || low || b == '_' || b == '-' || b == '.'},
+			{"isAlnumDash", isAlnumDash(b), digit || up || low || b == '-'},
+			{"isLowerHex", isLowerHex(b), digit || ('a' <= b && b <= 'f')},
+			{"isLowerAlnum", isLowerAlnum(b), digit || low},
+			{"isB64URL", isB64URL(b), digit || up || low || b == '-' || b == '_'},
+			{"isB64Std", isB64Std(b), digit || up || low || b == '+' || b == '/'},
+			{"isBase32", isBase32(b), up || ('2' <= b && b <= '7')},
+			{"isPEMBody", isPEMBody(b), digit || up || low || strings.IndexByte("+/=\n\r \t:,-", b) >= 0},
+			{"isSpace", isSpace(b), strings.IndexByte(" \n\r\t", b) >= 0},
+			{"isAtext", isAtext(b), digit || up || low || strings.IndexByte("._%+-", b) >= 0},
+			{"isURLByte", isURLByte(b), b > ' ' && b < 0x7f && strings.IndexByte("\"'<>`", b) < 0},
+			{"cURLAuth", is(b, cURLAuth), b > ' ' && b < 0x7f && strings.IndexByte("\"'<>`/?", b) < 0},
+			{"aAlnum", is(b, aAlnum), digit || up || low},
+			{"aWord", is(b, aWord), digit || up || low || b == '_'},
+			{"cHex", is(b, cHex), digit || ('a' <= b && b <= 'f') || ('A' <= b && b <= 'F')},
+			{"cScheme", is(b, cScheme), digit || up || low || strings.IndexByte("+-.", b) >= 0},
+			{"cPEMLabel", is(b, cPEMLabel), digit || up || strings.IndexByte(" _-", b) >= 0},
+			{"cStop", is(b, cStop), strings.IndexByte(" .;!?\n\r\t", b) >= 0},
+			{"cAssign", is(b, cAssign), strings.IndexByte(":=?.>|", b) >= 0},
+			{"cBare", is(b, cBare), b > ' ' && strings.IndexByte("\"'`<", b) < 0},
+			{"cBase32", is(b, cBase32), up || ('2' <= b && b <= '7')},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s(%q) = %v, want %v", c.name, b, c.got, c.want)
+			}
+		}
+	}
+}
+
+// indexFoldSimple is indexFold's definition.
+func indexFoldSimple(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if hasPrefixFold(s, i, needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestIndexFold(t *testing.T) {
+	r := rng(t)
+	for _, tt := range []struct {
+		s, needle string
+		want      int
+	}{
+		{"", "", 0},
+		{"abc", "", 0},
+		{"", "a", -1},
+		{"xxYouRxyour", "your", 2},
+		{"xxyouRxYOUR", "your", 2},
+		{"yoyou", "your", -1},
+		{"yoyour", "your", 2},
+		{"ab-cd", "-cd", 2},
+		{"your", "your", 0},
+		{"you", "your", -1},
+	} {
+		if got := indexFold(tt.s, tt.needle); got != tt.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tt.s, tt.needle, got, tt.want)
+		}
+	}
+	for range 50000 {
+		s := randFrom(r, "yYoOuUrR-x\r\x00 ", r.IntN(60))
+		needle := randFrom(r, "your- ", 1+r.IntN(4))
+		if got, want := indexFold(s, needle), indexFoldSimple(s, needle); got != want {
+			t.Fatalf("indexFold(%q, %q) = %d, want %d", s, needle, got, want)
+		}
+	}
+}
+
+// TestSpanClass compares spanClass (eight bytes a step for a one-bit
+// class) with spanWhile over random runs, limits and classes.
+func TestSpanClass(t *testing.T) {
+	r := rng(t)
+	masks := []uint64{cWordDash, cB64Std, aAlnum, aWord, cURL, cURLAuth, cAtext, cDigit, cWord, cAlnum | cDash, cWordDash | cSlash | cPlus}
+	for range 50000 {
+		mask := masks[r.IntN(len(masks))]
+		s := randFrom(r, "aZ9_-+/.@ :", r.IntN(5)) + randFrom(r, "aZ9_-", r.IntN(40)) + randFrom(r, "aZ9_-+/.@ :", r.IntN(5))
+		i, max := r.IntN(len(s)+2), r.IntN(50)
+		want := spanWhile(s, i, max, func(b byte) bool { return is(b, mask) })
+		if got := spanClass(s, i, max, mask); got != want {
+			t.Fatalf("spanClass(%q, %d, %d, %#x) = %d, want %d", s, i, max, mask, got, want)
+		}
+		// Backwards, from j down to lo at the lowest.
+		j, lo := r.IntN(len(s)+1), r.IntN(len(s)+1)-3
+		wantBack := j
+		for wantBack > lo && wantBack > 0 && is(s[wantBack-1], mask) {
+			wantBack--
+		}
+		if got := spanClassBack(s, j, lo, mask); got != wantBack {
+			t.Fatalf("spanClassBack(%q, %d, %d, %#x) = %d, want %d", s, j, lo, mask, got, wantBack)
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package detect
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// markerSimple is the marker detector without markersFor: every phrase is
+// tried at every word start up to markerLookBack bytes before a hit.
+type markerSimple struct{ confidentialMarker }
+
+func (markerSimple) Find(t *Text) {
+	text, hits, emit := t.S, t.Hits, t.Emit
+	next := 0
+	for _, h := range hits {
+		for s := max(next, h-markerLookBack); s <= h; s++ {
+			if s > 0 && isWord(text[s-1]) || !isAlpha(text[s]) {
+				continue
+			}
+			p := ""
+			for _, m := range markerPhrases {
+				if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) && s+len(m) > h {
+					p = m
+					break
+				}
+			}
+			if p != "" && markingCase(text[s:s+len(p)]) {
+				emit(s, s+len(p))
+				next = s + len(p)
+				break
+			}
+		}
+	}
+}
+
+// TestMarkerSameAsSimple compares the detector with markerSimple over texts
+// made of phrases, keywords and their pieces in random case.
+func TestMarkerSameAsSimple(t *testing.T) {
+	r := rng(t)
+	fast, err := newScanner([]Detector{confidentialMarker{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	simple, err := newScanner([]Detector{markerSimple{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only "}, markerPhrases...), markerKeywords...)
+	nFound := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			p := pieces[r.IntN(len(pieces))]
+			switch r.IntN(4) {
+			case 0:
+				p = strings.ToUpper(p)
+			case 1:
+				p = strings.Title(p) //nolint:staticcheck // ASCII test data
+			case 2:
+				if len(p) > 2 {
+					p = p[r.IntN(len(p)/2):]
+				}
+			}
+			b.WriteString(p)
+		}
+		text := b.String()
+		found := simple.ScanText(text)
+		if len(found) > 0 {
+			nFound++
+		}
+		if got, want := fmt.Sprint(fast.ScanText(text)), fmt.Sprint(found); got != want {
+			t.Fatalf("%q: got %s, want %s", text, got, want)
+		}
+	}
+	if nFound < 2000 {
+		t.Errorf("only %d texts of 20000 hold a marking: the test data is too weak", nFound)
+	}
+	t.Logf("%d texts with markings", nFound)
+}
+
+func TestMarkingCase(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want bool
+	}{
+		{"CONFIDENTIAL", true},
+		{"Confidential", false}, // one word: capitals only
+		{"confidential", false},
+		{"Strictly Confidential", true},
+		{"Strictly confidential", false},
+		{"Solo per Uso Interno", true}, // short words may stay lower case
+		{"TLP:AMBER+STRICT", true},
+		{"Privileged & Confidential", true},
+	} {
+		if got := markingCase(tt.v); got != tt.want {
+			t.Errorf("markingCase(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestMarkerTables checks what markersFor relies on: every phrase starts
+// with a lower-case letter and holds a keyword, and is in the list of the
+// keywords it holds.
+func TestMarkerTables(t *testing.T) {
+	for _, k := range markerKeywords {
+		if !isLower(k[0]) {
+			t.Errorf("keyword %q does not start with a lower-case letter", k)
+		}
+	}
+	for _, m := range markerPhrases {
+		if !isLower(m[0]) {
+			t.Errorf("phrase %q does not start with a lower-case letter", m)
+		}
+		held := false
+		for _, k := range markerKeywords {
+			held = held || strings.Contains(m, k)
+		}
+		if !held {
+			t.Errorf("phrase %q holds no keyword", m)
+		}
+		for i, k := range markerKeywords {
+			if o := strings.Index(m, k); o >= 0 && o <= markerLookBack && !slices.Contains(markersFor[i], markerAt{o, m}) {
+				t.Errorf("phrase %q is not in the list of keyword %q", m, k)
+			}
+		}
+	}
+}
+
+// TestMarkerAnyHits gives the detector hits that are not keywords too (the
+// fallback path) and compares it with markerSimple.
+func TestMarkerAnyHits(t *testing.T) {
+	r := rng(t)
+	sc := newTestScanner(t)
+	pieces := append([]string{" ", "x", "THE ", ". "}, markerPhrases...)
+	find := func(d Detector, text string, hits []int) []rawFinding {
+		st := sc.pool.Get().(*scanState)
+		defer sc.put(st)
+		d.Find(&Text{S: text, Hits: hits, st: st, sc: sc})
+		return slices.Clone(st.raw)
+	}
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			p := pieces[r.IntN(len(pieces))]
+			if r.IntN(2) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		text := b.String()
+		var hits []int
+		for h := 0; h < len(text); h++ {
+			if r.IntN(4) == 0 {
+				hits = append(hits, h)
+			}
+		}
+		if got, want := find(confidentialMarker{}, text, hits), find(markerSimple{}, text, hits); !slices.Equal(got, want) {
+			t.Fatalf("%q hits %v: got %v, want %v", text, hits, got, want)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPasswordASCIIFastPaths checks that the ASCII versions of the value
+// checks agree with the Unicode-folding ones they stand in for.
+func TestPasswordASCIIFastPaths(t *testing.T) {
+	r := rng(t)
+	words := []string{"password", "PassWord", "none", "NULL", "xxxx", "your_", "redacted", "Example", "process.env.X",
+		"os.getenv(", "VAR.db", "env.", "admin", "<pw>", "****", "s3cr3t", "Tr0ub4dor&3", "aaa", "ab"}
+	for range 20000 {
+		v := words[r.IntN(len(words))]
+		if r.IntN(2) == 0 {
+			v += randFrom(r, "aB1_.x(*<", r.IntN(6))
+		}
+		user := ""
+		if r.IntN(3) == 0 {
+			user = strings.ToUpper(v)
+		}
+		if got, want := placeholderPassword(v, user), placeholderPasswordUnicode(v, user); got != want {
+			t.Fatalf("placeholderPassword(%q, %q) = %v, want %v", v, user, got, want)
+		}
+		if got, want := isReference(v), isReferenceUnicode(v); got != want {
+			t.Fatalf("isReference(%q) = %v, want %v", v, got, want)
+		}
+	}
+	for _, s := range []string{"", "_", "-_word", "WD", "Value", "_plainText", "hash", "1", "_2", "s", "ss"} {
+		want := false
+		switch strings.ToLower(strings.TrimLeft(s, "_-")) {
+		case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s":
+			want = true
+		}
+		if got := passwordSuffix(s); got != want {
+			t.Errorf("passwordSuffix(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestMaxNonPassword(t *testing.T) {
+	for w := range commonNonPasswords {
+		if len(w) > maxNonPassword || w != strings.ToLower(w) {
+			t.Errorf("commonNonPasswords: %q is longer than maxNonPassword or not lower case", w)
+		}
+	}
+}
