@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Decoded views. A value hidden by an encoding — percent-encoding, JSON or
@@ -80,7 +81,8 @@ func sliceView(v view, lo int) view {
 // mappedView builds a view from decoded bytes whose byte i came from parent
 // bytes [from[i], to[i]).
 func mappedView(dec []byte, from, to []int32) view {
-	return view{nt: normalise(string(dec)), back: func(s, e int) (int, int) {
+	// dec is not written again: the view's text can share its bytes.
+	return view{nt: normalise(unsafe.String(unsafe.SliceData(dec), len(dec))), back: func(s, e int) (int, int) {
 		return int(from[s]), int(to[e-1])
 	}}
 }
@@ -258,11 +260,10 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		return out
 	}
 	n := len(text)
-	// The findings' spans, sorted, made when the first run is met, in a
-	// buffer on the stack.
-	var spanBuf [8][2]int
+	// The findings' spans, sorted, made when the first run is met if
+	// there are more than a few (few are looked through as they are).
 	var spans [][2]int
-	sorted := false
+	sorted := len(found) <= coveredNear
 	views := 0
 	for _, r := range runs {
 		if views >= maxDecodedViews || budget <= 0 {
@@ -276,9 +277,9 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 			continue
 		}
 		if !sorted {
-			spans, sorted = sortedSpans(spanBuf[:0], found), true
+			spans, sorted = sortedSpans(make([][2]int, 0, len(found)), found), true
 		}
-		if covered(spans, s, e) {
+		if spans == nil && coveredFew(found, s, e) || spans != nil && covered(spans, s, e) {
 			continue
 		}
 		dec, ok := decodeBase64Text(text[s:e])
@@ -312,14 +313,17 @@ var textGroupLead = func() (t [256]bool) {
 // text nearly every group starts with a textGroupLead character, while for
 // random keys and binary only 3 groups in 8 do.
 func mayBeText(blob string) bool {
-	groups, bad := 0, 0
+	// At most a tenth of the groups may be bad: stop at the first too many.
+	limit := (len(blob) + 3) / 4 / 10
+	bad := 0
 	for i := 0; i < len(blob); i += 4 {
-		groups++
 		if !textGroupLead[blob[i]] {
-			bad++
+			if bad++; bad > limit {
+				return false
+			}
 		}
 	}
-	return bad*10 <= groups
+	return true
 }
 
 // decodeBase64Text decodes a base64 or base64url blob and keeps it only if
@@ -391,12 +395,27 @@ func sortedSpans(out [][2]int, found []rawFinding) [][2]int {
 	return out
 }
 
+// coveredNear is how many of the spans that start at or before a run
+// covered looks at: a few nearest suffice, as findings rarely nest deeply.
+const coveredNear = 8
+
+// coveredFew is covered for at most coveredNear findings, unsorted: every
+// one that starts at or before s is among the nearest.
+func coveredFew(found []rawFinding, s, e int) bool {
+	for _, f := range found {
+		if f.start <= s && f.end >= e {
+			return true
+		}
+	}
+	return false
+}
+
 // covered reports whether [s,e) lies inside one of the spans (sorted by
-// start). Spans that start at or before s are candidates; a few nearest
-// suffice, as findings rarely nest deeply.
+// start). Spans that start at or before s are candidates; the coveredNear
+// nearest are looked at.
 func covered(spans [][2]int, s, e int) bool {
 	i, _ := slices.BinarySearchFunc(spans, s+1, func(a [2]int, t int) int { return a[0] - t })
-	for j := i - 1; j >= 0 && j >= i-8; j-- {
+	for j := i - 1; j >= 0 && j >= i-coveredNear; j-- {
 		if spans[j][1] >= e {
 			return true
 		}

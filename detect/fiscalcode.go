@@ -1,6 +1,10 @@
 package detect
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+	"unsafe"
+)
 
 // itFiscalCode finds Italian fiscal codes (codice fiscale) of persons:
 // 6 letters (surname, name), 2 year digits, a month letter, 2 day digits
@@ -70,12 +74,14 @@ func (itFiscalCodeLetters) Find(t *Text) {
 func capitalCodes(t *Text, from, to int) {
 	text := t.S
 	for i := from; i+16 <= to; {
-		j := i + 15
-		for j >= i && isUpper(text[j]) {
-			j--
+		// Past the last byte of the window that is not a capital, read
+		// eight at a time from the end: nearly always in the first eight.
+		if nu := nonUpper(textLoad64(text, i+8)); nu != 0 {
+			i += 8 + (63-bits.LeadingZeros64(nu))>>3 + 1
+			continue
 		}
-		if j >= i {
-			i = j + 1
+		if nu := nonUpper(textLoad64(text, i)); nu != 0 {
+			i += (63-bits.LeadingZeros64(nu))>>3 + 1
 			continue
 		}
 		// Sixteen capitals from i: a code only if they are the whole token.
@@ -90,6 +96,22 @@ func capitalCodes(t *Text, from, to int) {
 		}
 		i += 16
 	}
+}
+
+// nonUpper sets the high bit of each byte of x that is not an ASCII
+// capital.
+func nonUpper(x uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	a := x & lo7
+	ge41 := a + 0x3f3f3f3f3f3f3f3f // high bit: 'A' or above
+	ge5b := a + 0x2525252525252525 // high bit: above 'Z'
+	return (^ge41 | ge5b | x) & hi
+}
+
+// textLoad64 returns the eight bytes of text from i on (i+8 <= len(text)),
+// little endian.
+func textLoad64(text string, i int) uint64 {
+	return load64(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
 }
 
 // omocodia maps the letters that replace digits back to them.

@@ -1,6 +1,10 @@
 package detect
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // refFiscalCodeValid is the former fiscalCodeValid, which checks a 16-character person's fiscal code, upper or lower
 // case (not mixed), structure and check letter.
@@ -110,4 +114,88 @@ func FuzzFiscalCodeMatchesReference(f *testing.F) {
 			t.Fatalf("fiscalCodeValid(%q) = %v, reference %v", s, got, want)
 		}
 	})
+}
+
+// capitalCodesNaive is capitalCodes reading the window byte by byte from
+// its end, the reference for the eight-byte reads.
+func capitalCodesNaive(text string, from, to int) [][2]int {
+	var out [][2]int
+	for i := from; i+16 <= to; {
+		j := i + 15
+		for j >= i && isUpper(text[j]) {
+			j--
+		}
+		if j >= i {
+			i = j + 1
+			continue
+		}
+		if isAlnum(byteAt(text, i-1)) || isAlnum(byteAt(text, i+16)) {
+			for i < to && isAlnum(text[i]) {
+				i++
+			}
+			continue
+		}
+		if fiscalCodeValid(text[i : i+16]) {
+			out = append(out, [2]int{i, i + 16})
+		}
+		i += 16
+	}
+	return out
+}
+
+func checkCapitalCodes(t *testing.T, text string) int {
+	t.Helper()
+	st := &scanState{}
+	tx := &Text{S: text, st: st}
+	capitalCodes(tx, 0, len(text))
+	var got [][2]int
+	for _, r := range st.raw {
+		got = append(got, [2]int{r.start, r.end})
+	}
+	if want := capitalCodesNaive(text, 0, len(text)); !slices.Equal(got, want) {
+		t.Fatalf("capitalCodes(%q) = %v, want %v", text, got, want)
+	}
+	return len(got)
+}
+
+func TestCapitalCodesMatchNaive(t *testing.T) {
+	r := rng(t)
+	const alphabet = "ABCDEHLMNPQRSTUVXYZ ÀaZ1_-"
+	found := 0
+	for range 3000 {
+		var b strings.Builder
+		for b.Len() < 80 {
+			switch r.IntN(4) {
+			case 0:
+				b.WriteString(genFiscalCode(r, 7)) // no digit left
+			default:
+				for range r.IntN(20) {
+					b.WriteByte(alphabet[r.IntN(len(alphabet))])
+				}
+			}
+		}
+		found += checkCapitalCodes(t, b.String())
+	}
+	if found < 100 {
+		t.Fatalf("only %d codes found: the texts do not exercise the search", found)
+	}
+}
+
+func FuzzCapitalCodes(f *testing.F) {
+	f.Add("RSSMRALPTLMALNPS and MRTMTTLPALMSLSST!")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkCapitalCodes(t, s)
+	})
+}
+
+func TestNonUpper(t *testing.T) {
+	for c := range 256 {
+		for k := range 8 {
+			x := uint64(c) << (8 * k)
+			got := nonUpper(x)>>(8*k+7)&1 == 0
+			if got != isUpper(byte(c)) {
+				t.Fatalf("nonUpper says %#02x at byte %d is a capital: %v", c, k, got)
+			}
+		}
+	}
 }

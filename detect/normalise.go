@@ -1,10 +1,12 @@
 package detect
 
 import (
+	"math/bits"
 	"slices"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -92,25 +94,29 @@ func normalise(text string) normText {
 		edits = append(edits, edit{n0: int32(n), n1: int32(len(buf)), o0: int32(i), o1: int32(i + size)})
 		i += size
 	}
-	return normText{text: string(buf), edits: edits}
+	// buf is not written again: the text can share its bytes.
+	return normText{text: unsafe.String(unsafe.SliceData(buf), len(buf)), edits: edits}
 }
 
 // firstUnstable returns the offset of the first character normalise would
 // change, or len(text).
 func firstUnstable(text string) int {
-	// ASCII eight bytes at a time: the common case for prompts in English.
+	// ASCII eight bytes at a time, also between the non-ASCII characters
+	// of a text in another language (its spaces, digits and punctuation).
 	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		w := text[i : i+8]
-		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
-			break
-		}
-	}
+	p := unsafe.Pointer(unsafe.StringData(text))
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
+		for ; i+8 <= len(text); i += 8 {
+			if w := load64(unsafe.Add(p, i)) & 0x8080808080808080; w != 0 {
+				i += bits.TrailingZeros64(w) >> 3
+				goto found
+			}
+		}
+		for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+		}
+	found:
+		if i == len(text) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !stableRune(r, text[i:i+size]) {

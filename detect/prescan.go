@@ -46,16 +46,9 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 		masks[3*full+1] &= valid
 		masks[3*full+2] &= valid
 	}
-	var fl textFlags
-	if f&1 != 0 {
-		fl |= tfNonASCII
-	}
-	if f&2 != 0 {
-		fl |= tfPercent
-	}
-	if f&4 != 0 {
-		fl |= tfBackslash
-	}
+	// The kernel's bits (non-ASCII, '%', '\') as textFlags, without a
+	// branch.
+	fl := textFlags(f>>1&3 | f&1<<2)
 	readMasks(masks, 3, nch, digits, runs)
 	if fl&tfNonASCII != 0 && !always {
 		return masks, fl
@@ -74,3 +67,6 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	}
 	return masks, fl
 }
+
+// The flags' bits, as prescan maps the kernel's onto them.
+const _ = -uint(tfPercent ^ 1 | tfBackslash ^ 2 | tfNonASCII ^ 4)

@@ -61,7 +61,12 @@ type Scanner struct {
 	digitMask []uint16         // for each, the run shapes it can start at
 	numPlan   []int            // which detector reads each number format (numberPlan)
 	pre       *prefilter
-	pool      sync.Pool // *scanState
+	// The lists (scanState.lists) a hit of keyword kw goes to: own[kw]
+	// if it is one (most are), else ownMany[-1-own[kw]]. Detector d's
+	// list is d, context-word set i's len(entries)+i.
+	own     []int32
+	ownMany [][]int32
+	pool    sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
 	last atomic.Pointer[scanState]
@@ -70,7 +75,10 @@ type Scanner struct {
 // scanState is the per-call scratch space, pooled so a scan does not allocate
 // per keyword hit.
 type scanState struct {
-	found     []rawFinding // every pass's findings, in normalised offsets
+	found []rawFinding // every pass's findings, in normalised offsets
+	// lists are the hits of the detectors (hits: the first len(entries))
+	// then of the context-word sets (setHits).
+	lists     [][]int
 	hits      [][]int
 	setHits   [][]int
 	setSorted []bool
@@ -82,6 +90,7 @@ type scanState struct {
 	masks     []uint64   // byteScan's scratch
 	gbuf      [256]uint8 // the gram pass's scratch
 	text      Text
+	hit       func(kw int32, start int) // records a keyword hit in this state
 	raw       []rawFinding
 	dirty     []int
 }
@@ -196,8 +205,24 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		}
 		s.setByID[ws.id] = int32(i)
 	}
+	s.own = make([]int32, len(owners))
+	for kw, o := range owners {
+		if len(o) == 1 {
+			s.own[kw] = int32(o[0])
+			continue
+		}
+		s.own[kw] = int32(-1 - len(s.ownMany))
+		var m []int32
+		for _, d := range o {
+			m = append(m, int32(d))
+		}
+		s.ownMany = append(s.ownMany, m)
+	}
 	s.pool.New = func() any {
-		return &scanState{hits: make([][]int, n), setHits: make([][]int, nsets), setSorted: make([]bool, nsets)}
+		lists := make([][]int, n+nsets)
+		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[n:], setSorted: make([]bool, nsets)}
+		st.hit = func(kw int32, start int) { s.record(st, kw, start) }
+		return st
 	}
 	return s, nil
 }
@@ -226,50 +251,54 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	}
 	st := s.get()
 	st.large = st.large || len(text) > largeText
-	defer s.put(st)
 
 	// The byte pass says whether a byte is outside ASCII: plain ASCII (the
-	// usual prompt) needs no normalising. A text that may change when
-	// normalised has its keywords looked for once, in the text the
-	// detectors will see.
+	// usual prompt) needs no normalising. The keywords are looked for in
+	// the same pass; the rare text that normalising changes is passed
+	// over again, as the detectors will see it.
 	nt := normText{text: text}
-	fl := s.prescan(st, text, true, false)
+	fl := s.prescan(st, text, true, true)
 	if fl&tfNonASCII != 0 {
 		if nt = normalise(text); len(nt.edits) > 0 {
 			st.reset()
 			fl = s.prescan(st, nt.text, true, true)
-		} else {
-			s.keywords(st, text, fl)
 		}
 	}
 	s.detect(st, nt.text)
-	st.found = append(st.found, st.raw...)
+	found := st.raw
 	// Values hidden by an encoding: scan each decoded view and report on the
 	// encoded span. Blobs inside a value already found are not decoded (the
-	// payload of a JWT, the body of a key). The prefilter's flags say
-	// whether the text holds anything to decode.
-	for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
-		st.reset()
-		s.prescan(st, v.nt.text, false, true)
-		s.detect(st, v.nt.text)
-		for _, r := range st.raw {
-			r.start, r.end = v.span(r.start, r.end)
-			st.found = append(st.found, r)
+	// payload of a JWT, the body of a key). The prefilter's flags and runs
+	// say whether the text holds anything to decode.
+	if len(st.runs) > 0 || fl&(tfPercent|tfBackslash) != 0 {
+		st.found = append(st.found, st.raw...)
+		for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
+			st.reset()
+			s.prescan(st, v.nt.text, false, true)
+			s.detect(st, v.nt.text)
+			for _, r := range st.raw {
+				r.start, r.end = v.span(r.start, r.end)
+				st.found = append(st.found, r)
+			}
+		}
+		found = st.found
+	}
+	if len(found) > 0 {
+		if len(nt.edits) > 0 {
+			for i := range found {
+				r := &found[i]
+				r.start, r.end = nt.span(r.start, r.end)
+			}
+		}
+		found = s.tidy(found)
+		out = slices.Grow(out, len(found))
+		for _, r := range found {
+			e := &s.entries[r.det]
+			out = append(out, Finding{Type: e.typ, Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
 		}
 	}
-	if len(st.found) == 0 {
-		return out
-	}
-	for i := range st.found {
-		r := &st.found[i]
-		r.start, r.end = nt.span(r.start, r.end)
-	}
-	found := s.tidy(st.found)
-	out = slices.Grow(out, len(found))
-	for _, r := range found {
-		e := &s.entries[r.det]
-		out = append(out, Finding{Type: e.typ, Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
-	}
+	// Not deferred: a panic in a detector leaves st to the collector.
+	s.put(st)
 	return out
 }
 
@@ -291,14 +320,8 @@ func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool)
 		rs = &st.runs
 	}
 	var fl textFlags
-	st.masks, fl = s.pre.prescan(text, digits, rs, st.masks, func(kw int32, start int) { s.record(st, kw, start) }, keywordsAnyway, &st.gbuf)
+	st.masks, fl = s.pre.prescan(text, digits, rs, st.masks, st.hit, keywordsAnyway, &st.gbuf)
 	return fl
-}
-
-// keywords runs the prefilter's keyword pass over text, recording the hits
-// in st.
-func (s *Scanner) keywords(st *scanState, text string, fl textFlags) {
-	s.pre.keywords(text, func(kw int32, start int) { s.record(st, kw, start) }, fl&tfNonASCII == 0, &st.gbuf)
 }
 
 // setIndex returns the index of ws in scanState.setHits, or -1 if no
@@ -313,24 +336,31 @@ func (s *Scanner) setIndex(ws *WordSet) int {
 // record notes an occurrence of keyword kw at start for the detectors and
 // context-word sets that asked for it.
 func (s *Scanner) record(st *scanState, kw int32, start int) {
-	n := len(s.entries)
-	for _, d := range s.pre.kwOwns[kw] {
-		if d >= n {
-			if len(st.setHits[d-n]) == 0 {
-				st.setDirty = append(st.setDirty, d-n)
-			}
-			st.setHits[d-n] = append(st.setHits[d-n], start)
-			continue
-		}
-		h := st.hits[d]
-		if len(h) == 0 {
-			st.dirty = append(st.dirty, d)
-		}
-		// Several keywords of one detector can start at the same place.
-		if len(h) == 0 || h[len(h)-1] != start {
-			st.hits[d] = append(h, start)
-		}
+	if d := s.own[kw]; d >= 0 {
+		s.add(st, d, start)
+		return
 	}
+	for _, d := range s.ownMany[-1-s.own[kw]] {
+		s.add(st, d, start)
+	}
+}
+
+// add appends start to list d (a detector's or, past len(entries), a
+// context-word set's). Several keywords of one detector can start at the
+// same place: a repeat of the list's last hit is dropped (a set's repeats
+// would not change Near or Anywhere either).
+func (s *Scanner) add(st *scanState, d int32, start int) {
+	l := st.lists[d]
+	if len(l) == 0 {
+		if n := int32(len(st.hits)); d < n {
+			st.dirty = append(st.dirty, int(d))
+		} else {
+			st.setDirty = append(st.setDirty, int(d-n))
+		}
+	} else if l[len(l)-1] == start {
+		return
+	}
+	st.lists[d] = append(l, start)
 }
 
 // detect runs the detectors the prescan gated over (normalised) text,

@@ -19,8 +19,9 @@ import (
 // and 'a' share nibbles; the high-nibble tables do it); that folds more
 // than ASCII case, which only costs a rare extra candidate. A candidate's
 // three bytes are then hashed into a bitmap of the anchors (most stop
-// there), and the survivors looked up in a hash table of the anchors,
-// whose keywords are compared with the text (8 bytes at a time).
+// there), and the survivors looked up in a direct-mapped table of the
+// anchors (a perfect hash: one probe), whose keywords are compared with
+// the text (8 bytes at a time).
 //
 // 1- and 2-byte keywords are found as the gram filter finds them, at the
 // candidates the kernel also marks where their last byte occurs (when
@@ -28,11 +29,14 @@ import (
 // second byte of '§'), else by the gram filter's own search.
 type teddy struct {
 	masks teddyMasks
-	// table is an open-addressing hash table of the anchors: each entry
-	// is the folded anchor (low 24 bits, never 0) and, above bit 32, the
-	// start and count of its keywords in anchors.
+	// table is a direct-mapped table of the anchors, hashed by teddyHash
+	// with a multiplier (mul) under which no two collide: each entry is
+	// the folded anchor (low 24 bits, never 0; 0: empty) and, above bit
+	// 32, the start and count of its keywords in anchors. A lookup is one
+	// load and one compare.
 	table []uint64
-	shift uint8 // table hash: (key * teddyHashMul) >> shift
+	mul   uint32
+	mask  uint32 // len(table) - 1
 	// seen has bit (key * teddyHashMul) >> (32 - 15) set for every
 	// anchor: most candidates stop there.
 	seen    *[1 << 15 / 64]uint64
@@ -263,25 +267,64 @@ func buildTeddy(keywords []string) *teddy {
 		}
 		byKey[key] = append(byKey[key], newTeddyAnchor(k, id, off))
 	}
-	size := 16
-	for size < 4*len(keys) {
-		size *= 2
+	size, mul := perfectHash(keys)
+	if size == 0 {
+		return nil
 	}
 	t.seen = new([1 << 15 / 64]uint64)
 	t.table = make([]uint64, size)
-	t.shift = uint8(32 - bits.TrailingZeros(uint(size)))
+	t.mul, t.mask = mul, uint32(size-1)
 	for _, key := range keys {
 		span := uint64(len(t.anchors))<<16 | uint64(len(byKey[key]))
 		t.anchors = append(t.anchors, byKey[key]...)
-		i := t.hash(key)
-		for t.table[i] != 0 {
-			i = (i + 1) & uint32(size-1)
-		}
-		t.table[i] = span<<32 | uint64(key)
+		t.table[t.hash(key)] = span<<32 | uint64(key)
 		h := key * teddyHashMul >> (32 - 15)
 		t.seen[h/64] |= 1 << (h % 64)
 	}
 	return t
+}
+
+// teddyHashBits bounds the anchors' table: teddyHash takes the top bits
+// of a 32-bit product, masked to the table's size.
+const teddyHashBits = 13
+
+// teddyHash is the slot of key in a table of mask+1 slots.
+func teddyHash(key, mul, mask uint32) uint32 { return key * mul >> (32 - teddyHashBits) & mask }
+
+// perfectHash picks a power-of-two table size and an odd multiplier under
+// which teddyHash differs for every key: the smallest size (from 4 slots
+// a key) where one of a few hundred multipliers (a fixed sequence, so
+// builds are reproducible) works. It returns size 0 if none does up to
+// 1<<teddyHashBits slots.
+func perfectHash(keys []uint32) (int, uint32) {
+	size := 16
+	for size < 4*len(keys) {
+		size *= 2
+	}
+	x := uint64(0x9E3779B97F4A7C15)
+	for ; size <= 1<<teddyHashBits; size *= 2 {
+		used := make([]uint32, size) // used[i] == try: slot i taken in this try
+		for try := uint32(1); try <= 1000; try++ {
+			// splitmix64
+			x += 0x9E3779B97F4A7C15
+			z := (x ^ x>>30) * 0xBF58476D1CE4E5B9
+			z = (z ^ z>>27) * 0x94D049BB133111EB
+			mul := uint32(z^z>>31) | 1
+			ok := true
+			for _, k := range keys {
+				i := teddyHash(k, mul, uint32(size-1))
+				if used[i] == try {
+					ok = false
+					break
+				}
+				used[i] = try
+			}
+			if ok {
+				return size, mul
+			}
+		}
+	}
+	return 0, 0
 }
 
 func newTeddyAnchor(k string, id, off int) teddyAnchor {
@@ -296,7 +339,7 @@ func newTeddyAnchor(k string, id, off int) teddyAnchor {
 	return a
 }
 
-func (t *teddy) hash(key uint32) uint32 { return (key * teddyHashMul) >> t.shift }
+func (t *teddy) hash(key uint32) uint32 { return teddyHash(key, t.mul, t.mask) }
 
 // teddyBatch is how many 64-byte chunks the kernel does a call.
 const teddyBatch = 16
@@ -388,25 +431,26 @@ func (t *teddy) chunk(text string, at int, m uint64, hit func(kw int32, start in
 
 // verify checks the keywords whose anchor may end at text[j], key.
 func (t *teddy) verify(text string, j int, key uint32, hit func(kw int32, start int)) {
-	mask := uint32(len(t.table) - 1)
-	i := t.hash(key) & mask
-	e := t.table[i]
-	for uint32(e) != key {
-		if e == 0 {
-			return
-		}
-		i = (i + 1) & mask
-		e = t.table[i]
+	e := t.table[t.hash(key)]
+	if uint32(e) != key {
+		return
 	}
 	lo := int(e >> 48)
 	as := t.anchors[lo : lo+int(e>>32&0xffff)]
 	p := unsafe.Pointer(unsafe.StringData(text))
+	// In texts of 8 bytes or more, a keyword that starts at or before
+	// last is compared 8 bytes at once (then its rest, if longer).
+	last := uint(len(text) - 8)
+	if len(text) < 8 {
+		last = 0
+		p = nil
+	}
 	for i := range as {
 		a := &as[i]
 		start := j - 2 - int(a.off)
-		if a.n <= 8 && start >= 0 && start <= len(text)-8 {
+		if p != nil && uint(start) <= last {
 			// The usual case: one comparison of 8 bytes.
-			if (load64(unsafe.Add(p, start))|a.fold)&a.keep == a.word {
+			if (load64(unsafe.Add(p, start))|a.fold)&a.keep == a.word && (a.n <= 8 || a.match(text, start)) {
 				hit(a.id, start)
 			}
 		} else if a.match(text, start) {

@@ -255,3 +255,32 @@ func FuzzPrescanKernel(f *testing.F) {
 		}
 	})
 }
+
+// perfectHash must give every anchor a slot of its own (verify looks in
+// one slot only), for sets up to the largest teddy takes.
+func TestPerfectHash(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 7, 40, 150, maxTeddyKeywords} {
+		seen := map[uint32]bool{}
+		var keys []uint32
+		for len(keys) < n {
+			k := teddyKey(byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256)))
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+		size, mul := perfectHash(keys)
+		if size < 4*n || size > 1<<teddyHashBits || size&(size-1) != 0 {
+			t.Fatalf("%d keys: table of %d slots", n, size)
+		}
+		slots := map[uint32]bool{}
+		for _, k := range keys {
+			i := teddyHash(k, mul, uint32(size-1))
+			if slots[i] {
+				t.Fatalf("%d keys: two share slot %d", n, i)
+			}
+			slots[i] = true
+		}
+	}
+}

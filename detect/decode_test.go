@@ -1,0 +1,77 @@
+package detect
+
+import (
+	"encoding/base64"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mayBeText stops at the first bad group too many; it must answer as a
+// count of every group does.
+func TestMayBeTextMatchesCount(t *testing.T) {
+	count := func(blob string) bool {
+		groups, bad := 0, 0
+		for i := 0; i < len(blob); i += 4 {
+			groups++
+			if !textGroupLead[blob[i]] {
+				bad++
+			}
+		}
+		return bad*10 <= groups
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for range 20000 {
+		b := make([]byte, r.IntN(200))
+		good := r.IntN(10) // how often a group is forced to lead with text
+		for i := range b {
+			b[i] = alphabet[r.IntN(64)]
+			if i%4 == 0 && r.IntN(10) < good {
+				b[i] = alphabet[2+r.IntN(30)]
+			}
+		}
+		if got, want := mayBeText(string(b)), count(string(b)); got != want {
+			t.Fatalf("mayBeText(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+// coveredFew looks through a few findings unsorted; it must answer as
+// covered does over the same spans sorted.
+func TestCoveredFewMatchesCovered(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		found := make([]rawFinding, r.IntN(coveredNear+1))
+		for i := range found {
+			s := r.IntN(60)
+			found[i] = rawFinding{start: s, end: s + 1 + r.IntN(40)}
+		}
+		spans := sortedSpans(nil, found)
+		s := r.IntN(70)
+		e := s + 1 + r.IntN(30)
+		if got, want := coveredFew(found, s, e), covered(spans, s, e); got != want {
+			t.Fatalf("[%d,%d) in %v: coveredFew %v, covered %v", s, e, found, got, want)
+		}
+	}
+}
+
+// A text without runs or escapes skips the decoded views; one with a
+// base64-encoded secret still finds it, on the encoded span.
+func TestScanDecodesOnlyWhatIsThere(t *testing.T) {
+	s := newTestScanner(t)
+	if fs := s.ScanText("nothing to decode here at all"); len(fs) != 0 {
+		t.Fatalf("findings in plain text: %v", fs)
+	}
+	secret := "contact me at mario.rossi@example.com please"
+	enc := "prefix " + base64.StdEncoding.EncodeToString([]byte(secret)) + " suffix"
+	fs := s.ScanText(enc)
+	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Type == TypeEmail })
+	if i < 0 {
+		t.Fatalf("no e-mail found in %q: %v", enc, fs)
+	}
+	if f := fs[i]; f.Start < len("prefix ") || f.End > len(enc)-len(" suffix") || strings.Contains(enc[f.Start:f.End], "@") {
+		t.Fatalf("e-mail reported at %d:%d %q, not on the encoded span", f.Start, f.End, enc[f.Start:f.End])
+	}
+}
