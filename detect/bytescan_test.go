@@ -7,21 +7,6 @@ import (
 	"unsafe"
 )
 
-// naiveFlags is byteScanFlags's flags the slow way.
-func naiveFlags(s string) textFlags {
-	var fl textFlags
-	if !isASCII(s) {
-		fl |= tfNonASCII
-	}
-	if strings.IndexByte(s, '%') >= 0 {
-		fl |= tfPercent
-	}
-	if strings.IndexByte(s, '\\') >= 0 {
-		fl |= tfBackslash
-	}
-	return fl
-}
-
 // prescanTeddy is a prefilter with teddy, for the fused pass.
 var prescanTeddy = func() *prefilter {
 	p, err := buildPrefilterMode(prefilterKeywords, make([][]int, len(prefilterKeywords)), pfTeddy)
@@ -37,7 +22,8 @@ func checkByteScan(t *testing.T, s string) {
 	var digits []int
 	var runs []b64Span
 	_, fl := byteScanFlags(s, &digits, &runs, nil)
-	if want := naiveFlags(s); fl != want {
+	wantDigits, wantRuns, want := naiveScan(s)
+	if fl != want {
 		t.Fatalf("%q: flags %b, want %b", s, fl, want)
 	}
 	// The fused pass (prescan with teddy) finds the same.
@@ -47,25 +33,8 @@ func checkByteScan(t *testing.T, s string) {
 	if fl2 != fl || !slices.Equal(digits2, digits) || !slices.Equal(runs2, runs) {
 		t.Fatalf("%q: prescan %b %v %v, byteScanFlags %b %v %v", s, fl2, digits2, runs2, fl, digits, runs)
 	}
-	var wantDigits []int
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
-			wantDigits = append(wantDigits, i)
-		}
-	}
 	if !slices.Equal(digits, wantDigits) {
 		t.Fatalf("%q: digit runs %v, want %v", s, digits, wantDigits)
-	}
-	var wantRuns []b64Span
-	for i := 0; i < len(s); {
-		e := i
-		for e < len(s) && b64Class[s[e]] {
-			e++
-		}
-		if e-i >= minBase64Run {
-			wantRuns = append(wantRuns, b64Span{i, e})
-		}
-		i = max(e, i+1)
 	}
 	if !slices.Equal(runs, wantRuns) {
 		t.Fatalf("%q: base64 runs %v, want %v", s, runs, wantRuns)

@@ -35,7 +35,7 @@ func (v *view) span(start, end int) (int, int) {
 // decodeViews returns the decoded views of text (a normalised text). found
 // are the findings already made on text: a blob inside one of them is part
 // of a known value and is not decoded again. runs are text's base64 runs
-// (byteScan) and fl its flags (flagsOf): what they rule out is not looked
+// (byteScan) and fl its flags (byteScanFlags): what they rule out is not looked
 // for.
 func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) []view {
 	var out []view

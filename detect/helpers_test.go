@@ -135,3 +135,34 @@ func genJWT(r *rand.Rand) string {
 	enc := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 	return enc(`{"alg":"HS256","typ":"JWT"}`) + "." + enc(`{"sub":"`+randFrom(r, "0123456789", 8)+`"}`) + "." + randFrom(r, base62+"-_", 43)
 }
+
+// naiveScan is the byte pass by its definitions, byte by byte: digit-run
+// starts, maximal base64 runs of at least minBase64Run characters (no
+// padding), and the flags.
+func naiveScan(s string) (digits []int, runs []b64Span, fl textFlags) {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
+			digits = append(digits, i)
+		}
+	}
+	for i := 0; i < len(s); {
+		e := i
+		for e < len(s) && b64Class[s[e]] {
+			e++
+		}
+		if e-i >= minBase64Run {
+			runs = append(runs, b64Span{i, e})
+		}
+		i = max(e, i+1)
+	}
+	if !isASCII(s) {
+		fl |= tfNonASCII
+	}
+	if strings.Contains(s, "%") {
+		fl |= tfPercent
+	}
+	if strings.Contains(s, "\\") {
+		fl |= tfBackslash
+	}
+	return digits, runs, fl
+}

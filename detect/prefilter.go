@@ -152,21 +152,6 @@ func firstNonASCII(s string) int {
 	return -1
 }
 
-// flagsOf computes a text's flags.
-func flagsOf(text string) textFlags {
-	var fl textFlags
-	if !isASCII(text) {
-		fl |= tfNonASCII
-	}
-	if strings.IndexByte(text, '%') >= 0 {
-		fl |= tfPercent
-	}
-	if strings.IndexByte(text, '\\') >= 0 {
-		fl |= tfBackslash
-	}
-	return fl
-}
-
 // gramFilter is the keyword finder described on prefilter. It reads the
 // text twice, each pass as lean as its job allows:
 //
