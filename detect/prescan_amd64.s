@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "teddy_amd64.h"
 
 // The byte classes by nibble (as classLo/classHi in bytescan_amd64.s).
 DATA pclassLo<>+0(SB)/8, $0x8383838383838382
@@ -46,26 +47,7 @@ GLOBL bslBytes<>(SB), RODATA|NOPTR, $32
 	VPOR	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, BX \
 	ANDL	R11, BX \
-	VPAND	Y15, Y0, Y1 \
-	VPSRLW	$4, Y0, Y0 \
-	VPAND	Y15, Y0, Y0 \
-	VPSHUFB	Y1, Y8, c0 \
-	VPSHUFB	Y0, Y9, Y5 \
-	VPAND	Y5, c0, c0 \
-	VPSHUFB	Y1, Y10, c1 \
-	VPSHUFB	Y0, Y11, Y5 \
-	VPAND	Y5, c1, c1 \
-	VPSHUFB	Y1, Y12, Y4 \
-	VPSHUFB	Y0, Y13, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPERM2I128 $0x21, c1, p1, Y5 \
-	VPALIGNR $15, Y5, c1, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPERM2I128 $0x21, c0, p0, Y5 \
-	VPALIGNR $14, Y5, c0, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPCMPEQB Y14, Y4, Y4 \
-	VPMOVMSKB Y4, AX \
+	TEDDY(p0, p1, c0, c1, AX) \
 	NOTL	AX \
 	ORL	BX, AX \
 	MOVL	AX, 16+dst(DI) \

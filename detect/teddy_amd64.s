@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "teddy_amd64.h"
 
 // func cpuHasAVX2() bool
 TEXT ·cpuHasAVX2(SB), NOSPLIT, $0-1
@@ -39,26 +40,7 @@ no:
 // bytes end get a 0 bit in out (the candidates, inverted).
 #define VEC(off, p0, p1, c0, c1, out) \
 	VMOVDQU	off(SI), Y0 \
-	VPAND	Y15, Y0, Y1 \
-	VPSRLW	$4, Y0, Y0 \
-	VPAND	Y15, Y0, Y0 \
-	VPSHUFB	Y1, Y8, c0 \
-	VPSHUFB	Y0, Y9, Y5 \
-	VPAND	Y5, c0, c0 \
-	VPSHUFB	Y1, Y10, c1 \
-	VPSHUFB	Y0, Y11, Y5 \
-	VPAND	Y5, c1, c1 \
-	VPSHUFB	Y1, Y12, Y4 \
-	VPSHUFB	Y0, Y13, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPERM2I128 $0x21, c1, p1, Y5 \
-	VPALIGNR $15, Y5, c1, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPERM2I128 $0x21, c0, p0, Y5 \
-	VPALIGNR $14, Y5, c0, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPCMPEQB Y14, Y4, Y4 \
-	VPMOVMSKB Y4, out
+	TEDDY(p0, p1, c0, c1, out)
 
 // TRIG clears in out (the inverted candidates of the 32 bytes at off(SI))
 // the bits of the bytes equal to a trigger byte (masks.trig).
