@@ -338,7 +338,7 @@ func placeholderPasswordUnicode(v, user string) bool {
 	if commonNonPasswords[l] || (user != "" && strings.EqualFold(v, user)) {
 		return true
 	}
-	if distinct(l) < 3 {
+	if fewDistinct(l, 3) {
 		return true
 	}
 	for _, m := range passwordMarkList {

@@ -164,20 +164,6 @@ func fewDistinct(s string, n int) bool {
 	return true
 }
 
-// distinct counts the distinct bytes of s, stopping at 16.
-func distinct(s string) int {
-	var seen [4]uint64 // a bit per byte value: 32 bytes to clear, not 256
-	n := 0
-	for i := 0; i < len(s) && n < 16; i++ {
-		c := s[i]
-		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
-			seen[c>>6] |= bit
-			n++
-		}
-	}
-	return n
-}
-
 // fewDistinctFold is fewDistinct ignoring ASCII case.
 func fewDistinctFold(s string, n int) bool {
 	var seen [4]uint64

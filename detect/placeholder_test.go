@@ -123,3 +123,18 @@ func TestIsPlaceholderOf(t *testing.T) {
 		}
 	}
 }
+
+// distinct counts the distinct bytes of s, stopping at 16: the reference
+// the old placeholder and card checks used.
+func distinct(s string) int {
+	var seen [4]uint64 // a bit per byte value: 32 bytes to clear, not 256
+	n := 0
+	for i := 0; i < len(s) && n < 16; i++ {
+		c := s[i]
+		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
+			seen[c>>6] |= bit
+			n++
+		}
+	}
+	return n
+}

@@ -90,5 +90,5 @@ func ssnValid(d string) bool {
 	case "078051120", "219099999", "123456789":
 		return false // voided: published in advertising and samples
 	}
-	return distinct(d) > 1
+	return !fewDistinct(d, 2)
 }
