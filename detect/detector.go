@@ -56,7 +56,8 @@ type Text struct {
 	// S is the normalised text; spans are byte offsets into it.
 	S string
 	// Hits are the start offsets of the detector's keyword occurrences
-	// (ascending; nil for a detector without keywords).
+	// (ascending; nil for a detector without keywords). Read-only: the
+	// digit-run list is shared with the built-in number formats.
 	Hits []int
 
 	det int

@@ -83,7 +83,7 @@ type scanState struct {
 	setHits   [][]int
 	setSorted []bool
 	setDirty  []int // the sets with hits
-	large     bool  // has held a text longer than largeText
+	large     bool  // has held a text (or its normalised form, or a view) longer than largeText
 	digits    []int
 	runs      []b64Span  // base64 runs of the text (not of its views)
 	runsValid bool       // runs are those of the text being detected
@@ -261,6 +261,8 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	if fl&tfNonASCII != 0 {
 		if nt = normalise(text); len(nt.edits) > 0 {
 			st.reset()
+			// Normalising can make a text longer (U+FDFA: 3 bytes → 33).
+			st.large = st.large || len(nt.text) > largeText
 			fl = s.prescan(st, nt.text, true, true)
 		}
 	}
@@ -274,6 +276,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 		st.found = append(st.found, st.raw...)
 		for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
 			st.reset()
+			st.large = st.large || len(v.nt.text) > largeText
 			s.prescan(st, v.nt.text, false, true)
 			s.detect(st, v.nt.text)
 			for _, r := range st.raw {

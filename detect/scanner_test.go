@@ -162,3 +162,24 @@ func TestScannerConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A scan state that held a large text goes back to the pool, which the
+// collector empties, not to the idle slot, which nothing empties: also
+// when only the text's normalised form is large.
+func TestLargeScanStateNotKeptIdle(t *testing.T) {
+	s := newTestScanner(t)
+	s.ScanText("a short prompt with a card 4111 1111 1111 1111")
+	if s.last.Load() == nil {
+		t.Fatal("a short text's scan state was not kept idle")
+	}
+	for _, text := range []string{
+		strings.Repeat("1 a@b ", largeText/5),
+		strings.Repeat("\uFDFA", largeText/3/8), // 3 bytes each, 33 once normalised
+	} {
+		s := newTestScanner(t) // a state is large for good once it has been
+		s.ScanText(text)
+		if st := s.last.Load(); st != nil {
+			t.Errorf("%d-byte text: its scan state (masks %d words) was kept idle", len(text), cap(st.masks))
+		}
+	}
+}

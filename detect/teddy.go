@@ -360,9 +360,11 @@ func (t *teddy) scan(text string, hit func(kw int32, start int), ascii bool) {
 		rem := n % 64
 		if rem != 0 {
 			tail = (*byte)(unsafe.Add(unsafe.Pointer(p), base+full*64))
-			if uintptr(unsafe.Pointer(tail))&4095 > 4096-64 {
+			if !haveAVX2 || uintptr(unsafe.Pointer(tail))&4095 > 4096-64 {
 				// Reading 64 bytes there could cross into an unmapped
-				// page: copy (the bytes after the text are ignored).
+				// page, and the generic kernel (Go code) must not read
+				// past the text at all: copy (the bytes after the text
+				// are ignored).
 				var pad [64]byte
 				copy(pad[:], text[base+full*64:])
 				tail = &pad[0]
