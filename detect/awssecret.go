@@ -56,8 +56,6 @@ func (awsSecretKey) Find(t *Text) {
 	}
 }
 
-func isB64Std(b byte) bool { return is(b, cB64Std) }
-
 // awsSecretShape rejects 40-character strings that are not random base64:
 // hex digests (SHA-1), single-case words, placeholders.
 func awsSecretShape(s string) bool {

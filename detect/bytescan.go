@@ -198,12 +198,3 @@ func classifyChunksGeneric(src *byte, chunks int, masks *uint64) uint64 {
 
 // b64Span is a run of base64 characters, text[s:e].
 type b64Span struct{ s, e int }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}

@@ -354,3 +354,22 @@ func stringWord(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
+
+// firstNonASCII returns the offset of the first byte of s outside ASCII,
+// or -1; eight bytes a load.
+func firstNonASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if w := stringWord(s, i) & 0x8080808080808080; w != 0 {
+			return i + bits.TrailingZeros64(w)>>3
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
+func isASCII(s string) bool { return firstNonASCII(s) < 0 }

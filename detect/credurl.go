@@ -58,12 +58,6 @@ func (credentialURL) Find(t *Text) {
 	}
 }
 
-// isURLByte is a byte that can appear in a URL written in prose: anything
-// visible but quotes, angle brackets and backticks.
-func isURLByte(b byte) bool {
-	return is(b, cURL)
-}
-
 // userinfoSecret reports whether a URL's user:password holds a real-looking
 // password rather than a template.
 func userinfoSecret(user, pass string) bool {

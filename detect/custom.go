@@ -156,7 +156,7 @@ func regexKeywords(re *regexp.Regexp, given []string) []string {
 	if len(given) > 0 {
 		return given
 	}
-	if p, _ := re.LiteralPrefix(); len(p) >= 3 && isASCIIString(p) && !caseInsensitive(re) {
+	if p, _ := re.LiteralPrefix(); len(p) >= 3 && isASCII(p) && !caseInsensitive(re) {
 		return []string{p}
 	}
 	return nil
@@ -165,15 +165,6 @@ func regexKeywords(re *regexp.Regexp, given []string) []string {
 func caseInsensitive(re *regexp.Regexp) bool {
 	r, err := syntax.Parse(re.String(), syntax.Perl)
 	return err != nil || r.Flags&syntax.FoldCase != 0
-}
-
-func isASCIIString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // regexDetector runs a custom regex over a text that passed its keywords.
@@ -300,7 +291,7 @@ var _ Detector = (*termDetector)(nil)
 func newTermDetector(typ string, terms []string) *termDetector {
 	d := &termDetector{typ: typ, terms: terms, ascii: map[string]struct{}{}}
 	for _, t := range terms {
-		if !isASCIIString(t) {
+		if !isASCII(t) {
 			d.others = append(d.others, t)
 			continue
 		}
@@ -321,7 +312,7 @@ func (d *termDetector) Keywords() []string {
 	var kws []string
 	for _, t := range d.terms {
 		kws = append(kws, t)
-		if !isASCIIString(t) {
+		if !isASCII(t) {
 			kws = append(kws, strings.ToUpper(t), strings.ToUpper(t[:1])+t[1:])
 		}
 	}

@@ -65,13 +65,6 @@ func githubChecksumOK(body string) bool {
 
 const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
-// base62Pad6 encodes n in base62, left-padded with '0' to six characters.
-func base62Pad6(n uint32) string {
-	var b [6]byte
-	base62Pad6To(&b, n)
-	return string(b[:])
-}
-
 func base62Pad6To(b *[6]byte, n uint32) {
 	for i := 5; i >= 0; i-- {
 		b[i] = base62Alphabet[n%62]

@@ -166,3 +166,10 @@ func naiveScan(s string) (digits []int, runs []b64Span, fl textFlags) {
 	}
 	return digits, runs, fl
 }
+
+// base62Pad6 encodes n in base62, left-padded with '0' to six characters.
+func base62Pad6(n uint32) string {
+	var b [6]byte
+	base62Pad6To(&b, n)
+	return string(b[:])
+}

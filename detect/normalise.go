@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"math/bits"
 	"slices"
 	"sync/atomic"
 	"unicode"
@@ -104,20 +103,12 @@ func firstUnstable(text string) int {
 	// ASCII eight bytes at a time, also between the non-ASCII characters
 	// of a text in another language (its spaces, digits and punctuation).
 	i := 0
-	p := unsafe.Pointer(unsafe.StringData(text))
 	for i < len(text) {
-		for ; i+8 <= len(text); i += 8 {
-			if w := load64(unsafe.Add(p, i)) & 0x8080808080808080; w != 0 {
-				i += bits.TrailingZeros64(w) >> 3
-				goto found
-			}
-		}
-		for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
-		}
-	found:
-		if i == len(text) {
+		j := firstNonASCII(text[i:])
+		if j < 0 {
 			break
 		}
+		i += j
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !stableRune(r, text[i:i+size]) {
 			return i

@@ -41,16 +41,6 @@ const maxGramKeywords = 2048
 // hundred thousand dictionary terms.
 const maxPrefilterCells = 16 << 20
 
-// newPrefilter compiles keywords (already lower-case); owners[i] lists the
-// detectors keyword i gates. Tests only; NewScanner uses buildPrefilter.
-func newPrefilter(keywords []string, owners [][]int) *prefilter {
-	p, err := buildPrefilter(keywords, owners, false)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
-
 // buildPrefilter compiles keywords (already lower-case); owners[i] lists
 // what keyword i gates. forceAuto selects the automaton whatever the size
 // (tests compare the two).
@@ -134,22 +124,6 @@ func (p *prefilter) keywords(text string, hit func(kw int32, start int), ascii b
 		return
 	}
 	p.auto.scan(text, hit, nil)
-}
-
-// firstNonASCII returns the offset of the first byte outside ASCII, or -1.
-func firstNonASCII(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if le64(s[i:])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return i
-		}
-	}
-	return -1
 }
 
 // gramFilter is the keyword finder described on prefilter. It reads the

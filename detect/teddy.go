@@ -473,19 +473,6 @@ func (a *teddyAnchor) match(text string, i int) bool {
 	return (w|a.fold)&a.keep == a.word && hasPrefixFold(text, i+8, a.kw[8:])
 }
 
-// le32 reads s[0:4] little-endian.
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// le64 reads s[0:8] little-endian (one load where the CPU allows it).
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // teddyState carries the shifted-in fingerprint matches from one kernel
 // call to the next (the last two bytes' bucket sets, positions 0 and 1);
 // a call with first set starts with none.

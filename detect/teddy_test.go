@@ -97,13 +97,6 @@ func TestTeddyEdges(t *testing.T) {
 	}
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // TestTeddyKeywordSets builds teddy over assorted keyword sets (1- and
 // 2-byte keywords, several trigger bytes, non-ASCII, shared anchors, many
 // keywords) and compares it with the naive search over random texts made

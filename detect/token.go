@@ -72,11 +72,8 @@ func (d *tokenDetector) Find(t *Text) {
 }
 
 // Body alphabets (see charClass).
-func isAlnumDash(b byte) bool   { return is(b, cAlnumDash) }
 func isWordDash(b byte) bool    { return is(b, cWordDash) }
 func isWordDashDot(b byte) bool { return is(b, cWordDashDot) }
-func isLowerHex(b byte) bool    { return is(b, cLowerHex) }
-func isLowerAlnum(b byte) bool  { return is(b, cLowerAlnum) }
 
 // gitlabToken: GitLab's prefixed tokens (personal, deploy, runner, trigger,
 // feed, incoming mail, agent, OAuth secret, CI job, feature flag, SCIM, runner
