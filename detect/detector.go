@@ -75,15 +75,7 @@ func (t *Text) Emit(start, end int) {
 // Near reports whether a word of ws starts within the before bytes that
 // precede offset at. The set must be among the detector's ContextWords.
 func (t *Text) Near(ws *WordSet, at, before int) bool {
-	idx := t.sc.setIndex(ws)
-	if idx < 0 {
-		return false
-	}
-	pos := t.st.setHits[idx]
-	if !t.st.setSorted[idx] {
-		slices.Sort(pos)
-		t.st.setSorted[idx] = true
-	}
+	pos := t.wordHits(ws)
 	lo := at - before
 	i, _ := slices.BinarySearch(pos, lo)
 	for ; i < len(pos) && pos[i] < at; i++ {
@@ -92,6 +84,21 @@ func (t *Text) Near(ws *WordSet, at, before int) bool {
 		}
 	}
 	return false
+}
+
+// wordHits returns where the words of ws occur in the text, ascending
+// (the positions Near looks among); nil for a set no detector asked for.
+func (t *Text) wordHits(ws *WordSet) []int {
+	idx := t.sc.setIndex(ws)
+	if idx < 0 {
+		return nil
+	}
+	pos := t.st.setHits[idx]
+	if !t.st.setSorted[idx] {
+		slices.Sort(pos)
+		t.st.setSorted[idx] = true
+	}
+	return pos
 }
 
 // Anywhere reports whether a word of ws occurs anywhere in the text (as a

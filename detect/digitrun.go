@@ -3,7 +3,6 @@ package detect
 import (
 	"encoding/binary"
 	"math/bits"
-	"slices"
 	"strings"
 	"unsafe"
 )
@@ -505,21 +504,6 @@ func (nb *numberScan) at(h, e int, p byte, m uint16) {
 			nb.want &^= nPhoneWord
 		}
 	}
-}
-
-// wordHits returns where the words of ws occur in the text, ascending
-// (the positions t.Near looks among).
-func (t *Text) wordHits(ws *WordSet) []int {
-	idx, ok := t.sc.sets[ws]
-	if !ok {
-		return nil
-	}
-	pos := t.st.setHits[idx]
-	if !t.st.setSorted[idx] {
-		slices.Sort(pos)
-		t.st.setSorted[idx] = true
-	}
-	return pos
 }
 
 // emitAs is Emit for detector det.

@@ -54,12 +54,11 @@ type entry struct {
 // prefilter built) and is safe for concurrent use.
 type Scanner struct {
 	entries   []entry
-	sets      map[*WordSet]int // context word sets → index in scanState.setHits
-	setByID   []int32          // WordSet.id → index in scanState.setHits, or -1
-	always    []int            // detectors without keywords
-	digital   []int            // detectors anchored on DigitRuns
-	digitMask []uint16         // for each, the run shapes it can start at
-	numPlan   []int            // which detector reads each number format (numberPlan)
+	setByID   []int32  // WordSet.id → index in scanState.setHits, or -1
+	always    []int    // detectors without keywords
+	digital   []int    // detectors anchored on DigitRuns
+	digitMask []uint16 // for each, the run shapes it can start at
+	numPlan   []int    // which detector reads each number format (numberPlan)
 	pre       *prefilter
 	// The lists (scanState.lists) a hit of keyword kw goes to: own[kw]
 	// if it is one (most are), else ownMany[-1-own[kw]]. Detector d's
@@ -152,18 +151,18 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			owners[j] = append(owners[j], owner)
 		}
 	}
-	s.sets = map[*WordSet]int{}
+	sets := map[*WordSet]int{} // context word sets → index in scanState.setHits
 	n := len(s.entries)
 	for i, e := range s.entries {
 		if cd, ok := e.d.(ContextDetector); ok {
 			for _, ws := range cd.ContextWords() {
-				if _, seen := s.sets[ws]; !seen {
-					s.sets[ws] = len(s.sets)
+				if _, seen := sets[ws]; !seen {
+					sets[ws] = len(sets)
 					for _, w := range ws.words {
 						if w == "" {
 							return nil, fmt.Errorf("detect: detector %s has an empty context word", e.d.Type())
 						}
-						addKeyword(w, n+s.sets[ws])
+						addKeyword(w, n+sets[ws])
 					}
 				}
 			}
@@ -198,8 +197,8 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		return nil, err
 	}
 	s.pre = pre
-	nsets := len(s.sets)
-	for ws, i := range s.sets {
+	nsets := len(sets)
+	for ws, i := range sets {
 		for int(ws.id) >= len(s.setByID) {
 			s.setByID = append(s.setByID, -1)
 		}
