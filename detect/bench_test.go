@@ -3,6 +3,7 @@ package detect
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,9 +22,21 @@ func corpusPath() string {
 
 func loadCorpus(b *testing.B) []string {
 	b.Helper()
-	f, err := os.Open(corpusPath())
+	texts, err := readTexts(corpusPath())
 	if err != nil {
 		b.Skipf("corpus not available (%v); set PROMPTWALL_CORPUS to a JSONL file with a \"text\" field", err)
+	}
+	if len(texts) == 0 {
+		b.Skip("corpus has no texts")
+	}
+	return texts
+}
+
+// readTexts returns the non-empty "text" fields of a JSONL file.
+func readTexts(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var texts []string
@@ -38,12 +51,9 @@ func loadCorpus(b *testing.B) []string {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		b.Fatalf("reading corpus: %v", err)
+		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
-	if len(texts) == 0 {
-		b.Skip("corpus has no texts")
-	}
-	return texts
+	return texts, nil
 }
 
 // BenchmarkScanCorpus scans every corpus text once per iteration and

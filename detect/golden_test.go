@@ -1,9 +1,7 @@
 package detect
 
 import (
-	"bufio"
 	"encoding/base64"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -23,19 +21,11 @@ var update = flag.Bool("update", false, "rewrite testdata/findings.golden")
 func goldenTexts(t *testing.T) []string {
 	var texts []string
 	for _, p := range []string{"../../shared/corpus/dev.jsonl", "../../shared/peer-cases/gitleaks.jsonl", "../../shared/peer-cases/presidio.jsonl"} {
-		f, err := os.Open(p)
+		ts, err := readTexts(p)
 		if err != nil {
 			t.Skipf("shared corpus not available: %v", err)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-		for sc.Scan() {
-			var rec struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Text != "" {
-				texts = append(texts, rec.Text)
-			}
-		}
-		f.Close()
+		texts = append(texts, ts...)
 	}
 	base := append([]string(nil), texts...)
 	r := rand.New(rand.NewSource(42))
