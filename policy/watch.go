@@ -144,15 +144,14 @@ func (e *Engine) watchDir(ctx context.Context, poll time.Duration, rep *reporter
 	if w != nil {
 		events, errs = w.Events, w.Errors
 	}
-	// Edits made between New and now were seen by no one: look once.
 	lastFP, _ := fingerprint(dir)
-	rep.reload(ctx)
 	// pending is the fingerprint last seen changed; the reload waits until
 	// it holds still for a debounce period, so that a file being written
-	// (truncated, then filled) is not compiled half-way.
+	// (truncated, then filled) is not compiled half-way. Edits made between
+	// New and now were seen by no one: the first look goes the same way
+	// (a file being written as the watch starts is not compiled half-way).
 	var pending *[sha256.Size]byte
-	debounce := time.NewTimer(time.Hour)
-	debounce.Stop()
+	debounce := time.NewTimer(e.opts.debounce)
 	defer debounce.Stop()
 	tick := time.NewTicker(poll)
 	defer tick.Stop()

@@ -254,7 +254,7 @@ func TestWatchDirRootLink(t *testing.T) {
 	rev0 := e.Revision()
 	setData(t, v1, func(pw map[string]any) { pw["redact_mode"] = "mask" })
 	if ev := nextReload(t, ch); ev.err != nil || ev.rev == rev0 {
-		t.Fatalf("edit in target: %+v", ev)
+		t.Fatalf("edit in target: %+v (%v)", ev, ev.err)
 	}
 	tmp := filepath.Join(base, "next")
 	if err := os.Symlink(v2, tmp); err != nil {
