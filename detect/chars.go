@@ -158,12 +158,19 @@ func isAlnum(b byte) bool { return charClass[b]&cAlnum != 0 }
 // isWord is a regexp \w byte.
 func isWord(b byte) bool { return charClass[b]&cWord != 0 }
 
-func lower(b byte) byte {
-	if isUpper(b) {
-		return b + 'a' - 'A'
+// lower folds an ASCII capital to lower case, by table: callers compare
+// text with words byte by byte, and a branch on the case would be data.
+func lower(b byte) byte { return lowerTable[b] }
+
+var lowerTable = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if isUpper(byte(c)) {
+			t[c] += 'a' - 'A'
+		}
 	}
-	return b
-}
+	return
+}()
 
 // byteAt returns text[i], or 0 outside the text, so boundary checks need no
 // bounds tests of their own.
@@ -195,23 +202,79 @@ func spanClass(text string, i, max int, mask uint64) int {
 	if i >= end {
 		return i
 	}
-	text = text[:end]
 	t := &charClass
 	if mask&(mask-1) == 0 {
 		// One class bit: the AND of eight bytes' classes has it only if
 		// every byte has it, so a long run costs one test per eight bytes.
-		for i+8 <= len(text) {
-			w := text[i : i+8]
+		// (Bytes are read through p: i+8 <= end <= len(text) is the
+		// bounds check.)
+		p := unsafe.StringData(text)
+		for i+8 <= end {
+			w := (*[8]byte)(unsafe.Add(unsafe.Pointer(p), i))
 			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&mask == 0 {
 				break
 			}
 			i += 8
 		}
+		// The run ends in the next eight bytes (or at end): count them
+		// without a branch per byte.
+		if i+8 <= len(text) {
+			return min(i+runIn8(text[i:i+8], mask), end)
+		}
 	}
+	text = text[:end]
 	for i < len(text) && t[text[i]]&mask != 0 {
 		i++
 	}
 	return i
+}
+
+// runIn8 returns how many of w's eight bytes, from the first on, have the
+// class bit (one bit, below 1<<60): the sum of the running ANDs of their
+// classes is that many times bit.
+func runIn8(w string, bit uint64) int {
+	t := &charClass
+	w = w[:8]
+	a := t[w[0]] & bit
+	n := a
+	a &= t[w[1]]
+	n += a
+	a &= t[w[2]]
+	n += a
+	a &= t[w[3]]
+	n += a
+	a &= t[w[4]]
+	n += a
+	a &= t[w[5]]
+	n += a
+	a &= t[w[6]]
+	n += a
+	a &= t[w[7]]
+	n += a
+	return int(n >> bits.TrailingZeros64(bit))
+}
+
+// runBack8 is runIn8 from the last byte of w back.
+func runBack8(w string, bit uint64) int {
+	t := &charClass
+	w = w[:8]
+	a := t[w[7]] & bit
+	n := a
+	a &= t[w[6]]
+	n += a
+	a &= t[w[5]]
+	n += a
+	a &= t[w[4]]
+	n += a
+	a &= t[w[3]]
+	n += a
+	a &= t[w[2]]
+	n += a
+	a &= t[w[1]]
+	n += a
+	a &= t[w[0]]
+	n += a
+	return int(n >> bits.TrailingZeros64(bit))
 }
 
 // spanClassBack is spanClass backwards: the start of the run of bytes
@@ -230,6 +293,9 @@ func spanClassBack(text string, i, lo int, mask uint64) int {
 				break
 			}
 			i -= 8
+		}
+		if i >= 8 {
+			return max(i-runBack8(text[i-8:i], mask), lo)
 		}
 	}
 	for i > lo && t[text[i-1]]&mask != 0 {
@@ -304,27 +370,27 @@ func indexFold(s, needle string) int {
 	// Eight bytes at a time: OR-ing 0x20 folds the first byte's cases
 	// together, and a zero byte of w^pat marks a candidate (the borrow can
 	// add false ones above a true one, never lose one; each is verified).
-	// Where the first byte occurs, the second is tested the same way (OR-ing
-	// 0x20 keeps every byte that can match it), so that few candidates
-	// remain to verify.
+	// The second byte is tested the same way (OR-ing 0x20 keeps every byte
+	// that can match it), so that few candidates remain to verify; both
+	// tests are made on every word, without a branch between them (the
+	// first byte alone is frequent enough that a branch on it would often
+	// be missed).
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	pat := ones * uint64(first)
-	pat1 := uint64(0)
+	pat1, any1 := uint64(0), uint64(0)
 	if len(needle) > 1 {
 		pat1 = ones * uint64(needle[1]|0x20)
+	} else {
+		any1 = ^uint64(0) // no second byte to test
 	}
 	i := 0
 	for ; i+8 <= last+1; i += 8 {
-		w := stringWord(s, i) | 0x2020202020202020
-		z := w ^ pat
-		m := (z - ones) &^ z & highs
+		w := textLoad64(s, i) | 0x2020202020202020
+		z, z1 := w^pat, w^pat1
+		// Byte k's pair is byte k+1; byte 7's is in the next word.
+		m := (z - ones) &^ z & highs & (((z1-ones)&^z1)>>8 | 1<<63 | any1)
 		if m == 0 {
 			continue
-		}
-		if pat1 != 0 {
-			z1 := w ^ pat1
-			// Byte k's pair is byte k+1; byte 7's is in the next word.
-			m &= ((z1-ones)&^z1)>>8 | 1<<63
 		}
 		for ; m != 0; m &= m - 1 {
 			if j := i + bits.TrailingZeros64(m)>>3; hasPrefixFold(s, j, needle) {
@@ -348,11 +414,17 @@ func readOnlyBytes(s string) []byte {
 }
 
 // stringWord returns the eight bytes of s from i on as a little-endian word
-// (bounds-checked; teddy reads through a pointer with load64).
+// (bounds-checked; textLoad64 is the unchecked read).
 func stringWord(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// textLoad64 returns the eight bytes of text from i on (i+8 <= len(text)),
+// little endian, without a bounds check.
+func textLoad64(text string, i int) uint64 {
+	return load64(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
 }
 
 // firstNonASCII returns the offset of the first byte of s outside ASCII,
@@ -360,7 +432,7 @@ func stringWord(s string, i int) uint64 {
 func firstNonASCII(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if w := stringWord(s, i) & 0x8080808080808080; w != 0 {
+		if w := textLoad64(s, i) & 0x8080808080808080; w != 0 {
 			return i + bits.TrailingZeros64(w)>>3
 		}
 	}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -109,6 +110,48 @@ func TestSpanClass(t *testing.T) {
 		}
 		if got := spanClassBack(s, j, lo, mask); got != wantBack {
 			t.Fatalf("spanClassBack(%q, %d, %d, %#x) = %d, want %d", s, j, lo, mask, got, wantBack)
+		}
+	}
+}
+
+// TestClassBitsFitRunCount: runIn8 sums up to eight copies of a class bit,
+// which must not overflow.
+func TestClassBitsFitRunCount(t *testing.T) {
+	var all uint64
+	for _, c := range charClass {
+		all |= c
+	}
+	if all>>60 != 0 {
+		t.Fatalf("class bits reach bit %d; runIn8 needs them below 60", 63-bits.LeadingZeros64(all))
+	}
+}
+
+// TestFirstNonASCII compares firstNonASCII with a byte loop over lengths
+// around its word and block sizes and every place of the first high byte.
+func TestFirstNonASCII(t *testing.T) {
+	naive := func(s string) int {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return i
+			}
+		}
+		return -1
+	}
+	r := rng(t)
+	for n := 0; n < 100; n++ {
+		for k := -1; k < n; k++ {
+			b := []byte(randFrom(r, "abc XYZ019", n))
+			if k >= 0 {
+				b[k] = byte(0x80 + r.IntN(128))
+				for j := k + 1; j < n; j++ {
+					if r.IntN(4) == 0 {
+						b[j] = byte(0x80 + r.IntN(128))
+					}
+				}
+			}
+			if got, want := firstNonASCII(string(b)), naive(string(b)); got != want {
+				t.Fatalf("firstNonASCII(%q) = %d, want %d", b, got, want)
+			}
 		}
 	}
 }

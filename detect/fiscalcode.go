@@ -3,7 +3,6 @@ package detect
 import (
 	"math/bits"
 	"strings"
-	"unsafe"
 )
 
 // itFiscalCode finds Italian fiscal codes (codice fiscale) of persons:
@@ -60,14 +59,48 @@ func (itFiscalCodeLetters) Find(t *Text) {
 	// runs are maximal, capitals are base64 characters): where the byte
 	// pass found them, only they are read.
 	if t.st != nil && t.st.runsValid && minBase64Run <= 16 {
-		for _, r := range t.st.runs {
-			if r.e-r.s >= 16 {
-				capitalCodes(t, r.s, r.e)
+		if runsHoldCapitals(t.S, t.st.runs) {
+			for _, r := range t.st.runs {
+				if r.e-r.s >= 16 {
+					capitalCodes(t, r.s, r.e)
+				}
 			}
 		}
 		return
 	}
 	capitalCodes(t, 0, len(t.S))
+}
+
+// runsHoldCapitals reports whether a run (each sixteen bytes or more)
+// may hold sixteen capitals in a row. Sixteen bytes of a run from offset p
+// hold the eight at offset 8·⌈p/8⌉ (or 8, for p = 0), so only the eight
+// bytes at offsets 8, 16, … up to 8·⌈(len-16)/8⌉ are read, each by a test
+// without a branch; and no exact test for capitals is needed: a byte with
+// bit 0x20 set (every base64 character but capitals and '_') is not one,
+// and eight bytes without it are left to capitalCodes.
+func runsHoldCapitals(text string, runs []b64Span) bool {
+	const bit5 = 0x2020202020202020
+	var found uint64
+	for _, r := range runs {
+		if r.e-r.s < 16 || r.e > len(text) {
+			return true // not a run byteScan makes: let capitalCodes decide
+		}
+		// The last block's offset, 8·⌈(len-16)/8⌉ but at least 8 (without
+		// a branch: x is 0 only for a run of 16).
+		x := (r.e - r.s - 9) &^ 7
+		last := r.s + (x | (x-1)>>63&8)
+		// Offsets 8 and last cover runs of up to 32 bytes; the loop reads
+		// those between for longer ones.
+		nc := textLoad64(text, r.s+8) & bit5
+		found |= (nc - 1) &^ nc // top bit set only if nc is 0
+		nc = textLoad64(text, last) & bit5
+		found |= (nc - 1) &^ nc
+		for k := r.s + 16; k < last; k += 8 {
+			nc := textLoad64(text, k) & bit5
+			found |= (nc - 1) &^ nc
+		}
+	}
+	return found>>63 != 0
 }
 
 // capitalCodes emits the all-letter fiscal codes within text[from:to].
@@ -108,12 +141,6 @@ func nonUpper(x uint64) uint64 {
 	return (^ge41 | ge5b | x) & hi
 }
 
-// textLoad64 returns the eight bytes of text from i on (i+8 <= len(text)),
-// little endian.
-func textLoad64(text string, i int) uint64 {
-	return load64(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
-}
-
 // omocodia maps the letters that replace digits back to them.
 var omocodia = [256]int8{'L': 0, 'M': 1, 'N': 2, 'P': 3, 'Q': 4, 'R': 5, 'S': 6, 'T': 7, 'U': 8, 'V': 9}
 
@@ -130,14 +157,18 @@ func isOmocodia(b byte) bool {
 var cfOdd = [36]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21,
 	1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
 
-// cfChar describes each byte for fiscalCodeValid, as a capital (lower-case
-// letters are folded first): whether it may stand in a letter position,
-// in a digit position (a digit or an omocodia letter) and as the month,
-// its digit value there, and its values in the check sum.
+// cfChar describes each byte for fiscalCodeValid: the places it may stand
+// in, and its values there.
 type cfChar struct {
-	kind      uint8
-	digit     uint8 // the digit, or the digit an omocodia letter replaces
-	odd, even uint8 // values in odd (1st, 3rd …) and even places
+	// places: bit i set if the byte may stand in place i of an upper-case
+	// code, bit 16+i of a lower-case one (a capital, or a lower-case letter,
+	// in a letter place; a digit or an omocodia letter in a digit place; a
+	// month letter as the month).
+	places uint32
+	digit  uint8 // the digit, or the digit an omocodia letter replaces
+	odd    uint8 // value in an odd (1st, 3rd …) place of the check sum
+	even   uint8 // value in an even place
+	shift  uint8 // 16 for a lower-case letter: a code starting with it is lower-case
 }
 
 const (
@@ -149,20 +180,37 @@ const (
 var cfChars = func() (t [256]cfChar) {
 	for c := range 256 {
 		b := byte(c)
-		switch {
+		var kind, digit, odd, even uint8
+		switch u := b &^ ('a' - 'A'); {
 		case isDigit(b):
 			v := b - '0'
-			t[c] = cfChar{kind: cfDigit, digit: v, odd: uint8(cfOdd[v]), even: v}
+			kind, digit, odd, even = cfDigit, v, uint8(cfOdd[v]), v
+		case isAlpha(b):
+			v := u - 'A' + 10
+			kind, odd, even = cfLetter, uint8(cfOdd[v]), v-10
+			if isOmocodia(u) {
+				kind |= cfDigit
+				digit = uint8(omocodia[u])
+			}
+			if strings.IndexByte("ABCDEHLMPRST", u) >= 0 {
+				kind |= cfMonth
+			}
+		}
+		var places uint32
+		for i, p := range cfPlaces {
+			if kind&p != 0 {
+				places |= 1 << i
+			}
+		}
+		t[c] = cfChar{digit: digit, odd: odd, even: even}
+		switch {
+		case isDigit(b):
+			t[c].places = places | places<<16
 		case isUpper(b):
-			v := b - 'A' + 10
-			t[c] = cfChar{kind: cfLetter, odd: uint8(cfOdd[v]), even: v - 10}
-			if isOmocodia(b) {
-				t[c].kind |= cfDigit
-				t[c].digit = uint8(omocodia[b])
-			}
-			if strings.IndexByte("ABCDEHLMPRST", b) >= 0 {
-				t[c].kind |= cfMonth
-			}
+			t[c].places = places
+		case isLower(b):
+			t[c].places = places << 16
+			t[c].shift = 16
 		}
 	}
 	return
@@ -178,43 +226,32 @@ var cfPlaces = [16]uint8{
 }
 
 // fiscalCodeValid checks a 16-character person's fiscal code, upper or lower
-// case (not mixed), structure and check letter.
+// case (not mixed), structure and check letter. Branch-free: many digit
+// runs of a text come here, and whether each place fits is data.
 func fiscalCodeValid(code string) bool {
 	if len(code) != 16 {
 		return false
 	}
-	var fold byte // 'a'-'A' for a code in lower case
-	if isLower(code[0]) {
-		fold = 'a' - 'A'
-	}
-	sum, day := 0, 0
-	for i := 0; i < 15; i++ {
-		b := code[i]
-		if isAlpha(b) {
-			if isLower(b) != (fold != 0) {
-				return false // mixed case
-			}
-			b -= fold
-		}
-		ch := &cfChars[b]
-		if ch.kind&cfPlaces[i] == 0 {
-			return false
-		}
-		if i%2 == 0 {
-			sum += int(ch.odd)
-		} else {
-			sum += int(ch.even)
-		}
-		switch i {
-		case 9:
-			day = int(ch.digit) * 10
-		case 10:
-			day += int(ch.digit)
-		}
-	}
+	t := &cfChars
+	c0, c1, c2, c3, c4 := &t[code[0]], &t[code[1]], &t[code[2]], &t[code[3]], &t[code[4]]
+	c5, c6, c7, c8, c9 := &t[code[5]], &t[code[6]], &t[code[7]], &t[code[8]], &t[code[9]]
+	c10, c11, c12, c13, c14 := &t[code[10]], &t[code[11]], &t[code[12]], &t[code[13]], &t[code[14]]
+	// Place i of either case: bits i and 16+i.
+	const p = 1 | 1<<16
+	fits := c0.places&p | c1.places&(p<<1) | c2.places&(p<<2) | c3.places&(p<<3) |
+		c4.places&(p<<4) | c5.places&(p<<5) | c6.places&(p<<6) | c7.places&(p<<7) |
+		c8.places&(p<<8) | c9.places&(p<<9) | c10.places&(p<<10) | c11.places&(p<<11) |
+		c12.places&(p<<12) | c13.places&(p<<13) | c14.places&(p<<14)
+	sum := uint(c0.odd) + uint(c1.even) + uint(c2.odd) + uint(c3.even) + uint(c4.odd) +
+		uint(c5.even) + uint(c6.odd) + uint(c7.even) + uint(c8.odd) + uint(c9.even) +
+		uint(c10.odd) + uint(c11.even) + uint(c12.odd) + uint(c13.even) + uint(c14.odd)
+	day := uint(c9.digit)*10 + uint(c10.digit)
 	if day > 40 {
 		day -= 40
 	}
-	// The check letter, in the code's case.
-	return day >= 1 && day <= 31 && code[15] == byte('A'+sum%26)+fold
+	shift := uint(c0.shift) // the code's case is its first letter's
+	check := byte('A'+sum%26) + byte(shift*2)
+	// Every place fits, the day is 1–31 and the check letter matches.
+	bad := (fits>>shift)&0x7fff ^ 0x7fff | uint32((day-1)/31) | uint32(code[15]^check)
+	return bad == 0
 }

@@ -199,3 +199,59 @@ func TestNonUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestRunsHoldCapitals checks the filter against its naive form and
+// against its promise: a run with sixteen capitals in a row is never
+// passed over.
+func TestRunsHoldCapitals(t *testing.T) {
+	r := rng(t)
+	alphabets := []string{"ABCDEFGHXYZ", "ABCDEFGHXYZa", "ABCZ1+/ .", "AZaz09 ", "AZ_-"}
+	seen := 0
+	for range 20000 {
+		var b strings.Builder
+		for b.Len() < 10+r.IntN(150) {
+			a := alphabets[r.IntN(len(alphabets))]
+			b.WriteString(randFrom(r, a, r.IntN(30)))
+		}
+		if checkRunsHoldCapitals(t, b.String()) {
+			seen++
+		}
+	}
+	if seen < 1000 {
+		t.Fatalf("only %d texts passed the filter: the test does not exercise it", seen)
+	}
+}
+
+func checkRunsHoldCapitals(t *testing.T, text string) bool {
+	t.Helper()
+	_, runs, _ := naiveScan(text)
+	got := runsHoldCapitals(text, runs)
+	// Its promise: a run with sixteen capitals in a row is never passed
+	// over; and it reports none without eight capitals or '_' (after the
+	// run's first eight bytes).
+	want8, want16 := false, false
+	for _, sp := range runs {
+		n, n8 := 0, 0
+		for k, c := range []byte(text[sp.s:sp.e]) {
+			if n = n + 1; !isUpper(c) {
+				n = 0
+			}
+			if n8 = n8 + 1; c&0x20 != 0 { // not a capital nor '_'
+				n8 = 0
+			}
+			want8 = want8 || n8 >= 8 && k >= 15
+			want16 = want16 || n >= 16
+		}
+	}
+	if want16 && !got || got && !want8 {
+		t.Fatalf("runsHoldCapitals(%q) = %v; eight capitals: %v, sixteen: %v", text, got, want8, want16)
+	}
+	return got
+}
+
+func FuzzRunsHoldCapitals(f *testing.F) {
+	f.Add("xx RSSMRALPTLMALNPS+abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP and MRTMTTLPALMSLSST!")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkRunsHoldCapitals(t, s)
+	})
+}

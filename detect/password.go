@@ -279,7 +279,24 @@ func isReference(v string) bool {
 		return isReferenceUnicode(v)
 	}
 	return hasPrefixFold(v, 0, "var.") || hasPrefixFold(v, 0, "env.") || hasPrefixFold(v, 0, "os.") ||
-		strings.IndexByte(v, '(') >= 0 || indexFold(v, "process.env") >= 0 || indexFold(v, "getenv") >= 0
+		strings.IndexByte(v, '(') >= 0 || envReference(v)
+}
+
+// envReference reports whether v contains "process.env" or "getenv",
+// ignoring case: one pass for their common "env", and a look before it.
+func envReference(v string) bool {
+	for i := 0; i < len(v); {
+		k := indexFold(v[i:], "env")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if hasPrefixFold(v, k-8, "process.") || hasPrefixFold(v, k-3, "get") {
+			return true
+		}
+		i = k + 1
+	}
+	return false
 }
 
 // isReferenceUnicode is isReference for a value outside ASCII, where case

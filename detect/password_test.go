@@ -46,3 +46,28 @@ func TestMaxNonPassword(t *testing.T) {
 		}
 	}
 }
+
+// TestEnvReference compares envReference's one pass with looking for
+// each word on its own.
+func TestEnvReference(t *testing.T) {
+	r := rng(t)
+	pieces := []string{"process.", "PROCESS.", "get", "GeT", "env", "EnV", "e", "n", "v", ".", "x", "proc"}
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		v := b.String()
+		want := indexFold(v, "process.env") >= 0 || indexFold(v, "getenv") >= 0
+		if got := envReference(v); got != want {
+			t.Fatalf("envReference(%q) = %v, want %v", v, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d references generated", found)
+	}
+}

@@ -33,7 +33,8 @@ var placeholderSet = newMarkSet(placeholderMarks)
 // case, reading few bytes: a mark of four bytes or more starting at p covers
 // a sample position j = p, p+1 or p+2 that is a multiple of 3, where its
 // bytes o = j-p and o+1 are a pair only the marks' pairs share. So pairs are
-// read at every third byte, and marks compared only at matching pairs.
+// read at every third byte (four a turn), and marks compared only at
+// matching pairs.
 // Shorter marks are looked for with IndexByte.
 type markSet struct {
 	pair1, pair2 [256]uint64  // bit k: the byte is the first (second) of pair k, either case
@@ -101,15 +102,19 @@ func (ms *markSet) in(v string) bool {
 func (ms *markSet) inOf(v string, alphabet uint64) bool {
 	p1, p2 := &ms.pair1, &ms.pair2
 	j := 0
-	for ; j+5 <= len(v); j += 6 { // two samples a turn: j and j+3
-		w := v[j : j+5]
-		if h0, h3 := p1[w[0]]&p2[w[1]], p1[w[3]]&p2[w[4]]; h0|h3 != 0 &&
-			(ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3)) {
+	for ; j+11 <= len(v); j += 12 { // four samples a turn: j, j+3, j+6, j+9
+		w := v[j : j+11]
+		h0, h3 := p1[w[0]]&p2[w[1]], p1[w[3]]&p2[w[4]]
+		h6, h9 := p1[w[6]]&p2[w[7]], p1[w[9]]&p2[w[10]]
+		if h0|h3|h6|h9 != 0 && (ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3) ||
+			ms.atSample(v, j+6, h6) || ms.atSample(v, j+9, h9)) {
 			return true
 		}
 	}
-	if j+1 < len(v) && ms.atSample(v, j, p1[v[j]]&p2[v[j+1]]) {
-		return true
+	for ; j+1 < len(v); j += 3 { // the last samples (three at most)
+		if h := p1[v[j]] & p2[v[j+1]]; h != 0 && ms.atSample(v, j, h) {
+			return true
+		}
 	}
 	if alphabet != ^uint64(0) && ms.shortClasses&alphabet == 0 {
 		return false // no short mark can start in v
