@@ -60,13 +60,13 @@ func cardAt(text string, i, e int) (int, bool) {
 		return 0, false
 	}
 	// The shape holds: gather the digits for the checks.
-	var digits [19]byte
+	var digits [19 + 1]byte
 	k := 0
 	for _, c := range []byte(text[i:j]) {
-		if c != sep {
-			digits[k] = c
-			k++
-		}
+		// Every byte is written, only a digit kept (a separator is
+		// written over): no branch on where the separators fall.
+		digits[k] = c
+		k += int((uint(c^sep) + 255) >> 8)
 	}
 	if !validPAN(string(digits[:k])) {
 		return 0, false
@@ -83,12 +83,12 @@ func groupBefore(text string, i int, sep byte) bool {
 		return false
 	}
 	k := i - 1
-	digit := false
+	var digit uint64
 	for k > 0 && i-1-k < 7 && isAlnum(text[k-1]) {
 		k--
-		digit = digit || isDigit(text[k])
+		digit |= charClass[text[k]] & cDigit
 	}
-	if !digit || i-1-k > 6 || isAlnum(byteAt(text, k-1)) {
+	if digit == 0 || i-1-k > 6 || isAlnum(byteAt(text, k-1)) {
 		return false
 	}
 	p := byteAt(text, k-1)

@@ -3,6 +3,7 @@ package detect
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -202,8 +203,16 @@ const (
 	wcJoin // '-', '.', ',', ':': joins the parts of a token
 )
 
-// digitsEnd returns the end of the run of digits from i (i if none).
+// digitsEnd returns the end of the run of digits from i (i if none). It
+// reads eight bytes a step: a loop that stops at the first non-digit byte
+// mispredicts its exit about once a call.
 func digitsEnd(text string, i int) int {
+	for i >= 0 && i+8 <= len(text) {
+		if nd := nonDigits(load64(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))); nd != 0 {
+			return i + bits.TrailingZeros64(nd)>>3
+		}
+		i += 8
+	}
 	for i < len(text) && text[i]-'0' < 10 {
 		i++
 	}
@@ -242,6 +251,12 @@ func colonNear(text string, i, e int) bool {
 // left to the caller, which merges the two lists.
 func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits []int)) {
 	plan := s.numPlan // which detector reads which format: made by newScanner
+	if len(plan) == planWant+planScan && plan[planScans] == 1 {
+		// The usual plan: one scan, no other detector anchored on runs.
+		nb := numberScan{want: uint16(plan[planWant]), det: (*[numFormats]int)(plan[planWant+1:])}
+		nb.scan(&st.text, st.digits)
+		return
+	}
 	for _, d := range plan[plan[planOthers]:] {
 		if len(st.hits[d]) == 0 {
 			run(d, st.digits)
@@ -338,8 +353,14 @@ func (nb *numberScan) scan(t *Text, digits []int) {
 	// The text's bytes, read-only, for eight-byte loads.
 	raw := unsafe.Slice(unsafe.StringData(text), len(text))
 	for _, h := range digits {
+		// The eight bytes before the run, the byte before it last.
+		var y uint64
+		if h >= 8 {
+			y = binary.LittleEndian.Uint64(raw[h-8 : h])
+		} else {
+			y = wordBefore(text, h)
+		}
 		if h >= 8 && h+7 <= len(raw) {
-			y := binary.LittleEndian.Uint64(raw[h-8 : h])
 			if wordClass[byte(y>>56)]&wcWord != 0 && wordClass[byte(y>>40)]&wordClass[byte(y>>8)]&wcAlnum != 0 {
 				if !ipHex {
 					continue
@@ -373,27 +394,11 @@ func (nb *numberScan) scan(t *Text, digits []int) {
 			e = digitsEnd(text, h+1)
 			p, nx = byteAt(text, h-1), byteAt(text, e)
 		}
-		m := want & prevBits[p] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
-		if m&(nIBAN|nFiscal) != 0 {
-			// After a letter. An IBAN's country code is a word of two
-			// letters, a fiscal code starts a word six letters back.
-			var c7, c3, c2 uint8
-			if h >= 8 {
-				y := binary.LittleEndian.Uint64(raw[h-8 : h])
-				c7, c3, c2 = wordClass[byte(y>>8)], wordClass[byte(y>>40)], wordClass[byte(y>>48)]
-			} else {
-				c7, c3, c2 = wordClass[byteAt(text, h-7)], wordClass[byteAt(text, h-3)], wordClass[byteAt(text, h-2)]
-				if h < 6 {
-					c7 = wcAlnum
-				}
-			}
-			if c2&wcAlpha == 0 || c3&wcAlnum != 0 {
-				m &^= nIBAN
-			}
-			if c7&wcAlnum != 0 {
-				m &^= nFiscal
-			}
-		}
+		// The shapes the bytes before the run allow (ctxBits: prevBits,
+		// and the tests of the bytes two, three and seven back), by table,
+		// not branches: which runs follow letters or "1." is the text's whim.
+		key := ctxClass[p] | c2Class[byte(y>>48)] | alnumBit[byte(y>>40)]<<1 | alnumBit[byte(y>>8)]
+		m := want & ctxBits[key] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
 		if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
 			// colonNear needs a ':' within [h-6, e+5]: find the first one
 			// from h-6 on (runs ascend, so each ':' is looked for once).
@@ -404,30 +409,120 @@ func (nb *numberScan) scan(t *Text, digits []int) {
 				m &^= nIPHexPrev | nIPHexNext
 			}
 		}
-		if m != 0 && wordClass[p]&wcJoin != 0 {
-			// After "x-", "1.", "a:" …: inside a longer token, a phone number
-			// (phone.at) cannot start, nor, after a digit and '.' or ',',
-			// a card or an SSN (numberStart); nor an SSN after "x-"
-			// (ssnAt), nor a partita IVA after a digit (vatAt).
-			c2 := wordClass[byteAt(text, h-2)]
-			if c2&wcAlnum != 0 {
-				m &^= nPhoneLong | nPhoneSep3 | nPhoneSepX
-				if p == '-' {
-					m &^= nSSN3 | nSSN9
-				}
-			}
-			if c2&wcDigit != 0 && p != ':' {
-				m &^= nVAT
-				if p != '-' {
-					m &^= nSSN3 | nSSN9 | nCardLong | nCardGroup
-				}
-			}
-		}
 		if m != 0 {
 			nb.at(h, e, p, m)
 			want = nb.want
 		}
 	}
+}
+
+// wordBefore returns the eight bytes of text before i as a little-endian
+// word, zero bytes before the text's start.
+func wordBefore(text string, i int) uint64 {
+	var w uint64
+	for k := i - 8; k < i; k++ {
+		w = w>>8 | uint64(byteAt(text, k))<<56
+	}
+	return w
+}
+
+// ctxBits is indexed by ctxClass of the byte before a run (bits 4–7:
+// bytes alike before a run share a class) | c2Class of the byte two before
+// (bits 2–3) | alnumBit of the bytes three (bit 1) and seven (bit 0)
+// before; it gives the shapes the bytes before a run allow (ctxShape).
+var (
+	ctxClass, c2Class, alnumBit [256]uint8
+	ctxBits                     [256]uint16
+)
+
+func init() {
+	// Bytes with the same prevBits, word and join behaviour share a class.
+	type pkey struct {
+		bits       uint16
+		word, join bool
+		b          byte
+	}
+	var classes []pkey
+	for c := range 256 {
+		b := byte(c)
+		k := pkey{bits: prevBits[c], word: isWord(b), join: wordClass[c]&wcJoin != 0}
+		if k.join {
+			k.b = b // '-', '.', ',' and ':' differ
+		}
+		i := slices.Index(classes, k)
+		if i < 0 {
+			i = len(classes)
+			classes = append(classes, k)
+		}
+		ctxClass[c] = uint8(i) << 4
+		if isAlnum(b) {
+			alnumBit[c] = 1
+		}
+		switch {
+		case isDigit(b):
+			c2Class[c] = 2 << 2
+		case isAlpha(b):
+			c2Class[c] = 1 << 2
+		}
+	}
+	if len(classes) > 16 {
+		panic("detect: too many byte classes before a run")
+	}
+	for pc, k := range classes {
+		for c2 := range 3 {
+			for a3 := range 2 {
+				for a7 := range 2 {
+					ctxBits[pc<<4|c2<<2|a3<<1|a7] = ctxShape(k.bits, k.word, k.b, c2, a3 == 1, a7 == 1)
+				}
+			}
+		}
+	}
+}
+
+// ctxShape returns the shapes a run allows after the bytes p (of prevBits
+// pb, a word byte or not, join byte j or 0), b2 (c2: 0 not alphanumeric,
+// 1 a letter, 2 a digit), b3 and b7 (alphanumeric or not).
+func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
+	m := pb
+	// Inside a word (after a word byte, alphanumerics three and seven
+	// back) only an IPv6 address can be there: not an IBAN (ibanAt: no
+	// alphanumeric before the country code), a fiscal code (fiscalCodeAt:
+	// none before its six letters), a partita IVA (vatAt: "IT" alone) nor
+	// the formats prevBits rules out after a word byte.
+	if word && a3 && a7 {
+		m &= nIP
+	}
+	// An IBAN's country code is a word of two letters; a fiscal code
+	// starts a word six letters back (fiscalCodeValid: letters there); a
+	// partita IVA touches only "IT" (vatAt).
+	if c2 != 1 || a3 {
+		m &^= nIBAN
+		if word {
+			m &^= nVAT
+		}
+	}
+	if a7 || c2 != 1 || !a3 {
+		m &^= nFiscal
+	}
+	// After "x-", "1.", "a:" …: inside a longer token, a phone number
+	// (phone.at) cannot start, nor, after a digit and '.' or ',', a card or
+	// an SSN (numberStart); nor an SSN after "x-" (ssnAt), nor a partita
+	// IVA after a digit (vatAt).
+	if j != 0 {
+		if c2 != 0 {
+			m &^= nPhoneLong | nPhoneSep3 | nPhoneSepX
+			if j == '-' {
+				m &^= nSSN3 | nSSN9
+			}
+		}
+		if c2 == 2 && j != ':' {
+			m &^= nVAT
+			if j != '-' {
+				m &^= nSSN3 | nSSN9 | nCardLong | nCardGroup
+			}
+		}
+	}
+	return m
 }
 
 // nextColon sets nb.colon to the first ':' at or after from (the text's
@@ -481,7 +576,9 @@ func (nb *numberScan) at(h, e int, p byte, m uint16) {
 		t.emitAs(nb.det[numFiscalCode], h-6, h+10)
 		nb.cfNext = h + 10
 	}
-	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 && numberStart(text, h) {
+	// A card or SSN shape implies numberStart: not after a word byte
+	// (prevBits), nor after a digit and '.' or ',' (ctxShape).
+	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 {
 		if m&(nCardLong|nCardGroup) != 0 && h >= nb.cardNext {
 			if j, ok := cardAt(text, h, e); ok {
 				t.emitAs(nb.det[numCard], h, j)

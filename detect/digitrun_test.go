@@ -207,3 +207,29 @@ func FuzzNumbers(f *testing.F) {
 		checkNumbers(t, s, text)
 	})
 }
+
+// digitsEnd reads eight bytes a step; the reference reads one.
+func TestDigitsEnd(t *testing.T) {
+	ref := func(text string, i int) int {
+		for i < len(text) && isDigit(text[i]) {
+			i++
+		}
+		return i
+	}
+	tests := []string{"", "7", "12345678", "123456789", "1234567a", "a1234567890123456789b", "۱۲۳", "00000000000000000000000"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			b[k] = "0123456789a .-"[r.IntN(14)]
+		}
+		tests = append(tests, string(b))
+	}
+	for _, text := range tests {
+		for i := 0; i <= len(text); i++ {
+			if got, want := digitsEnd(text, i), ref(text, i); got != want {
+				t.Fatalf("digitsEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}

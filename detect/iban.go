@@ -46,29 +46,56 @@ func ibanAt(text string, i int) (int, bool) {
 	var buf [34]byte
 	n, j := 0, s
 	var sep byte
-scan:
+	// Digits and letters of the code's case are taken (capitalised) by a
+	// table: one branch, taken but at separators, whatever the mix.
+	accept := ibanDigit | ibanUpper
+	if lowerCase {
+		accept = ibanDigit | ibanLower
+	}
 	for j < len(text) && n < want {
-		switch c := text[j]; {
-		case isDigit(c) || (!lowerCase && isUpper(c)):
-			buf[n] = c
+		c := text[j]
+		if k := ibanClass[c]; k&accept != 0 {
+			buf[n] = c &^ (k & ibanLower << 3) // 'a' - 'A' is ibanLower<<3
 			n++
 			j++
-		case lowerCase && isLower(c):
-			buf[n] = c - ('a' - 'A')
-			n++
-			j++
-		case (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]):
+			continue
+		}
+		if (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]) {
 			sep = c // printed form: one space (or dash) between groups of four
 			j++
-		default:
-			break scan
+			continue
 		}
+		break
 	}
 	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
 		return 0, false
 	}
 	return j, true
 }
+
+// ibanClass classifies the bytes of an IBAN for ibanAt.
+var ibanClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = ibanDigit
+		case isUpper(b):
+			t[c] = ibanUpper
+		case isLower(b):
+			t[c] = ibanLower
+		}
+	}
+	return
+}()
+
+const (
+	ibanDigit uint8 = 1 << iota
+	ibanUpper
+	ibanLower
+)
+
+// ibanLower<<3 is the bit between a letter's cases.
+const _ = -uint(ibanLower<<3 ^ ('a' - 'A'))
 
 // ibanLength is ibanLengths as a table by letter pair (0: no IBAN), for
 // the detector's hot path.
