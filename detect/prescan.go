@@ -8,8 +8,8 @@ import "unsafe"
 // scratch space and the text's flags.
 //
 // With teddy on AVX2 the two passes share one kernel (prescanAVX2), which
-// reads the text once and pays the per-call costs once: short texts
-// dominate.
+// reads the text once, probes teddy's candidates too and pays the
+// per-call costs once: short texts dominate.
 func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch []uint64, hit func(kw int32, start int), always bool, buf *[256]uint8) ([]uint64, textFlags) {
 	t := p.teddy
 	if t == nil || !haveAVX2 || len(text) == 0 {
@@ -20,8 +20,9 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 		return scratch, fl
 	}
 	nch := (len(text) + 63) / 64
-	if cap(scratch) < 3*nch+3 {
-		scratch = make([]uint64, 3*nch+24)
+	// The masks, then candidates' buffers.
+	if cap(scratch) < 3*nch+3+teddyBufs {
+		scratch = make([]uint64, 3*nch+24+teddyBufs)
 	}
 	masks := scratch[:3*nch+3] // one empty chunk after the last
 	masks[3*nch], masks[3*nch+1], masks[3*nch+2] = 0, 0, 0
@@ -40,15 +41,10 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 		}
 	}
 	valid := uint64(1)<<rem - 1
-	f := prescanAVX2(&t.masks, ptr, full, tail, valid, &masks[0])
-	if rem != 0 {
-		masks[3*full] &= valid
-		masks[3*full+1] &= valid
-		masks[3*full+2] &= valid
-	}
-	// The kernel's bits (non-ASCII, '%', '\') as textFlags, without a
-	// branch.
-	fl := textFlags(f>>1&3 | f&1<<2)
+	bufs := scratch[3*nch+3 : 3*nch+3+teddyBufs]
+	fl, words, n, nt := prescanAVX2(&t.masks, ptr, full, tail, valid, &masks[0], ptr, unsafe.SliceData(t.table), t.mul, t.mask, &bufs[0])
+	first := uint64(fl >> 6)
+	fl &= tfPercent | tfBackslash | tfNonASCII
 	readMasks(masks, 3, nch, digits, runs)
 	if fl&tfNonASCII != 0 && !always {
 		return masks, fl
@@ -56,17 +52,17 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	if t.short != nil && !t.masks.useTrig {
 		t.short.triggers(text, hit, fl&tfNonASCII == 0)
 	}
-	if m := masks[2]; m&7 != 0 {
-		t.start(text, m, hit)
-		masks[2] = m &^ 7
+	// The kernel probed the candidates (but the first two bytes'), up to
+	// masks[2+words].
+	if first != 0 {
+		t.firstTwo(text, first, hit)
 	}
-	for c := 0; c < nch; c++ {
-		if m := masks[3*c+2]; m != 0 {
-			t.chunk(text, c*64, m, hit)
-		}
+	t.found(text, n, nt, bufs, hit)
+	if c := 2 + words; c < 3*nch {
+		t.candidates(text, words/3*64, masks[c:3*nch], 3, bufs, hit)
 	}
 	return masks, fl
 }
 
-// The flags' bits, as prescan maps the kernel's onto them.
+// The flags' bits, as prescanAVX2 returns them.
 const _ = -uint(tfPercent ^ 1 | tfBackslash ^ 2 | tfNonASCII ^ 4)

@@ -18,15 +18,17 @@ import (
 // non-zero result marks a candidate. Bytes are folded with |0x20 (so 'A'
 // and 'a' share nibbles; the high-nibble tables do it); that folds more
 // than ASCII case, which only costs a rare extra candidate. A candidate's
-// three bytes are then hashed into a bitmap of the anchors (most stop
-// there), and the survivors looked up in a direct-mapped table of the
-// anchors (a perfect hash: one probe), whose keywords are compared with
-// the text (8 bytes at a time).
+// three bytes are then looked up in a direct-mapped table of the anchors
+// (a perfect hash: one probe, no branch; most stop there), and the
+// keywords of the anchors found are compared with the text (16 bytes in
+// two masked words, without a branch on the outcome). See candidates: the
+// loops are in assembly on amd64 (the probe inside prescanAVX2).
 //
 // 1- and 2-byte keywords are found as the gram filter finds them, at the
 // candidates the kernel also marks where their last byte occurs (when
 // there are at most two such bytes, as in the built-in set: '@' and the
-// second byte of '§'), else by the gram filter's own search.
+// second byte of '§'; the probe lists them), else by the gram filter's
+// own search.
 type teddy struct {
 	masks teddyMasks
 	// table is a direct-mapped table of the anchors, hashed by teddyHash
@@ -34,16 +36,15 @@ type teddy struct {
 	// the folded anchor (low 24 bits, never 0; 0: empty) and, above bit
 	// 32, the start and count of its keywords in anchors. A lookup is one
 	// load and one compare.
-	table []uint64
-	mul   uint32
-	mask  uint32 // len(table) - 1
-	// seen has bit (key * teddyHashMul) >> (32 - 15) set for every
-	// anchor: most candidates stop there.
-	seen    *[1 << 15 / 64]uint64
+	table   []uint64
+	mul     uint32
+	mask    uint32 // len(table) - 1
 	anchors []teddyAnchor
 	kws     []string
 	short   *gramFilter // the 1- and 2-byte keywords, if any
-	trig    [256]uint8  // 1 for masks.trig's bytes, if masks.useTrig
+	// trig[c] is 1 for masks.trig's bytes, if masks.useTrig: the 256
+	// bytes just before table's (teddyProbeAsm reads them from there).
+	trig *[256]uint8
 }
 
 // teddyMasks are the kernel's tables (teddy_amd64.s knows the layout).
@@ -59,16 +60,23 @@ type teddyMasks struct {
 	useTrig bool
 }
 
-// teddyAnchor is a keyword whose anchor starts at offset off in it.
+// teddyAnchor is a keyword and where its anchor is in it.
 type teddyAnchor struct {
-	id, off, n int32
-	kw         string
-	// The keyword's first 8 bytes (fewer: keep masks them), with fold
-	// set on its lower-case letters: (text|fold)&keep == word.
-	word, fold, keep uint64
+	// tag is the start of its hit entries: its index in anchors
+	// << 40, and teddyMaybe if longer than 16 bytes.
+	tag uint64
+	// off is the offset of the anchor's last byte in the keyword (2 or
+	// more); off1 that of the second word (8, or 0: none, the first
+	// again).
+	off, off1, n int32
+	span         int32 // 8 or 16: the bytes word and keep cover
+	id           int32
+	kw           string
+	// The keyword's first 16 bytes as two words (fewer: keep masks
+	// them), with fold set on its lower-case letters: (text|fold)&keep ==
+	// word.
+	word, fold, keep [2]uint64
 }
-
-const teddyHashMul = 0x9E3779B1
 
 // maxTeddyKeywords bounds the keywords of three bytes or more teddy takes:
 // with eight buckets, more of them make candidates common.
@@ -239,9 +247,6 @@ func buildTeddy(keywords []string) *teddy {
 	}
 	if t.short != nil && len(t.short.trigBytes) > 0 && len(t.short.trigBytes) <= 2 {
 		t.masks.useTrig = true
-		for _, b := range t.short.trigBytes {
-			t.trig[b] = 1
-		}
 		for i := range 2 {
 			b := t.short.trigBytes[min(i, len(t.short.trigBytes)-1)]
 			for k := range 32 {
@@ -271,15 +276,27 @@ func buildTeddy(keywords []string) *teddy {
 	if size == 0 {
 		return nil
 	}
-	t.seen = new([1 << 15 / 64]uint64)
-	t.table = make([]uint64, size)
+	for _, key := range keys {
+		if len(byKey[key]) > maxTeddyGroup {
+			return nil // verify's hit buffer holds that many
+		}
+	}
+	mem := make([]uint64, 256/8+size)
+	t.trig = (*[256]uint8)(unsafe.Pointer(&mem[0]))
+	t.table = mem[256/8:]
+	if t.masks.useTrig {
+		for _, b := range t.short.trigBytes {
+			t.trig[b] = 1
+		}
+	}
 	t.mul, t.mask = mul, uint32(size-1)
 	for _, key := range keys {
 		span := uint64(len(t.anchors))<<16 | uint64(len(byKey[key]))
-		t.anchors = append(t.anchors, byKey[key]...)
+		for _, a := range byKey[key] {
+			a.tag |= uint64(len(t.anchors)) << 40
+			t.anchors = append(t.anchors, a)
+		}
 		t.table[t.hash(key)] = span<<32 | uint64(key)
-		h := key * teddyHashMul >> (32 - 15)
-		t.seen[h/64] |= 1 << (h % 64)
 	}
 	return t
 }
@@ -328,12 +345,18 @@ func perfectHash(keys []uint32) (int, uint32) {
 }
 
 func newTeddyAnchor(k string, id, off int) teddyAnchor {
-	a := teddyAnchor{id: int32(id), off: int32(off), n: int32(len(k)), kw: k}
-	for i := 0; i < min(8, len(k)); i++ {
-		a.word |= uint64(k[i]) << (8 * i)
-		a.keep |= 0xff << (8 * i)
+	a := teddyAnchor{id: int32(id), off: int32(off + 2), n: int32(len(k)), span: 8, kw: k}
+	if len(k) > 16 {
+		a.tag = teddyMaybe
+	}
+	if len(k) > 8 {
+		a.span, a.off1 = 16, 8
+	}
+	for i := 0; i < min(16, len(k)); i++ {
+		a.word[i/8] |= uint64(k[i]) << (8 * (i % 8))
+		a.keep[i/8] |= 0xff << (8 * (i % 8))
 		if isLower(k[i]) {
-			a.fold |= 0x20 << (8 * i)
+			a.fold[i/8] |= 0x20 << (8 * (i % 8))
 		}
 	}
 	return a
@@ -352,6 +375,7 @@ func (t *teddy) scan(text string, hit func(kw int32, start int), ascii bool) {
 	}
 	var cand [teddyBatch]uint64
 	var state teddyState
+	bufs := make([]uint64, teddyBufs)
 	p := unsafe.StringData(text)
 	for base := 0; base < len(text); base += teddyBatch * 64 {
 		n := min(len(text)-base, teddyBatch*64)
@@ -376,101 +400,178 @@ func (t *teddy) scan(text string, hit func(kw int32, start int), ascii bool) {
 			cand[full] &= 1<<rem - 1
 			nc++
 		}
-		if base == 0 && cand[0]&7 != 0 {
-			t.start(text, cand[0], hit)
-			cand[0] &^= 7
-		}
-		for c, m := range cand[:nc] {
-			if m != 0 {
-				t.chunk(text, base+c*64, m, hit)
-			}
-		}
+		t.candidates(text, base, cand[:nc], 1, bufs, hit)
 	}
 }
 
-// start checks the candidates among the first three bytes (a trigger
-// byte, or the end of an anchor with no byte 3 bytes before it).
-func (t *teddy) start(text string, m uint64, hit func(kw int32, start int)) {
-	if m&4 != 0 {
-		t.verify(text, 2, teddyKey(text[0], text[1], text[2]), hit)
-	}
-	if t.masks.useTrig {
-		for k := 0; k < 3 && k < len(text); k++ {
-			if m>>k&1 != 0 && t.trig[text[k]] != 0 {
-				t.short.trigger(text, k, hit)
-			}
-		}
-	}
-}
+// teddySpan is a candidate that passed the probe: its anchor's keywords
+// (start and count in anchors, as in table) above bit 32, the text
+// offset where the anchor ends below.
+type teddySpan = uint64
 
-// chunk verifies the candidates m of the 64 bytes from text[at] (none
-// among the first three bytes of the text): first, without a branch, it
-// keeps those whose three bytes hash to an anchor's bit in seen, or that
-// are trigger bytes, then it checks them.
-func (t *teddy) chunk(text string, at int, m uint64, hit func(kw int32, start int)) {
-	// Bit k of found: byte k ends three bytes whose hash has its bit in
-	// seen; of trg: byte k is a trigger byte. p+at+k is 3 bytes before
-	// byte k.
-	var found, trg uint64
-	seen, trig := t.seen, &t.trig
+// Sizes of candidates' buffers (powers of two: an index is masked, not
+// bounds-checked). A chunk adds at most 64 spans; an anchor at most
+// maxTeddyGroup hits.
+const (
+	teddySpanBuf  = 128
+	teddyHitBuf   = 128
+	maxTeddyGroup = 64
+)
+
+// teddyBufs is the scratch space candidates takes: spans, then hit
+// entries (see teddyMaybe) or the probe's trigger bytes.
+const teddyBufs = teddySpanBuf + teddyHitBuf
+
+// candidates checks the Teddy candidates in masks (a word every stride,
+// the first for the 64 text bytes from base; the trigger bytes among
+// them), calling hit for the keywords found. Most candidates stop at one
+// probe of table, without a branch (probeGeneric): the three bytes ending
+// there are no anchor. The others are verified after (verifyGeneric).
+// bufs is scratch space, teddyBufs words (a caller's: a Go array would be
+// zeroed at every call).
+func (t *teddy) candidates(text string, base int, masks []uint64, stride int, bufs []uint64, hit func(kw int32, start int)) {
+	spans := (*[teddySpanBuf]teddySpan)(bufs)
 	p := unsafe.Pointer(unsafe.StringData(text))
-	at -= 3
-	for ; m != 0; m &= m - 1 {
-		k := bits.TrailingZeros64(m)
-		w := load32(unsafe.Add(p, at+k))
-		h := (w>>8 | 0x202020) * teddyHashMul >> (32 - 15)
-		found |= seen[h/64] >> (h % 64) & 1 << k
-		trg |= uint64(trig[w>>24]) << k
+	if base == 0 && len(masks) > 0 && masks[0]&3 != 0 {
+		t.firstTwo(text, masks[0], hit)
+		masks[0] &^= 3
 	}
-	for ; trg != 0; trg &= trg - 1 {
-		t.short.trigger(text, at+3+bits.TrailingZeros64(trg), hit)
-	}
-	for ; found != 0; found &= found - 1 {
-		k := at + bits.TrailingZeros64(found)
-		t.verify(text, k+3, load32(unsafe.Add(p, k))>>8|0x202020, hit)
+	for c := 0; c < len(masks); {
+		var dc, n, nt int
+		if haveProbeAsm {
+			// (dc is past the end where stride does not divide len(masks).)
+			dc, n, nt = teddyProbeAsm((*byte)(p), base+c/stride*64, &masks[c], len(masks)-c, stride, unsafe.SliceData(t.table), t.mul, t.mask, &spans[0])
+		} else {
+			dc, n, nt = t.probeGeneric(p, base+c/stride*64, masks[c:], stride, spans)
+		}
+		c += dc
+		t.found(text, n, nt, bufs, hit)
 	}
 }
 
-// verify checks the keywords whose anchor may end at text[j], key.
-func (t *teddy) verify(text string, j int, key uint32, hit func(kw int32, start int)) {
-	e := t.table[t.hash(key)]
-	if uint32(e) != key {
-		return
+// firstTwo checks the candidates m among the first two bytes of text:
+// no anchor ends there, so they are trigger bytes.
+func (t *teddy) firstTwo(text string, m uint64, hit func(kw int32, start int)) {
+	for k := range min(2, len(text)) {
+		if m>>k&1 != 0 && t.trig[text[k]] != 0 {
+			t.short.trigger(text, k, hit)
+		}
 	}
-	lo := int(e >> 48)
-	as := t.anchors[lo : lo+int(e>>32&0xffff)]
+}
+
+// found checks what a probe left in bufs: nt trigger bytes, n spans.
+func (t *teddy) found(text string, n, nt int, bufs []uint64, hit func(kw int32, start int)) {
+	spans := (*[teddySpanBuf]teddySpan)(bufs)
+	hits := (*[teddyHitBuf]uint64)(bufs[teddySpanBuf:])
 	p := unsafe.Pointer(unsafe.StringData(text))
-	// In texts of 8 bytes or more, a keyword that starts at or before
-	// last is compared 8 bytes at once (then its rest, if longer).
-	last := uint(len(text) - 8)
-	if len(text) < 8 {
-		last = 0
-		p = nil
+	for _, j := range hits[:nt] {
+		t.short.trigger(text, int(j), hit)
 	}
-	for i := range as {
-		a := &as[i]
-		start := j - 2 - int(a.off)
-		if p != nil && uint(start) <= last {
-			// The usual case: one comparison of 8 bytes.
-			if (load64(unsafe.Add(p, start))|a.fold)&a.keep == a.word && (a.n <= 8 || a.match(text, start)) {
+	for i := 0; i < n; {
+		var di, nh int
+		if haveProbeAsm {
+			di, nh = teddyVerifyAsm((*byte)(p), len(text), &spans[i], n-i, unsafe.SliceData(t.anchors), &hits[0])
+		} else {
+			di, nh = t.verifyGeneric(p, len(text), spans[i:n], hits)
+		}
+		i += di
+		for _, h := range hits[:nh] {
+			a := &t.anchors[h>>40&(1<<23-1)]
+			start := int(h & (1<<40 - 1))
+			if h&teddyMaybe == 0 || hasPrefixFold(text, start, a.kw) {
 				hit(a.id, start)
 			}
-		} else if a.match(text, start) {
-			hit(a.id, start)
 		}
 	}
 }
 
-// match reports whether a's keyword occurs at text[i:], ASCII case folded.
-func (a *teddyAnchor) match(text string, i int) bool {
-	if i < 0 || len(text)-i < int(a.n) {
-		return false
+// probeGeneric looks the candidates of masks (as candidates takes them)
+// up in table, storing the spans of those that are anchors and, after
+// them (where verifyGeneric's hits go), the offsets of the trigger bytes,
+// until they may not hold another chunk's: it returns how far in masks it
+// got, the number of spans and of trigger bytes. teddyProbeAsm is the same
+// in assembly.
+func (t *teddy) probeGeneric(p unsafe.Pointer, base int, masks []uint64, stride int, spans *[teddySpanBuf]teddySpan) (int, int, int) {
+	tp := unsafe.Pointer(unsafe.SliceData(t.table))
+	trigs := (*[teddyHitBuf]uint64)(unsafe.Add(unsafe.Pointer(spans), 8*teddySpanBuf))
+	mul, mask := t.mul, t.mask
+	n, nt := uint(0), uint(0)
+	c := 0
+	for ; c < len(masks) && n+nt <= teddySpanBuf-64; c += stride {
+		for m := masks[c]; m != 0; m &= m - 1 {
+			j := base + bits.TrailingZeros64(m)
+			trigs[nt%teddyHitBuf] = uint64(j)
+			nt += uint(t.trig[*(*byte)(unsafe.Add(p, j))])
+			// The three bytes ending at j, folded (j >= 2).
+			key := uint32(load16(unsafe.Add(p, j-2))) | uint32(*(*byte)(unsafe.Add(p, j)))<<16 | 0x202020
+			e := *(*uint64)(unsafe.Add(tp, 8*uintptr(teddyHash(key, mul, mask))))
+			spans[n%teddySpanBuf] = e>>32<<32 | uint64(j)
+			if uint32(e) == key {
+				n++
+			}
+		}
+		base += 64
 	}
-	if len(text)-i < 8 {
-		return hasPrefixFold(text, i, a.kw)
+	return c, int(n), int(nt)
+}
+
+// A hit entry is the keyword's index in anchors << 40 | its start, with
+// teddyMaybe set if the keyword may be there (found compares).
+const teddyMaybe = 1 << 63
+
+// verifyGeneric compares the keywords of each span's anchor with the text
+// there, storing those found in hits (a hit entry each) until hits
+// may not hold more: it returns how many spans it did and the number of
+// hits. It goes over the (span, keyword) pairs in one loop, moving to the
+// next span without a branch, and compares without a branch on the
+// outcome. teddyVerifyAsm is the same in assembly (but for the keywords it
+// leaves to its caller). A leaf (kept out of line), so its state lives in
+// registers.
+//
+//go:noinline
+func (t *teddy) verifyGeneric(p unsafe.Pointer, n int, spans []teddySpan, hits *[teddyHitBuf]uint64) (int, int) {
+	ap := unsafe.Pointer(unsafe.SliceData(t.anchors))
+	sp := (*[teddySpanBuf]teddySpan)(unsafe.Pointer(unsafe.SliceData(spans)))
+	const size = unsafe.Sizeof(teddyAnchor{})
+	nh := uint(0)
+	// The pair: span i, its keyword ai (k of its keywords left).
+	i := uint(0)
+	s := sp[0]
+	ai, k := uint(s>>48), uint(s>>32&0xffff)
+	for i < uint(len(spans)) {
+		a := (*teddyAnchor)(unsafe.Add(ap, uintptr(ai)*size))
+		start := int(uint32(s)) - int(a.off)
+		// Its first 16 bytes, in two words (the second is the first
+		// again for keywords of 8 bytes or fewer).
+		last := n - int(a.span)
+		if last >= 0 && uint(start) <= uint(last) {
+			w0 := load64(unsafe.Add(p, start))
+			w1 := load64(unsafe.Add(p, start+int(a.off1)))
+			hits[nh%teddyHitBuf] = a.tag | uint64(start)
+			if ((w0|a.fold[0])&a.keep[0]^a.word[0])|((w1|a.fold[1])&a.keep[1]^a.word[1]) == 0 {
+				nh++
+			}
+		} else if start >= 0 {
+			hits[nh%teddyHitBuf] = a.tag | teddyMaybe | uint64(start)
+			nh++
+		}
+		// The next pair: the next keyword, or the next span's first.
+		k--
+		next := sp[(i+1)%teddySpanBuf]
+		step := uint(0)
+		if k == 0 {
+			step = 1
+		}
+		m := -step // all ones to move to the next span
+		i += step
+		s = next&uint64(m) | s&^uint64(m)
+		ai = uint(next>>48)&m | (ai+1)&^m
+		k = uint(next>>32&0xffff)&m | k&^m
+		if nh > teddyHitBuf-maxTeddyGroup && step == 1 {
+			break // hits may not hold the next span's
+		}
 	}
-	w := load64(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
-	return (w|a.fold)&a.keep == a.word && hasPrefixFold(text, i+8, a.kw[8:])
+	return int(i), int(nh)
 }
 
 // teddyState carries the shifted-in fingerprint matches from one kernel

@@ -28,8 +28,35 @@ func teddyChunks(masks *teddyMasks, src *byte, chunks int, tail *byte, cand *uin
 	teddyChunksGeneric(masks, src, chunks, tail, cand, state, first)
 }
 
-// load32 reads 4 bytes at p, little-endian (amd64 loads unaligned).
-func load32(p unsafe.Pointer) uint32 { return *(*uint32)(p) }
+// haveProbeAsm says teddy.candidates runs teddyProbeAsm and teddyVerifyAsm.
+const haveProbeAsm = true
+
+// teddyProbeAsm is teddy.probeGeneric's loop over the words of masks
+// (every stride-th) in assembly: it returns how many words of masks it
+// went past, the number of spans and of trigger bytes. The table must follow
+// teddy.trig in memory.
+//
+//go:noescape
+func teddyProbeAsm(p *byte, base int, masks *uint64, words int, stride int, table *uint64, mul, mask uint32, spans *uint64) (done, n, nt int)
+
+// teddyVerifyAsm is teddy.verifyGeneric's loop over nspans spans in
+// assembly, but for the keywords it leaves to its caller (teddyMaybe).
+//
+//go:noescape
+func teddyVerifyAsm(p *byte, n int, spans *uint64, nspans int, anchors *teddyAnchor, hits *uint64) (done, nh int)
+
+// The teddyAnchor fields teddyVerifyAsm reads, at the offsets it reads
+// them (and its size, 96).
+const _ = -uint(unsafe.Offsetof(teddyAnchor{}.tag) | unsafe.Offsetof(teddyAnchor{}.off) ^ 8 | unsafe.Offsetof(teddyAnchor{}.off1) ^ 12 |
+	unsafe.Offsetof(teddyAnchor{}.n) ^ 16 | unsafe.Offsetof(teddyAnchor{}.span) ^ 20 |
+	unsafe.Offsetof(teddyAnchor{}.word) ^ 48 | unsafe.Offsetof(teddyAnchor{}.fold) ^ 64 |
+	unsafe.Offsetof(teddyAnchor{}.keep) ^ 80 | unsafe.Sizeof(teddyAnchor{}) ^ 96)
+
+// The buffer sizes teddy_amd64.h and teddyVerifyAsm assume.
+const _ = -uint(teddySpanBuf ^ 128 | teddyHitBuf ^ 128 | maxTeddyGroup ^ 64)
+
+// load16 reads 2 bytes at p, little-endian (amd64 loads unaligned).
+func load16(p unsafe.Pointer) uint16 { return *(*uint16)(p) }
 
 // load64 reads 8 bytes at p, little-endian.
 func load64(p unsafe.Pointer) uint64 { return *(*uint64)(p) }

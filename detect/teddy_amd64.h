@@ -1,16 +1,18 @@
-// Included by teddy_amd64.s and prescan_amd64.s: the Teddy step both
-// kernels run on each 32 bytes.
+// Included by teddy_amd64.s, prescan_amd64.s and teddyprobe_amd64.s: the
+// Teddy step both kernels run on each 32 bytes, and the probe loop
+// (PROBE) prescanAVX2 and teddyProbeAsm run on the candidates.
 
 // TEDDY takes 32 text bytes in Y0 and leaves their low nibbles in Y1 and
 // their high nibbles in Y0. The fingerprint bucket sets of the bytes go to
 // c0, c1 (positions 0 and 1 of an anchor) and Y4 (position 2), from the
 // nibble tables in Y8–Y13 (Y15: 0x0f bytes, Y14: zero); p0, p1 hold those of
 // the previous 32 bytes. The positions where some bucket's three bytes end
-// get a 0 bit in out (the candidates, inverted).
-#define TEDDY(p0, p1, c0, c1, out) \
-	VPAND	Y15, Y0, Y1 \
+// get a 0 bit in out (the candidates, inverted). TEDDYM takes the 0x0f
+// bytes and the zero vector as operands (registers or memory).
+#define TEDDYM(p0, p1, c0, c1, out, nib, zero) \
+	VPAND	nib, Y0, Y1 \
 	VPSRLW	$4, Y0, Y0 \
-	VPAND	Y15, Y0, Y0 \
+	VPAND	nib, Y0, Y0 \
 	VPSHUFB	Y1, Y8, c0 \
 	VPSHUFB	Y0, Y9, Y5 \
 	VPAND	Y5, c0, c0 \
@@ -26,5 +28,54 @@
 	VPERM2I128 $0x21, c0, p0, Y5 \
 	VPALIGNR $14, Y5, c0, Y5 \
 	VPAND	Y5, Y4, Y4 \
-	VPCMPEQB Y14, Y4, Y4 \
+	VPCMPEQB zero, Y4, Y4 \
 	VPMOVMSKB Y4, out
+
+// TEDDY is TEDDYM with the 0x0f bytes in Y15 and zero in Y14.
+#define TEDDY(p0, p1, c0, c1, out) TEDDYM(p0, p1, c0, c1, out, Y15, Y14)
+
+// PROBE is teddy.probeGeneric's loop: SI the text, DX the offset of the
+// chunk at R8 (its candidates), end the end of the candidate words
+// (an operand), stride the bytes between them (an operand), R11 the
+// table, R12 the multiplier, CX the mask, DI the spans; BX and R9 count
+// the spans and the trigger bytes (after the spans: teddySpanBuf and
+// teddyHitBuf are 128). It jumps to done when through.
+#define PROBE(end, stride, done) \
+chunk: \
+	CMPQ	R8, end \
+	JAE	done \
+	LEAQ	(BX)(R9*1), R10 \
+	CMPQ	R10, $64 \
+	JA	done \
+	MOVQ	(R8), AX \
+	ADDQ	stride, R8 \
+	TESTQ	AX, AX \
+	JEQ	next \
+cand: \
+	BSFQ	AX, R13 \
+	ADDQ	DX, R13 \
+	MOVBLZX	(SI)(R13*1), R15 \
+	MOVBLZX	-256(R11)(R15*1), R10 \
+	MOVQ	R13, 1024(DI)(R9*8) \
+	ADDQ	R10, R9 \
+	MOVWLZX	-2(SI)(R13*1), R14 \
+	SHLL	$16, R15 \
+	ORL	R15, R14 \
+	ORL	$0x202020, R14 \
+	MOVL	R14, R15 \
+	IMULL	R12, R15 \
+	SHRL	$19, R15 \
+	ANDL	CX, R15 \
+	MOVQ	(R11)(R15*8), R15 \
+	XORQ	R14, R15 \
+	MOVL	R15, R14 \
+	ORQ	R13, R15 \
+	MOVQ	R15, (DI)(BX*8) \
+	CMPL	R14, $1 \
+	ADCQ	$0, BX \
+	LEAQ	-1(AX), R13 \
+	ANDQ	R13, AX \
+	JNE	cand \
+next: \
+	ADDQ	$64, DX \
+	JMP	chunk

@@ -13,11 +13,21 @@ func teddyChunks(masks *teddyMasks, src *byte, chunks int, tail *byte, cand *uin
 	teddyChunksGeneric(masks, src, chunks, tail, cand, state, first)
 }
 
-// load32 reads 4 bytes at p, little-endian, a byte at a time (some
+const haveProbeAsm = false
+
+func teddyProbeAsm(p *byte, base int, masks *uint64, words int, stride int, table *uint64, mul, mask uint32, spans *uint64) (done, n, nt int) {
+	panic("detect: no probe assembly")
+}
+
+func teddyVerifyAsm(p *byte, n int, spans *uint64, nspans int, anchors *teddyAnchor, hits *uint64) (done, nh int) {
+	panic("detect: no verify assembly")
+}
+
+// load16 reads 2 bytes at p, little-endian, a byte at a time (some
 // architectures fault on unaligned loads).
-func load32(p unsafe.Pointer) uint32 {
-	b := (*[4]byte)(p)
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+func load16(p unsafe.Pointer) uint16 {
+	b := (*[2]byte)(p)
+	return uint16(b[0]) | uint16(b[1])<<8
 }
 
 // load64 reads 8 bytes at p, little-endian, a byte at a time.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // teddyHits runs the keyword pass of p over text, hits sorted.
@@ -216,7 +217,11 @@ func FuzzPrescanKernel(f *testing.F) {
 			valid = ^uint64(0)
 		}
 		out := make([]uint64, 3*nch)
-		fl := prescanAVX2(&td.masks, &buf[0], nch-1, &buf[(nch-1)*64], valid, &out[0])
+		bufs := make([]uint64, teddyBufs)
+		fl, words, n, nt := prescanAVX2(&td.masks, &buf[0], nch-1, &buf[(nch-1)*64], valid, &out[0], &buf[0], unsafe.SliceData(td.table), td.mul, td.mask, &bufs[0])
+		// The first two bytes' candidates are in the flags.
+		out[2] |= uint64(fl >> 6)
+		fl &= 7
 		pad := make([]byte, nch*64)
 		copy(pad, b)
 		cls := make([]uint64, 2*nch)
@@ -224,6 +229,15 @@ func FuzzPrescanKernel(f *testing.F) {
 		cand := make([]uint64, nch)
 		var st teddyState
 		teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
+		// The probe, as probeGeneric's.
+		gen := make([]uint64, teddyBufs)
+		gc := slices.Clone(cand)
+		gc[nch-1] &= valid
+		gc[0] &^= 3
+		wg, ng, ntg := td.probeGeneric(unsafe.Pointer(&buf[0]), 0, gc, 1, (*[teddySpanBuf]teddySpan)(gen))
+		if words != 3*wg || n != ng || nt != ntg || !slices.Equal(bufs[:n], gen[:ng]) || !slices.Equal(bufs[teddySpanBuf:][:nt], gen[teddySpanBuf:][:ntg]) {
+			t.Fatalf("%q: probe %d %d %d, generic %d %d %d", b, words, n, nt, wg, ng, ntg)
+		}
 		for c := range nch {
 			keep := ^uint64(0)
 			if c == nch-1 {
@@ -233,15 +247,15 @@ func FuzzPrescanKernel(f *testing.F) {
 				t.Fatalf("%q chunk %d: fused %x %x %x, generic %x %x %x", b, c, out[3*c], out[3*c+1], out[3*c+2], cls[2*c], cls[2*c+1], cand[c])
 			}
 		}
-		want := uint64(0)
+		var want textFlags
 		if !isASCII(string(b)) {
-			want |= 1
+			want |= tfNonASCII
 		}
 		if bytes.IndexByte(b, '%') >= 0 {
-			want |= 2
+			want |= tfPercent
 		}
 		if bytes.IndexByte(b, '\\') >= 0 {
-			want |= 4
+			want |= tfBackslash
 		}
 		if fl != want {
 			t.Fatalf("%q: flags %b, want %b", b, fl, want)
@@ -276,4 +290,57 @@ func TestPerfectHash(t *testing.T) {
 			slots[i] = true
 		}
 	}
+}
+
+// FuzzTeddyProbe compares the assembly probe and verify (where there are
+// some) with their Go references over the candidates of the generic
+// kernel: spans, trigger bytes and hits, entry for entry.
+func FuzzTeddyProbe(f *testing.F) {
+	if !haveProbeAsm {
+		f.Skip("no assembly")
+	}
+	s, err := NewScanner()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tds := []*teddy{buildTeddy(s.pre.kws), buildTeddy([]string{"@", "§", "abc", "secret", "secret_access_key", "aaa", "aaaa"})}
+	f.Add([]byte("ushers PASSWORD sk-ant- @x § secret_access_key: SECRET_ACCESS_KEY"), uint8(0))
+	f.Add(bytes.Repeat([]byte("aaaa@secret "), 40), uint8(1))
+	f.Fuzz(func(t *testing.T, b []byte, which uint8) {
+		td := tds[int(which)%len(tds)]
+		if len(b) == 0 || td == nil {
+			return
+		}
+		nch := (len(b) + 63) / 64
+		pad := make([]byte, nch*64)
+		copy(pad, b)
+		cand := make([]uint64, nch)
+		var st teddyState
+		teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
+		if r := len(b) % 64; r != 0 {
+			cand[nch-1] &= 1<<r - 1
+		}
+		cand[0] &^= 3 // as candidates leaves them
+		text := string(b)
+		p := unsafe.Pointer(unsafe.StringData(text))
+		ga, gg := make([]uint64, teddyBufs), make([]uint64, teddyBufs)
+		sa, sg := (*[teddySpanBuf]teddySpan)(ga), (*[teddySpanBuf]teddySpan)(gg)
+		ha, hg := (*[teddyHitBuf]uint64)(ga[teddySpanBuf:]), (*[teddyHitBuf]uint64)(gg[teddySpanBuf:])
+		for c := 0; c < nch; {
+			wa, na, nta := teddyProbeAsm((*byte)(p), c*64, &cand[c], nch-c, 1, unsafe.SliceData(td.table), td.mul, td.mask, &sa[0])
+			wg, ng, ntg := td.probeGeneric(p, c*64, cand[c:], 1, sg)
+			if wa != wg || na != ng || nta != ntg || !slices.Equal(sa[:na], sg[:ng]) || !slices.Equal(ha[:nta], hg[:ntg]) {
+				t.Fatalf("%q chunk %d: probe %d %d %d %x %x, generic %d %d %d %x %x", b, c, wa, na, nta, sa[:na], ha[:nta], wg, ng, ntg, sg[:ng], hg[:ntg])
+			}
+			c += wa
+			for i := 0; i < na; {
+				da, nha := teddyVerifyAsm((*byte)(p), len(text), &sa[i], na-i, unsafe.SliceData(td.anchors), &ha[0])
+				dg, nhg := td.verifyGeneric(p, len(text), sg[i:ng], hg)
+				if da != dg || nha != nhg || !slices.Equal(ha[:nha], hg[:nhg]) {
+					t.Fatalf("%q: verify %d %x, generic %d %x", b, da, ha[:nha], dg, hg[:nhg])
+				}
+				i += da
+			}
+		}
+	})
 }
