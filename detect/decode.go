@@ -256,25 +256,15 @@ var b64Class = func() (t [256]bool) {
 // base64Views decodes the base64 runs of text (byteScan: maximal runs of
 // at least minBase64Run characters, in order) that turn out to be text.
 func base64Views(text string, runs []b64Span, found []rawFinding, out []view, budget int) []view {
-	if len(runs) == 0 {
-		return out
-	}
-	n := len(text)
-	// The findings' spans, sorted, made when the first run is met if
+	// The findings' spans, sorted, made when the first candidate is met if
 	// there are more than a few (few are looked through as they are).
 	var spans [][2]int
 	sorted := len(found) <= coveredNear
 	views := 0
-	for _, r := range runs {
-		if views >= maxDecodedViews || budget <= 0 {
+	for i := 0; views < maxDecodedViews && budget > 0; i++ {
+		var s, e int
+		if i, s, e = nextTextRun(text, runs, i); i < 0 {
 			break
-		}
-		s, e := r.s, r.e
-		for k := 0; k < 2 && e < n && text[e] == '='; k++ {
-			e++ // padding
-		}
-		if e-s > maxBase64Run {
-			continue
 		}
 		if !sorted {
 			spans, sorted = sortedSpans(make([][2]int, 0, len(found)), found), true
@@ -288,14 +278,43 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		}
 		views++
 		budget -= len(dec)
-		start := s
-		runEnd := e
 		out = append(out, view{nt: normalise(dec), back: func(a, b int) (int, int) {
 			// Every 3 decoded bytes come from 4 encoded characters.
-			return start + a/3*4, min(runEnd, start+(b+2)/3*4)
+			return s + a/3*4, min(e, s+(b+2)/3*4)
 		}})
 	}
 	return out
+}
+
+// nextTextRun returns the first of runs[i:] that may be base64 of text,
+// with its '=' padding: its index, start and end; -1 if none. Most runs
+// are words, identifiers and hashes: the group test (which
+// decodeBase64Text repeats) drops them in this small loop.
+func nextTextRun(text string, runs []b64Span, i int) (int, int, int) {
+	for ; i < len(runs); i++ {
+		s, e := runs[i].s, runs[i].e
+		for k := 0; k < 2 && e < len(text) && text[e] == '='; k++ {
+			e++ // padding
+		}
+		if e-s > maxBase64Run {
+			continue
+		}
+		// mayBeText's first test, here without a call.
+		if e-s >= 16 && int(notTextGroupLead[text[s]]+notTextGroupLead[text[s+4]]+
+			notTextGroupLead[text[s+8]]+notTextGroupLead[text[s+12]]) > (e-s+3)/4/10 {
+			continue
+		}
+		if mayBeText(text[s:e]) {
+			return i, s, e
+		}
+	}
+	return -1, 0, 0
+}
+
+// firstTextRun reports whether a run may be base64 of text.
+func firstTextRun(text string, runs []b64Span) bool {
+	i, _, _ := nextTextRun(text, runs, 0)
+	return i >= 0
 }
 
 // textGroupLead marks the base64 characters that can start a 4-character
@@ -313,11 +332,20 @@ var textGroupLead = func() (t [256]bool) {
 // text nearly every group starts with a textGroupLead character, while for
 // random keys and binary only 3 groups in 8 do.
 func mayBeText(blob string) bool {
-	// At most a tenth of the groups may be bad: stop at the first too many.
+	// At most a tenth of the groups may be bad: stop at the first too
+	// many. Most runs (words, identifiers, hashes) have too many among
+	// their first four groups, counted without a branch each.
 	limit := (len(blob) + 3) / 4 / 10
-	bad := 0
-	for i := 0; i < len(blob); i += 4 {
-		if !textGroupLead[blob[i]] {
+	bad, i := 0, 0
+	if len(blob) >= 16 {
+		bad = int(notTextGroupLead[blob[0]] + notTextGroupLead[blob[4]] + notTextGroupLead[blob[8]] + notTextGroupLead[blob[12]])
+		if bad > limit {
+			return false
+		}
+		i = 16
+	}
+	for ; i < len(blob); i += 4 {
+		if notTextGroupLead[blob[i]] != 0 {
 			if bad++; bad > limit {
 				return false
 			}
@@ -325,6 +353,16 @@ func mayBeText(blob string) bool {
 	}
 	return true
 }
+
+// notTextGroupLead is 1 where textGroupLead is false.
+var notTextGroupLead = func() (t [256]uint8) {
+	for c := range t {
+		if !textGroupLead[c] {
+			t[c] = 1
+		}
+	}
+	return
+}()
 
 // decodeBase64Text decodes a base64 or base64url blob and keeps it only if
 // it is text: valid UTF-8, mostly printable. Hex digests, random keys and

@@ -94,9 +94,9 @@ func (t *Text) wordHits(ws *WordSet) []int {
 		return nil
 	}
 	pos := t.st.setHits[idx]
-	if !t.st.setSorted[idx] {
+	if w, b := idx>>6, uint64(1)<<(idx&63); t.st.sorted[w]&b == 0 {
 		slices.Sort(pos)
-		t.st.setSorted[idx] = true
+		t.st.sorted[w] |= b
 	}
 	return pos
 }

@@ -61,40 +61,119 @@ func (n *normText) span(start, end int) (int, int) {
 // and what NFKC does across characters (composing accents) never produces
 // ASCII, so the per-character form finds the same values and keeps the
 // offset map exact.
-func normalise(text string) normText {
+func normalise(text string) normText { return normaliseInto(text, nil) }
+
+// normaliseInto is normalise with the edits appended to edits[:0] (a
+// scanner's scratch space, reused from text to text).
+func normaliseInto(text string, edits []edit) normText {
 	i := firstUnstable(text)
 	if i == len(text) {
 		return normText{text: text}
 	}
 	buf := make([]byte, i, len(text))
 	copy(buf, text[:i])
-	var edits []edit
+	edits = edits[:0]
 	for i < len(text) {
-		// Copy the stable stretch up to the next character that changes.
-		j := i + firstUnstable(text[i:])
-		buf = append(buf, text[i:j]...)
-		i = j
-		if i == len(text) {
-			break
+		// Copy the stable stretch up to the next character that changes:
+		// ASCII eight bytes at a time, other characters by stablePages.
+		if text[i] < utf8.RuneSelf {
+			j := firstNonASCII(text[i:])
+			if j < 0 {
+				buf = append(buf, text[i:]...)
+				break
+			}
+			buf = append(buf, text[i:i+j]...)
+			i += j
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		n := len(buf)
-		switch {
-		case dropRune(r):
-		case isDash(r):
-			buf = append(buf, '-')
-		case confusable(r) != 0:
-			buf = append(buf, confusable(r))
-		case unicode.Is(unicode.Zs, r):
-			buf = append(buf, ' ')
-		default:
-			buf = norm.NFKC.AppendString(buf, text[i:i+size])
+		enc := text[i : i+size]
+		if stableRune(r, enc) {
+			buf = append(buf, enc...)
+			i += size
+			continue
 		}
+		n := len(buf)
+		buf = appendFolded(buf, r, enc)
 		edits = append(edits, edit{n0: int32(n), n1: int32(len(buf)), o0: int32(i), o1: int32(i + size)})
 		i += size
 	}
 	// buf is not written again: the text can share its bytes.
 	return normText{text: unsafe.String(unsafe.SliceData(buf), len(buf)), edits: edits}
+}
+
+// foldRune appends what normalise makes of the character r, encoded as enc
+// (r is utf8.RuneError, and enc one byte, for invalid UTF-8), which it
+// changes.
+func foldRune(buf []byte, r rune, enc string) []byte {
+	switch {
+	case dropRune(r):
+	case isDash(r):
+		buf = append(buf, '-')
+	case confusable(r) != 0:
+		buf = append(buf, confusable(r))
+	case unicode.Is(unicode.Zs, r):
+		buf = append(buf, ' ')
+	default:
+		buf = norm.NFKC.AppendString(buf, enc)
+	}
+	return buf
+}
+
+// foldCached bounds the characters whose foldRune foldPages caches: the
+// Basic Multilingual Plane and the next, which holds the mathematical
+// letters and digits (𝐀, 𝟏) an evasion may use.
+const foldCached = 0x20000
+
+// foldPages caches foldRune, a page of 256 characters at a time made on
+// first use: NFKC costs hundreds of instructions and an allocation (its
+// reorder buffer) a character, and a text in full-width forms or with
+// other folded characters repeats the same few pages. NFKC appends a
+// character that can combine with what precedes it (an accent after a
+// letter) by recomposing the buffer's end: such a character's entry is
+// notCached, and foldRune does the work.
+var foldPages [foldCached >> 8]atomic.Pointer[[256]string]
+
+// notCached is not UTF-8, so no character's fold, and two bytes long, so
+// appendFolded's one-byte case need not look for it.
+const notCached = "\xff\xff"
+
+// startsAlone reports whether the first character of s is a starter that
+// combines with nothing before it, so NFKC cannot change what precedes s.
+func startsAlone(s string) bool {
+	p := norm.NFKC.PropertiesString(s)
+	return p.BoundaryBefore() && p.LeadCCC() == 0
+}
+
+// appendFolded is foldRune, from foldPages where it can.
+func appendFolded(buf []byte, r rune, enc string) []byte {
+	if r >= foldCached || r == utf8.RuneError {
+		return foldRune(buf, r, enc)
+	}
+	pg := foldPages[r>>8].Load()
+	if pg == nil {
+		pg = new([256]string)
+		var b [utf8.UTFMax]byte
+		for k := range rune(256) {
+			c := r&^0xff | k
+			if !utf8.ValidRune(c) {
+				pg[k] = notCached
+				continue
+			}
+			e := string(b[:utf8.EncodeRune(b[:], c)])
+			f := string(foldRune(nil, c, e))
+			if !startsAlone(e) || f != "" && !startsAlone(f) {
+				f = notCached
+			}
+			pg[k] = f
+		}
+		foldPages[r>>8].Store(pg)
+	}
+	if f := pg[r&0xff]; len(f) == 1 {
+		return append(buf, f[0]) // most often: full-width forms, homoglyphs, dashes
+	} else if f != notCached {
+		return append(buf, f...)
+	}
+	return foldRune(buf, r, enc)
 }
 
 // firstUnstable returns the offset of the first character normalise would

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,4 +50,69 @@ func TestFirstUnstableMatchesWalk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// normaliseRef is normalise as first written: every character through
+// foldRune's Unicode tables, no page caches.
+func normaliseRef(text string) normText {
+	var buf []byte
+	var edits []edit
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		enc := text[i : i+size]
+		if text[i] < utf8.RuneSelf || !unstableRune(r, enc) {
+			buf = append(buf, enc...)
+			i += size
+			continue
+		}
+		n := len(buf)
+		buf = foldRune(buf, r, enc)
+		edits = append(edits, edit{n0: int32(n), n1: int32(len(buf)), o0: int32(i), o1: int32(i + size)})
+		i += size
+	}
+	if len(edits) == 0 {
+		return normText{text: text}
+	}
+	return normText{text: string(buf), edits: edits}
+}
+
+func sameNorm(t *testing.T, s string) {
+	t.Helper()
+	got, want := normalise(s), normaliseRef(s)
+	if got.text != want.text || !slices.Equal(got.edits, want.edits) {
+		t.Fatalf("normalise(%+q) = %+q %v, want %+q %v", s, got.text, got.edits, want.text, want.edits)
+	}
+}
+
+// The page caches (stablePages, foldPages) must give what the tables give,
+// for every character below foldCached and a sample beyond, alone and
+// among others.
+func TestNormaliseMatchesRef(t *testing.T) {
+	var b [utf8.UTFMax]byte
+	step := rune(1)
+	if raceEnabled || testing.Short() {
+		step = 13 // a sample: every character costs ten times as much
+	}
+	for r := rune(0x80); r <= 0x10ffff; r += step {
+		if !utf8.ValidRune(r) || (r >= foldCached && r&0xff != 0x41) {
+			continue
+		}
+		c := string(b[:utf8.EncodeRune(b[:], r)])
+		if stableRune(r, c) {
+			continue // copied as it is (TestStableRuneMatchesTables)
+		}
+		sameNorm(t, c)
+		// After characters NFKC may compose it with, and after itself.
+		sameNorm(t, "ab"+c+"Ａ"+c+"\u0301"+c+"é"+c+"\xe2"+c+"\u1100"+c+"가"+c+"ｶ"+c+"\u1100\u1161"+c+"\u0f71"+c+c)
+	}
+	for _, s := range []string{"", "plain", "\xff", "a\xffb\xe2\x82", "ＡＫＩＡ１２３ é \u200b ﷺ 𝟏𝐀", "—–\u00a0\u3000х", "\ufffd\xef\xbf"} {
+		sameNorm(t, s)
+	}
+}
+
+func FuzzNormaliseMatchesRef(f *testing.F) {
+	for _, s := range []string{"plain ascii", "ＡＫＩＡ１２３", "a\u200bb\u00adc", "e\u0301", "ﬁ ｶ ①", "\xff\xfe", "–—\u00a0", "𝟏𝟐 ﷺ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameNorm(t, s) })
 }

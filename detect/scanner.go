@@ -3,10 +3,12 @@ package detect
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/promptwall/promptwall/llmapi"
 )
@@ -41,13 +43,11 @@ type entry struct {
 	sev Severity
 	// Filled by newScanner: the type (d.Type(), without an interface call
 	// per finding); for tidy, the type's place among the scanner's type
-	// names in byte order, its overlapRank, whether it is custom; whether
-	// the detector is anchored on DigitRuns.
-	typ     string
-	order   int
-	rank    int
-	custom  bool
-	digital bool
+	// names in byte order, its overlapRank, whether it is custom.
+	typ    string
+	order  int
+	rank   int
+	custom bool
 }
 
 // Scanner runs every detector over texts. It is built once (patterns compiled,
@@ -62,10 +62,16 @@ type Scanner struct {
 	pre       *prefilter
 	// The lists (scanState.lists) a hit of keyword kw goes to: own[kw]
 	// if it is one (most are), else ownMany[-1-own[kw]]. Detector d's
-	// list is d, context-word set i's len(entries)+i.
+	// list is d, context-word set i's setBase+i: the sets start at a
+	// word of scanState.used, so the detectors' bits are words of their own.
 	own     []int32
 	ownMany [][]int32
-	pool    sync.Pool // *scanState
+	setBase int
+	// digitalBits marks, in the layout of scanState.used, the detectors
+	// anchored on DigitRuns: those with keywords too (none built in) get
+	// both kinds of hits.
+	digitalBits []uint64
+	pool        sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
 	last atomic.Pointer[scanState]
@@ -77,12 +83,15 @@ type scanState struct {
 	found []rawFinding // every pass's findings, in normalised offsets
 	// lists are the hits of the detectors (hits: the first len(entries))
 	// then of the context-word sets (setHits).
-	lists     [][]int
-	hits      [][]int
-	setHits   [][]int
-	setSorted []bool
-	setDirty  []int // the sets with hits
-	large     bool  // has held a text (or its normalised form, or a view) longer than largeText
+	lists   [][]int
+	hits    [][]int
+	setHits [][]int
+	// Bit sets: used, over lists, marks those with hits (in order, so
+	// the detectors run in the order of entries without a sort); sorted,
+	// over setHits, those wordHits has sorted.
+	used      []uint64
+	sorted    []uint64
+	large     bool // has held a text (or its normalised form, or a view) longer than largeText
 	digits    []int
 	runs      []b64Span  // base64 runs of the text (not of its views)
 	runsValid bool       // runs are those of the text being detected
@@ -91,7 +100,11 @@ type scanState struct {
 	text      Text
 	hit       func(kw int32, start int) // records a keyword hit in this state
 	raw       []rawFinding
-	dirty     []int
+	// slab is the last block of findings allocated for results, its
+	// first slabUsed taken (see results).
+	slab     []Finding
+	slabUsed int
+	edits    []edit // normaliseInto's scratch
 }
 
 type rawFinding struct {
@@ -153,6 +166,8 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 	}
 	sets := map[*WordSet]int{} // context word sets → index in scanState.setHits
 	n := len(s.entries)
+	s.setBase = (n + 63) &^ 63
+	s.digitalBits = make([]uint64, s.setBase/64)
 	for i, e := range s.entries {
 		if cd, ok := e.d.(ContextDetector); ok {
 			for _, ws := range cd.ContextWords() {
@@ -162,7 +177,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 						if w == "" {
 							return nil, fmt.Errorf("detect: detector %s has an empty context word", e.d.Type())
 						}
-						addKeyword(w, n+sets[ws])
+						addKeyword(w, s.setBase+sets[ws])
 					}
 				}
 			}
@@ -176,7 +191,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			if k == DigitRuns {
 				if !slices.Contains(s.digital, i) {
 					s.digital = append(s.digital, i)
-					s.entries[i].digital = true
+					s.digitalBits[i>>6] |= 1 << (i & 63)
 					mask := runAny
 					if ds, ok := e.d.(digitShaper); ok {
 						mask = ds.digitShape()
@@ -218,9 +233,19 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		s.ownMany = append(s.ownMany, m)
 	}
 	s.pool.New = func() any {
-		lists := make([][]int, n+nsets)
-		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[n:], setSorted: make([]bool, nsets)}
-		st.hit = func(kw int32, start int) { s.record(st, kw, start) }
+		lists := make([][]int, s.setBase+nsets)
+		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[s.setBase:],
+			used: make([]uint64, (s.setBase+nsets+63)/64), sorted: make([]uint64, (nsets+63)/64)}
+		st.text.st, st.text.sc = st, s
+		st.hit = func(kw int32, start int) {
+			// record's usual case (one list wants the keyword) here, as
+			// record is too large to inline.
+			if d := s.own[kw]; d >= 0 {
+				s.add(st, d, start)
+				return
+			}
+			s.record(st, kw, start)
+		}
 		return st
 	}
 	return s, nil
@@ -258,10 +283,12 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	nt := normText{text: text}
 	fl := s.prescan(st, text, true, true)
 	if fl&tfNonASCII != 0 {
-		if nt = normalise(text); len(nt.edits) > 0 {
+		if nt = normaliseInto(text, st.edits); len(nt.edits) > 0 {
+			st.edits = nt.edits
 			st.reset()
-			// Normalising can make a text longer (U+FDFA: 3 bytes → 33).
-			st.large = st.large || len(nt.text) > largeText
+			// Normalising can make a text longer (U+FDFA: 3 bytes → 33),
+			// and its edits take up to 16 bytes a character.
+			st.large = st.large || len(nt.text) > largeText || len(nt.edits) > largeText/16
 			fl = s.prescan(st, nt.text, true, true)
 		}
 	}
@@ -270,20 +297,13 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// Values hidden by an encoding: scan each decoded view and report on the
 	// encoded span. Blobs inside a value already found are not decoded (the
 	// payload of a JWT, the body of a key). The prefilter's flags and runs
-	// say whether the text holds anything to decode.
-	if len(st.runs) > 0 || fl&(tfPercent|tfBackslash) != 0 {
-		st.found = append(st.found, st.raw...)
-		for _, v := range decodeViews(nt.text, st.runs, st.found, fl) {
-			st.reset()
-			st.large = st.large || len(v.nt.text) > largeText
-			s.prescan(st, v.nt.text, false, true)
-			s.detect(st, v.nt.text)
-			for _, r := range st.raw {
-				r.start, r.end = v.span(r.start, r.end)
-				st.found = append(st.found, r)
-			}
+	// say whether the text holds anything to decode; most runs are words
+	// or hashes that nextTextRun drops.
+	if fl&(tfPercent|tfBackslash) != 0 || len(st.runs) > 0 && firstTextRun(nt.text, st.runs) {
+		views := decodeViews(nt.text, st.runs, st.raw, fl)
+		if len(views) > 0 {
+			found = s.scanViews(st, views)
 		}
-		found = st.found
 	}
 	if len(found) > 0 {
 		if len(nt.edits) > 0 {
@@ -293,7 +313,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 			}
 		}
 		found = s.tidy(found)
-		out = slices.Grow(out, len(found))
+		out = st.results(out, len(found))
 		for _, r := range found {
 			e := &s.entries[r.det]
 			out = append(out, Finding{Type: e.typ, Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
@@ -301,6 +321,46 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	}
 	// Not deferred: a panic in a detector leaves st to the collector.
 	s.put(st)
+	return out
+}
+
+// scanViews scans the decoded views of the text whose findings are in
+// st.raw and returns those and the views' (on their encoded spans), in
+// st.found.
+func (s *Scanner) scanViews(st *scanState, views []view) []rawFinding {
+	st.found = append(st.found[:0], st.raw...)
+	for _, v := range views {
+		st.reset()
+		st.large = st.large || len(v.nt.text) > largeText
+		s.prescan(st, v.nt.text, false, true)
+		s.detect(st, v.nt.text)
+		for _, r := range st.raw {
+			r.start, r.end = v.span(r.start, r.end)
+			st.found = append(st.found, r)
+		}
+	}
+	return st.found
+}
+
+// findingSlab is how many findings one allocation for results holds.
+// Most texts have no finding or one or two: carving their results out of a
+// shared block saves an allocation (and the collector's work) per text, at
+// the cost that a result kept alive keeps its block (1 KB) alive too.
+const findingSlab = 16
+
+// results returns out with room for n more findings. A first result (out
+// has no room at all) of a few findings is carved from st.slab, capacity
+// exactly n so that a caller's append copies rather than writes into the
+// next result.
+func (st *scanState) results(out []Finding, n int) []Finding {
+	if cap(out) > 0 || n > findingSlab/4 {
+		return slices.Grow(out, n)
+	}
+	if len(st.slab)-st.slabUsed < n {
+		st.slab, st.slabUsed = make([]Finding, findingSlab), 0
+	}
+	out = st.slab[st.slabUsed : st.slabUsed : st.slabUsed+n]
+	st.slabUsed += n
 	return out
 }
 
@@ -321,8 +381,10 @@ func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool)
 		st.runs = st.runs[:0]
 		rs = &st.runs
 	}
-	var fl textFlags
-	st.masks, fl = s.pre.prescan(text, digits, rs, st.masks, st.hit, keywordsAnyway, &st.gbuf)
+	masks, fl := s.pre.prescan(text, digits, rs, st.masks, st.hit, keywordsAnyway, &st.gbuf)
+	if unsafe.SliceData(masks) != unsafe.SliceData(st.masks) {
+		st.masks = masks // grown: a pointer store (and its write barrier) only then
+	}
 	return fl
 }
 
@@ -347,29 +409,21 @@ func (s *Scanner) record(st *scanState, kw int32, start int) {
 	}
 }
 
-// add appends start to list d (a detector's or, past len(entries), a
-// context-word set's). Several keywords of one detector can start at the
-// same place: a repeat of the list's last hit is dropped (a set's repeats
-// would not change Near or Anywhere either).
+// add appends start to list d (a detector's or, from setBase, a
+// context-word set's) and marks it used, without a branch. Several
+// keywords of one detector can start at the same place: detect drops the
+// repeats (a set's would not change Near or Anywhere).
 func (s *Scanner) add(st *scanState, d int32, start int) {
-	l := st.lists[d]
-	if len(l) == 0 {
-		if n := int32(len(st.hits)); d < n {
-			st.dirty = append(st.dirty, int(d))
-		} else {
-			st.setDirty = append(st.setDirty, int(d-n))
-		}
-	} else if l[len(l)-1] == start {
-		return
-	}
-	st.lists[d] = append(l, start)
+	l := &st.lists[d]
+	*l = append(*l, start)
+	st.used[d>>6] |= 1 << (d & 63)
 }
 
 // detect runs the detectors the prescan gated over (normalised) text,
 // leaving raw findings (normalised offsets) in st.raw.
 func (s *Scanner) detect(st *scanState, text string) {
-	t := &st.text
-	*t = Text{S: text, st: st, sc: s}
+	t := &st.text // t.st and t.sc are set once, when st is made
+	t.S = text
 	run := func(d int, hits []int) {
 		t.det, t.Hits = d, hits
 		s.entries[d].d.Find(t)
@@ -380,22 +434,24 @@ func (s *Scanner) detect(st *scanState, text string) {
 	if len(s.digital) > 0 && len(st.digits) > 0 {
 		s.detectDigits(st, text, run)
 	}
-	if len(st.dirty) > 1 {
-		slices.Sort(st.dirty)
-	}
-	for _, d := range st.dirty {
-		h := st.hits[d]
-		if s.entries[d].digital {
+	for w, dig := range s.digitalBits {
+		u := st.used[w]
+		for m := u & dig; m != 0; m &= m - 1 {
 			// Both kinds of hits: merge them.
-			h = append(h, st.digits...)
-			st.hits[d] = h
+			h := &st.hits[w<<6+bits.TrailingZeros64(m)]
+			*h = append(*h, st.digits...)
 		}
-		// Hits arrive in order of keyword end; detectors want starts ascending.
-		if len(h) > 1 {
-			slices.Sort(h)
-			h = slices.Compact(h)
+		for ; u != 0; u &= u - 1 {
+			d := w<<6 + bits.TrailingZeros64(u)
+			h := &st.hits[d]
+			// Hits arrive in order of keyword end; detectors want starts
+			// ascending, once each.
+			if len(*h) > 1 {
+				slices.Sort(*h)
+				*h = slices.Compact(*h)
+			}
+			run(d, *h)
 		}
-		run(d, h)
 	}
 }
 
@@ -423,18 +479,17 @@ func (s *Scanner) put(st *scanState) {
 
 // reset clears st for the next text.
 func (st *scanState) reset() {
-	for _, d := range st.dirty {
-		st.hits[d] = st.hits[d][:0]
+	for w, u := range st.used {
+		for ; u != 0; u &= u - 1 {
+			l := &st.lists[w<<6+bits.TrailingZeros64(u)]
+			*l = (*l)[:0]
+		}
+		st.used[w] = 0
 	}
-	st.dirty = st.dirty[:0]
+	clear(st.sorted)
 	st.raw = st.raw[:0]
 	st.runsValid = false
-	for _, i := range st.setDirty {
-		st.setHits[i] = st.setHits[i][:0]
-		st.setSorted[i] = false
-	}
-	st.setDirty = st.setDirty[:0]
-	st.text.S, st.text.Hits = "", nil
+	st.text.S = "" // not kept alive by an idle state
 }
 
 // tidy sorts findings (original offsets) by start and resolves overlaps:
@@ -448,7 +503,7 @@ func (s *Scanner) tidy(fs []rawFinding) []rawFinding {
 		return fs
 	}
 	es := s.entries
-	slices.SortFunc(fs, func(a, b rawFinding) int {
+	cmp := func(a, b rawFinding) int {
 		if a.start != b.start {
 			return a.start - b.start
 		}
@@ -456,7 +511,18 @@ func (s *Scanner) tidy(fs []rawFinding) []rawFinding {
 			return b.end - a.end // longer first
 		}
 		return es[a.det].order - es[b.det].order
-	})
+	}
+	if len(fs) <= 12 {
+		// What slices.SortFunc does for so few (so ties stay as they
+		// were), without a call per comparison.
+		for i := 1; i < len(fs); i++ {
+			for j := i; j > 0 && cmp(fs[j], fs[j-1]) < 0; j-- {
+				fs[j], fs[j-1] = fs[j-1], fs[j]
+			}
+		}
+	} else {
+		slices.SortFunc(fs, cmp)
+	}
 	// A displaced finding is marked with end = -1.
 	for i := range fs {
 		f := &fs[i]

@@ -175,11 +175,66 @@ func TestLargeScanStateNotKeptIdle(t *testing.T) {
 	for _, text := range []string{
 		strings.Repeat("1 a@b ", largeText/5),
 		strings.Repeat("\uFDFA", largeText/3/8), // 3 bytes each, 33 once normalised
+		strings.Repeat("\uFF11", largeText/3/2), // full-width digits: an edit each
 	} {
 		s := newTestScanner(t) // a state is large for good once it has been
 		s.ScanText(text)
 		if st := s.last.Load(); st != nil {
 			t.Errorf("%d-byte text: its scan state (masks %d words) was kept idle", len(text), cap(st.masks))
+		}
+	}
+}
+
+// Results carved from one block (scanState.results) are the caller's: an
+// append to one, or a write into it, leaves the next scan's alone.
+func TestResultsDoNotShareRoom(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	text := "mail x@y.it key " + genAWSKey(r)
+	first := s.ScanText(text)
+	if len(first) != 2 || cap(first) != len(first) {
+		t.Fatalf("first scan: %d findings, capacity %d", len(first), cap(first))
+	}
+	want := slices.Clone(first)
+	second := s.ScanText(text)
+	first = append(first, Finding{Type: "X"})
+	first[0].Type = "Y"
+	if !slices.Equal(second, want) {
+		t.Errorf("writing the first result changed the second: %+v", second)
+	}
+	var many []Finding
+	for range 3 * findingSlab {
+		many = append(many, s.ScanText(text)...)
+	}
+	for i, f := range many {
+		if f != want[i%2] {
+			t.Fatalf("finding %d of the repeated scans = %+v, want %+v", i, f, want[i%2])
+		}
+	}
+}
+
+// A text with a finding or two costs a fraction of an allocation (its
+// results' share of a block); a full-width one no more (normalising keeps
+// its edits in the scan state, and NFKC's cost in foldPages).
+func TestScanAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	r := rng(t)
+	s := newTestScanner(t)
+	for _, text := range []string{
+		"mail x@y.it key " + genAWSKey(r),
+		"scrivimi a ｍａｒｉｏ＠ｅｓｅｍｐｉｏ．ｉｔ",
+	} {
+		s.ScanText(text)
+		// One allocation for the normalised text, at most; a block of
+		// results every findingSlab/2 texts.
+		limit := 0.5
+		if !isASCII(text) {
+			limit = 1.5
+		}
+		if n := testing.AllocsPerRun(200, func() { s.ScanText(text) }); n > limit {
+			t.Errorf("%q: %.2f allocations a scan, want at most %.1f", text, n, limit)
 		}
 	}
 }
