@@ -20,29 +20,16 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 		return scratch, fl
 	}
 	nch := (len(text) + 63) / 64
-	// The masks, then candidates' buffers.
-	if cap(scratch) < 3*nch+3+teddyBufs {
-		scratch = make([]uint64, 3*nch+24+teddyBufs)
+	// The masks (one empty chunk after the last), then the kernel's
+	// scratch space.
+	if cap(scratch) < 3*nch+3+teddyFusedWords {
+		scratch = make([]uint64, 3*nch+24+teddyFusedWords)
 	}
-	masks := scratch[:3*nch+3] // one empty chunk after the last
-	masks[3*nch], masks[3*nch+1], masks[3*nch+2] = 0, 0, 0
-	full := len(text) / 64
-	rem := len(text) - full*64
-	ptr := unsafe.StringData(text)
-	var tail *byte
-	if rem != 0 {
-		tail = (*byte)(unsafe.Add(unsafe.Pointer(ptr), full*64))
-		if uintptr(unsafe.Pointer(tail))&4095 > 4096-64 {
-			// The 64 bytes from there may cross into an unmapped page:
-			// copy.
-			var pad [64]byte
-			copy(pad[:], text[full*64:])
-			tail = &pad[0]
-		}
-	}
-	valid := uint64(1)<<rem - 1
-	bufs := scratch[3*nch+3 : 3*nch+3+teddyBufs]
-	fl, words, n, nt := prescanAVX2(&t.masks, ptr, full, tail, valid, &masks[0], ptr, unsafe.SliceData(t.table), t.mul, t.mask, &bufs[0])
+	masks := scratch[:3*nch+3]
+	at := unsafe.Pointer(unsafe.SliceData(scratch))
+	*(*[3]uint64)(unsafe.Add(at, 8*3*nch)) = [3]uint64{}
+	bufs := (*teddyFused)(unsafe.Add(at, 8*(3*nch+3)))
+	fl, more, n, nt, nh, vdone := prescanAVX2(t, unsafe.StringData(text), len(text), &masks[0], bufs)
 	first := uint64(fl >> 6)
 	fl &= tfPercent | tfBackslash | tfNonASCII
 	readMasks(masks, 3, nch, digits, runs)
@@ -52,14 +39,24 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	if t.short != nil && !t.masks.useTrig {
 		t.short.triggers(text, hit, fl&tfNonASCII == 0)
 	}
-	// The kernel probed the candidates (but the first two bytes'), up to
-	// masks[2+words].
+	// The kernel probed and verified the candidates (but the first two
+	// bytes') of the first chunks, but for more chunks and the spans past
+	// vdone (one branch for both: both are rare).
 	if first != 0 {
 		t.firstTwo(text, first, hit)
 	}
-	t.found(text, n, nt, bufs, hit)
-	if c := 2 + words; c < 3*nch {
-		t.candidates(text, words/3*64, masks[c:3*nch], 3, bufs, hit)
+	for _, j := range bufs.trigs[:nt] {
+		t.short.trigger(text, int(j), hit)
+	}
+	t.report(text, bufs.hits[:nh], hit)
+	if more|(n-vdone) != 0 {
+		if vdone < n {
+			t.verify(text, bufs.spans[vdone:n], &bufs.hits, hit)
+		}
+		if more != 0 {
+			c := 3 * (nch - more)
+			t.candidates(text, (nch-more)*64, masks[c+2:3*nch], 3, unsafe.Slice(&bufs.spans[0], teddyBufs), hit)
+		}
 	}
 	return masks, fl
 }

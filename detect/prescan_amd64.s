@@ -98,13 +98,35 @@ GLOBL pzero<>(SB), RODATA|NOPTR, $32
 	PFLAGSV(valid) \
 	PMASKS(p0, p1, c0, c1, dst)
 
-// func prescanAVX2(masks *teddyMasks, src *byte, chunks int, tail *byte, valid uint64, out *uint64, text *byte, table *uint64, mul, mask uint32, spans *uint64) (fl textFlags, words, n, nt int)
-TEXT ·prescanAVX2(SB), NOSPLIT, $0-112
-	MOVQ	masks+0(FP), R8
-	MOVQ	src+8(FP), SI
-	MOVQ	chunks+16(FP), CX
-	MOVQ	tail+24(FP), DX
-	MOVQ	out+40(FP), DI
+// func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl textFlags, more, nspans, nt, nh, vdone int)
+//
+// The result slots serve as scratch space until the results are stored:
+// more's holds valid (the tail's bytes) until the probe, nspans' the
+// probe's limit, nt's the word there.
+TEXT ·prescanAVX2(SB), NOSPLIT, $0-88
+	MOVQ	t+0(FP), R8
+	MOVQ	text+8(FP), SI
+	MOVQ	out+24(FP), DI
+	// CX: the whole chunks; DX: the tail (nil if none), copied to
+	// bufs.pad if its 64 bytes may cross into an unmapped page; valid:
+	// its bytes'.
+	MOVQ	n+16(FP), CX
+	MOVQ	$1, R10
+	SHLQ	CX, R10
+	DECQ	R10
+	MOVQ	R10, more+48(FP)
+	SHRQ	$6, CX
+	MOVQ	CX, DX
+	SHLQ	$6, DX
+	ADDQ	SI, DX
+	TESTQ	R10, R10
+	CMOVQEQ	R10, DX
+	MOVL	DX, R9
+	ANDL	$4095, R9
+	CMPL	R9, $4032
+	JA	pcopy
+
+pcopied:
 	VBROADCASTI128 0(R8), Y8
 	VBROADCASTI128 16(R8), Y9
 	VBROADCASTI128 32(R8), Y10
@@ -121,6 +143,24 @@ TEXT ·prescanAVX2(SB), NOSPLIT, $0-112
 	// R11: all ones when the trigger bytes count (masks.useTrig).
 	MOVBQZX	160(R8), R11
 	NEGQ	R11
+	JMP	ploop
+
+pcopy:
+	// The tail's bytes to bufs.pad (the bytes after them are ignored).
+	MOVQ	bufs+32(FP), R9
+	LEAQ	9216(R9), R9
+	MOVQ	n+16(FP), R13
+	ANDQ	$63, R13
+	XORQ	R14, R14
+
+pcopyb:
+	MOVB	(DX)(R14*1), R15
+	MOVB	R15, (R9)(R14*1)
+	INCQ	R14
+	CMPQ	R14, R13
+	JB	pcopyb
+	MOVQ	R9, DX
+	JMP	pcopied
 
 ploop:
 	TESTQ	CX, CX
@@ -136,13 +176,13 @@ ptail:
 	TESTQ	DX, DX
 	JEQ	pdone
 	MOVQ	DX, SI
-	MOVQ	valid+32(FP), R9
+	MOVQ	more+48(FP), R9
 	MOVQ	R9, R10
 	SHRQ	$32, R10
 	PHALFV(0, R9, Y6, Y7, Y2, Y3, 0)
 	PHALFV(32, R10, Y2, Y3, Y6, Y7, 4)
 	// Only the text's bytes count.
-	MOVQ	valid+32(FP), R9
+	MOVQ	more+48(FP), R9
 	ANDQ	R9, 0(DI)
 	ANDQ	R9, 8(DI)
 	ANDQ	R9, 16(DI)
@@ -162,7 +202,7 @@ pdone:
 	TESTQ	R12, R12
 	SETNE	BL
 	LEAQ	(AX)(BX*4), AX
-	MOVQ	out+40(FP), R8
+	MOVQ	out+24(FP), R8
 	MOVQ	16(R8), BX
 	MOVQ	BX, CX
 	ANDQ	$3, BX
@@ -170,35 +210,119 @@ pdone:
 	ORQ	BX, AX
 	ANDQ	$~3, CX
 	MOVQ	CX, 16(R8)
-	MOVB	AL, fl+80(FP)
+	MOVB	AL, fl+40(FP)
 
-	// The probe (teddy.probeGeneric) over the candidate words: from
-	// 16(out), 24 bytes apart, to the end (kept in chunks' slot).
-	MOVQ	chunks+16(FP), AX
-	CMPQ	tail+24(FP), $0
+	// The probe (teddy.probeGeneric) over the candidate words, from
+	// 16(out), 24 bytes apart, to the end or teddyFusedChunks words (the
+	// limit, kept in nspans' slot), in one loop: when a word runs out,
+	// the next is loaded without a branch (but for an empty word), and
+	// the word at the limit reads as zero (it is kept in nt's slot
+	// meanwhile), which ends it. Spans and trigger bytes each have room
+	// for teddyFusedChunks words' candidates.
+	MOVQ	n+16(FP), AX
+	SHRQ	$6, AX
+	TESTQ	DX, DX
 	SETNE	BX
 	MOVBQZX	BX, BX
 	ADDQ	BX, AX
+	// The chunks left to the caller: those past teddyFusedChunks.
+	LEAQ	-8(AX), BX
+	XORQ	R10, R10
+	TESTQ	BX, BX
+	CMOVQLT	R10, BX
+	MOVQ	BX, more+48(FP)
+	MOVQ	$8, BX
+	CMPQ	AX, BX
+	CMOVQGT	BX, AX
 	LEAQ	(AX)(AX*2), AX
 	LEAQ	16(R8)(AX*8), AX
-	MOVQ	AX, chunks+16(FP)
+	MOVQ	AX, nspans+56(FP)
+	MOVQ	(AX), BX
+	MOVQ	BX, nt+64(FP)
+	MOVQ	$0, (AX)
 	ADDQ	$16, R8
-	MOVQ	text+48(FP), SI
-	XORQ	DX, DX
-	MOVQ	table+56(FP), R11
-	MOVL	mul+64(FP), R12
-	MOVL	mask+68(FP), CX
-	MOVQ	spans+72(FP), DI
+	MOVQ	text+8(FP), SI
+	MOVQ	$-64, DX
+	MOVQ	t+0(FP), R11
+	MOVL	192(R11), R12
+	MOVL	196(R11), CX
+	MOVQ	168(R11), R11
+	MOVQ	bufs+32(FP), DI
 	XORQ	BX, BX
 	XORQ	R9, R9
+	// The first word (there is one).
+	MOVQ	(R8), AX
+	ADDQ	$24, R8
+	ADDQ	$64, DX
+	TESTQ	AX, AX
+	JNE	fcand
 
-	PROBE(chunks+16(FP), $24, probed)
+fskip:
+	// The next word, if any (DX: its offset in the text).
+	CMPQ	R8, nspans+56(FP)
+	JAE	fdone
+	MOVQ	(R8), AX
+	ADDQ	$24, R8
+	ADDQ	$64, DX
+	TESTQ	AX, AX
+	JEQ	fskip
 
-probed:
-	SUBQ	out+40(FP), R8
-	SUBQ	$16, R8
+fcand:
+	BSFQ	AX, R13
+	ADDQ	DX, R13
+	MOVBLZX	(SI)(R13*1), R15
+	MOVBLZX	-256(R11)(R15*1), R10
+	MOVQ	R13, 4096(DI)(R9*8)
+	ADDQ	R10, R9
+	MOVWLZX	-2(SI)(R13*1), R14
+	SHLL	$16, R15
+	ORL	R15, R14
+	ORL	$0x202020, R14
+	MOVL	R14, R15
+	IMULL	R12, R15
+	SHRL	$19, R15
+	ANDL	CX, R15
+	MOVQ	(R11)(R15*8), R15
+	XORQ	R14, R15
+	MOVL	R15, R14
+	ORQ	R13, R15
+	MOVQ	R15, (DI)(BX*8)
+	CMPL	R14, $1
+	ADCQ	$0, BX
+	// The word's next candidate, or the next word's (R8, DX advanced).
+	MOVQ	(R8), R10
+	LEAQ	24(R8), R14
+	LEAQ	64(DX), R15
+	BLSRQ	AX, AX
+	CMOVQEQ	R10, AX
+	CMOVQEQ	R14, R8
+	CMOVQEQ	R15, DX
+	TESTQ	AX, AX
+	JNE	fcand
+	JMP	fskip
+
+fdone:
+	MOVQ	nspans+56(FP), AX
+	MOVQ	nt+64(FP), R10
+	MOVQ	R10, (AX)
+	MOVQ	BX, nspans+56(FP)
+	MOVQ	R9, nt+64(FP)
+
+	// The verification (teddy.verifyGeneric) of the spans, the hits at
+	// 8192(bufs); the end of the spans kept in vdone's slot.
+	MOVQ	n+16(FP), DX
+	MOVQ	bufs+32(FP), R8
+	LEAQ	(R8)(BX*8), AX
+	MOVQ	AX, vdone+80(FP)
+	MOVQ	t+0(FP), R10
+	MOVQ	200(R10), R10
+	LEAQ	8192(R8), DI
+	XORQ	BX, BX
+
+	VERIFY(vdone+80(FP))
+
+	SUBQ	bufs+32(FP), R8
 	SHRQ	$3, R8
-	MOVQ	R8, words+88(FP)
-	MOVQ	BX, n+96(FP)
-	MOVQ	R9, nt+104(FP)
+	MOVQ	R8, vdone+80(FP)
+	MOVQ	BX, nh+72(FP)
 	RET

@@ -2,6 +2,6 @@
 
 package detect
 
-func prescanAVX2(masks *teddyMasks, src *byte, chunks int, tail *byte, valid uint64, out *uint64, text *byte, table *uint64, mul, mask uint32, spans *uint64) (fl textFlags, words, n, nt int) {
+func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl textFlags, more, nspans, nt, nh, vdone int) {
 	panic("detect: no AVX2 kernel")
 }

@@ -34,8 +34,9 @@ type teddy struct {
 	// table is a direct-mapped table of the anchors, hashed by teddyHash
 	// with a multiplier (mul) under which no two collide: each entry is
 	// the folded anchor (low 24 bits, never 0; 0: empty) and, above bit
-	// 32, the start and count of its keywords in anchors. A lookup is one
-	// load and one compare.
+	// 32, the count of its keywords and (above bit 48) the byte offset of
+	// the first in anchors (which saves the verifier a multiplication). A
+	// lookup is one load and one compare.
 	table   []uint64
 	mul     uint32
 	mask    uint32 // len(table) - 1
@@ -77,6 +78,9 @@ type teddyAnchor struct {
 	// word.
 	word, fold, keep [2]uint64
 }
+
+// The byte offsets of anchors in table fit in 16 bits.
+const _ = -uint(maxTeddyKeywords * unsafe.Sizeof(teddyAnchor{}) >> 16)
 
 // maxTeddyKeywords bounds the keywords of three bytes or more teddy takes:
 // with eight buckets, more of them make candidates common.
@@ -291,7 +295,7 @@ func buildTeddy(keywords []string) *teddy {
 	}
 	t.mul, t.mask = mul, uint32(size-1)
 	for _, key := range keys {
-		span := uint64(len(t.anchors))<<16 | uint64(len(byKey[key]))
+		span := uint64(len(t.anchors)*int(unsafe.Sizeof(teddyAnchor{})))<<16 | uint64(len(byKey[key]))
 		for _, a := range byKey[key] {
 			a.tag |= uint64(len(t.anchors)) << 40
 			t.anchors = append(t.anchors, a)
@@ -405,7 +409,7 @@ func (t *teddy) scan(text string, hit func(kw int32, start int), ascii bool) {
 }
 
 // teddySpan is a candidate that passed the probe: its anchor's keywords
-// (start and count in anchors, as in table) above bit 32, the text
+// (first and count in anchors, as in table) above bit 32, the text
 // offset where the anchor ends below.
 type teddySpan = uint64
 
@@ -463,27 +467,58 @@ func (t *teddy) firstTwo(text string, m uint64, hit func(kw int32, start int)) {
 func (t *teddy) found(text string, n, nt int, bufs []uint64, hit func(kw int32, start int)) {
 	spans := (*[teddySpanBuf]teddySpan)(bufs)
 	hits := (*[teddyHitBuf]uint64)(bufs[teddySpanBuf:])
-	p := unsafe.Pointer(unsafe.StringData(text))
 	for _, j := range hits[:nt] {
 		t.short.trigger(text, int(j), hit)
 	}
-	for i := 0; i < n; {
+	t.verify(text, spans[:n], hits, hit)
+}
+
+// verify compares the keywords of spans' anchors with the text (hits is
+// scratch space), calling hit for those found.
+func (t *teddy) verify(text string, spans []teddySpan, hits *[teddyHitBuf]uint64, hit func(kw int32, start int)) {
+	p := unsafe.Pointer(unsafe.StringData(text))
+	for i := 0; i < len(spans); {
 		var di, nh int
 		if haveProbeAsm {
-			di, nh = teddyVerifyAsm((*byte)(p), len(text), &spans[i], n-i, unsafe.SliceData(t.anchors), &hits[0])
+			di, nh = teddyVerifyAsm((*byte)(p), len(text), &spans[i], len(spans)-i, unsafe.SliceData(t.anchors), &hits[0])
 		} else {
-			di, nh = t.verifyGeneric(p, len(text), spans[i:n], hits)
+			di, nh = t.verifyGeneric(p, len(text), spans[i:], hits)
 		}
 		i += di
-		for _, h := range hits[:nh] {
-			a := &t.anchors[h>>40&(1<<23-1)]
-			start := int(h & (1<<40 - 1))
-			if h&teddyMaybe == 0 || hasPrefixFold(text, start, a.kw) {
-				hit(a.id, start)
-			}
+		t.report(text, hits[:nh], hit)
+	}
+}
+
+// report calls hit for the hit entries in hits, comparing those flagged
+// teddyMaybe first.
+func (t *teddy) report(text string, hits []uint64, hit func(kw int32, start int)) {
+	ap := unsafe.Pointer(unsafe.SliceData(t.anchors))
+	for _, h := range hits {
+		// The index is one of anchors' (verify's tags).
+		a := (*teddyAnchor)(unsafe.Add(ap, uintptr(h>>40&(1<<23-1))*unsafe.Sizeof(teddyAnchor{})))
+		start := int(h & (1<<40 - 1))
+		if h&teddyMaybe == 0 || hasPrefixFold(text, start, a.kw) {
+			hit(a.id, start)
 		}
 	}
 }
+
+// teddyFused is prescanAVX2's scratch space: the probe's spans and trigger
+// bytes, room for teddyFusedChunks chunks' candidates each (the kernel
+// probes no more), the verification's hits, and room for the last chunk.
+type teddyFused struct {
+	spans [teddyFusedSpans]teddySpan
+	trigs [teddyFusedSpans]uint64
+	hits  [teddyHitBuf]uint64
+	pad   [64]byte // the last chunk, if read from a copy
+}
+
+const (
+	teddyFusedChunks = 8
+	teddyFusedSpans  = 64 * teddyFusedChunks
+	// teddyFusedWords is teddyFused's size in words.
+	teddyFusedWords = 2*teddyFusedSpans + teddyHitBuf + 8
+)
 
 // probeGeneric looks the candidates of masks (as candidates takes them)
 // up in table, storing the spans of those that are anchors and, after
@@ -534,12 +569,13 @@ func (t *teddy) verifyGeneric(p unsafe.Pointer, n int, spans []teddySpan, hits *
 	sp := (*[teddySpanBuf]teddySpan)(unsafe.Pointer(unsafe.SliceData(spans)))
 	const size = unsafe.Sizeof(teddyAnchor{})
 	nh := uint(0)
-	// The pair: span i, its keyword ai (k of its keywords left).
+	// The pair: span i, its keyword at ai in anchors (k of its keywords
+	// left).
 	i := uint(0)
 	s := sp[0]
-	ai, k := uint(s>>48), uint(s>>32&0xffff)
+	ai, k := uintptr(s>>48), uint(s>>32&0xffff)
 	for i < uint(len(spans)) {
-		a := (*teddyAnchor)(unsafe.Add(ap, uintptr(ai)*size))
+		a := (*teddyAnchor)(unsafe.Add(ap, ai))
 		start := int(uint32(s)) - int(a.off)
 		// Its first 16 bytes, in two words (the second is the first
 		// again for keywords of 8 bytes or fewer).
@@ -565,7 +601,7 @@ func (t *teddy) verifyGeneric(p unsafe.Pointer, n int, spans []teddySpan, hits *
 		m := -step // all ones to move to the next span
 		i += step
 		s = next&uint64(m) | s&^uint64(m)
-		ai = uint(next>>48)&m | (ai+1)&^m
+		ai = uintptr(next>>48)&uintptr(m) | (ai+size)&^uintptr(m)
 		k = uint(next>>32&0xffff)&m | k&^m
 		if nh > teddyHitBuf-maxTeddyGroup && step == 1 {
 			break // hits may not hold the next span's

@@ -5,7 +5,8 @@ package detect
 import "unsafe"
 
 // haveAVX2 says the CPU runs the AVX2 kernels (teddyAVX2, classifyAVX2):
-// it has AVX2 and the OS saves the YMM registers.
+// it has AVX2 (and BMI1, as every AVX2 CPU has) and the OS saves the YMM
+// registers.
 var haveAVX2 = cpuHasAVX2()
 
 func cpuHasAVX2() bool

@@ -73,9 +73,87 @@ cand: \
 	MOVQ	R15, (DI)(BX*8) \
 	CMPL	R14, $1 \
 	ADCQ	$0, BX \
-	LEAQ	-1(AX), R13 \
-	ANDQ	R13, AX \
+	BLSRQ	AX, AX \
 	JNE	cand \
 next: \
 	ADDQ	$64, DX \
 	JMP	chunk
+
+// VERIFY is teddy.verifyGeneric's loop (see teddyVerifyAsm): SI the text,
+// DX its length, R8 the spans, end the end of them (an operand), R10 the
+// anchors, DI the hits; BX counts the hits. It falls through when done,
+// R8 at the first span not done. The pair in hand: span R11, its keyword
+// R12 (the offset of its teddyAnchor in anchors; AX: its address), R13 of
+// them left; CX the start, R14 the last start its two words fit at (else
+// Go compares: vedge). R9 is scratch.
+#define VERIFY(end) \
+	MOVQ	(R8), R11 \
+	MOVQ	R11, R12 \
+	SHRQ	$48, R12 \
+	MOVQ	R11, R13 \
+	SHRQ	$32, R13 \
+	ANDL	$0xffff, R13 \
+	CMPQ	R8, end \
+	JAE	vdone \
+vloop: \
+	LEAQ	(R10)(R12*1), AX \
+	MOVL	R11, CX \
+	MOVLQSX	8(AX), R14 \
+	SUBQ	R14, CX \
+	MOVQ	DX, R14 \
+	MOVLQSX	20(AX), R15 \
+	SUBQ	R15, R14 \
+	JL	vedge \
+	CMPQ	CX, R14 \
+	JA	vedge \
+	MOVQ	0(AX), R9 \
+	ORQ	CX, R9 \
+	MOVQ	R9, (DI)(BX*8) \
+	MOVQ	(SI)(CX*1), R14 \
+	ORQ	64(AX), R14 \
+	ANDQ	80(AX), R14 \
+	XORQ	48(AX), R14 \
+	MOVLQSX	12(AX), R15 \
+	ADDQ	CX, R15 \
+	MOVQ	(SI)(R15*1), R15 \
+	ORQ	72(AX), R15 \
+	ANDQ	88(AX), R15 \
+	XORQ	56(AX), R15 \
+	ORQ	R14, R15 \
+	CMPQ	R15, $1 \
+	ADCQ	$0, BX \
+vnext: \
+	MOVQ	8(R8), AX \
+	MOVQ	AX, R15 \
+	SHRQ	$48, R15 \
+	MOVQ	AX, CX \
+	SHRQ	$32, CX \
+	ANDL	$0xffff, CX \
+	LEAQ	8(R8), R9 \
+	LEAQ	96(R12), R12 \
+	DECQ	R13 \
+	CMOVQEQ	R15, R12 \
+	CMOVQEQ	CX, R13 \
+	CMOVQEQ	AX, R11 \
+	CMOVQEQ	R9, R8 \
+	CMPQ	BX, $64 \
+	JA	vfull \
+vmore: \
+	CMPQ	R8, end \
+	JB	vloop \
+	JMP	vdone \
+vedge: \
+	TESTQ	CX, CX \
+	JL	vnext \
+	MOVQ	0(AX), AX \
+	ORQ	CX, AX \
+	BTSQ	$63, AX \
+	MOVQ	AX, (DI)(BX*8) \
+	INCQ	BX \
+	JMP	vnext \
+vfull: \
+	MOVQ	R11, AX \
+	SHRQ	$48, AX \
+	CMPQ	AX, R12 \
+	JNE	vmore \
+vdone:

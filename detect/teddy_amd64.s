@@ -28,6 +28,9 @@ TEXT ·cpuHasAVX2(SB), NOSPLIT, $0-1
 	CPUID
 	BTL	$5, BX
 	JCC	no
+	// BMI1 (the probe's BLSR).
+	BTL	$3, BX
+	JCC	no
 	MOVB	$1, ret+0(FP)
 	RET
 no:

@@ -203,6 +203,8 @@ func FuzzPrescanKernel(f *testing.F) {
 	tds := []*teddy{buildTeddy(s.pre.kws), buildTeddy([]string{"@", "§", "abc", "%\\"})}
 	f.Add([]byte("ushers PASSWORD sk-ant- @x § 12 QUtJQVoz %41 \\u"), uint8(0))
 	f.Add(bytes.Repeat([]byte("akia-----BEGIN é"), 20), uint8(1))
+	// Past teddyFusedChunks chunks.
+	f.Add(bytes.Repeat([]byte("@akia sk-ant- § 12 ushers"), 40), uint8(0))
 	f.Fuzz(func(t *testing.T, b []byte, which uint8) {
 		td := tds[int(which)%len(tds)]
 		if len(b) == 0 || td == nil {
@@ -216,9 +218,9 @@ func FuzzPrescanKernel(f *testing.F) {
 		if rem == 64 {
 			valid = ^uint64(0)
 		}
-		out := make([]uint64, 3*nch)
-		bufs := make([]uint64, teddyBufs)
-		fl, words, n, nt := prescanAVX2(&td.masks, &buf[0], nch-1, &buf[(nch-1)*64], valid, &out[0], &buf[0], unsafe.SliceData(td.table), td.mul, td.mask, &bufs[0])
+		out := make([]uint64, 3*nch+3)
+		bufs := new(teddyFused)
+		fl, more, n, nt, nh, vdone := prescanAVX2(td, &buf[0], len(b), &out[0], bufs)
 		// The first two bytes' candidates are in the flags.
 		out[2] |= uint64(fl >> 6)
 		fl &= 7
@@ -229,14 +231,34 @@ func FuzzPrescanKernel(f *testing.F) {
 		cand := make([]uint64, nch)
 		var st teddyState
 		teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
-		// The probe, as probeGeneric's.
-		gen := make([]uint64, teddyBufs)
+		// The probe, as probeGeneric's word by word, over the words the
+		// kernel probes.
 		gc := slices.Clone(cand)
 		gc[nch-1] &= valid
 		gc[0] &^= 3
-		wg, ng, ntg := td.probeGeneric(unsafe.Pointer(&buf[0]), 0, gc, 1, (*[teddySpanBuf]teddySpan)(gen))
-		if words != 3*wg || n != ng || nt != ntg || !slices.Equal(bufs[:n], gen[:ng]) || !slices.Equal(bufs[teddySpanBuf:][:nt], gen[teddySpanBuf:][:ntg]) {
-			t.Fatalf("%q: probe %d %d %d, generic %d %d %d", b, words, n, nt, wg, ng, ntg)
+		var gs, gt []uint64
+		for c := range min(nch, teddyFusedChunks) {
+			gen := make([]uint64, teddyBufs)
+			_, ng, ntg := td.probeGeneric(unsafe.Pointer(&buf[0]), c*64, gc[c:c+1], 1, (*[teddySpanBuf]teddySpan)(gen))
+			gs = append(gs, gen[:ng]...)
+			gt = append(gt, gen[teddySpanBuf:][:ntg]...)
+		}
+		if more != nch-min(nch, teddyFusedChunks) || !slices.Equal(bufs.spans[:n], gs) || !slices.Equal(bufs.trigs[:nt], gt) {
+			t.Fatalf("%q: probe %d %x %x, generic %x %x", b, more, bufs.spans[:n], bufs.trigs[:nt], gs, gt)
+		}
+		// The verification, as verifyGeneric's: the hits of the spans
+		// done, and all of them unless hits filled up.
+		var gh []uint64
+		for i := 0; i < vdone; {
+			var hg [teddyHitBuf]uint64
+			sp := make([]uint64, teddySpanBuf)
+			k := copy(sp, gs[i:vdone])
+			d, nhg := td.verifyGeneric(unsafe.Pointer(&buf[0]), len(b), sp[:k], &hg)
+			gh = append(gh, hg[:nhg]...)
+			i += d
+		}
+		if vdone > n || vdone < n && nh <= teddyHitBuf-maxTeddyGroup || !slices.Equal(bufs.hits[:nh], gh) {
+			t.Fatalf("%q: verify %d of %d, %x, generic %x", b, vdone, n, bufs.hits[:nh], gh)
 		}
 		for c := range nch {
 			keep := ^uint64(0)
