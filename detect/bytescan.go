@@ -29,15 +29,15 @@ func byteScan(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]
 // tfPercent and tfBackslash (looked for in the same pass where the CPU
 // has AVX2).
 func byteScanFlags(text string, digits *[]int, runs *[]b64Span, scratch []uint64) ([]uint64, textFlags) {
-	if len(text) < shortText && !haveFlagKernel {
-		return scratch, byteScanShort(text, digits, runs)
-	}
 	nch := (len(text) + 63) / 64
 	if cap(scratch) < 2*nch+2 {
 		scratch = make([]uint64, 2*nch+16)
 	}
 	masks := scratch[:2*nch+2] // one empty chunk after the last
 	masks[2*nch], masks[2*nch+1] = 0, 0
+	if len(text) < shortText && !haveFlagKernel {
+		return masks, byteScanShort(text, digits, runs, masks)
+	}
 	full := len(text) / 64
 	var fl textFlags
 	p := unsafe.StringData(text)
@@ -159,17 +159,23 @@ func readBoth(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) {
 // chunk whatever the text's length.
 const shortText = 32
 
-// byteScanShort is byteScanFlags byte by byte.
-func byteScanShort(text string, digits *[]int, runs *[]b64Span) textFlags {
+// byteScanShort is byteScanFlags byte by byte, for a text shorter than
+// 64 bytes: its masks (two words, then the empty chunk's) go to masks.
+func byteScanShort(text string, digits *[]int, runs *[]b64Span, masks []uint64) textFlags {
 	var hi byte
+	var dm, bm uint64
 	run := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		hi |= c
-		if digits != nil && isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
-			*digits = append(*digits, i)
+		if isDigit(c) {
+			dm |= 1 << i
+			if digits != nil && (i == 0 || !isDigit(text[i-1])) {
+				*digits = append(*digits, i)
+			}
 		}
 		if b64Class[c] {
+			bm |= 1 << i
 			run++
 			continue
 		}
@@ -180,6 +186,9 @@ func byteScanShort(text string, digits *[]int, runs *[]b64Span) textFlags {
 	}
 	if runs != nil && run >= minBase64Run {
 		*runs = append(*runs, b64Span{len(text) - run, len(text)})
+	}
+	if len(text) > 0 {
+		masks[0], masks[1] = dm, bm
 	}
 	var fl textFlags
 	if hi >= 0x80 {
@@ -230,3 +239,30 @@ func classifyChunksGeneric(src *byte, chunks int, masks *uint64) uint64 {
 
 // b64Span is a run of base64 characters, text[s:e].
 type b64Span struct{ s, e int }
+
+// wordCtxGeneric sets, for each 64-byte chunk c of text, out[2c] to the
+// bits k for which byte k-1 (of the text) is a word byte and bytes k-3 and
+// k-7 are alphanumeric (a digit run starting there is inside a word), and
+// out[2c+1] to the bits of the bytes that are ':'. It returns 2 if the
+// text has a ':', else 0.
+func wordCtxGeneric(text string, out []uint64) uint64 {
+	var colons uint64
+	for c := 0; c*64 < len(text); c++ {
+		var m, col uint64
+		for k := range 64 {
+			i := c*64 + k
+			if isWord(byteAt(text, i-1)) && isAlnum(byteAt(text, i-3)) && isAlnum(byteAt(text, i-7)) {
+				m |= 1 << k
+			}
+			if i < len(text) && text[i] == ':' {
+				col |= 1 << k
+			}
+		}
+		out[2*c], out[2*c+1] = m, col
+		colons |= col
+	}
+	if colons != 0 {
+		return 2
+	}
+	return 0
+}

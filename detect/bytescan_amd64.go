@@ -70,3 +70,34 @@ func classifyVariants() map[string]func(*byte, int, *uint64) uint64 {
 	}
 	return m
 }
+
+// wordCtxAVX2 is wordCtxGeneric in AVX2 for chunks 64-byte chunks from
+// src and then, if tail is not nil, the 64 bytes at tail, of which the
+// bits of valid say which count (bytes past the text's end change only
+// context bits past it).
+//
+//go:noescape
+func wordCtxAVX2(src *byte, chunks int, tail *byte, valid uint64, out *uint64) uint64
+
+// wordCtx is wordCtxGeneric (AVX2 where the CPU has it).
+func wordCtx(text string, out []uint64) uint64 {
+	if !haveAVX2 {
+		return wordCtxGeneric(text, out)
+	}
+	full := len(text) / 64
+	p := unsafe.StringData(text)
+	var tail *byte
+	if full*64 < len(text) {
+		tail = (*byte)(unsafe.Add(unsafe.Pointer(p), full*64))
+		if uintptr(unsafe.Pointer(tail))&4095 > 4096-64 {
+			// The 64 bytes from there may cross into an unmapped page.
+			var buf [64]byte
+			copy(buf[:], text[full*64:])
+			tail = &buf[0]
+		}
+	}
+	if len(text) == 0 {
+		return 0
+	}
+	return wordCtxAVX2(p, full, tail, uint64(1)<<(len(text)&63)-1, unsafe.SliceData(out))
+}

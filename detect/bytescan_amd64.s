@@ -218,3 +218,111 @@ TEXT ·classifyTailAVX2(SB), NOSPLIT, $0-32
 	FLAGS
 	MOVQ	R9, ret+24(FP)
 	RET
+
+// wordCtxAVX2's byte classes by nibble (as classLo/classHi): bits 0x83 an
+// alphanumeric byte, 0x87 a word byte (0x04: '_'). WCLASS sets na and nw
+// to the bits of the 32 bytes at off(SI) that are not alphanumeric, not
+// word bytes, and nc to those that are ':'.
+#define WCLASS(off, na, nw, nc) \
+	VMOVDQU	off(SI), Y0 \
+	VPCMPEQB Y11, Y0, Y2 \
+	VPMOVMSKB Y2, nc \
+	VPAND	Y15, Y0, Y1 \
+	VPSRLW	$4, Y0, Y0 \
+	VPAND	Y15, Y0, Y0 \
+	VPSHUFB	Y1, Y9, Y1 \
+	VPSHUFB	Y0, Y8, Y0 \
+	VPAND	Y1, Y0, Y0 \
+	VPAND	Y13, Y0, Y1 \
+	VPCMPEQB Y14, Y1, Y1 \
+	VPMOVMSKB Y1, na \
+	VPAND	Y12, Y0, Y0 \
+	VPCMPEQB Y14, Y0, Y0 \
+	VPMOVMSKB Y0, nw
+
+// WCTX stores at 0(DI) the context bits of the chunk at SI (see
+// wordCtxGeneric) and at 8(DI) its ':' bits, those of valid only; R8, R9
+// hold the previous chunk's alphanumeric and word bits and get this one's;
+// the ':' bits are ORed into R14.
+#define WCTX(valid) \
+	WCLASS(0, AX, BX, R12) \
+	WCLASS(32, CX, DX, R13) \
+	SHLQ	$32, R13 \
+	ORQ	R13, R12 \
+	ANDQ	valid, R12 \
+	MOVQ	R12, 8(DI) \
+	ORQ	R12, R14 \
+	SHLQ	$32, CX \
+	ORQ	CX, AX \
+	NOTQ	AX \
+	SHLQ	$32, DX \
+	ORQ	DX, BX \
+	NOTQ	BX \
+	SHRQ	$63, R9 \
+	MOVQ	BX, CX \
+	SHLQ	$1, CX \
+	ORQ	R9, CX \
+	MOVQ	AX, DX \
+	SHLQ	$3, DX \
+	MOVQ	R8, R10 \
+	SHRQ	$61, R10 \
+	ORQ	R10, DX \
+	ANDQ	DX, CX \
+	MOVQ	AX, DX \
+	SHLQ	$7, DX \
+	SHRQ	$57, R8 \
+	ORQ	R8, DX \
+	ANDQ	DX, CX \
+	MOVQ	CX, 0(DI) \
+	MOVQ	AX, R8 \
+	MOVQ	BX, R9
+
+// func wordCtxAVX2(src *byte, chunks int, tail *byte, valid uint64, out *uint64) uint64
+TEXT ·wordCtxAVX2(SB), NOSPLIT, $0-48
+	MOVQ	src+0(FP), SI
+	MOVQ	chunks+8(FP), R11
+	MOVQ	out+32(FP), DI
+	VBROADCASTI128 classHi<>(SB), Y8
+	VBROADCASTI128 classLo<>(SB), Y9
+	MOVL	$0x0f0f0f0f, AX
+	MOVD	AX, X15
+	VPBROADCASTD X15, Y15
+	MOVL	$0x83838383, AX
+	MOVD	AX, X13
+	VPBROADCASTD X13, Y13
+	MOVL	$0x87878787, AX
+	MOVD	AX, X12
+	VPBROADCASTD X12, Y12
+	MOVL	$0x3a3a3a3a, AX
+	MOVD	AX, X11
+	VPBROADCASTD X11, Y11
+	VPXOR	Y14, Y14, Y14
+	XORQ	R8, R8
+	XORQ	R9, R9
+	XORQ	R14, R14
+	MOVQ	$-1, R15
+
+wloop:
+	TESTQ	R11, R11
+	JEQ	wtail
+	WCTX(R15)
+	ADDQ	$64, SI
+	ADDQ	$16, DI
+	DECQ	R11
+	JMP	wloop
+
+wtail:
+	MOVQ	tail+16(FP), SI
+	TESTQ	SI, SI
+	JEQ	wdone
+	MOVQ	valid+24(FP), R15
+	WCTX(R15)
+
+wdone:
+	VZEROUPPER
+	XORQ	AX, AX
+	TESTQ	R14, R14
+	SETNE	AL
+	SHLQ	$1, AX
+	MOVQ	AX, ret+40(FP)
+	RET

@@ -18,3 +18,5 @@ func classifyFlags(src *byte, chunks int, tail *byte, tailN int, masks *uint64) 
 func classifyVariants() map[string]func(*byte, int, *uint64) uint64 {
 	return map[string]func(*byte, int, *uint64) uint64{"generic": classifyChunksGeneric}
 }
+
+func wordCtx(text string, out []uint64) uint64 { return wordCtxGeneric(text, out) }

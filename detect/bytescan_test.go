@@ -39,6 +39,28 @@ func checkByteScan(t *testing.T, s string) {
 	if !slices.Equal(runs, wantRuns) {
 		t.Fatalf("%q: base64 runs %v, want %v", s, runs, wantRuns)
 	}
+	checkWordCtx(t, s)
+}
+
+// checkWordCtx compares wordCtx on s with wordCtxGeneric, on the bits of
+// the text's bytes (context bits past its end may differ).
+func checkWordCtx(t *testing.T, s string) {
+	t.Helper()
+	nch := (len(s) + 63) / 64
+	got, want := make([]uint64, 2*nch), make([]uint64, 2*nch)
+	gc, wc := wordCtx(s, got), wordCtxGeneric(s, want)
+	if gc != wc || (wc == 2) != strings.Contains(s, ":") || wc&^2 != 0 {
+		t.Fatalf("%q: a ':' %v, want %v", s, gc, wc)
+	}
+	for c := range nch {
+		valid := ^uint64(0)
+		if n := len(s) - c*64; n < 64 {
+			valid = 1<<n - 1
+		}
+		if got[2*c]&valid != want[2*c]&valid || got[2*c+1] != want[2*c+1] {
+			t.Fatalf("%q: chunk %d: word context %x %x, want %x %x", s, c, got[2*c]&valid, got[2*c+1], want[2*c]&valid, want[2*c+1])
+		}
+	}
 }
 
 // TestByteScanEdges puts each kind of byte at every offset of texts of
@@ -46,9 +68,9 @@ func checkByteScan(t *testing.T, s string) {
 // whose bytes after the end (in the same backing array) would change the
 // answer if they were read as part of the text.
 func TestByteScanEdges(t *testing.T) {
-	const junk = "%\\é7QQQQQQQQQQQQQQQQQQQQ%\\"
+	const junk = "%\\é7QQQQQQQQQQQQQQQQQQQQ%\\:"
 	for n := 0; n <= 130; n++ {
-		for _, c := range []string{"%", "\\", "\xc3", "5", "Q"} {
+		for _, c := range []string{"%", "\\", "\xc3", "5", "Q", "_", "-", ":"} {
 			for at := 0; at < n; at++ {
 				b := []byte(strings.Repeat(".", n) + junk)
 				copy(b[at:], c)
@@ -90,4 +112,21 @@ func FuzzByteScanFlags(f *testing.F) {
 			checkByteScan(t, s[:cut])
 		}
 	})
+}
+
+// TestWordCtx checks wordCtx on texts dense in word, alphanumeric and
+// other bytes, at every length up to 200 (every seam and tail).
+func TestWordCtx(t *testing.T) {
+	const alphabet = "a9Z_-+/ .:é\x00"
+	r := uint64(1)
+	for n := 0; n <= 200; n++ {
+		for range 8 {
+			b := make([]byte, n, n+64)
+			for i := range b {
+				r = r*6364136223846793005 + 1442695040888963407
+				b[i] = alphabet[r>>33%uint64(len(alphabet))]
+			}
+			checkWordCtx(t, string(b))
+		}
+	}
 }

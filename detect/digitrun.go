@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"strings"
 	"unsafe"
 )
 
@@ -245,28 +244,87 @@ func colonNear(text string, i, e int) bool {
 }
 
 // detectDigits runs the detectors anchored on DigitRuns over the digit runs
-// of text (st.digits, not empty). A built-in number format's detector has
-// no other keyword, so it never has keyword hits of its own; another
-// detector with DigitRuns gets every run, or, if it has keyword hits too, is
-// left to the caller, which merges the two lists.
+// of text: the number formats over the byte pass's masks, the others over
+// st.digits. A built-in number format's detector has no other keyword, so
+// it never has keyword hits of its own; another detector with DigitRuns
+// gets every run, or, if it has keyword hits too, is left to the caller,
+// which merges the two lists.
 func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits []int)) {
 	plan := s.numPlan // which detector reads which format: made by newScanner
 	if len(plan) == planWant+planScan && plan[planScans] == 1 {
 		// The usual plan: one scan, no other detector anchored on runs.
+		dm, stride, ctx, colon := st.numberMasks(text)
+		if ctx == nil {
+			return // no digit
+		}
 		nb := numberScan{want: uint16(plan[planWant]), det: (*[numFormats]int)(plan[planWant+1:])}
-		nb.scan(&st.text, st.digits)
+		nb.scan(&st.text, dm, stride, ctx, colon)
 		return
 	}
-	for _, d := range plan[plan[planOthers]:] {
-		if len(st.hits[d]) == 0 {
-			run(d, st.digits)
+	if len(st.digits) > 0 {
+		for _, d := range plan[plan[planOthers]:] {
+			if len(st.hits[d]) == 0 {
+				run(d, st.digits)
+			}
 		}
 	}
-	for i := 0; i < plan[planScans]; i++ {
+	if plan[planScans] == 0 {
+		return
+	}
+	dm, stride, ctx, colon := st.numberMasks(text)
+	for i := 0; ctx != nil && i < plan[planScans]; i++ {
 		scan := plan[planWant+i*planScan : planWant+(i+1)*planScan]
 		nb := numberScan{want: uint16(scan[0]), det: (*[numFormats]int)(scan[1:])}
-		nb.scan(&st.text, st.digits)
+		nb.scan(&st.text, dm, stride, ctx, colon)
 	}
+}
+
+// setMasks records that st.masks, n words, are the byte pass's over text
+// (two or three words a chunk, and an empty chunk after the last).
+func (st *scanState) setMasks(text string, n int) {
+	nch := (len(text) + 63) / 64
+	st.maskPtr, st.maskLen, st.maskStride = uintptr(unsafe.Pointer(unsafe.StringData(text))), len(text), 0
+	if n == 3*(nch+1) {
+		st.maskStride = 3
+	} else if n == 2*(nch+1) {
+		st.maskStride = 2
+	}
+}
+
+// numberMasks returns the digit masks of text, stride words a chunk, then
+// an empty chunk (the byte pass's, or made here if st does not hold them),
+// and its word contexts and ':' bits (wordCtx), two words a chunk (nil
+// if the text has no digit), and 2 if it holds a ':', else 0.
+func (st *scanState) numberMasks(text string) (dm []uint64, stride int, ctx []uint64, colon uint64) {
+	nch := (len(text) + 63) / 64
+	if cap(st.nbuf) < 3*nch+1 {
+		st.nbuf = make([]uint64, 3*nch+16)
+	}
+	if st.maskStride != 0 && st.maskLen == len(text) && st.maskPtr == uintptr(unsafe.Pointer(unsafe.StringData(text))) {
+		// st.masks's length is not kept up to date (see prescan).
+		dm, stride = st.masks[:st.maskStride*(nch+1)], st.maskStride
+	} else {
+		// Not the text of the last byte pass (tests and benchmarks call
+		// detect directly): its digits byte by byte.
+		dm, stride = st.nbuf[2*nch:3*nch+1], 1
+		clear(dm)
+		for i := 0; i < len(text); i++ {
+			if isDigit(text[i]) {
+				dm[i>>6] |= 1 << (i & 63)
+			}
+		}
+	}
+	// Whether the text has a digit, without a loop for the usual texts of
+	// one or two chunks (a longer one is taken to have one).
+	if nch == 0 {
+		return dm, stride, nil, 0
+	}
+	any := dm[0] | dm[(nch-1)*stride] | uint64((2-nch)>>63)
+	if any == 0 {
+		return dm, stride, nil, 0
+	}
+	ctx = st.nbuf[:2*nch]
+	return dm, stride, ctx, wordCtx(text, ctx)
 }
 
 // A number plan: [scans, others, then for each scan want and a detector
@@ -323,6 +381,7 @@ type numberScan struct {
 	det      *[numFormats]int // each format's detector
 	want     uint16           // the shapes of the formats scanned for
 	colon    int              // the first ':' at or after the last place looked from (IP only)
+	colons   []uint64         // word contexts and ':' bits (wordCtx)
 	cardNext int              // where the last finding of each format ends
 	ibanNext int
 	cfNext   int
@@ -330,88 +389,127 @@ type numberScan struct {
 	phone    phoneScan
 }
 
-// scan reads the runs (their starts, ascending) once. Most runs are
-// rejected here, from their length and the bytes around them, read eight
-// at a time; the others go to at.
-func (nb *numberScan) scan(t *Text, digits []int) {
+// scan reads the runs once, from the digit masks dm (stride words a
+// chunk, then an empty chunk) and word contexts ctx (numberMasks). Runs
+// inside words (most: keys, hashes) are dropped a chunk at a time, by bit
+// operations; the others are rejected here, from their length and the
+// bytes around them, read eight at a time, or go to at.
+func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon uint64) {
 	nb.t = t
 	text := t.S
+	nb.colons = ctx
 	// Without a ':' in the text no IPv6 address can be found, so where an
-	// IPv6 address is looked for does not matter.
-	if nb.want&nIP != 0 {
-		if nb.nextColon(0); nb.colon == len(text) {
-			nb.want &^= nIPHexPrev | nIPHexNext
-			nb.ip.noV6 = true
+	// IPv6 address is looked for does not matter. (Without branches:
+	// whether a text has a ':' is its whim.)
+	has := int(colon >> 1)                       // 0 or 1
+	nb.colon = len(text) - (len(text)+1<<62)*has // unknown (not looked for yet) if there is one
+	nb.ip.noV6 = has == 0
+	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
+	// Runs that cannot start an IPv4 address (ipv4At: after a word byte,
+	// or not before a digit) are dropped before at where no IPv6 address
+	// can be found either (at's test).
+	ipDot := nIPDot * uint16(1-has)
+	ctxb := ctxTables[has&1]
+	// Phone numbers other than "+…" and North American ones need a phone
+	// word in the text (phoneScan.at): whether there is one is known now.
+	if nb.want&nPhone != 0 {
+		nb.phone.asked = true
+		nb.phone.context = t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
+		words := nPhoneWord
+		if nb.phone.context {
+			words = 0
 		}
+		nb.want &^= words
 	}
 	want := nb.want
 	// After a letter or '_' (inside a word) only the country code of an
 	// IBAN or a partita IVA, two letters back, or the start of a fiscal
 	// code, six back, can be there, or an IPv6 address with a ':' close
-	// by. Most runs are inside words (keys, hashes): this is their test.
+	// by: a run after a word byte with alphanumerics three and seven back
+	// (ctx) is dropped, unless an IPv6 address is looked for.
 	ipHex := want&(nIPHexPrev|nIPHexNext) != 0
 	// The text's bytes, read-only, for eight-byte loads.
 	raw := unsafe.Slice(unsafe.StringData(text), len(text))
-	for _, h := range digits {
-		// The eight bytes before the run, the byte before it last.
-		var y uint64
-		if h >= 8 {
-			y = binary.LittleEndian.Uint64(raw[h-8 : h])
-		} else {
-			y = wordBefore(text, h)
+	var carry uint64
+	for c := 0; 2*c < len(ctx); c++ {
+		cx := ctx[2*c]
+		d, dn := dm[c*stride], dm[(c+1)*stride]
+		s := d &^ (d<<1 | carry)
+		carry = d >> 63
+		in := s & cx
+		if ipHex && in != 0 {
+			// An IPv6 test (colonNear, or ipv6Token for a run before a
+			// '.') needs a ':' within [h-6, e+5]: a run of at most six
+			// digits inside a word ending more than eleven bytes before
+			// the first ':' from the chunk on has none.
+			base := c * 64
+			if nb.colon < base-6 {
+				nb.nextColon(base - 6)
+			}
+			// Bit k of r6: bits k+1 … k+6 of the digits (and the next
+			// chunk's) all set.
+			r1, h1 := d>>1|dn<<63, dn>>1
+			r2, h2 := r1&(r1>>1|h1<<63), h1&(h1>>1)
+			r4 := r2 & (r2>>2 | h2<<62)
+			r6 := r4 & (r2>>4 | h2<<60)
+			short := ^r6
+			in &= short & (uint64(1)<<min(uint(max(nb.colon-11-base, 0)), 64) - 1)
 		}
-		if h >= 8 && h+7 <= len(raw) {
-			if wordClass[byte(y>>56)]&wcWord != 0 && wordClass[byte(y>>40)]&wordClass[byte(y>>8)]&wcAlnum != 0 {
-				if !ipHex {
-					continue
+		for s &^= in; s != 0; s &= s - 1 {
+			h := c*64 + bits.TrailingZeros64(s)
+			// The eight bytes before the run, the byte before it last.
+			var y uint64
+			if h >= 8 {
+				y = binary.LittleEndian.Uint64(raw[h-8 : h])
+			} else {
+				y = wordBefore(text, h)
+			}
+			var e int
+			var p, nx byte
+			if h >= 1 && h+7 <= len(raw) {
+				// Bytes h-1 … h+6: the one before, the run's first digit, and
+				// the run's end if it is within six more.
+				x := binary.LittleEndian.Uint64(raw[h-1 : h+7])
+				p = byte(x)
+				if nd := nonDigits(x) &^ 0xffff; nd != 0 {
+					k := uint(bits.TrailingZeros64(nd)) &^ 7
+					e, nx = h-1+int(k>>3), byte(x>>k)
+				} else {
+					e = digitsEnd(text, h+7)
+					nx = byteAt(text, e)
 				}
-				// An IPv6 test (colonNear, or ipv6Token for a run before a
-				// '.') needs a ':' within [h-6, e+5]; for a run of at most
-				// six digits none in [h-6, h+11] rules it out.
+			} else {
+				e = digitsEnd(text, h+1)
+				p, nx = byteAt(text, h-1), byteAt(text, e)
+			}
+			// The shapes the bytes before the run allow (ctxBits: prevBits,
+			// and the tests of the bytes two, three and seven back), by table,
+			// not branches: which runs follow letters or "1." is the text's whim.
+			key := ctxClass[p] | c2Class[byte(y>>48)] | alnumBit[byte(y>>40)]<<1 | alnumBit[byte(y>>8)]
+			m := want & ctxb[key] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
+			// The digit bits from e+1 on (those of the next chunk too):
+			// cardAt wants a next group of at least three digits (the
+			// card group shape has at most 11 digits, so e+1 is in the
+			// next two chunks), ipv4At a digit after the '.'.
+			rel, lo, hi := uint(e+1-c*64), d, dn
+			if rel >= 64 {
+				rel, lo, hi = rel-64, dn, 0
+			}
+			w := (lo>>(rel&63) | hi<<((64-rel)&63)) & 7 // rel ≥ 2, or hi is 0
+			m &^= nCardGroup*uint16((w^7+7)>>3) | ipDot*uint16(w&1^1)
+			if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
+				// colonNear needs a ':' within [h-6, e+5]: find the first one
+				// from h-6 on (runs ascend, so each ':' is looked for once).
 				if nb.colon < h-6 {
 					nb.nextColon(h - 6)
 				}
-				if nb.colon > h+11 && nonDigits(binary.LittleEndian.Uint64(raw[h-1:h+7]))&^0xffff != 0 {
-					continue
+				if nb.colon > e+5 || !colonNear(text, h, e) {
+					m &^= nIPHexPrev | nIPHexNext
 				}
 			}
-		}
-		var e int
-		var p, nx byte
-		if h >= 1 && h+7 <= len(raw) {
-			// Bytes h-1 … h+6: the one before, the run's first digit, and
-			// the run's end if it is within six more.
-			x := binary.LittleEndian.Uint64(raw[h-1 : h+7])
-			p = byte(x)
-			if nd := nonDigits(x) &^ 0xffff; nd != 0 {
-				k := uint(bits.TrailingZeros64(nd)) &^ 7
-				e, nx = h-1+int(k>>3), byte(x>>k)
-			} else {
-				e = digitsEnd(text, h+7)
-				nx = byteAt(text, e)
+			if m != 0 {
+				nb.at(h, e, p, m)
 			}
-		} else {
-			e = digitsEnd(text, h+1)
-			p, nx = byteAt(text, h-1), byteAt(text, e)
-		}
-		// The shapes the bytes before the run allow (ctxBits: prevBits,
-		// and the tests of the bytes two, three and seven back), by table,
-		// not branches: which runs follow letters or "1." is the text's whim.
-		key := ctxClass[p] | c2Class[byte(y>>48)] | alnumBit[byte(y>>40)]<<1 | alnumBit[byte(y>>8)]
-		m := want & ctxBits[key] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
-		if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
-			// colonNear needs a ':' within [h-6, e+5]: find the first one
-			// from h-6 on (runs ascend, so each ':' is looked for once).
-			if nb.colon < h-6 {
-				nb.nextColon(h - 6)
-			}
-			if nb.colon > e+5 || !colonNear(text, h, e) {
-				m &^= nIPHexPrev | nIPHexNext
-			}
-		}
-		if m != 0 {
-			nb.at(h, e, p, m)
-			want = nb.want
 		}
 	}
 }
@@ -433,6 +531,10 @@ func wordBefore(text string, i int) uint64 {
 var (
 	ctxClass, c2Class, alnumBit [256]uint8
 	ctxBits                     [256]uint16
+	// ctxBitsNoV6 is ctxBits for a text without a ':': no IPv4 address
+	// after a word byte (ipv4At), nor an IPv6 one (no ':').
+	ctxBitsNoV6 [256]uint16
+	ctxTables   = [2]*[256]uint16{&ctxBitsNoV6, &ctxBits} // by whether a ':'
 )
 
 func init() {
@@ -472,7 +574,12 @@ func init() {
 		for c2 := range 3 {
 			for a3 := range 2 {
 				for a7 := range 2 {
-					ctxBits[pc<<4|c2<<2|a3<<1|a7] = ctxShape(k.bits, k.word, k.b, c2, a3 == 1, a7 == 1)
+					m := ctxShape(k.bits, k.word, k.b, c2, a3 == 1, a7 == 1)
+					ctxBits[pc<<4|c2<<2|a3<<1|a7] = m
+					if k.word {
+						m &^= nIPDot
+					}
+					ctxBitsNoV6[pc<<4|c2<<2|a3<<1|a7] = m
 				}
 			}
 		}
@@ -526,12 +633,19 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 }
 
 // nextColon sets nb.colon to the first ':' at or after from (the text's
-// length if none).
+// length if none), from the ':' bits of nb.colons.
 func (nb *numberScan) nextColon(from int) {
 	from = max(from, 0)
 	nb.colon = len(nb.t.S)
-	if i := strings.IndexByte(nb.t.S[from:], ':'); i >= 0 {
-		nb.colon = from + i
+	for c := from >> 6; 2*c < len(nb.colons); c++ {
+		m := nb.colons[2*c+1]
+		if c == from>>6 {
+			m &= ^uint64(0) << (from & 63)
+		}
+		if m != 0 {
+			nb.colon = c*64 + bits.TrailingZeros64(m)
+			return
+		}
 	}
 }
 
@@ -540,10 +654,9 @@ func (nb *numberScan) at(h, e int, p byte, m uint16) {
 	t := nb.t
 	text := t.S
 	// Shapes that cannot lead to a finding, from what their matchers
-	// require of the bytes after the run.
-	if m&nCardGroup != 0 && !(isDigit(byteAt(text, e+1)) && isDigit(byteAt(text, e+2)) && isDigit(byteAt(text, e+3))) {
-		m &^= nCardGroup // cardAt: the next group has 3–6 digits
-	}
+	// require of the bytes after the run (scan dropped a card group
+	// without three digits next, and, without a ':' in the text, an
+	// IPv4 shape not before a digit or after a word byte).
 	if m&nIPDot != 0 && (wordClass[p]&wcWord != 0 || !isDigit(byteAt(text, e+1))) {
 		// No IPv4 address starts here (ipv4At). Nor an IPv6 address,
 		// without a ':' within [h-6, e+5] (ipv6Token stops at the '.').
@@ -596,9 +709,6 @@ func (nb *numberScan) at(h, e int, p byte, m uint16) {
 	if m&nPhone != 0 {
 		if a, b := nb.phone.at(t, h); b > a {
 			t.emitAs(nb.det[numPhone], a, b)
-		}
-		if nb.phone.asked && !nb.phone.context {
-			nb.want &^= nPhoneWord
 		}
 	}
 }

@@ -58,12 +58,18 @@ func numberFindings(s *Scanner, text string, oracle bool) []rawFinding {
 	defer s.put(st)
 	s.prescan(st, text, true, true)
 	st.text = Text{S: text, st: st, sc: s}
-	if len(st.digits) > 0 {
+	var digits []int // the scan reads the masks: the runs byte by byte
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) && (i == 0 || !isDigit(text[i-1])) {
+			digits = append(digits, i)
+		}
+	}
+	if len(digits) > 0 {
 		if oracle {
 			colon := strings.IndexByte(text, ':') >= 0
 			for k, d := range s.digital {
 				var hits []int
-				for _, h := range st.digits {
+				for _, h := range digits {
 					if oracleShape(text, h, colon)&s.digitMask[k] != 0 {
 						hits = append(hits, h)
 					}
@@ -230,6 +236,33 @@ func TestDigitsEnd(t *testing.T) {
 			if got, want := digitsEnd(text, i), ref(text, i); got != want {
 				t.Fatalf("digitsEnd(%q, %d) = %d, want %d", text, i, got, want)
 			}
+		}
+	}
+}
+
+// TestNumbersWithoutMasks checks the scan over digit masks made from the
+// text (a text detect is given without the byte pass: tests, benchmarks)
+// against the scan over the byte pass's masks, on texts of every length
+// up to a few chunks (runs at the seams and tails).
+func TestNumbersWithoutMasks(t *testing.T) {
+	s := numberScanner(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 400 {
+		text := numberText(r)
+		text = text[:r.IntN(len(text)+1)]
+		want := numberFindings(s, text, false)
+		st := s.pool.Get().(*scanState)
+		s.prescan(st, text, true, true)
+		st.maskStride = 0 // as if the masks were another text's
+		st.text = Text{S: text, st: st, sc: s}
+		s.detectDigits(st, text, nil)
+		got := slices.Clone(st.raw)
+		s.put(st)
+		slices.SortFunc(got, func(a, b rawFinding) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.det, b.det))
+		})
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q:\n without masks %v\n with masks    %v", text, got, want)
 		}
 	}
 }

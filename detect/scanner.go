@@ -105,6 +105,13 @@ type scanState struct {
 	slab     []Finding
 	slabUsed int
 	edits    []edit // normaliseInto's scratch
+	// The byte pass's masks (masks) are those of the text at maskPtr, of
+	// maskLen bytes, maskStride words a chunk (0: not valid); numberScan
+	// reads the digit runs from them. nbuf is its scratch.
+	maskPtr    uintptr
+	maskLen    int
+	maskStride int
+	nbuf       []uint64
 }
 
 type rawFinding struct {
@@ -370,9 +377,11 @@ func (st *scanState) results(out []Finding, n int) []Finding {
 // text outside ASCII unless keywordsAnyway (the caller normalises it first).
 // It returns the text's flags (tfNonASCII: it may need normalising).
 func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool) textFlags {
+	// The list of digit runs only for a detector that is not a built-in
+	// number format: the number formats read the masks.
 	var digits *[]int
-	if len(s.digital) > 0 {
-		st.digits = st.digits[:0]
+	st.digits = st.digits[:0]
+	if len(s.numPlan) > s.numPlan[planOthers] {
 		digits = &st.digits
 	}
 	var rs *[]b64Span
@@ -385,6 +394,7 @@ func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool)
 	if unsafe.SliceData(masks) != unsafe.SliceData(st.masks) {
 		st.masks = masks // grown: a pointer store (and its write barrier) only then
 	}
+	st.setMasks(text, len(masks))
 	return fl
 }
 
@@ -431,7 +441,7 @@ func (s *Scanner) detect(st *scanState, text string) {
 	for _, d := range s.always {
 		run(d, nil)
 	}
-	if len(s.digital) > 0 && len(st.digits) > 0 {
+	if len(s.digital) > 0 {
 		s.detectDigits(st, text, run)
 	}
 	for w, dig := range s.digitalBits {
