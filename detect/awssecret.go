@@ -23,37 +23,75 @@ const awsSecretReach = 160
 
 func (awsSecretKey) Find(t *Text) {
 	text, hits := t.S, t.Hits
+	// A key is a run of exactly 40 cB64Std bytes, so it lies inside a
+	// maximal run of at least 40 base64 bytes (b64Class holds cB64Std):
+	// where the byte pass listed those, only they are read.
+	var runs []b64Span
+	useRuns := awsSecretByRuns && t.st != nil && t.st.runsValid && minBase64Run <= 40
+	if useRuns {
+		runs = t.st.runs
+	}
 	next, scanned := 0, 0
 	for _, h := range hits {
 		// Token starts before scanned were already tried for an earlier hit.
 		start := max(h, next, scanned)
 		limit := min(len(text), h+awsSecretReach)
 		scanned = max(scanned, limit)
-		for i := start; i < limit; {
-			if !is(text[i], cB64Std) {
-				i++
+		if !useRuns {
+			if end := awsSecretIn(t, start, limit); end > 0 {
+				next = end
+			}
+			continue
+		}
+		for len(runs) > 0 && runs[0].e <= start {
+			runs = runs[1:] // hits ascend: so do starts
+		}
+		for _, r := range runs {
+			if r.s >= limit {
+				break
+			}
+			if r.e-r.s < 40 {
 				continue
 			}
-			if is(byteAt(text, i-1), cB64Std) {
-				// Inside a run that started before: no token starts here.
-				i = spanClass(text, i, limit-i, cB64Std)
-				continue
-			}
-			// A run of exactly 40: its last byte and the one after tell
-			// cheaply, before the whole run is read.
-			if is(byteAt(text, i+39), cB64Std) && !is(byteAt(text, i+40), cB64Std) {
-				if end := spanClass(text, i, 41, cB64Std); end-i == 40 && awsSecretShape(text[i:end]) {
-					t.Emit(i, end)
-					next = end
-					break
-				}
-			}
-			// Skip the run (mostly a short word).
-			for i++; i < limit && is(text[i], cB64Std); {
-				i++
+			if end := awsSecretIn(t, max(start, r.s), min(limit, r.e)); end > 0 {
+				next = end
+				break
 			}
 		}
 	}
+}
+
+// awsSecretByRuns is false only in tests of the whole-window search.
+var awsSecretByRuns = true
+
+// awsSecretIn emits the first key starting in text[start:limit] and
+// returns its end, or 0 if there is none.
+func awsSecretIn(t *Text, start, limit int) int {
+	text := t.S
+	for i := start; i < limit; {
+		if !is(text[i], cB64Std) {
+			i++
+			continue
+		}
+		if is(byteAt(text, i-1), cB64Std) {
+			// Inside a run that started before: no token starts here.
+			i = spanClass(text, i, limit-i, cB64Std)
+			continue
+		}
+		// A run of exactly 40: its last byte and the one after tell
+		// cheaply, before the whole run is read.
+		if is(byteAt(text, i+39), cB64Std) && !is(byteAt(text, i+40), cB64Std) {
+			if end := spanClass(text, i, 41, cB64Std); end-i == 40 && awsSecretShape(text[i:end]) {
+				t.Emit(i, end)
+				return end
+			}
+		}
+		// Skip the run (mostly a short word).
+		for i++; i < limit && is(text[i], cB64Std); {
+			i++
+		}
+	}
+	return 0
 }
 
 // awsSecretShape rejects 40-character strings that are not random base64:

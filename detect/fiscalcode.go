@@ -71,35 +71,43 @@ func (itFiscalCodeLetters) Find(t *Text) {
 	capitalCodes(t, 0, len(t.S))
 }
 
-// runsHoldCapitals reports whether a run (each sixteen bytes or more)
-// may hold sixteen capitals in a row. Sixteen bytes of a run from offset p
-// hold the eight at offset 8·⌈p/8⌉ (or 8, for p = 0), so only the eight
-// bytes at offsets 8, 16, … up to 8·⌈(len-16)/8⌉ are read, each by a test
-// without a branch; and no exact test for capitals is needed: a byte with
-// bit 0x20 set (every base64 character but capitals and '_') is not one,
-// and eight bytes without it are left to capitalCodes.
+// runsHoldCapitals reports whether the runs (each sixteen bytes or more,
+// in order) may hold sixteen capitals in a row. Sixteen bytes from p hold
+// the eight-byte block at offset 8·⌈p/8⌉ of the text, so reading the
+// aligned blocks from the first run's start to the last run's end misses
+// none; blocks between runs (prose, mostly) are read too: one loop of one
+// stride, whose end is the only branch (a loop per run would mispredict at
+// the end of each). No exact test for capitals is needed: a block whose
+// bytes are all 0x40–0x5F ('@', capitals, [ \ ] ^ _) is left to
+// capitalCodes, which only reads the runs.
 func runsHoldCapitals(text string, runs []b64Span) bool {
-	const bit5 = 0x2020202020202020
-	var found uint64
-	for _, r := range runs {
-		if r.e-r.s < 16 || r.e > len(text) {
-			return true // not a run byteScan makes: let capitalCodes decide
-		}
-		// The last block's offset, 8·⌈(len-16)/8⌉ but at least 8 (without
-		// a branch: x is 0 only for a run of 16).
-		x := (r.e - r.s - 9) &^ 7
-		last := r.s + (x | (x-1)>>63&8)
-		// Offsets 8 and last cover runs of up to 32 bytes; the loop reads
-		// those between for longer ones.
-		nc := textLoad64(text, r.s+8) & bit5
-		found |= (nc - 1) &^ nc // top bit set only if nc is 0
-		nc = textLoad64(text, last) & bit5
-		found |= (nc - 1) &^ nc
-		for k := r.s + 16; k < last; k += 8 {
-			nc := textLoad64(text, k) & bit5
-			found |= (nc - 1) &^ nc
-		}
+	n := len(runs)
+	if n == 0 {
+		return false
 	}
+	lo, hi := runs[0].s, runs[n-1].e
+	if lo|(len(text)-hi)|(hi-lo-16) < 0 { // one branch, not three
+		return true // not runs byteScan makes: let capitalCodes decide
+	}
+	const top3, caps = 0xe0e0e0e0e0e0e0e0, 0x4040404040404040
+	// block has the top bit set if the eight bytes at k are all 0x40–0x5f.
+	block := func(k int) uint64 {
+		a := textLoad64(text, k)&top3 ^ caps
+		return (a - 1) &^ a // top bit set only if a is 0
+	}
+	var found uint64
+	k := (lo + 7) &^ 7
+	for ; k+32 <= hi; k += 32 {
+		found |= block(k) | block(k+8) | block(k+16) | block(k+24)
+	}
+	// The blocks left (up to three, the last one unaligned: read the
+	// same), each read without a branch: past the end, the last one again.
+	last := hi - 8
+	clamp := func(k int) int {
+		d := last - k
+		return k + d&(d>>63)
+	}
+	found |= block(clamp(k)) | block(clamp(k+8)) | block(clamp(k+16))
 	return found>>63 != 0
 }
 

@@ -227,24 +227,29 @@ func checkRunsHoldCapitals(t *testing.T, text string) bool {
 	_, runs, _ := naiveScan(text)
 	got := runsHoldCapitals(text, runs)
 	// Its promise: a run with sixteen capitals in a row is never passed
-	// over; and it reports none without eight capitals or '_' (after the
-	// run's first eight bytes).
+	// over; and it reports none without eight bytes in 0x40–0x5f in a row
+	// between the first run's start and the last one's end.
 	want8, want16 := false, false
 	for _, sp := range runs {
-		n, n8 := 0, 0
-		for k, c := range []byte(text[sp.s:sp.e]) {
+		n := 0
+		for _, c := range []byte(text[sp.s:sp.e]) {
 			if n = n + 1; !isUpper(c) {
 				n = 0
 			}
-			if n8 = n8 + 1; c&0x20 != 0 { // not a capital nor '_'
-				n8 = 0
-			}
-			want8 = want8 || n8 >= 8 && k >= 15
 			want16 = want16 || n >= 16
 		}
 	}
+	if len(runs) > 0 {
+		n8 := 0
+		for _, c := range []byte(text[runs[0].s:runs[len(runs)-1].e]) {
+			if n8 = n8 + 1; c&0xe0 != 0x40 {
+				n8 = 0
+			}
+			want8 = want8 || n8 >= 8
+		}
+	}
 	if want16 && !got || got && !want8 {
-		t.Fatalf("runsHoldCapitals(%q) = %v; eight capitals: %v, sixteen: %v", text, got, want8, want16)
+		t.Fatalf("runsHoldCapitals(%q) = %v; eight of 0x40–0x5f: %v, sixteen capitals: %v", text, got, want8, want16)
 	}
 	return got
 }

@@ -3,6 +3,7 @@ package detect
 import (
 	"math/bits"
 	"strings"
+	"unsafe"
 )
 
 // placeholderMarks are pieces of the documentation stand-ins people paste
@@ -34,10 +35,14 @@ var placeholderSet = newMarkSet(placeholderMarks)
 // a sample position j = p, p+1 or p+2 that is a multiple of 3, where its
 // bytes o = j-p and o+1 are a pair only the marks' pairs share. So pairs are
 // read at every third byte (four a turn), and marks compared only at
-// matching pairs.
+// matching pairs. The byte after the pair (o+2, if the mark has it) is
+// tested too, without a branch: random values (the tokens tested for
+// placeholders) then rarely match a pair, so that the branch to compare
+// marks is rarely taken (with pairs alone, one turn in six).
 // Shorter marks are looked for with IndexByte.
 type markSet struct {
 	pair1, pair2 [256]uint64  // bit k: the byte is the first (second) of pair k, either case
+	pair3        [256]uint64  // bit k: the byte may follow pair k in a mark (any, where one ends there)
 	atPair       [64][]markAt // pair k's marks and the pair's offset in them
 	short        []string     // marks of fewer than four bytes
 	shortFirst   []byte       // their first bytes, either case
@@ -88,6 +93,15 @@ func newMarkSet(marks []string) *markSet {
 				}
 			}
 			ms.atPair[bit] = append(ms.atPair[bit], markAt{m, off})
+			if off+2 < len(m) {
+				for _, c := range cases(m[off+2]) {
+					ms.pair3[c] |= 1 << bit
+				}
+			} else {
+				for c := range ms.pair3 {
+					ms.pair3[c] |= 1 << bit
+				}
+			}
 		}
 	}
 	return ms
@@ -100,20 +114,33 @@ func (ms *markSet) in(v string) bool {
 
 // inOf is in for a v made only of bytes of the classes in alphabet.
 func (ms *markSet) inOf(v string, alphabet uint64) bool {
-	p1, p2 := &ms.pair1, &ms.pair2
-	j := 0
-	for ; j+11 <= len(v); j += 12 { // four samples a turn: j, j+3, j+6, j+9
-		w := v[j : j+11]
-		h0, h3 := p1[w[0]]&p2[w[1]], p1[w[3]]&p2[w[4]]
-		h6, h9 := p1[w[6]]&p2[w[7]], p1[w[9]]&p2[w[10]]
-		if h0|h3|h6|h9 != 0 && (ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3) ||
-			ms.atSample(v, j+6, h6) || ms.atSample(v, j+9, h9)) {
-			return true
+	if len(v) >= 12 {
+		p1, p2, p3 := &ms.pair1, &ms.pair2, &ms.pair3
+		// Samples j, j+3, j+6 and j+9 a turn; the last turn is over the
+		// last twelve bytes (samples not multiples of 3 there, which is as
+		// good: every mark start from len(v)-14 on has one of them in
+		// reach), not a loop over up to three samples.
+		for j := 0; ; j += 12 {
+			d := len(v) - 12 - j
+			j += d & (d >> 63) // min(j, len(v)-12), without a branch
+			// j+12 <= len(v): read without a bounds check.
+			w := (*[12]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(v)), j))
+			h0, h3 := p1[w[0]]&p2[w[1]]&p3[w[2]], p1[w[3]]&p2[w[4]]&p3[w[5]]
+			h6, h9 := p1[w[6]]&p2[w[7]]&p3[w[8]], p1[w[9]]&p2[w[10]]&p3[w[11]]
+			if h0|h3|h6|h9 != 0 && (ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3) ||
+				ms.atSample(v, j+6, h6) || ms.atSample(v, j+9, h9)) {
+				return true
+			}
+			if j+12 >= len(v) {
+				break
+			}
 		}
-	}
-	for ; j+1 < len(v); j += 3 { // the last samples (three at most)
-		if h := p1[v[j]] & p2[v[j+1]]; h != 0 && ms.atSample(v, j, h) {
-			return true
+	} else {
+		p1, p2 := &ms.pair1, &ms.pair2
+		for j := 0; j+1 < len(v); j += 3 { // a short value: pairs only
+			if h := p1[v[j]] & p2[v[j+1]]; h != 0 && ms.atSample(v, j, h) {
+				return true
+			}
 		}
 	}
 	if alphabet != ^uint64(0) && ms.shortClasses&alphabet == 0 {
@@ -156,8 +183,30 @@ func (ms *markSet) atSample(v string, j int, hit uint64) bool {
 // Random values reach n within a few bytes, so this rarely reads far.
 func fewDistinct(s string, n int) bool {
 	var seen [4]uint64
-	k := 0
-	for i := 0; i < len(s); i++ {
+	k, i := 0, 0
+	if len(s) >= 8 {
+		// The first eight bytes counted without a branch each: in a
+		// random value they are nearly always enough, so that the one
+		// test after them is predictable.
+		add := func(c byte) {
+			k += int(^seen[c>>6] >> (c & 63) & 1)
+			seen[c>>6] |= 1 << (c & 63)
+		}
+		w := s[:8]
+		add(w[0])
+		add(w[1])
+		add(w[2])
+		add(w[3])
+		add(w[4])
+		add(w[5])
+		add(w[6])
+		add(w[7])
+		if k >= n {
+			return false
+		}
+		i = 8
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
 			seen[c>>6] |= bit

@@ -138,3 +138,16 @@ func distinct(s string) int {
 	}
 	return n
 }
+
+// TestFewDistinct compares fewDistinct with a count of distinct bytes.
+func TestFewDistinct(t *testing.T) {
+	r := rng(t)
+	for range 20000 {
+		v := randFrom(r, "aAbB09\x00\xff\x80-", r.IntN(12))
+		for n := 1; n <= 12; n++ {
+			if got, want := fewDistinct(v, n), distinct(v) < n; got != want {
+				t.Fatalf("fewDistinct(%q, %d) = %v, want %v", v, n, got, want)
+			}
+		}
+	}
+}

@@ -74,12 +74,16 @@ func (privateKey) Find(t *Text) {
 }
 
 // spanLabel returns the length of a PEM label (" RSA PRIVATE KEY").
+// It ends at the first byte that is not a label's, at a run of five dashes
+// (the line's end), or at 100 bytes: the span of label bytes eight at a time
+// (spanClass), then the dashes searched for within it (one that starts in
+// the span but runs past a 100-byte cut still ends the label).
 func spanLabel(s string) int {
-	i := 0
-	for i < len(s) && i < 100 && is(s[i], cPEMLabel) && (s[i] != '-' || !strings.HasPrefix(s[i:], "-----")) {
-		i++
+	e := spanClass(s, 0, 100, cPEMLabel)
+	if j := strings.Index(s[:min(len(s), e+4)], "-----"); j >= 0 {
+		return j
 	}
-	return i
+	return e
 }
 
 func isPEMBody(b byte) bool {

@@ -43,3 +43,32 @@ func TestKeyBody(t *testing.T) {
 		}
 	}
 }
+
+// spanLabelNaive is spanLabel byte by byte, as the format reads.
+func spanLabelNaive(s string) int {
+	i := 0
+	for i < len(s) && i < 100 && is(s[i], cPEMLabel) && (s[i] != '-' || !strings.HasPrefix(s[i:], "-----")) {
+		i++
+	}
+	return i
+}
+
+func TestSpanLabel(t *testing.T) {
+	long := strings.Repeat("A", 98)
+	for _, s := range []string{"", " RSA PRIVATE KEY-----\nMII", " EC PRIVATE KEY----", "A-B--C---D----E-----",
+		long + "-----", long + "A-----", long + "AA-----", long + "AAA", "x-----", "RSA KEY\n-----"} {
+		if got, want := spanLabel(s), spanLabelNaive(s); got != want {
+			t.Errorf("spanLabel(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzSpanLabel(f *testing.F) {
+	f.Add(" OPENSSH PRIVATE KEY-----\nb3Bl")
+	f.Add(strings.Repeat("A-", 49) + "-----")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := spanLabel(s), spanLabelNaive(s); got != want {
+			t.Fatalf("spanLabel(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,60 @@
+package detect
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkAWSSecretByRuns checks that reading only the base64 runs the byte
+// pass listed finds what reading every byte of each window finds.
+func checkAWSSecretByRuns(t *testing.T, s *Scanner, text string) int {
+	t.Helper()
+	got := spans(s.ScanText(text))
+	awsSecretByRuns = false
+	want := spans(s.ScanText(text))
+	awsSecretByRuns = true
+	if !slices.Equal(got, want) {
+		t.Fatalf("%q: by runs %v, by windows %v", text, got, want)
+	}
+	n := 0
+	for _, f := range s.ScanText(text) {
+		if f.Type == TypeAWSSecretKey {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAWSSecretByRuns(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	pieces := []string{"aws_secret_access_key=", "secret key: ", genAWSKey(r), " ", "-", "_", "=", "\n", "é"}
+	found := 0
+	for range 2000 {
+		var b strings.Builder
+		for b.Len() < 200 {
+			switch r.IntN(3) {
+			case 0:
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			case 1:
+				b.WriteString(randFrom(r, b64, 40))
+			default:
+				b.WriteString(randFrom(r, b64+"-_ ", r.IntN(50)))
+			}
+		}
+		found += checkAWSSecretByRuns(t, s, b.String())
+	}
+	if found < 100 {
+		t.Fatalf("only %d keys found: the texts do not exercise the search", found)
+	}
+}
+
+func FuzzAWSSecretByRuns(f *testing.F) {
+	s := newTestScanner(f)
+	f.Add("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY-x_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkAWSSecretByRuns(t, s, text)
+	})
+}
