@@ -415,14 +415,6 @@ func readOnlyBytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
-// stringWord returns the eight bytes of s from i on as a little-endian word
-// (bounds-checked; textLoad64 is the unchecked read).
-func stringWord(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // textLoad64 returns the eight bytes of text from i on (i+8 <= len(text)),
 // little endian, without a bounds check.
 func textLoad64(text string, i int) uint64 {
