@@ -311,10 +311,31 @@ func nextTextRun(text string, runs []b64Span, i int) (int, int, int) {
 	return -1, 0, 0
 }
 
-// firstTextRun reports whether a run may be base64 of text.
-func firstTextRun(text string, runs []b64Span) bool {
+// firstTextRun returns the index of the first run that may be base64 of
+// text (nextTextRun's), or -1. Nearly every
+// text's runs all fail nextTextRun's group test: a first pass applies it
+// to every run without a branch, with a limit no stricter than the exact
+// one (padding can only raise it), and only a run that passes sends the
+// text to nextTextRun.
+func firstTextRun(text string, runs []b64Span) int {
+	var pass int
+	for _, r := range runs {
+		n := r.e - r.s
+		if n < 16 || r.e > len(text) {
+			pass = -1 // not a run byteScan makes: let nextTextRun decide
+			break
+		}
+		g := text[r.s : r.s+16]
+		bad := int(notTextGroupLead[g[0]] + notTextGroupLead[g[4]] + notTextGroupLead[g[8]] + notTextGroupLead[g[12]])
+		// bad <= (n+2+3)/4/10 (the limit with two '=' of padding) is
+		// 40·bad <= n+5; a run longer than maxBase64Run never passes.
+		pass |= ^(n + 5 - 40*bad) >> 63 &^ ((maxBase64Run - n) >> 63)
+	}
+	if pass == 0 {
+		return -1
+	}
 	i, _, _ := nextTextRun(text, runs, 0)
-	return i >= 0
+	return i
 }
 
 // textGroupLead marks the base64 characters that can start a 4-character

@@ -75,3 +75,27 @@ func TestScanDecodesOnlyWhatIsThere(t *testing.T) {
 		t.Fatalf("e-mail reported at %d:%d %q, not on the encoded span", f.Start, f.End, enc[f.Start:f.End])
 	}
 }
+
+// FuzzFirstTextRun checks firstTextRun's branch-free first pass against
+// nextTextRun, over the runs byteScan finds and over runs cut short (which
+// byteScan never makes: the slow path).
+func FuzzFirstTextRun(f *testing.F) {
+	f.Add("QUtJQVozU1I0RkUzTE43R1NPVTc= and bWFyaW8ucm9zc2lAZXhhbXBsZS5jb20gc2Vj==x", 3)
+	f.Add("abcdefghijklmnopqrstuvwxyz0123456789 ZGFyaW8gcm9zc2kgZGVs", 0)
+	f.Add("c2VjcmV0IHZhbHVlIGhlcmU", 5)
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		runs := runsOf(s)
+		want, _, _ := nextTextRun(s, runs, 0)
+		if got := firstTextRun(s, runs); got != want {
+			t.Fatalf("%q: firstTextRun %d, nextTextRun %d", s, got, want)
+		}
+		if len(runs) > 0 {
+			r := &runs[len(runs)-1]
+			r.e -= min(max(cut, 0), r.e-r.s)
+			want, _, _ = nextTextRun(s, runs, 0)
+			if got := firstTextRun(s, runs); got != want {
+				t.Fatalf("%q, last run cut by %d: firstTextRun %d, nextTextRun %d", s, cut, got, want)
+			}
+		}
+	})
+}

@@ -27,6 +27,15 @@ type ContextDetector interface {
 	ContextWords() []*WordSet
 }
 
+// inRunsDetector is a built-in detector whose values all lie inside the
+// text's base64 runs (byteScan's maximal runs of minBase64Run or more
+// base64 characters): the Scanner does not run it on a text whose runs it
+// knows and that has none.
+type inRunsDetector interface {
+	Detector
+	insideBase64Runs()
+}
+
 // DigitRuns is a pseudo-keyword: a detector that lists it receives the start
 // of every run of ASCII digits as a hit. Number formats (cards, IBANs, phone
 // numbers …) anchor on it and share one pass over the text.

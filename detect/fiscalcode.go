@@ -49,7 +49,14 @@ func fiscalCodeAt(text string, h int) bool {
 // checked against a 1-in-26 check letter.
 type itFiscalCodeLetters struct{}
 
-var _ Detector = itFiscalCodeLetters{}
+var (
+	_ inRunsDetector              = itFiscalCodeLetters{}
+	_ [16 - minBase64Run]struct{} // compiles only while runs start at 16 or fewer characters
+)
+
+// Sixteen capitals (an all-letter fiscal code) are a base64 run or lie
+// inside one: runs are maximal and at least minBase64Run (16) long.
+func (itFiscalCodeLetters) insideBase64Runs() {}
 
 func (itFiscalCodeLetters) Type() string       { return TypeITFiscalCode }
 func (itFiscalCodeLetters) Keywords() []string { return nil }

@@ -63,6 +63,29 @@ var markersFor = func() (t [][]markerAt) {
 	return
 }()
 
+// markerGroup is the phrases of markersFor[k] that start off bytes
+// before the keyword, in order.
+type markerGroup struct {
+	off     int
+	phrases []string
+}
+
+// markerGroupsFor is markersFor grouped by offset (descending, as there),
+// so markerAround need not find where each start's phrases end.
+var markerGroupsFor = func() (t [][]markerGroup) {
+	for _, l := range markersFor {
+		var gs []markerGroup
+		for _, c := range l {
+			if len(gs) == 0 || gs[len(gs)-1].off != c.off {
+				gs = append(gs, markerGroup{off: c.off})
+			}
+			gs[len(gs)-1].phrases = append(gs[len(gs)-1].phrases, c.phrase)
+		}
+		t = append(t, gs)
+	}
+	return
+}()
+
 // markerKeywordsByFirst lists the indexes of markerKeywords by first byte,
 // either case.
 var markerKeywordsByFirst = func() (t [256][]int) {
@@ -95,7 +118,7 @@ func (confidentialMarker) Find(t *Text) {
 		}
 		var s, e int
 		if k >= 0 {
-			s, e = markerAround(text, h, lo, markersFor[k])
+			s, e = markerAround(text, h, lo, markerGroupsFor[k])
 		} else {
 			s, e = markerAroundAny(text, h, lo) // not a keyword: try all
 		}
@@ -107,28 +130,22 @@ func (confidentialMarker) Find(t *Text) {
 }
 
 // markerAround returns the marking around the keyword at h starting at lo
-// or after, trying cands; e is 0 if there is none. At each start, in
-// order, only the first phrase that matches counts.
-func markerAround(text string, h, lo int, cands []markerAt) (s, e int) {
-	for i := 0; i < len(cands); {
-		s = h - cands[i].off
-		j := i + 1 // cands[i:j] start at s
-		for j < len(cands) && cands[j].off == cands[i].off {
-			j++
-		}
+// or after, trying the groups' phrases; e is 0 if there is none. At each
+// start, in order, only the first phrase that matches counts.
+func markerAround(text string, h, lo int, groups []markerGroup) (s, e int) {
+	for _, g := range groups {
+		s = h - g.off
 		if s < lo || s > 0 && isWord(text[s-1]) {
-			i = j
 			continue // not in reach, or not at a word start
 		}
-		for ; i < j; i++ {
-			if m := cands[i].phrase; hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
+		for _, m := range g.phrases {
+			if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
 				if markingCase(text[s : s+len(m)]) {
 					return s, s + len(m)
 				}
 				break
 			}
 		}
-		i = j
 	}
 	return 0, 0
 }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"slices"
 	"sync/atomic"
 	"unicode"
@@ -180,21 +181,49 @@ func appendFolded(buf []byte, r rune, enc string) []byte {
 // change, or len(text).
 func firstUnstable(text string) int {
 	// ASCII eight bytes at a time, also between the non-ASCII characters
-	// of a text in another language (its spaces, digits and punctuation).
-	i := 0
-	for i < len(text) {
-		j := firstNonASCII(text[i:])
-		if j < 0 {
-			break
+	// of a text in another language (its spaces, digits and punctuation),
+	// the last eight overlapping the ones before (the bytes already
+	// passed masked off) rather than a byte at a time.
+	const hi = 0x8080808080808080
+	n := len(text)
+	if n < 8 {
+		for i := 0; i < n; {
+			if text[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !stableRune(r, text[i:i+size]) {
+				return i
+			}
+			i += size
 		}
-		i += j
+		return n
+	}
+	for i := 0; ; {
+		var w uint64
+		if i+8 <= n {
+			if w = textLoad64(text, i) & hi; w == 0 {
+				i += 8
+				continue
+			}
+		} else {
+			if i >= n {
+				return n
+			}
+			base := n - 8
+			if w = textLoad64(text, base) & hi &^ (1<<((i-base)*8&63) - 1); w == 0 {
+				return n
+			}
+			i = base
+		}
+		i += bits.TrailingZeros64(w) >> 3
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !stableRune(r, text[i:i+size]) {
 			return i
 		}
 		i += size
 	}
-	return len(text)
 }
 
 // unstableRune reports whether normalise changes the character r, encoded

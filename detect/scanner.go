@@ -48,6 +48,12 @@ type entry struct {
 	order  int
 	rank   int
 	custom bool
+	// finding is a finding of the type, without segment and offsets.
+	finding Finding
+	// inRuns: the detector finds values only inside base64 runs (see
+	// inRunsDetector); run on every text, it is left to scanInto, which
+	// runs it only on a text that has runs.
+	inRuns bool
 }
 
 // Scanner runs every detector over texts. It is built once (patterns compiled,
@@ -56,6 +62,8 @@ type Scanner struct {
 	entries   []entry
 	setByID   []int32  // WordSet.id → index in scanState.setHits, or -1
 	always    []int    // detectors without keywords
+	inRuns    []int    // those of them that look only inside base64 runs (entry.inRuns)
+	notInRuns []int    // and the others
 	digital   []int    // detectors anchored on DigitRuns
 	digitMask []uint16 // for each, the run shapes it can start at
 	numPlan   []int    // which detector reads each number format (numberPlan)
@@ -153,6 +161,8 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		e.order, _ = slices.BinarySearch(names, e.d.Type())
 		_, builtin := builtinTypes[e.d.Type()]
 		e.rank, e.custom, e.typ = overlapRank[e.d.Type()], !builtin, e.d.Type()
+		_, e.inRuns = e.d.(inRunsDetector)
+		e.finding = Finding{Type: e.typ, Category: e.cat, Severity: e.sev}
 	}
 
 	var keywords []string
@@ -192,6 +202,11 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		kws := e.d.Keywords()
 		if len(kws) == 0 {
 			s.always = append(s.always, i)
+			if e.inRuns {
+				s.inRuns = append(s.inRuns, i)
+			} else {
+				s.notInRuns = append(s.notInRuns, i)
+			}
 			continue
 		}
 		for _, k := range kws {
@@ -240,18 +255,25 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		s.ownMany = append(s.ownMany, m)
 	}
 	s.pool.New = func() any {
-		lists := make([][]int, s.setBase+nsets)
-		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[s.setBase:],
+		setCap := (nsets + 7) &^ 7 // see reset
+		lists := make([][]int, s.setBase+setCap)
+		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[s.setBase : s.setBase+nsets : s.setBase+setCap],
 			used: make([]uint64, (s.setBase+nsets+63)/64), sorted: make([]uint64, (nsets+63)/64)}
 		st.text.st, st.text.sc = st, s
+		// The slices the hits go to, captured as they are (they never
+		// change), so a hit does not load them through s and st.
+		own, lists, used := s.own, st.lists, st.used
 		st.hit = func(kw int32, start int) {
 			// record's usual case (one list wants the keyword) here, as
 			// record is too large to inline.
-			if d := s.own[kw]; d >= 0 {
-				s.add(st, d, start)
+			d := own[kw]
+			if d < 0 {
+				s.record(st, kw, start)
 				return
 			}
-			s.record(st, kw, start)
+			l := &lists[d]
+			*l = append(*l, start)
+			used[d>>6] |= 1 << (d & 63)
 		}
 		return st
 	}
@@ -300,14 +322,28 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 		}
 	}
 	s.detect(st, nt.text)
+	// The text's base64 runs, tested once: the detectors that look only
+	// inside them (detect leaves them here) and whether one may decode
+	// to text.
+	textRun := len(st.runs) // the first that may decode to text
+	if len(st.runs) > 0 {
+		t := &st.text // as detect left it
+		for _, d := range s.inRuns {
+			t.det, t.Hits = d, nil
+			s.entries[d].d.Find(t)
+		}
+		if k := firstTextRun(nt.text, st.runs); k >= 0 {
+			textRun = k
+		}
+	}
 	found := st.raw
 	// Values hidden by an encoding: scan each decoded view and report on the
 	// encoded span. Blobs inside a value already found are not decoded (the
 	// payload of a JWT, the body of a key). The prefilter's flags and runs
 	// say whether the text holds anything to decode; most runs are words
 	// or hashes that nextTextRun drops.
-	if fl&(tfPercent|tfBackslash) != 0 || len(st.runs) > 0 && firstTextRun(nt.text, st.runs) {
-		views := decodeViews(nt.text, st.runs, st.raw, fl)
+	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) {
+		views := decodeViews(nt.text, st.runs[textRun:], st.raw, fl)
 		if len(views) > 0 {
 			found = s.scanViews(st, views)
 		}
@@ -319,11 +355,31 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 				r.start, r.end = nt.span(r.start, r.end)
 			}
 		}
-		found = s.tidy(found)
-		out = st.results(out, len(found))
-		for _, r := range found {
-			e := &s.entries[r.det]
-			out = append(out, Finding{Type: e.typ, Category: e.cat, Severity: e.sev, Segment: seg, Start: r.start, End: r.end})
+		// One finding (the usual case) needs no tidying nor loop.
+		if len(found) == 1 {
+			if cap(out) == 0 && st.slabUsed < len(st.slab) {
+				// results' usual case, without the call.
+				out = st.slab[st.slabUsed : st.slabUsed : st.slabUsed+1]
+				st.slabUsed++
+			} else {
+				out = st.results(out, 1)
+			}
+			r := found[0]
+			out = out[:len(out)+1]
+			f := &out[len(out)-1]
+			*f = s.entries[r.det].finding
+			f.Segment, f.Start, f.End = seg, r.start, r.end
+		} else {
+			found = s.tidy(found)
+			out = st.results(out, len(found))
+			base := len(out)
+			out = out[:base+len(found)]
+			for i, r := range found {
+				// The type's fields copied whole, then the offsets.
+				f := &out[base+i]
+				*f = s.entries[r.det].finding
+				f.Segment, f.Start, f.End = seg, r.start, r.end
+			}
 		}
 	}
 	// Not deferred: a panic in a detector leaves st to the collector.
@@ -438,8 +494,17 @@ func (s *Scanner) detect(st *scanState, text string) {
 		t.det, t.Hits = d, hits
 		s.entries[d].d.Find(t)
 	}
-	for _, d := range s.always {
-		run(d, nil)
+	// The detectors that run on every text, at a call site of their own
+	// (the gated ones' targets vary from text to text, these do not).
+	// Those that look only inside base64 runs are left to scanInto when
+	// the runs are known (it tests for runs once for them and decoding).
+	always := s.always
+	if st.runsValid {
+		always = s.notInRuns // none, built in
+	}
+	for _, d := range always {
+		t.det, t.Hits = d, nil
+		s.entries[d].d.Find(t)
 	}
 	if len(s.digital) > 0 {
 		s.detectDigits(st, text, run)
@@ -461,7 +526,9 @@ func (s *Scanner) detect(st *scanState, text string) {
 				*h = slices.Compact(*h)
 			}
 			run(d, *h)
+			*h = (*h)[:0] // reset's work, done here where the list is at hand
 		}
+		st.used[w] = 0
 	}
 }
 
@@ -489,14 +556,37 @@ func (s *Scanner) put(st *scanState) {
 
 // reset clears st for the next text.
 func (st *scanState) reset() {
-	for w, u := range st.used {
+	// The detectors' lists: detect empties those it ran, so this loop
+	// seldom finds any (a prescan without detect leaves them).
+	dw := (len(st.hits) + 63) >> 6
+	for w, u := range st.used[:dw] {
 		for ; u != 0; u &= u - 1 {
 			l := &st.lists[w<<6+bits.TrailingZeros64(u)]
 			*l = (*l)[:0]
 		}
 		st.used[w] = 0
 	}
-	clear(st.sorted)
+	// The context-word sets' lists, eight at a time (setHits' capacity
+	// is a multiple of eight), without a branch on which have hits: a
+	// loop over those that have mispredicts its end as often as not.
+	for h := st.setHits[:cap(st.setHits)]; len(h) >= 8; h = h[8:] {
+		// One statement each: a tuple assignment stores the pointers too.
+		h[0] = h[0][:0]
+		h[1] = h[1][:0]
+		h[2] = h[2][:0]
+		h[3] = h[3][:0]
+		h[4] = h[4][:0]
+		h[5] = h[5][:0]
+		h[6] = h[6][:0]
+		h[7] = h[7][:0]
+	}
+	// Not clear(): a call to memclr costs more than a word or two.
+	for w := dw; w < len(st.used); w++ {
+		st.used[w] = 0
+	}
+	for w := 0; w < len(st.sorted); w++ {
+		st.sorted[w] = 0
+	}
 	st.raw = st.raw[:0]
 	st.runsValid = false
 	st.text.S = "" // not kept alive by an idle state
@@ -521,6 +611,23 @@ func (s *Scanner) tidy(fs []rawFinding) []rawFinding {
 			return b.end - a.end // longer first
 		}
 		return es[a.det].order - es[b.det].order
+	}
+	if len(fs) == 2 {
+		// The usual case of several: put the two in order without a
+		// branch; apart (nearly always), they are done.
+		a, b := &fs[0], &fs[1]
+		k := 0
+		if b.start < a.start {
+			k = 1 // a SETcc, not a branch
+		}
+		if b.start == a.start && cmp(*b, *a) < 0 {
+			k = 1
+		}
+		lo, hi := fs[k], fs[1-k]
+		fs[0], fs[1] = lo, hi
+		if lo.end <= hi.start {
+			return fs
+		}
 	}
 	if len(fs) <= 12 {
 		// What slices.SortFunc does for so few (so ties stay as they

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"slices"
 	"strings"
@@ -235,6 +236,85 @@ func TestScanAllocations(t *testing.T) {
 		}
 		if n := testing.AllocsPerRun(200, func() { s.ScanText(text) }); n > limit {
 			t.Errorf("%q: %.2f allocations a scan, want at most %.1f", text, n, limit)
+		}
+	}
+}
+
+// An all-letter fiscal code is found by a detector that scanInto runs only
+// when the text has base64 runs (detect runs it itself over a decoded
+// view): wherever the code stands, and with the scan state reused between
+// texts with and without runs.
+func TestInRunsDetector(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	code := genFiscalCode(r, 7)
+	enc := base64.StdEncoding.EncodeToString([]byte("codice fiscale " + code + " del cliente"))
+	for _, tc := range []struct{ name, text, want string }{
+		{"alone", code, code},
+		{"in prose", "il codice è " + code + ", grazie", code},
+		{"full-width space before", "codice\u3000" + code, code},
+		{"no runs", "nessun codice qui, solo parole brevi", ""},
+		{"base64 view", "payload: " + enc, enc}, // reported on its encoded bytes, within enc
+	} {
+		for range 2 {
+			got := s.ScanText(tc.text)
+			var spans []string
+			for _, f := range got {
+				if f.Type == TypeITFiscalCode {
+					spans = append(spans, tc.text[f.Start:f.End])
+				}
+			}
+			if tc.want == "" && len(spans) != 0 || tc.want != "" && (len(spans) != 1 || !strings.Contains(tc.want, spans[0])) {
+				t.Fatalf("%s: %q: fiscal codes %q, want %q", tc.name, tc.text, spans, tc.want)
+			}
+		}
+	}
+}
+
+// contextCounter reports, at each "zzkw", a span as long as the keyword
+// plus the number of its word sets that occur in the text.
+type contextCounter struct{ sets []*WordSet }
+
+func (contextCounter) Type() string               { return "CONTEXT_COUNT" }
+func (contextCounter) Keywords() []string         { return []string{"zzkw"} }
+func (c contextCounter) ContextWords() []*WordSet { return c.sets }
+func (c contextCounter) Find(t *Text) {
+	for _, h := range t.Hits {
+		n := 0
+		for _, ws := range c.sets {
+			if t.Anywhere(ws) {
+				n++
+			}
+		}
+		t.Emit(h, h+4+n)
+	}
+}
+
+// A scan state's context-word lists are emptied between texts, more than
+// eight sets too (reset empties them eight at a time).
+func TestContextWordsReset(t *testing.T) {
+	var c contextCounter
+	for i := range 11 {
+		c.sets = append(c.sets, NewWordSet(fmt.Sprintf("ctxword%c", 'a'+i)))
+	}
+	s, err := NewScanner(WithDetector(c, CategoryCustom, SeverityLow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(text string) int {
+		for _, f := range s.ScanText(text) {
+			if f.Type == "CONTEXT_COUNT" {
+				return f.End - f.Start - 4
+			}
+		}
+		return -1
+	}
+	for range 3 {
+		if n := count("zzkw ............ ctxwordk ctxworda ctxwordi"); n != 3 {
+			t.Fatalf("with three context words: %d", n)
+		}
+		if n := count("zzkw ............ nothing else here"); n != 0 {
+			t.Fatalf("after a text with context words, without: %d", n)
 		}
 	}
 }
