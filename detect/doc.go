@@ -6,22 +6,25 @@
 //
 // A Scanner handles each text in stages:
 //
-//  1. Prefilter, one read of the text (prescan.go). On amd64 with AVX2 a
-//     fused kernel classifies 32 bytes per step with nibble-table lookups
-//     (bytescan.go: digit runs, base64 runs long enough to decode, '%',
-//     '\', bytes outside ASCII) and runs Teddy over the same bytes
-//     (teddy.go): each keyword of three bytes or more is anchored on three
-//     of its bytes in one of eight buckets, ASCII case folded in the
-//     tables, and the rare candidate is checked against a bitmap, then the
-//     keywords with that anchor; 1- and 2-byte keywords ('@') are compared
-//     in the same kernel. Elsewhere (no AVX2, other architectures, the
-//     purego tag, keyword sets Teddy does not suit) the byte pass is SSE2
-//     or byte by byte and the keyword pass a gram filter (prefilter.go: a
-//     table lookup per byte on the last three bytes); very large keyword
-//     sets use an Aho–Corasick automaton. A detector runs only if its
-//     keywords occurred, and then only around them; each digit run is read
-//     once and given only to the number formats that can start there
-//     (digitrun.go).
+//  1. Prefilter, one read of the text (prescan.go). On amd64 with AVX2 and
+//     BMI1 one assembly call a text classifies 32 bytes per step with
+//     nibble-table lookups (bytescan.go: digit runs, base64 runs long
+//     enough to decode, '%', '\', bytes outside ASCII), runs Teddy over the
+//     same bytes (teddy.go: each keyword of three bytes or more is anchored
+//     on three of its bytes in one of eight buckets, ASCII case folded in
+//     the tables; 1- and 2-byte keywords such as '@' are compared too), and
+//     settles the rare candidate there as well: a probe of the anchor table,
+//     then an 8-byte masked compare per keyword with that anchor, so Go
+//     sees only the hits (and the long keywords' tails). Elsewhere (no
+//     AVX2, other architectures, the purego tag, keyword sets Teddy does not
+//     suit) the byte pass is SSE2 or byte by byte and the keyword pass a
+//     gram filter (prefilter.go: a table lookup per byte on the last three
+//     bytes); very large keyword sets use an Aho–Corasick automaton. A
+//     detector runs only if its keywords occurred, and then only around
+//     them. The number formats read the byte pass's digit masks directly
+//     (digitrun.go): runs inside words are dropped 64 bytes at a time by a
+//     word-context pass, and each remaining run is given only to the
+//     formats its length and the bytes around it allow.
 //  2. Normalisation, only when the text holds a non-ASCII character that it
 //     changes (then the prefilter runs again on the normalised text): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width
