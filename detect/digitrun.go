@@ -429,7 +429,7 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 	// (ctx) is dropped, unless an IPv6 address is looked for.
 	ipHex := want&(nIPHexPrev|nIPHexNext) != 0
 	// The text's bytes, read-only, for eight-byte loads.
-	raw := unsafe.Slice(unsafe.StringData(text), len(text))
+	raw := readOnlyBytes(text)
 	var carry uint64
 	for c := 0; 2*c < len(ctx); c++ {
 		cx := ctx[2*c]

@@ -3,7 +3,6 @@ package detect
 import (
 	"net/netip"
 	"strings"
-	"unsafe"
 )
 
 // Validators check a candidate against its format's own check digits, so a
@@ -59,7 +58,7 @@ var ibanLengths = map[string]int{
 // ibanValid reports whether s (compact, upper-case) is an IBAN: a known
 // country, that country's length, and the ISO 13616 mod-97 check equal to 1.
 func ibanValid(s string) bool {
-	return ibanCheck(unsafe.Slice(unsafe.StringData(s), len(s))) // read only
+	return ibanCheck(readOnlyBytes(s))
 }
 
 // ibanCheck is ibanValid for bytes.
