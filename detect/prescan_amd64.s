@@ -3,77 +3,68 @@
 #include "textflag.h"
 #include "teddy_amd64.h"
 
-// The byte classes by nibble (as classLo/classHi in bytescan_amd64.s).
-DATA pclassLo<>+0(SB)/8, $0x8383838383838382
-DATA pclassLo<>+8(SB)/8, $0x0d01090109038383
+// The byte classes by nibble: those of classLo/classHi in
+// bytescan_amd64.s (bits 0x8f: the digit bit 0x80 and the base64
+// classes), and the flags: 0x10 for '%', 0x20 for '\', 0x40 for the
+// non-ASCII bytes (high nibble 8 to 15).
+DATA pclassLo<>+0(SB)/8, $0xc3c3d3c3c3c3c3c2
+DATA pclassLo<>+8(SB)/8, $0x4d4149614943c3c3
 GLOBL pclassLo<>(SB), RODATA|NOPTR, $16
-DATA pclassHi<>+0(SB)/8, $0x0201060180080000
-DATA pclassHi<>+8(SB)/8, $0x0000000000000000
+DATA pclassHi<>+0(SB)/8, $0x0201260180180000
+DATA pclassHi<>+8(SB)/8, $0x4040404040404040
 GLOBL pclassHi<>(SB), RODATA|NOPTR, $16
 
-// '%' and '\' repeated.
-DATA pctBytes<>+0(SB)/8, $0x2525252525252525
-DATA pctBytes<>+8(SB)/8, $0x2525252525252525
-DATA pctBytes<>+16(SB)/8, $0x2525252525252525
-DATA pctBytes<>+24(SB)/8, $0x2525252525252525
-GLOBL pctBytes<>(SB), RODATA|NOPTR, $32
-DATA bslBytes<>+0(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA bslBytes<>+8(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA bslBytes<>+16(SB)/8, $0x5c5c5c5c5c5c5c5c
-DATA bslBytes<>+24(SB)/8, $0x5c5c5c5c5c5c5c5c
-GLOBL bslBytes<>(SB), RODATA|NOPTR, $32
+// 0x8f and 0x7f repeated: the class bits of classLo/classHi, and the
+// saturating add that sets the top bit of non-zero bytes.
+DATA p8f<>+0(SB)/8, $0x8f8f8f8f8f8f8f8f
+DATA p8f<>+8(SB)/8, $0x8f8f8f8f8f8f8f8f
+DATA p8f<>+16(SB)/8, $0x8f8f8f8f8f8f8f8f
+DATA p8f<>+24(SB)/8, $0x8f8f8f8f8f8f8f8f
+GLOBL p8f<>(SB), RODATA|NOPTR, $32
+DATA p7f<>+0(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA p7f<>+8(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA p7f<>+16(SB)/8, $0x7f7f7f7f7f7f7f7f
+DATA p7f<>+24(SB)/8, $0x7f7f7f7f7f7f7f7f
+GLOBL p7f<>(SB), RODATA|NOPTR, $32
 
-// 0x0f and 0x00 repeated (prescanAVX2 keeps the class tables in Y14, Y15).
+// 64 bytes 0xff then 64 zero: from 64-k, the mask of a tail of k bytes.
+DATA ptailMask<>+0(SB)/8, $-1
+DATA ptailMask<>+8(SB)/8, $-1
+DATA ptailMask<>+16(SB)/8, $-1
+DATA ptailMask<>+24(SB)/8, $-1
+DATA ptailMask<>+32(SB)/8, $-1
+DATA ptailMask<>+40(SB)/8, $-1
+DATA ptailMask<>+48(SB)/8, $-1
+DATA ptailMask<>+56(SB)/8, $-1
+DATA ptailMask<>+64(SB)/8, $0
+DATA ptailMask<>+72(SB)/8, $0
+DATA ptailMask<>+80(SB)/8, $0
+DATA ptailMask<>+88(SB)/8, $0
+DATA ptailMask<>+96(SB)/8, $0
+DATA ptailMask<>+104(SB)/8, $0
+DATA ptailMask<>+112(SB)/8, $0
+DATA ptailMask<>+120(SB)/8, $0
+GLOBL ptailMask<>(SB), RODATA|NOPTR, $128
+
+// 0x0f repeated (prescanAVX2 keeps the class tables in Y14, Y15).
 DATA pnib<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL pnib<>(SB), RODATA|NOPTR, $32
-DATA pzero<>+0(SB)/8, $0
-DATA pzero<>+8(SB)/8, $0
-DATA pzero<>+16(SB)/8, $0
-DATA pzero<>+24(SB)/8, $0
-GLOBL pzero<>(SB), RODATA|NOPTR, $32
-
-// PFLAGS ORs the high bits of the 32 bytes in Y0 into R12, the '%' into
-// R13 and the '\' into R14; PFLAGSV only those of the bytes valid (a
-// 32-bit mask).
-#define PFLAGS \
-	VPMOVMSKB Y0, AX \
-	ORL	AX, R12 \
-	VPCMPEQB pctBytes<>(SB), Y0, Y5 \
-	VPMOVMSKB Y5, AX \
-	ORL	AX, R13 \
-	VPCMPEQB bslBytes<>(SB), Y0, Y5 \
-	VPMOVMSKB Y5, AX \
-	ORL	AX, R14
-
-#define PFLAGSV(valid) \
-	VPMOVMSKB Y0, AX \
-	ANDL	valid, AX \
-	ORL	AX, R12 \
-	VPCMPEQB pctBytes<>(SB), Y0, Y5 \
-	VPMOVMSKB Y5, AX \
-	ANDL	valid, AX \
-	ORL	AX, R13 \
-	VPCMPEQB bslBytes<>(SB), Y0, Y5 \
-	VPMOVMSKB Y5, AX \
-	ANDL	valid, AX \
-	ORL	AX, R14
-
-// PMASKS does the rest for the 32 bytes in Y0: it stores the digit bits
-// at dst(DI), the base64 bits at 8+dst(DI) and the Teddy candidates (with
-// the trigger bytes, if R11 is all ones) at 16+dst(DI). p0, p1: the
-// previous 32 bytes' fingerprint sets (positions 0 and 1); c0, c1 get this
-// one's. (See teddyAVX2 and classifyAVX2.)
+// PMASKS does the 32 bytes in Y0: it stores the digit bits at dst(DI),
+// the base64 bits at 8+dst(DI) and the Teddy candidates (with the trigger
+// bytes, if R11 is all ones) at 16+dst(DI), and ORs the bytes' classes
+// into acc-32(SP) (the flags). p0, p1: the previous 32 bytes' fingerprint
+// sets (positions 0 and 1); c0, c1 get this one's. (See teddyAVX2 and
+// classifyAVX2.)
 #define PMASKS(p0, p1, c0, c1, dst) \
 	VPCMPEQB 96(R8), Y0, Y5 \
 	VPCMPEQB 128(R8), Y0, Y4 \
 	VPOR	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, BX \
 	ANDL	R11, BX \
-	TEDDYM(p0, p1, c0, c1, AX, pnib<>(SB), pzero<>(SB)) \
-	NOTL	AX \
+	TEDDYP(p0, p1, c0, c1, AX, pnib<>(SB), p7f<>(SB)) \
 	ORL	BX, AX \
 	MOVL	AX, 16+dst(DI) \
 	VPSHUFB	Y1, Y14, Y4 \
@@ -81,21 +72,16 @@ GLOBL pzero<>(SB), RODATA|NOPTR, $32
 	VPAND	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, AX \
 	MOVL	AX, dst(DI) \
-	VPCMPEQB pzero<>(SB), Y5, Y5 \
+	VPOR	acc-32(SP), Y5, Y4 \
+	VMOVDQU	Y4, acc-32(SP) \
+	VPAND	p8f<>(SB), Y5, Y5 \
+	VPADDUSB p7f<>(SB), Y5, Y5 \
 	VPMOVMSKB Y5, AX \
-	NOTL	AX \
 	MOVL	AX, 8+dst(DI)
 
-// PHALF does the 32 bytes at off(SI) (PFLAGS, PMASKS); PHALFV those of
-// them valid.
+// PHALF does the 32 bytes at off(SI).
 #define PHALF(off, p0, p1, c0, c1, dst) \
 	VMOVDQU	off(SI), Y0 \
-	PFLAGS \
-	PMASKS(p0, p1, c0, c1, dst)
-
-#define PHALFV(off, valid, p0, p1, c0, c1, dst) \
-	VMOVDQU	off(SI), Y0 \
-	PFLAGSV(valid) \
 	PMASKS(p0, p1, c0, c1, dst)
 
 // func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl textFlags, more, nspans, nt, nh, vdone int)
@@ -103,7 +89,7 @@ GLOBL pzero<>(SB), RODATA|NOPTR, $32
 // The result slots serve as scratch space until the results are stored:
 // more's holds valid (the tail's bytes) until the probe, nspans' the
 // probe's limit, nt's the word there.
-TEXT ·prescanAVX2(SB), NOSPLIT, $0-88
+TEXT ·prescanAVX2(SB), NOSPLIT, $32-88
 	MOVQ	t+0(FP), R8
 	MOVQ	text+8(FP), SI
 	MOVQ	out+24(FP), DI
@@ -137,9 +123,7 @@ pcopied:
 	VBROADCASTI128 pclassHi<>(SB), Y15
 	VPXOR	Y6, Y6, Y6
 	VPXOR	Y7, Y7, Y7
-	XORQ	R12, R12
-	XORQ	R13, R13
-	XORQ	R14, R14
+	VMOVDQU	Y6, acc-32(SP)
 	// R11: all ones when the trigger bytes count (masks.useTrig).
 	MOVBQZX	160(R8), R11
 	NEGQ	R11
@@ -165,43 +149,54 @@ pcopyb:
 ploop:
 	TESTQ	CX, CX
 	JEQ	ptail
+
+pchunk:
 	PHALF(0, Y6, Y7, Y2, Y3, 0)
 	PHALF(32, Y2, Y3, Y6, Y7, 4)
 	ADDQ	$64, SI
 	ADDQ	$24, DI
 	DECQ	CX
-	JMP	ploop
+	JNE	pchunk
 
 ptail:
 	TESTQ	DX, DX
 	JEQ	pdone
+	// The bytes past the text read as zero (no class, no flag); only
+	// the candidates need masking.
 	MOVQ	DX, SI
+	MOVQ	n+16(FP), R9
+	ANDQ	$63, R9
+	LEAQ	ptailMask<>+64(SB), R10
+	SUBQ	R9, R10
+	VMOVDQU	0(SI), Y0
+	VPAND	0(R10), Y0, Y0
+	PMASKS(Y6, Y7, Y2, Y3, 0)
+	VMOVDQU	32(SI), Y0
+	VPAND	32(R10), Y0, Y0
+	PMASKS(Y2, Y3, Y6, Y7, 4)
 	MOVQ	more+48(FP), R9
-	MOVQ	R9, R10
-	SHRQ	$32, R10
-	PHALFV(0, R9, Y6, Y7, Y2, Y3, 0)
-	PHALFV(32, R10, Y2, Y3, Y6, Y7, 4)
-	// Only the text's bytes count.
-	MOVQ	more+48(FP), R9
-	ANDQ	R9, 0(DI)
-	ANDQ	R9, 8(DI)
 	ANDQ	R9, 16(DI)
 
 pdone:
+	// The flags, as textFlags: '%', '\\', non-ASCII (class bits 0x10,
+	// 0x20, 0x40 moved to the top); above, the first two bytes'
+	// candidates (trigger bytes), cleared for PROBE.
+	VMOVDQU	acc-32(SP), Y0
+	VPSLLW	$3, Y0, Y1
+	VPMOVMSKB Y1, R12
+	VPSLLW	$2, Y0, Y1
+	VPMOVMSKB Y1, R13
+	VPSLLW	$1, Y0, Y1
+	VPMOVMSKB Y1, R14
 	VZEROUPPER
-	// The flags, as textFlags: '%', '\\', non-ASCII; above, the first two
-	// bytes' candidates (trigger bytes), cleared for PROBE.
-	XORQ	AX, AX
-	TESTQ	R13, R13
-	SETNE	AL
-	XORQ	BX, BX
-	TESTQ	R14, R14
-	SETNE	BL
-	LEAQ	(AX)(BX*2), AX
-	XORQ	BX, BX
-	TESTQ	R12, R12
-	SETNE	BL
-	LEAQ	(AX)(BX*4), AX
+	// NEGL sets the carry when its operand is not zero.
+	XORL	AX, AX
+	NEGL	R14
+	ADCL	AX, AX
+	NEGL	R13
+	ADCL	AX, AX
+	NEGL	R12
+	ADCL	AX, AX
 	MOVQ	out+24(FP), R8
 	MOVQ	16(R8), BX
 	MOVQ	BX, CX
@@ -220,11 +215,8 @@ pdone:
 	// meanwhile), which ends it. Spans and trigger bytes each have room
 	// for teddyFusedChunks words' candidates.
 	MOVQ	n+16(FP), AX
+	ADDQ	$63, AX
 	SHRQ	$6, AX
-	TESTQ	DX, DX
-	SETNE	BX
-	MOVBQZX	BX, BX
-	ADDQ	BX, AX
 	// The chunks left to the caller: those past teddyFusedChunks.
 	LEAQ	-8(AX), BX
 	XORQ	R10, R10
@@ -250,12 +242,7 @@ pdone:
 	MOVQ	bufs+32(FP), DI
 	XORQ	BX, BX
 	XORQ	R9, R9
-	// The first word (there is one).
-	MOVQ	(R8), AX
-	ADDQ	$24, R8
-	ADDQ	$64, DX
-	TESTQ	AX, AX
-	JNE	fcand
+	// From the first word (there is one).
 
 fskip:
 	// The next word, if any (DX: its offset in the text).

@@ -8,8 +8,22 @@
 // nibble tables in Y8–Y13 (Y15: 0x0f bytes, Y14: zero); p0, p1 hold those of
 // the previous 32 bytes. The positions where some bucket's three bytes end
 // get a 0 bit in out (the candidates, inverted). TEDDYM takes the 0x0f
-// bytes and the zero vector as operands (registers or memory).
+// bytes and the zero vector as operands (registers or memory). TEDDYP
+// gives the candidates as 1 bits: a saturating add of 0x7f (sat) sets the
+// top bit of the non-zero sets.
 #define TEDDYM(p0, p1, c0, c1, out, nib, zero) \
+	TEDDYSETS(p0, p1, c0, c1, nib) \
+	VPCMPEQB zero, Y4, Y4 \
+	VPMOVMSKB Y4, out
+
+#define TEDDYP(p0, p1, c0, c1, out, nib, sat) \
+	TEDDYSETS(p0, p1, c0, c1, nib) \
+	VPADDUSB sat, Y4, Y4 \
+	VPMOVMSKB Y4, out
+
+// TEDDYSETS leaves in Y4 the bucket sets of the anchors ending at each
+// byte (see TEDDY).
+#define TEDDYSETS(p0, p1, c0, c1, nib) \
 	VPAND	nib, Y0, Y1 \
 	VPSRLW	$4, Y0, Y0 \
 	VPAND	nib, Y0, Y0 \
@@ -27,9 +41,7 @@
 	VPAND	Y5, Y4, Y4 \
 	VPERM2I128 $0x21, c0, p0, Y5 \
 	VPALIGNR $14, Y5, c0, Y5 \
-	VPAND	Y5, Y4, Y4 \
-	VPCMPEQB zero, Y4, Y4 \
-	VPMOVMSKB Y4, out
+	VPAND	Y5, Y4, Y4
 
 // TEDDY is TEDDYM with the 0x0f bytes in Y15 and zero in Y14.
 #define TEDDY(p0, p1, c0, c1, out) TEDDYM(p0, p1, c0, c1, out, Y15, Y14)
@@ -88,13 +100,9 @@ next: \
 // Go compares: vedge). R9 is scratch.
 #define VERIFY(end) \
 	MOVQ	(R8), R11 \
-	MOVQ	R11, R12 \
-	SHRQ	$48, R12 \
-	MOVQ	R11, R13 \
-	SHRQ	$32, R13 \
-	ANDL	$0xffff, R13 \
-	CMPQ	R8, end \
-	JAE	vdone \
+	MOVWQZX	6(R8), R12 \
+	MOVWQZX	4(R8), R13 \
+	JMP	vmore \
 vloop: \
 	LEAQ	(R10)(R12*1), AX \
 	MOVL	R11, CX \
@@ -124,11 +132,8 @@ vloop: \
 	ADCQ	$0, BX \
 vnext: \
 	MOVQ	8(R8), AX \
-	MOVQ	AX, R15 \
-	SHRQ	$48, R15 \
-	MOVQ	AX, CX \
-	SHRQ	$32, CX \
-	ANDL	$0xffff, CX \
+	MOVWQZX	14(R8), R15 \
+	MOVWQZX	12(R8), CX \
 	LEAQ	8(R8), R9 \
 	LEAQ	96(R12), R12 \
 	DECQ	R13 \
