@@ -54,3 +54,56 @@ func TestPassesAtPageEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTextAtPageEdges scans texts that end where an unreadable page
+// begins, or start right after one, and compares the findings with those of
+// a copy on the heap: every detector's word reads (eight bytes at a time,
+// some before their position) must stay inside the text, and must not let
+// the bytes beyond it change a finding.
+func TestScanTextAtPageEdges(t *testing.T) {
+	ps := syscall.Getpagesize()
+	mem, err := syscall.Mmap(-1, 0, 3*ps, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Skipf("mmap: %v", err)
+	}
+	defer syscall.Munmap(mem)
+	// Pages: unreadable, readable, unreadable.
+	if err := syscall.Mprotect(mem[:ps], syscall.PROT_NONE); err != nil {
+		t.Skipf("mprotect: %v", err)
+	}
+	if err := syscall.Mprotect(mem[2*ps:], syscall.PROT_NONE); err != nil {
+		t.Skipf("mprotect: %v", err)
+	}
+	scanners := []*Scanner{newTestScanner(t), newTestScanner(t, WithCustom([]CustomDetector{{Type: "CODE", Terms: []string{"orione"}, Regex: `ID-(\d+)`}}))}
+	texts := []string{
+		strings.Repeat("0123456789", 40), strings.Repeat("QUtJQVozU1I0RkUzTE43R1NPVTc", 20),
+		strings.Repeat("password token secret api_key AKIA ", 12), strings.Repeat("é€ＡＫＩＡ１２３", 30),
+		strings.Repeat("a@b.it +39 02 1234567 ", 20), strings.Repeat("%41\\u0041", 40),
+	}
+	for i, x := range goldenTexts(t) {
+		if i%200 == 0 {
+			texts = append(texts, x)
+		}
+	}
+	for _, x := range texts {
+		for n := 1; n <= 300 && n <= len(x); n++ {
+			for _, at := range []struct {
+				where string
+				src   string
+				b     []byte
+			}{
+				{"end", x[len(x)-n:], mem[2*ps-n : 2*ps]},
+				{"start", x[:n], mem[ps : ps+n]},
+			} {
+				copy(at.b, at.src)
+				text := unsafe.String(&at.b[0], n)
+				for _, s := range scanners {
+					got, want := s.ScanText(text), s.ScanText(strings.Clone(at.src))
+					if !slices.Equal(got, want) {
+						t.Fatalf("%d bytes at the page's %s, %q: %v, want %v", n, at.where, at.src, got, want)
+					}
+				}
+			}
+		}
+	}
+}
