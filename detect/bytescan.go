@@ -86,10 +86,6 @@ func byteScanFlags(text string, digits *[]int, runs *[]b64Span, scratch []uint64
 // minBase64Run bytes, from the masks of nch chunks, stride words a chunk
 // (digits, base64, …), followed by an empty chunk.
 func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) {
-	if digits != nil && runs != nil {
-		readBoth(masks, stride, nch, digits, runs)
-		return
-	}
 	if digits != nil {
 		ds := *digits
 		var carry uint64
@@ -124,34 +120,6 @@ func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) 
 			carry = m >> 63
 		}
 	}
-}
-
-// readBoth is readMasks with both lists asked for, in one loop over the
-// chunks (the exit of a loop over a text's chunks is mispredicted about
-// once a text).
-func readBoth(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) {
-	ds := *digits
-	var dcarry, bcarry uint64
-	for c := 0; c < nch; c++ {
-		d, m := masks[stride*c], masks[stride*c+1]
-		for s := d &^ (d<<1 | dcarry); s != 0; s &= s - 1 {
-			ds = append(ds, c*64+bits.TrailingZeros64(s))
-		}
-		dcarry = d >> 63
-		// Bit k of l8 is set when bits k..k+15 of the mask, read on into
-		// the next chunk's, are all set: a run of 16 from k.
-		lo, hn := m, masks[stride*c+stride+1]
-		l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
-		l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
-		l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
-		l8 := l4 & (l4>>8 | h4<<56)
-		for s := l8 &^ (m<<1 | bcarry); s != 0; s &= s - 1 {
-			start := c*64 + bits.TrailingZeros64(s)
-			*runs = append(*runs, b64Span{start, runEnd(masks, stride, start)})
-		}
-		bcarry = m >> 63
-	}
-	*digits = ds
 }
 
 // shortText is the length under which byteScan reads byte by byte (but
