@@ -357,13 +357,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 		}
 		// One finding (the usual case) needs no tidying nor loop.
 		if len(found) == 1 {
-			if cap(out) == 0 && st.slabUsed < len(st.slab) {
-				// results' usual case, without the call.
-				out = st.slab[st.slabUsed : st.slabUsed : st.slabUsed+1]
-				st.slabUsed++
-			} else {
-				out = st.results(out, 1)
-			}
+			out = st.results(out, 1)
 			r := found[0]
 			out = out[:len(out)+1]
 			f := &out[len(out)-1]
