@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -159,5 +160,27 @@ func TestCustomRegexWindows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// With more detectors than one word of bits (the usual layout has fewer
+// than 64), each still finds its values, text after text, with hits in
+// both words and none left over from the text before.
+func TestManyCustomDetectors(t *testing.T) {
+	var ds []CustomDetector
+	for i := range 90 {
+		ds = append(ds, CustomDetector{Type: fmt.Sprintf("CODE_%02d", i), Regex: fmt.Sprintf(`\bq%02dz-\d{4}\b`, i), Keywords: []string{fmt.Sprintf("q%02dz-", i)}})
+	}
+	s := newTestScanner(t, WithCustom(ds))
+	if len(s.entries) <= 64 {
+		t.Fatalf("only %d detectors: the test needs more than 64", len(s.entries))
+	}
+	for round := range 3 {
+		for _, pair := range [][2]int{{3, 87}, {70, 71}, {0, 63}, {64, 89}} {
+			a, b := pair[0], pair[1]
+			text := fmt.Sprintf("ref q%02dz-1234 and q%02dz-5678; q%02dz-12 is short", a, b, (a+b+round)%90)
+			checkFindings(t, s, text, []want{{fmt.Sprintf("CODE_%02d", a), fmt.Sprintf("q%02dz-1234", a)}, {fmt.Sprintf("CODE_%02d", b), fmt.Sprintf("q%02dz-5678", b)}})
+			checkFindings(t, s, "no codes here at all, q5z-1234", nil)
+		}
 	}
 }

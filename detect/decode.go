@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -312,30 +313,46 @@ func nextTextRun(text string, runs []b64Span, i int) (int, int, int) {
 }
 
 // firstTextRun returns the index of the first run that may be base64 of
-// text (nextTextRun's), or -1. Nearly every
-// text's runs all fail nextTextRun's group test: a first pass applies it
-// to every run without a branch, with a limit no stricter than the exact
-// one (padding can only raise it), and only a run that passes sends the
-// text to nextTextRun.
+// text (nextTextRun's), or -1. Nearly every text's runs all fail
+// nextTextRun's group test: a first pass applies it to every run without
+// a branch on its outcome, with a limit no stricter than the exact one
+// (padding can only raise it), marking those that pass in a bit set;
+// only they are then tested exactly, in order. So a text whose runs fail
+// (nearly all) costs one short loop, and one with a marked run does not go
+// through nextTextRun's loop over all its runs.
 func firstTextRun(text string, runs []b64Span) int {
-	var pass int
-	for _, r := range runs {
+	if len(runs) > 64 {
+		// Too many to mark: let nextTextRun decide.
+		i, _, _ := nextTextRun(text, runs, 0)
+		return i
+	}
+	var cand uint64 // bit i: run i may pass
+	for i, r := range runs {
 		n := r.e - r.s
 		if n < 16 || r.e > len(text) {
-			pass = -1 // not a run byteScan makes: let nextTextRun decide
-			break
+			// Not a run byteScan makes: let nextTextRun decide.
+			i, _, _ := nextTextRun(text, runs, 0)
+			return i
 		}
 		g := text[r.s : r.s+16]
 		bad := int(notTextGroupLead[g[0]] + notTextGroupLead[g[4]] + notTextGroupLead[g[8]] + notTextGroupLead[g[12]])
 		// bad <= (n+2+3)/4/10 (the limit with two '=' of padding) is
-		// 40·bad <= n+5; a run longer than maxBase64Run never passes.
-		pass |= ^(n + 5 - 40*bad) >> 63 &^ ((maxBase64Run - n) >> 63)
+		// 40·bad <= n+5: 1 if so, else 0. (A run too long fails the
+		// exact test.)
+		cand |= uint64((n+5-40*bad)>>63+1) << i
 	}
-	if pass == 0 {
-		return -1
+	for ; cand != 0; cand &= cand - 1 {
+		// nextTextRun's tests of run i.
+		i := bits.TrailingZeros64(cand)
+		s, e := runs[i].s, runs[i].e
+		for k := 0; k < 2 && e < len(text) && text[e] == '='; k++ {
+			e++ // padding
+		}
+		if e-s <= maxBase64Run && mayBeText(text[s:e]) {
+			return i
+		}
 	}
-	i, _, _ := nextTextRun(text, runs, 0)
-	return i
+	return -1
 }
 
 // textGroupLead marks the base64 characters that can start a 4-character

@@ -76,6 +76,37 @@ func TestScanDecodesOnlyWhatIsThere(t *testing.T) {
 	}
 }
 
+// firstTextRun marks the runs that may pass in a bit set and tests them
+// exactly in order: a marked run that fails (its later groups are not
+// text) must not hide a later one that passes, padding counts, and past
+// 64 runs nextTextRun decides.
+func TestFirstTextRun(t *testing.T) {
+	text := base64.StdEncoding.EncodeToString([]byte("a secret value in text, long enough"))
+	words := strings.Repeat("zzzzzzzzzzzzzzzzzzzz ", 70)
+	cases := []struct {
+		name, s string
+		want    int
+	}{
+		{"none", "abcdefghijklmnopqrstuvwxyz0123456789 plain words", -1},
+		{"text", "x " + text + " y", 0},
+		// Its first four groups start with text leads, the rest do not.
+		{"marked but not text", "CCCCDDDDEEEEFFFF0000111122223333444455556666 " + text, 1},
+		{"padded", "QUtJQVozU1I0RkUzTE43R1NPVTc= end", 0},
+		{"after 64 runs", words + text, 70},
+		{"hash", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", -1},
+	}
+	for _, c := range cases {
+		runs := runsOf(c.s)
+		want, _, _ := nextTextRun(c.s, runs, 0)
+		if want != c.want {
+			t.Fatalf("%s: nextTextRun %d, want %d (runs %v)", c.name, want, c.want, runs)
+		}
+		if got := firstTextRun(c.s, runs); got != c.want {
+			t.Errorf("%s: firstTextRun %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
 // FuzzFirstTextRun checks firstTextRun's branch-free first pass against
 // nextTextRun, over the runs byteScan finds and over runs cut short (which
 // byteScan never makes: the slow path).

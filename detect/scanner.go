@@ -48,8 +48,6 @@ type entry struct {
 	order  int
 	rank   int
 	custom bool
-	// finding is a finding of the type, without segment and offsets.
-	finding Finding
 	// inRuns: the detector finds values only inside base64 runs (see
 	// inRunsDetector); run on every text, it is left to scanInto, which
 	// runs it only on a text that has runs.
@@ -63,6 +61,7 @@ type Scanner struct {
 	setByID   []int32  // WordSet.id → index in scanState.setHits, or -1
 	always    []int    // detectors without keywords
 	inRuns    []int    // those of them that look only inside base64 runs (entry.inRuns)
+	inRun1    Detector // the detector of inRuns if it has one, else nil
 	notInRuns []int    // and the others
 	digital   []int    // detectors anchored on DigitRuns
 	digitMask []uint16 // for each, the run shapes it can start at
@@ -97,9 +96,12 @@ type scanState struct {
 	// Bit sets: used, over lists, marks those with hits (in order, so
 	// the detectors run in the order of entries without a sort); sorted,
 	// over setHits, those wordHits has sorted.
-	used      []uint64
-	sorted    []uint64
-	large     bool // has held a text (or its normalised form, or a view) longer than largeText
+	used   []uint64
+	sorted []uint64
+	large  bool // has held a text (or its normalised form, or a view) longer than largeText
+	// small: the usual layout, which reset clears without loops: at most
+	// 64 detectors and 8 context-word sets (a word of st.used each).
+	small     bool
 	digits    []int
 	runs      []b64Span  // base64 runs of the text (not of its views)
 	runsValid bool       // runs are those of the text being detected
@@ -162,7 +164,6 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		_, builtin := builtinTypes[e.d.Type()]
 		e.rank, e.custom, e.typ = overlapRank[e.d.Type()], !builtin, e.d.Type()
 		_, e.inRuns = e.d.(inRunsDetector)
-		e.finding = Finding{Type: e.typ, Category: e.cat, Severity: e.sev}
 	}
 
 	var keywords []string
@@ -228,6 +229,9 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
+	if len(s.inRuns) == 1 {
+		s.inRun1 = s.entries[s.inRuns[0]].d
+	}
 	s.numPlan = s.numberPlan(nil)
 	pre, err := buildPrefilter(keywords, owners, false)
 	if err != nil {
@@ -260,6 +264,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		st := &scanState{lists: lists, hits: lists[:n:n], setHits: lists[s.setBase : s.setBase+nsets : s.setBase+setCap],
 			used: make([]uint64, (s.setBase+nsets+63)/64), sorted: make([]uint64, (nsets+63)/64)}
 		st.text.st, st.text.sc = st, s
+		st.small = len(st.used) == 2 && len(st.hits) <= 64 && len(st.sorted) == 1 && cap(st.setHits) == 8
 		// The slices the hits go to, captured as they are (they never
 		// change), so a hit does not load them through s and st.
 		own, lists, used := s.own, st.lists, st.used
@@ -328,9 +333,15 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	textRun := len(st.runs) // the first that may decode to text
 	if len(st.runs) > 0 {
 		t := &st.text // as detect left it
-		for _, d := range s.inRuns {
-			t.det, t.Hits = d, nil
-			s.entries[d].d.Find(t)
+		if s.inRun1 != nil {
+			// The one such detector (the built-ins'), without a loop.
+			t.det, t.Hits = s.inRuns[0], nil
+			s.inRun1.Find(t)
+		} else {
+			for _, d := range s.inRuns {
+				t.det, t.Hits = d, nil
+				s.entries[d].d.Find(t)
+			}
 		}
 		if k := firstTextRun(nt.text, st.runs); k >= 0 {
 			textRun = k
@@ -355,30 +366,29 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 				r.start, r.end = nt.span(r.start, r.end)
 			}
 		}
-		// One finding (the usual case) needs no tidying nor loop.
-		if len(found) == 1 {
-			out = st.results(out, 1)
-			r := found[0]
-			out = out[:len(out)+1]
-			f := &out[len(out)-1]
-			*f = s.entries[r.det].finding
-			f.Segment, f.Start, f.End = seg, r.start, r.end
-		} else {
+		if len(found) > 1 {
 			found = s.tidy(found)
-			out = st.results(out, len(found))
-			base := len(out)
-			out = out[:base+len(found)]
-			for i, r := range found {
-				// The type's fields copied whole, then the offsets.
-				f := &out[base+i]
-				*f = s.entries[r.det].finding
-				f.Segment, f.Start, f.End = seg, r.start, r.end
-			}
+		}
+		base := len(out)
+		out = st.results(out, len(found))
+		out = out[:base+len(found)]
+		for i, r := range found {
+			s.entries[r.det].fill(&out[base+i], seg, r)
 		}
 	}
 	// Not deferred: a panic in a detector leaves st to the collector.
 	s.put(st)
 	return out
+}
+
+// fill sets *f, an element of a results block (zero, on the heap), to a
+// finding of e's type at r. Field by field: copied whole, a struct with
+// pointers goes through typedmemmove, which, while the collector marks,
+// takes its bulk write barrier (bulkBarrierPreWrite walks the type's
+// pointer bitmap); three pointer stores take the batched barrier.
+func (e *entry) fill(f *Finding, seg int, r rawFinding) {
+	f.Type, f.Category, f.Severity = e.typ, e.cat, e.sev
+	f.Segment, f.Start, f.End = seg, r.start, r.end
 }
 
 // scanViews scans the decoded views of the text whose findings are in
@@ -503,6 +513,24 @@ func (s *Scanner) detect(st *scanState, text string) {
 	if len(s.digital) > 0 {
 		s.detectDigits(st, text, run)
 	}
+	if len(s.digitalBits) == 1 && st.used[0]&s.digitalBits[0] == 0 {
+		// The usual layout (at most 64 detectors, none anchored on digit
+		// runs with keyword hits too): one word, no merging.
+		u := st.used[0]
+		st.used[0] = 0
+		for ; u != 0; u &= u - 1 {
+			d := bits.TrailingZeros64(u)
+			h := &st.hits[d]
+			if len(*h) > 1 {
+				slices.Sort(*h)
+				*h = slices.Compact(*h)
+			}
+			t.det, t.Hits = d, *h
+			s.entries[d].d.Find(t)
+			*h = (*h)[:0]
+		}
+		return
+	}
 	for w, dig := range s.digitalBits {
 		u := st.used[w]
 		for m := u & dig; m != 0; m &= m - 1 {
@@ -550,6 +578,27 @@ func (s *Scanner) put(st *scanState) {
 
 // reset clears st for the next text.
 func (st *scanState) reset() {
+	if st.small {
+		// The usual layout (at most 64 detectors and 8 context-word
+		// sets), without loops: a word of detectors' bits, one of sets'.
+		if u := st.used[0]; u != 0 {
+			st.clearHits(0, u) // a prescan without detect
+		}
+		h := st.setHits[:8:8]
+		h[0] = h[0][:0]
+		h[1] = h[1][:0]
+		h[2] = h[2][:0]
+		h[3] = h[3][:0]
+		h[4] = h[4][:0]
+		h[5] = h[5][:0]
+		h[6] = h[6][:0]
+		h[7] = h[7][:0]
+		st.used[0], st.used[1], st.sorted[0] = 0, 0, 0
+		st.raw = st.raw[:0]
+		st.runsValid = false
+		st.text.S = ""
+		return
+	}
 	// The detectors' lists: detect empties those it ran, so this loop
 	// seldom finds any (a prescan without detect leaves them).
 	dw := (len(st.hits) + 63) >> 6
@@ -584,6 +633,14 @@ func (st *scanState) reset() {
 	st.raw = st.raw[:0]
 	st.runsValid = false
 	st.text.S = "" // not kept alive by an idle state
+}
+
+// clearHits empties the lists of word w of st.used whose bits u has.
+func (st *scanState) clearHits(w int, u uint64) {
+	for ; u != 0; u &= u - 1 {
+		l := &st.lists[w<<6+bits.TrailingZeros64(u)]
+		*l = (*l)[:0]
+	}
 }
 
 // tidy sorts findings (original offsets) by start and resolves overlaps:
