@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -99,27 +100,73 @@ func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) 
 		*digits = ds
 	}
 	if runs != nil {
-		var carry uint64
-		for c := 0; c < nch; c++ {
-			m := masks[stride*c+1]
-			if m == 0 {
-				carry = 0
-				continue
-			}
-			// Bit k of l8 is set when bits k..k+15 of the mask, read on
-			// into the next chunk's, are all set: a run of 16 from k.
-			lo, hn := m, masks[stride*c+stride+1]
+		readRuns(masks, stride, nch, runs, nil)
+	}
+}
+
+// readRuns is readMasks' base64 runs. Whether a chunk holds the start of
+// a run is the text's whim, so the usual chunk (at most one start, the
+// run ending in it or the next) takes no branch on it: its run is written
+// past the list's end whatever, and kept (the length advanced) if there
+// is one. sixteens, if not nil, holds the fused kernel's runs of 16 (two
+// words a chunk, then the empty chunk's): bit k of the first when bits k
+// to k+15 of the chunk are base64, of the second when bits k to k+15 of
+// the 64 from the middle of the previous chunk are.
+func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.Pointer) {
+	rs := *runs
+	if cap(rs)-len(rs) < nch {
+		rs = slices.Grow(rs, nch)
+	}
+	n, room := len(rs), rs[:cap(rs)]
+	// The masks by pointer, bounds checked once (a check is a branch).
+	_ = masks[stride*nch+1]
+	m := unsafe.Pointer(unsafe.SliceData(masks))
+	var carry uint64
+	for c := 0; c < nch; c++ {
+		// Bit k of l8 is set when bits k..k+15 of the mask, read on
+		// into the next chunk's, are all set: a run of 16 from k.
+		lo := *(*uint64)(unsafe.Add(m, 8*(stride*c+1)))
+		hn := *(*uint64)(unsafe.Add(m, 8*(stride*c+stride+1)))
+		var l8 uint64
+		if sixteens != nil {
+			// The run starting at k lies inside the chunk, or inside the
+			// window from the middle of the previous one (k < 32), or of
+			// the next (k ≥ 32).
+			w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
+			l8 = w[0] | w[1]>>32 | w[3]<<32
+		} else {
 			l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
 			l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
 			l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
-			l8 := l4 & (l4>>8 | h4<<56)
-			for s := l8 &^ (m<<1 | carry); s != 0; s &= s - 1 {
-				start := c*64 + bits.TrailingZeros64(s)
-				*runs = append(*runs, b64Span{start, runEnd(masks, stride, start)})
-			}
-			carry = m >> 63
+			l8 = l4 & (l4>>8 | h4<<56)
 		}
+		s := l8 &^ (lo<<1 | carry)
+		carry = lo >> 63
+		// The first start (bit 0 if none) and where its run ends: in
+		// this chunk, or else (z is 64) in the next.
+		k := bits.TrailingZeros64(s) & 63
+		z := bits.TrailingZeros64(^lo >> k << k)
+		zn := bits.TrailingZeros64(^hn)
+		end := c*64 + z + zn*(z>>6)
+		one := (s | -s) >> 63 // 1 if there is a start
+		if s&(s-1)|uint64((z+zn)>>7)&one != 0 {
+			// Rare: two starts or more in the chunk, or a run past the
+			// next chunk.
+			rs = room[:n]
+			for ; s != 0; s &= s - 1 {
+				start := c*64 + bits.TrailingZeros64(s)
+				rs = append(rs, b64Span{start, runEnd(masks, stride, start)})
+			}
+			if cap(rs)-len(rs) < nch {
+				rs = slices.Grow(rs, nch)
+			}
+			n, room = len(rs), rs[:cap(rs)]
+			continue
+		}
+		room[n] = b64Span{c*64 + k, end}
+		n += int(one)
 	}
+	*runs = room[:n]
 }
 
 // shortText is the length under which byteScan reads byte by byte (but

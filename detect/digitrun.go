@@ -293,14 +293,30 @@ func (st *scanState) setMasks(text string, n int) {
 
 // numberMasks returns the digit masks of text, stride words a chunk, then
 // an empty chunk (the byte pass's, or made here if st does not hold them),
-// and its word contexts and ':' bits (wordCtx), two words a chunk (nil
-// if the text has no digit), and 2 if it holds a ':', else 0.
+// and its word contexts and ':' bits (wordCtx; the fused kernel's, made in
+// the byte pass, where prescan ran it), two words a chunk (nil if the text
+// has no digit), and 2 if it holds a ':', else 0.
 func (st *scanState) numberMasks(text string) (dm []uint64, stride int, ctx []uint64, colon uint64) {
 	nch := (len(text) + 63) / 64
+	p := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	if st.maskStride == 3 && st.maskLen == len(text) && st.maskPtr == p {
+		// The fused kernel's (prescan; never over an empty text): it made
+		// the word contexts too. By pointer, as prescan sized the masks:
+		// a bounds check is a branch per text (as is unsafe.Slice's).
+		dm = st.masks[:3*nch+3]
+		m := unsafe.Pointer(unsafe.SliceData(dm))
+		// Whether the text has a digit, as below.
+		any := *(*uint64)(m) | *(*uint64)(unsafe.Add(m, 24*(nch-1))) | uint64((2-nch)>>63)
+		if any == 0 {
+			return dm, 3, nil, 0
+		}
+		ctx, colon = fusedCtx(st.masks, nch)
+		return dm, 3, ctx, colon
+	}
 	if cap(st.nbuf) < 3*nch+1 {
 		st.nbuf = make([]uint64, 3*nch+16)
 	}
-	if st.maskStride != 0 && st.maskLen == len(text) && st.maskPtr == uintptr(unsafe.Pointer(unsafe.StringData(text))) {
+	if st.maskStride != 0 && st.maskLen == len(text) && st.maskPtr == p {
 		// st.masks's length is not kept up to date (see prescan).
 		dm, stride = st.masks[:st.maskStride*(nch+1)], st.maskStride
 	} else {

@@ -96,7 +96,7 @@ func buildPrefilterMode(keywords []string, owners [][]int, mode prefilterMode) (
 // ASCII digits to it, in order. It returns the offset of the first
 // non-ASCII byte, or -1. (The Scanner calls byteScan and keywords itself.)
 func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]int) int {
-	var arr [48 + teddyFusedWords]uint64 // enough for 1 KiB of text, on the stack
+	var arr [7*16 + 6 + teddyFusedWords]uint64 // enough for 1 KiB of text (fusedWords(16)), on the stack
 	var fl textFlags
 	if p.gram != nil {
 		var buf [256]uint8

@@ -46,6 +46,13 @@ DATA ptailMask<>+112(SB)/8, $0
 DATA ptailMask<>+120(SB)/8, $0
 GLOBL ptailMask<>(SB), RODATA|NOPTR, $128
 
+// ':' repeated.
+DATA pcolon<>+0(SB)/8, $0x3a3a3a3a3a3a3a3a
+DATA pcolon<>+8(SB)/8, $0x3a3a3a3a3a3a3a3a
+DATA pcolon<>+16(SB)/8, $0x3a3a3a3a3a3a3a3a
+DATA pcolon<>+24(SB)/8, $0x3a3a3a3a3a3a3a3a
+GLOBL pcolon<>(SB), RODATA|NOPTR, $32
+
 // 0x0f repeated (prescanAVX2 keeps the class tables in Y14, Y15).
 DATA pnib<>+0(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+8(SB)/8, $0x0f0f0f0f0f0f0f0f
@@ -53,17 +60,24 @@ DATA pnib<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL pnib<>(SB), RODATA|NOPTR, $32
 // PMASKS does the 32 bytes in Y0: it stores the digit bits at dst(DI),
-// the base64 bits at 8+dst(DI) and the Teddy candidates (with the trigger
-// bytes, if R11 is all ones) at 16+dst(DI), and ORs the bytes' classes
-// into acc-32(SP) (the flags). p0, p1: the previous 32 bytes' fingerprint
+// the base64 bits at 8+dst(DI), the Teddy candidates (with the trigger
+// bytes, if trig-40(SP) is all ones) at 16+dst(DI) and the ':' bits at
+// 8+dst(R12), ORs the bytes' classes into acc-32(SP) (the flags), and
+// leaves the top bits of the '_' bytes set in Y0 and of the '+', '-' and
+// '/' bytes in Y1 (class bits 0x04 and 0x08, shifted there: the word
+// bytes are the other base64 bytes, the alphanumeric ones the word bytes
+// but '_'). p0, p1: the previous 32 bytes' fingerprint
 // sets (positions 0 and 1); c0, c1 get this one's. (See teddyAVX2 and
 // classifyAVX2.)
 #define PMASKS(p0, p1, c0, c1, dst) \
+	VPCMPEQB pcolon<>(SB), Y0, Y5 \
+	VPMOVMSKB Y5, AX \
+	MOVL	AX, 8+dst(R12) \
 	VPCMPEQB 96(R8), Y0, Y5 \
 	VPCMPEQB 128(R8), Y0, Y4 \
 	VPOR	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, BX \
-	ANDL	R11, BX \
+	ANDL	trig-40(SP), BX \
 	TEDDYP(p0, p1, c0, c1, AX, pnib<>(SB), p7f<>(SB)) \
 	ORL	BX, AX \
 	MOVL	AX, 16+dst(DI) \
@@ -72,6 +86,8 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VPAND	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, AX \
 	MOVL	AX, dst(DI) \
+	VPSLLW	$5, Y5, Y0 \
+	VPSLLW	$4, Y5, Y1 \
 	VPOR	acc-32(SP), Y5, Y4 \
 	VMOVDQU	Y4, acc-32(SP) \
 	VPAND	p8f<>(SB), Y5, Y5 \
@@ -84,12 +100,73 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VMOVDQU	off(SI), Y0 \
 	PMASKS(p0, p1, c0, c1, dst)
 
+// LOWBITS and HIGHBITS take the '_' and the '+', '-', '/' bits PMASKS
+// left of the first and the second 32 bytes of a chunk into R9 and R10.
+#define LOWBITS \
+	VPMOVMSKB Y0, R9 \
+	VPMOVMSKB Y1, R10
+
+#define HIGHBITS \
+	VPMOVMSKB Y0, AX \
+	SHLQ	$32, AX \
+	ORQ	AX, R9 \
+	VPMOVMSKB Y1, AX \
+	SHLQ	$32, AX \
+	ORQ	AX, R10
+
+// CHUNKEND finishes the chunk at DI and R12 (then advanced): the word
+// contexts (as wordCtxGeneric: bit k when byte k-1 is a word byte and
+// bytes k-3 and k-7 alphanumeric) from the alphanumeric bits (made in R9)
+// and the word bits (made in R10), R13 and R14 holding the previous
+// chunk's (then this one's); the ':' bits ORed into colons-48(SP); and
+// the runs of 16 in the base64 bits (R11: the previous chunk's, then this
+// one's), stored at R15 (then advanced) and ORed into runs-64(SP): a run
+// of 16 lies inside the chunk or inside the 64 bits from the middle of
+// the previous one (the two windows side by side in X0, bit k of each
+// left set when bits k to k+15 are).
+#define CHUNKEND \
+	MOVQ	8(DI), AX \
+	ANDNQ	AX, R10, R10 \
+	ANDNQ	R10, R9, R9 \
+	MOVQ	R10, AX \
+	SHLQ	$1, R14, AX \
+	MOVQ	R9, BX \
+	SHLQ	$3, R13, BX \
+	ANDQ	BX, AX \
+	MOVQ	R9, BX \
+	SHLQ	$7, R13, BX \
+	ANDQ	BX, AX \
+	MOVQ	AX, 0(R12) \
+	MOVQ	R9, R13 \
+	MOVQ	R10, R14 \
+	MOVQ	8(R12), AX \
+	ORQ	AX, colons-48(SP) \
+	ADDQ	$16, R12 \
+	MOVQ	8(DI), AX \
+	MOVQ	AX, BX \
+	SHLQ	$32, R11, BX \
+	MOVQ	AX, R11 \
+	VMOVQ	AX, X0 \
+	VPINSRQ	$1, BX, X0, X0 \
+	VPSRLQ	$1, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$2, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$4, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$8, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VMOVDQU	X0, (R15) \
+	ADDQ	$16, R15 \
+	VPOR	runs-64(SP), X0, X0 \
+	VMOVDQU	X0, runs-64(SP)
+
 // func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl textFlags, more, nspans, nt, nh, vdone int)
 //
 // The result slots serve as scratch space until the results are stored:
 // more's holds valid (the tail's bytes) until the probe, nspans' the
 // probe's limit, nt's the word there.
-TEXT ·prescanAVX2(SB), NOSPLIT, $32-88
+TEXT ·prescanAVX2(SB), NOSPLIT, $64-88
 	MOVQ	t+0(FP), R8
 	MOVQ	text+8(FP), SI
 	MOVQ	out+24(FP), DI
@@ -124,9 +201,26 @@ pcopied:
 	VPXOR	Y6, Y6, Y6
 	VPXOR	Y7, Y7, Y7
 	VMOVDQU	Y6, acc-32(SP)
-	// R11: all ones when the trigger bytes count (masks.useTrig).
+	// trig: all ones when the trigger bytes count (masks.useTrig).
 	MOVBQZX	160(R8), R11
 	NEGQ	R11
+	MOVQ	R11, trig-40(SP)
+	XORQ	R11, R11
+	MOVQ	R11, runs-64(SP)
+	MOVQ	R11, runs-56(SP)
+	MOVQ	R11, colons-48(SP)
+	XORQ	R13, R13
+	XORQ	R14, R14
+	// R12: the word contexts, after the masks (3 words a chunk and the
+	// empty chunk's); R15: the runs of 16, after them and a word.
+	MOVQ	n+16(FP), R12
+	ADDQ	$63, R12
+	SHRQ	$6, R12
+	MOVQ	R12, R15
+	SHLQ	$4, R15
+	LEAQ	3(R12)(R12*2), R12
+	LEAQ	(DI)(R12*8), R12
+	LEAQ	8(R12)(R15*1), R15
 	JMP	ploop
 
 pcopy:
@@ -152,7 +246,10 @@ ploop:
 
 pchunk:
 	PHALF(0, Y6, Y7, Y2, Y3, 0)
+	LOWBITS
 	PHALF(32, Y2, Y3, Y6, Y7, 4)
+	HIGHBITS
+	CHUNKEND
 	ADDQ	$64, SI
 	ADDQ	$24, DI
 	DECQ	CX
@@ -166,14 +263,17 @@ ptail:
 	MOVQ	DX, SI
 	MOVQ	n+16(FP), R9
 	ANDQ	$63, R9
-	LEAQ	ptailMask<>+64(SB), R10
-	SUBQ	R9, R10
+	LEAQ	ptailMask<>+64(SB), DX
+	SUBQ	R9, DX
 	VMOVDQU	0(SI), Y0
-	VPAND	0(R10), Y0, Y0
+	VPAND	0(DX), Y0, Y0
 	PMASKS(Y6, Y7, Y2, Y3, 0)
+	LOWBITS
 	VMOVDQU	32(SI), Y0
-	VPAND	32(R10), Y0, Y0
+	VPAND	32(DX), Y0, Y0
 	PMASKS(Y2, Y3, Y6, Y7, 4)
+	HIGHBITS
+	CHUNKEND
 	MOVQ	more+48(FP), R9
 	ANDQ	R9, 16(DI)
 
@@ -189,6 +289,21 @@ pdone:
 	VPSLLW	$1, Y0, Y1
 	VPMOVMSKB Y1, R14
 	VZEROUPPER
+	// The runs of 16 of the chunk after the last: none.
+	MOVQ	$0, (R15)
+	MOVQ	$0, 8(R15)
+	// Bit 3: a ':'; bit 4: a base64 run of 16.
+	XORL	R9, R9
+	XORL	R10, R10
+	MOVQ	colons-48(SP), AX
+	TESTQ	AX, AX
+	SETNE	R9B
+	SHLL	$3, R9
+	MOVQ	runs-64(SP), AX
+	ORQ	runs-56(SP), AX
+	SETNE	R10B
+	SHLL	$4, R10
+	ORL	R10, R9
 	// NEGL sets the carry when its operand is not zero.
 	XORL	AX, AX
 	NEGL	R14
@@ -203,6 +318,7 @@ pdone:
 	ANDQ	$3, BX
 	SHLQ	$6, BX
 	ORQ	BX, AX
+	ORQ	R9, AX
 	ANDQ	$~3, CX
 	MOVQ	CX, 16(R8)
 	MOVB	AL, fl+40(FP)

@@ -46,6 +46,9 @@ type teddy struct {
 	// trig[c] is 1 for masks.trig's bytes, if masks.useTrig: the 256
 	// bytes just before table's (teddyProbeAsm reads them from there).
 	trig *[256]uint8
+	// shortPass is 1 when the 1- and 2-byte keywords need a pass of
+	// their own (short, but not as the kernel's trigger bytes), else 0.
+	shortPass uint64
 }
 
 // teddyMasks are the kernel's tables (teddy_amd64.s knows the layout).
@@ -301,6 +304,9 @@ func buildTeddy(keywords []string) *teddy {
 			t.anchors = append(t.anchors, a)
 		}
 		t.table[t.hash(key)] = span<<32 | uint64(key)
+	}
+	if t.short != nil && !t.masks.useTrig {
+		t.shortPass = 1
 	}
 	return t
 }

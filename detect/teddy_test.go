@@ -218,11 +218,37 @@ func FuzzPrescanKernel(f *testing.F) {
 		if rem == 64 {
 			valid = ^uint64(0)
 		}
-		out := make([]uint64, 3*nch+3)
+		out := make([]uint64, fusedWords(nch))
 		bufs := new(teddyFused)
 		fl, more, n, nt, nh, vdone := prescanAVX2(td, &buf[0], len(b), &out[0], bufs)
 		// The first two bytes' candidates are in the flags.
 		out[2] |= uint64(fl >> 6)
+		// The word contexts and ':' bits, as wordCtxGeneric's (the
+		// context bits up to the text's end), and whether there is a
+		// base64 run of 16.
+		ctx := out[3*nch+3 : 5*nch+3]
+		wctx := make([]uint64, 2*nch)
+		wc := wordCtxGeneric(string(b), wctx)
+		for c := range nch {
+			keep := ^uint64(0)
+			if c == nch-1 && rem < 64 {
+				keep = uint64(1)<<(rem+1) - 1
+			}
+			if ctx[2*c]&keep != wctx[2*c]&keep || ctx[2*c+1] != wctx[2*c+1] {
+				t.Fatalf("%q chunk %d: contexts %x %x, generic %x %x", b, c, ctx[2*c], ctx[2*c+1], wctx[2*c], wctx[2*c+1])
+			}
+		}
+		var rs []b64Span
+		byteScanShortRuns(b, &rs)
+		// The runs of 16 give the runs.
+		var fr []b64Span
+		readRuns(out, 3, nch, &fr, unsafe.Pointer(&out[5*nch+4]))
+		if !slices.Equal(fr, rs) {
+			t.Fatalf("%q: runs %v, want %v", b, fr, rs)
+		}
+		if uint64(fl&kfColon)>>2 != wc || fl&kfRun16 != 0 != (len(rs) > 0) {
+			t.Fatalf("%q: flags %b, ':' %d, runs %v", b, fl, wc, rs)
+		}
 		fl &= 7
 		pad := make([]byte, nch*64)
 		copy(pad, b)
@@ -365,4 +391,23 @@ func FuzzTeddyProbe(f *testing.F) {
 			}
 		}
 	})
+}
+
+// byteScanShortRuns appends the base64 runs of b (byteScanShort's, at any
+// length), for tests.
+func byteScanShortRuns(b []byte, runs *[]b64Span) {
+	run := 0
+	for i, c := range b {
+		if b64Class[c] {
+			run++
+			continue
+		}
+		if run >= minBase64Run {
+			*runs = append(*runs, b64Span{i - run, i})
+		}
+		run = 0
+	}
+	if run >= minBase64Run {
+		*runs = append(*runs, b64Span{len(b) - run, len(b)})
+	}
 }
