@@ -524,7 +524,9 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 				}
 			}
 			if m != 0 {
-				nb.at(h, e, p, m)
+				// The digit bits from h on, 64 of them (at's digit counts).
+				r := uint(h - c*64)
+				nb.at(h, e, p, m, d>>r|dn<<(63-r)<<1)
 			}
 		}
 	}
@@ -665,8 +667,13 @@ func (nb *numberScan) nextColon(from int) {
 	}
 }
 
-// at tries the formats of shapes m at the run text[h:e], after p.
-func (nb *numberScan) at(h, e int, p byte, m uint16) {
+// at tries the formats of shapes m at the run text[h:e], after p; bit k
+// of win is whether byte h+k is a digit (k < 64).
+func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
+	m &^= fewDigits(win)
+	if m == 0 {
+		return
+	}
 	t := nb.t
 	text := t.S
 	// Shapes that cannot lead to a finding, from what their matchers
@@ -727,6 +734,29 @@ func (nb *numberScan) at(h, e int, p byte, m uint16) {
 			t.emitAs(nb.det[numPhone], a, b)
 		}
 	}
+}
+
+// fewDigits returns the shapes whose matcher cannot find enough digits
+// after a run at h, bit k of win being whether byte h+k is a digit: a card
+// in groups has 13 digits within 24 bytes of h (cardAt: at most six
+// groups, 19 digits), an SSN in groups digits at h … h+2, h+4, h+5 and
+// h+7 … h+10 (ssnAt), a phone number 7 within 48 (phoneOK, over
+// phoneSpan: groups start within 32 bytes of the number's start, h-2 at
+// the earliest, and hold 16 digits at most). The matchers change no
+// state where they fail, so at drops these shapes and nothing else
+// differs. By bit counts, not branches.
+func fewDigits(win uint64) uint16 {
+	const ssnDigits = 0b111_1011_0111
+	x := win - win>>1&0x5555555555555555
+	x = x&0x3333333333333333 + x>>2&0x3333333333333333
+	x = (x + x>>4) & 0x0f0f0f0f0f0f0f0f // the digits of each byte
+	// Byte k of x*0x0101… is the digits of bytes 0 … k (48 at most): a
+	// count in bytes 0 … 2 of 13 or more sets bit 23 once 128-13 is added
+	// to byte 2, one in bytes 0 … 5 of 7 or more bit 47 (no carry leaves
+	// a byte).
+	q := x*0x0101010101010101 + (128-13)<<16 + (128-7)<<40
+	return nCardGroup*uint16(q>>23&1^1) | nPhone*uint16(q>>47&1^1) |
+		nSSN3*uint16((win&ssnDigits^ssnDigits+0x7ff)>>11)
 }
 
 // emitAs is Emit for detector det.

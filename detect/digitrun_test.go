@@ -2,6 +2,7 @@ package detect
 
 import (
 	"cmp"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -263,6 +264,90 @@ func TestNumbersWithoutMasks(t *testing.T) {
 		})
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q:\n without masks %v\n with masks    %v", text, got, want)
+		}
+	}
+}
+
+// TestAtDigitCounts: the digit counts by which at drops a shape before
+// its matcher hold wherever the matcher finds something.
+func TestAtDigitCounts(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	const ssnDigits = 0b111_1011_0111
+	found := [3]int{}
+	d := func(n int) string { return randFrom(r, "0123456789", n) }
+	for range 5000 {
+		// Dense in number shapes, and in SSNs and phone numbers in groups.
+		sep := " -."[r.IntN(3):][:1]
+		text := numberText(r) + " ssn " + d(3) + sep + d(2) + sep + d(4) + " tel (" + d(3) + ") " + d(3) + "-" + d(4) +
+			" +" + d(2) + " " + d(3) + " " + d(4) + sep + d(r.IntN(4))
+		c, cs := genLuhn(r, "4", 16), " -"[r.IntN(2):][:1]
+		text += " card " + c[:4] + cs + c[4:8] + cs + c[8:12] + cs + c[12:]
+		st := s.pool.Get().(*scanState)
+		s.prescan(st, text, true, true)
+		st.text = Text{S: text, st: st, sc: s}
+		tx := &st.text
+		for h := range len(text) {
+			if !isDigit(text[h]) || h > 0 && isDigit(text[h-1]) {
+				continue
+			}
+			var win uint64
+			for k := 0; k < 64 && h+k < len(text); k++ {
+				if isDigit(text[k+h]) {
+					win |= 1 << k
+				}
+			}
+			e := digitsEnd(text, h)
+			if _, ok := cardAt(text, h, e); ok && e-h <= 11 {
+				found[0]++
+				if n := bits.OnesCount64(win & (1<<24 - 1)); n < 13 {
+					t.Fatalf("%q at %d: a card in groups with %d digits in 24 bytes", text, h, n)
+				}
+			}
+			if _, ok := ssnAt(tx, h, e); ok && e-h == 3 {
+				found[1]++
+				if win&ssnDigits != ssnDigits {
+					t.Fatalf("%q at %d: an SSN in groups without its digits", text, h)
+				}
+			}
+			var sc phoneScan
+			sc.asked, sc.context = true, true
+			if a, b := sc.at(tx, h); b > a {
+				found[2]++
+				if n := bits.OnesCount64(win & (1<<48 - 1)); n < 7 {
+					t.Fatalf("%q at %d: a phone number with %d digits in 48 bytes", text, h, n)
+				}
+			}
+		}
+		s.put(st)
+	}
+	t.Logf("found %v", found)
+	if found[0] == 0 || found[1] == 0 || found[2] == 0 {
+		t.Fatalf("no card, SSN or phone number in groups found: %v", found)
+	}
+}
+
+// TestFewDigits: fewDigits's bit arithmetic is its counts.
+func TestFewDigits(t *testing.T) {
+	r := rng(t)
+	const ssnDigits = 0b111_1011_0111
+	for i := range 200000 {
+		win := r.Uint64() & r.Uint64()
+		if i%2 == 0 {
+			win |= r.Uint64() // dense as well as sparse
+		}
+		var want uint16
+		if bits.OnesCount64(win&(1<<24-1)) < 13 {
+			want |= nCardGroup
+		}
+		if bits.OnesCount64(win&(1<<48-1)) < 7 {
+			want |= nPhone
+		}
+		if win&ssnDigits != ssnDigits {
+			want |= nSSN3
+		}
+		if got := fewDigits(win); got != want {
+			t.Fatalf("fewDigits(%#x) = %#x, want %#x", win, got, want)
 		}
 	}
 }
