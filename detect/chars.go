@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -209,6 +210,10 @@ func spanClass(text string, i, max int, mask uint64) int {
 		// (Bytes are read through p: i+8 <= end <= len(text) is the
 		// bounds check.)
 		p := unsafe.StringData(text)
+		if haveAVX2 && end-i >= 32 && spanTableOK&mask != 0 {
+			// 32 bytes a step (long bodies: keys, JWTs, URLs).
+			return i + spanAVX2((*byte)(unsafe.Add(unsafe.Pointer(p), i)), end-i, &spanTables[bits.TrailingZeros64(mask)])
+		}
 		for i+8 <= end {
 			w := (*[8]byte)(unsafe.Add(unsafe.Pointer(p), i))
 			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&mask == 0 {
@@ -228,6 +233,53 @@ func spanClass(text string, i, max int, mask uint64) int {
 	}
 	return i
 }
+
+// spanTables holds, for each class bit of charClass, the two nibble
+// tables spanAVX2 classifies bytes by: lo[b&15] & hi[b>>4] is not zero
+// exactly when b has the bit. A bit's tables are made by giving each
+// distinct set of low nibbles that a high nibble's bytes of the class have
+// a bit of its own (at most eight sets); spanTableOK marks the class bits
+// whose tables were made and checked against charClass for every byte.
+var spanTables, spanTableOK = func() (t [64][32]byte, ok uint64) {
+	for bit := 0; bit < 64; bit++ {
+		var sets []uint16
+		var tb [32]byte
+		for h := 0; h < 16; h++ {
+			var set uint16
+			for l := 0; l < 16; l++ {
+				if charClass[h<<4|l]>>bit&1 != 0 {
+					set |= 1 << l
+				}
+			}
+			if set == 0 {
+				continue
+			}
+			k := slices.Index(sets, set)
+			if k < 0 {
+				k = len(sets)
+				sets = append(sets, set)
+			}
+			if k >= 8 {
+				break
+			}
+			tb[16+h] |= 1 << k
+			for l := 0; l < 16; l++ {
+				if set>>l&1 != 0 {
+					tb[l] |= 1 << k
+				}
+			}
+		}
+		good := len(sets) <= 8
+		for b := 0; b < 256 && good; b++ {
+			good = (tb[b&15]&tb[16+b>>4] != 0) == (charClass[b]>>bit&1 != 0)
+		}
+		if good {
+			t[bit] = tb
+			ok |= 1 << bit
+		}
+	}
+	return
+}()
 
 // runIn8 returns how many of w's eight bytes, from the first on, have the
 // class bit (one bit, below 1<<60): the sum of the running ANDs of their
@@ -308,17 +360,63 @@ func spanClassBack(text string, i, lo int, mask uint64) int {
 
 // hasPrefixFold reports whether text[i:] starts with the lower-case ASCII
 // prefix p, ignoring case.
+//
+// A prefix of up to eight bytes (keywords, marks, phrases' first words) is
+// compared at once, folded by bit operations: without a branch on where
+// the first difference is, which varies from call to call.
 func hasPrefixFold(text string, i int, p string) bool {
-	if i < 0 || len(text)-i < len(p) {
+	n := len(p)
+	if i < 0 || len(text)-i < n {
 		return false
 	}
-	t := text[i : i+len(p)]
-	for j := 0; j < len(p); j++ {
+	if n == 0 {
+		return true
+	}
+	if len(text) >= 8 {
+		// The eight bytes from i, or, near the end, the last eight
+		// shifted down to start at i.
+		// (Shift counts masked to 63, which they are below: the compiler
+		// then adds no test for a count of 64 or more.)
+		d := len(text) - 8 - i
+		j := i + d&(d>>63) // min(i, len(text)-8)
+		x := lower8(textLoad64(text, j) >> (8 * uint(i-j) & 63))
+		k := min(n, 8)
+		if (x^loadUpTo8(p, k))&(^uint64(0)>>((64-8*uint(k))&63)) != 0 {
+			return false
+		}
+		if n <= 8 {
+			return true
+		}
+	}
+	t := text[i : i+n]
+	for j := 0; j < n; j++ {
 		if lower(t[j]) != p[j] {
 			return false
 		}
 	}
 	return true
+}
+
+// lower8 folds the ASCII capitals among x's eight bytes to lower case.
+func lower8(x uint64) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	a := x & lo7
+	upper := (a + 0x3f3f3f3f3f3f3f3f) &^ (a + 0x2525252525252525) &^ x & hi // 'A'–'Z'
+	return x | upper>>2
+}
+
+// loadUpTo8 returns the first n (1–8, n <= len(s)) bytes of s, little
+// endian, in the low bytes (those above are not zero: callers mask). It
+// reads the aligned words holding them, which cannot cross into another
+// page, rather than eight bytes from s's start, which could.
+func loadUpTo8(s string, n int) uint64 {
+	p := unsafe.Pointer(unsafe.StringData(s))
+	off := int(uintptr(p) & 7)
+	last := int(uintptr(p)+uintptr(n-1)) & 7
+	// The second word shifted left by 64-8·off in two steps, so that it
+	// gives 0 when s starts a word (off 0), each count below 64.
+	sh := 8 * uint(off) & 63
+	return load64(unsafe.Add(p, -off))>>sh | load64(unsafe.Add(p, n-1-last))<<((63-sh)&63)<<1
 }
 
 // byFirstByte lists words (lower-case ASCII, or other bytes matched
@@ -386,6 +484,24 @@ func indexFold(s, needle string) int {
 		any1 = ^uint64(0) // no second byte to test
 	}
 	i := 0
+	if haveAVX2 && len(needle) > 1 && len(s) >= indexFoldVector {
+		// A long haystack (a key's body): the same two tests on 32 bytes
+		// a step, the candidates verified here.
+		p := unsafe.StringData(s)
+		for {
+			off, m := indexPairAVX2((*byte)(unsafe.Add(unsafe.Pointer(p), i)), len(s)-i, first, needle[1]|0x20)
+			i += off
+			if m == 0 {
+				break
+			}
+			for ; m != 0; m &= m - 1 {
+				if j := i + bits.TrailingZeros32(m); hasPrefixFold(s, j, needle) {
+					return j
+				}
+			}
+			i += 32
+		}
+	}
 	for ; i+8 <= last+1; i += 8 {
 		w := textLoad64(s, i) | 0x2020202020202020
 		z, z1 := w^pat, w^pat1
@@ -407,6 +523,10 @@ func indexFold(s, needle string) int {
 	}
 	return -1
 }
+
+// indexFoldVector is the haystack length from which indexFold reads 32
+// bytes a step: below it, the call costs more than the bytes.
+const indexFoldVector = 96
 
 // readOnlyBytes views s's bytes as a slice without copying them, for
 // library functions that take []byte but only read it ([]byte(s) would be

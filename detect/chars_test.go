@@ -49,14 +49,56 @@ func TestCharClasses(t *testing.T) {
 	}
 }
 
+// hasPrefixFoldSimple is hasPrefixFold's definition.
+func hasPrefixFoldSimple(text string, i int, p string) bool {
+	if i < 0 || len(text)-i < len(p) {
+		return false
+	}
+	for j := 0; j < len(p); j++ {
+		if lower(text[i+j]) != p[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // indexFoldSimple is indexFold's definition.
 func indexFoldSimple(s, needle string) int {
 	for i := 0; i+len(needle) <= len(s); i++ {
-		if hasPrefixFold(s, i, needle) {
+		if hasPrefixFoldSimple(s, i, needle) {
 			return i
 		}
 	}
 	return -1
+}
+
+// TestHasPrefixFold compares hasPrefixFold (eight bytes at once) with its
+// definition: prefixes of every length up to twelve, at every offset of
+// an aligned word (it reads the prefix's aligned words), against texts
+// shorter and longer than eight bytes, at every place, case mixed, bytes
+// outside ASCII and the neighbours of the letters ('@', '[', '`', '{').
+func TestHasPrefixFold(t *testing.T) {
+	r := rng(t)
+	const alphabet = "aAbBzZ@[`{_-. \xc3\xa8\x80"
+	for range 300000 {
+		text := randFrom(r, alphabet, r.IntN(20))
+		p := strings.Map(func(c rune) rune { return rune(lower(byte(c))) }, randFrom(r, "abz@[`{_-. ", r.IntN(13)))
+		if r.IntN(3) == 0 && len(text) > 0 {
+			k := r.IntN(len(text))
+			b := []byte(text[k:min(len(text), k+r.IntN(13))])
+			for j := range b {
+				b[j] = lower(b[j])
+			}
+			p = string(b)
+		}
+		// The prefix at every offset from an allocation's start.
+		pad := strings.Repeat("#", r.IntN(9)) + p
+		p = pad[len(pad)-len(p):]
+		i := r.IntN(len(text)+3) - 1
+		if got, want := hasPrefixFold(text, i, p), hasPrefixFoldSimple(text, i, p); got != want {
+			t.Fatalf("hasPrefixFold(%q, %d, %q) = %v, want %v", text, i, p, got, want)
+		}
+	}
 }
 
 func TestIndexFold(t *testing.T) {
@@ -87,6 +129,33 @@ func TestIndexFold(t *testing.T) {
 			t.Fatalf("indexFold(%q, %q) = %d, want %d", s, needle, got, want)
 		}
 	}
+	// Long haystacks (32 bytes a step where the CPU has AVX2): base64
+	// bodies, a match or not, anywhere.
+	for range 20000 {
+		s := []byte(randFrom(r, base64Chars+"\n", indexFoldVector+r.IntN(300)))
+		if r.IntN(2) == 0 {
+			copy(s[r.IntN(len(s)-4):], randFrom(r, "yY", 1)+randFrom(r, "oO", 1)+randFrom(r, "uU", 1)+randFrom(r, "rR", 1))
+		}
+		for _, needle := range []string{"your", "yo", "env"} {
+			if got, want := indexFold(string(s), needle), indexFoldSimple(string(s), needle); got != want {
+				t.Fatalf("indexFold(%q, %q) = %d, want %d", s, needle, got, want)
+			}
+		}
+	}
+}
+
+const base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+// TestSpanTables checks spanAVX2's nibble tables: every class bit has
+// them (made and checked against charClass when the package starts).
+func TestSpanTables(t *testing.T) {
+	var all uint64
+	for _, c := range charClass {
+		all |= c
+	}
+	if all&^spanTableOK != 0 {
+		t.Fatalf("class bits %#x have no nibble tables", all&^spanTableOK)
+	}
 }
 
 // TestSpanClass compares spanClass (eight bytes a step for a one-bit
@@ -101,6 +170,14 @@ func TestSpanClass(t *testing.T) {
 		want := spanWhile(s, i, max, func(b byte) bool { return is(b, mask) })
 		if got := spanClass(s, i, max, mask); got != want {
 			t.Fatalf("spanClass(%q, %d, %d, %#x) = %d, want %d", s, i, max, mask, got, want)
+		}
+		// A long run (32 bytes a step where the CPU has AVX2), ending
+		// anywhere, or at the text's end.
+		long := randFrom(r, "aZ9_-+/.@ :", r.IntN(3)) + randFrom(r, "aZ9_-", r.IntN(200)) + randFrom(r, "aZ9_-+/.@ :", r.IntN(3))
+		li, lmax := r.IntN(len(long)+1), r.IntN(250)
+		lwant := spanWhile(long, li, lmax, func(b byte) bool { return is(b, mask) })
+		if got := spanClass(long, li, lmax, mask); got != lwant {
+			t.Fatalf("spanClass(%q, %d, %d, %#x) = %d, want %d", long, li, lmax, mask, got, lwant)
 		}
 		// Backwards, from j down to lo at the lowest.
 		j, lo := r.IntN(len(s)+1), r.IntN(len(s)+1)-3

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // refFiscalCodeValid is the former fiscalCodeValid, which checks a 16-character person's fiscal code, upper or lower
@@ -252,6 +253,30 @@ func checkRunsHoldCapitals(t *testing.T, text string) bool {
 		t.Fatalf("runsHoldCapitals(%q) = %v; eight of 0x40–0x5f: %v, sixteen capitals: %v", text, got, want8, want16)
 	}
 	return got
+}
+
+// TestCapitalsAVX2 checks the vector test's promise directly: sixteen
+// bytes of 0x40–0x5F in a row are never passed over, and it finds none
+// without eight in a row.
+func TestCapitalsAVX2(t *testing.T) {
+	if !haveAVX2 {
+		t.Skip("no AVX2")
+	}
+	r := rng(t)
+	for range 50000 {
+		s := randFrom(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_@a9+", 32+r.IntN(200))
+		run8, run16, n := false, false, 0
+		for _, c := range []byte(s) {
+			if n = n + 1; c&0xe0 != 0x40 {
+				n = 0
+			}
+			run8, run16 = run8 || n >= 8, run16 || n >= 16
+		}
+		got := capitalsAVX2(unsafe.StringData(s), len(s))
+		if run16 && !got || got && !run8 {
+			t.Fatalf("capitalsAVX2(%q) = %v; eight in a row: %v, sixteen: %v", s, got, run8, run16)
+		}
+	}
 }
 
 func FuzzRunsHoldCapitals(f *testing.F) {

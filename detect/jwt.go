@@ -111,11 +111,36 @@ func jwtHasAlg(raw []byte) bool {
 // skipJSONSpace returns the index of the first byte of b from i on that is
 // not JSON white space (len(b) if none).
 func skipJSONSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+	for i < len(b) && jsonByte[b[i]]&jsonSpace != 0 {
 		i++
 	}
 	return i
 }
+
+// jsonByte classes bytes for skipJSONSpace and jsonPlainString: one table
+// load and one test a byte, not a chain of comparisons.
+var jsonByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ':
+			t[c] = jsonSpace
+		case c == '\t' || c == '\r' || c == '\n':
+			t[c] = jsonSpace | jsonNotPlain
+		case c == '"':
+			t[c] = jsonQuote
+		case c < 0x20 || c >= 0x7f || c == '\\':
+			t[c] = jsonNotPlain
+		}
+	}
+	return
+}()
+
+// jsonByte's classes.
+const (
+	jsonSpace    = 1 << iota // JSON white space (all but ' ' also jsonNotPlain)
+	jsonQuote                // '"'
+	jsonNotPlain             // not in a plain string: control, non-ASCII, '\\'
+)
 
 // jsonFlatObject reports whether b is certainly valid JSON by recognising
 // the form JWT headers take: one object whose members' values are strings
@@ -175,10 +200,10 @@ func jsonPlainString(b []byte, i int) int {
 		return -1
 	}
 	for i++; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"':
-			return i + 1
-		case c < 0x20 || c >= 0x7f || c == '\\':
+		if k := jsonByte[b[i]]; k&(jsonQuote|jsonNotPlain) != 0 {
+			if k == jsonQuote {
+				return i + 1
+			}
 			return -1
 		}
 	}

@@ -269,7 +269,24 @@ func isTemplateValue(v string) bool {
 	case '%':
 		return strings.HasSuffix(v, "%")
 	}
-	return strings.Contains(v, "${") || strings.Contains(v, "{{") || strings.Contains(v, "$(")
+	// "${", "$(" or "{{": one search for each first byte (most values have
+	// neither), not one per pair.
+	return pairAt(v, '$', '{', '(') || pairAt(v, '{', '{', '{')
+}
+
+// pairAt reports whether v holds the byte a followed by b or c.
+func pairAt(v string, a, b, c byte) bool {
+	for i := strings.IndexByte(v, a); i >= 0; {
+		if n := byteAt(v, i+1); n == b || n == c {
+			return true
+		}
+		k := strings.IndexByte(v[i+1:], a)
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // isReference reports a bare value that names something else

@@ -94,6 +94,15 @@ func isPEMBody(b byte) bool {
 // characters, and not a documentation stand-in ("...", "<your key>").
 func keyBody(body string) bool {
 	n := 0
+	// The usual body: a line break, then 32 base64 bytes in a row,
+	// spanned at once.
+	s := 0
+	for s < 2 && s < len(body) && (body[s] == '\n' || body[s] == '\r') {
+		s++
+	}
+	if spanClass(body, s, 32, cB64Std) == s+32 {
+		n = 32
+	}
 	for i := 0; i < len(body) && n < 32; i++ {
 		if charClass[body[i]]&(cAlnum|cPlus|cSlash) != 0 {
 			n++

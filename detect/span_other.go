@@ -1,0 +1,6 @@
+//go:build !amd64 || purego
+
+package detect
+
+// spanAVX2 is never called where haveAVX2 is false.
+func spanAVX2(p *byte, n int, t *[32]byte) int { return 0 }
