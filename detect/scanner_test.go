@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/promptwall/promptwall/llmapi"
 )
@@ -211,6 +213,29 @@ func TestResultsDoNotShareRoom(t *testing.T) {
 		if f != want[i%2] {
 			t.Fatalf("finding %d of the repeated scans = %+v, want %+v", i, f, want[i%2])
 		}
+	}
+}
+
+// slabSink keeps TestFindingSlabSize's blocks on the heap (enough of them
+// that another goroutine's allocations do not move the average).
+var slabSink [4096][]Finding
+
+// A block of results fills its size class but for less than a finding:
+// the allocator rounds a block up to its class (and a block of more than
+// 512 bytes with pointers carries an 8-byte header), and the rounding is
+// memory each collection cycle pays for.
+func TestFindingSlabSize(t *testing.T) {
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
+	for i := range slabSink {
+		slabSink[i] = make([]Finding, findingSlab)
+	}
+	runtime.ReadMemStats(&ms1)
+	clear(slabSink[:])
+	per := (ms1.TotalAlloc - ms0.TotalAlloc) / uint64(len(slabSink))
+	size := uint64(findingSlab) * uint64(unsafe.Sizeof(Finding{}))
+	if per < size || per-size >= uint64(unsafe.Sizeof(Finding{})) {
+		t.Errorf("a block of %d findings (%d bytes) takes %d bytes: choose findingSlab to fill a size class", findingSlab, size, per)
 	}
 }
 
