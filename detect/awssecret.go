@@ -25,7 +25,9 @@ func (awsSecretKey) Find(t *Text) {
 	text, hits := t.S, t.Hits
 	// A key is a run of exactly 40 cB64Std bytes, so it lies inside a
 	// maximal run of at least 40 base64 bytes (b64Class holds cB64Std):
-	// where the byte pass listed those, only they are read.
+	// where the byte pass listed those, only they are read. (The kernel
+	// lists a text's runs only if one may be read: a key has both cases
+	// within 40 bytes, kfRunUse's test.)
 	var runs []b64Span
 	useRuns := awsSecretByRuns && t.st != nil && t.st.runsValid && minBase64Run <= 40
 	if useRuns {

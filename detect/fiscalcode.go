@@ -65,7 +65,8 @@ func (itFiscalCodeLetters) Keywords() []string { return nil }
 func (itFiscalCodeLetters) Find(t *Text) {
 	// Sixteen capitals lie inside a base64 run of sixteen or more (base64
 	// runs are maximal, capitals are base64 characters): where the byte
-	// pass found them, only they are read.
+	// pass found them, only they are read. (The kernel lists a text's runs
+	// only if one may be read: sixteen capitals in a row are, kfRunUse.)
 	if t.st != nil && t.st.runsValid && minBase64Run <= 16 {
 		if runsHoldCapitals(t.S, t.st.runs) {
 			for _, r := range t.st.runs {

@@ -34,11 +34,12 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	first := uint64(fl >> 6)
 	*(*uint64)(unsafe.Add(at, 8*(5*nch+3))) = uint64(fl&kfColon) >> 2 // 2 or 0, as wordCtx
 	// The digit runs if asked for, the base64 runs only if the kernel saw
-	// one of 16 (about half the texts have none).
+	// one of 16 that a reader of the runs may want (kfRunUse: of the
+	// corpus texts 43 % have no run of 16, 29 % more none a reader wants).
 	if digits != nil {
 		readMasks(masks, 3, nch, digits, nil)
 	}
-	if fl&kfRun16 != 0 && runs != nil {
+	if fl&kfRunUse != 0 && runs != nil {
 		readRuns(masks, 3, nch, runs, unsafe.Add(at, 8*(5*nch+4)))
 	}
 	fl &= tfPercent | tfBackslash | tfNonASCII
@@ -87,12 +88,26 @@ func (t *teddy) reportRest(text string, masks []uint64, first uint64, more, n, n
 }
 
 // The flags' bits, as prescanAVX2 returns them: textFlags' and, for
-// prescan, whether the text has a ':' (kfColon) and a base64 run of
-// minBase64Run (kfRun16); then (bits 6, 7) the first two bytes' Teddy
-// candidates.
+// prescan, whether the text has a ':' (kfColon), a base64 run of
+// minBase64Run (kfRun16) and one a reader of the runs may want (kfRunUse);
+// then (bits 6, 7) the first two bytes' Teddy candidates.
+//
+// kfRunUse is set when a run of minBase64Run holds a capital and one
+// (maybe another) a small letter, or sixteen capitals are in a row: each
+// reader of the runs wants no other text's (prescan lists none for them,
+// as if there were none):
+//   - decoded views: decodeBase64Text wants a capital and a small letter
+//     in the run;
+//   - AWS secret keys (awsSecretShape): a capital and a small letter in
+//     40 bytes of a run;
+//   - all-letter fiscal codes (the one inRunsDetector): sixteen capitals.
+//
+// A new reader of the runs (or inRunsDetector) must fit this test or
+// change it (runsWanted is its reference).
 const (
-	kfColon textFlags = 8
-	kfRun16 textFlags = 16
+	kfColon  textFlags = 8
+	kfRun16  textFlags = 16
+	kfRunUse textFlags = 32
 )
 
 const _ = -uint(tfPercent ^ 1 | tfBackslash ^ 2 | tfNonASCII ^ 4 | minBase64Run ^ 16)

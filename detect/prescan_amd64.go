@@ -13,7 +13,7 @@ import "unsafe"
 // context bits past the text as if zero bytes followed); after them and a
 // word (prescan's), two words a chunk and two zero words: the runs of 16
 // (as readRuns takes them); see fusedWords. It returns the text's flags
-// (tfPercent, tfBackslash, tfNonASCII, kfColon, kfRun16) with, in bits 6
+// (tfPercent, tfBackslash, tfNonASCII, kfColon, kfRun16, kfRunUse) with, in bits 6
 // and 7, the candidates among the first two bytes. It probes the others
 // as teddy.probeGeneric does (spans and trigger bytes to bufs) for the
 // first teddyFusedChunks chunks, returning how many chunks are left

@@ -62,7 +62,9 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 // PMASKS does the 32 bytes in Y0: it stores the digit bits at dst(DI),
 // the base64 bits at 8+dst(DI), the Teddy candidates (with the trigger
 // bytes, if trig-40(SP) is all ones) at 16+dst(DI) and the ':' bits at
-// 8+dst(R12), ORs the bytes' classes into acc-32(SP) (the flags), and
+// 8+dst(R12) and the bytes' 0x20 bits (of the high nibbles in Y0: small
+// letters, not capitals) at dst(SP), ORs the bytes' classes into
+// acc-32(SP) (the flags), and
 // leaves the top bits of the '_' bytes set in Y0 and of the '+', '-' and
 // '/' bytes in Y1 (class bits 0x04 and 0x08, shifted there: the word
 // bytes are the other base64 bytes, the alphanumeric ones the word bytes
@@ -84,6 +86,9 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VPSHUFB	Y1, Y14, Y4 \
 	VPSHUFB	Y0, Y15, Y5 \
 	VPAND	Y4, Y5, Y5 \
+	VPSLLW	$6, Y0, Y4 \
+	VPMOVMSKB Y4, AX \
+	MOVL	AX, dst(SP) \
 	VPMOVMSKB Y5, AX \
 	MOVL	AX, dst(DI) \
 	VPSLLW	$5, Y5, Y0 \
@@ -114,6 +119,18 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	SHLQ	$32, AX \
 	ORQ	AX, R10
 
+// WIDEN rewrites the two 32-bit halves PMASKS stored at off(DI) as one
+// 64-bit word, left in AX: a 64-bit load of two 32-bit stores still in
+// the store buffer cannot be forwarded from them and waits until they are
+// written (CHUNKEND and readRuns read the base64 words at once; the probe
+// reads the candidate words by halves instead).
+#define WIDEN(off) \
+	MOVL	4+off(DI), AX \
+	SHLQ	$32, AX \
+	MOVL	off(DI), BX \
+	ORQ	BX, AX \
+	MOVQ	AX, off(DI)
+
 // CHUNKEND finishes the chunk at DI and R12 (then advanced): the word
 // contexts (as wordCtxGeneric: bit k when byte k-1 is a word byte and
 // bytes k-3 and k-7 alphanumeric) from the alphanumeric bits (made in R9)
@@ -123,9 +140,18 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 // one's), stored at R15 (then advanced) and ORed into runs-64(SP): a run
 // of 16 lies inside the chunk or inside the 64 bits from the middle of
 // the previous one (the two windows side by side in X0, bit k of each
-// left set when bits k to k+15 are).
+// left set when bits k to k+15 are). The base64 word is rewritten whole
+// (WIDEN) first. For kfRunUse, the capitals (U) and small letters (L) of
+// the chunk (the alphanumeric bytes but the digits, split by their 0x20
+// bits) and of the middle window (the previous chunk's at 8(SP) and
+// 16(SP)) ride along: the same AND-spread over [B, Bmid, U, Umid] in Y0
+// leaves the runs of 16 capitals in its high lanes, an OR-spread over
+// [U, Umid, L, Lmid] in Y4 the windows of 16 holding a capital, a small
+// letter; those inside runs of 16, and the runs of 16 capitals in all
+// four lanes, are ORed into 48(SP): a capital's lanes and a small
+// letter's both non-zero (or sixteen capitals in a row) sets kfRunUse.
 #define CHUNKEND \
-	MOVQ	8(DI), AX \
+	WIDEN(8) \
 	ANDNQ	AX, R10, R10 \
 	ANDNQ	R10, R9, R9 \
 	MOVQ	R10, AX \
@@ -139,34 +165,72 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	MOVQ	AX, 0(R12) \
 	MOVQ	R9, R13 \
 	MOVQ	R10, R14 \
-	MOVQ	8(R12), AX \
+	MOVL	8(R12), AX \
+	ORL	12(R12), AX \
 	ORQ	AX, colons-48(SP) \
 	ADDQ	$16, R12 \
+	MOVL	4(DI), AX \
+	SHLQ	$32, AX \
+	MOVL	0(DI), BX \
+	ORQ	BX, AX \
+	ANDNQ	R9, AX, R9 \
+	MOVL	4(SP), AX \
+	SHLQ	$32, AX \
+	MOVL	0(SP), BX \
+	ORQ	BX, AX \
+	ANDNQ	R9, AX, BX \
+	ANDQ	AX, R9 \
+	VMOVQ	BX, X4 \
+	MOVQ	8(SP), AX \
+	MOVQ	BX, 8(SP) \
+	SHLQ	$32, AX, BX \
+	VPINSRQ	$1, BX, X4, X4 \
+	VMOVQ	R9, X5 \
+	MOVQ	16(SP), AX \
+	MOVQ	R9, 16(SP) \
+	SHLQ	$32, AX, R9 \
+	VPINSRQ	$1, R9, X5, X5 \
 	MOVQ	8(DI), AX \
 	MOVQ	AX, BX \
 	SHLQ	$32, R11, BX \
 	MOVQ	AX, R11 \
 	VMOVQ	AX, X0 \
 	VPINSRQ	$1, BX, X0, X0 \
-	VPSRLQ	$1, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$2, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$4, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$8, X0, X1 \
-	VPAND	X1, X0, X0 \
+	VINSERTI128 $1, X4, Y0, Y0 \
+	VINSERTI128 $1, X5, Y4, Y4 \
+	VPSRLQ	$1, Y0, Y1 \
+	VPAND	Y1, Y0, Y0 \
+	VPSRLQ	$1, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$2, Y0, Y1 \
+	VPAND	Y1, Y0, Y0 \
+	VPSRLQ	$2, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$4, Y0, Y1 \
+	VPAND	Y1, Y0, Y0 \
+	VPSRLQ	$4, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$8, Y0, Y1 \
+	VPAND	Y1, Y0, Y0 \
+	VPSRLQ	$8, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
 	VMOVDQU	X0, (R15) \
 	ADDQ	$16, R15 \
-	VPOR	runs-64(SP), X0, X0 \
-	VMOVDQU	X0, runs-64(SP)
+	VPOR	runs-64(SP), X0, X1 \
+	VMOVDQU	X1, runs-64(SP) \
+	VPERMQ	$0x44, Y0, Y1 \
+	VPAND	Y1, Y4, Y4 \
+	VPERMQ	$0xee, Y0, Y1 \
+	VPOR	Y1, Y4, Y4 \
+	VPOR	48(SP), Y4, Y4 \
+	VMOVDQU	Y4, 48(SP)
 
 // func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl textFlags, more, nspans, nt, nh, vdone int)
 //
 // The result slots serve as scratch space until the results are stored:
 // more's holds valid (the tail's bytes) until the probe, nspans' the
 // probe's limit, nt's the word there.
-TEXT ·prescanAVX2(SB), NOSPLIT, $64-88
+TEXT ·prescanAVX2(SB), NOSPLIT, $160-88
 	MOVQ	t+0(FP), R8
 	MOVQ	text+8(FP), SI
 	MOVQ	out+24(FP), DI
@@ -209,6 +273,9 @@ pcopied:
 	MOVQ	R11, runs-64(SP)
 	MOVQ	R11, runs-56(SP)
 	MOVQ	R11, colons-48(SP)
+	MOVQ	R11, 8(SP)
+	MOVQ	R11, 16(SP)
+	VMOVDQU	Y6, 48(SP)
 	XORQ	R13, R13
 	XORQ	R14, R14
 	// R12: the word contexts, after the masks (3 words a chunk and the
@@ -275,7 +342,9 @@ ptail:
 	HIGHBITS
 	CHUNKEND
 	MOVQ	more+48(FP), R9
-	ANDQ	R9, 16(DI)
+	ANDL	R9, 16(DI)
+	SHRQ	$32, R9
+	ANDL	R9, 20(DI)
 
 pdone:
 	// The flags, as textFlags: '%', '\\', non-ASCII (class bits 0x10,
@@ -304,6 +373,21 @@ pdone:
 	SETNE	R10B
 	SHLL	$4, R10
 	ORL	R10, R9
+	// Bit 5: a run of 16 that holds a capital and one (maybe another)
+	// that holds a small letter, or sixteen capitals in a row.
+	MOVQ	48(SP), AX
+	ORQ	56(SP), AX
+	MOVQ	64(SP), BX
+	ORQ	72(SP), BX
+	XORL	R10, R10
+	XORL	R11, R11
+	TESTQ	AX, AX
+	SETNE	R10B
+	TESTQ	BX, BX
+	SETNE	R11B
+	ANDL	R11, R10
+	SHLL	$5, R10
+	ORL	R10, R9
 	// NEGL sets the carry when its operand is not zero.
 	XORL	AX, AX
 	NEGL	R14
@@ -313,14 +397,14 @@ pdone:
 	NEGL	R12
 	ADCL	AX, AX
 	MOVQ	out+24(FP), R8
-	MOVQ	16(R8), BX
-	MOVQ	BX, CX
-	ANDQ	$3, BX
-	SHLQ	$6, BX
-	ORQ	BX, AX
-	ORQ	R9, AX
-	ANDQ	$~3, CX
-	MOVQ	CX, 16(R8)
+	MOVL	16(R8), BX
+	MOVL	BX, CX
+	ANDL	$3, BX
+	SHLL	$6, BX
+	ORL	BX, AX
+	ORL	R9, AX
+	ANDL	$~3, CX
+	MOVL	CX, 16(R8)
 	MOVB	AL, fl+40(FP)
 
 	// The probe (teddy.probeGeneric) over the candidate words, from
@@ -364,7 +448,10 @@ fskip:
 	// The next word, if any (DX: its offset in the text).
 	CMPQ	R8, nspans+56(FP)
 	JAE	fdone
-	MOVQ	(R8), AX
+	MOVL	4(R8), AX
+	SHLQ	$32, AX
+	MOVL	(R8), R10
+	ORQ	R10, AX
 	ADDQ	$24, R8
 	ADDQ	$64, DX
 	TESTQ	AX, AX
@@ -393,7 +480,10 @@ fcand:
 	CMPL	R14, $1
 	ADCQ	$0, BX
 	// The word's next candidate, or the next word's (R8, DX advanced).
-	MOVQ	(R8), R10
+	MOVL	4(R8), R10
+	SHLQ	$32, R10
+	MOVL	(R8), R14
+	ORQ	R14, R10
 	LEAQ	24(R8), R14
 	LEAQ	64(DX), R15
 	BLSRQ	AX, AX

@@ -246,7 +246,7 @@ func FuzzPrescanKernel(f *testing.F) {
 		if !slices.Equal(fr, rs) {
 			t.Fatalf("%q: runs %v, want %v", b, fr, rs)
 		}
-		if uint64(fl&kfColon)>>2 != wc || fl&kfRun16 != 0 != (len(rs) > 0) {
+		if uint64(fl&kfColon)>>2 != wc || fl&kfRun16 != 0 != (len(rs) > 0) || fl&kfRunUse != 0 != runsWanted(string(b), rs) {
 			t.Fatalf("%q: flags %b, ':' %d, runs %v", b, fl, wc, rs)
 		}
 		fl &= 7
