@@ -589,55 +589,48 @@ func (st *scanState) reset() {
 		if u := st.used[0]; u != 0 {
 			st.clearHits(0, u) // a prescan without detect
 		}
-		h := st.setHits[:8:8]
-		h[0] = h[0][:0]
-		h[1] = h[1][:0]
-		h[2] = h[2][:0]
-		h[3] = h[3][:0]
-		h[4] = h[4][:0]
-		h[5] = h[5][:0]
-		h[6] = h[6][:0]
-		h[7] = h[7][:0]
+		emptyEight(st.setHits[:8:8])
 		st.used[0], st.used[1], st.sorted[0] = 0, 0, 0
-		st.raw = st.raw[:0]
-		st.runsValid = false
-		st.text.S = ""
-		return
-	}
-	// The detectors' lists: detect empties those it ran, so this loop
-	// seldom finds any (a prescan without detect leaves them).
-	dw := (len(st.hits) + 63) >> 6
-	for w, u := range st.used[:dw] {
-		for ; u != 0; u &= u - 1 {
-			l := &st.lists[w<<6+bits.TrailingZeros64(u)]
-			*l = (*l)[:0]
+	} else {
+		// The detectors' lists: detect empties those it ran, so this
+		// loop seldom finds any (a prescan without detect leaves them).
+		dw := (len(st.hits) + 63) >> 6
+		for w, u := range st.used[:dw] {
+			st.clearHits(w, u)
+			st.used[w] = 0
 		}
-		st.used[w] = 0
-	}
-	// The context-word sets' lists, eight at a time (setHits' capacity
-	// is a multiple of eight), without a branch on which have hits: a
-	// loop over those that have mispredicts its end as often as not.
-	for h := st.setHits[:cap(st.setHits)]; len(h) >= 8; h = h[8:] {
-		// One statement each: a tuple assignment stores the pointers too.
-		h[0] = h[0][:0]
-		h[1] = h[1][:0]
-		h[2] = h[2][:0]
-		h[3] = h[3][:0]
-		h[4] = h[4][:0]
-		h[5] = h[5][:0]
-		h[6] = h[6][:0]
-		h[7] = h[7][:0]
-	}
-	// Not clear(): a call to memclr costs more than a word or two.
-	for w := dw; w < len(st.used); w++ {
-		st.used[w] = 0
-	}
-	for w := 0; w < len(st.sorted); w++ {
-		st.sorted[w] = 0
+		// The context-word sets' lists, eight at a time (setHits'
+		// capacity is a multiple of eight), without a branch on which
+		// have hits: a loop over those that have mispredicts its end as
+		// often as not.
+		for h := st.setHits[:cap(st.setHits)]; len(h) >= 8; h = h[8:] {
+			emptyEight(h)
+		}
+		// Not clear(): a call to memclr costs more than a word or two.
+		for w := dw; w < len(st.used); w++ {
+			st.used[w] = 0
+		}
+		for w := 0; w < len(st.sorted); w++ {
+			st.sorted[w] = 0
+		}
 	}
 	st.raw = st.raw[:0]
 	st.runsValid = false
 	st.text.S = "" // not kept alive by an idle state
+}
+
+// emptyEight empties the first eight lists of h, one statement each (a
+// tuple assignment would store the pointers too).
+func emptyEight(h [][]int) {
+	h = h[:8]
+	h[0] = h[0][:0]
+	h[1] = h[1][:0]
+	h[2] = h[2][:0]
+	h[3] = h[3][:0]
+	h[4] = h[4][:0]
+	h[5] = h[5][:0]
+	h[6] = h[6][:0]
+	h[7] = h[7][:0]
 }
 
 // clearHits empties the lists of word w of st.used whose bits u has.
