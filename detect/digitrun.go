@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"slices"
 	"unsafe"
@@ -61,8 +60,8 @@ func (phone) digitShape() uint16        { return runPhone }
 // (cardAt, ibanAt …) requires, so it only saves work, except where noted.
 // A format allowed in several shapes has a bit for each.
 const (
-	nIBAN      uint16 = 1 << iota // after a letter, 2+ digits (and more, checked in the loop)
-	nFiscal                       // after a letter, 1–2 digits (and more, checked in the loop)
+	nIBAN      uint16 = 1 << iota // after a letter, 2+ digits, before a letter, ' ' or '-' (and more, checked in the loop)
+	nFiscal                       // after a letter, 1–2 digits, before a letter or digit (and more, checked in the loop)
 	nVAT                          // 11 digits
 	nSSN3                         // not after a word byte, 3 digits and ' ', '-' or '.'
 	nSSN9                         // not after a word byte, 9 digits
@@ -75,6 +74,7 @@ const (
 	nPhoneLong                    // not after a word byte, 7+ digits
 	nPhoneSep3                    // not after a word byte, 3 digits and ' ', '-', '.', '/' or ')'
 	nPhoneSepX                    // the same with 2 or 4+ digits
+	nIBANLong                     // after a letter, 13+ digits (an IBAN's 15 characters at least: any byte may follow)
 
 	// Phone numbers other than "+…" and North American ones need a phone
 	// word in the text.
@@ -86,7 +86,7 @@ const (
 
 // numberBits are the bits of each format, indexed by format.
 var numberBits = [numFormats]uint16{
-	numIBAN:       nIBAN,
+	numIBAN:       nIBAN | nIBANLong,
 	numFiscalCode: nFiscal,
 	numVAT:        nVAT,
 	numSSN:        nSSN3 | nSSN9,
@@ -102,9 +102,29 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 	for c := range 256 {
 		b := byte(c)
 		pb[c] = nVAT | nIPDot | nIPHexNext
-		nb[c] = nIBAN | nFiscal | nVAT | nSSN9 | nCardLong | nIPHexPrev | nPhoneLead | nPhoneLong
+		nb[c] = nIBANLong | nIPHexPrev
+		if !isAlnum(b) {
+			// Not part of a longer code: a partita IVA (vatAt), a card
+			// of 13–19 digits (cardAt) and nine bare SSN digits (ssnAt)
+			// end at a byte that is not alphanumeric.
+			nb[c] |= nVAT | nSSN9 | nCardLong
+		}
+		if !isAlpha(b) && b != '_' {
+			// A phone number's first group is the run (phone.at), and
+			// ends before a letter or '_' only where phoneSpan fails, or
+			// with 16 digits or more, too many for phoneOK.
+			nb[c] |= nPhoneLead | nPhoneLong
+		}
 		if isAlpha(b) {
-			pb[c] |= nIBAN | nFiscal
+			pb[c] |= nIBAN | nIBANLong | nFiscal
+		}
+		if isAlnum(b) {
+			// An IBAN of 15 characters or more goes on after its check
+			// digits and a run of 12 or fewer, with a letter or a group
+			// separator (ibanAt); a fiscal code after its year (one or
+			// two digits, fiscalCodeValid: places 7 and 8 hold a digit,
+			// an omocodia letter or the month).
+			nb[c] |= nIBAN | nFiscal
 		}
 		if !isWord(b) {
 			pb[c] |= nSSN3 | nSSN9 | nCardLong | nCardGroup | nPhoneLong | nPhoneSep3 | nPhoneSepX
@@ -126,7 +146,7 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 		}
 		switch b {
 		case ' ', '-':
-			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX
+			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX | nIBAN
 		case '.':
 			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX
 		case '/', ')':
@@ -155,6 +175,9 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 		if n >= 13 && n <= 19 {
 			l |= nCardLong
 		}
+		if n >= 13 {
+			l |= nIBANLong
+		}
 		if n >= 7 {
 			l |= nPhoneLong
 		}
@@ -165,6 +188,12 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 			l |= nSSN9
 		case 11:
 			l |= nVAT
+		}
+		if n > 15 {
+			// The run is a phone number's first group: 16 digits or
+			// more are too many (phoneOK; phoneSpan reads them all, 16
+			// a group).
+			l &^= nPhone
 		}
 		lb[n] = l
 	}
@@ -257,8 +286,10 @@ func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits 
 		if ctx == nil {
 			return // no digit
 		}
-		nb := numberScan{want: uint16(plan[planWant]), det: (*[numFormats]int)(plan[planWant+1:])}
-		nb.scan(&st.text, dm, stride, ctx, colon)
+		// t and colons set here, where nb is known to be on the stack:
+		// scan's stores of them would have write barriers.
+		nb := numberScan{t: &st.text, colons: ctx, want: uint16(plan[planWant]), det: (*[numFormats]int)(plan[planWant+1:])}
+		nb.scan(dm, stride, colon)
 		return
 	}
 	if len(st.digits) > 0 {
@@ -274,8 +305,8 @@ func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits 
 	dm, stride, ctx, colon := st.numberMasks(text)
 	for i := 0; ctx != nil && i < plan[planScans]; i++ {
 		scan := plan[planWant+i*planScan : planWant+(i+1)*planScan]
-		nb := numberScan{want: uint16(scan[0]), det: (*[numFormats]int)(scan[1:])}
-		nb.scan(&st.text, dm, stride, ctx, colon)
+		nb := numberScan{t: &st.text, colons: ctx, want: uint16(scan[0]), det: (*[numFormats]int)(scan[1:])}
+		nb.scan(dm, stride, colon)
 	}
 }
 
@@ -405,15 +436,15 @@ type numberScan struct {
 	phone    phoneScan
 }
 
-// scan reads the runs once, from the digit masks dm (stride words a
-// chunk, then an empty chunk) and word contexts ctx (numberMasks). Runs
-// inside words (most: keys, hashes) are dropped a chunk at a time, by bit
-// operations; the others are rejected here, from their length and the
-// bytes around them, read eight at a time, or go to at.
-func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon uint64) {
-	nb.t = t
+// scan reads the runs of nb.t once, from the digit masks dm (stride
+// words a chunk, then an empty chunk) and word contexts nb.colons
+// (numberMasks). Runs inside words (most: keys, hashes) are dropped a
+// chunk at a time, by bit operations; the others are rejected here, from
+// their length and the bytes around them, read eight at a time, or go to
+// at.
+func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
+	t, ctx := nb.t, nb.colons
 	text := t.S
-	nb.colons = ctx
 	// Without a ':' in the text no IPv6 address can be found, so where an
 	// IPv6 address is looked for does not matter. (Without branches:
 	// whether a text has a ':' is its whim.)
@@ -421,10 +452,6 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 	nb.colon = len(text) - (len(text)+1<<62)*has // unknown (not looked for yet) if there is one
 	nb.ip.noV6 = has == 0
 	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
-	// Runs that cannot start an IPv4 address (ipv4At: after a word byte,
-	// or not before a digit) are dropped before at where no IPv6 address
-	// can be found either (at's test).
-	ipDot := nIPDot * uint16(1-has)
 	ctxb := ctxTables[has&1]
 	// Phone numbers other than "+…" and North American ones need a phone
 	// word in the text (phoneScan.at): whether there is one is known now.
@@ -444,8 +471,6 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 	// by: a run after a word byte with alphanumerics three and seven back
 	// (ctx) is dropped, unless an IPv6 address is looked for.
 	ipHex := want&(nIPHexPrev|nIPHexNext) != 0
-	// The text's bytes, read-only, for eight-byte loads.
-	raw := readOnlyBytes(text)
 	var carry uint64
 	for c := 0; 2*c < len(ctx); c++ {
 		cx := ctx[2*c]
@@ -476,16 +501,16 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 			// The eight bytes before the run, the byte before it last.
 			var y uint64
 			if h >= 8 {
-				y = binary.LittleEndian.Uint64(raw[h-8 : h])
+				y = textLoad64(text, h-8)
 			} else {
 				y = wordBefore(text, h)
 			}
 			var e int
 			var p, nx byte
-			if h >= 1 && h+7 <= len(raw) {
+			if h >= 1 && h+7 <= len(text) {
 				// Bytes h-1 … h+6: the one before, the run's first digit, and
 				// the run's end if it is within six more.
-				x := binary.LittleEndian.Uint64(raw[h-1 : h+7])
+				x := textLoad64(text, h-1)
 				p = byte(x)
 				if nd := nonDigits(x) &^ 0xffff; nd != 0 {
 					k := uint(bits.TrailingZeros64(nd)) &^ 7
@@ -503,16 +528,6 @@ func (nb *numberScan) scan(t *Text, dm []uint64, stride int, ctx []uint64, colon
 			// not branches: which runs follow letters or "1." is the text's whim.
 			key := ctxClass[p] | c2Class[byte(y>>48)] | alnumBit[byte(y>>40)]<<1 | alnumBit[byte(y>>8)]
 			m := want & ctxb[key] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
-			// The digit bits from e+1 on (those of the next chunk too):
-			// cardAt wants a next group of at least three digits (the
-			// card group shape has at most 11 digits, so e+1 is in the
-			// next two chunks), ipv4At a digit after the '.'.
-			rel, lo, hi := uint(e+1-c*64), d, dn
-			if rel >= 64 {
-				rel, lo, hi = rel-64, dn, 0
-			}
-			w := (lo>>(rel&63) | hi<<((64-rel)&63)) & 7 // rel ≥ 2, or hi is 0
-			m &^= nCardGroup*uint16((w^7+7)>>3) | ipDot*uint16(w&1^1)
 			if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
 				// colonNear needs a ':' within [h-6, e+5]: find the first one
 				// from h-6 on (runs ascend, so each ':' is looked for once).
@@ -550,7 +565,8 @@ var (
 	ctxClass, c2Class, alnumBit [256]uint8
 	ctxBits                     [256]uint16
 	// ctxBitsNoV6 is ctxBits for a text without a ':': no IPv4 address
-	// after a word byte (ipv4At), nor an IPv6 one (no ':').
+	// after a word byte or a digit and '.' (ipv4At), nor an IPv6 one (no
+	// ':').
 	ctxBitsNoV6 [256]uint16
 	ctxTables   = [2]*[256]uint16{&ctxBitsNoV6, &ctxBits} // by whether a ':'
 )
@@ -594,8 +610,8 @@ func init() {
 				for a7 := range 2 {
 					m := ctxShape(k.bits, k.word, k.b, c2, a3 == 1, a7 == 1)
 					ctxBits[pc<<4|c2<<2|a3<<1|a7] = m
-					if k.word {
-						m &^= nIPDot
+					if k.word || k.b == '.' && c2 == 2 {
+						m &^= nIPDot // ipv4At: not after a word byte nor "1."
 					}
 					ctxBitsNoV6[pc<<4|c2<<2|a3<<1|a7] = m
 				}
@@ -621,7 +637,7 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 	// starts a word six letters back (fiscalCodeValid: letters there); a
 	// partita IVA touches only "IT" (vatAt).
 	if c2 != 1 || a3 {
-		m &^= nIBAN
+		m &^= nIBAN | nIBANLong
 		if word {
 			m &^= nVAT
 		}
@@ -667,26 +683,50 @@ func (nb *numberScan) nextColon(from int) {
 	}
 }
 
+// colonIn reports a ':' in text[lo:hi+1], hi-lo < 64, from the ':' bits
+// of nb.colons (not nb.colon: scan has looked further on).
+func (nb *numberScan) colonIn(lo, hi int) bool {
+	lo = max(lo, 0)
+	c := lo >> 6
+	var w uint64
+	if 2*c+1 < len(nb.colons) {
+		w = nb.colons[2*c+1] >> (lo & 63)
+	}
+	if r := 64 - lo&63; r < 64 && 2*c+3 < len(nb.colons) {
+		w |= nb.colons[2*c+3] << r
+	}
+	return hi >= lo && w&(^uint64(0)>>uint(63-(hi-lo))) != 0
+}
+
 // at tries the formats of shapes m at the run text[h:e], after p; bit k
 // of win is whether byte h+k is a digit (k < 64).
 func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
-	m &^= fewDigits(win)
+	// Shapes of a format whose last finding covers h: its matcher
+	// is not tried there (at's tests, and ipScan.at's and
+	// phoneScan.at's first one, which return before changing any
+	// state). By arithmetic, not branches: a run inside a finding
+	// (a card's, a phone number's or an address's later groups)
+	// is common and its place the text's whim.
+	m &^= (nCardLong|nCardGroup)*uint16(uint(h-nb.cardNext)>>63) |
+		(nIBAN|nIBANLong)*uint16(uint(h-2-nb.ibanNext)>>63) | nFiscal*uint16(uint(h-6-nb.cfNext)>>63) |
+		nIP*uint16(uint(h-nb.ip.next)>>63) | nPhone*uint16(uint(h-nb.phone.next)>>63)
+	// cardAt wants a next group of at least three digits (the card
+	// group shape has at most 11 digits: e+1 is within win).
+	w := win >> uint(e+1-h) & 7
+	m &^= fewDigits(win) | nCardGroup*uint16((w^7+7)>>3)
 	if m == 0 {
 		return
 	}
 	t := nb.t
 	text := t.S
 	// Shapes that cannot lead to a finding, from what their matchers
-	// require of the bytes after the run (scan dropped a card group
-	// without three digits next, and, without a ':' in the text, an
-	// IPv4 shape not before a digit or after a word byte).
-	if m&nIPDot != 0 && (wordClass[p]&wcWord != 0 || !isDigit(byteAt(text, e+1))) {
-		// No IPv4 address starts here (ipv4At). Nor an IPv6 address,
+	// require of the bytes after the run (above: a card group without
+	// three digits next).
+	if m&nIPDot != 0 && (wordClass[p]&wcWord != 0 || !dottedQuad(win)) {
+		// No IPv4 address starts here (ipv4At: not after a word byte,
+		// and four groups of one to three digits). Nor an IPv6 address,
 		// without a ':' within [h-6, e+5] (ipv6Token stops at the '.').
-		if !nb.ip.noV6 && nb.colon < h-6 {
-			nb.nextColon(h - 6)
-		}
-		if nb.ip.noV6 || nb.colon > e+5 {
+		if nb.ip.noV6 || !nb.colonIn(h-6, e+5) {
 			m &^= nIP // and colonNear fails too
 		}
 	}
@@ -702,7 +742,7 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 			t.emitAs(nb.det[numVAT], a, e)
 		}
 	}
-	if m&nIBAN != 0 && h-2 >= nb.ibanNext {
+	if m&(nIBAN|nIBANLong) != 0 && h-2 >= nb.ibanNext {
 		if j, ok := ibanAt(text, h); ok {
 			t.emitAs(nb.det[numIBAN], h-2, j)
 			nb.ibanNext = j
@@ -734,6 +774,21 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 			t.emitAs(nb.det[numPhone], a, b)
 		}
 	}
+}
+
+// dottedQuad reports whether the digits from a run's start, bit k of win
+// being whether byte k is a digit, have an IPv4 address's shape: four
+// runs of one to three digits, one byte between each (ipv4At requires
+// it). By bit counts, not branches.
+func dottedQuad(win uint64) bool {
+	n1 := uint(bits.TrailingZeros64(^win))
+	x := win >> n1 >> 1
+	n2 := uint(bits.TrailingZeros64(^x))
+	x = x >> n2 >> 1
+	n3 := uint(bits.TrailingZeros64(^x))
+	x = x >> n3 >> 1
+	n4 := uint(bits.TrailingZeros64(^x))
+	return max(n1-1, n2-1, n3-1, n4-1) < 3 // none 0 (wraps) nor over 3
 }
 
 // fewDigits returns the shapes whose matcher cannot find enough digits

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -348,6 +349,123 @@ func TestFewDigits(t *testing.T) {
 		}
 		if got := fewDigits(win); got != want {
 			t.Fatalf("fewDigits(%#x) = %#x, want %#x", win, got, want)
+		}
+	}
+}
+
+// TestDottedQuad checks dottedQuad against its definition (four runs of
+// one to three digits, one byte between each) on random digit windows,
+// and the claim at relies on: where ipv4At finds an address, dottedQuad
+// holds, on generated texts dense in dotted numbers.
+func TestDottedQuad(t *testing.T) {
+	r := rng(t)
+	for i := range 200000 {
+		win := r.Uint64() | r.Uint64()
+		if i%2 == 0 {
+			win &= r.Uint64() | r.Uint64() // sparse as well as dense
+		}
+		win |= 1 // a run starts at bit 0
+		want, k := true, 0
+		for range 4 {
+			n := 0
+			for k < 64 && win>>k&1 == 1 {
+				n++
+				k++
+			}
+			k++ // the byte between
+			if n < 1 || n > 3 {
+				want = false
+			}
+		}
+		if got := dottedQuad(win); got != want {
+			t.Fatalf("dottedQuad(%#b) = %v, want %v", win, got, want)
+		}
+	}
+	found := 0
+	for range 20000 {
+		var b []byte
+		for range 4 + r.IntN(3) {
+			if r.IntN(8) == 0 {
+				b = append(b, randFrom(r, "0123456789", 1+r.IntN(4))...)
+			} else {
+				b = strconv.AppendInt(b, int64(r.IntN(256)), 10)
+			}
+			b = append(b, "......-:/a"[r.IntN(10)])
+		}
+		text := string(b)
+		for h := range len(text) {
+			if !isDigit(text[h]) || h > 0 && isDigit(text[h-1]) {
+				continue
+			}
+			var win uint64
+			for k := 0; k < 64 && h+k < len(text); k++ {
+				if isDigit(text[h+k]) {
+					win |= 1 << k
+				}
+			}
+			if _, _, ok := ipv4At(text, h); ok {
+				found++
+				if !dottedQuad(win) {
+					t.Fatalf("%q at %d: an IPv4 address dottedQuad rejects", text, h)
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d addresses generated", found)
+	}
+}
+
+// TestColonIn checks colonIn, at's test for a ':' near a run, against the
+// text's bytes, over windows crossing chunk edges and the text's ends.
+func TestColonIn(t *testing.T) {
+	r := rng(t)
+	for range 2000 {
+		text := randFrom(r, "0123:ab ", 1+r.IntN(200))
+		ctx := make([]uint64, 2*((len(text)+63)/64))
+		wordCtxGeneric(text, ctx)
+		nb := numberScan{t: &Text{S: text}, colons: ctx}
+		for range 20 {
+			lo := r.IntN(len(text)+20) - 10
+			hi := lo + r.IntN(16)
+			want := false
+			for i := max(lo, 0); i <= hi && i < len(text); i++ {
+				want = want || text[i] == ':'
+			}
+			if got := nb.colonIn(lo, hi); got != want {
+				t.Fatalf("%q: colonIn(%d, %d) = %v, want %v", text, lo, hi, got, want)
+			}
+		}
+	}
+}
+
+// TestNumbersNextByte checks the shapes' claims about the bytes around a
+// run (nextBits, lenBits, ctxBitsNoV6) against the detectors' own Find:
+// each format's numbers, of every length a run may have, before and
+// after each kind of byte, with and without a phone word.
+func TestNumbersNextByte(t *testing.T) {
+	s := numberScanner(t)
+	r := rng(t)
+	d := func(n int) string { return randFrom(r, "0123456789", n) }
+	c, iban, cf := genLuhn(r, "4", 16), genIBAN(r, "DE"), genFiscalCode(r, r.IntN(3))
+	numbers := []string{
+		c, c[:4] + " " + c[4:8] + " " + c[8:12] + " " + c[12:], genLuhn(r, "3", 15), genLuhn(r, "5", 19),
+		iban, iban[:4] + " " + iban[4:8] + " " + iban[8:12] + " " + iban[12:16] + " " + iban[16:20] + " " + iban[20:],
+		strings.ToLower(iban), "NO93" + d(11), cf, strings.ToLower(cf), genVAT(r), "IT" + genVAT(r),
+		"078-05-11" + d(2), "219" + d(6), "+39 02 " + d(8), "+" + d(15), "+" + d(16), "+(39) " + d(9),
+		"(415) 555-0132", "415-555-0132", "1.2.3.4", "10.0.0." + d(1+r.IntN(3)), "12.5", "1.250,00",
+	}
+	for n := 1; n <= 20; n++ {
+		numbers = append(numbers, d(n))
+	}
+	around := []string{"", " ", "a", "Z", "_", "-", ".", "/", ")", "(", "+", ",", "\"", "1.", "ab", "x-", "\n"}
+	for _, num := range numbers {
+		for _, before := range around {
+			for _, after := range around {
+				for _, ctx := range []string{"", "tel ", "ssn ", "numero "} {
+					checkNumbers(t, s, ctx+before+num+after)
+				}
+			}
 		}
 	}
 }
