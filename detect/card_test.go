@@ -71,3 +71,44 @@ func TestCardAtMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupBeforeWords compares groupBefore's word reads with the byte
+// loop (groupBeforeShort, right at any place) over random texts of
+// groups, separators and other bytes.
+func TestGroupBeforeWords(t *testing.T) {
+	r := rng(t)
+	found := 0
+	for range 3000 {
+		text := randFrom(r, "0123456789 -ABxz:\n\t.\x00\xc3", 4+r.IntN(40))
+		found += checkGroupBefore(t, text)
+	}
+	if found < 100 {
+		t.Fatalf("groupBefore held %d times, want 100 or more", found)
+	}
+}
+
+func checkGroupBefore(t *testing.T, text string) int {
+	t.Helper()
+	found := 0
+	for i := range len(text) + 1 {
+		for _, sep := range []byte{' ', '-'} {
+			got, want := groupBefore(text, i, sep), byteAt(text, i-1) == sep && groupBeforeShort(text, i, sep)
+			if got != want {
+				t.Fatalf("groupBefore(%q, %d, %q) = %v, want %v", text, i, sep, got, want)
+			}
+			if got {
+				found++
+			}
+		}
+	}
+	return found
+}
+
+func FuzzGroupBefore(f *testing.F) {
+	f.Add("FR13 3017 0000")
+	f.Add("ID 12 3456 7890")
+	f.Add("x1234567-4111")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkGroupBefore(t, text)
+	})
+}

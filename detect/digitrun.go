@@ -742,20 +742,20 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 			t.emitAs(nb.det[numVAT], a, e)
 		}
 	}
-	if m&(nIBAN|nIBANLong) != 0 && h-2 >= nb.ibanNext {
+	if m&(nIBAN|nIBANLong) != 0 { // h-2 >= nb.ibanNext (above)
 		if j, ok := ibanAt(text, h); ok {
 			t.emitAs(nb.det[numIBAN], h-2, j)
 			nb.ibanNext = j
 		}
 	}
-	if m&nFiscal != 0 && h-6 >= nb.cfNext && fiscalCodeAt(text, h) {
+	if m&nFiscal != 0 && fiscalCodeAt(text, h) { // h-6 >= nb.cfNext (above)
 		t.emitAs(nb.det[numFiscalCode], h-6, h+10)
 		nb.cfNext = h + 10
 	}
 	// A card or SSN shape implies numberStart: not after a word byte
 	// (prevBits), nor after a digit and '.' or ',' (ctxShape).
 	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 {
-		if m&(nCardLong|nCardGroup) != 0 && h >= nb.cardNext {
+		if m&(nCardLong|nCardGroup) != 0 { // h >= nb.cardNext (above)
 			if j, ok := cardAt(text, h, e); ok {
 				t.emitAs(nb.det[numCard], h, j)
 				nb.cardNext = j
@@ -802,15 +802,11 @@ func dottedQuad(win uint64) bool {
 // differs. By bit counts, not branches.
 func fewDigits(win uint64) uint16 {
 	const ssnDigits = 0b111_1011_0111
-	x := win - win>>1&0x5555555555555555
-	x = x&0x3333333333333333 + x>>2&0x3333333333333333
-	x = (x + x>>4) & 0x0f0f0f0f0f0f0f0f // the digits of each byte
-	// Byte k of x*0x0101… is the digits of bytes 0 … k (48 at most): a
-	// count in bytes 0 … 2 of 13 or more sets bit 23 once 128-13 is added
-	// to byte 2, one in bytes 0 … 5 of 7 or more bit 47 (no carry leaves
-	// a byte).
-	q := x*0x0101010101010101 + (128-13)<<16 + (128-7)<<40
-	return nCardGroup*uint16(q>>23&1^1) | nPhone*uint16(q>>47&1^1) |
+	// Population counts (one instruction where the CPU has it, as amd64
+	// CPUs since 2008 do), compared by the sign of the difference.
+	card := uint(bits.OnesCount64(win&(1<<24-1))) - 13 // below 13: wraps
+	phone := uint(bits.OnesCount64(win&(1<<48-1))) - 7
+	return nCardGroup*uint16(card>>63) | nPhone*uint16(phone>>63) |
 		nSSN3*uint16((win&ssnDigits^ssnDigits+0x7ff)>>11)
 }
 

@@ -26,76 +26,127 @@ func (iban) Find(t *Text) {
 
 // ibanAt matches an IBAN whose check digits start at i, the country code
 // just before them, and returns its end.
+//
+// It reads the code a group of four at a time (the printed form's groups,
+// and the compact form's), at most one separator before each, and runs
+// ISO 13616's mod-97 over the groups as it reads them, so no byte is read
+// twice: one table load a byte gives whether the byte is allowed, and
+// what mod-97 multiplies and adds.
 func ibanAt(text string, i int) (int, bool) {
-	// Anchor on the check digits, right after the country code.
+	// Anchor on the check digits, right after the country code, which is
+	// not inside a word. ISO 13616 writes IBANs in capitals, but the
+	// check is the same in lower case, and people type them so: accept a
+	// code written entirely in one case, never mixed. The tests are
+	// summed, not branched on one by one (candidates fail anywhere).
 	s := i - 2
-	if s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+	if s < 0 || i+1 >= len(text) {
 		return 0, false
 	}
-	// ISO 13616 writes IBANs in capitals, but the check is the same in
-	// lower case, and people type them so: accept a code written entirely
-	// in one case, never mixed.
-	lowerCase := isLower(text[s])
-	if lowerCase != isLower(text[s+1]) || !isAlpha(text[s]) || !isAlpha(text[s+1]) {
+	const ul = ibanUpperOK | ibanLowerOK // a digit has both, a letter one
+	k0, k1 := ibanByte[text[s]], ibanByte[text[s+1]]
+	x := k0 & ul >> 24 // 1 or 2 for a letter
+	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | ibanByte[byteAt(text, s-1)]&ul |
+		(k0^k1)&ul | ((x+1)>>1 ^ 1)
+	if bad != 0 {
 		return 0, false
 	}
-	want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
+	want := int(ibanLength[k0&0xff-10][k1&0xff-10])
 	if want == 0 {
 		return 0, false
 	}
-	var buf [34]byte
-	n, j := 0, s
+	// Bit 24 (capitals) or 25 (lower case) of an ibanByte entry: the
+	// byte may stand in the code.
+	accept := k0 & ul
+	// The country code and check digits count last (moved to the end):
+	// their value, six decimal digits.
+	head := (uint64(ibanByte[text[s]]&0xff)*100+uint64(ibanByte[text[s+1]]&0xff))*100 +
+		uint64(text[i]-'0')*10 + uint64(text[i+1]-'0')
+	var rem uint64
 	var sep byte
-	// Digits and letters of the code's case are taken (capitalised) by a
-	// table: one branch, taken but at separators, whatever the mix.
-	accept := ibanDigit | ibanUpper
-	if lowerCase {
-		accept = ibanDigit | ibanLower
-	}
-	for j < len(text) && n < want {
-		c := text[j]
-		if k := ibanClass[c]; k&accept != 0 {
-			buf[n] = c &^ (k & ibanLower << 3) // 'a' - 'A' is ibanLower<<3
-			n++
-			j++
-			continue
+	n, j := 4, s+4
+	for n+4 <= want {
+		// One separator (a space or a dash, the same each time) may stand
+		// before a group, if a letter or digit follows it.
+		j, sep = ibanSep(text, j, sep)
+		if j+4 > len(text) {
+			return 0, false
 		}
-		if (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]) {
-			sep = c // printed form: one space (or dash) between groups of four
-			j++
-			continue
+		e0, e1, e2, e3 := ibanByte[text[j]], ibanByte[text[j+1]], ibanByte[text[j+2]], ibanByte[text[j+3]]
+		if e0&e1&e2&e3&accept == 0 {
+			return 0, false
 		}
-		break
+		rem = rem*ibanScale(e0) + uint64(e0&0xff)
+		rem = rem*ibanScale(e1) + uint64(e1&0xff)
+		rem = rem*ibanScale(e2) + uint64(e2&0xff)
+		rem = rem*ibanScale(e3) + uint64(e3&0xff)
+		rem %= 97
+		n += 4
+		j += 4
 	}
-	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
+	if n < want {
+		// The last group, shorter.
+		j, _ = ibanSep(text, j, sep)
+		if j+want-n > len(text) {
+			return 0, false
+		}
+		for _, c := range []byte(text[j : j+want-n]) {
+			e := ibanByte[c]
+			if e&accept == 0 {
+				return 0, false
+			}
+			rem = rem*ibanScale(e) + uint64(e&0xff)
+		}
+		j += want - n
+	}
+	if isAlnum(byteAt(text, j)) || (rem%97*1_000_000+head)%97 != 1 {
 		return 0, false
 	}
 	return j, true
 }
 
-// ibanClass classifies the bytes of an IBAN for ibanAt.
-var ibanClass = func() (t [256]uint8) {
+// ibanSep steps j past a separator before a group: a space or a dash, the
+// same as sep unless sep is 0 (none yet), followed by a letter or digit.
+// It returns the new j and sep. By arithmetic, not branches: whether a
+// code is printed in groups is the text's whim.
+func ibanSep(text string, j int, sep byte) (int, byte) {
+	c := byteAt(text, j)
+	ec, en := ibanByte[c], ibanByte[byteAt(text, j+1)]
+	same := (uint(sep)*uint(sep^c) - 1) >> 63 // sep is 0 or c
+	adv := uint(ec>>26) & uint((en>>24|en>>25)&1) & same
+	return j + int(adv), sep | c&-byte(adv)
+}
+
+// ibanScale is what mod-97 multiplies the remainder by before adding the
+// value of a byte with ibanByte entry e: 10 for a digit, 100 for a letter
+// (A = 10 … Z = 35).
+func ibanScale(e uint32) uint64 { return uint64(e >> 8 & 0xff) }
+
+// ibanByte is, for each byte, its value in an IBAN (bits 0–7: 0–9 for a
+// digit, 10–35 for a letter of either case), what mod-97 multiplies the
+// remainder by before adding it (bits 8–15) and whether the byte may stand
+// in a code written in capitals (ibanUpperOK) or in lower case
+// (ibanLowerOK), or between its groups (ibanSepOK).
+var ibanByte = func() (t [256]uint32) {
 	for c := range 256 {
 		switch b := byte(c); {
 		case isDigit(b):
-			t[c] = ibanDigit
+			t[c] = ibanUpperOK | ibanLowerOK | 10<<8 | uint32(b-'0')
 		case isUpper(b):
-			t[c] = ibanUpper
+			t[c] = ibanUpperOK | 100<<8 | uint32(b-'A'+10)
 		case isLower(b):
-			t[c] = ibanLower
+			t[c] = ibanLowerOK | 100<<8 | uint32(b-'a'+10)
+		case b == ' ' || b == '-':
+			t[c] = ibanSepOK
 		}
 	}
 	return
 }()
 
 const (
-	ibanDigit uint8 = 1 << iota
-	ibanUpper
-	ibanLower
+	ibanUpperOK = 1 << 24
+	ibanLowerOK = 1 << 25
+	ibanSepOK   = 1 << 26 // a separator between groups (the top bit)
 )
-
-// ibanLower<<3 is the bit between a letter's cases.
-const _ = -uint(ibanLower<<3 ^ ('a' - 'A'))
 
 // ibanLength is ibanLengths as a table by letter pair (0: no IBAN), for
 // the detector's hot path.

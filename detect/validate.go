@@ -10,12 +10,65 @@ import (
 // value (separators removed) and never panics on any input.
 
 // luhn reports whether digits (ASCII '0'–'9' only) pass the Luhn mod-10 check.
+// It takes eight digits at a time, in one word (cards have 13 to 19: two or
+// three words, no branch on the digits).
 func luhn(digits string) bool {
+	n := len(digits)
+	if n < 8 {
+		return luhnShort(digits)
+	}
+	// From the right: the digits in odd places count as they are, those in
+	// even places doubled, less 9 when that is two digits. Byte b of a
+	// word read at an even k is doubled when n-1-b is odd.
+	even := uint(n-1) & 1
+	if n <= 24 {
+		// Bytes 0–7, 8–15 and 16–23 (up to n-1), whatever n: from words
+		// ending at n at the latest, with the bytes before 8 (16) dropped
+		// and '0' (0 whether doubled or not) in place of bytes past n.
+		r1, r2 := min(8, n-8), n-8
+		d1, d2 := uint(8-r1)*8, min(uint(16-r2)*8, 64)
+		s0, b0 := luhnWord(str64(digits[:8]), even)
+		s1, b1 := luhnWord(str64(digits[r1:])>>d1|0x3030303030303030<<(64-d1), even)
+		s2, b2 := luhnWord(str64(digits[r2:])>>d2|0x3030303030303030<<(64-d2), even)
+		return b0|b1|b2 == 0 && (s0+s1+s2)%10 == 0
+	}
+	var sum, bad uint64
+	k := 0
+	for ; k+8 <= n; k += 8 {
+		s, b := luhnWord(str64(digits[k:k+8]), even)
+		sum += s
+		bad |= b
+	}
+	if k < n {
+		// The last bytes, from a word ending at the end: the bytes
+		// already counted become '0'.
+		drop := uint(k-(n-8)) * 8
+		s, b := luhnWord(str64(digits[n-8:])>>drop|0x3030303030303030<<(64-drop), even)
+		sum += s
+		bad |= b
+	}
+	return bad == 0 && sum%10 == 0
+}
+
+// luhnWord returns the Luhn sum of the eight digits of w (byte 0 first),
+// the even bytes doubled if even is 1, the odd ones if it is 0, and
+// non-zero bad unless every byte is an ASCII digit.
+func luhnWord(w uint64, even uint) (sum, bad uint64) {
+	const ones = 0x0101010101010101
+	d := w - 0x30*ones
+	// A digit is 0x30–0x39: high nibble 3, and d+118 below 128.
+	bad = (w&(0xf0*ones) ^ 0x30*ones) | (d+0x76*ones)&(0x80*ones)
+	dbl := uint64(0xff00ff00ff00ff00) >> (8 * even) // the doubled bytes
+	ge5 := (d + 0x7b*ones) >> 7 & ones              // d ≥ 5 (valid digits only)
+	d += d&dbl - ge5&dbl*9
+	return d * ones >> 56, bad // at most 8·9: no carry between bytes
+}
+
+// luhnShort is luhn for fewer than eight digits, byte by byte.
+func luhnShort(digits string) bool {
 	if len(digits) < 2 {
 		return false
 	}
-	// From the right: the digits in odd places count as they are, those in
-	// even places doubled, less 9 when that is two digits.
 	sum := 0
 	i := len(digits) - 1
 	for ; i >= 1; i -= 2 {
@@ -33,6 +86,13 @@ func luhn(digits string) bool {
 		sum += int(a)
 	}
 	return sum%10 == 0
+}
+
+// str64 reads eight bytes of s as a little-endian word (one load).
+func str64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // luhnDouble is a digit doubled, less 9 when that is two digits.

@@ -163,3 +163,39 @@ func FuzzGitHubChecksum(f *testing.F) {
 		githubChecksumOK(s)
 	})
 }
+
+// TestLuhnWords checks luhn's word reads at every length up to 40: digit
+// strings made to pass, each with one digit changed, and with one byte
+// that is not a digit (those next to '0' and '9' too).
+func TestLuhnWords(t *testing.T) {
+	r := rng(t)
+	passed := 0
+	for n := range 41 {
+		for range 200 {
+			d := []byte(randFrom(r, "0123456789", n))
+			for c := byte('0'); n > 0 && c <= '9' && !refLuhn(string(d)); c++ {
+				d[n-1] = c // the check digit
+			}
+			if luhn(string(d)) != refLuhn(string(d)) {
+				t.Fatalf("luhn(%q) = %v", d, luhn(string(d)))
+			}
+			if luhn(string(d)) {
+				passed++
+			}
+			if n == 0 {
+				continue
+			}
+			k := r.IntN(n)
+			for _, c := range []byte{'0' + byte(r.IntN(10)), '/', ':', 0, 'a', ' ', 0xb0, 0xb9} {
+				e := append([]byte(nil), d...)
+				e[k] = c
+				if luhn(string(e)) != refLuhn(string(e)) {
+					t.Fatalf("luhn(%q) = %v", e, luhn(string(e)))
+				}
+			}
+		}
+	}
+	if passed < 39*200 {
+		t.Fatalf("%d digit strings passed, want %d", passed, 39*200)
+	}
+}

@@ -1,0 +1,143 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// ibanAtRef is ibanAt as it was byte by byte, the reference: it matches an IBAN whose check digits start at i, the country code
+// just before them, and returns its end.
+func ibanAtRef(text string, i int) (int, bool) {
+	// Anchor on the check digits, right after the country code.
+	s := i - 2
+	if s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+		return 0, false
+	}
+	// ISO 13616 writes IBANs in capitals, but the check is the same in
+	// lower case, and people type them so: accept a code written entirely
+	// in one case, never mixed.
+	lowerCase := isLower(text[s])
+	if lowerCase != isLower(text[s+1]) || !isAlpha(text[s]) || !isAlpha(text[s+1]) {
+		return 0, false
+	}
+	want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
+	if want == 0 {
+		return 0, false
+	}
+	var buf [34]byte
+	n, j := 0, s
+	var sep byte
+	// Digits and letters of the code's case are taken (capitalised) by a
+	// table: one branch, taken but at separators, whatever the mix.
+	accept := refDigit | refUpper
+	if lowerCase {
+		accept = refDigit | refLower
+	}
+	for j < len(text) && n < want {
+		c := text[j]
+		if k := ibanClassRef[c]; k&accept != 0 {
+			buf[n] = c &^ (k & refLower << 3) // 'a' - 'A' is refLower<<3
+			n++
+			j++
+			continue
+		}
+		if (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]) {
+			sep = c // printed form: one space (or dash) between groups of four
+			j++
+			continue
+		}
+		break
+	}
+	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
+		return 0, false
+	}
+	return j, true
+}
+
+// ibanClassRef classifies the bytes of an IBAN for ibanAt.
+var ibanClassRef = func() (t [256]uint8) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = refDigit
+		case isUpper(b):
+			t[c] = refUpper
+		case isLower(b):
+			t[c] = refLower
+		}
+	}
+	return
+}()
+
+const (
+	refDigit uint8 = 1 << iota
+	refUpper
+	refLower
+)
+
+// ibanAtCases are texts around IBANs: printed and compact, both cases,
+// separators of each kind, cut short, too long, mixed case, bad checks.
+func ibanAtCases() []string {
+	codes := []string{
+		"IT60X0542811101000000123456", "DE89370400440532013000", "GB82WEST12345698765432",
+		"NO9386011117947", "FR1420041010050500013M02606", "MT84MALT011000012345MTLCAST001S",
+		"BE68539007547034", "RU0204452560040702810412345678901",
+	}
+	var out []string
+	for _, c := range codes {
+		var sp, da strings.Builder
+		for k := 0; k < len(c); k += 4 {
+			if k > 0 {
+				sp.WriteByte(' ')
+				da.WriteByte('-')
+			}
+			sp.WriteString(c[k:min(k+4, len(c))])
+			da.WriteString(c[k:min(k+4, len(c))])
+		}
+		for _, v := range []string{c, sp.String(), da.String()} {
+			for _, w := range []string{v, strings.ToLower(v), v[:len(v)-1], v + "0", v + " 1234", v + "x",
+				v[:len(v)-1] + "9", strings.ToLower(v[:3]) + v[3:], v[:2] + "99" + v[4:]} {
+				out = append(out, w, "IBAN: "+w+".", "x"+w, w+" ", "("+w+")")
+			}
+		}
+	}
+	return append(out, "IT60 X054-2811", "IT60  X054", "IT60 ", "IT6", "it60x05428111010000001234 56",
+		"IT60X054 2811 1010 0000 0123 456", "IT60 X054 2811 1010 0000 0123 45 6")
+}
+
+// TestIBANAtMatchesRef compares ibanAt with the byte-by-byte reference at
+// every digit of each case.
+func TestIBANAtMatchesRef(t *testing.T) {
+	found := 0
+	for _, s := range ibanAtCases() {
+		checkIBANAt(t, s)
+		for i := range s {
+			if _, ok := ibanAt(s, i); ok {
+				found++
+			}
+		}
+	}
+	if found < 100 {
+		t.Fatalf("ibanAt found %d IBANs in the cases, want 100 or more", found)
+	}
+}
+
+func checkIBANAt(t *testing.T, s string) {
+	t.Helper()
+	for i := range len(s) + 2 {
+		j, ok := ibanAt(s, i)
+		rj, rok := ibanAtRef(s, i)
+		if ok != rok || ok && j != rj {
+			t.Fatalf("ibanAt(%q, %d) = %d, %v; reference %d, %v", s, i, j, ok, rj, rok)
+		}
+	}
+}
+
+func FuzzIBANAt(f *testing.F) {
+	for _, s := range ibanAtCases() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkIBANAt(t, s)
+	})
+}
