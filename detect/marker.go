@@ -96,6 +96,63 @@ var markerKeywordsByFirst = func() (t [256][]int) {
 	return
 }()
 
+// markerCapsAt[k] holds, for each phrase of markersFor[k], an offset from
+// the keyword's start where the phrase has a word of four bytes or more
+// start: markingCase wants a capital there (a small letter fails both ALL
+// CAPS and Title Case). So a keyword in lower-case prose ("the secret is
+// safe"), a small letter at each of these offsets, cannot be in a marking
+// and is passed over without trying phrases. Nil if a phrase has no such
+// word (then no offset can rule it out). Phrases that end inside a word
+// of the keyword ("tlp: red" before "distribut") are left out: markerAround
+// wants no word byte after a phrase.
+var markerCapsAt = func() (t [][]int) {
+	for k, l := range markersFor {
+		var qs []int
+		for _, c := range l {
+			if e := len(c.phrase) - c.off; e < len(markerKeywords[k]) && isWord(markerKeywords[k][e]) {
+				continue // ends inside the keyword's word: never matches
+			}
+			q, ok := -1, false
+			for i := 0; i < len(c.phrase); i++ {
+				if i > 0 && c.phrase[i-1] != ' ' || c.phrase[i] == ' ' {
+					continue
+				}
+				j := i
+				for j < len(c.phrase) && c.phrase[j] != ' ' {
+					j++
+				}
+				if j-i > 3 {
+					// One inside the keyword if the phrase has one: the
+					// keyword's offsets are shared by most phrases.
+					if q, ok = i-c.off, true; q >= 0 && q < len(markerKeywords[k]) {
+						break
+					}
+				}
+			}
+			if !ok {
+				qs = nil
+				break
+			}
+			if !slices.Contains(qs, q) {
+				qs = append(qs, q)
+			}
+		}
+		t = append(t, qs)
+	}
+	return
+}()
+
+// smallAt reports whether every offset of qs from h is a small letter or
+// outside text (where no phrase can be).
+func smallAt(text string, h int, qs []int) bool {
+	for _, q := range qs {
+		if i := h + q; uint(i) < uint(len(text)) && !isLower(text[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (confidentialMarker) Keywords() []string { return slices.Clone(markerKeywords) }
 
 func (confidentialMarker) Find(t *Text) {
@@ -118,6 +175,9 @@ func (confidentialMarker) Find(t *Text) {
 		}
 		var s, e int
 		if k >= 0 {
+			if qs := markerCapsAt[k]; qs != nil && smallAt(text, h, qs) {
+				continue // a keyword in prose: no marking can match here
+			}
 			s, e = markerAround(text, h, lo, markerGroupsFor[k])
 		} else {
 			s, e = markerAroundAny(text, h, lo) // not a keyword: try all

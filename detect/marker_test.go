@@ -161,3 +161,25 @@ func TestMarkerAnyHits(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMarkerSameAsSimple compares the detector with markerSimple on any
+// text (the lower-case prose gate, markerCapsAt, included).
+func FuzzMarkerSameAsSimple(f *testing.F) {
+	fast, err := newScanner([]Detector{confidentialMarker{}}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	simple, err := newScanner([]Detector{markerSimple{}}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"the secret is safe", "TOP SECRET", "Top Secret", "Do Not Forward", "do not Forward",
+		"secret//NOFORN", "Solo per Uso Interno", "uso Interno", "TLP:RED", "tlp: amber", "Strictly confidential"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := fmt.Sprint(fast.ScanText(text)), fmt.Sprint(simple.ScanText(text)); got != want {
+			t.Fatalf("%q: got %s, want %s", text, got, want)
+		}
+	})
+}

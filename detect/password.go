@@ -339,6 +339,18 @@ var commonNonPasswords = map[string]bool{
 // checks it).
 const maxNonPassword = 16
 
+// nonPasswordFirst[c] (nonPasswordLast[c]) has bit n set where a word of
+// commonNonPasswords of n bytes starts (ends) with c: a value whose first
+// and last bytes do not both fit its length is not a word there, told
+// without hashing it for the map (most values, which are passwords).
+var nonPasswordFirst, nonPasswordLast = func() (f, l [256]uint32) {
+	for w := range commonNonPasswords {
+		f[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
+	}
+	return
+}()
+
 // passwordMarkList are pieces of stand-ins for a password.
 var passwordMarkList = []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example"}
 
@@ -350,7 +362,8 @@ func placeholderPassword(v, user string) bool {
 	if !isASCII(v) {
 		return placeholderPasswordUnicode(v, user)
 	}
-	if len(v) <= maxNonPassword {
+	if n := len(v); uint(n-1) < maxNonPassword && // 1 <= n <= maxNonPassword
+		nonPasswordFirst[lower(v[0])]&nonPasswordLast[lower(v[n-1])]>>n&1 != 0 {
 		var buf [maxNonPassword]byte
 		for i := 0; i < len(v); i++ {
 			buf[i] = lower(v[i])

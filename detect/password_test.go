@@ -71,3 +71,21 @@ func TestEnvReference(t *testing.T) {
 		t.Fatalf("only %d references generated", found)
 	}
 }
+
+// TestNonPasswordEnds checks the first/last-byte gate before the map of
+// commonNonPasswords: every word, in any case, is still found, and values
+// of no length or too long are let through.
+func TestNonPasswordEnds(t *testing.T) {
+	for w := range commonNonPasswords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !placeholderPassword(v, "") {
+				t.Errorf("placeholderPassword(%q) = false, want true", v)
+			}
+		}
+	}
+	for _, v := range []string{"", "Xk9#mQ2p", "tX9#mQ2pwA1bC3dE5fG7"} {
+		if placeholderPassword(v, "") != (v == "") {
+			t.Errorf("placeholderPassword(%q) = %v", v, !(v == ""))
+		}
+	}
+}

@@ -115,25 +115,10 @@ func (ms *markSet) in(v string) bool {
 // inOf is in for a v made only of bytes of the classes in alphabet.
 func (ms *markSet) inOf(v string, alphabet uint64) bool {
 	if len(v) >= 12 {
-		p1, p2, p3 := &ms.pair1, &ms.pair2, &ms.pair3
-		// Samples j, j+3, j+6 and j+9 a turn; the last turn is over the
-		// last twelve bytes (samples not multiples of 3 there, which is as
-		// good: every mark start from len(v)-14 on has one of them in
-		// reach), not a loop over up to three samples.
-		for j := 0; ; j += 12 {
-			d := len(v) - 12 - j
-			j += d & (d >> 63) // min(j, len(v)-12), without a branch
-			// j+12 <= len(v): read without a bounds check.
-			w := (*[12]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(v)), j))
-			h0, h3 := p1[w[0]]&p2[w[1]]&p3[w[2]], p1[w[3]]&p2[w[4]]&p3[w[5]]
-			h6, h9 := p1[w[6]]&p2[w[7]]&p3[w[8]], p1[w[9]]&p2[w[10]]&p3[w[11]]
-			if h0|h3|h6|h9 != 0 && (ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3) ||
-				ms.atSample(v, j+6, h6) || ms.atSample(v, j+9, h9)) {
-				return true
-			}
-			if j+12 >= len(v) {
-				break
-			}
+		// Random values (nearly all) match no pair: one test for the whole
+		// value, then the marks compared only if a sample matched.
+		if ms.pairHits(v) != 0 && ms.atSamples(v) {
+			return true
 		}
 	} else {
 		p1, p2 := &ms.pair1, &ms.pair2
@@ -164,6 +149,48 @@ func (ms *markSet) inOf(v string, alphabet uint64) bool {
 		}
 	}
 	return false
+}
+
+// pairHits ORs the pair bits of samples j, j+3, j+6 and j+9 a turn of
+// twelve bytes over v (len(v) >= 12); the last turn is over the last twelve
+// bytes (samples not multiples of 3 there, which is as good: every mark
+// start from len(v)-14 on has one of them in reach), not a loop over up to
+// three samples. Zero: no mark of four bytes or more is in v.
+func (ms *markSet) pairHits(v string) uint64 {
+	p1, p2, p3 := &ms.pair1, &ms.pair2, &ms.pair3
+	var hit uint64
+	last := len(v) - 12
+	base := unsafe.Pointer(unsafe.StringData(v))
+	for j := 0; ; j += 12 {
+		j = min(j, last)
+		// j+12 <= len(v): read without a bounds check.
+		w := (*[12]byte)(unsafe.Add(base, j))
+		hit |= p1[w[0]]&p2[w[1]]&p3[w[2]] | p1[w[3]]&p2[w[4]]&p3[w[5]] |
+			p1[w[6]]&p2[w[7]]&p3[w[8]] | p1[w[9]]&p2[w[10]]&p3[w[11]]
+		if j == last {
+			return hit
+		}
+	}
+}
+
+// atSamples reports whether a mark matches at a sample of pairHits' turns
+// whose pair bits are set.
+func (ms *markSet) atSamples(v string) bool {
+	p1, p2, p3 := &ms.pair1, &ms.pair2, &ms.pair3
+	last := len(v) - 12
+	for j := 0; ; j += 12 {
+		j = min(j, last)
+		w := (*[12]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(v)), j))
+		h0, h3 := p1[w[0]]&p2[w[1]]&p3[w[2]], p1[w[3]]&p2[w[4]]&p3[w[5]]
+		h6, h9 := p1[w[6]]&p2[w[7]]&p3[w[8]], p1[w[9]]&p2[w[10]]&p3[w[11]]
+		if h0|h3|h6|h9 != 0 && (ms.atSample(v, j, h0) || ms.atSample(v, j+3, h3) ||
+			ms.atSample(v, j+6, h6) || ms.atSample(v, j+9, h9)) {
+			return true
+		}
+		if j == last {
+			return false
+		}
+	}
 }
 
 // atSample reports whether a mark of the pairs in hit (of the sample at j)
