@@ -8,8 +8,9 @@
 //
 //  1. Prefilter, one read of the text (prescan.go). On amd64 with AVX2 and
 //     BMI1 one assembly call a text classifies 32 bytes per step with
-//     nibble-table lookups (bytescan.go: digit runs, base64 runs long
-//     enough to decode, '%', '\', bytes outside ASCII), runs Teddy over the
+//     nibble-table lookups (bytescan.go: digit runs and the word context
+//     around them, base64 runs long enough to decode and whether any
+//     reader may want them, '%', '\', bytes outside ASCII), runs Teddy over the
 //     same bytes (teddy.go: each keyword of three bytes or more is anchored
 //     on three of its bytes in one of eight buckets, ASCII case folded in
 //     the tables; 1- and 2-byte keywords such as '@' are compared too), and
@@ -22,9 +23,10 @@
 //     bytes); very large keyword sets use an Aho–Corasick automaton. A
 //     detector runs only if its keywords occurred, and then only around
 //     them. The number formats read the byte pass's digit masks directly
-//     (digitrun.go): runs inside words are dropped 64 bytes at a time by a
-//     word-context pass, and each remaining run is given only to the
-//     formats its length and the bytes around it allow.
+//     (digitrun.go): runs inside words are dropped 64 bytes at a time by
+//     word-context masks (made by the kernel on amd64), and each remaining
+//     run is given only to the formats its length, the bytes around it and
+//     the digits after it allow.
 //  2. Normalisation, only when the text holds a non-ASCII character that it
 //     changes (then the prefilter runs again on the normalised text): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width
