@@ -538,10 +538,32 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 					m &^= nIPHexPrev | nIPHexNext
 				}
 			}
+			if m == 0 {
+				continue
+			}
+			// The digit bits from h on, 64 of them (at's digit counts).
+			// (Shift counts masked to 63, which they do not exceed, so
+			// the compiler adds no test for larger ones.)
+			r := uint(h-c*64) & 63
+			win := d>>r | dn<<((63-r)&63)<<1
+			// The shapes at need not try are dropped here, by arithmetic,
+			// not to call at for nothing. Those of a format whose last
+			// finding covers h: its matcher is not tried there (at's
+			// tests, and ipScan.at's and phoneScan.at's first one, which
+			// return before changing any state); a run inside a finding
+			// (a card's, a phone number's or an address's later groups)
+			// is common and its place the text's whim. And those without
+			// the digits after h their matcher needs (fewDigits); cardAt
+			// wants a next group of at least three digits (the card group
+			// shape has at most 11 digits: e+1 is within win; for a longer
+			// run w does not matter, so its shift count may be masked).
+			w := win >> (uint(e+1-h) & 63) & 7
+			m &^= (nCardLong|nCardGroup)*uint16(uint(h-nb.cardNext)>>63) |
+				(nIBAN|nIBANLong)*uint16(uint(h-2-nb.ibanNext)>>63) | nFiscal*uint16(uint(h-6-nb.cfNext)>>63) |
+				nIP*uint16(uint(h-nb.ip.next)>>63) | nPhone*uint16(uint(h-nb.phone.next)>>63) |
+				fewDigits(win) | nCardGroup*uint16((w^7+7)>>3)
 			if m != 0 {
-				// The digit bits from h on, 64 of them (at's digit counts).
-				r := uint(h - c*64)
-				nb.at(h, e, p, m, d>>r|dn<<(63-r)<<1)
+				nb.at(h, e, p, m, win)
 			}
 		}
 	}
@@ -699,24 +721,9 @@ func (nb *numberScan) colonIn(lo, hi int) bool {
 }
 
 // at tries the formats of shapes m at the run text[h:e], after p; bit k
-// of win is whether byte h+k is a digit (k < 64).
+// of win is whether byte h+k is a digit (k < 64). scan has dropped the
+// shapes whose matcher would fail at once (no finding follows from them).
 func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
-	// Shapes of a format whose last finding covers h: its matcher
-	// is not tried there (at's tests, and ipScan.at's and
-	// phoneScan.at's first one, which return before changing any
-	// state). By arithmetic, not branches: a run inside a finding
-	// (a card's, a phone number's or an address's later groups)
-	// is common and its place the text's whim.
-	m &^= (nCardLong|nCardGroup)*uint16(uint(h-nb.cardNext)>>63) |
-		(nIBAN|nIBANLong)*uint16(uint(h-2-nb.ibanNext)>>63) | nFiscal*uint16(uint(h-6-nb.cfNext)>>63) |
-		nIP*uint16(uint(h-nb.ip.next)>>63) | nPhone*uint16(uint(h-nb.phone.next)>>63)
-	// cardAt wants a next group of at least three digits (the card
-	// group shape has at most 11 digits: e+1 is within win).
-	w := win >> uint(e+1-h) & 7
-	m &^= fewDigits(win) | nCardGroup*uint16((w^7+7)>>3)
-	if m == 0 {
-		return
-	}
 	t := nb.t
 	text := t.S
 	// Shapes that cannot lead to a finding, from what their matchers

@@ -153,22 +153,24 @@ const (
 	pmSlash
 )
 
-// phoneClass classifies the bytes phoneSpan reads.
+// phoneClass classifies the bytes phoneSpan reads: a digit, a byte that
+// ends the number (0), or punctuation with the marks it sets.
 var phoneClass = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = pcDigit
 	}
-	t['('], t[')'] = pcOpen, pcClose
-	t[' '], t['-'], t['.'], t['/'] = pcSep, pcSep, pcSep, pcSep
+	t['('], t[')'] = pcParen|pcOpen|pmParen, pcParen|pmParen
+	t['-'], t['.'] = pcSep, pcSep
+	t[' '], t['/'] = pcSep|pmSpace, pcSep|pmSlash
 	return
 }()
 
+// phoneClass's bits above the marks (pm…).
 const (
-	pcOther = iota
-	pcDigit
-	pcOpen
-	pcClose
-	pcSep
+	pcDigit = 1 << (iota + 4)
+	pcSep   // ' ', '-', '.', '/'
+	pcParen // '(' or ')'
+	pcOpen  // '('
 )
 
 // phoneSpan reads digits and phone punctuation from s.
@@ -180,53 +182,35 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 		marks = pmPlus
 		i++
 	}
-	open, parens := false, 0
+	// Parentheses alternate, "(" first: open is the count of '(' less ')'.
+	open := uint8(0)
 	sepRun := 0
 	for i < len(text) && i-s < 32 {
-		c := text[i]
-		switch phoneClass[c] {
-		case pcDigit:
+		k := phoneClass[text[i]]
+		if k&pcDigit != 0 {
 			e := min(digitsEnd(text, i), i+16)
 			if len(sh.groups) == cap(sh.groups) {
 				return sh, false // too many groups for a phone number
 			}
 			sh.groups = append(sh.groups, e-i)
 			sh.digits += e - i
-			sh.end, sh.parens, sh.marks = e, parens, marks
+			sh.end, sh.parens, sh.marks = e, int(open), marks
 			i, sepRun = e, 0
 			continue
-		case pcOpen:
-			if open {
-				goto done
-			}
-			open = true
-			parens++
-			marks |= pmParen
-		case pcClose:
-			if !open {
-				goto done
-			}
-			open = false
-			parens--
-			marks |= pmParen
-		case pcSep:
-			// single separators, or ") " / " ("
-			switch c {
-			case ' ':
-				marks |= pmSpace
-			case '/':
-				marks |= pmSlash
-			}
-		default:
-			goto done
 		}
+		// Single separators, or ") " / " (": a '(' inside parentheses,
+		// a ')' outside them or any other byte ends the number.
+		if k == 0 || k&pcParen != 0 && k>>7 == open {
+			break
+		}
+		open ^= k >> 6 & 1
+		marks |= k & 0xf
 		sepRun++
 		if sepRun > 2 {
 			break
 		}
 		i++
 	}
-done:
 	if isAlpha(byteAt(text, sh.end)) || byteAt(text, sh.end) == '_' {
 		return sh, false
 	}

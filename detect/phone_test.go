@@ -143,24 +143,42 @@ func TestPhoneMatchesReference(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
 	for range 3000 {
-		text := numberText(r)
-		st := s.pool.Get().(*scanState)
-		s.prescan(st, text, true, true)
-		st.text = Text{S: text, st: st, sc: s}
-		tx := &st.text
-		context := tx.Anywhere(phoneWords) || tx.Anywhere(phoneWeakWords)
-		var sc phoneScan
-		for h := range len(text) {
-			if !isDigit(text[h]) {
-				continue
-			}
-			sc.next = 0
-			a, b := sc.at(tx, h)
-			c, d := refPhoneAt(tx, h, context)
-			if a != c || b != d {
-				t.Fatalf("%q at %d: %d-%d, reference %d-%d", text, h, a, b, c, d)
-			}
+		checkPhoneReference(t, s, numberText(r))
+	}
+}
+
+func FuzzPhoneMatchesReference(f *testing.F) {
+	for _, seed := range []string{
+		"+39 02 1234 5678", "(415) 555-0132", "+(44) 20 7946 0958", "tel. 02/1234567", "call (02) (12) 345",
+		"numero 2024/00123", "2025-02-11", "1-800-555-0199x", "+1 (415)) 555 0132", "cell 0039 333 1234567 89",
+	} {
+		f.Add(seed)
+	}
+	s := newTestScanner(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkPhoneReference(t, s, text)
+	})
+}
+
+// checkPhoneReference compares the phone matcher with the reference at
+// every digit of text.
+func checkPhoneReference(t *testing.T, s *Scanner, text string) {
+	st := s.pool.Get().(*scanState)
+	defer s.put(st)
+	s.prescan(st, text, true, true)
+	st.text = Text{S: text, st: st, sc: s}
+	tx := &st.text
+	context := tx.Anywhere(phoneWords) || tx.Anywhere(phoneWeakWords)
+	var sc phoneScan
+	for h := range len(text) {
+		if !isDigit(text[h]) {
+			continue
 		}
-		s.put(st)
+		sc.next = 0
+		a, b := sc.at(tx, h)
+		c, d := refPhoneAt(tx, h, context)
+		if a != c || b != d {
+			t.Fatalf("%q at %d: %d-%d, reference %d-%d", text, h, a, b, c, d)
+		}
 	}
 }
