@@ -155,7 +155,7 @@ func BenchmarkPrefilter(b *testing.B) {
 	hit := func(int32, int) {}
 	benchTexts(b, texts, func(t string) {
 		digits = digits[:0]
-		scratch, _ = s.pre.prescan(t, &digits, nil, scratch, hit, true, &gbuf)
+		scratch, _, _ = s.pre.prescan(t, &digits, nil, scratch, hit, true, &gbuf)
 	})
 }
 

@@ -29,7 +29,7 @@ func checkByteScan(t *testing.T, s string) {
 	// The fused pass (prescan with teddy) finds the same.
 	var digits2 []int
 	var runs2 []b64Span
-	_, fl2 := prescanTeddy.prescan(s, &digits2, &runs2, nil, func(int32, int) {}, true, nil)
+	_, _, fl2 := prescanTeddy.prescan(s, &digits2, &runs2, nil, func(int32, int) {}, true, nil)
 	fusedRuns := runs
 	if haveAVX2 && len(s) > 0 && !runsWanted(s, runs) {
 		fusedRuns = nil // the fused pass lists only runs a reader may want (kfRunUse)

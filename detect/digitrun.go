@@ -310,16 +310,10 @@ func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits 
 	}
 }
 
-// setMasks records that st.masks, n words, are the byte pass's over text
-// (two or three words a chunk, and an empty chunk after the last).
-func (st *scanState) setMasks(text string, n int) {
-	nch := (len(text) + 63) / 64
-	st.maskPtr, st.maskLen, st.maskStride = uintptr(unsafe.Pointer(unsafe.StringData(text))), len(text), 0
-	if n == 3*(nch+1) {
-		st.maskStride = 3
-	} else if n == 2*(nch+1) {
-		st.maskStride = 2
-	}
+// setMasks records that st.masks are the byte pass's over text, stride
+// words a chunk (prefilter.prescan's), and an empty chunk after the last.
+func (st *scanState) setMasks(text string, stride int) {
+	st.maskPtr, st.maskLen, st.maskStride = uintptr(unsafe.Pointer(unsafe.StringData(text))), len(text), stride
 }
 
 // numberMasks returns the digit masks of text, stride words a chunk, then

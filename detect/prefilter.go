@@ -100,9 +100,9 @@ func (p *prefilter) scan(text string, hit func(kw int32, start int), digits *[]i
 	var fl textFlags
 	if p.gram != nil {
 		var buf [256]uint8
-		_, fl = p.prescan(text, digits, nil, arr[:0], hit, true, &buf)
+		_, _, fl = p.prescan(text, digits, nil, arr[:0], hit, true, &buf)
 	} else {
-		_, fl = p.prescan(text, digits, nil, arr[:0], hit, true, nil)
+		_, _, fl = p.prescan(text, digits, nil, arr[:0], hit, true, nil)
 	}
 	if fl&tfNonASCII == 0 {
 		return -1

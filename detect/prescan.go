@@ -5,19 +5,21 @@ import "unsafe"
 // prescan runs the byte pass (byteScanFlags) over text and, if the text is
 // all ASCII or always is set, the keyword pass (keywords: hits to hit;
 // buf is the gram filter's scratch, nil for a fresh one). It returns the
-// scratch space and the text's flags.
+// scratch space, its masks' stride (words a chunk: 3, the kernel's, which
+// hold the word contexts too, see fusedCtx; 2, byteScanFlags') and the
+// text's flags.
 //
 // With teddy on AVX2 the two passes share one kernel (prescanAVX2), which
 // reads the text once, probes teddy's candidates too and pays the
 // per-call costs once: short texts dominate.
-func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch []uint64, hit func(kw int32, start int), always bool, buf *[256]uint8) ([]uint64, textFlags) {
+func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch []uint64, hit func(kw int32, start int), always bool, buf *[256]uint8) ([]uint64, int, textFlags) {
 	t := p.teddy
 	if t == nil || !haveAVX2 || len(text) == 0 {
-		scratch, fl := byteScanFlags(text, digits, runs, scratch)
+		masks, fl := byteScanFlags(text, digits, runs, scratch)
 		if fl&tfNonASCII == 0 || always {
 			p.keywords(text, hit, fl&tfNonASCII == 0, buf)
 		}
-		return scratch, fl
+		return masks, 2, fl
 	}
 	nch := (len(text) + 63) / 64
 	// The masks (one empty chunk after the last), the word contexts and
@@ -45,7 +47,7 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	fl &= tfPercent | tfBackslash | tfNonASCII
 	// (always first: it is the caller's constant, the flag the text's.)
 	if !always && fl&tfNonASCII != 0 {
-		return masks, fl
+		return masks, 3, fl
 	}
 	// The kernel probed and verified the candidates (but the first two
 	// bytes') of the first chunks, but for more chunks and the spans past
@@ -53,13 +55,13 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	// for all: all are rare.
 	if first|uint64(more)|uint64(n-vdone)|t.shortPass != 0 {
 		t.reportRest(text, masks, first, more, n, nt, nh, vdone, bufs, fl, hit)
-		return masks, fl
+		return masks, 3, fl
 	}
 	for _, j := range bufs.trigs[:nt] {
 		t.short.trigger(text, int(j), hit)
 	}
 	t.report(text, bufs.hits[:nh], hit)
-	return masks, fl
+	return masks, 3, fl
 }
 
 // reportRest is the end of prescan (the hits of the kernel's results) when

@@ -455,11 +455,11 @@ func (s *Scanner) prescan(st *scanState, text string, runs, keywordsAnyway bool)
 		st.runs = st.runs[:0]
 		rs = &st.runs
 	}
-	masks, fl := s.pre.prescan(text, digits, rs, st.masks, st.hit, keywordsAnyway, &st.gbuf)
+	masks, stride, fl := s.pre.prescan(text, digits, rs, st.masks, st.hit, keywordsAnyway, &st.gbuf)
 	if unsafe.SliceData(masks) != unsafe.SliceData(st.masks) {
 		st.masks = masks // grown: a pointer store (and its write barrier) only then
 	}
-	st.setMasks(text, len(masks))
+	st.setMasks(text, stride)
 	return fl
 }
 
