@@ -131,26 +131,12 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	ORQ	BX, AX \
 	MOVQ	AX, off(DI)
 
-// CHUNKEND finishes the chunk at DI and R12 (then advanced): the word
-// contexts (as wordCtxGeneric: bit k when byte k-1 is a word byte and
-// bytes k-3 and k-7 alphanumeric) from the alphanumeric bits (made in R9)
-// and the word bits (made in R10), R13 and R14 holding the previous
-// chunk's (then this one's); the ':' bits ORed into colons-48(SP); and
-// the runs of 16 in the base64 bits (R11: the previous chunk's, then this
-// one's), stored at R15 (then advanced) and ORed into runs-64(SP): a run
-// of 16 lies inside the chunk or inside the 64 bits from the middle of
-// the previous one (the two windows side by side in X0, bit k of each
-// left set when bits k to k+15 are). The base64 word is rewritten whole
-// (WIDEN) first. For kfRunUse, the capitals (U) and small letters (L) of
-// the chunk (the alphanumeric bytes but the digits, split by their 0x20
-// bits) and of the middle window (the previous chunk's at 8(SP) and
-// 16(SP)) ride along: the same AND-spread over [B, Bmid, U, Umid] in Y0
-// leaves the runs of 16 capitals in its high lanes, an OR-spread over
-// [U, Umid, L, Lmid] in Y4 the windows of 16 holding a capital, a small
-// letter; those inside runs of 16, and the runs of 16 capitals in all
-// four lanes, are ORed into 48(SP): a capital's lanes and a small
-// letter's both non-zero (or sixteen capitals in a row) sets kfRunUse.
-#define CHUNKEND \
+// CHUNKSTART is the first part of CHUNKEND and CHUNKENDALL: the base64
+// word rewritten whole, the word contexts stored, the ':' bits ORed in,
+// R9 left holding the chunk's letters (alphanumeric bytes but the
+// digits) and AX the bytes' 0x20 bits (which tell small letters from
+// capitals).
+#define CHUNKSTART \
 	WIDEN(8) \
 	ANDNQ	AX, R10, R10 \
 	ANDNQ	R10, R9, R9 \
@@ -177,7 +163,99 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	MOVL	4(SP), AX \
 	SHLQ	$32, AX \
 	MOVL	0(SP), BX \
-	ORQ	BX, AX \
+	ORQ	BX, AX
+
+// CHUNKEND finishes the chunk at DI and R12 (then advanced): the word
+// contexts (as wordCtxGeneric: bit k when byte k-1 is a word byte and
+// bytes k-3 and k-7 alphanumeric) from the alphanumeric bits (made in R9)
+// and the word bits (made in R10), R13 and R14 holding the previous
+// chunk's (then this one's); the ':' bits ORed into colons-48(SP); and
+// the runs of 16 in the base64 bits (R11: the previous chunk's, then this
+// one's), stored at R15 (then advanced): a run of 16 lies inside the
+// chunk or inside the 64 bits from the middle of the previous one (the
+// two windows side by side in X0, bit k of each left set when bits k to
+// k+15 are). The base64 word is rewritten whole (WIDEN) first. The
+// capitals (U) and small letters (L) of the chunk (the alphanumeric bytes
+// but the digits, split by their 0x20 bits) are kept at 8(SP) and 16(SP)
+// for the next chunk's middle window.
+//
+// Only a chunk with a run of 16 (rare in prose: X0 not zero) goes on,
+// past done otherwise, to the rest: its runs ORed into runs-64(SP) and,
+// for kfRunUse, an AND-spread over [U, Umid] in X1 leaves the runs of 16
+// capitals, an OR-spread over [U, Umid, L, Lmid] in Y4 the windows of 16
+// holding a capital, a small letter; those inside runs of 16, and the
+// runs of 16 capitals in all four lanes, are ORed into 48(SP): a
+// capital's lanes and a small letter's both non-zero (or sixteen capitals
+// in a row) sets kfRunUse. (The capitals are base64 bytes: without a run
+// of 16 base64 bytes the rest would OR in nothing.)
+#define CHUNKEND(done) \
+	CHUNKSTART \
+	ANDNQ	R9, AX, R10 \
+	ANDQ	AX, R9 \
+	MOVQ	8(DI), AX \
+	MOVQ	AX, BX \
+	SHLQ	$32, R11, BX \
+	MOVQ	AX, R11 \
+	VMOVQ	AX, X0 \
+	VPINSRQ	$1, BX, X0, X0 \
+	VPSRLQ	$1, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$2, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$4, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VPSRLQ	$8, X0, X1 \
+	VPAND	X1, X0, X0 \
+	VMOVDQU	X0, (R15) \
+	ADDQ	$16, R15 \
+	MOVQ	8(SP), AX \
+	MOVQ	R10, 8(SP) \
+	MOVQ	16(SP), BX \
+	MOVQ	R9, 16(SP) \
+	VPTEST	X0, X0 \
+	JEQ	done \
+	VPOR	runs-64(SP), X0, X1 \
+	VMOVDQU	X1, runs-64(SP) \
+	VMOVQ	R10, X4 \
+	SHLQ	$32, AX, R10 \
+	VPINSRQ	$1, R10, X4, X4 \
+	VMOVQ	R9, X5 \
+	SHLQ	$32, BX, R9 \
+	VPINSRQ	$1, R9, X5, X5 \
+	VMOVDQU	X4, X1 \
+	VINSERTI128 $1, X5, Y4, Y4 \
+	VPSRLQ	$1, X1, X5 \
+	VPAND	X5, X1, X1 \
+	VPSRLQ	$2, X1, X5 \
+	VPAND	X5, X1, X1 \
+	VPSRLQ	$4, X1, X5 \
+	VPAND	X5, X1, X1 \
+	VPSRLQ	$8, X1, X5 \
+	VPAND	X5, X1, X1 \
+	VPSRLQ	$1, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$2, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$4, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPSRLQ	$8, Y4, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPERMQ	$0x44, Y0, Y5 \
+	VPAND	Y5, Y4, Y4 \
+	VPERMQ	$0x44, Y1, Y5 \
+	VPOR	Y5, Y4, Y4 \
+	VPOR	48(SP), Y4, Y4 \
+	VMOVDQU	Y4, 48(SP) \
+done:
+
+// CHUNKENDALL is CHUNKEND without the branch: the same outputs, all of
+// the rest done in every chunk (the AND-spread over [B, Bmid, U, Umid] in
+// Y0 leaves the runs of 16 capitals in its high lanes). For short texts
+// and the tail, whose chunks have runs of 16 as often as not (a branch
+// there mispredicts); CHUNKEND's for the chunks of long texts, mostly
+// prose, where it is predictable.
+#define CHUNKENDALL \
+	CHUNKSTART \
 	ANDNQ	R9, AX, BX \
 	ANDQ	AX, R9 \
 	VMOVQ	BX, X4 \
@@ -310,13 +388,15 @@ pcopyb:
 ploop:
 	TESTQ	CX, CX
 	JEQ	ptail
+	CMPQ	CX, $8
+	JAE	plong
 
 pchunk:
 	PHALF(0, Y6, Y7, Y2, Y3, 0)
 	LOWBITS
 	PHALF(32, Y2, Y3, Y6, Y7, 4)
 	HIGHBITS
-	CHUNKEND
+	CHUNKENDALL
 	ADDQ	$64, SI
 	ADDQ	$24, DI
 	DECQ	CX
@@ -340,7 +420,7 @@ ptail:
 	VPAND	32(DX), Y0, Y0
 	PMASKS(Y2, Y3, Y6, Y7, 4)
 	HIGHBITS
-	CHUNKEND
+	CHUNKENDALL
 	MOVQ	more+48(FP), R9
 	ANDL	R9, 16(DI)
 	SHRQ	$32, R9
@@ -519,3 +599,16 @@ fdone:
 	MOVQ	R8, vdone+80(FP)
 	MOVQ	BX, nh+72(FP)
 	RET
+
+plong:
+	// Long texts (8 whole chunks or more): CHUNKEND's branch.
+	PHALF(0, Y6, Y7, Y2, Y3, 0)
+	LOWBITS
+	PHALF(32, Y2, Y3, Y6, Y7, 4)
+	HIGHBITS
+	CHUNKEND(plongdone)
+	ADDQ	$64, SI
+	ADDQ	$24, DI
+	DECQ	CX
+	JNE	plong
+	JMP	ptail

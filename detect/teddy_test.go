@@ -205,6 +205,39 @@ func FuzzPrescanKernel(f *testing.F) {
 	f.Add(bytes.Repeat([]byte("akia-----BEGIN é"), 20), uint8(1))
 	// Past teddyFusedChunks chunks.
 	f.Add(bytes.Repeat([]byte("@akia sk-ant- § 12 ushers"), 40), uint8(0))
+	// Long texts (the kernel's loop for 8 chunks or more skips a chunk's
+	// run work when it has no run of 16): prose with runs of base64
+	// bytes, capitals and small letters of random lengths, at random
+	// places (across chunks and their middles too).
+	// Half without small letters in runs (a space after each piece):
+	// sixteen capitals alone set kfRunUse there.
+	rng := rand.New(rand.NewPCG(5, 5))
+	for i := range 24 {
+		var b []byte
+		alpha := "AZ09+/-_7Kazx"[:13-3*(i&1)]
+		for len(b) < 512+rng.IntN(1024) {
+			k := rng.IntN(4)
+			if i&1 == 1 && k == 2 {
+				k = 1
+			}
+			switch k {
+			case 0:
+				b = append(b, "the notes and the plan "...)
+			case 1:
+				b = append(b, strings.Repeat("Q", 8+rng.IntN(20))...)
+			case 2:
+				b = append(b, strings.Repeat("q", 8+rng.IntN(20))...)
+			default:
+				for range 8 + rng.IntN(40) {
+					b = append(b, alpha[rng.IntN(len(alpha))])
+				}
+			}
+			if i&1 == 1 || rng.IntN(3) == 0 {
+				b = append(b, ' ')
+			}
+		}
+		f.Add(b, uint8(0))
+	}
 	f.Fuzz(func(t *testing.T, b []byte, which uint8) {
 		td := tds[int(which)%len(tds)]
 		if len(b) == 0 || td == nil {
