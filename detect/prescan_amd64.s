@@ -131,6 +131,18 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	ORQ	BX, AX \
 	MOVQ	AX, off(DI)
 
+// SPREAD16 leaves bit k of each 64-bit lane of x set when bits k to k+15
+// of the lane are all set (op VPAND) or any is (op VPOR); t is scratch.
+#define SPREAD16(op, x, t) \
+	VPSRLQ	$1, x, t \
+	op	t, x, x \
+	VPSRLQ	$2, x, t \
+	op	t, x, x \
+	VPSRLQ	$4, x, t \
+	op	t, x, x \
+	VPSRLQ	$8, x, t \
+	op	t, x, x
+
 // CHUNKSTART is the first part of CHUNKEND and CHUNKENDALL: the base64
 // word rewritten whole, the word contexts stored, the ':' bits ORed in,
 // R9 left holding the chunk's letters (alphanumeric bytes but the
@@ -198,14 +210,7 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	MOVQ	AX, R11 \
 	VMOVQ	AX, X0 \
 	VPINSRQ	$1, BX, X0, X0 \
-	VPSRLQ	$1, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$2, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$4, X0, X1 \
-	VPAND	X1, X0, X0 \
-	VPSRLQ	$8, X0, X1 \
-	VPAND	X1, X0, X0 \
+	SPREAD16(VPAND, X0, X1) \
 	VMOVDQU	X0, (R15) \
 	ADDQ	$16, R15 \
 	MOVQ	8(SP), AX \
@@ -224,22 +229,8 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VPINSRQ	$1, R9, X5, X5 \
 	VMOVDQU	X4, X1 \
 	VINSERTI128 $1, X5, Y4, Y4 \
-	VPSRLQ	$1, X1, X5 \
-	VPAND	X5, X1, X1 \
-	VPSRLQ	$2, X1, X5 \
-	VPAND	X5, X1, X1 \
-	VPSRLQ	$4, X1, X5 \
-	VPAND	X5, X1, X1 \
-	VPSRLQ	$8, X1, X5 \
-	VPAND	X5, X1, X1 \
-	VPSRLQ	$1, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$2, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$4, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$8, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
+	SPREAD16(VPAND, X1, X5) \
+	SPREAD16(VPOR, Y4, Y5) \
 	VPERMQ	$0x44, Y0, Y5 \
 	VPAND	Y5, Y4, Y4 \
 	VPERMQ	$0x44, Y1, Y5 \
@@ -276,22 +267,8 @@ done:
 	VPINSRQ	$1, BX, X0, X0 \
 	VINSERTI128 $1, X4, Y0, Y0 \
 	VINSERTI128 $1, X5, Y4, Y4 \
-	VPSRLQ	$1, Y0, Y1 \
-	VPAND	Y1, Y0, Y0 \
-	VPSRLQ	$1, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$2, Y0, Y1 \
-	VPAND	Y1, Y0, Y0 \
-	VPSRLQ	$2, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$4, Y0, Y1 \
-	VPAND	Y1, Y0, Y0 \
-	VPSRLQ	$4, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
-	VPSRLQ	$8, Y0, Y1 \
-	VPAND	Y1, Y0, Y0 \
-	VPSRLQ	$8, Y4, Y5 \
-	VPOR	Y5, Y4, Y4 \
+	SPREAD16(VPAND, Y0, Y1) \
+	SPREAD16(VPOR, Y4, Y5) \
 	VMOVDQU	X0, (R15) \
 	ADDQ	$16, R15 \
 	VPOR	runs-64(SP), X0, X1 \
