@@ -143,6 +143,17 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VPSRLQ	$8, x, t \
 	op	t, x, x
 
+// RUNWINDOWS puts the chunk's base64 word (at 8(DI)) and the 64 bits
+// from the middle of the previous chunk (R11: its base64 word, then this
+// one's) side by side in X0, the windows a run of 16 may lie in.
+#define RUNWINDOWS \
+	MOVQ	8(DI), AX \
+	MOVQ	AX, BX \
+	SHLQ	$32, R11, BX \
+	MOVQ	AX, R11 \
+	VMOVQ	AX, X0 \
+	VPINSRQ	$1, BX, X0, X0
+
 // CHUNKSTART is the first part of CHUNKEND and CHUNKENDALL: the base64
 // word rewritten whole, the word contexts stored, the ':' bits ORed in,
 // R9 left holding the chunk's letters (alphanumeric bytes but the
@@ -204,12 +215,7 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	CHUNKSTART \
 	ANDNQ	R9, AX, R10 \
 	ANDQ	AX, R9 \
-	MOVQ	8(DI), AX \
-	MOVQ	AX, BX \
-	SHLQ	$32, R11, BX \
-	MOVQ	AX, R11 \
-	VMOVQ	AX, X0 \
-	VPINSRQ	$1, BX, X0, X0 \
+	RUNWINDOWS \
 	SPREAD16(VPAND, X0, X1) \
 	VMOVDQU	X0, (R15) \
 	ADDQ	$16, R15 \
@@ -259,12 +265,7 @@ done:
 	MOVQ	R9, 16(SP) \
 	SHLQ	$32, AX, R9 \
 	VPINSRQ	$1, R9, X5, X5 \
-	MOVQ	8(DI), AX \
-	MOVQ	AX, BX \
-	SHLQ	$32, R11, BX \
-	MOVQ	AX, R11 \
-	VMOVQ	AX, X0 \
-	VPINSRQ	$1, BX, X0, X0 \
+	RUNWINDOWS \
 	VINSERTI128 $1, X4, Y0, Y0 \
 	VINSERTI128 $1, X5, Y4, Y4 \
 	SPREAD16(VPAND, Y0, Y1) \
