@@ -102,6 +102,17 @@ DATA byteIndex<>+48(SB)/8, $0x3736353433323130
 DATA byteIndex<>+56(SB)/8, $0x3f3e3d3c3b3a3938
 GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 
+// NIBBLECLASS sets each byte of Y0 to its class: the AND of the low
+// nibble's table (Y9) and the high nibble's (Y8), Y15 holding 0x0f
+// repeated; Y1 is scratch. (HALF's and WCLASS's tables differ.)
+#define NIBBLECLASS \
+	VPAND	Y15, Y0, Y1 \
+	VPSRLW	$4, Y0, Y0 \
+	VPAND	Y15, Y0, Y0 \
+	VPSHUFB	Y1, Y9, Y1 \
+	VPSHUFB	Y0, Y8, Y0 \
+	VPAND	Y1, Y0, Y0
+
 // HALF classifies the 32 bytes in Y0: digit bits into d, base64 bits
 // inverted into b; the bytes are ORed into Y10, their equality with '%'
 // and '\' into Y11 and Y7.
@@ -111,12 +122,7 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 	VPOR	Y1, Y11, Y11 \
 	VPCMPEQB Y12, Y0, Y1 \
 	VPOR	Y1, Y7, Y7 \
-	VPAND	Y15, Y0, Y1 \
-	VPSRLW	$4, Y0, Y0 \
-	VPAND	Y15, Y0, Y0 \
-	VPSHUFB	Y1, Y9, Y1 \
-	VPSHUFB	Y0, Y8, Y0 \
-	VPAND	Y1, Y0, Y0 \
+	NIBBLECLASS \
 	VPMOVMSKB Y0, d \
 	VPCMPEQB Y14, Y0, Y0 \
 	VPMOVMSKB Y0, b
@@ -227,12 +233,7 @@ TEXT ·classifyTailAVX2(SB), NOSPLIT, $0-32
 	VMOVDQU	off(SI), Y0 \
 	VPCMPEQB Y11, Y0, Y2 \
 	VPMOVMSKB Y2, nc \
-	VPAND	Y15, Y0, Y1 \
-	VPSRLW	$4, Y0, Y0 \
-	VPAND	Y15, Y0, Y0 \
-	VPSHUFB	Y1, Y9, Y1 \
-	VPSHUFB	Y0, Y8, Y0 \
-	VPAND	Y1, Y0, Y0 \
+	NIBBLECLASS \
 	VPAND	Y13, Y0, Y1 \
 	VPCMPEQB Y14, Y1, Y1 \
 	VPMOVMSKB Y1, na \
