@@ -15,9 +15,11 @@ type CustomDetector struct {
 	// Type names the findings, e.g. "PROJECT_CODENAME": upper-case letters,
 	// digits and '_', not a built-in type.
 	Type string `json:"type" yaml:"type"`
-	// Category defaults to "custom"; Severity to "medium".
-	Category Category `json:"category,omitempty" yaml:"category,omitempty"`
-	Severity Severity `json:"severity,omitempty" yaml:"severity,omitempty"`
+	// Category names a Category ("secret", "pii", "classified",
+	// "custom"; the default); Severity a Severity ("low", "medium", the
+	// default, "high", "critical").
+	Category string `json:"category,omitempty" yaml:"category,omitempty"`
+	Severity string `json:"severity,omitempty" yaml:"severity,omitempty"`
 	// Regex is RE2 syntax. With a capturing group, the first group that
 	// matched is the value reported (and validated); otherwise the match.
 	Regex string `json:"regex,omitempty" yaml:"regex,omitempty"`
@@ -80,22 +82,17 @@ func compileCustom(cd CustomDetector) ([]entry, error) {
 	if _, _, builtin := Info(cd.Type); builtin {
 		return nil, fmt.Errorf("type %q is built in", cd.Type)
 	}
-	cat, sev := cd.Category, cd.Severity
-	if cat == "" {
-		cat = CategoryCustom
+	cat, sev := CategoryCustom, SeverityMedium
+	var err error
+	if cd.Category != "" {
+		if cat, err = ParseCategory(cd.Category); err != nil {
+			return nil, err
+		}
 	}
-	if sev == "" {
-		sev = SeverityMedium
-	}
-	switch cat {
-	case CategorySecret, CategoryPII, CategoryClassified, CategoryCustom:
-	default:
-		return nil, fmt.Errorf("unknown category %q", cat)
-	}
-	switch sev {
-	case SeverityLow, SeverityMedium, SeverityHigh, SeverityCritical:
-	default:
-		return nil, fmt.Errorf("unknown severity %q", sev)
+	if cd.Severity != "" {
+		if sev, err = ParseSeverity(cd.Severity); err != nil {
+			return nil, err
+		}
 	}
 	if cd.Regex == "" && len(cd.Terms) == 0 {
 		return nil, fmt.Errorf("needs a regex or terms")

@@ -10,7 +10,7 @@ func TestWithCustom(t *testing.T) {
 	r := rng(t)
 	s := newTestScanner(t, WithCustom([]CustomDetector{
 		{Type: "PROJECT_CODENAME", Terms: []string{"Blue Falcon", "Orione"}},
-		{Type: "CUSTOMER", Category: CategoryPII, Severity: SeverityHigh, Terms: []string{"Acme", "Acme Corp"}},
+		{Type: "CUSTOMER", Category: "pii", Severity: "high", Terms: []string{"Acme", "Acme Corp"}},
 		{Type: "EMPLOYEE_ID", Regex: `\bEMP-(\d{6})\b`, Keywords: []string{"emp-"}},
 		{Type: "INTERNAL_CARD", Regex: `card#(\d{16})`, Validator: "luhn"},
 	}))

@@ -413,12 +413,12 @@ func (s *Scanner) scanViews(st *scanState, views []view) []rawFinding {
 // Most texts have no finding or one or two: carving their results out of a
 // shared block saves an allocation (and the collector's work) per text, at
 // the cost that a result kept alive keeps its block (4 KB) alive too.
-// 56 findings (72 bytes each) and the allocator's 8-byte header of a block
-// with pointers fill its 4 KB size class to within 56 bytes: the results of a
-// corpus pass take under a third of the allocations and 8 % fewer bytes, so
-// collections, than 16 a block (1,152 bytes, in the 1,280-byte class).
-// TestFindingSlabSize keeps the fit.
-const findingSlab = 56
+// 85 findings (48 bytes each) and the allocator's 8-byte header of a block
+// with pointers fill its 4 KB size class to within 8 bytes: the results of a
+// corpus pass take a fraction of the allocations and fewer bytes, so
+// collections, than a small block a text would. TestFindingSlabSize keeps
+// the fit.
+const findingSlab = 85
 
 // results returns out with room for n more findings. A first result (out
 // has no room at all) of a few findings is carved from st.slab, capacity

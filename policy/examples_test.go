@@ -133,7 +133,7 @@ func checkPrompt(t *testing.T, example string, e *Engine) {
 	}
 	var cds []detect.CustomDetector
 	for _, d := range e.CustomDetectors() {
-		cds = append(cds, detect.CustomDetector{Type: d.Type, Category: detect.Category(d.Category), Severity: detect.Severity(d.Severity),
+		cds = append(cds, detect.CustomDetector{Type: d.Type, Category: d.Category, Severity: d.Severity,
 			Regex: d.Regex, Keywords: d.Keywords, Validator: d.Validator, Terms: d.Terms})
 	}
 	sc, err := detect.NewScanner(detect.WithCustom(cds))
@@ -228,7 +228,7 @@ func TestDocFindingTypes(t *testing.T) {
 	}
 	for _, typ := range detect.Types() {
 		cat, _, _ := detect.Info(typ)
-		if documented[typ] != string(cat) {
+		if documented[typ] != cat.String() {
 			t.Errorf("%s: category %q, docs/policy.md says %q", typ, cat, documented[typ])
 		}
 		delete(documented, typ)

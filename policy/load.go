@@ -271,7 +271,7 @@ func customDetectors(data map[string]any) ([]CustomDetector, error) {
 		// or category refuses the policy instead of failing the proxy later.
 		cds := make([]detect.CustomDetector, len(out))
 		for i, d := range out {
-			cds[i] = detect.CustomDetector{Type: d.Type, Category: detect.Category(d.Category), Severity: detect.Severity(d.Severity),
+			cds[i] = detect.CustomDetector{Type: d.Type, Category: d.Category, Severity: d.Severity,
 				Regex: d.Regex, Keywords: d.Keywords, Validator: d.Validator, Terms: d.Terms}
 		}
 		if _, err := detect.NewScanner(detect.WithCustom(cds)); err != nil {

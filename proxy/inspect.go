@@ -267,7 +267,7 @@ func (s *Server) aggregate(ev *audit.Event, segs []llmapi.Segment, fs []detect.F
 	for _, f := range fs {
 		pf := byType[f.Type]
 		if pf == nil {
-			pf = &policy.Finding{Type: f.Type, Category: string(f.Category), Severity: string(f.Severity), Paths: []string{}}
+			pf = &policy.Finding{Type: f.Type, Category: f.Category.String(), Severity: f.Severity.String(), Paths: []string{}}
 			byType[f.Type] = pf
 			order = append(order, f.Type)
 		}

@@ -44,7 +44,7 @@ func (s *Server) buildScanner() error {
 	custom := s.policy.CustomDetectors()
 	ds := make([]detect.CustomDetector, len(custom))
 	for i, c := range custom {
-		ds[i] = detect.CustomDetector{Type: c.Type, Category: detect.Category(c.Category), Severity: detect.Severity(c.Severity),
+		ds[i] = detect.CustomDetector{Type: c.Type, Category: c.Category, Severity: c.Severity,
 			Regex: c.Regex, Keywords: c.Keywords, Validator: c.Validator, Terms: c.Terms}
 	}
 	sc, err := detect.NewScanner(detect.WithCustom(ds))

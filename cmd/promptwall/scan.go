@@ -70,7 +70,7 @@ func newScanScanner(ctx context.Context, dir string) (*detect.Scanner, error) {
 		var custom []detect.CustomDetector
 		for _, c := range eng.CustomDetectors() {
 			custom = append(custom, detect.CustomDetector{
-				Type: c.Type, Category: detect.Category(c.Category), Severity: detect.Severity(c.Severity),
+				Type: c.Type, Category: c.Category, Severity: c.Severity,
 				Regex: c.Regex, Keywords: c.Keywords, Validator: c.Validator, Terms: c.Terms,
 			})
 		}
