@@ -9,10 +9,10 @@ import (
 // Digit runs are the anchors of every number format. Seven detectors look at
 // them, and a prompt has many (dates, prices, versions, digits inside keys
 // and hashes), so the runs of a text are read once, in one loop
-// (numberScan.scan): each run's length and the bytes around it are read
-// once, eight at a time, most runs are rejected with a few table lookups,
-// and the formats the rest allow are tried there, with no list per
-// detector and no call through an interface per run. The detectors' Find
+// (numberScan.scan): each run's length (from the digit masks) and the
+// bytes around it are read once, most runs are rejected with a few table
+// lookups, and the formats the rest allow are tried there, with no list
+// per detector and no call through an interface per run. The detectors' Find
 // methods use the same matchers (cardAt, ibanAt …) on the hits they are
 // given, so a detector run on its own finds what the scan finds.
 
@@ -287,8 +287,13 @@ func (s *Scanner) detectDigits(st *scanState, text string, run func(d int, hits 
 			return // no digit
 		}
 		// t and colons set here, where nb is known to be on the stack:
-		// scan's stores of them would have write barriers.
-		nb := numberScan{t: &st.text, colons: ctx, want: uint16(plan[planWant]), det: (*[numFormats]int)(plan[planWant+1:])}
+		// scan's stores of them would have write barriers. Field by
+		// field: a composite literal is built in a temporary and copied
+		// 16 bytes at a time, loads that span two of its 8-byte stores
+		// and so wait for them (no store forwarding), once a text.
+		var nb numberScan
+		nb.t, nb.colons = &st.text, ctx
+		nb.want, nb.det = uint16(plan[planWant]), (*[numFormats]int)(plan[planWant+1:])
 		nb.scan(dm, stride, colon)
 		return
 	}
@@ -421,7 +426,6 @@ type numberScan struct {
 	t        *Text
 	det      *[numFormats]int // each format's detector
 	want     uint16           // the shapes of the formats scanned for
-	colon    int              // the first ':' at or after the last place looked from (IP only)
 	colons   []uint64         // word contexts and ':' bits (wordCtx)
 	cardNext int              // where the last finding of each format ends
 	ibanNext int
@@ -434,16 +438,14 @@ type numberScan struct {
 // words a chunk, then an empty chunk) and word contexts nb.colons
 // (numberMasks). Runs inside words (most: keys, hashes) are dropped a
 // chunk at a time, by bit operations; the others are rejected here, from
-// their length and the bytes around them, read eight at a time, or go to
-// at.
+// their length (the digit bits) and the bytes around them (the eight
+// before read at once), or go to at.
 func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 	t, ctx := nb.t, nb.colons
 	text := t.S
-	// Without a ':' in the text no IPv6 address can be found, so where an
-	// IPv6 address is looked for does not matter. (Without branches:
-	// whether a text has a ':' is its whim.)
-	has := int(colon >> 1)                       // 0 or 1
-	nb.colon = len(text) - (len(text)+1<<62)*has // unknown (not looked for yet) if there is one
+	// Without a ':' in the text no IPv6 address can be found. (Without
+	// branches: whether a text has a ':' is its whim.)
+	has := int(colon >> 1) // 0 or 1
 	nb.ip.noV6 = has == 0
 	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
 	ctxb := ctxTables[has&1]
@@ -465,30 +467,35 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 	// by: a run after a word byte with alphanumerics three and seven back
 	// (ctx) is dropped, unless an IPv6 address is looked for.
 	ipHex := want&(nIPHexPrev|nIPHexNext) != 0
-	var carry uint64
+	var carry, colPrev uint64
 	for c := 0; 2*c < len(ctx); c++ {
 		cx := ctx[2*c]
 		d, dn := dm[c*stride], dm[(c+1)*stride]
 		s := d &^ (d<<1 | carry)
 		carry = d >> 63
 		in := s & cx
-		if ipHex && in != 0 {
-			// An IPv6 test (colonNear, or ipv6Token for a run before a
-			// '.') needs a ':' within [h-6, e+5]: a run of at most six
-			// digits inside a word ending more than eleven bytes before
-			// the first ':' from the chunk on has none.
-			base := c * 64
-			if nb.colon < base-6 {
-				nb.nextColon(base - 6)
+		// Bit k of near: a ':' within [k-7, k+11] (this chunk's bits
+		// and its neighbours'), where an IPv6 test (colonNear, or
+		// ipv6Token for a run before a '.') of a run of at most six
+		// digits from k needs one (within [h-6, e+5]). By bit
+		// operations, once a chunk, not a search for the next ':' (a
+		// branch per run and per chunk, each the text's whim).
+		var near uint64
+		if ipHex {
+			cc := ctx[2*c+1]
+			cn := ctx[min(2*c+3, len(ctx)-1)] & -(uint64(2*c+3-len(ctx)) >> 63) // 0 after the last chunk
+			near = colonsAfter(cc, cn) | colonsBefore(colPrev, cc)
+			colPrev = cc
+			if in != 0 {
+				// Bit k of r6: bits k+1 … k+6 of the digits (and the
+				// next chunk's) all set: a run of seven digits or more
+				// from k.
+				r1, h1 := d>>1|dn<<63, dn>>1
+				r2, h2 := r1&(r1>>1|h1<<63), h1&(h1>>1)
+				r4 := r2 & (r2>>2 | h2<<62)
+				r6 := r4 & (r2>>4 | h2<<60)
+				in &= ^r6 &^ near
 			}
-			// Bit k of r6: bits k+1 … k+6 of the digits (and the next
-			// chunk's) all set.
-			r1, h1 := d>>1|dn<<63, dn>>1
-			r2, h2 := r1&(r1>>1|h1<<63), h1&(h1>>1)
-			r4 := r2 & (r2>>2 | h2<<62)
-			r6 := r4 & (r2>>4 | h2<<60)
-			short := ^r6
-			in &= short & (uint64(1)<<min(uint(max(nb.colon-11-base, 0)), 64) - 1)
 		}
 		for s &^= in; s != 0; s &= s - 1 {
 			h := c*64 + bits.TrailingZeros64(s)
@@ -499,47 +506,36 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 			} else {
 				y = wordBefore(text, h)
 			}
-			var e int
-			var p, nx byte
-			if h >= 1 && h+7 <= len(text) {
-				// Bytes h-1 … h+6: the one before, the run's first digit, and
-				// the run's end if it is within six more.
-				x := textLoad64(text, h-1)
-				p = byte(x)
-				if nd := nonDigits(x) &^ 0xffff; nd != 0 {
-					k := uint(bits.TrailingZeros64(nd)) &^ 7
-					e, nx = h-1+int(k>>3), byte(x>>k)
-				} else {
-					e = digitsEnd(text, h+7)
-					nx = byteAt(text, e)
-				}
-			} else {
-				e = digitsEnd(text, h+1)
-				p, nx = byteAt(text, h-1), byteAt(text, e)
+			// The run's length from the digit bits (64 of them from h; a
+			// longer run is read on from there), not from its bytes: no
+			// branch on whether the run ends within the eight bytes loaded.
+			// (Shift counts masked to 63, which they do not exceed, so the
+			// compiler adds no test for larger ones.)
+			r := uint(h-c*64) & 63
+			win := d>>r | dn<<((63-r)&63)<<1
+			e := h + bits.TrailingZeros64(^win)
+			if win == ^uint64(0) {
+				e = digitsEnd(text, e)
 			}
+			p := byte(y >> 56)
+			// The byte after the run, 0 at the text's end (e <= len(text)).
+			nx := *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), min(e, len(text)-1))) &
+				-byte(uint(e-len(text))>>63)
 			// The shapes the bytes before the run allow (ctxBits: prevBits,
 			// and the tests of the bytes two, three and seven back), by table,
 			// not branches: which runs follow letters or "1." is the text's whim.
 			key := ctxClass[p] | c2Class[byte(y>>48)] | alnumBit[byte(y>>40)]<<1 | alnumBit[byte(y>>8)]
 			m := want & ctxb[key] & nextBits[nx] & lenBits[min(uint(e-h), 31)]
-			if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 {
-				// colonNear needs a ':' within [h-6, e+5]: find the first one
-				// from h-6 on (runs ascend, so each ':' is looked for once).
-				if nb.colon < h-6 {
-					nb.nextColon(h - 6)
-				}
-				if nb.colon > e+5 || !colonNear(text, h, e) {
-					m &^= nIPHexPrev | nIPHexNext
-				}
+			// colonNear (and at's colonIn for a run before a '.') needs a
+			// ':' within [h-6, e+5]: for a run of at most six digits, near.
+			far := uint16(^near>>(uint(h)&63)) & uint16(uint(e-h-7)>>63)
+			m &^= (nIPHexPrev | nIPHexNext) * far
+			if m&(nIPHexPrev|nIPHexNext) != 0 && m&nIPDot == 0 && !colonNear(text, h, e) {
+				m &^= nIPHexPrev | nIPHexNext
 			}
 			if m == 0 {
 				continue
 			}
-			// The digit bits from h on, 64 of them (at's digit counts).
-			// (Shift counts masked to 63, which they do not exceed, so
-			// the compiler adds no test for larger ones.)
-			r := uint(h-c*64) & 63
-			win := d>>r | dn<<((63-r)&63)<<1
 			// The shapes at need not try are dropped here, by arithmetic,
 			// not to call at for nothing. Those of a format whose last
 			// finding covers h: its matcher is not tried there (at's
@@ -682,25 +678,30 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 	return m
 }
 
-// nextColon sets nb.colon to the first ':' at or after from (the text's
-// length if none), from the ':' bits of nb.colons.
-func (nb *numberScan) nextColon(from int) {
-	from = max(from, 0)
-	nb.colon = len(nb.t.S)
-	for c := from >> 6; 2*c < len(nb.colons); c++ {
-		m := nb.colons[2*c+1]
-		if c == from>>6 {
-			m &= ^uint64(0) << (from & 63)
-		}
-		if m != 0 {
-			nb.colon = c*64 + bits.TrailingZeros64(m)
-			return
-		}
-	}
+// colonsAfter and colonsBefore give the bits k of a chunk with a ':'
+// within [k-7, k+11] (their OR), from the ':' bits of the chunk before
+// (prev), the chunk (cur) and the one after (next). (Two functions, each
+// small enough to be inlined.)
+//
+// colonsAfter: bits k … k+11 (k+1, k+3, k+7, then k+11), the next chunk's
+// above 63.
+func colonsAfter(cur, next uint64) uint64 {
+	lo1, hi1 := cur|cur>>1|next<<63, next|next>>1
+	lo2, hi2 := lo1|lo1>>2|hi1<<62, hi1|hi1>>2
+	lo4, hi4 := lo2|lo2>>4|hi2<<60, hi2|hi2>>4
+	return lo4 | lo4>>4 | hi4<<60
+}
+
+// colonsBefore: bits k-7 … k (k-1, k-3, then k-7), the chunk before's
+// below 0.
+func colonsBefore(prev, cur uint64) uint64 {
+	u1, p1 := cur|cur<<1|prev>>63, prev|prev<<1
+	u2, p2 := u1|u1<<2|p1>>62, p1|p1<<2
+	return u2 | u2<<4 | p2>>60
 }
 
 // colonIn reports a ':' in text[lo:hi+1], hi-lo < 64, from the ':' bits
-// of nb.colons (not nb.colon: scan has looked further on).
+// of nb.colons.
 func (nb *numberScan) colonIn(lo, hi int) bool {
 	lo = max(lo, 0)
 	c := lo >> 6

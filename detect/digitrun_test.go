@@ -469,3 +469,86 @@ func TestNumbersNextByte(t *testing.T) {
 		}
 	}
 }
+
+// TestColonsNear checks colonsAfter and colonsBefore, scan's bits of the
+// runs with a ':' close by, against the text's bytes, chunk edges included.
+func TestColonsNear(t *testing.T) {
+	r := rng(t)
+	for range 3000 {
+		text := randFrom(r, "0123:ab    ", 1+r.IntN(260))
+		if r.IntN(4) == 0 {
+			text = randFrom(r, "ab ", 1+r.IntN(200)) // few or no ':'
+		}
+		nch := (len(text) + 63) / 64
+		ctx := make([]uint64, 2*nch)
+		wordCtxGeneric(text, ctx)
+		var prev uint64
+		for c := range nch {
+			cur, next := ctx[2*c+1], uint64(0)
+			if c+1 < nch {
+				next = ctx[2*c+3]
+			}
+			near := colonsAfter(cur, next) | colonsBefore(prev, cur)
+			prev = cur
+			for k := range 64 {
+				want := false
+				for i := c*64 + k - 7; i <= c*64+k+11; i++ {
+					want = want || byteAt(text, i) == ':'
+				}
+				if got := near>>k&1 != 0; got != want {
+					t.Fatalf("%q: chunk %d bit %d: near %v, want %v", text, c, k, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestNumbersColonNear checks scan's ':' test (colonsAfter, colonsBefore)
+// against the detectors' own Find: runs inside and after words, before
+// and after hex digits and '.', at every distance from a ':' around it
+// and across a chunk's edge.
+func TestNumbersColonNear(t *testing.T) {
+	s := numberScanner(t)
+	runs := []string{"1", "12", "123456", "1234567", "1.2.3.4", "10.0.0.1", "ab12cd", "x9", "fe80", "2001"}
+	for _, run := range runs {
+		for gap := 0; gap <= 14; gap++ {
+			for _, pad := range []int{0, 1, 50, 57, 60, 63} {
+				p := strings.Repeat("z", pad)
+				g := strings.Repeat("a", gap)
+				h := "abcdef"[:min(gap, 3)] // hex letters: one IPv6 group with the run
+				for _, text := range []string{
+					p + "abcd::" + h + run + " ",
+					p + " " + run + h + "::abcd ",
+					p + "ab" + run + g + ":" + "1",
+					p + "1:" + g + run + " ",
+					p + " " + run + g + "::1 ",
+					p + "fe80::" + g + run,
+					p + "x " + run + "." + g + ":",
+					p + "ab" + run + strings.Repeat(" ", gap) + ":",
+				} {
+					checkNumbers(t, s, text)
+				}
+			}
+		}
+	}
+}
+
+// TestNumbersRunEnds checks scan's run ends (from the digit bits, 64 from
+// a run's start, read on past them) and the byte after a run (0 at the
+// text's end) against the detectors' own Find: runs of every length up to
+// past 64 digits, across chunk edges, at the text's end or before each
+// kind of byte.
+func TestNumbersRunEnds(t *testing.T) {
+	s := numberScanner(t)
+	r := rng(t)
+	for _, at := range []int{0, 1, 7, 8, 9, 50, 56, 57, 60, 63, 64, 65, 120, 127, 128} {
+		pad := randFrom(r, "ab -.:+(", at)
+		for n := 1; n <= 70; n++ {
+			num := genLuhn(r, "4", n+1)[:n]
+			for _, after := range []string{"", " ", ".", "-", "a", ")", ":", "/"} {
+				checkNumbers(t, s, pad+num+after)
+				checkNumbers(t, s, "tel "+pad+num+after)
+			}
+		}
+	}
+}
