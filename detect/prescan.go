@@ -60,7 +60,9 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 	for _, j := range bufs.trigs[:nt] {
 		t.short.trigger(text, int(j), hit)
 	}
-	t.report(text, bufs.hits[:nh], hit)
+	if nh != 0 { // (report's own loop test, without the call for none)
+		t.report(text, bufs.hits[:nh], hit)
+	}
 	return masks, 3, fl
 }
 

@@ -29,5 +29,5 @@ func prescanAVX2(t *teddy, text *byte, n int, out *uint64, bufs *teddyFused) (fl
 // The teddy and teddyFused fields prescanAVX2 reads, at the offsets it
 // reads them.
 const _ = -uint(unsafe.Offsetof(teddy{}.masks) | unsafe.Offsetof(teddy{}.table) ^ 168 | unsafe.Offsetof(teddy{}.mul) ^ 192 |
-	unsafe.Offsetof(teddy{}.mask) ^ 196 | unsafe.Offsetof(teddy{}.anchors) ^ 200 | unsafe.Offsetof(teddy{}.masks.useTrig) ^ 160 |
+	unsafe.Offsetof(teddy{}.mask) ^ 196 | unsafe.Offsetof(teddy{}.anchors) ^ 200 | unsafe.Offsetof(teddy{}.masks.trig) ^ 96 |
 	unsafe.Offsetof(teddyFused{}.trigs) ^ 4096 | unsafe.Offsetof(teddyFused{}.hits) ^ 8192 | unsafe.Offsetof(teddyFused{}.pad) ^ 9216 | teddyFusedChunks ^ 8)

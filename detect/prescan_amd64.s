@@ -60,13 +60,13 @@ DATA pnib<>+16(SB)/8, $0x0f0f0f0f0f0f0f0f
 DATA pnib<>+24(SB)/8, $0x0f0f0f0f0f0f0f0f
 GLOBL pnib<>(SB), RODATA|NOPTR, $32
 // PMASKS does the 32 bytes in Y0: it stores the digit bits at dst(DI),
-// the base64 bits at 8+dst(DI), the Teddy candidates (with the trigger
-// bytes, if trig-40(SP) is all ones) at 16+dst(DI) and the ':' bits at
-// 8+dst(R12) and the bytes' 0x20 bits (of the high nibbles in Y0: small
-// letters, not capitals) at dst(SP), ORs the bytes' classes into
-// acc-32(SP) (the flags), and
-// leaves the top bits of the '_' bytes set in Y0 and of the '+', '-' and
-// '/' bytes in Y1 (class bits 0x04 and 0x08, shifted there: the word
+// the base64 bits at 8+dst(DI), the ':' bits at 8+dst(R12) and the
+// bytes' 0x20 bits (of the high nibbles in Y0: small letters, not
+// capitals) at dst(SP), ORs the bytes' classes into acc-32(SP) (the
+// flags), leaves the Teddy candidates (with the trigger bytes,
+// masks.trig) in BX for its caller to store at 16+dst(DI) (see
+// CANDWORD), and leaves the top bits of the '_' bytes set in Y0 and of
+// the '+', '-' and '/' bytes in Y1 (class bits 0x04 and 0x08, shifted there: the word
 // bytes are the other base64 bytes, the alphanumeric ones the word bytes
 // but '_'). p0, p1: the previous 32 bytes' fingerprint
 // sets (positions 0 and 1); c0, c1 get this one's. (See teddyAVX2 and
@@ -79,10 +79,8 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	VPCMPEQB 128(R8), Y0, Y4 \
 	VPOR	Y4, Y5, Y5 \
 	VPMOVMSKB Y5, BX \
-	ANDL	trig-40(SP), BX \
 	TEDDYP(p0, p1, c0, c1, AX, pnib<>(SB), p7f<>(SB)) \
-	ORL	BX, AX \
-	MOVL	AX, 16+dst(DI) \
+	ORL	AX, BX \
 	VPSHUFB	Y1, Y14, Y4 \
 	VPSHUFB	Y0, Y15, Y5 \
 	VPAND	Y4, Y5, Y5 \
@@ -119,11 +117,22 @@ GLOBL pnib<>(SB), RODATA|NOPTR, $32
 	SHLQ	$32, AX \
 	ORQ	AX, R10
 
+// CANDWORD leaves in BX the chunk's Teddy candidates: the second 32
+// bytes' PMASKS left in BX, the first's stored at 16(DI). Stored whole,
+// the probe reads them in one load (which two 32-bit stores still in the
+// store buffer could not forward: see WIDEN). (Long texts' chunks, but
+// for the last seven, keep the two stores: the probe reads them long
+// after.)
+#define CANDWORD \
+	SHLQ	$32, BX \
+	MOVL	16(DI), AX \
+	ORQ	AX, BX
+
 // WIDEN rewrites the two 32-bit halves PMASKS stored at off(DI) as one
 // 64-bit word, left in AX: a 64-bit load of two 32-bit stores still in
 // the store buffer cannot be forwarded from them and waits until they are
 // written (CHUNKEND and readRuns read the base64 words at once; the probe
-// reads the candidate words by halves instead).
+// the candidate words, which CANDWORD stores whole).
 #define WIDEN(off) \
 	MOVL	4+off(DI), AX \
 	SHLQ	$32, AX \
@@ -321,10 +330,6 @@ pcopied:
 	VPXOR	Y6, Y6, Y6
 	VPXOR	Y7, Y7, Y7
 	VMOVDQU	Y6, acc-32(SP)
-	// trig: all ones when the trigger bytes count (masks.useTrig).
-	MOVBQZX	160(R8), R11
-	NEGQ	R11
-	MOVQ	R11, trig-40(SP)
 	XORQ	R11, R11
 	MOVQ	R11, runs-64(SP)
 	MOVQ	R11, runs-56(SP)
@@ -371,9 +376,12 @@ ploop:
 
 pchunk:
 	PHALF(0, Y6, Y7, Y2, Y3, 0)
+	MOVL	BX, 16(DI)
 	LOWBITS
 	PHALF(32, Y2, Y3, Y6, Y7, 4)
 	HIGHBITS
+	CANDWORD
+	MOVQ	BX, 16(DI)
 	CHUNKENDALL
 	ADDQ	$64, SI
 	ADDQ	$24, DI
@@ -393,16 +401,16 @@ ptail:
 	VMOVDQU	0(SI), Y0
 	VPAND	0(DX), Y0, Y0
 	PMASKS(Y6, Y7, Y2, Y3, 0)
+	MOVL	BX, 16(DI)
 	LOWBITS
 	VMOVDQU	32(SI), Y0
 	VPAND	32(DX), Y0, Y0
 	PMASKS(Y2, Y3, Y6, Y7, 4)
 	HIGHBITS
+	CANDWORD
+	ANDQ	more+48(FP), BX
+	MOVQ	BX, 16(DI)
 	CHUNKENDALL
-	MOVQ	more+48(FP), R9
-	ANDL	R9, 16(DI)
-	SHRQ	$32, R9
-	ANDL	R9, 20(DI)
 
 pdone:
 	// The flags, as textFlags: '%', '\\', non-ASCII (class bits 0x10,
@@ -455,14 +463,14 @@ pdone:
 	NEGL	R12
 	ADCL	AX, AX
 	MOVQ	out+24(FP), R8
-	MOVL	16(R8), BX
-	MOVL	BX, CX
+	MOVQ	16(R8), BX
+	MOVQ	BX, CX
 	ANDL	$3, BX
 	SHLL	$6, BX
 	ORL	BX, AX
 	ORL	R9, AX
-	ANDL	$~3, CX
-	MOVL	CX, 16(R8)
+	ANDQ	$~3, CX
+	MOVQ	CX, 16(R8)
 	MOVB	AL, fl+40(FP)
 
 	// The probe (teddy.probeGeneric) over the candidate words, from
@@ -506,10 +514,7 @@ fskip:
 	// The next word, if any (DX: its offset in the text).
 	CMPQ	R8, nspans+56(FP)
 	JAE	fdone
-	MOVL	4(R8), AX
-	SHLQ	$32, AX
-	MOVL	(R8), R10
-	ORQ	R10, AX
+	MOVQ	(R8), AX
 	ADDQ	$24, R8
 	ADDQ	$64, DX
 	TESTQ	AX, AX
@@ -532,16 +537,13 @@ fcand:
 	ANDL	CX, R15
 	MOVQ	(R11)(R15*8), R15
 	XORQ	R14, R15
-	MOVL	R15, R14
-	ORQ	R13, R15
-	MOVQ	R15, (DI)(BX*8)
-	CMPL	R14, $1
+	// The span if its low half is 0 (LEAQ leaves the carry alone).
+	CMPL	R15, $1
+	LEAQ	(R15)(R13*1), R14
+	MOVQ	R14, (DI)(BX*8)
 	ADCQ	$0, BX
 	// The word's next candidate, or the next word's (R8, DX advanced).
-	MOVL	4(R8), R10
-	SHLQ	$32, R10
-	MOVL	(R8), R14
-	ORQ	R14, R10
+	MOVQ	(R8), R10
 	LEAQ	24(R8), R14
 	LEAQ	64(DX), R15
 	BLSRQ	AX, AX
@@ -570,7 +572,8 @@ fdone:
 	LEAQ	8192(R8), DI
 	XORQ	BX, BX
 
-	VERIFY(vdone+80(FP))
+	// (8(SP), the kernel's, is free now: VERIFY's scratch.)
+	VERIFY(vdone+80(FP), 8(SP))
 
 	SUBQ	bufs+32(FP), R8
 	SHRQ	$3, R8
@@ -581,8 +584,10 @@ fdone:
 plong:
 	// Long texts (8 whole chunks or more): CHUNKEND's branch.
 	PHALF(0, Y6, Y7, Y2, Y3, 0)
+	MOVL	BX, 16(DI)
 	LOWBITS
 	PHALF(32, Y2, Y3, Y6, Y7, 4)
+	MOVL	BX, 20(DI)
 	HIGHBITS
 	CHUNKEND(plongdone)
 	ADDQ	$64, SI

@@ -20,8 +20,9 @@ import (
 // than ASCII case, which only costs a rare extra candidate. A candidate's
 // three bytes are then looked up in a direct-mapped table of the anchors
 // (a perfect hash: one probe, no branch; most stop there), and the
-// keywords of the anchors found are compared with the text (16 bytes in
-// two masked words, without a branch on the outcome). See candidates: the
+// keywords of the anchors found are compared with the text (16 bytes,
+// masked, without a branch on the outcome: one vector test on amd64, two
+// words near the text's ends and in Go). See candidates: the
 // loops are in assembly on amd64 (the probe inside prescanAVX2).
 //
 // 1- and 2-byte keywords are found as the gram filter finds them, at the
@@ -57,9 +58,11 @@ type teddyMasks struct {
 	// fingerprint byte p (0: the first of the three): bit b set when a
 	// keyword of bucket b may have such a nibble there.
 	nib [6][16]uint8
-	// trig, if useTrig, are two bytes (each repeated 32 times) that are
-	// candidates wherever they occur: the last bytes of the 1- and 2-byte
-	// keywords, when there are at most two.
+	// trig are two bytes (each repeated 32 times) that are candidates
+	// wherever they occur: if useTrig, the last bytes of the 1- and 2-byte
+	// keywords, when there are at most two; else 0xff, a byte UTF-8 never
+	// has (met, it costs a probe that finds nothing), so the kernels take
+	// them whatever useTrig says.
 	trig    [2][32]uint8
 	useTrig bool
 }
@@ -69,17 +72,19 @@ type teddyAnchor struct {
 	// tag is the start of its hit entries: its index in anchors
 	// << 40, and teddyMaybe if longer than 16 bytes.
 	tag uint64
-	// off is the offset of the anchor's last byte in the keyword (2 or
-	// more); off1 that of the second word (8, or 0: none, the first
-	// again).
-	off, off1, n int32
-	span         int32 // 8 or 16: the bytes word and keep cover
-	id           int32
-	kw           string
-	// The keyword's first 16 bytes as two words (fewer: keep masks
-	// them), with fold set on its lower-case letters: (text|fold)&keep ==
-	// word.
-	word, fold, keep [2]uint64
+	// noff is minus the offset of the anchor's last byte in the keyword
+	// (-2 or less): the keyword starts at the anchor's end plus noff.
+	noff int64
+	span int32 // 8 or 16: the bytes inv and keep cover
+	off1 int32 // the offset of the second word (8, or 0: none, the first again)
+	id   int32
+	kw   string
+	// The complement of the keyword's first 16 bytes as two words (fewer:
+	// keep masks them), with fold set on its lower-case letters: the text
+	// matches when ^((text|fold)^inv)&keep == 0. (The complement lets
+	// teddyVerifyAsm test 16 bytes with one VPTEST, whose carry flag is
+	// set when keep&^x == 0.)
+	inv, fold, keep [2]uint64
 }
 
 // The byte offsets of anchors in table fit in 16 bits.
@@ -252,13 +257,14 @@ func buildTeddy(keywords []string) *teddy {
 			}
 		}
 	}
-	if t.short != nil && len(t.short.trigBytes) > 0 && len(t.short.trigBytes) <= 2 {
-		t.masks.useTrig = true
-		for i := range 2 {
-			b := t.short.trigBytes[min(i, len(t.short.trigBytes)-1)]
-			for k := range 32 {
-				t.masks.trig[i][k] = b
-			}
+	t.masks.useTrig = t.short != nil && len(t.short.trigBytes) > 0 && len(t.short.trigBytes) <= 2
+	for i := range 2 {
+		b := byte(0xff)
+		if t.masks.useTrig {
+			b = t.short.trigBytes[min(i, len(t.short.trigBytes)-1)]
+		}
+		for k := range 32 {
+			t.masks.trig[i][k] = b
 		}
 	}
 	if est > maxTeddyCandidates {
@@ -355,15 +361,16 @@ func perfectHash(keys []uint32) (int, uint32) {
 }
 
 func newTeddyAnchor(k string, id, off int) teddyAnchor {
-	a := teddyAnchor{id: int32(id), off: int32(off + 2), n: int32(len(k)), span: 8, kw: k}
+	a := teddyAnchor{id: int32(id), noff: -int64(off + 2), span: 8, kw: k}
 	if len(k) > 16 {
 		a.tag = teddyMaybe
 	}
 	if len(k) > 8 {
 		a.span, a.off1 = 16, 8
 	}
+	a.inv = [2]uint64{^uint64(0), ^uint64(0)}
 	for i := 0; i < min(16, len(k)); i++ {
-		a.word[i/8] |= uint64(k[i]) << (8 * (i % 8))
+		a.inv[i/8] ^= uint64(k[i]) << (8 * (i % 8))
 		a.keep[i/8] |= 0xff << (8 * (i % 8))
 		if isLower(k[i]) {
 			a.fold[i/8] |= 0x20 << (8 * (i % 8))
@@ -582,7 +589,7 @@ func (t *teddy) verifyGeneric(p unsafe.Pointer, n int, spans []teddySpan, hits *
 	ai, k := uintptr(s>>48), uint(s>>32&0xffff)
 	for i < uint(len(spans)) {
 		a := (*teddyAnchor)(unsafe.Add(ap, ai))
-		start := int(uint32(s)) - int(a.off)
+		start := int(uint32(s)) + int(a.noff)
 		// Its first 16 bytes, in two words (the second is the first
 		// again for keywords of 8 bytes or fewer).
 		last := n - int(a.span)
@@ -590,7 +597,7 @@ func (t *teddy) verifyGeneric(p unsafe.Pointer, n int, spans []teddySpan, hits *
 			w0 := load64(unsafe.Add(p, start))
 			w1 := load64(unsafe.Add(p, start+int(a.off1)))
 			hits[nh%teddyHitBuf] = a.tag | uint64(start)
-			if ((w0|a.fold[0])&a.keep[0]^a.word[0])|((w1|a.fold[1])&a.keep[1]^a.word[1]) == 0 {
+			if ^((w0|a.fold[0])^a.inv[0])&a.keep[0]|^((w1|a.fold[1])^a.inv[1])&a.keep[1] == 0 {
 				nh++
 			}
 		} else if start >= 0 {
@@ -651,7 +658,7 @@ func teddyChunksGeneric(masks *teddyMasks, src *byte, chunks int, tail *byte, ca
 			s0 := nib[0][lo] & nib[1][hi]
 			s1 := nib[2][lo] & nib[3][hi]
 			s2 := nib[4][lo] & nib[5][hi]
-			if s2&r1b&r0a != 0 || (masks.useTrig && (x == masks.trig[0][0] || x == masks.trig[1][0])) {
+			if s2&r1b&r0a != 0 || x == masks.trig[0][0] || x == masks.trig[1][0] {
 				m |= 1 << k
 			}
 			r0a, r0b = r0b, s0

@@ -47,11 +47,10 @@ func teddyProbeAsm(p *byte, base int, masks *uint64, words int, stride int, tabl
 func teddyVerifyAsm(p *byte, n int, spans *uint64, nspans int, anchors *teddyAnchor, hits *uint64) (done, nh int)
 
 // The teddyAnchor fields teddyVerifyAsm reads, at the offsets it reads
-// them (and its size, 96).
-const _ = -uint(unsafe.Offsetof(teddyAnchor{}.tag) | unsafe.Offsetof(teddyAnchor{}.off) ^ 8 | unsafe.Offsetof(teddyAnchor{}.off1) ^ 12 |
-	unsafe.Offsetof(teddyAnchor{}.n) ^ 16 | unsafe.Offsetof(teddyAnchor{}.span) ^ 20 |
-	unsafe.Offsetof(teddyAnchor{}.word) ^ 48 | unsafe.Offsetof(teddyAnchor{}.fold) ^ 64 |
-	unsafe.Offsetof(teddyAnchor{}.keep) ^ 80 | unsafe.Sizeof(teddyAnchor{}) ^ 96)
+// them (and its size, 96), and the hit entry bit it sets.
+const _ = -uint(unsafe.Offsetof(teddyAnchor{}.tag) | unsafe.Offsetof(teddyAnchor{}.noff) ^ 8 | unsafe.Offsetof(teddyAnchor{}.span) ^ 16 |
+	unsafe.Offsetof(teddyAnchor{}.off1) ^ 20 | unsafe.Offsetof(teddyAnchor{}.inv) ^ 48 | unsafe.Offsetof(teddyAnchor{}.fold) ^ 64 |
+	unsafe.Offsetof(teddyAnchor{}.keep) ^ 80 | unsafe.Sizeof(teddyAnchor{}) ^ 96 | teddyMaybe>>63 ^ 1)
 
 // The buffer sizes teddy_amd64.h and teddyVerifyAsm assume.
 const _ = -uint(teddySpanBuf ^ 128 | teddyHitBuf ^ 128 | maxTeddyGroup ^ 64)

@@ -80,10 +80,9 @@ cand: \
 	ANDL	CX, R15 \
 	MOVQ	(R11)(R15*8), R15 \
 	XORQ	R14, R15 \
-	MOVL	R15, R14 \
-	ORQ	R13, R15 \
-	MOVQ	R15, (DI)(BX*8) \
-	CMPL	R14, $1 \
+	CMPL	R15, $1 \
+	LEAQ	(R15)(R13*1), R14 \
+	MOVQ	R14, (DI)(BX*8) \
 	ADCQ	$0, BX \
 	BLSRQ	AX, AX \
 	JNE	cand \
@@ -93,45 +92,45 @@ next: \
 
 // VERIFY is teddy.verifyGeneric's loop (see teddyVerifyAsm): SI the text,
 // DX its length, R8 the spans, end the end of them (an operand), R10 the
-// anchors, DI the hits; BX counts the hits. It falls through when done,
-// R8 at the first span not done. The pair in hand: span R11, its keyword
-// R12 (the offset of its teddyAnchor in anchors; AX: its address), R13 of
-// them left; CX the start, R14 the last start its two words fit at (else
-// Go compares: vedge). R9 is scratch.
-#define VERIFY(end) \
-	MOVQ	(R8), R11 \
+// anchors, DI the hits; BX counts the hits; lim (an operand, scratch) gets
+// the last start whose 16 bytes are in the text, plus one (0 if none). It
+// falls through when done, R8 at the first span not done. The pair in
+// hand: the anchor's end R11 (of span R8), its keyword R12 (the offset of
+// its teddyAnchor in anchors; AX: its address, R9: its tag), R13 of them
+// left; CX the start. A keyword whose 16 bytes from its start are in the
+// text compares in one VPTEST (the bytes past its first 16, or past it,
+// masked); the others (vnear, near the text's ends) as verifyGeneric
+// does, in two words, unless those do not fit (then Go compares: vedge).
+// R14, R15 are scratch.
+//
+// (The next pair's keyword is found by counting, not from a field of
+// this one's: a load there would chain the pairs' loads.)
+#define VERIFY(end, lim) \
+	MOVQ	DX, R13 \
+	SUBQ	$15, R13 \
+	MOVL	$0, R14 \
+	CMOVQLT	R14, R13 \
+	MOVQ	R13, lim \
+	MOVL	(R8), R11 \
 	MOVWQZX	6(R8), R12 \
 	MOVWQZX	4(R8), R13 \
 	JMP	vmore \
 vloop: \
 	LEAQ	(R10)(R12*1), AX \
-	MOVL	R11, CX \
-	MOVLQSX	8(AX), R14 \
-	SUBQ	R14, CX \
-	MOVQ	DX, R14 \
-	MOVLQSX	20(AX), R15 \
-	SUBQ	R15, R14 \
-	JL	vedge \
-	CMPQ	CX, R14 \
-	JA	vedge \
 	MOVQ	0(AX), R9 \
+	MOVQ	8(AX), CX \
+	ADDQ	R11, CX \
+	CMPQ	CX, lim \
+	JAE	vnear \
 	ORQ	CX, R9 \
 	MOVQ	R9, (DI)(BX*8) \
-	MOVQ	(SI)(CX*1), R14 \
-	ORQ	64(AX), R14 \
-	ANDQ	80(AX), R14 \
-	XORQ	48(AX), R14 \
-	MOVLQSX	12(AX), R15 \
-	ADDQ	CX, R15 \
-	MOVQ	(SI)(R15*1), R15 \
-	ORQ	72(AX), R15 \
-	ANDQ	88(AX), R15 \
-	XORQ	56(AX), R15 \
-	ORQ	R14, R15 \
-	CMPQ	R15, $1 \
+	VMOVDQU	(SI)(CX*1), X0 \
+	VPOR	64(AX), X0, X0 \
+	VPXOR	48(AX), X0, X0 \
+	VPTEST	80(AX), X0 \
 	ADCQ	$0, BX \
 vnext: \
-	MOVQ	8(R8), AX \
+	MOVL	8(R8), AX \
 	MOVWQZX	14(R8), R15 \
 	MOVWQZX	12(R8), CX \
 	LEAQ	8(R8), R9 \
@@ -147,18 +146,39 @@ vmore: \
 	CMPQ	R8, end \
 	JB	vloop \
 	JMP	vdone \
-vedge: \
+vnear: \
 	TESTQ	CX, CX \
 	JL	vnext \
-	MOVQ	0(AX), AX \
-	ORQ	CX, AX \
-	BTSQ	$63, AX \
-	MOVQ	AX, (DI)(BX*8) \
+	MOVLQSX	16(AX), R14 \
+	ADDQ	CX, R14 \
+	CMPQ	R14, DX \
+	JA	vedge \
+	ORQ	CX, R9 \
+	MOVQ	R9, (DI)(BX*8) \
+	MOVQ	(SI)(CX*1), R14 \
+	ORQ	64(AX), R14 \
+	XORQ	48(AX), R14 \
+	ANDQ	80(AX), R14 \
+	XORQ	80(AX), R14 \
+	MOVLQSX	20(AX), R15 \
+	ADDQ	CX, R15 \
+	MOVQ	(SI)(R15*1), R15 \
+	ORQ	72(AX), R15 \
+	XORQ	56(AX), R15 \
+	ANDQ	88(AX), R15 \
+	XORQ	88(AX), R15 \
+	ORQ	R14, R15 \
+	CMPQ	R15, $1 \
+	ADCQ	$0, BX \
+	JMP	vnext \
+vedge: \
+	ORQ	CX, R9 \
+	BTSQ	$63, R9 \
+	MOVQ	R9, (DI)(BX*8) \
 	INCQ	BX \
 	JMP	vnext \
 vfull: \
-	MOVQ	R11, AX \
-	SHRQ	$48, AX \
+	MOVWQZX	6(R8), AX \
 	CMPQ	AX, R12 \
 	JNE	vmore \
 vdone:

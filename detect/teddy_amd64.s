@@ -85,32 +85,7 @@ zero:
 	VPXOR	Y7, Y7, Y7
 
 start:
-	CMPB	160(DI), $0
-	JNE	tloop
-
-loop:
-	TESTQ	CX, CX
-	JEQ	tail
-	VEC(0, Y6, Y7, Y2, Y3, AX)
-	VEC(32, Y2, Y3, Y6, Y7, R9)
-	SHLQ	$32, R9
-	ORQ	R9, AX
-	NOTQ	AX
-	MOVQ	AX, 0(BX)
-	ADDQ	$64, SI
-	ADDQ	$8, BX
-	DECQ	CX
-	JMP	loop
-
-tail:
-	TESTQ	DX, DX
-	JEQ	done
-	MOVQ	DX, SI
-	XORQ	DX, DX
-	MOVQ	$1, CX
-	JMP	loop
-
-	// The same with the trigger bytes (masks.useTrig).
+	// With the trigger bytes (masks.trig, whatever masks.useTrig).
 tloop:
 	TESTQ	CX, CX
 	JEQ	ttail

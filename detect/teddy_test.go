@@ -99,8 +99,8 @@ func TestTeddyEdges(t *testing.T) {
 }
 
 // TestTeddyKeywordSets builds teddy over assorted keyword sets (1- and
-// 2-byte keywords, several trigger bytes, non-ASCII, shared anchors, many
-// keywords) and compares it with the naive search over random texts made
+// 2-byte keywords, several trigger bytes, none, non-ASCII, shared anchors,
+// many keywords) and compares it with the naive search over random texts made
 // of the keywords' bytes.
 func TestTeddyKeywordSets(t *testing.T) {
 	sets := [][]string{
@@ -123,7 +123,8 @@ func TestTeddyKeywordSets(t *testing.T) {
 	sets = append(sets, dedupe(many))
 	for _, kws := range sets {
 		ps := bothPrefilters(kws)
-		alphabet := []byte(strings.Join(kws, "") + "ABCXYZ .\xc3")
+		// (0xff: the kernels' trigger byte when the keywords have none.)
+		alphabet := []byte(strings.Join(kws, "") + "ABCXYZ .\xc3\xff")
 		for range 300 {
 			b := make([]byte, r.IntN(300))
 			for i := range b {
@@ -392,38 +393,78 @@ func FuzzTeddyProbe(f *testing.F) {
 		if len(b) == 0 || td == nil {
 			return
 		}
-		nch := (len(b) + 63) / 64
-		pad := make([]byte, nch*64)
-		copy(pad, b)
-		cand := make([]uint64, nch)
-		var st teddyState
-		teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
-		if r := len(b) % 64; r != 0 {
-			cand[nch-1] &= 1<<r - 1
-		}
-		cand[0] &^= 3 // as candidates leaves them
-		text := string(b)
-		p := unsafe.Pointer(unsafe.StringData(text))
-		ga, gg := make([]uint64, teddyBufs), make([]uint64, teddyBufs)
-		sa, sg := (*[teddySpanBuf]teddySpan)(ga), (*[teddySpanBuf]teddySpan)(gg)
-		ha, hg := (*[teddyHitBuf]uint64)(ga[teddySpanBuf:]), (*[teddyHitBuf]uint64)(gg[teddySpanBuf:])
-		for c := 0; c < nch; {
-			wa, na, nta := teddyProbeAsm((*byte)(p), c*64, &cand[c], nch-c, 1, unsafe.SliceData(td.table), td.mul, td.mask, &sa[0])
-			wg, ng, ntg := td.probeGeneric(p, c*64, cand[c:], 1, sg)
-			if wa != wg || na != ng || nta != ntg || !slices.Equal(sa[:na], sg[:ng]) || !slices.Equal(ha[:nta], hg[:ntg]) {
-				t.Fatalf("%q chunk %d: probe %d %d %d %x %x, generic %d %d %d %x %x", b, c, wa, na, nta, sa[:na], ha[:nta], wg, ng, ntg, sg[:ng], hg[:ntg])
-			}
-			c += wa
-			for i := 0; i < na; {
-				da, nha := teddyVerifyAsm((*byte)(p), len(text), &sa[i], na-i, unsafe.SliceData(td.anchors), &ha[0])
-				dg, nhg := td.verifyGeneric(p, len(text), sg[i:ng], hg)
-				if da != dg || nha != nhg || !slices.Equal(ha[:nha], hg[:nhg]) {
-					t.Fatalf("%q: verify %d %x, generic %d %x", b, da, ha[:nha], dg, hg[:nhg])
-				}
-				i += da
-			}
-		}
+		checkTeddyProbe(t, td, b)
 	})
+}
+
+// checkTeddyProbe compares teddyProbeAsm and teddyVerifyAsm with
+// probeGeneric and verifyGeneric over b (not empty), entry for entry.
+func checkTeddyProbe(t *testing.T, td *teddy, b []byte) {
+	t.Helper()
+	nch := (len(b) + 63) / 64
+	pad := make([]byte, nch*64)
+	copy(pad, b)
+	cand := make([]uint64, nch)
+	var st teddyState
+	teddyChunksGeneric(&td.masks, &pad[0], nch, nil, &cand[0], &st, true)
+	if r := len(b) % 64; r != 0 {
+		cand[nch-1] &= 1<<r - 1
+	}
+	cand[0] &^= 3 // as candidates leaves them
+	text := string(b)
+	p := unsafe.Pointer(unsafe.StringData(text))
+	ga, gg := make([]uint64, teddyBufs), make([]uint64, teddyBufs)
+	sa, sg := (*[teddySpanBuf]teddySpan)(ga), (*[teddySpanBuf]teddySpan)(gg)
+	ha, hg := (*[teddyHitBuf]uint64)(ga[teddySpanBuf:]), (*[teddyHitBuf]uint64)(gg[teddySpanBuf:])
+	for c := 0; c < nch; {
+		wa, na, nta := teddyProbeAsm((*byte)(p), c*64, &cand[c], nch-c, 1, unsafe.SliceData(td.table), td.mul, td.mask, &sa[0])
+		wg, ng, ntg := td.probeGeneric(p, c*64, cand[c:], 1, sg)
+		if wa != wg || na != ng || nta != ntg || !slices.Equal(sa[:na], sg[:ng]) || !slices.Equal(ha[:nta], hg[:ntg]) {
+			t.Fatalf("%q chunk %d: probe %d %d %d %x %x, generic %d %d %d %x %x", b, c, wa, na, nta, sa[:na], ha[:nta], wg, ng, ntg, sg[:ng], hg[:ntg])
+		}
+		c += wa
+		for i := 0; i < na; {
+			da, nha := teddyVerifyAsm((*byte)(p), len(text), &sa[i], na-i, unsafe.SliceData(td.anchors), &ha[0])
+			dg, nhg := td.verifyGeneric(p, len(text), sg[i:ng], hg)
+			if da != dg || nha != nhg || !slices.Equal(ha[:nha], hg[:nhg]) {
+				t.Fatalf("%q: verify %d %x, generic %d %x", b, da, ha[:nha], dg, hg[:nhg])
+			}
+			i += da
+		}
+	}
+}
+
+// TestTeddyVerifyEdges puts each keyword, in both cases, at every offset
+// of texts of a few lengths (most of all near their ends, where the
+// verification compares 16 bytes at once, two words, or leaves it to Go),
+// also cut short, and compares the assembly probe and verification with
+// the generic ones.
+func TestTeddyVerifyEdges(t *testing.T) {
+	if !haveProbeAsm {
+		t.Skip("no assembly")
+	}
+	s, err := NewScanner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	td := buildTeddy(s.pre.kws)
+	if td == nil {
+		t.Skip("the built-in keywords do not suit teddy")
+	}
+	for _, k := range td.kws {
+		for _, n := range []int{len(k), len(k) + 1, 15, 16, 17, 24, 31, 33, 70} {
+			for i := 0; i+len(k) <= n; i++ {
+				for _, kw := range []string{k, strings.ToUpper(k)} {
+					b := bytes.Repeat([]byte{'.'}, n)
+					copy(b[i:], kw)
+					checkTeddyProbe(t, td, b)
+					if m := i + len(k) - 1; m > 0 {
+						checkTeddyProbe(t, td, b[:m])
+					}
+				}
+			}
+		}
+	}
 }
 
 // byteScanShortRuns appends the base64 runs of b (byteScanShort's, at any

@@ -39,7 +39,7 @@ done:
 // teddy.verifyGeneric's loop (see it), with the keywords it cannot
 // decide from two words (near the text's ends, or longer than 16 bytes)
 // left to Go: flagged (bit 63) in hits. teddyAnchor's layout is checked
-// in teddy_amd64.go.
+// in teddy_amd64.go. (n's slot is VERIFY's scratch.)
 TEXT ·teddyVerifyAsm(SB), NOSPLIT, $0-64
 	MOVQ	p+0(FP), SI
 	MOVQ	n+8(FP), DX
@@ -51,7 +51,7 @@ TEXT ·teddyVerifyAsm(SB), NOSPLIT, $0-64
 	MOVQ	anchors+32(FP), R10
 	MOVQ	hits+40(FP), DI
 	XORQ	BX, BX
-	VERIFY(nspans+24(FP))
+	VERIFY(nspans+24(FP), n+8(FP))
 	SUBQ	spans+16(FP), R8
 	SHRQ	$3, R8
 	MOVQ	R8, done+48(FP)
