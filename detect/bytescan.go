@@ -113,6 +113,10 @@ func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) 
 // to k+15 of the chunk are base64, of the second when bits k to k+15 of
 // the 64 from the middle of the previous chunk are.
 func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.Pointer) {
+	if sixteens != nil && stride == fusedStride {
+		readRuns16(masks, nch, runs, sixteens)
+		return
+	}
 	rs := *runs
 	if cap(rs)-len(rs) < nch {
 		rs = slices.Grow(rs, nch)
@@ -167,6 +171,73 @@ func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.
 		n += int(one)
 	}
 	*runs = room[:n]
+}
+
+// fusedStride is the fused kernel's masks' stride (words a chunk).
+const fusedStride = 3
+
+// readRuns16 is readRuns with the fused kernel's runs of 16, stride
+// fusedStride. Its loop (runs16) calls nothing, so its values stay in
+// registers (with the rare chunk's appends inside, half of them went to
+// the stack and back every chunk); it returns at a chunk out of the usual,
+// which moreRuns reads.
+func readRuns16(masks []uint64, nch int, runs *[]b64Span, sixteens unsafe.Pointer) {
+	_ = masks[fusedStride*nch+1] // bounds checked once: runs16 reads by pointer
+	rs := *runs
+	var carry uint64
+	for c := 0; ; c++ {
+		if cap(rs)-len(rs) < nch-c {
+			rs = slices.Grow(rs, nch)
+		}
+		c, carry, rs = runs16(masks, nch, c, carry, rs, sixteens)
+		if c >= nch {
+			break
+		}
+		rs, carry = moreRuns(masks, c, carry, rs, sixteens)
+	}
+	*runs = rs
+}
+
+// runs16 appends to rs (which has room for a run a chunk) the runs
+// starting in chunks c, c+1 … of readRuns16's masks, carry the base64 bit
+// before chunk c, up to the first chunk out of the usual: it returns that
+// chunk (nch if none), the carry before it and rs.
+func runs16(masks []uint64, nch, c int, carry uint64, rs []b64Span, sixteens unsafe.Pointer) (int, uint64, []b64Span) {
+	const stride = fusedStride
+	m := unsafe.Pointer(unsafe.SliceData(masks))
+	room := unsafe.Pointer(unsafe.SliceData(rs))
+	n := len(rs)
+	for ; c < nch; c++ {
+		lo := *(*uint64)(unsafe.Add(m, 8*(stride*c+1)))
+		hn := *(*uint64)(unsafe.Add(m, 8*(stride*c+stride+1)))
+		w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
+		s := (w[0] | w[1]>>32 | w[3]<<32) &^ (lo<<1 | carry)
+		k := bits.TrailingZeros64(s) & 63
+		z := bits.TrailingZeros64(^lo >> k << k)
+		zn := bits.TrailingZeros64(^hn)
+		one := (s | -s) >> 63
+		if s&(s-1)|uint64((z+zn)>>7)&one != 0 {
+			break
+		}
+		carry = lo >> 63
+		*(*b64Span)(unsafe.Add(room, n*int(unsafe.Sizeof(b64Span{})))) = b64Span{c*64 + k, c*64 + z + zn*(z>>6)}
+		n += int(one)
+	}
+	return c, carry, rs[:n]
+}
+
+// moreRuns appends to rs the runs starting in chunk c of readRuns16's
+// masks (carry: the base64 bit before it), and returns rs and the carry
+// after the chunk.
+func moreRuns(masks []uint64, c int, carry uint64, rs []b64Span, sixteens unsafe.Pointer) ([]b64Span, uint64) {
+	const stride = fusedStride
+	lo := masks[stride*c+1]
+	w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
+	for s := (w[0] | w[1]>>32 | w[3]<<32) &^ (lo<<1 | carry); s != 0; s &= s - 1 {
+		start := c*64 + bits.TrailingZeros64(s)
+		rs = append(rs, b64Span{start, runEnd(masks, stride, start)})
+	}
+	return rs, lo >> 63
 }
 
 // shortText is the length under which byteScan reads byte by byte (but

@@ -179,3 +179,28 @@ func TestRunsWantedSeams(t *testing.T) {
 		}
 	}
 }
+
+// TestRunsManyShapes lists the runs of texts with many runs of every
+// length (several starting in one chunk, some reaching past the next
+// chunk, some ending at a seam) between separators of every length:
+// readRuns16's usual chunks and the ones it hands to moreRuns, in every
+// order.
+func TestRunsManyShapes(t *testing.T) {
+	r := rng(t)
+	const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_"
+	for range 400 {
+		var sb strings.Builder
+		for n := 1 + r.IntN(12); n > 0; n-- {
+			sb.WriteString(strings.Repeat(" ", 1+r.IntN(20)))
+			switch r.IntN(3) {
+			case 0:
+				sb.WriteString(randFrom(r, b64, 16+r.IntN(20)))
+			case 1:
+				sb.WriteString(randFrom(r, b64, 1+r.IntN(300)))
+			default:
+				sb.WriteString("aQ" + randFrom(r, b64, r.IntN(60)))
+			}
+		}
+		checkByteScan(t, sb.String())
+	}
+}

@@ -273,7 +273,7 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		if spans == nil && coveredFew(found, s, e) || spans != nil && covered(spans, s, e) {
 			continue
 		}
-		dec, ok := decodeBase64Text(text[s:e])
+		dec, ok := decodeBase64Checked(text[s:e]) // nextTextRun's mayBeText passed
 		if !ok {
 			continue
 		}
@@ -409,57 +409,87 @@ func decodeBase64Text(blob string) (string, bool) {
 	if !mayBeText(blob) {
 		return "", false
 	}
+	return decodeBase64Checked(blob)
+}
+
+// b64Kind classes base64 characters for decodeBase64Checked: small
+// letters, capitals, the URL alphabet's two, the standard one's two, '='.
+const (
+	b64Lower = 1 << iota
+	b64Upper
+	b64URL
+	b64Std
+	b64Pad
+)
+
+var b64Kind = func() (t [256]uint8) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case isLower(b):
+			t[c] = b64Lower
+		case isUpper(b):
+			t[c] = b64Upper
+		case b == '-' || b == '_':
+			t[c] = b64URL
+		case b == '+' || b == '/':
+			t[c] = b64Std
+		case b == '=':
+			t[c] = b64Pad
+		}
+	}
+	return
+}()
+
+// printableByte is 1 for the bytes decodeBase64Checked counts as text:
+// printable ASCII, white space that text has, and bytes outside ASCII.
+var printableByte = func() (t [256]uint8) {
+	for c := range t {
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80 {
+			t[c] = 1
+		}
+	}
+	return
+}()
+
+// decodeBase64Checked is decodeBase64Text for a blob that passed mayBeText.
+func decodeBase64Checked(blob string) (string, bool) {
 	trimmed := blob
 	for len(trimmed) > 0 && trimmed[len(trimmed)-1] == '=' {
 		trimmed = trimmed[:len(trimmed)-1]
 	}
-	var lower, upper, other bool
-	url, std := false, false
+	// The alphabet's classes present, without a branch a byte.
+	var kinds uint8
 	for i := 0; i < len(trimmed); i++ {
-		c := trimmed[i]
-		switch {
-		case isLower(c):
-			lower = true
-		case isUpper(c):
-			upper = true
-		case c == '-' || c == '_':
-			url = true
-		case c == '+' || c == '/':
-			std = true
-		case c == '=':
-			return "", false
-		default:
-			other = true
-		}
+		kinds |= b64Kind[trimmed[i]]
 	}
-	_ = other
-	if !lower || !upper || (url && std) || len(trimmed)%4 == 1 {
+	if kinds&(b64Lower|b64Upper) != b64Lower|b64Upper || kinds&(b64URL|b64Std) == b64URL|b64Std ||
+		kinds&b64Pad != 0 || len(trimmed)%4 == 1 {
 		return "", false
 	}
 	enc := base64.RawStdEncoding
-	if url {
+	if kinds&b64URL != 0 {
 		enc = base64.RawURLEncoding
 	}
-	var buf [1024]byte
-	dst := buf[:]
-	if n := enc.DecodedLen(len(trimmed)); n > len(buf) {
-		dst = make([]byte, n)
-	}
-	n, err := enc.Decode(dst, []byte(trimmed))
+	// Decoded straight into the view's bytes (Decode only reads the blob).
+	dst := make([]byte, enc.DecodedLen(len(trimmed)))
+	n, err := enc.Decode(dst, unsafe.Slice(unsafe.StringData(trimmed), len(trimmed)))
 	dec := dst[:n]
 	if err != nil || !utf8.Valid(dec) {
 		return "", false
 	}
 	printable := 0
 	for _, c := range dec {
-		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80 {
-			printable++
-		}
+		printable += int(printableByte[c])
 	}
 	if printable*100 < len(dec)*95 {
 		return "", false
 	}
-	return string(dec), true
+	if n == 0 {
+		return "", true
+	}
+	// dec is not written again: the view's text can share its bytes.
+	return unsafe.String(&dec[0], n), true
 }
 
 // sortedSpans appends the findings' spans to out, sorted by start.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // mayBeText stops at the first bad group too many; it must answer as a
@@ -127,6 +128,70 @@ func FuzzFirstTextRun(f *testing.F) {
 			if got := firstTextRun(s, runs); got != want {
 				t.Fatalf("%q, last run cut by %d: firstTextRun %d, nextTextRun %d", s, cut, got, want)
 			}
+		}
+	})
+}
+
+// decodeBase64TextRef is decodeBase64Text as first written, branch by
+// branch: the reference the table-driven one is held to.
+func decodeBase64TextRef(blob string) (string, bool) {
+	if !mayBeText(blob) {
+		return "", false
+	}
+	trimmed := strings.TrimRight(blob, "=")
+	var lower, upper, url, std bool
+	for i := 0; i < len(trimmed); i++ {
+		switch c := trimmed[i]; {
+		case isLower(c):
+			lower = true
+		case isUpper(c):
+			upper = true
+		case c == '-' || c == '_':
+			url = true
+		case c == '+' || c == '/':
+			std = true
+		case c == '=':
+			return "", false
+		}
+	}
+	if !lower || !upper || (url && std) || len(trimmed)%4 == 1 {
+		return "", false
+	}
+	enc := base64.RawStdEncoding
+	if url {
+		enc = base64.RawURLEncoding
+	}
+	dec, err := enc.DecodeString(trimmed)
+	if err != nil || !utf8.Valid(dec) {
+		return "", false
+	}
+	printable := 0
+	for _, c := range dec {
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80 {
+			printable++
+		}
+	}
+	if printable*100 < len(dec)*95 {
+		return "", false
+	}
+	return string(dec), true
+}
+
+func FuzzDecodeBase64Text(f *testing.F) {
+	for _, s := range []string{
+		base64.StdEncoding.EncodeToString([]byte("password: hunter2 and more text")),
+		base64.RawURLEncoding.EncodeToString([]byte("ciao, la mia email è x@y.it ~~~")),
+		base64.StdEncoding.EncodeToString([]byte{0xff, 0xfe, 0x00, 0x01, 0x80, 0x81, 0x90, 0x99, 0x10, 0x20, 0x30, 0x40}),
+		"QUJDREVGR0hJSktMTU5PUFFSU1RVVldY=", "QUJD-EVG+0hJSktMTU5PUFFSU1RVVldY", "QUJDRE=GR0hJSktMTU5PUFFSU1RVVldY",
+		"", "Q", "aQ", "aQ=", "aQ==", "aB c",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gok := decodeBase64Text(s)
+		want, wok := decodeBase64TextRef(s)
+		if got != want || gok != wok {
+			t.Fatalf("decodeBase64Text(%q) = %q, %v; want %q, %v", s, got, gok, want, wok)
 		}
 	})
 }
