@@ -84,11 +84,49 @@ func (t *Text) Emit(start, end int) {
 // Near reports whether a word of ws starts within the before bytes that
 // precede offset at. The set must be among the detector's ContextWords.
 func (t *Text) Near(ws *WordSet, at, before int) bool {
-	pos := t.wordHits(ws)
 	lo := at - before
+	if pos := t.setHits(ws); len(pos) <= fewWords {
+		return wordStartIn(t.S, pos, lo, at)
+	}
+	pos := t.wordHits(ws)
 	i, _ := slices.BinarySearch(pos, lo)
-	for ; i < len(pos) && pos[i] < at; i++ {
-		if !isAlpha(byteAt(t.S, pos[i]-1)) {
+	return wordStartBefore(t.S, pos[i:], at)
+}
+
+// fewWords is how many words of a set Near (and the phone matcher's
+// cursors) read all of, in the order the keyword pass found them, rather
+// than sort once a text (wordHits: a call of slices.Sort) and search:
+// most texts hold few of a set's words, often none.
+const fewWords = 8
+
+// setHits returns where the words of ws occur in the text, in the order
+// the keyword pass found them; nil for a set no detector asked for.
+func (t *Text) setHits(ws *WordSet) []int {
+	if idx := t.sc.setIndex(ws); idx >= 0 {
+		return t.st.setHits[idx]
+	}
+	return nil
+}
+
+// wordStartIn reports whether a position in pos (any order) within
+// [lo, at) starts a word.
+func wordStartIn(text string, pos []int, lo, at int) bool {
+	for _, p := range pos {
+		if lo <= p && p < at && !isAlpha(byteAt(text, p-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordStartBefore reports whether a position in pos (ascending) before at
+// starts a word.
+func wordStartBefore(text string, pos []int, at int) bool {
+	for _, p := range pos {
+		if p >= at {
+			break
+		}
+		if !isAlpha(byteAt(text, p-1)) {
 			return true
 		}
 	}
@@ -96,7 +134,8 @@ func (t *Text) Near(ws *WordSet, at, before int) bool {
 }
 
 // wordHits returns where the words of ws occur in the text, ascending
-// (the positions Near looks among); nil for a set no detector asked for.
+// (the positions Near looks among when there are many); nil for a set no
+// detector asked for.
 func (t *Text) wordHits(ws *WordSet) []int {
 	idx := t.sc.setIndex(ws)
 	if idx < 0 {

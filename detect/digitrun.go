@@ -771,8 +771,8 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 	}
 	// Unlike the others, this shape decides: a single digit after a space
 	// is never where a phone number is looked for.
-	if m&nPhone != 0 {
-		if a, b := nb.phone.at(t, h); b > a {
+	if m&nPhone != 0 { // h >= nb.phone.next (above)
+		if a, b := nb.phone.atRun(t, h, e); b > a {
 			t.emitAs(nb.det[numPhone], a, b)
 		}
 	}

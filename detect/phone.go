@@ -44,27 +44,54 @@ type phoneScan struct {
 	words   wordCursors
 }
 
-// nearWord reports whether a phone word (strong or weak) starts a word
-// within the 40 bytes before at; at must not decrease from call to call.
-func (sc *phoneScan) nearWord(t *Text, at int) bool {
+// nearWord reports which phone words start a word within the 40 bytes
+// before at: nearKnown with nearStrong, else nearWeak, else neither (as
+// t.Near for each set); at must not decrease from call to call.
+func (sc *phoneScan) nearWord(t *Text, at int) uint8 {
 	if !sc.words.ready {
-		sc.words = wordCursors{ready: true, strong: t.wordHits(phoneWords), weak: t.wordHits(phoneWeakWords)}
+		sc.words = wordCursors{ready: true, strong: t.setHits(phoneWords), weak: t.setHits(phoneWeakWords)}
+		if len(sc.words.strong)+len(sc.words.weak) > fewWords {
+			// Many: sorted (wordHits), for the cursors.
+			sc.words.strong, sc.words.weak = t.wordHits(phoneWords), t.wordHits(phoneWeakWords)
+		} else {
+			sc.words.few = true
+		}
 	}
 	return sc.words.near(t.S, at)
 }
+
+// What nearWord found before a number, for phoneOK: nearKnown and then
+// nearStrong (a strong word; the weak ones not looked for) or nearWeak
+// (a weak word, no strong one), or neither.
+const (
+	nearKnown = 1 << iota
+	nearStrong
+	nearWeak
+)
 
 // wordCursors find the phone words (strong and weak) that phoneOK's Near
 // looks for, for numbers met in ascending order.
 type wordCursors struct {
 	ready        bool
-	strong, weak []int // where the words occur, ascending
+	few          bool  // strong and weak hold fewWords at most, in any order: read whole
+	strong, weak []int // where the words occur, ascending unless few
 	i, j         int   // the first of each at or after the last window's start
 	last         int
 }
 
 // near reports whether a phone word of either kind starts at a word start
-// within the 40 bytes before at (as t.Near(…, at, 40) for both sets).
-func (c *wordCursors) near(text string, at int) bool {
+// within the 40 bytes before at (as t.Near(…, at, 40) for both sets):
+// nearKnown with nearStrong, else nearWeak, else neither.
+func (c *wordCursors) near(text string, at int) uint8 {
+	if c.few {
+		switch {
+		case wordStartIn(text, c.strong, at-40, at):
+			return nearKnown | nearStrong
+		case wordStartIn(text, c.weak, at-40, at):
+			return nearKnown | nearWeak
+		}
+		return nearKnown
+	}
 	if at < c.last {
 		c.i, c.j = 0, 0 // hits out of order: start again
 	}
@@ -76,21 +103,13 @@ func (c *wordCursors) near(text string, at int) bool {
 	for c.j < len(c.weak) && c.weak[c.j] < lo {
 		c.j++
 	}
-	return wordStartBefore(text, c.strong[c.i:], at) || wordStartBefore(text, c.weak[c.j:], at)
-}
-
-// wordStartBefore reports whether a position in pos (ascending) before at
-// starts a word.
-func wordStartBefore(text string, pos []int, at int) bool {
-	for _, p := range pos {
-		if p >= at {
-			break
-		}
-		if !isAlpha(byteAt(text, p-1)) {
-			return true
-		}
+	if wordStartBefore(text, c.strong[c.i:], at) {
+		return nearKnown | nearStrong
 	}
-	return false
+	if wordStartBefore(text, c.weak[c.j:], at) {
+		return nearKnown | nearWeak
+	}
+	return nearKnown
 }
 
 // at examines hit h (hits come in ascending order) and returns the span of
@@ -99,6 +118,12 @@ func (sc *phoneScan) at(t *Text, h int) (int, int) {
 	if h < sc.next {
 		return 0, 0
 	}
+	return sc.atRun(t, h, digitsEnd(t.S, h))
+}
+
+// atRun is at for a hit h at or after sc.next whose digits end at e (the
+// number scan knows e: not read again).
+func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	text := t.S
 	s := h
 	p := byteAt(text, h-1)
@@ -125,12 +150,17 @@ func (sc *phoneScan) at(t *Text, h int) (int, int) {
 	// Not "+…", and a first group other than a North American area code:
 	// only a phone word close before makes it a phone number (phoneOK),
 	// so look for one before reading the number.
-	if s == h && isDigit(byteAt(text, h)) && digitsEnd(text, h)-h != 3 && !sc.nearWord(t, h) {
-		return 0, 0
+	// phoneOK asks the same of the words before s = h: what was found
+	// is passed on, not looked up again.
+	near := uint8(0)
+	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
+		if near = sc.nearWord(t, h); near == nearKnown {
+			return 0, 0
+		}
 	}
 	var groupBuf [16]int
 	sh, ok := phoneSpan(text, s, &groupBuf)
-	if !ok || !phoneOK(t, s, &sh) {
+	if !ok || !phoneOK(t, s, &sh, near) {
 		return 0, 0
 	}
 	sc.next = sh.end
@@ -217,7 +247,9 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 	return sh, len(sh.groups) > 0
 }
 
-func phoneOK(t *Text, s int, sh *phoneShape) bool {
+// phoneOK reports whether the number phoneSpan read from s is a phone
+// number; near is nearWord's answer at s, if asked (nearKnown set).
+func phoneOK(t *Text, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
 	if n < 7 || n > 15 || looksLikeDate(sh) || sh.parens != 0 {
@@ -231,10 +263,18 @@ func phoneOK(t *Text, s int, sh *phoneShape) bool {
 	}
 	// A dotted or dashed number with one group, or a version-like shape,
 	// needs the context even more; require a phone word close before.
+	if near == 0 {
+		near = nearKnown
+		if t.Near(phoneWords, s, 40) {
+			near |= nearStrong
+		} else if t.Near(phoneWeakWords, s, 40) {
+			near |= nearWeak
+		}
+	}
 	switch {
-	case t.Near(phoneWords, s, 40):
+	case near&nearStrong != 0:
 		return n >= 8 || len(groups) > 1
-	case t.Near(phoneWeakWords, s, 40):
+	case near&nearWeak != 0:
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation.
 		return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000")

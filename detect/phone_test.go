@@ -182,3 +182,52 @@ func checkPhoneReference(t *testing.T, s *Scanner, text string) {
 		}
 	}
 }
+
+// TestPhoneNearWord compares nearWord (all the words read at each number
+// when few, cursors over sorted ones when many) with t.Near for each set,
+// over texts of phone words, numbers and other words, numbers met in
+// ascending order and then out of order.
+func TestPhoneNearWord(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t"}
+	fewAndMany := [2]int{}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		text := b.String()
+		st := s.pool.Get().(*scanState)
+		s.prescan(st, text, true, true)
+		st.text = Text{S: text, st: st, sc: s}
+		tx := &st.text
+		var sc phoneScan
+		check := func(h int) {
+			want := uint8(nearKnown)
+			if tx.Near(phoneWords, h, 40) {
+				want |= nearStrong
+			} else if tx.Near(phoneWeakWords, h, 40) {
+				want |= nearWeak
+			}
+			if got := sc.nearWord(tx, h); got != want {
+				t.Fatalf("%q at %d: nearWord %b, want %b (few %v)", text, h, got, want, sc.words.few)
+			}
+		}
+		for h := range len(text) + 1 {
+			check(h)
+		}
+		for range 10 {
+			check(r.IntN(len(text) + 1))
+		}
+		if sc.words.few {
+			fewAndMany[0]++
+		} else {
+			fewAndMany[1]++
+		}
+		s.put(st)
+	}
+	if fewAndMany[0] < 100 || fewAndMany[1] < 100 {
+		t.Fatalf("texts with few and with many phone words: %v, want 100 each or more", fewAndMany)
+	}
+}

@@ -343,3 +343,57 @@ func TestContextWordsReset(t *testing.T) {
 		}
 	}
 }
+
+// Near reads a set's words whole when they are few and searches them
+// sorted when many: both agree with the words' occurrences found here by
+// a plain search, at every place, for each context-word set of the number
+// formats.
+func TestNear(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "ssn ", "vat ", "iva ", "version ",
+		"section ", "xssn ", "12 ", "345 ", "abc ", ". ", "\n", "(rfc "}
+	sets := []*WordSet{phoneWords, phoneWeakWords, vatContext, ssnContext, ipNotAddress}
+	// near: a word of ws starting a word (no letter before it) in [at-before, at).
+	near := func(text string, ws *WordSet, at, before int) bool {
+		lower := strings.ToLower(text)
+		for p := max(at-before, 0); p < at; p++ {
+			for _, w := range ws.words {
+				if strings.HasPrefix(lower[p:], w) && (p == 0 || !isAlpha(text[p-1])) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var few, many int
+	for range 600 {
+		var b strings.Builder
+		for range r.IntN(50) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		text := b.String()
+		st := s.get()
+		s.prescan(st, text, true, true)
+		st.text = Text{S: text, st: st, sc: s}
+		tx := &st.text
+		for _, ws := range sets {
+			if len(tx.setHits(ws)) > fewWords {
+				many++
+			} else {
+				few++
+			}
+			for at := range len(text) + 1 {
+				for _, before := range []int{24, 40} {
+					if got, want := tx.Near(ws, at, before), near(text, ws, at, before); got != want {
+						t.Fatalf("%q: Near(%v, %d, %d) = %v, want %v", text, ws.words, at, before, got, want)
+					}
+				}
+			}
+		}
+		s.put(st)
+	}
+	if few < 100 || many < 100 {
+		t.Fatalf("sets with few words %d, with many %d: want 100 each or more", few, many)
+	}
+}
