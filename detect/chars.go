@@ -363,7 +363,8 @@ func spanClassBack(text string, i, lo int, mask uint64) int {
 //
 // A prefix of up to eight bytes (keywords, marks, phrases' first words) is
 // compared at once, folded by bit operations: without a branch on where
-// the first difference is, which varies from call to call.
+// the first difference is, which varies from call to call; a longer one
+// eight bytes a step.
 func hasPrefixFold(text string, i int, p string) bool {
 	n := len(p)
 	if i < 0 || len(text)-i < n {
@@ -386,6 +387,18 @@ func hasPrefixFold(text string, i int, p string) bool {
 		}
 		if n <= 8 {
 			return true
+		}
+		// The rest eight bytes a step (longer keywords and phrases: Teddy's
+		// verify, markers), the last step's eight ending at n, overlapping
+		// the step before: no branch per byte. i+n <= len(text), n = len(p).
+		for o := 8; ; o += 8 {
+			o = min(o, n-8)
+			if lower8(textLoad64(text, i+o)) != textLoad64(p, o) {
+				return false
+			}
+			if o == n-8 {
+				return true
+			}
 		}
 	}
 	t := text[i : i+n]

@@ -73,19 +73,19 @@ func indexFoldSimple(s, needle string) int {
 }
 
 // TestHasPrefixFold compares hasPrefixFold (eight bytes at once) with its
-// definition: prefixes of every length up to twelve, at every offset of
-// an aligned word (it reads the prefix's aligned words), against texts
-// shorter and longer than eight bytes, at every place, case mixed, bytes
+// definition: prefixes of every length up to 29 (one, two and more
+// eight-byte steps), at every offset of an aligned word (it reads the
+// prefix's aligned words), against texts shorter and longer than eight bytes, at every place, case mixed, bytes
 // outside ASCII and the neighbours of the letters ('@', '[', '`', '{').
 func TestHasPrefixFold(t *testing.T) {
 	r := rng(t)
 	const alphabet = "aAbBzZ@[`{_-. \xc3\xa8\x80"
 	for range 300000 {
-		text := randFrom(r, alphabet, r.IntN(20))
-		p := strings.Map(func(c rune) rune { return rune(lower(byte(c))) }, randFrom(r, "abz@[`{_-. ", r.IntN(13)))
+		text := randFrom(r, alphabet, r.IntN(40))
+		p := strings.Map(func(c rune) rune { return rune(lower(byte(c))) }, randFrom(r, "abz@[`{_-. ", r.IntN(30)))
 		if r.IntN(3) == 0 && len(text) > 0 {
 			k := r.IntN(len(text))
-			b := []byte(text[k:min(len(text), k+r.IntN(13))])
+			b := []byte(text[k:min(len(text), k+r.IntN(30))])
 			for j := range b {
 				b[j] = lower(b[j])
 			}
@@ -99,6 +99,27 @@ func TestHasPrefixFold(t *testing.T) {
 			t.Fatalf("hasPrefixFold(%q, %d, %q) = %v, want %v", text, i, p, got, want)
 		}
 	}
+}
+
+// FuzzHasPrefixFold compares hasPrefixFold with its definition, the
+// prefix taken folded from the text at j (a match, unless cut or changed)
+// or as given.
+func FuzzHasPrefixFold(f *testing.F) {
+	f.Add("Strictly Confidential", "strictly confidential", 0, -1)
+	f.Add("xx hooks.slack.com/services/", "hooks.slack.com/", 3, 3)
+	f.Add("-----BEGIN RSA PRIVATE KEY", "-----begin rsa", 0, 0)
+	f.Fuzz(func(t *testing.T, text, p string, i, j int) {
+		if j >= 0 && j < len(text) {
+			b := []byte(text[j:])
+			for k := range b {
+				b[k] = lower(b[k])
+			}
+			p = string(b)
+		}
+		if got, want := hasPrefixFold(text, i, p), hasPrefixFoldSimple(text, i, p); got != want {
+			t.Fatalf("hasPrefixFold(%q, %d, %q) = %v, want %v", text, i, p, got, want)
+		}
+	})
 }
 
 func TestIndexFold(t *testing.T) {
@@ -189,6 +210,25 @@ func TestSpanClass(t *testing.T) {
 			t.Fatalf("spanClassBack(%q, %d, %d, %#x) = %d, want %d", s, j, lo, mask, got, wantBack)
 		}
 	}
+}
+
+// FuzzSpanClass compares spanClass with spanWhile: any text, start, limit
+// and class (one bit: eight-byte steps; or a union: byte by byte).
+func FuzzSpanClass(f *testing.F) {
+	f.Add("token=AIzaSyA-bcdefgh_", 6, 100, uint8(0))
+	f.Add("ab", 0, 5, uint8(1))
+	f.Add("a b c d e f g h i j", 2, 3, uint8(7))
+	masks := []uint64{cWordDash, cB64Std, aAlnum, aWord, cURL, cURLAuth, cAtext, cDigit, cWord, cAlnum | cDash, cWordDash | cSlash | cPlus, cBase32}
+	f.Fuzz(func(t *testing.T, s string, i, max int, m uint8) {
+		if i < 0 || max < 0 || max > 1<<20 {
+			return // callers pass 0 <= i and small limits
+		}
+		mask := masks[int(m)%len(masks)]
+		want := spanWhile(s, i, max, func(b byte) bool { return is(b, mask) })
+		if got := spanClass(s, i, max, mask); got != want {
+			t.Fatalf("spanClass(%q, %d, %d, %#x) = %d, want %d", s, i, max, mask, got, want)
+		}
+	})
 }
 
 // TestClassBitsFitRunCount: runIn8 sums up to eight copies of a class bit,

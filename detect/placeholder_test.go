@@ -139,11 +139,24 @@ func distinct(s string) int {
 	return n
 }
 
+// FuzzFewDistinct compares fewDistinct (eight bytes counted in registers)
+// with a count of distinct bytes.
+func FuzzFewDistinct(f *testing.F) {
+	f.Add("abcdefgh", 6)
+	f.Add("aaaaaaaab", 2)
+	f.Add("\x00\x00\x01\x00\x80\xff\x7f\x00", 4)
+	f.Fuzz(func(t *testing.T, v string, n int) {
+		if got, want := fewDistinct(v, n), distinct(v) < n; 1 <= n && n <= 16 && got != want {
+			t.Fatalf("fewDistinct(%q, %d) = %v, want %v", v, n, got, want)
+		}
+	})
+}
+
 // TestFewDistinct compares fewDistinct with a count of distinct bytes.
 func TestFewDistinct(t *testing.T) {
 	r := rng(t)
 	for range 20000 {
-		v := randFrom(r, "aAbB09\x00\xff\x80-", r.IntN(12))
+		v := randFrom(r, "aAbB09\x00\xff\x80-"[:1+r.IntN(10)], r.IntN(20))
 		for n := 1; n <= 12; n++ {
 			if got, want := fewDistinct(v, n), distinct(v) < n; got != want {
 				t.Fatalf("fewDistinct(%q, %d) = %v, want %v", v, n, got, want)
