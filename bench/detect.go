@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/promptwall/promptwall/detect"
+	"github.com/promptwall/promptwall/internal/corpus"
 )
 
 type detectResult struct {
@@ -60,26 +60,6 @@ var naivePatterns = []string{
 	`\b(?:CONFIDENTIAL|RISERVATO|TLP:(?:RED|AMBER|GREEN))\b`,                     // CONFIDENTIAL_MARKER
 }
 
-func loadCorpus(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for sc.Scan() {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Text != "" {
-			texts = append(texts, rec.Text)
-		}
-	}
-	return texts, sc.Err()
-}
-
 // throughput runs f over texts repeatedly for d on this goroutine.
 func throughput(texts []string, total int, d time.Duration, f func(string)) float64 {
 	start := time.Now()
@@ -94,7 +74,7 @@ func throughput(texts []string, total int, d time.Duration, f func(string)) floa
 }
 
 func runDetect(ctx context.Context, o options) (*detectResult, error) {
-	texts, err := loadCorpus(o.corpus)
+	texts, err := corpus.ReadTexts(o.corpus)
 	if err != nil {
 		return nil, err
 	}

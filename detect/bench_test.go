@@ -1,14 +1,13 @@
 package detect
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/promptwall/promptwall/internal/corpus"
 )
 
 // corpusPath is the shared dev corpus, relative to this package; set
@@ -22,7 +21,7 @@ func corpusPath() string {
 
 func loadCorpus(b *testing.B) []string {
 	b.Helper()
-	texts, err := readTexts(corpusPath())
+	texts, err := corpus.ReadTexts(corpusPath())
 	if err != nil {
 		b.Skipf("corpus not available (%v); set PROMPTWALL_CORPUS to a JSONL file with a \"text\" field", err)
 	}
@@ -30,30 +29,6 @@ func loadCorpus(b *testing.B) []string {
 		b.Skip("corpus has no texts")
 	}
 	return texts
-}
-
-// readTexts returns the non-empty "text" fields of a JSONL file.
-func readTexts(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for sc.Scan() {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Text != "" {
-			texts = append(texts, rec.Text)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return texts, nil
 }
 
 // BenchmarkScanCorpus scans every corpus text once per iteration and

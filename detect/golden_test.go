@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/promptwall/promptwall/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/findings.golden")
@@ -21,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite testdata/findings.golden")
 func goldenTexts(t *testing.T) []string {
 	var texts []string
 	for _, p := range []string{"../../shared/corpus/dev.jsonl", "../../shared/peer-cases/gitleaks.jsonl", "../../shared/peer-cases/presidio.jsonl"} {
-		ts, err := readTexts(p)
+		ts, err := corpus.ReadTexts(p)
 		if err != nil {
 			t.Skipf("shared corpus not available: %v", err)
 		}
