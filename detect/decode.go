@@ -273,7 +273,7 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		if spans == nil && coveredFew(found, s, e) || spans != nil && covered(spans, s, e) {
 			continue
 		}
-		dec, ok := decodeBase64Checked(text[s:e]) // nextTextRun's mayBeText passed
+		dec, ok := decodeBase64Text(text[s:e]) // nextTextRun's mayBeText passed
 		if !ok {
 			continue
 		}
@@ -289,8 +289,8 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 
 // nextTextRun returns the first of runs[i:] that may be base64 of text,
 // with its '=' padding: its index, start and end; -1 if none. Most runs
-// are words, identifiers and hashes: the group test (which
-// decodeBase64Text repeats) drops them in this small loop.
+// are words, identifiers and hashes: the group test (mayBeText, which
+// decodeBase64Text relies on) drops them in this small loop.
 func nextTextRun(text string, runs []b64Span, i int) (int, int, int) {
 	for ; i < len(runs); i++ {
 		s, e := runs[i].s, runs[i].e
@@ -402,17 +402,7 @@ var notTextGroupLead = func() (t [256]uint8) {
 	return
 }()
 
-// decodeBase64Text decodes a base64 or base64url blob and keeps it only if
-// it is text: valid UTF-8, mostly printable. Hex digests, random keys and
-// binary payloads decode to bytes that fail this and are not scanned.
-func decodeBase64Text(blob string) (string, bool) {
-	if !mayBeText(blob) {
-		return "", false
-	}
-	return decodeBase64Checked(blob)
-}
-
-// b64Kind classes base64 characters for decodeBase64Checked: small
+// b64Kind classes base64 characters for decodeBase64Text: small
 // letters, capitals, the URL alphabet's two, the standard one's two, '='.
 const (
 	b64Lower = 1 << iota
@@ -441,7 +431,7 @@ var b64Kind = func() (t [256]uint8) {
 	return
 }()
 
-// printableByte is 1 for the bytes decodeBase64Checked counts as text:
+// printableByte is 1 for the bytes decodeBase64Text counts as text:
 // printable ASCII, white space that text has, and bytes outside ASCII.
 var printableByte = func() (t [256]uint8) {
 	for c := range t {
@@ -452,8 +442,11 @@ var printableByte = func() (t [256]uint8) {
 	return
 }()
 
-// decodeBase64Checked is decodeBase64Text for a blob that passed mayBeText.
-func decodeBase64Checked(blob string) (string, bool) {
+// decodeBase64Text decodes a base64 or base64url blob that passed
+// mayBeText (nextTextRun tests it first) and keeps it only if it is text:
+// valid UTF-8, mostly printable. Hex digests, random keys and binary
+// payloads decode to bytes that fail this and are not scanned.
+func decodeBase64Text(blob string) (string, bool) {
 	trimmed := blob
 	for len(trimmed) > 0 && trimmed[len(trimmed)-1] == '=' {
 		trimmed = trimmed[:len(trimmed)-1]
