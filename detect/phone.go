@@ -46,7 +46,9 @@ type phoneScan struct {
 
 // nearWord reports which phone words start a word within the 40 bytes
 // before at: nearKnown with nearStrong, else nearWeak, else neither (as
-// t.Near for each set); at must not decrease from call to call.
+// t.Near for each set). at should not decrease from call to call (the
+// cursors then start again: phoneOK asks at a number's '(' before the run
+// the scan asked at).
 func (sc *phoneScan) nearWord(t *Text, at int) uint8 {
 	if !sc.words.ready {
 		sc.words = wordCursors{ready: true, strong: t.setHits(phoneWords), weak: t.setHits(phoneWeakWords)}
@@ -160,7 +162,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	}
 	var groupBuf [16]int
 	sh, ok := phoneSpan(text, s, &groupBuf)
-	if !ok || !phoneOK(t, s, &sh, near) {
+	if !ok || !phoneOK(t, sc, s, &sh, near) {
 		return 0, 0
 	}
 	sc.next = sh.end
@@ -248,8 +250,8 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 }
 
 // phoneOK reports whether the number phoneSpan read from s is a phone
-// number; near is nearWord's answer at s, if asked (nearKnown set).
-func phoneOK(t *Text, s int, sh *phoneShape, near uint8) bool {
+// number; near is sc.nearWord's answer at s, if asked (nearKnown set).
+func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
 	if n < 7 || n > 15 || looksLikeDate(sh) || sh.parens != 0 {
@@ -264,12 +266,7 @@ func phoneOK(t *Text, s int, sh *phoneShape, near uint8) bool {
 	// A dotted or dashed number with one group, or a version-like shape,
 	// needs the context even more; require a phone word close before.
 	if near == 0 {
-		near = nearKnown
-		if t.Near(phoneWords, s, 40) {
-			near |= nearStrong
-		} else if t.Near(phoneWeakWords, s, 40) {
-			near |= nearWeak
-		}
+		near = sc.nearWord(t, s)
 	}
 	switch {
 	case near&nearStrong != 0:
