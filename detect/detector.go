@@ -84,11 +84,15 @@ func (t *Text) Emit(start, end int) {
 // Near reports whether a word of ws starts within the before bytes that
 // precede offset at. The set must be among the detector's ContextWords.
 func (t *Text) Near(ws *WordSet, at, before int) bool {
+	idx := t.sc.setIndex(ws)
+	if idx < 0 {
+		return false
+	}
 	lo := at - before
-	if pos := t.setHits(ws); len(pos) <= fewWords {
+	if pos := t.st.setHits[idx]; len(pos) <= fewWords {
 		return wordStartIn(t.S, pos, lo, at)
 	}
-	pos := t.wordHits(ws)
+	pos := t.st.sortedHits(idx)
 	i, _ := slices.BinarySearch(pos, lo)
 	return wordStartBefore(t.S, pos[i:], at)
 }
@@ -137,14 +141,18 @@ func wordStartBefore(text string, pos []int, at int) bool {
 // (the positions Near looks among when there are many); nil for a set no
 // detector asked for.
 func (t *Text) wordHits(ws *WordSet) []int {
-	idx := t.sc.setIndex(ws)
-	if idx < 0 {
-		return nil
+	if idx := t.sc.setIndex(ws); idx >= 0 {
+		return t.st.sortedHits(idx)
 	}
-	pos := t.st.setHits[idx]
-	if w, b := idx>>6, uint64(1)<<(idx&63); t.st.sorted[w]&b == 0 {
+	return nil
+}
+
+// sortedHits returns st.setHits[idx], sorted (once a text).
+func (st *scanState) sortedHits(idx int) []int {
+	pos := st.setHits[idx]
+	if w, b := idx>>6, uint64(1)<<(idx&63); st.sorted[w]&b == 0 {
 		slices.Sort(pos)
-		t.st.sorted[w] |= b
+		st.sorted[w] |= b
 	}
 	return pos
 }
