@@ -100,7 +100,7 @@ func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) 
 		*digits = ds
 	}
 	if runs != nil {
-		readRuns(masks, stride, nch, runs, nil)
+		readRuns(masks, stride, nch, runs)
 	}
 }
 
@@ -108,15 +108,9 @@ func readMasks(masks []uint64, stride, nch int, digits *[]int, runs *[]b64Span) 
 // a run is the text's whim, so the usual chunk (at most one start, the
 // run ending in it or the next) takes no branch on it: its run is written
 // past the list's end whatever, and kept (the length advanced) if there
-// is one. sixteens, if not nil, holds the fused kernel's runs of 16 (two
-// words a chunk, then the empty chunk's): bit k of the first when bits k
-// to k+15 of the chunk are base64, of the second when bits k to k+15 of
-// the 64 from the middle of the previous chunk are.
-func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.Pointer) {
-	if sixteens != nil && stride == fusedStride {
-		readRuns16(masks, nch, runs, sixteens)
-		return
-	}
+// is one. (The fused kernel's masks, which hold the runs of 16 too, are
+// read by readRuns16.)
+func readRuns(masks []uint64, stride, nch int, runs *[]b64Span) {
 	rs := *runs
 	if cap(rs)-len(rs) < nch {
 		rs = slices.Grow(rs, nch)
@@ -131,19 +125,10 @@ func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.
 		// into the next chunk's, are all set: a run of 16 from k.
 		lo := *(*uint64)(unsafe.Add(m, 8*(stride*c+1)))
 		hn := *(*uint64)(unsafe.Add(m, 8*(stride*c+stride+1)))
-		var l8 uint64
-		if sixteens != nil {
-			// The run starting at k lies inside the chunk, or inside the
-			// window from the middle of the previous one (k < 32), or of
-			// the next (k ≥ 32).
-			w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
-			l8 = w[0] | w[1]>>32 | w[3]<<32
-		} else {
-			l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
-			l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
-			l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
-			l8 = l4 & (l4>>8 | h4<<56)
-		}
+		l1, h1 := lo&(lo>>1|hn<<63), hn&(hn>>1)
+		l2, h2 := l1&(l1>>2|h1<<62), h1&(h1>>2)
+		l4, h4 := l2&(l2>>4|h2<<60), h2&(h2>>4)
+		l8 := l4 & (l4>>8 | h4<<56)
 		s := l8 &^ (lo<<1 | carry)
 		carry = lo >> 63
 		// The first start (bit 0 if none) and where its run ends: in
@@ -156,11 +141,7 @@ func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.
 		if s&(s-1)|uint64((z+zn)>>7)&one != 0 {
 			// Rare: two starts or more in the chunk, or a run past the
 			// next chunk.
-			rs = room[:n]
-			for ; s != 0; s &= s - 1 {
-				start := c*64 + bits.TrailingZeros64(s)
-				rs = append(rs, b64Span{start, runEnd(masks, stride, start)})
-			}
+			rs = appendRuns(room[:n], masks, stride, c, s)
 			if cap(rs)-len(rs) < nch {
 				rs = slices.Grow(rs, nch)
 			}
@@ -173,14 +154,27 @@ func readRuns(masks []uint64, stride, nch int, runs *[]b64Span, sixteens unsafe.
 	*runs = room[:n]
 }
 
+// appendRuns appends to rs the runs of masks (stride words a chunk)
+// starting in chunk c where s has a bit, each read to its end.
+func appendRuns(rs []b64Span, masks []uint64, stride, c int, s uint64) []b64Span {
+	for ; s != 0; s &= s - 1 {
+		start := c*64 + bits.TrailingZeros64(s)
+		rs = append(rs, b64Span{start, runEnd(masks, stride, start)})
+	}
+	return rs
+}
+
 // fusedStride is the fused kernel's masks' stride (words a chunk).
 const fusedStride = 3
 
-// readRuns16 is readRuns with the fused kernel's runs of 16, stride
-// fusedStride. Its loop (runs16) calls nothing, so its values stay in
-// registers (with the rare chunk's appends inside, half of them went to
-// the stack and back every chunk); it returns at a chunk out of the usual,
-// which moreRuns reads.
+// readRuns16 is readRuns over the fused kernel's masks (stride
+// fusedStride) and its runs of 16, sixteens: two words a chunk, then the
+// empty chunk's; bit k of the first is set when bits k to k+15 of the
+// chunk are base64, of the second when bits k to k+15 of the 64 from the
+// middle of the previous chunk are. Its loop (runs16) calls nothing, so
+// its values stay in registers (with the rare chunk's appends inside,
+// half of them went to the stack and back every chunk); it returns at a
+// chunk out of the usual, which moreRuns reads.
 func readRuns16(masks []uint64, nch int, runs *[]b64Span, sixteens unsafe.Pointer) {
 	_ = masks[fusedStride*nch+1] // bounds checked once: runs16 reads by pointer
 	rs := *runs
@@ -208,6 +202,9 @@ func runs16(masks []uint64, nch, c int, carry uint64, rs []b64Span, sixteens uns
 	room := unsafe.Pointer(unsafe.SliceData(rs))
 	n := len(rs)
 	for ; c < nch; c++ {
+		// The run starting at k lies inside the chunk, or inside the
+		// window from the middle of the previous one (k < 32), or of
+		// the next (k ≥ 32).
 		lo := *(*uint64)(unsafe.Add(m, 8*(stride*c+1)))
 		hn := *(*uint64)(unsafe.Add(m, 8*(stride*c+stride+1)))
 		w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
@@ -230,14 +227,9 @@ func runs16(masks []uint64, nch, c int, carry uint64, rs []b64Span, sixteens uns
 // masks (carry: the base64 bit before it), and returns rs and the carry
 // after the chunk.
 func moreRuns(masks []uint64, c int, carry uint64, rs []b64Span, sixteens unsafe.Pointer) ([]b64Span, uint64) {
-	const stride = fusedStride
-	lo := masks[stride*c+1]
+	lo := masks[fusedStride*c+1]
 	w := (*[4]uint64)(unsafe.Add(sixteens, 16*c))
-	for s := (w[0] | w[1]>>32 | w[3]<<32) &^ (lo<<1 | carry); s != 0; s &= s - 1 {
-		start := c*64 + bits.TrailingZeros64(s)
-		rs = append(rs, b64Span{start, runEnd(masks, stride, start)})
-	}
-	return rs, lo >> 63
+	return appendRuns(rs, masks, fusedStride, c, (w[0]|w[1]>>32|w[3]<<32)&^(lo<<1|carry)), lo >> 63
 }
 
 // shortText is the length under which byteScan reads byte by byte (but

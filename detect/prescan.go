@@ -42,7 +42,7 @@ func (p *prefilter) prescan(text string, digits *[]int, runs *[]b64Span, scratch
 		readMasks(masks, 3, nch, digits, nil)
 	}
 	if fl&kfRunUse != 0 && runs != nil {
-		readRuns(masks, 3, nch, runs, unsafe.Add(at, 8*(5*nch+4)))
+		readRuns16(masks, nch, runs, unsafe.Add(at, 8*(5*nch+4)))
 	}
 	fl &= tfPercent | tfBackslash | tfNonASCII
 	// (always first: it is the caller's constant, the flag the text's.)
