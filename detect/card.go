@@ -81,7 +81,7 @@ func cardAt(text string, i, e int) (int, bool) {
 // to eight.
 func putGroup(d *[19 + 8]byte, at int, text string, g, e int) {
 	if g+8 <= len(text) && e-g <= 8 {
-		binary.LittleEndian.PutUint64(d[at:], str64(text[g:]))
+		binary.LittleEndian.PutUint64(d[at:], textLoad64(text, g))
 		return
 	}
 	copy(d[at:], text[g:e])
@@ -101,7 +101,7 @@ func groupBefore(text string, i int, sep byte) bool {
 	// The eight bytes before the separator, text[i-2] the top one: the
 	// group is the letters and digits at the top (at most six), by bit
 	// counts, not a loop that stops where the text says.
-	w := str64(text[i-9:])
+	w := textLoad64(text, i-9)
 	alnum, digit := alnumBytes(w)
 	n := uint(bits.LeadingZeros64(^alnum&0x8080808080808080)) >> 3 // the group's bytes
 	if n > 6 || digit&^(^uint64(0)>>(8*n)) == 0 {

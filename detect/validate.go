@@ -27,15 +27,15 @@ func luhn(digits string) bool {
 		// and '0' (0 whether doubled or not) in place of bytes past n.
 		r1, r2 := min(8, n-8), n-8
 		d1, d2 := uint(8-r1)*8, min(uint(16-r2)*8, 64)
-		s0, b0 := luhnWord(str64(digits[:8]), even)
-		s1, b1 := luhnWord(str64(digits[r1:])>>d1|0x3030303030303030<<(64-d1), even)
-		s2, b2 := luhnWord(str64(digits[r2:])>>d2|0x3030303030303030<<(64-d2), even)
+		s0, b0 := luhnWord(textLoad64(digits, 0), even)
+		s1, b1 := luhnWord(textLoad64(digits, r1)>>d1|0x3030303030303030<<(64-d1), even)
+		s2, b2 := luhnWord(textLoad64(digits, r2)>>d2|0x3030303030303030<<(64-d2), even)
 		return b0|b1|b2 == 0 && (s0+s1+s2)%10 == 0
 	}
 	var sum, bad uint64
 	k := 0
 	for ; k+8 <= n; k += 8 {
-		s, b := luhnWord(str64(digits[k:k+8]), even)
+		s, b := luhnWord(textLoad64(digits, k), even)
 		sum += s
 		bad |= b
 	}
@@ -43,7 +43,7 @@ func luhn(digits string) bool {
 		// The last bytes, from a word ending at the end: the bytes
 		// already counted become '0'.
 		drop := uint(k-(n-8)) * 8
-		s, b := luhnWord(str64(digits[n-8:])>>drop|0x3030303030303030<<(64-drop), even)
+		s, b := luhnWord(textLoad64(digits, n-8)>>drop|0x3030303030303030<<(64-drop), even)
 		sum += s
 		bad |= b
 	}
@@ -86,13 +86,6 @@ func luhnShort(digits string) bool {
 		sum += int(a)
 	}
 	return sum%10 == 0
-}
-
-// str64 reads eight bytes of s as a little-endian word (one load).
-func str64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // luhnDouble is a digit doubled, less 9 when that is two digits.
