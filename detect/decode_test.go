@@ -198,3 +198,20 @@ func FuzzDecodeBase64Text(f *testing.F) {
 		}
 	})
 }
+
+// Of many findings that start where a run does, covered looks at the
+// longest (sortedSpans orders ties by end): the run is covered by the
+// one that holds it, however they came.
+func TestCoveredLooksAtLongestFirst(t *testing.T) {
+	var found []rawFinding
+	for end := 3 * coveredNear; end > 0; end-- {
+		found = append(found, rawFinding{start: 10, end: 10 + end})
+	}
+	spans := sortedSpans(nil, found)
+	if !covered(spans, 10, 10+3*coveredNear) {
+		t.Fatalf("[10,%d) not covered by %v", 10+3*coveredNear, found)
+	}
+	if covered(spans, 10, 11+3*coveredNear) {
+		t.Fatalf("[10,%d) covered by %v", 11+3*coveredNear, found)
+	}
+}

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"math/bits"
-	"slices"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -25,11 +24,34 @@ type edit struct{ n0, n1, o0, o1 int32 }
 
 // at maps normalised byte i to the original bytes it came from.
 func (n *normText) at(i int) (int, int) {
-	// The last edit starting at or before i.
-	k, found := slices.BinarySearchFunc(n.edits, int32(i), func(e edit, t int32) int { return int(e.n0 - t) })
-	if !found {
-		k--
+	return n.atEdit(i, n.lastEdit(0, i))
+}
+
+// lastEdit returns the index of the last edit of edits[k:] starting at or
+// before normalised byte i, or k-1 if none. A binary search without a
+// call per step (slices.BinarySearchFunc calls its comparison): a long
+// text has hundreds of findings to map, two searches each.
+func (n *normText) lastEdit(k, i int) int {
+	es := n.edits[k:]
+	if len(es) == 0 {
+		return k - 1
 	}
+	// Halving es[lo:lo+m], which holds the answer if any edit does,
+	// without a branch a step: the sign of i - n0 masks the move.
+	lo, m := 0, len(es)
+	for m > 1 {
+		half := m >> 1
+		lo += half &^ ((i - int(es[lo+half].n0)) >> 63)
+		m -= half
+	}
+	if int(es[lo].n0) > i {
+		lo-- // only when no edit starts at or before i
+	}
+	return k + lo
+}
+
+// atEdit is at(i) given k, lastEdit's answer for i.
+func (n *normText) atEdit(i, k int) (int, int) {
 	if k < 0 {
 		return i, i + 1
 	}
@@ -46,9 +68,38 @@ func (n *normText) span(start, end int) (int, int) {
 	if len(n.edits) == 0 {
 		return start, end
 	}
-	s, _ := n.at(start)
-	_, e := n.at(end - 1)
+	return n.spanFrom(n.lastEdit(0, start), start, end)
+}
+
+// spanFrom is span given k, lastEdit's answer for start.
+func (n *normText) spanFrom(k, start, end int) (int, int) {
+	s, _ := n.atEdit(start, k)
+	// The end's edit is at or after the start's, most often the same
+	// (a span holds few edits): step to it rather than search again.
+	k = max(k, 0)
+	for k < len(n.edits) && n.edits[k].n0 <= int32(end-1) {
+		k++
+	}
+	_, e := n.atEdit(end-1, k-1)
 	return s, e
+}
+
+// spans maps the spans of fs back to original byte offsets, in place.
+// A detector's findings come in order and most fall between the same two
+// edits as the one before: the next edit is looked at before a search.
+func (n *normText) spans(fs []rawFinding) {
+	k, prev := -1, 0 // the start's edit (lastEdit's answer) for the finding before
+	for i := range fs {
+		f := &fs[i]
+		if f.start < prev {
+			k = -1 // back: search all
+		}
+		prev = f.start
+		if k+1 < len(n.edits) && n.edits[k+1].n0 <= int32(f.start) {
+			k = n.lastEdit(k+1, f.start)
+		}
+		f.start, f.end = n.spanFrom(k, f.start, f.end)
+	}
 }
 
 // normalise applies NFKC (full-width letters and digits, ＠, ligatures become
@@ -78,7 +129,7 @@ func normaliseInto(text string, edits []edit) normText {
 		// Copy the stable stretch up to the next character that changes:
 		// ASCII eight bytes at a time, other characters by stablePages.
 		if text[i] < utf8.RuneSelf {
-			j := firstNonASCII(text[i:])
+			j := nextNonASCII(text[i:])
 			if j < 0 {
 				buf = append(buf, text[i:]...)
 				break
@@ -100,6 +151,19 @@ func normaliseInto(text string, edits []edit) normText {
 	}
 	// buf is not written again: the text can share its bytes.
 	return normText{text: unsafe.String(unsafe.SliceData(buf), len(buf)), edits: edits}
+}
+
+// nextNonASCII is firstNonASCII, a long stretch 128 bytes a step: the
+// ASCII between a long text's other characters.
+func nextNonASCII(s string) int {
+	i := 0
+	if haveAVX2 && len(s) >= 128 {
+		i = asciiPrefixAVX2(unsafe.StringData(s), len(s))
+	}
+	if j := firstNonASCII(s[i:]); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // foldRune appends what normalise makes of the character r, encoded as enc
@@ -200,7 +264,20 @@ func firstUnstable(text string) int {
 		}
 		return n
 	}
-	for i := 0; ; {
+	// The ASCII start of a long text 128 (or 32) bytes a step: a long one
+	// is looked through before its byte pass (see normaliseFirst). Not a
+	// short one's: the loop's exit would mispredict.
+	i := 0
+	if n >= 128 {
+		if haveAVX2 {
+			i = asciiPrefixAVX2(unsafe.StringData(text), n)
+		} else {
+			for i+32 <= n && (textLoad64(text, i)|textLoad64(text, i+8)|textLoad64(text, i+16)|textLoad64(text, i+24))&hi == 0 {
+				i += 32
+			}
+		}
+	}
+	for {
 		var w uint64
 		if i+8 <= n {
 			if w = textLoad64(text, i) & hi; w == 0 {

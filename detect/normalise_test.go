@@ -52,6 +52,33 @@ func TestFirstUnstableMatchesWalk(t *testing.T) {
 	}
 }
 
+// A long text's ASCII start is skipped 128 bytes (asciiPrefixAVX2) or 32 a
+// step: firstUnstable must still stop where the walk does, with the
+// character in any block and at any place in it, after a stable one or
+// none, and at the very end.
+func TestFirstUnstableLong(t *testing.T) {
+	for _, n := range []int{127, 128, 129, 300, 520} {
+		for at := 0; at < n; at++ {
+			for _, c := range []string{"—", "é", "\xff", "\u200b"} {
+				for _, before := range []string{"", "ü"} {
+					b := []byte(strings.Repeat("a", n))
+					s := string(b[:at]) + before + c + string(b[at:])
+					want := at + len(before)
+					if c == "é" {
+						want = len(s)
+					}
+					if got := firstUnstable(s); got != want {
+						t.Fatalf("n %d: %q after %q at %d: firstUnstable = %d, want %d", n, c, before, at, got, want)
+					}
+				}
+			}
+		}
+		if got := firstUnstable(strings.Repeat("a", n)); got != n {
+			t.Fatalf("ASCII of %d: firstUnstable = %d", n, got)
+		}
+	}
+}
+
 // normaliseRef is normalise as first written: every character through
 // foldRune's Unicode tables, no page caches.
 func normaliseRef(text string) normText {
@@ -115,4 +142,97 @@ func FuzzNormaliseMatchesRef(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameNorm(t, s) })
+}
+
+// atRef is normText.at by a walk over the edits.
+func atRef(n *normText, i int) (int, int) {
+	k := -1
+	for j, e := range n.edits {
+		if int(e.n0) <= i {
+			k = j
+		}
+	}
+	if k < 0 {
+		return i, i + 1
+	}
+	e := n.edits[k]
+	if i < int(e.n1) {
+		return int(e.o0), int(e.o1)
+	}
+	o := int(e.o1) + i - int(e.n1)
+	return o, o + 1
+}
+
+// at searches the edits without a branch a step and span steps from the
+// start's edit to the end's: both must map as the walk does, for every
+// byte and span, with no edits before, between, inside or after, edits
+// that drop (empty) or expand, and many.
+func TestNormTextMapsAsWalk(t *testing.T) {
+	for _, s := range []string{
+		"plain", "Ａ", "xＡ", "Ａx", "a\u200bb", "\u200b\u200b\u200bx", "ab ﷺ cd", "ＡＫＩＡ１２３ é \u200b ﷺ 𝟏𝐀 end",
+		strings.Repeat("ab\u00a0", 40) + "tail", strings.Repeat("Ａ", 70), "x—y–z\u3000w\xffv",
+	} {
+		nt := normalise(s)
+		for i := range len(nt.text) {
+			if a, b := nt.at(i); [2]int{a, b} != func() [2]int { x, y := atRef(&nt, i); return [2]int{x, y} }() {
+				x, y := atRef(&nt, i)
+				t.Fatalf("%+q: at(%d) = %d,%d, want %d,%d", s, i, a, b, x, y)
+			}
+			for j := i + 1; j <= len(nt.text); j++ {
+				a, _ := atRef(&nt, i)
+				_, b := atRef(&nt, j-1)
+				if x, y := nt.span(i, j); x != a || y != b {
+					t.Fatalf("%+q: span(%d,%d) = %d,%d, want %d,%d", s, i, j, x, y, a, b)
+				}
+			}
+		}
+	}
+}
+
+// nextNonASCII skips a long stretch 128 bytes a step: it must find the
+// first byte outside ASCII wherever it falls, as firstNonASCII does.
+func TestNextNonASCII(t *testing.T) {
+	for _, n := range []int{0, 1, 127, 128, 129, 300} {
+		a := strings.Repeat("a", n)
+		if got := nextNonASCII(a); got != -1 {
+			t.Fatalf("ASCII of %d: %d", n, got)
+		}
+		for at := 0; at <= n; at++ {
+			s := a[:at] + "é" + a[at:]
+			if got := nextNonASCII(s); got != at {
+				t.Fatalf("é at %d of %d: nextNonASCII = %d", at, len(s), got)
+			}
+		}
+	}
+}
+
+// spans looks at the next edit before searching, from the previous
+// finding's: it must map every span as span does, for findings in order,
+// out of order, repeated, and before, between and across edits.
+func TestNormTextSpansAsSpan(t *testing.T) {
+	r := rng(t)
+	for _, s := range []string{
+		"ＡＫＩＡ１２３ é \u200b ﷺ 𝟏𝐀 end", strings.Repeat("ab\u00a0", 40) + "tail", strings.Repeat("Ａ", 70),
+		strings.Repeat("plain text ", 20) + "—" + strings.Repeat("more ", 30) + "\u200b",
+	} {
+		nt := normalise(s)
+		for range 200 {
+			fs := make([]rawFinding, 1+r.IntN(30))
+			for i := range fs {
+				a := r.IntN(len(nt.text))
+				fs[i] = rawFinding{start: a, end: a + 1 + r.IntN(len(nt.text)-a)}
+			}
+			if r.IntN(2) == 0 {
+				slices.SortFunc(fs, func(a, b rawFinding) int { return a.start - b.start })
+			}
+			want := slices.Clone(fs)
+			for i := range want {
+				want[i].start, want[i].end = nt.span(want[i].start, want[i].end)
+			}
+			nt.spans(fs)
+			if !slices.Equal(fs, want) {
+				t.Fatalf("%+q: spans %v, span by span %v", s, fs, want)
+			}
+		}
+	}
 }

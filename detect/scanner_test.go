@@ -397,3 +397,169 @@ func TestNear(t *testing.T) {
 		t.Fatalf("sets with few words %d, with many %d: want 100 each or more", few, many)
 	}
 }
+
+// tidyRef is tidy as it was before sortByStart and the reach test: a
+// sort by the full comparison and a look-back from every finding.
+func tidyRef(es []entry, fs []rawFinding) []rawFinding {
+	cmp := func(a, b rawFinding) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		if a.end != b.end {
+			return b.end - a.end
+		}
+		return es[a.det].order - es[b.det].order
+	}
+	slices.SortStableFunc(fs, cmp)
+	for i := range fs {
+		f := &fs[i]
+		ef := &es[f.det]
+		for j := i - 1; j >= 0 && j >= i-64 && f.end >= 0; j-- {
+			g := &fs[j]
+			if g.end < 0 || g.end <= f.start {
+				continue
+			}
+			eg := &es[g.det]
+			switch {
+			case eg.order == ef.order:
+				if f.end <= g.end {
+					f.end = -1
+				} else {
+					g.end = -1
+				}
+			case ef.custom || eg.custom:
+			case eg.rank > ef.rank:
+				f.end = -1
+			case eg.rank < ef.rank:
+				g.end = -1
+			case g.end-g.start >= f.end-f.start:
+				f.end = -1
+			default:
+				g.end = -1
+			}
+		}
+	}
+	return slices.DeleteFunc(fs, func(f rawFinding) bool { return f.end < 0 })
+}
+
+// tidy keeps what tidyRef keeps, for few findings (the insertion sort)
+// and many (sortByStart, and the reach test that skips the look-back):
+// apart, overlapping, nested, sharing starts, far past a long one.
+func TestTidyMatchesReference(t *testing.T) {
+	s := newTestScanner(t, WithDetector(fixedDetector{typ: "CODE_NAME"}, CategoryCustom, SeverityLow))
+	r := rng(t)
+	st := s.get()
+	defer s.put(st)
+	for _, tc := range []struct {
+		name       string
+		n, span    int // findings, the text length they start in
+		maxLen     int
+		longFirst  bool // one finding over most of the text first
+		equalStart bool // starts from a few values
+	}{
+		{"few apart", 5, 1000, 8, false, false},
+		{"few overlapping", 10, 40, 12, false, false},
+		{"many apart", 300, 100000, 20, false, false},
+		{"many overlapping", 300, 2000, 30, false, false},
+		{"many sharing starts", 200, 1000, 30, false, true},
+		{"a long one first", 150, 5000, 10, true, false},
+	} {
+		for range 50 {
+			fs := make([]rawFinding, tc.n)
+			for i := range fs {
+				start := r.IntN(tc.span)
+				if tc.equalStart {
+					start = start / 100 * 100
+				}
+				fs[i] = rawFinding{det: r.IntN(len(s.entries)), start: start, end: start + 1 + r.IntN(tc.maxLen)}
+			}
+			if tc.longFirst {
+				fs[0] = rawFinding{det: fs[0].det, start: 0, end: tc.span}
+			}
+			want := tidyRef(s.entries, slices.Clone(fs))
+			got := s.tidy(st, slices.Clone(fs))
+			// Findings that tie on everything the comparison looks at
+			// may come out in either order, as with slices.SortFunc.
+			key := func(f rawFinding) [3]int { return [3]int{f.start, f.end, s.entries[f.det].order} }
+			if !slices.EqualFunc(got, want, func(a, b rawFinding) bool { return key(a) == key(b) }) {
+				t.Fatalf("%s: tidy kept %d findings, the reference %d:\n%v\n%v", tc.name, len(got), len(want), got, want)
+			}
+		}
+	}
+}
+
+// fixedDetector is a custom detector that finds nothing: a custom type
+// for tidy to rank.
+type fixedDetector struct{ typ string }
+
+func (d fixedDetector) Type() string       { return d.typ }
+func (d fixedDetector) Keywords() []string { return []string{"zzfixed"} }
+func (d fixedDetector) Find(*Text)         {}
+
+// A text of normaliseFirst bytes or more with a byte outside ASCII among
+// its first normaliseSample is normalised before its byte pass, another
+// after (when the pass finds bytes outside ASCII): the two must find the
+// same values, so a short text with characters to fold finds, after
+// neutral padding that makes it long (its characters within the sample or
+// past it), what it finds alone, shifted by the padding.
+func TestLongTextNormalisedFirst(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	card := genLuhn(r, "4", 16)
+	for _, text := range []string{
+		"scrivimi a ｍａｒｉｏ＠ｅｓｅｍｐｉｏ．ｉｔ — grazie",
+		"chiave \u0410KIA" + genAWSKey(r)[4:] + " e mail a\u200bb@example.com",
+		"IBAN " + genIBAN(r, "IT") + "\u00a0e carta " + card[:4] + "\u2009" + card[4:8] + "\u2009" + card[8:12] + "\u2009" + card[12:],
+		"tel. ＋３９ ０２ １２３４ ５６７８, codice " + genFiscalCode(r, 0) + " …",
+		"plain ASCII: x@y.it " + genGitHubToken(r, "ghp_"),
+		"accents only, nothing to fold: è già così, mail à@b.it " + genVAT(r),
+	} {
+		want := s.ScanText(text)
+		if len(want) == 0 {
+			t.Fatalf("%q: no findings alone: the case tests nothing", text)
+		}
+		if err := samePadded(s, text, want); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// longPads make a text long, its characters within normaliseSample or past.
+var longPads = []string{
+	strings.Repeat(". ", normaliseFirst/2) + "\n\n",
+	strings.Repeat(". ", normaliseSample/2) + "\n\n",
+}
+
+// samePadded reports how text's findings after each of longPads differ
+// from want (its findings alone), shifted by the padding.
+func samePadded(s *Scanner, text string, want []Finding) error {
+	for _, pad := range longPads {
+		got := s.ScanText(pad + text)
+		for i := range got {
+			got[i].Start -= len(pad)
+			got[i].End -= len(pad)
+		}
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("%q after %d bytes: found %v; alone %v", text, len(pad), got, want)
+		}
+	}
+	return nil
+}
+
+// FuzzLongTextNormalisedFirst is TestLongTextNormalisedFirst on any text:
+// long, normalised before or after its byte pass, it finds what it finds
+// alone.
+func FuzzLongTextNormalisedFirst(f *testing.F) {
+	s, err := NewScanner()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, text := range []string{"scrivimi a ｍａｒｉｏ＠ｅｓｅｍｐｉｏ．ｉｔ — grazie", "IBAN IT60X0542811101000000123456\u00a0ok", "plain x@y.it"} {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if err := samePadded(s, text, s.ScanText(text)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
