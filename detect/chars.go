@@ -52,6 +52,7 @@ const (
 	aAlnum       // letters and digits (cAlnum as one bit)
 	aWord        // letters, digits and _ (cWord as one bit)
 	cURLAuth     // cURL but / and ? (a URL's authority)
+	cHookPath    // letters, digits, _, -, / and + (a Slack webhook's path)
 
 	cAlpha  = cUpper | cLower
 	cAlnum  = cDigit | cAlpha
@@ -137,6 +138,7 @@ var charClass = func() (t [256]uint64) {
 			{cBase32, cUpper | cB32Digit},
 			{aAlnum, cAlnum},
 			{aWord, cWord},
+			{cHookPath, cWord | cDash | cSlash | cPlus},
 		} {
 			if c&a.of != 0 {
 				c |= a.bit
@@ -210,8 +212,11 @@ func spanClass(text string, i, max int, mask uint64) int {
 		// (Bytes are read through p: i+8 <= end <= len(text) is the
 		// bounds check.)
 		p := unsafe.StringData(text)
-		if haveAVX2 && end-i >= 32 && spanTableOK&mask != 0 {
-			// 32 bytes a step (long bodies: keys, JWTs, URLs).
+		if haveAVX2 && end >= 32 && spanTableOK&mask != 0 {
+			// 32 bytes a step (long bodies: keys, JWTs, URLs); a span of
+			// fewer is read as the 32 bytes that end where it ends (inside
+			// the text: end >= 32). Whether the window holds 32 bytes
+			// varies from call to call; whether the text does rarely.
 			return i + spanAVX2((*byte)(unsafe.Add(unsafe.Pointer(p), i)), end-i, &spanTables[bits.TrailingZeros64(mask)])
 		}
 		for i+8 <= end {

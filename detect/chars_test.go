@@ -41,6 +41,7 @@ func TestCharClasses(t *testing.T) {
 			{"cAssign", is(b, cAssign), strings.IndexByte(":=?.>|", b) >= 0},
 			{"cBare", is(b, cBare), b > ' ' && strings.IndexByte("\"'`<", b) < 0},
 			{"cBase32", is(b, cBase32), up || ('2' <= b && b <= '7')},
+			{"cHookPath", is(b, cHookPath), digit || up || low || strings.IndexByte("_-/+", b) >= 0},
 		} {
 			if c.got != c.want {
 				t.Errorf("%s(%q) = %v, want %v", c.name, b, c.got, c.want)
@@ -183,7 +184,7 @@ func TestSpanTables(t *testing.T) {
 // class) with spanWhile over random runs, limits and classes.
 func TestSpanClass(t *testing.T) {
 	r := rng(t)
-	masks := []uint64{cWordDash, cB64Std, aAlnum, aWord, cURL, cURLAuth, cAtext, cDigit, cWord, cAlnum | cDash, cWordDash | cSlash | cPlus}
+	masks := []uint64{cWordDash, cB64Std, aAlnum, aWord, cURL, cURLAuth, cAtext, cDigit, cWord, cAlnum | cDash, cWordDash | cSlash | cPlus, cHookPath}
 	for range 50000 {
 		mask := masks[r.IntN(len(masks))]
 		s := randFrom(r, "aZ9_-+/.@ :", r.IntN(5)) + randFrom(r, "aZ9_-", r.IntN(40)) + randFrom(r, "aZ9_-+/.@ :", r.IntN(5))

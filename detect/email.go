@@ -1,6 +1,9 @@
 package detect
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // email finds addresses: a dot-atom local part, '@', and a domain of
 // at least two DNS labels whose last is alphabetic.
@@ -19,15 +22,8 @@ func (email) Find(t *Text) {
 		if at < next {
 			continue
 		}
-		start := spanClassBack(text, at, at-64, cAtext)
-		if isAtext(byteAt(text, start-1)) { // longer than any real local part
-			continue
-		}
-		// A dot-atom neither starts nor ends with a dot.
-		for start < at && text[start] == '.' {
-			start++
-		}
-		if start == at || text[at-1] == '.' || urlUserinfo(text, start) {
+		start := localStart(text, at)
+		if start < 0 || urlUserinfo(text, start) {
 			continue
 		}
 		end, ok := domainEnd(text, at+1)
@@ -37,6 +33,43 @@ func (email) Find(t *Text) {
 		t.Emit(start, end)
 		next = end
 	}
+}
+
+// localStart returns where the local part before the '@' at at starts, or
+// -1 if there is none: the run of atext bytes before it, at most 64 bytes
+// (a longer run is no address), less any dots it starts with; it must not
+// be empty or end with a dot (a dot-atom does neither).
+func localStart(text string, at int) int {
+	if haveAVX2 && len(text) >= 32 && spanTableOK&cAtext != 0 {
+		// The run and its dots told from masks of the 32 bytes before at,
+		// without a loop whose exit depends on the run's length; near the
+		// text's start, of its first 32 bytes shifted up, so that bytes
+		// before the text count as none of the class (as byteAt's 0).
+		base := max(at-32, 0)
+		p := unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), base)
+		atext, _, dot := hostMasks32((*byte)(p), &spanTables[bits.TrailingZeros64(cAtext)])
+		sh := uint(base - (at - 32))
+		atext, dot = atext<<sh, dot<<sh
+		if atext != ^uint32(0) { // the run starts in the window
+			r := bits.LeadingZeros32(^atext)
+			lead := bits.TrailingZeros32(^(dot >> (32 - r))) // (a shift by 32 gives 0)
+			if lead == r || dot>>31 != 0 {
+				return -1
+			}
+			return at - r + lead
+		}
+	}
+	start := spanClassBack(text, at, at-64, cAtext)
+	if isAtext(byteAt(text, start-1)) { // longer than any real local part
+		return -1
+	}
+	for start < at && text[start] == '.' {
+		start++
+	}
+	if start == at || text[at-1] == '.' {
+		return -1
+	}
+	return start
 }
 
 // isAtext is a byte of a local part as addresses are written in practice:
@@ -50,8 +83,21 @@ func isAtext(b byte) bool {
 // needs two or more labels of letters, digits and inner hyphens, the last
 // alphabetic and at least two letters long.
 func domainEnd(text string, i int) (int, bool) {
+	if len(text) >= 32 {
+		if s, e, sure := domainIn32(text, i); sure {
+			return tldEnd(text, s, e)
+		}
+	}
+	s, e := domainWalk(text, i)
+	return tldEnd(text, s, e)
+}
+
+// domainWalk is domainEnd's walk over the labels from i, one at a time
+// (in a text of fewer than 32 bytes, or a name of 31 or more): it returns
+// the last label counted, text[lastStart:lastEnd], with lastStart 0 where
+// fewer than two labels count (as domainIn32).
+func domainWalk(text string, i int) (lastStart, lastEnd int) {
 	labels := 0
-	lastStart, lastEnd := 0, 0
 	for {
 		s := i
 		// The label's length: nearly always fewer than eight bytes, told by
@@ -81,7 +127,17 @@ func domainEnd(text string, i int) (int, bool) {
 		}
 		i++
 	}
-	if labels < 2 || lastEnd-lastStart < 2 {
+	if labels < 2 {
+		return 0, 0
+	}
+	return lastStart, lastEnd
+}
+
+// tldEnd returns the end of a host name whose last label (of two or more)
+// is text[lastStart:lastEnd] if that label is a top-level domain: letters
+// only, two or more, or punycode.
+func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
+	if lastEnd-lastStart < 2 {
 		return 0, false
 	}
 	tld := text[lastStart:lastEnd]
@@ -120,6 +176,83 @@ func labelLen(text string, s int) int {
 			return min(n, 63)
 		}
 	}
+}
+
+// domainIn32 is domainEnd's walk over labels done on bit masks of the 32
+// bytes from i (len(text) >= 32), without a branch per label: the
+// number of labels varies from name to name, so the loop's exit was
+// mispredicted nearly once a name. It returns the last label counted,
+// text[lastStart:lastEnd], with lastStart 0 where fewer than two labels
+// count; sure is false if the name may run past the window (then the
+// walk decides).
+func domainIn32(text string, i int) (lastStart, lastEnd int, sure bool) {
+	// Near the text's end, the masks of its last 32 bytes shifted down:
+	// bytes past the end count as none of the classes (as byteAt's 0).
+	base := min(i, len(text)-32)
+	var alnum, dash, dot uint32
+	if haveAVX2 && spanTableOK&aAlnum != 0 {
+		p := unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), base)
+		alnum, dash, dot = hostMasks32((*byte)(p), &spanTables[bits.TrailingZeros64(aAlnum)])
+	} else {
+		for k := 0; k < 32; k += 8 {
+			a, d, p := alnumDashDot8(textLoad64(text, base+k))
+			alnum |= highBits8(a) << k
+			dash |= highBits8(d) << k
+			dot |= highBits8(p) << k
+		}
+	}
+	sh := uint(i - base)
+	alnum, dash, dot = alnum>>sh, dash>>sh, dot>>sh
+	if alnum&1 == 0 { // an empty first label, or one that starts with '-'
+		return 0, 0, true
+	}
+	// A dot continues the name only if a letter or digit follows it: then
+	// the name is the bytes up to the first that is neither a label's nor
+	// such a dot. Its labels are the runs between those dots (never empty).
+	cont := dot & (alnum >> 1)
+	stop := bits.TrailingZeros32(^(alnum | dash | cont))
+	if stop > 30 {
+		return 0, 0, false // the byte after a dot at 31 is not known here
+	}
+	region := uint32(1)<<stop - 1
+	cont &= region
+	// The walk stops before the first label that starts or ends with '-':
+	// the one holding the first such byte.
+	starts, lasts := (1|cont<<1)&region, cont>>1|uint32(1)<<stop>>1
+	dots, end := cont, uint32(stop)
+	if bad := (starts | lasts) & dash; bad != 0 {
+		b := bits.TrailingZeros32(bad)
+		dots &= uint32(1)<<b - 1 // the dots before that label's
+		if dots == 0 {
+			return 0, 0, true
+		}
+		end = uint32(31 - bits.LeadingZeros32(dots))
+		dots &^= 1 << end
+	}
+	if dots == 0 {
+		return 0, 0, true // one label
+	}
+	return i + 32 - bits.LeadingZeros32(dots), i + int(end), true
+}
+
+// alnumDashDot8 returns which of x's eight bytes are ASCII letters or
+// digits, which are '-' and which are '.': each as the bytes' high bits
+// (for highBits8).
+func alnumDashDot8(x uint64) (alnum, dash, dot uint64) {
+	const lo7 = 0x7f7f7f7f7f7f7f7f
+	a := x & lo7
+	l := a | 0x2020202020202020                                   // letters folded to lower case
+	alpha := (l + 0x1f1f1f1f1f1f1f1f) &^ (l + 0x0505050505050505) // 'a'–'z'
+	digit := (a + 0x5050505050505050) &^ (a + 0x4646464646464646) // '0'–'9'
+	// A byte's high bit is clear after adding 0x7f only if it was zero.
+	return (alpha | digit) &^ x, ^((a ^ 0x2d2d2d2d2d2d2d2d) + lo7 | x), ^((a ^ 0x2e2e2e2e2e2e2e2e) + lo7 | x)
+}
+
+// highBits8 gathers the high bits of x's eight bytes (others ignored) into
+// a byte, byte k's as bit k: a multiply moves each to bit 56+k, with no
+// two products in the same place.
+func highBits8(x uint64) uint32 {
+	return uint32((x & 0x8080808080808080) * 0x0002040810204081 >> 56)
 }
 
 // alnumDashIn8 returns how many of x's bytes, from the low one on, are

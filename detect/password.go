@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"strings"
 )
 
@@ -399,19 +400,13 @@ func placeholderPasswordUnicode(v, user string) bool {
 // looksRandom reports whether a prose value looks like a password rather
 // than a word: it mixes letters with digits or symbols, or cases.
 func looksRandom(v string) bool {
+	// seen collects the kinds present: the classes cDigit, cUpper and
+	// cLower (bits 0–2), and bit 3 for anything else, without a branch
+	// per byte (whether a value has a symbol is the text's whim).
 	var seen uint64
-	other := false
 	for i := 0; i < len(v); i++ {
 		c := charClass[v[i]] & cAlnum
-		other = other || c == 0
-		seen |= c
+		seen |= c | (c-1)>>63<<3
 	}
-	lower, upper, digit := seen&cLower != 0, seen&cUpper != 0, seen&cDigit != 0
-	n := 0
-	for _, c := range []bool{lower, upper, digit, other} {
-		if c {
-			n++
-		}
-	}
-	return n >= 2 && !(upper && !lower && !digit && !other)
+	return bits.OnesCount64(seen) >= 2 // capitals alone are one kind
 }

@@ -89,3 +89,52 @@ func TestNonPasswordEnds(t *testing.T) {
 		}
 	}
 }
+
+// looksRandomSimple is looksRandom's definition: two or more of lower
+// case, upper case, digits and other bytes, and not capitals alone.
+func looksRandomSimple(v string) bool {
+	var lower, upper, digit, other bool
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isLower(c):
+			lower = true
+		case isUpper(c):
+			upper = true
+		case isDigit(c):
+			digit = true
+		default:
+			other = true
+		}
+	}
+	n := 0
+	for _, k := range []bool{lower, upper, digit, other} {
+		if k {
+			n++
+		}
+	}
+	return n >= 2 && !(upper && !lower && !digit && !other)
+}
+
+// TestLooksRandom compares looksRandom (kinds as bits, no branch per byte)
+// with its definition; the table holds one value of each mix.
+func TestLooksRandom(t *testing.T) {
+	for _, c := range []struct {
+		v    string
+		want bool
+	}{
+		{"", false}, {"password", false}, {"PASSWORD", false}, {"12345678", false}, {"!!--..", false},
+		{"Password", true}, {"passw0rd", true}, {"PASS1234", true}, {"pass-word", true}, {"PASS!", true},
+		{"1234-5678", true}, {"\x00a", true}, {"é", false}, {"aé", true},
+	} {
+		if got := looksRandom(c.v); got != c.want || got != looksRandomSimple(c.v) {
+			t.Errorf("looksRandom(%q) = %v, want %v", c.v, got, c.want)
+		}
+	}
+	r := rng(t)
+	for range 20000 {
+		v := randFrom(r, "aZ5-\x00\xff"[:1+r.IntN(6)], r.IntN(12))
+		if got, want := looksRandom(v), looksRandomSimple(v); got != want {
+			t.Fatalf("looksRandom(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

@@ -209,31 +209,14 @@ func (ms *markSet) atSample(v string, j int, hit uint64) bool {
 // fewDistinct reports whether s has fewer than n distinct bytes.
 // Random values reach n within a few bytes, so this rarely reads far.
 func fewDistinct(s string, n int) bool {
-	var seen [4]uint64
-	k, i := 0, 0
-	if len(s) >= 8 {
-		// The first eight bytes counted without a branch each: in a
-		// random value they are nearly always enough, so that the one
-		// test after them is predictable.
-		add := func(c byte) {
-			k += int(^seen[c>>6] >> (c & 63) & 1)
-			seen[c>>6] |= 1 << (c & 63)
-		}
-		w := s[:8]
-		add(w[0])
-		add(w[1])
-		add(w[2])
-		add(w[3])
-		add(w[4])
-		add(w[5])
-		add(w[6])
-		add(w[7])
-		if k >= n {
-			return false
-		}
-		i = 8
+	if len(s) >= 8 && distinct8(textLoad64(s, 0)) >= n {
+		// The first eight bytes are nearly always enough (random
+		// values), told without a branch per byte or a table in memory.
+		return false
 	}
-	for ; i < len(s); i++ {
+	var seen [4]uint64
+	k := 0
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
 			seen[c>>6] |= bit
@@ -243,6 +226,23 @@ func fewDistinct(s string, n int) bool {
 		}
 	}
 	return true
+}
+
+// distinct8 returns how many distinct bytes x's eight bytes hold: eight
+// less those equal to a byte r places below them (a zero byte of x ^
+// x<<8r, for r = 1 to 7, above the r bytes the shift cleared). The seven
+// tests are independent: no chain through a bitmap of seen bytes, whose
+// loads waited on the stores before them.
+func distinct8(x uint64) int {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// eq(r) has a byte's high bit set where it equals the byte r/8 places
+	// below it (the exact zero-byte test: no borrow between bytes).
+	eq := func(r uint) uint64 {
+		y := x ^ x<<r
+		return ^((y & lo7) + lo7 | y) & (hi << r)
+	}
+	dup := eq(8) | eq(16) | eq(24) | eq(32) | eq(40) | eq(48) | eq(56)
+	return 8 - bits.OnesCount64(dup)
 }
 
 // fewDistinctFold is fewDistinct ignoring ASCII case.

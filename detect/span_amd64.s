@@ -18,8 +18,9 @@
 // func spanAVX2(p *byte, n int, t *[32]byte) int
 //
 // t holds lo, then hi (see spanTables). The bytes past the last whole
-// step are read as the last 32 bytes, their mask shifted down, with a bit
-// set just past n so that the count stops there.
+// step (all n of them if n < 32) are read as the 32 bytes that end at
+// p+n, their mask shifted down, with a bit set just past n so that the
+// count stops there.
 TEXT ·spanAVX2(SB), NOSPLIT, $0-32
 	MOVQ	p+0(FP), SI
 	MOVQ	n+8(FP), DX
@@ -58,5 +59,44 @@ found:
 	BSFL	R9, R9
 	ADDQ	R9, DI
 	MOVQ	DI, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func hostMasks32(p *byte, t *[32]byte) (in, dash, dot uint32)
+//
+// Bit k of each mask is for byte k of the 32 at p: in the class whose
+// nibble tables t holds (as NONMEMBERS tests, inverted), '-', '.'.
+TEXT ·hostMasks32(SB), NOSPLIT, $0-28
+	MOVQ	p+0(FP), SI
+	MOVQ	t+8(FP), AX
+	VMOVDQU	(SI), Y0
+	VBROADCASTI128	(AX), Y1
+	VBROADCASTI128	16(AX), Y2
+	MOVL	$0x0f, CX
+	MOVQ	CX, X3
+	VPBROADCASTB	X3, Y3
+	VPSRLW	$4, Y0, Y5
+	VPAND	Y3, Y5, Y5
+	VPAND	Y3, Y0, Y6
+	VPSHUFB	Y6, Y1, Y6
+	VPSHUFB	Y5, Y2, Y5
+	VPAND	Y5, Y6, Y6
+	VPXOR	Y4, Y4, Y4
+	VPCMPEQB	Y4, Y6, Y6
+	VPMOVMSKB	Y6, R9
+	NOTL	R9
+	MOVL	R9, in+16(FP)
+	MOVL	$0x2d, CX
+	MOVQ	CX, X7
+	VPBROADCASTB	X7, Y7
+	VPCMPEQB	Y0, Y7, Y7
+	VPMOVMSKB	Y7, R9
+	MOVL	R9, dash+20(FP)
+	MOVL	$0x2e, CX
+	MOVQ	CX, X7
+	VPBROADCASTB	X7, Y7
+	VPCMPEQB	Y0, Y7, Y7
+	VPMOVMSKB	Y7, R9
+	MOVL	R9, dot+24(FP)
 	VZEROUPPER
 	RET

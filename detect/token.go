@@ -133,10 +133,12 @@ func (slackWebhook) Find(t *Text) {
 	text, hits := t.S, t.Hits
 	for _, h := range hits {
 		start := h
-		for _, scheme := range []string{"https://", "http://"} {
-			if h >= len(scheme) && strings.EqualFold(text[h-len(scheme):h], scheme) {
-				start = h - len(scheme)
-			}
+		// ASCII case folding, as strings.EqualFold's was here: bytes of a
+		// multibyte rune among the eight make fewer than eight runes.
+		if hasPrefixFold(text, h-8, "https://") {
+			start = h - 8
+		} else if hasPrefixFold(text, h-7, "http://") {
+			start = h - 7
 		}
 		if start == h && isWordDashDot(byteAt(text, h-1)) {
 			continue
@@ -152,7 +154,7 @@ func (slackWebhook) Find(t *Text) {
 			continue
 		}
 		b := p + len(kind)
-		end := spanClass(text, b, 200, cWordDash|cSlash|cPlus)
+		end := spanClass(text, b, 200, cHookPath)
 		for end > b && text[end-1] == '/' {
 			end--
 		}
