@@ -439,28 +439,22 @@ type numberScan struct {
 // (numberMasks). Runs inside words (most: keys, hashes) are dropped a
 // chunk at a time, by bit operations; the others are rejected here, from
 // their length (the digit bits) and the bytes around them (the eight
-// before read at once), or go to at.
+// before read at once), or go to at. (Where the CPU has AVX2, the loop
+// runs in assembly: numRuns.)
 func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
+	want, ctxb := nb.prepare(colon)
+	if haveNumRuns {
+		// The loop below in assembly: it stops at each run at must try.
+		var r numRunState
+		r.nb = nb
+		r.init(dm, stride, ctxb, want)
+		for numRuns(&r) {
+			nb.at(r.h, r.e, r.p, r.m, r.win)
+		}
+		return
+	}
 	t, ctx := nb.t, nb.colons
 	text := t.S
-	// Without a ':' in the text no IPv6 address can be found. (Without
-	// branches: whether a text has a ':' is its whim.)
-	has := int(colon >> 1) // 0 or 1
-	nb.ip.noV6 = has == 0
-	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
-	ctxb := ctxTables[has&1]
-	// Phone numbers other than "+…" and North American ones need a phone
-	// word in the text (phoneScan.at): whether there is one is known now.
-	if nb.want&nPhone != 0 {
-		nb.phone.asked = true
-		nb.phone.context = t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
-		words := nPhoneWord
-		if nb.phone.context {
-			words = 0
-		}
-		nb.want &^= words
-	}
-	want := nb.want
 	// After a letter or '_' (inside a word) only the country code of an
 	// IBAN or a partita IVA, two letters back, or the start of a fiscal
 	// code, six back, can be there, or an IPv6 address with a ':' close
@@ -557,6 +551,30 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 			}
 		}
 	}
+}
+
+// prepare drops from nb.want the shapes the text rules out as a whole
+// and returns them, and the table of the shapes the bytes before a run
+// allow (ctxTables), given whether the text has a ':' (colon 2) or not (0).
+func (nb *numberScan) prepare(colon uint64) (uint16, *[256]uint16) {
+	t := nb.t
+	// Without a ':' in the text no IPv6 address can be found. (Without
+	// branches: whether a text has a ':' is its whim.)
+	has := int(colon >> 1) // 0 or 1
+	nb.ip.noV6 = has == 0
+	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
+	// Phone numbers other than "+…" and North American ones need a phone
+	// word in the text (phoneScan.at): whether there is one is known now.
+	if nb.want&nPhone != 0 {
+		nb.phone.asked = true
+		nb.phone.context = t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
+		words := nPhoneWord
+		if nb.phone.context {
+			words = 0
+		}
+		nb.want &^= words
+	}
+	return nb.want, ctxTables[has&1]
 }
 
 // wordBefore returns the eight bytes of text before i as a little-endian
