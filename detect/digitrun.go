@@ -449,7 +449,9 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 		r.nb = nb
 		r.init(dm, stride, ctxb, want)
 		for numRuns(&r) {
-			nb.at(r.h, r.e, r.p, r.m, r.win)
+			if r.m != 0 { // 0: a pause after numRunsChunks chunks
+				nb.at(r.h, r.e, r.p, r.m, r.win)
+			}
 		}
 		return
 	}

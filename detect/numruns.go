@@ -8,7 +8,7 @@ import "unsafe"
 // stored and reloaded at every run): the text, the digit masks and word
 // contexts, the current chunk and its run starts not yet visited, and
 // the run the loop stopped at, for at. numRuns reads the fields at fixed
-// offsets (asserted below).
+// offsets (asserted in numruns_amd64.go).
 type numRunState struct {
 	text    *byte        // 0
 	n       int          // 8: len(text)
@@ -29,13 +29,8 @@ type numRunState struct {
 	p       byte         // 116: out: the byte before it
 	h, e    int          // 120, 128: out: the run
 	win     uint64       // 136: out: its digit bits
+	entry   int          // 144: the chunk the call began at (numRuns's own)
 }
-
-const _ = -uint(unsafe.Offsetof(numRunState{}.ctxb) ^ 88 | unsafe.Offsetof(numRunState{}.want) ^ 112 |
-	unsafe.Offsetof(numRunState{}.p) ^ 116 | unsafe.Offsetof(numRunState{}.win) ^ 136 |
-	unsafe.Offsetof(numberScan{}.cardNext) ^ 48 | unsafe.Offsetof(numberScan{}.ibanNext) ^ 56 |
-	unsafe.Offsetof(numberScan{}.cfNext) ^ 64 | unsafe.Offsetof(numberScan{}.ip) + unsafe.Offsetof(ipScan{}.next) ^ 72 |
-	unsafe.Offsetof(numberScan{}.phone) + unsafe.Offsetof(phoneScan{}.next) ^ 96)
 
 // The shape bits numRuns spells as numbers.
 const _ = -uint(nIBAN ^ 1 | nFiscal ^ 2 | nSSN3 ^ 8 | nCardGroup ^ 0x40 | nIPDot ^ 0x80 |

@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 
+#define numRunsChunks 64
+
 // func numRuns(r *numRunState) bool
 //
 // numberScan.scan's run loop (see there for what each test means), with
@@ -9,6 +11,11 @@
 // R10 its run starts left, R11 and R12 its digit word and the next
 // chunk's, R13 near; per run R14 h, BX e, R15 win, DX the shapes m. Shift
 // counts are taken mod 64 by the CPU, as scan masks them.
+//
+// A call reads at most numRunsChunks chunks before it returns (true, with
+// no shapes: at does nothing with them): the runtime cannot preempt
+// assembly, and a long text of digits with nothing to try would hold up
+// every stop of the world (a collection's) for the whole of it.
 TEXT ·numRuns(SB), NOSPLIT, $0-9
 	MOVQ	r+0(FP), DI
 	MOVQ	0(DI), SI
@@ -16,6 +23,9 @@ TEXT ·numRuns(SB), NOSPLIT, $0-9
 	MOVQ	48(DI), R9
 	MOVQ	56(DI), R10
 	MOVQ	80(DI), R13
+	MOVQ	R9, 144(DI)
+	CMPQ	R9, 40(DI)
+	JGE	done // past the last chunk: called again after the end
 	TESTQ	R9, R9
 	JLT	runs
 	// The chunk's digit words again.
@@ -221,6 +231,10 @@ chunk:
 	INCQ	R9
 	CMPQ	R9, 40(DI)
 	JGE	done
+	MOVQ	R9, AX
+	SUBQ	144(DI), AX
+	CMPQ	AX, $numRunsChunks
+	JGT	pause
 	MOVQ	16(DI), AX
 	MOVQ	24(DI), CX
 	MOVQ	R9, BX
@@ -325,6 +339,17 @@ chunkdone:
 done:
 	MOVQ	R9, 48(DI)
 	MOVB	$0, ret+8(FP)
+	RET
+
+pause:
+	// numRunsChunks read: back to the chunk just done (its runs all
+	// visited, R10 0), to go on from the next at the next call.
+	DECQ	R9
+	MOVQ	R9, 48(DI)
+	MOVQ	R10, 56(DI)
+	MOVQ	R13, 80(DI)
+	MOVW	$0, 114(DI)
+	MOVB	$1, ret+8(FP)
 	RET
 
 ystart:

@@ -112,10 +112,54 @@ func numRunStops(s *Scanner, text string, next func(*numRunState) bool) []numSto
 	r.init(dm, stride, ctxb, want)
 	var stops []numStop
 	for next(&r) {
+		if r.m == 0 {
+			continue // numRuns's pause after numRunsChunks chunks
+		}
 		stops = append(stops, numStop{r.h, r.e, r.m, r.p, r.win})
 		nb.at(r.h, r.e, r.p, r.m, r.win)
 	}
 	return stops
+}
+
+// TestNumRunsPauses: numRuns returns after numRunsChunks chunks at most,
+// stop or not (the runtime cannot preempt it), and goes on from there: a
+// long text of digits with nothing to try takes a call per numRunsChunks
+// chunks, and its stops are those of the loop that never pauses.
+func TestNumRunsPauses(t *testing.T) {
+	if !haveAVX2 {
+		t.Skip("no AVX2: numRuns is not used")
+	}
+	s := newTestScanner(t)
+	for _, text := range []string{
+		strings.Repeat("1 ", 64<<10),                         // 2,048 chunks, no stop
+		strings.Repeat("1 ", 9000) + "tel. +39 02 1234 5678", // stops after a pause
+		strings.Repeat("x", 64*numRunsChunks-1) + " 4111 1111 1111 1111",
+	} {
+		nch := (len(text) + 63) / 64
+		calls, pauses := 0, 0
+		numRunStops(s, text, func(r *numRunState) bool {
+			c := r.c
+			more := numRuns(r)
+			calls++
+			if last := min(r.c, nch-1); last-c > numRunsChunks { // (r.c is nch at the end)
+				t.Fatalf("%d bytes: a call read chunks %d to %d, more than %d", len(text), c+1, last, numRunsChunks)
+			}
+			if more && r.m == 0 {
+				pauses++
+			}
+			return more
+		})
+		if want := (nch - 1) / numRunsChunks; pauses < want {
+			t.Errorf("%d bytes: %d pauses, want %d or more", len(text), pauses, want)
+		}
+		got, want := numRunStops(s, text, numRuns), numRunStops(s, text, numRunsRef)
+		if !slices.Equal(got, want) {
+			t.Errorf("%d bytes: stops %v, want %v", len(text), got, want)
+		}
+		if calls == 0 {
+			t.Fatal("numRuns was not called")
+		}
+	}
 }
 
 // numRunsRef is numRuns in Go: scan's loop, stopping where it calls at.
