@@ -553,6 +553,11 @@ func readOnlyBytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
+// The package reads signs and comparisons of offsets as uint(x)>>63 (no
+// branch on the text's whim), which needs 64-bit ints: on a 32-bit
+// platform this fails to compile ("overflows uint") rather than find less.
+const _ = -uint(^uint(0)>>63 ^ 1)
+
 // textLoad64 returns the eight bytes of text from i on (i+8 <= len(text)),
 // little endian, without a bounds check.
 func textLoad64(text string, i int) uint64 {

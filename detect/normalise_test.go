@@ -236,3 +236,25 @@ func TestNormTextSpansAsSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsOnEditedText: where normalising dropped or folded
+// characters next to a finding, its span in the original text covers
+// whole characters, no dropped one before its first byte, and the last
+// one folded into it (offsets map from the last edit at or before an
+// offset: several can start at one, a dropped character's first).
+func TestFindingsOnEditedText(t *testing.T) {
+	s := newTestScanner(t)
+	for _, tc := range []struct {
+		text, typ, want string
+	}{
+		{"mail ab@acme.co\u200bｍ ok", "EMAIL", "ab@acme.co\u200bｍ"},
+		{"card 4111 1111 1111 111\u200b１", "CREDIT_CARD", "4111 1111 1111 111\u200b１"},
+		{"mail \u200b\u200bab@acme.com ok", "EMAIL", "ab@acme.com"},
+		{"tel. \u200b+39 ０２ 1234 5678\u200b.", "PHONE", "+39 ０２ 1234 5678"},
+	} {
+		fs := s.ScanText(tc.text)
+		if len(fs) != 1 || fs[0].Type != tc.typ || tc.text[fs[0].Start:fs[0].End] != tc.want {
+			t.Errorf("%q: %v, want one %s on %q", tc.text, fs, tc.typ, tc.want)
+		}
+	}
+}

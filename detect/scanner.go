@@ -778,7 +778,7 @@ func (s *Scanner) tidy(st *scanState, fs []rawFinding) []rawFinding {
 func (st *scanState) sortByStart(fs []rawFinding) bool {
 	keys := st.keys[:0]
 	for i, f := range fs {
-		if uint(f.start) >= 1<<32 {
+		if uint64(f.start) >= 1<<32 {
 			return false
 		}
 		keys = append(keys, uint64(f.start)<<32|uint64(i))
