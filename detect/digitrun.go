@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"runtime"
 	"slices"
 	"unsafe"
 )
@@ -449,9 +450,15 @@ func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
 		r.nb = nb
 		r.init(dm, stride, ctxb, want)
 		for numRuns(&r) {
-			if r.m != 0 { // 0: a pause after numRunsChunks chunks
-				nb.at(r.h, r.e, r.p, r.m, r.win)
+			if r.m == 0 {
+				// A pause after numRunsChunks chunks: the loop has no
+				// preemption point of its own (numRuns is assembly,
+				// and at is not called), so yield here for a stop of
+				// the world that may be waiting.
+				runtime.Gosched()
+				continue
 			}
+			nb.at(r.h, r.e, r.p, r.m, r.win)
 		}
 		return
 	}

@@ -22,7 +22,7 @@ func numRuns(r *numRunState) bool
 
 // numRunsChunks is how many chunks numRuns reads at most a call (its
 // assembly spells it too): 4 KB of text, some microseconds.
-const numRunsChunks = 64
+const numRunsChunks = 512
 
 // The offsets numRuns reads its state and numberScan's at.
 const _ = -uint(unsafe.Offsetof(numRunState{}.ctxb) ^ 88 | unsafe.Offsetof(numRunState{}.want) ^ 112 |

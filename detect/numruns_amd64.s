@@ -2,7 +2,7 @@
 
 #include "textflag.h"
 
-#define numRunsChunks 64
+#define numRunsChunks 512
 
 // func numRuns(r *numRunState) bool
 //
@@ -131,11 +131,12 @@ egot:
 	JNE	colon
 
 colondone:
+	TESTL	DX, DX
+	JEQ	next
 	// The run's bits out (at wants them), then the shapes at need not
 	// try: the formats whose last finding covers h, those without the
 	// digits after h they need (fewDigits), a card group without a next
-	// group of three digits (w). For every run, without testing m first:
-	// one branch a run (at or not), not two, each the text's whim.
+	// group of three digits (w).
 	MOVQ	R14, 120(DI)
 	MOVQ	BX, 128(DI)
 	MOVQ	R15, 136(DI)
