@@ -132,7 +132,7 @@ func TestNumRunsPauses(t *testing.T) {
 	s := newTestScanner(t)
 	for _, text := range []string{
 		strings.Repeat("1 ", 64<<10),                         // 2,048 chunks, no stop
-		strings.Repeat("1 ", 9000) + "tel. +39 02 1234 5678", // stops after a pause
+		strings.Repeat("1 ", 20000) + "tel. +39 02 1234 5678", // stops after a pause
 		strings.Repeat("x", 64*numRunsChunks-1) + " 4111 1111 1111 1111",
 	} {
 		nch := (len(text) + 63) / 64
@@ -158,6 +158,13 @@ func TestNumRunsPauses(t *testing.T) {
 		}
 		if calls == 0 {
 			t.Fatal("numRuns was not called")
+		}
+		// scan goes on after its pauses: the last finding is found.
+		if len(want) > 0 {
+			fs := s.ScanText(text)
+			if len(fs) == 0 || fs[len(fs)-1].End != len(text) {
+				t.Errorf("%d bytes: ScanText %v, want a finding at the end", len(text), fs)
+			}
 		}
 	}
 }
