@@ -26,9 +26,13 @@
 //     (digitrun.go): runs inside words are dropped 64 bytes at a time by
 //     word-context masks (made by the kernel on amd64), and each remaining
 //     run is given only to the formats its length, the bytes around it and
-//     the digits after it allow.
+//     the digits after it allow (on amd64 with AVX2 that loop is assembly
+//     too, numruns_amd64.s, which returns every 32 KB so that the runtime
+//     can stop the goroutine).
 //  2. Normalisation, only when the text holds a non-ASCII character that it
-//     changes (then the prefilter runs again on the normalised text): NFKC
+//     changes (then the prefilter runs again on the normalised text; a text
+//     of 1 KB or more with a byte outside ASCII in its first 4 KB is
+//     normalised first, for one byte pass): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width
 //     space, joiners, soft hyphen, BOM), dashes and spaces unified, common
 //     Cyrillic/Greek homoglyphs mapped to Latin. An offset map takes every
@@ -86,5 +90,6 @@
 //
 // Findings never carry the value: only type, category, severity and byte
 // offsets. A Scanner is built once (patterns compiled, automaton built) and
-// is safe for concurrent use.
+// is safe for concurrent use. The package needs a 64-bit platform (it does
+// not compile on a 32-bit one: see chars.go).
 package detect
