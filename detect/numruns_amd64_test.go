@@ -131,7 +131,7 @@ func TestNumRunsPauses(t *testing.T) {
 	}
 	s := newTestScanner(t)
 	for _, text := range []string{
-		strings.Repeat("1 ", 64<<10),                         // 2,048 chunks, no stop
+		strings.Repeat("1 ", 64<<10),                          // 2,048 chunks, no stop
 		strings.Repeat("1 ", 20000) + "tel. +39 02 1234 5678", // stops after a pause
 		strings.Repeat("x", 64*numRunsChunks-1) + " 4111 1111 1111 1111",
 	} {
