@@ -285,3 +285,50 @@ func FuzzRunsHoldCapitals(f *testing.F) {
 		checkRunsHoldCapitals(t, s)
 	})
 }
+
+// refFiscalCodeAt is fiscalCodeAt over refFiscalCodeValid.
+func refFiscalCodeAt(text string, h int) bool {
+	s := h - 6
+	return s >= 0 && s+16 <= len(text) && !isAlnum(byteAt(text, s-1)) && !isAlnum(byteAt(text, s+16)) &&
+		refFiscalCodeValid(text[s:s+16])
+}
+
+// fiscalCodeAt and the reference agree at every h of texts around codes,
+// valid or not: at the text's ends (no byte there), next to letters and
+// digits.
+func TestFiscalCodeAtMatchesReference(t *testing.T) {
+	const code = "RSSMRA85T10A562S"
+	texts := []string{
+		"", "RSSMRA85", code, "x" + code, code + "1", " " + code + " ", "_" + code + "_", "a" + code,
+		strings.ToLower(code), "RSSMRA85T10A562X", "RSSMRA8ST10A562S", "cf: " + code + ".",
+		code[:15], " " + code[:15], code + code,
+	}
+	r := rng(t)
+	for range 2000 {
+		b := []byte(" " + genFiscalCode(r, r.IntN(8)) + " ")
+		if r.IntN(2) == 0 {
+			b[r.IntN(len(b))] = "0aZ _.-"[r.IntN(7)]
+		}
+		texts = append(texts, string(b[r.IntN(2):len(b)-r.IntN(2)]))
+	}
+	for _, text := range texts {
+		for h := -2; h <= len(text)+2; h++ {
+			if got, want := fiscalCodeAt(text, h), refFiscalCodeAt(text, h); got != want {
+				t.Fatalf("fiscalCodeAt(%q, %d) = %v, reference %v", text, h, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFiscalCodeAt(f *testing.F) {
+	f.Add("RSSMRA85T10A562S")
+	f.Add(" rssmra85t10a562s.")
+	f.Add("xRSSMRA85T10A562S1")
+	f.Fuzz(func(t *testing.T, text string) {
+		for h := -1; h <= len(text)+1; h++ {
+			if got, want := fiscalCodeAt(text, h), refFiscalCodeAt(text, h); got != want {
+				t.Fatalf("fiscalCodeAt(%q, %d) = %v, reference %v", text, h, got, want)
+			}
+		}
+	})
+}

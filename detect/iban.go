@@ -38,20 +38,22 @@ func ibanAt(text string, i int) (int, bool) {
 	// check is the same in lower case, and people type them so: accept a
 	// code written entirely in one case, never mixed. The tests are
 	// summed, not branched on one by one (candidates fail anywhere).
+	// The country's length too (0: no IBAN country, a third of the
+	// runs with the shape), with the letters' values clamped into the
+	// table: where they are not letters, bad is set anyway. One branch
+	// for the bounds, one for the rest.
 	s := i - 2
-	if s < 0 || i+1 >= len(text) {
+	if s|(len(text)-2-i) < 0 {
 		return 0, false
 	}
 	const ul = ibanUpperOK | ibanLowerOK // a digit has both, a letter one
 	k0, k1 := ibanByte[text[s]], ibanByte[text[s+1]]
 	x := k0 & ul >> 24 // 1 or 2 for a letter
-	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | ibanByte[byteAt(text, s-1)]&ul |
-		(k0^k1)&ul | ((x+1)>>1 ^ 1)
+	want := int(ibanLength[min(uint(k0&0xff)-10, 25)][min(uint(k1&0xff)-10, 25)])
+	before := text[max(s-1, 0)] & -byte(uint(-s)>>63) // 0 at the text's start
+	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | ibanByte[before]&ul |
+		(k0^k1)&ul | ((x+1)>>1 ^ 1) | uint32(uint(want-1)>>63)
 	if bad != 0 {
-		return 0, false
-	}
-	want := int(ibanLength[k0&0xff-10][k1&0xff-10])
-	if want == 0 {
 		return 0, false
 	}
 	// Bit 24 (capitals) or 25 (lower case) of an ibanByte entry: the

@@ -101,6 +101,14 @@ func ibanAtCases() []string {
 			}
 		}
 	}
+	// Every pair of letters or digits (of either case) as the country
+	// code: a bad one is rejected with the rest, its length clamped.
+	const alnum = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	for _, a := range alnum {
+		for _, b := range alnum {
+			out = append(out, string(a)+string(b)+"60 X054 2811 1010 0000 0123 456")
+		}
+	}
 	return append(out, "IT60 X054-2811", "IT60  X054", "IT60 ", "IT6", "it60x05428111010000001234 56",
 		"IT60X054 2811 1010 0000 0123 456", "IT60 X054 2811 1010 0000 0123 45 6")
 }
