@@ -4,6 +4,17 @@
 
 #define numRunsChunks 512
 
+// CHUNKWORDS loads chunk R9's digit word into R11 and the next chunk's
+// into R12 (clobbers AX, BX, CX).
+#define CHUNKWORDS \
+	MOVQ	16(DI), AX \
+	MOVQ	24(DI), CX \
+	MOVQ	R9, BX \
+	IMULQ	CX, BX \
+	MOVQ	(AX)(BX*1), R11 \
+	ADDQ	CX, BX \
+	MOVQ	(AX)(BX*1), R12
+
 // func numRuns(r *numRunState) bool
 //
 // numberScan.scan's run loop (see there for what each test means), with
@@ -29,13 +40,7 @@ TEXT ·numRuns(SB), NOSPLIT, $0-9
 	TESTQ	R9, R9
 	JLT	runs
 	// The chunk's digit words again.
-	MOVQ	16(DI), AX
-	MOVQ	24(DI), CX
-	MOVQ	R9, BX
-	IMULQ	CX, BX
-	MOVQ	(AX)(BX*1), R11
-	ADDQ	CX, BX
-	MOVQ	(AX)(BX*1), R12
+	CHUNKWORDS
 
 runs:
 	TESTQ	R10, R10
@@ -236,13 +241,7 @@ chunk:
 	SUBQ	144(DI), AX
 	CMPQ	AX, $numRunsChunks
 	JGT	pause
-	MOVQ	16(DI), AX
-	MOVQ	24(DI), CX
-	MOVQ	R9, BX
-	IMULQ	CX, BX
-	MOVQ	(AX)(BX*1), R11
-	ADDQ	CX, BX
-	MOVQ	(AX)(BX*1), R12
+	CHUNKWORDS
 	MOVQ	R11, AX
 	SHLQ	$1, AX
 	ORQ	64(DI), AX
