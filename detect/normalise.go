@@ -153,17 +153,34 @@ func normaliseInto(text string, edits []edit) normText {
 	return normText{text: unsafe.String(unsafe.SliceData(buf), len(buf)), edits: edits}
 }
 
-// nextNonASCII is firstNonASCII, a long stretch 128 bytes a step: the
-// ASCII between a long text's other characters.
+// nextNonASCII is firstNonASCII, a long stretch in long steps
+// (asciiPrefix): the ASCII between a long text's other characters.
 func nextNonASCII(s string) int {
-	i := 0
-	if haveAVX2 && len(s) >= 128 {
-		i = asciiPrefixAVX2(unsafe.StringData(s), len(s))
-	}
+	i := asciiPrefix(s)
 	if j := firstNonASCII(s[i:]); j >= 0 {
 		return i + j
 	}
 	return -1
+}
+
+// asciiPrefix returns the length of an ASCII start of s in whole steps,
+// 128 bytes (AVX2) or 32, short of the first step with a byte outside
+// ASCII; 0 for s under 128 bytes, where the loop's exit would mispredict
+// more than the steps save. The rest is firstNonASCII's, 8 bytes a step.
+func asciiPrefix(s string) int {
+	const hi = 0x8080808080808080
+	n := len(s)
+	if n < 128 {
+		return 0
+	}
+	if haveAVX2 {
+		return asciiPrefixAVX2(unsafe.StringData(s), n)
+	}
+	i := 0
+	for i+32 <= n && (textLoad64(s, i)|textLoad64(s, i+8)|textLoad64(s, i+16)|textLoad64(s, i+24))&hi == 0 {
+		i += 32
+	}
+	return i
 }
 
 // foldRune appends what normalise makes of the character r, encoded as enc
@@ -264,19 +281,9 @@ func firstUnstable(text string) int {
 		}
 		return n
 	}
-	// The ASCII start of a long text 128 (or 32) bytes a step: a long one
-	// is looked through before its byte pass (see normaliseFirst). Not a
-	// short one's: the loop's exit would mispredict.
-	i := 0
-	if n >= 128 {
-		if haveAVX2 {
-			i = asciiPrefixAVX2(unsafe.StringData(text), n)
-		} else {
-			for i+32 <= n && (textLoad64(text, i)|textLoad64(text, i+8)|textLoad64(text, i+16)|textLoad64(text, i+24))&hi == 0 {
-				i += 32
-			}
-		}
-	}
+	// A long text is looked through before its byte pass (see
+	// normaliseFirst): its ASCII start in long steps.
+	i := asciiPrefix(text)
 	for {
 		var w uint64
 		if i+8 <= n {
