@@ -702,21 +702,17 @@ func (s *Scanner) tidy(st *scanState, fs []rawFinding) []rawFinding {
 			return fs
 		}
 	}
-	if len(fs) <= 12 {
-		// What slices.SortFunc does for so few (so ties stay as they
-		// were), without a call per comparison.
-		for i := 1; i < len(fs); i++ {
-			for j := i; j > 0 && cmp(fs[j], fs[j-1]) < 0; j-- {
-				fs[j], fs[j-1] = fs[j-1], fs[j]
-			}
-		}
-	} else if !st.sortByStart(fs) {
+	if len(fs) > 12 && !st.sortByStart(fs) {
 		slices.SortFunc(fs, cmp)
 	} else {
-		// Sorted by start, ties in the order they came: put each run of
-		// equal starts (rare) in cmp's order, as above.
+		// An insertion sort by cmp: for a few findings what
+		// slices.SortFunc does for so few (so ties stay as they were),
+		// without a call per comparison; for many, sorted by start with
+		// ties in the order they came (sortByStart), it only puts each
+		// run of equal starts (rare) in cmp's order. (cmp < 0 needs a
+		// start at or before the one it passes: tested first, cheaply.)
 		for i := 1; i < len(fs); i++ {
-			for j := i; j > 0 && fs[j].start == fs[j-1].start && cmp(fs[j], fs[j-1]) < 0; j-- {
+			for j := i; j > 0 && fs[j].start <= fs[j-1].start && cmp(fs[j], fs[j-1]) < 0; j-- {
 				fs[j], fs[j-1] = fs[j-1], fs[j]
 			}
 		}
