@@ -241,11 +241,9 @@ func domainIn32(text string, i int) (lastStart, lastEnd int, sure bool) {
 func alnumDashDot8(x uint64) (alnum, dash, dot uint64) {
 	const lo7 = 0x7f7f7f7f7f7f7f7f
 	a := x & lo7
-	l := a | 0x2020202020202020                                   // letters folded to lower case
-	alpha := (l + 0x1f1f1f1f1f1f1f1f) &^ (l + 0x0505050505050505) // 'a'–'z'
-	digit := (a + 0x5050505050505050) &^ (a + 0x4646464646464646) // '0'–'9'
+	alnum, _ = alnumBytes(x)
 	// A byte's high bit is clear after adding 0x7f only if it was zero.
-	return (alpha | digit) &^ x, ^((a ^ 0x2d2d2d2d2d2d2d2d) + lo7 | x), ^((a ^ 0x2e2e2e2e2e2e2e2e) + lo7 | x)
+	return alnum, ^((a ^ 0x2d2d2d2d2d2d2d2d) + lo7 | x), ^((a ^ 0x2e2e2e2e2e2e2e2e) + lo7 | x)
 }
 
 // highBits8 gathers the high bits of x's eight bytes (others ignored) into
@@ -259,16 +257,12 @@ func highBits8(x uint64) uint32 {
 // ASCII letters, digits or (unless lettersOnly) '-'.
 func alnumDashIn8(x uint64, lettersOnly bool) int {
 	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	a := x & lo7
-	l := a | 0x2020202020202020                                   // letters folded to lower case
-	alpha := (l + 0x1f1f1f1f1f1f1f1f) &^ (l + 0x0505050505050505) // 'a'–'z'
-	in := alpha
-	if !lettersOnly {
-		digit := (a + 0x5050505050505050) &^ (a + 0x4646464646464646) // '0'–'9'
-		z := a ^ 0x2d2d2d2d2d2d2d2d                                   // 0 for '-'
-		in |= digit | ^(z + lo7)
+	in, digit := alnumBytes(x)
+	if lettersOnly {
+		in &^= digit
+	} else {
+		in |= ^((x&lo7 ^ 0x2d2d2d2d2d2d2d2d) + lo7 | x) // '-'
 	}
-	in &^= x // not outside ASCII
 	return bits.TrailingZeros64(^in&hi) >> 3
 }
 
