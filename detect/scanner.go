@@ -322,18 +322,11 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	nt := normText{text: text}
 	var fl textFlags
 	if len(text) >= normaliseFirst && nextNonASCII(text[:min(len(text), normaliseSample)]) >= 0 {
-		if nt = normaliseInto(text, st.edits); len(nt.edits) > 0 {
-			st.edits = nt.edits
-			st.large = st.large || len(nt.text) > largeText || len(nt.edits) > largeText/16
-		}
+		nt = st.normalise(text)
 		fl = s.prescan(st, nt.text, true, true)
 	} else if fl = s.prescan(st, text, true, true); fl&tfNonASCII != 0 {
-		if nt = normaliseInto(text, st.edits); len(nt.edits) > 0 {
-			st.edits = nt.edits
+		if nt = st.normalise(text); len(nt.edits) > 0 {
 			st.reset()
-			// Normalising can make a text longer (U+FDFA: 3 bytes → 33),
-			// and its edits take up to 16 bytes a character.
-			st.large = st.large || len(nt.text) > largeText || len(nt.edits) > largeText/16
 			fl = s.prescan(st, nt.text, true, true)
 		}
 	}
@@ -387,6 +380,18 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// Not deferred: a panic in a detector leaves st to the collector.
 	s.put(st)
 	return out
+}
+
+// normalise normalises text with st's edits as scratch, keeping them if it
+// changed. Normalising can make a text longer (U+FDFA: 3 bytes → 33), and
+// its edits take up to 16 bytes a character: st may become large.
+func (st *scanState) normalise(text string) normText {
+	nt := normaliseInto(text, st.edits)
+	if len(nt.edits) > 0 {
+		st.edits = nt.edits
+		st.large = st.large || len(nt.text) > largeText || len(nt.edits) > largeText/16
+	}
+	return nt
 }
 
 // normaliseFirst is the length from which scanInto normalises a text with
