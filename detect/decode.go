@@ -56,17 +56,29 @@ func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) 
 // encodedWindow returns the part of text worth decoding around the encoded
 // sequences between first and last (byte offsets): from the start of the
 // line holding the first, so context words before it are seen too, to the
-// end of the token holding the last.
+// end of the line holding the last, so a value that goes on past the
+// token of its last escape ("Societ\u00e0 Rossi") is seen whole. Each side
+// reaches at most windowReach bytes beyond (then to the end of a token).
 func encodedWindow(text string, first, last int) (int, int) {
-	lo := max(0, first-128)
+	const windowReach = 128
+	lo := max(0, first-windowReach)
 	if i := strings.LastIndexByte(text[lo:first], '\n'); i >= 0 {
 		lo += i + 1
 	}
-	hi := last
-	for hi < len(text) && text[hi] > ' ' {
-		hi++
+	hi := tokenEnd(text, last)
+	lim := min(len(text), hi+windowReach)
+	if i := strings.IndexByte(text[hi:lim], '\n'); i >= 0 {
+		return lo, hi + i
 	}
-	return lo, hi
+	return lo, tokenEnd(text, lim)
+}
+
+// tokenEnd returns the end of the token (bytes above ' ') holding i.
+func tokenEnd(text string, i int) int {
+	for i < len(text) && text[i] > ' ' {
+		i++
+	}
+	return i
 }
 
 // sliceView offsets a view of text[lo:hi] back to text.

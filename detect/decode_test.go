@@ -215,3 +215,30 @@ func TestCoveredLooksAtLongestFirst(t *testing.T) {
 		t.Fatalf("[10,%d) covered by %v", 11+3*coveredNear, found)
 	}
 }
+
+// A value whose last escape is not its last token (JSON writes only some
+// characters as \u escapes) is decoded whole: the view reaches the end of
+// the line, not just the end of the escape's token.
+func TestEscapedValueGoesOnPastLastEscape(t *testing.T) {
+	s := newTestScanner(t)
+	for _, tc := range []struct{ text, typ, value string }{
+		{`{"card": "4296 \u00339\u00362\u0020011\u0031 8038"}`, TypeCreditCard, `4296 \u00339\u00362\u0020011\u0031 8038`},
+		{`{"tel": "+39 348\u0020956 0667"}`, TypePhone, `+39 348\u0020956 0667`},
+		{`{"iban": "\u0041L\u0034\u0037 2121 \u0031009 0000 0002\u002035\u00369 8741"}`, TypeIBAN, `\u0041L\u0034\u0037 2121 \u0031009 0000 0002\u002035\u00369 8741`},
+	} {
+		fs := s.ScanText(tc.text)
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Type == tc.typ })
+		if i < 0 || tc.text[fs[i].Start:fs[i].End] != tc.value {
+			t.Errorf("%s: want %s at %q, got %v", tc.text, tc.typ, tc.value, fs)
+		}
+	}
+	// A window stops at the end of the line, and within windowReach bytes.
+	text := `a\u0041 b` + "\n" + `c`
+	if lo, hi := encodedWindow(text, 1, 1); text[lo:hi] != `a\u0041 b` {
+		t.Errorf("window %q, want the first line", text[lo:hi])
+	}
+	long := `\u0041` + strings.Repeat(" word", 60)
+	if _, hi := encodedWindow(long, 0, 0); hi < 6+128 || hi > 6+128+5 {
+		t.Errorf("window ends at %d, want about %d", hi, 6+128)
+	}
+}
