@@ -34,7 +34,8 @@
 //     of 1 KB or more with a byte outside ASCII in its first 4 KB is
 //     normalised first, for one byte pass): NFKC
 //     (full-width digits and ＠), format characters dropped (zero-width
-//     space, joiners, soft hyphen, BOM), dashes and spaces unified, common
+//     space, joiners, soft hyphen, BOM), dashes and spaces unified,
+//     typographic quotes made ASCII (’ ‘ ʼ → ', “ ” « » → "), common
 //     Cyrillic/Greek homoglyphs mapped to Latin. An offset map takes every
 //     span back to the bytes of the text as given.
 //  3. Detectors, one small file per format, each validating what it matches:

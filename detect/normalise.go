@@ -104,8 +104,8 @@ func (n *normText) spans(fs []rawFinding) {
 
 // normalise applies NFKC (full-width letters and digits, ＠, ligatures become
 // ASCII), drops format characters (zero-width space and joiners, soft hyphen,
-// BOM, bidi controls), maps every dash to '-', every space to ' ' and common
-// homoglyphs to Latin, so an evasion costs the attacker more than a
+// BOM, bidi controls), maps every dash to '-', every space to ' ', typographic
+// quotes to ASCII ones (quoteFold) and common homoglyphs to Latin, so an evasion costs the attacker more than a
 // keystroke. Text that needs no change (all ASCII, or only stable characters
 // such as accented letters) is returned as is.
 //
@@ -191,6 +191,8 @@ func foldRune(buf []byte, r rune, enc string) []byte {
 	case dropRune(r):
 	case isDash(r):
 		buf = append(buf, '-')
+	case quoteFold(r) != 0:
+		buf = append(buf, quoteFold(r))
 	case confusable(r) != 0:
 		buf = append(buf, confusable(r))
 	case unicode.Is(unicode.Zs, r):
@@ -313,14 +315,14 @@ func firstUnstable(text string) int {
 // unstableRune reports whether normalise changes the character r, encoded
 // as enc (r is utf8.RuneError, and enc one byte, for invalid UTF-8).
 func unstableRune(r rune, enc string) bool {
-	return r == utf8.RuneError || dropRune(r) || isDash(r) || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
+	return r == utf8.RuneError || dropRune(r) || isDash(r) || quoteFold(r) != 0 || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
 		norm.NFKC.QuickSpanString(enc) != len(enc)
 }
 
 // stablePages caches unstableRune for the Basic Multilingual Plane, a bit
 // per character in pages of 256 made on first use: the Unicode tables cost
 // hundreds of instructions a character, and the characters of a language
-// (accented letters, curly quotes) recur.
+// (accented letters) recur.
 var stablePages [256]atomic.Pointer[[4]uint64]
 
 // stableRune is !unstableRune(r, enc), from stablePages below U+10000.
@@ -341,6 +343,21 @@ func stableRune(r rune, enc string) bool {
 		stablePages[r>>8].Store(pg)
 	}
 	return pg[r>>6&3]&(1<<(r&63)) != 0
+}
+
+// quoteFold returns the ASCII quote a typographic one stands for, or 0:
+// word processors and phones type ’ for ', “ ” for ", and Italian uses
+// « »; "parola d’ordine", "password: “…”" and a term such as "Dell’Orto"
+// are then matched as typed in ASCII. (NFKC leaves them, or makes the
+// acute accent, typed as an apostrophe, a space and a combining mark.)
+func quoteFold(r rune) byte {
+	switch r {
+	case '\u2018', '\u2019', '\u201b', '\u02bc', '\u00b4', '\u2032':
+		return '\''
+	case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033':
+		return '"'
+	}
+	return 0
 }
 
 func isDash(r rune) bool { return r == '\u2212' || unicode.Is(unicode.Pd, r) }
@@ -370,7 +387,7 @@ func confusable(r rune) byte {
 }
 
 // Normalize returns s as detectors see it (NFKC, format characters dropped,
-// dashes, spaces and homoglyphs unified). Audit fingerprints hash the
+// dashes, spaces, quotes and homoglyphs unified). Audit fingerprints hash the
 // normalised value, so the same secret typed with a zero-width space or in
 // full-width digits correlates with its plain form.
 func Normalize(s string) string { return normalise(s).text }

@@ -135,6 +135,9 @@ func TestNormaliseMatchesRef(t *testing.T) {
 	for _, s := range []string{"", "plain", "\xff", "a\xffb\xe2\x82", "ＡＫＩＡ１２３ é \u200b ﷺ 𝟏𝐀", "—–\u00a0\u3000х", "\ufffd\xef\xbf"} {
 		sameNorm(t, s)
 	}
+	if got, want := Normalize("d’ordine ‘a’ dell´utente “b” «c» „d‟ ʼe′ 5″"), `d'ordine 'a' dell'utente "b" "c" "d" 'e' 5"`; got != want {
+		t.Errorf("Normalize folds quotes to %q, want %q", got, want)
+	}
 }
 
 func FuzzNormaliseMatchesRef(f *testing.F) {
@@ -251,6 +254,11 @@ func TestFindingsOnEditedText(t *testing.T) {
 		{"card 4111 1111 1111 111\u200b１", "CREDIT_CARD", "4111 1111 1111 111\u200b１"},
 		{"mail \u200b\u200bab@acme.com ok", "EMAIL", "ab@acme.com"},
 		{"tel. \u200b+39 ０２ 1234 5678\u200b.", "PHONE", "+39 ０２ 1234 5678"},
+		// Typographic quotes fold to ASCII (quoteFold): the context words
+		// and the quotes around a value are the ASCII ones.
+		{"La parola d’ordine è Gh7#kq2Lm9", "PASSWORD", "Gh7#kq2Lm9"},
+		{"password: “Gh7#kq2Lm9”", "PASSWORD", "Gh7#kq2Lm9"},
+		{"la password è «Gh7#kq2Lm9» ok", "PASSWORD", "Gh7#kq2Lm9"},
 	} {
 		fs := s.ScanText(tc.text)
 		if len(fs) != 1 || fs[0].Type != tc.typ || tc.text[fs[0].Start:fs[0].End] != tc.want {
