@@ -161,19 +161,28 @@ func encodedViews(text string, trigger byte, isEsc func(string, int) bool, decod
 	return out
 }
 
+// percentDecode decodes %XX escapes. Escapes of bytes outside ASCII are
+// decoded only where they spell a whole UTF-8 character (%C3%A0): a
+// percent-encoded text is UTF-8, and a lone one is more likely a
+// template's delimiter before hex-looking letters ("%DB_PASS%", "%AD…%"),
+// which decoded would no longer read as a template.
 func percentDecode(text string) view {
 	dec := make([]byte, 0, len(text))
 	from := make([]int32, 0, len(text))
 	to := make([]int32, 0, len(text))
 	for i := 0; i < len(text); {
-		if text[i] == '%' && i+2 < len(text) {
-			hi, ok1 := unhex(text[i+1])
-			lo, ok2 := unhex(text[i+2])
-			if ok1 && ok2 {
-				dec = append(dec, hi<<4|lo)
+		if b, ok := percentByte(text, i); ok {
+			n := 1
+			if b >= utf8.RuneSelf {
+				n = percentRune(text, i)
+			}
+			for end := i + 3*n; i < end; i += 3 {
+				b, _ := percentByte(text, i)
+				dec = append(dec, b)
 				from = append(from, int32(i))
 				to = append(to, int32(i+3))
-				i += 3
+			}
+			if n > 0 {
 				continue
 			}
 		}
@@ -183,6 +192,38 @@ func percentDecode(text string) view {
 		i++
 	}
 	return mappedView(dec, from, to)
+}
+
+// percentByte returns the byte of a %XX escape at i.
+func percentByte(text string, i int) (byte, bool) {
+	if i+2 >= len(text) || text[i] != '%' {
+		return 0, false
+	}
+	hi, ok1 := unhex(text[i+1])
+	lo, ok2 := unhex(text[i+2])
+	return hi<<4 | lo, ok1 && ok2
+}
+
+// percentRune returns how many escapes from i, one to four, spell a valid
+// UTF-8 character, or 0 if they do not.
+func percentRune(text string, i int) int {
+	var b [utf8.UTFMax]byte
+	n := 0
+	for ; n < len(b); n++ {
+		c, ok := percentByte(text, i+3*n)
+		if !ok {
+			break
+		}
+		b[n] = c
+		if utf8.FullRune(b[:n+1]) {
+			n++
+			break
+		}
+	}
+	if r, size := utf8.DecodeRune(b[:n]); r == utf8.RuneError || size != n {
+		return 0
+	}
+	return n
 }
 
 // escapeDecode decodes backslash escapes as JSON and JavaScript write them:

@@ -242,3 +242,30 @@ func TestEscapedValueGoesOnPastLastEscape(t *testing.T) {
 		t.Errorf("window ends at %d, want about %d", hi, 6+128)
 	}
 }
+
+// percentDecode decodes escapes of bytes outside ASCII only where they
+// spell a whole UTF-8 character: "%DB_PASS%" is a template, not a byte.
+func TestPercentDecodeWholeCharacters(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"%41%4b", "AK"},
+		{"Societ%C3%A0%20Rossi", "Società Rossi"},
+		{"%E2%82%AC %F0%9F%98%80", "€ 😀"},
+		{"%DB_PASS% %AD%", "%DB_PASS% %AD%"},
+		{"%C3", "%C3"},
+		{"%C3%28", "%C3("},
+		{"%E2%82x", "%E2%82x"},
+		{"%ED%A0%80", "%ED%A0%80"}, // a surrogate: not UTF-8
+		{"%41%DB", "A%DB"},
+		{"%4", "%4"},
+	} {
+		if got := percentDecode(tc.in).nt.text; got != tc.want {
+			t.Errorf("percentDecode(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	s := newTestScanner(t)
+	for _, text := range []string{"password: %DB_PASS%", "password=%ADMIN_PWD%"} {
+		if fs := s.ScanText(text); len(fs) != 0 {
+			t.Errorf("%q: %v, want no finding (a template)", text, fs)
+		}
+	}
+}

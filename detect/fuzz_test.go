@@ -122,6 +122,7 @@ func FuzzIPAndEmail(f *testing.F) {
 
 func FuzzDecodeViews(f *testing.F) {
 	f.Add("%41%4B \\u0041\\uD83D\\uDE00 QUtJQVozU1I0RkUzTE43R1NPVTc=")
+	f.Add("%DB_PASS% Societ%C3%A0 %E2%82 %F0%9F%98%80 %C3%28 %41%DB")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, runs, fl := naiveScan(s)
 		for _, v := range decodeViews(s, runs, nil, fl) {
