@@ -131,7 +131,7 @@ func (s *Server) inspect(ctx context.Context, t *txn) *http.Response {
 		return s.refuse(t, http.StatusBadRequest, "promptwall.invalid_utf8",
 			"The request body is JSON with invalid UTF-8, so promptwall cannot inspect it reliably; it was not sent.")
 	}
-	if ext.API == llmapi.Raw && textual(req.Header.Get("Content-Type")) && wideText(body) {
+	if ext.API == llmapi.Raw && textual(req.Header.Get("Content-Type")) && llmapi.WideEncoding(body) != "" {
 		// UTF-16/32 text scans as letters between NULs, where nothing
 		// matches, yet a vendor may decode it (Python's json.loads does).
 		return s.refuse(t, http.StatusBadRequest, "promptwall.not_utf8",
@@ -233,22 +233,6 @@ func isUpgrade(r *http.Request) bool {
 func textual(contentType string) bool {
 	ct := strings.ToLower(contentType)
 	return ct == "" || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "json")
-}
-
-// wideText reports text in UTF-16 or UTF-32: a byte-order mark, or the NUL
-// pattern of its first four bytes (RFC 4627, section 3).
-func wideText(b []byte) bool {
-	if len(b) >= 2 && (b[0] == 0xFE && b[1] == 0xFF || b[0] == 0xFF && b[1] == 0xFE) {
-		return true
-	}
-	if len(b) < 4 {
-		return false
-	}
-	z := [4]bool{b[0] == 0, b[1] == 0, b[2] == 0, b[3] == 0}
-	return z == [4]bool{true, true, true, false} || // UTF-32BE
-		z == [4]bool{true, false, true, false} || // UTF-16BE
-		z == [4]bool{false, true, true, true} || // UTF-32LE
-		z == [4]bool{false, true, false, true} // UTF-16LE
 }
 
 // maxFingerprints bounds the fingerprints an audit event lists per type.

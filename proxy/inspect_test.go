@@ -55,25 +55,3 @@ func TestReadLimited(t *testing.T) {
 		})
 	}
 }
-
-func TestWideText(t *testing.T) {
-	for _, tc := range []struct {
-		body string
-		want bool
-	}{
-		{`{"a":1}`, false},
-		{"\xef\xbb\xbf{\"a\":1}", false}, // UTF-8 with a BOM is UTF-8
-		{"{\x00\"\x00", true},            // UTF-16LE
-		{"\x00{\x00\"", true},            // UTF-16BE
-		{"{\x00\x00\x00", true},          // UTF-32LE
-		{"\x00\x00\x00{", true},          // UTF-32BE
-		{"\xff\xfe{\x00", true},          // UTF-16LE BOM
-		{"\xfe\xff\x00{", true},          // UTF-16BE BOM
-		{"ab", false},
-		{"RIFF\x24\x00\x00\x00WAVE", false}, // binary that is not text at all
-	} {
-		if got := wideText([]byte(tc.body)); got != tc.want {
-			t.Errorf("wideText(%q) = %v, want %v", tc.body, got, tc.want)
-		}
-	}
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/promptwall/promptwall/detect"
+	"github.com/promptwall/promptwall/llmapi"
 	"github.com/promptwall/promptwall/policy"
 )
 
@@ -180,7 +181,7 @@ func scanJSONL(ctx context.Context, sc *detect.Scanner, in io.Reader, out io.Wri
 // none.
 func scanJSONLine(sc *detect.Scanner, enc *json.Encoder, n int, line []byte) error {
 	if n == 1 {
-		if name := wideEncoding(line); name != "" {
+		if name := llmapi.WideEncoding(line); name != "" {
 			return fmt.Errorf("scan: line 1: %w", wideError(name))
 		}
 		line = bytes.TrimPrefix(line, utf8BOM)
@@ -418,37 +419,6 @@ func invalidUTF8At(b []byte) int {
 	return len(b)
 }
 
-// wideEncoding names the UTF-16 or UTF-32 encoding b starts in, by its
-// byte-order mark or, without one, by the zero bytes around ASCII; "" for
-// anything else. Such input scans as letters between NULs, where nothing
-// matches, so "no findings" would be false reassurance; the proxy refuses it
-// by the same test (wideText in proxy/inspect.go).
-func wideEncoding(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}):
-		return "UTF-32LE"
-	case bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
-		return "UTF-32BE"
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return "UTF-16LE"
-	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return "UTF-16BE"
-	case len(b) < 4:
-		return ""
-	}
-	switch [4]bool{b[0] == 0, b[1] == 0, b[2] == 0, b[3] == 0} {
-	case [4]bool{true, true, true, false}:
-		return "UTF-32BE"
-	case [4]bool{true, false, true, false}:
-		return "UTF-16BE"
-	case [4]bool{false, true, true, true}:
-		return "UTF-32LE"
-	case [4]bool{false, true, false, true}:
-		return "UTF-16LE"
-	}
-	return ""
-}
-
 func wideError(name string) error {
 	return fmt.Errorf("input is %s, not UTF-8; convert it first, e.g. iconv -f %s -t UTF-8 (PowerShell: Out-File -Encoding utf8)", name, name)
 }
@@ -458,7 +428,7 @@ func scanText(ctx context.Context, sc *detect.Scanner, in io.Reader, out io.Writ
 	if err != nil {
 		return err
 	}
-	if name := wideEncoding(data); name != "" {
+	if name := llmapi.WideEncoding(data); name != "" {
 		return fmt.Errorf("scan: %w", wideError(name))
 	}
 	text := string(bytes.TrimPrefix(data, utf8BOM))
