@@ -2,6 +2,7 @@ package detect
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -139,7 +140,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		o(&st)
 	}
 	if len(st.errs) > 0 {
-		return nil, st.errs[0]
+		return nil, errors.Join(st.errs...) // every problem, one per line
 	}
 	return newScanner(builtinDetectors(), st.extra)
 }

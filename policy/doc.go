@@ -58,10 +58,21 @@
 //
 // # Sources and reload
 //
-// The policy comes from the embedded bundle, a directory (WithDir) or a
-// bundle server (WithBundle). In a directory, hidden files and directories
-// (but .manifest) are skipped and links to files are followed, so that .git,
-// editors' lock files and Kubernetes ConfigMap mounts work.
+// The policy comes from the embedded bundle, a directory or bundle tarball
+// (WithDir) or a bundle server (WithBundle). In a directory, hidden files and
+// directories (but .manifest) are skipped and links to files are followed,
+// so that .git, editors' lock files and Kubernetes ConfigMap mounts work. A
+// tarball's member names may start with "./" (tar -C dir .) or "/" (opa
+// build); a name that leaves the bundle through ".." refuses it.
+//
+// # Problems
+//
+// Compile problems and bad custom detectors come back as a *CompileError,
+// one "file:line: message" per line. Every bad entry of
+// data.promptwall.custom_detectors is listed, as
+// "FILE:LINE: data.promptwall.custom_detectors[i] (TYPE): problem", FILE
+// being the data file that wrote the list (named as the Rego files are;
+// left out for downloaded bundles).
 //
 // Engine.Reload recompiles the source (or downloads the bundle once) and
 // swaps the prepared queries behind an atomic pointer; a policy that fails

@@ -37,8 +37,8 @@ type options struct {
 	noNotify  bool // tests: polling only
 }
 
-// WithDir loads the bundle directory dir instead of the embedded one; Watch
-// applies its edits live.
+// WithDir loads the bundle directory dir (or a bundle tarball) instead of
+// the embedded one; Watch applies its edits live.
 func WithDir(dir string) Option { return func(o *options) { o.dir = dir } }
 
 // WithMonitor turns on global monitor mode: every decision has Monitor set.
@@ -118,7 +118,7 @@ func (e *Engine) Reload(ctx context.Context) (changed bool, err error) {
 			// Still the bundle we refused, if we did: not a recovery.
 			return false, e.remote.refused
 		}
-		if st, err = compileBundle(ctx, res.b, e.opts.cacheSize); err != nil {
+		if st, err = compileBundle(ctx, res.b, e.opts.cacheSize, nil); err != nil {
 			e.remote.refused = fmt.Errorf("policy: bundle %s refused: %w", e.remote.display, err)
 			return false, e.remote.refused
 		}

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -10,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,7 +21,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
-	"github.com/promptwall/promptwall/detect"
 	policybundle "github.com/promptwall/promptwall/rego"
 )
 
@@ -61,40 +61,24 @@ func compileError(err error) error {
 
 func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego") }
 
-// readBundle reads dir ("" = the embedded bundle) as an OPA bundle directory,
-// with or without its *_test.rego files.
+// readBundle reads dir ("" = the embedded bundle) as an OPA bundle directory
+// or bundle tarball, with or without its *_test.rego files.
 //
 // Hidden files and directories (but .manifest) are skipped: .git, editors'
 // lock files (Emacs's dangling .#x.rego links) and the timestamped
 // directories of a Kubernetes ConfigMap mount are not policy. Symbolic links
 // to files are followed (a ConfigMap's files are links into its hidden
-// directory), and so is a link at the root.
+// directory), and so is a link at the root. A tarball's member names may
+// start with "./" (`tar -czf b.tar.gz -C dir .`) or "/" (`opa build`); one
+// that leaves the bundle through ".." is refused.
 func readBundle(dir string, withTests bool) (*bundle.Bundle, error) {
-	path := dir
-	if dir == "" {
-		path = "."
-	} else if resolved, err := filepath.EvalSymlinks(dir); err == nil {
-		path = resolved
+	src := openSource(dir, func(info fs.FileInfo) bool {
+		return !withTests && !info.IsDir() && isTestFile(info.Name())
+	})
+	b, err := src.fl.AsBundle(src.path)
+	if *src.escaped != "" {
+		return nil, fmt.Errorf("policy: bundle %s: member %q leaves the bundle (\"..\")", displayDir(dir), *src.escaped)
 	}
-	root := filepath.ToSlash(filepath.Clean(path))
-	fl := loader.NewFileLoader().
-		WithRegoVersion(ast.RegoV1).
-		WithProcessAnnotation(true).
-		WithFollowSymlinks(true).
-		WithFilter(func(p string, info fs.FileInfo, _ int) bool {
-			if p == root {
-				return false
-			}
-			name := info.Name()
-			if strings.HasPrefix(name, ".") && name != ".manifest" {
-				return true
-			}
-			return !withTests && !info.IsDir() && isTestFile(name)
-		})
-	if dir == "" {
-		fl = fl.WithFS(policybundle.FS)
-	}
-	b, err := fl.AsBundle(path)
 	if err != nil {
 		return nil, compileError(err)
 	}
@@ -103,6 +87,74 @@ func readBundle(dir string, withTests bool) (*bundle.Bundle, error) {
 	}
 	return b, nil
 }
+
+// source is how OPA's loader reads a bundle directory or tarball.
+type source struct {
+	fl      loader.FileLoader
+	path    string // what to load: dir, its links resolved ("." = embedded)
+	tarball bool
+	// escaped is, after loading, the first tarball member refused for a
+	// name that leaves the bundle.
+	escaped *string
+}
+
+// openSource prepares the loader for dir; skip filters files and directories
+// beyond the hidden ones.
+func openSource(dir string, skip func(info fs.FileInfo) bool) source {
+	src := source{path: dir, escaped: new(string)}
+	if dir == "" {
+		src.path = "."
+	} else if resolved, err := filepath.EvalSymlinks(dir); err == nil {
+		src.path = resolved
+	}
+	if dir != "" {
+		if fi, err := os.Stat(src.path); err == nil && !fi.IsDir() {
+			src.tarball = true
+		}
+	}
+	// A tarball's members come to the filter by their names in the archive,
+	// a directory's files by their paths under root.
+	root := filepath.ToSlash(filepath.Clean(src.path))
+	src.fl = loader.NewFileLoader().
+		WithRegoVersion(ast.RegoV1).
+		WithProcessAnnotation(true).
+		WithFollowSymlinks(true).
+		WithFilter(func(p string, info fs.FileInfo, _ int) bool {
+			if p == root && !src.tarball {
+				return false
+			}
+			if src.tarball {
+				// A leading "/" is the bundle's root (`opa build` writes
+				// "/data.json"), "./" too (`tar -C dir .`); ".." would
+				// leave the bundle. A member is hidden by any hidden
+				// directory in its name: the archive need not list the
+				// directory, and OPA's matching of those it lists misses
+				// "./" names.
+				c := pathpkg.Clean(strings.TrimLeft(p, "/"))
+				if c == ".." || strings.HasPrefix(c, "../") {
+					if *src.escaped == "" {
+						*src.escaped = p
+					}
+					return true
+				}
+				if parent, _ := pathpkg.Split(c); slices.ContainsFunc(strings.Split(parent, "/"), hidden) {
+					return true
+				}
+			}
+			if hidden(info.Name()) && info.Name() != ".manifest" {
+				return true
+			}
+			return skip(info)
+		})
+	if dir == "" {
+		src.fl = src.fl.WithFS(policybundle.FS)
+	}
+	return src
+}
+
+// hidden is a file or directory name starting with "." ("." itself, the
+// root of a tarball written with "tar -C dir .", is not).
+func hidden(name string) bool { return strings.HasPrefix(name, ".") && name != "." }
 
 func displayDir(dir string) string {
 	if dir == "" {
@@ -130,12 +182,14 @@ func compile(ctx context.Context, dir string, cacheSize int) (*compiled, error) 
 	if err != nil {
 		return nil, err
 	}
-	return compileBundle(ctx, b, cacheSize)
+	return compileBundle(ctx, b, cacheSize, func() []dataFile { return readDataFiles(dir) })
 }
 
 // compileBundle compiles a bundle read from a directory or downloaded. Its
-// *_test.rego modules are left out: tests are never served.
-func compileBundle(ctx context.Context, b *bundle.Bundle, cacheSize int) (*compiled, error) {
+// *_test.rego modules are left out: tests are never served. files, when not
+// nil, reads the bundle's data files again, to say where a problem in data
+// was written.
+func compileBundle(ctx context.Context, b *bundle.Bundle, cacheSize int, files func() []dataFile) (*compiled, error) {
 	if b.Type() == bundle.DeltaBundleType {
 		return nil, errors.New("policy: delta bundles are not supported: serve snapshot bundles")
 	}
@@ -164,7 +218,7 @@ func compileBundle(ctx context.Context, b *bundle.Bundle, cacheSize int) (*compi
 	if c.Compile(modules); c.Failed() {
 		return nil, compileError(c.Errors)
 	}
-	detectors, err := customDetectors(data)
+	detectors, err := customDetectors(data, files)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +263,8 @@ func contentHash(mods []bundle.ModuleFile, data map[string]any, manifestRevision
 	h := sha256.New()
 	mods = slices.Clone(mods)
 	rel := func(m bundle.ModuleFile) string {
-		return strings.TrimLeft(filepath.ToSlash(cmp.Or(m.RelativePath, m.Path)), "/")
+		// Cleaned: a tarball's "./x.rego" is the directory's "/x.rego".
+		return pathpkg.Clean(strings.TrimLeft(filepath.ToSlash(cmp.Or(m.RelativePath, m.Path)), "/"))
 	}
 	slices.SortFunc(mods, func(a, b bundle.ModuleFile) int { return strings.Compare(rel(a), rel(b)) })
 	for _, m := range mods {
@@ -239,44 +294,4 @@ func lookup(doc any, path []string) (any, bool) {
 		}
 	}
 	return doc, true
-}
-
-// customDetectors decodes data.promptwall.custom_detectors strictly, so that
-// a typo is a load error rather than a detector that never fires.
-func customDetectors(data map[string]any) ([]CustomDetector, error) {
-	raw, ok := lookup(data, []string{"promptwall", "custom_detectors"})
-	if !ok || raw == nil {
-		return nil, nil
-	}
-	bs, err := json.Marshal(raw)
-	if err != nil {
-		return nil, fmt.Errorf("policy: custom_detectors: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(bs))
-	dec.DisallowUnknownFields()
-	var out []CustomDetector
-	if err := dec.Decode(&out); err != nil {
-		return nil, fmt.Errorf("policy: data.promptwall.custom_detectors: %w", err)
-	}
-	for i, d := range out {
-		if d.Type == "" {
-			return nil, fmt.Errorf("policy: data.promptwall.custom_detectors[%d]: type is empty", i)
-		}
-		if d.Regex == "" && len(d.Terms) == 0 {
-			return nil, fmt.Errorf("policy: data.promptwall.custom_detectors[%d] (%s): needs a regex or terms", i, d.Type)
-		}
-	}
-	if len(out) > 0 {
-		// Compile them as the scanner will, so that a bad regex, validator
-		// or category refuses the policy instead of failing the proxy later.
-		cds := make([]detect.CustomDetector, len(out))
-		for i, d := range out {
-			cds[i] = detect.CustomDetector{Type: d.Type, Category: d.Category, Severity: d.Severity,
-				Regex: d.Regex, Keywords: d.Keywords, Validator: d.Validator, Terms: d.Terms}
-		}
-		if _, err := detect.NewScanner(detect.WithCustom(cds)); err != nil {
-			return nil, fmt.Errorf("policy: data.promptwall.custom_detectors: %w", err)
-		}
-	}
-	return out, nil
 }

@@ -25,7 +25,8 @@ func newPolicyCmd() *cobra.Command {
 		Long: `Test, check and evaluate Rego policies.
 
 DIR is a policy bundle directory (.rego files, data.json/data.yaml, an optional
-.manifest); without DIR the embedded default bundle is used. See docs/policy.md.`,
+.manifest) or a bundle tarball (opa build, or tar -czf b.tar.gz -C DIR .);
+without DIR the embedded default bundle is used. See docs/policy.md.`,
 	}
 	cmd.AddCommand(newPolicyInitCmd(), newPolicyTestCmd(), newPolicyCheckCmd(), newPolicyEvalCmd())
 	return cmd
@@ -120,7 +121,9 @@ func newPolicyCheckCmd() *cobra.Command {
 		Long: `Compile a bundle strictly, as the proxy would load it: Rego syntax and strict
 checks, both queries (data.promptwall.decision and data.promptwall.connect),
 custom detectors in data. Problems are printed as file:line: message, one per
-line, and the exit status is 1. On success the policy revision is printed.`,
+line (a custom detector's as FILE:LINE: data.promptwall.custom_detectors[i]
+(TYPE): problem, every bad entry listed), and the exit status is 1. On success
+the policy revision is printed.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rev, err := policy.Check(argDir(args))

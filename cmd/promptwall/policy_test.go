@@ -1,9 +1,12 @@
 package main
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +198,156 @@ func TestPolicyInitCmd(t *testing.T) {
 	checkCmdErr(t, err, "already exists")
 	if bs, _ := os.ReadFile(filepath.Join(dir, "data.json")); string(bs) != `{"promptwall": {}}` {
 		t.Fatalf("data.json overwritten: %s", bs)
+	}
+}
+
+// dataWithoutDetectors is the default data.json without
+// promptwall.custom_detectors, for bundles that define them elsewhere.
+func dataWithoutDetectors(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "rego", "data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data map[string]any
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	delete(data["promptwall"].(map[string]any), "custom_detectors")
+	bs, err := json.Marshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(bs)
+}
+
+// splitPolicyDir is a bundle whose custom detectors are in
+// promptwall/data.yaml, beside the root data.json.
+func splitPolicyDir(t *testing.T, detectorsYAML string) string {
+	t.Helper()
+	dir := policyDir(t, map[string]string{"data.json": dataWithoutDetectors(t)})
+	if err := os.MkdirAll(filepath.Join(dir, "promptwall"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "promptwall", "data.yaml"), []byte(detectorsYAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// tarDir writes dir as `tar -czf dst -C dir .` does: every name starts
+// with "./", directories included.
+func tarDir(t *testing.T, dir, dst string) {
+	t.Helper()
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		h, err := tar.FileInfoHeader(info, "")
+		if err != nil {
+			return err
+		}
+		switch {
+		case rel == ".":
+			h.Name = "./"
+		case d.IsDir():
+			h.Name = "./" + filepath.ToSlash(rel) + "/"
+		default:
+			h.Name = "./" + filepath.ToSlash(rel)
+		}
+		if err := tw.WriteHeader(h); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		bs, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, err = tw.Write(bs)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPolicyCheckCmdCustomDetectors: every bad custom detector is one
+// "file:line: message" line on stderr, named by its place in data.
+func TestPolicyCheckCmdCustomDetectors(t *testing.T) {
+	dir := splitPolicyDir(t, "custom_detectors:\n"+
+		"  - type: A_X\n    regex: \"a(\"\n"+
+		"  - type: lower\n    terms: [x]\n"+
+		"  - type: B_Y\n    terms: [y]\n    category: secrets\n"+
+		"  - type: FINE\n    terms: [z]\n")
+	tgz := filepath.Join(t.TempDir(), "b.tar.gz")
+	tarDir(t, dir, tgz)
+	tests := []struct {
+		name, bundle, file string
+	}{
+		{"directory", dir, filepath.Join(dir, "promptwall", "data.yaml")},
+		// A tarball's files are named within it, as its Rego files are.
+		{"tarball with ./ names", tgz, "promptwall/data.yaml"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, err := runPolicyCmd(t, "", "policy", "check", tc.bundle)
+			checkCmdErr(t, err, "3 problem(s)")
+			if out != "" {
+				t.Errorf("stdout %q", out)
+			}
+			prefix := tc.file
+			want := []string{
+				prefix + ":2: data.promptwall.custom_detectors[0] (A_X): regex: ",
+				prefix + ":4: data.promptwall.custom_detectors[1] (lower): type \"lower\" must be",
+				prefix + ":6: data.promptwall.custom_detectors[2] (B_Y): unknown category \"secrets\"",
+			}
+			lines := strings.Split(strings.TrimSpace(errOut), "\n")
+			if len(lines) != len(want) {
+				t.Fatalf("stderr:\n%s", errOut)
+			}
+			for i, w := range want {
+				if !strings.HasPrefix(lines[i], w) {
+					t.Errorf("line %d = %q, want prefix %q", i, lines[i], w)
+				}
+			}
+		})
+	}
+}
+
+// TestPolicyCheckCmdTarballDotSlash: a bundle tarred with `tar -C dir .`
+// loads in policy check and in scan --policy.
+func TestPolicyCheckCmdTarballDotSlash(t *testing.T) {
+	dir := splitPolicyDir(t, "custom_detectors:\n  - {type: CODENAME, terms: [Orione], category: classified}\n")
+	tgz := filepath.Join(t.TempDir(), "b.tar.gz")
+	tarDir(t, dir, tgz)
+	out, errOut, err := runPolicyCmd(t, "", "policy", "check", tgz)
+	if err != nil || !strings.HasPrefix(out, "ok: "+tgz+" (revision sha256:") {
+		t.Fatalf("policy check: %q %q %v", out, errOut, err)
+	}
+	out, _, err = runPolicyCmd(t, "status of Orione?\n", "scan", "--policy", tgz)
+	if err != nil || !strings.Contains(out, "CODENAME") {
+		t.Fatalf("scan --policy: %q, %v", out, err)
 	}
 }
