@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
-	"slices"
 	"strings"
 )
 
@@ -22,14 +21,19 @@ type CustomDetector struct {
 	Severity string `json:"severity,omitempty" yaml:"severity,omitempty"`
 	// Regex is RE2 syntax. With a capturing group, the first group that
 	// matched is the value reported (and validated); otherwise the match.
+	// (?:…) groups without capturing.
 	Regex string `json:"regex,omitempty" yaml:"regex,omitempty"`
-	// Keywords gate the regex: it runs only on texts containing one of
-	// them (case-insensitive). Without keywords it runs on every text.
+	// Keywords gate the regex: it runs, over the whole text, only on texts
+	// containing one of them, matched as phrases are (term.go: any case,
+	// any white space between words, any apostrophe; not necessarily whole
+	// words). Without keywords it runs on every text. Keywords need a
+	// regex.
 	Keywords []string `json:"keywords,omitempty" yaml:"keywords,omitempty"`
 	// Validator names a check the regex value must pass (see Validators).
 	Validator string `json:"validator,omitempty" yaml:"validator,omitempty"`
 	// Terms are dictionary entries (code names, customer names) matched
-	// case-insensitively as whole words.
+	// as whole words, in any case, with any white space between their
+	// words (term.go).
 	Terms []string `json:"terms,omitempty" yaml:"terms,omitempty"`
 }
 
@@ -61,19 +65,43 @@ func Validators() []string {
 
 // WithCustom adds custom detectors. NewScanner fails, naming the detector,
 // when one is invalid: a bad type, category or severity, a regex that does
-// not compile, an unknown validator, or neither regex nor terms.
+// not compile, an unknown validator, neither regex nor terms, keywords
+// without a regex, or a type another entry defines too (its category and
+// severity would depend on the order).
 func WithCustom(ds []CustomDetector) Option {
 	return func(st *settings) {
+		first := map[string]int{}
 		for i, cd := range ds {
+			if j, dup := first[cd.Type]; dup {
+				st.errs = append(st.errs, &CustomError{Index: i, Type: cd.Type,
+					Err: fmt.Errorf("type already defined by custom detector %d; put its regex and terms in one entry", j)})
+				continue
+			}
+			first[cd.Type] = i
 			e, err := compileCustom(cd)
 			if err != nil {
-				st.errs = append(st.errs, fmt.Errorf("detect: custom detector %d (%s): %w", i, cd.Type, err))
+				st.errs = append(st.errs, &CustomError{Index: i, Type: cd.Type, Err: err})
 				continue
 			}
 			st.extra = append(st.extra, e...)
 		}
 	}
 }
+
+// CustomError is what is wrong with custom detector Index (of type Type)
+// of a WithCustom list; NewScanner returns one for each, joined, so that a
+// caller can name each entry where it was written.
+type CustomError struct {
+	Index int
+	Type  string
+	Err   error
+}
+
+func (e *CustomError) Error() string {
+	return fmt.Sprintf("detect: custom detector %d (%s): %v", e.Index, e.Type, e.Err)
+}
+
+func (e *CustomError) Unwrap() error { return e.Err }
 
 func compileCustom(cd CustomDetector) ([]entry, error) {
 	if !validTypeName(cd.Type) {
@@ -111,25 +139,31 @@ func compileCustom(cd CustomDetector) ([]entry, error) {
 			}
 			check = v
 		}
-		for _, k := range cd.Keywords {
-			if strings.TrimSpace(k) == "" {
-				return nil, fmt.Errorf("empty keyword")
+		d := &regexDetector{typ: cd.Type, re: re, check: check}
+		if len(cd.Keywords) > 0 {
+			if d.gate, err = newPhraseSet(cd.Keywords, false, "keyword"); err != nil {
+				return nil, err
 			}
+		} else {
+			d.prefix = literalPrefixGate(re)
 		}
-		out = append(out, entry{d: &regexDetector{typ: cd.Type, re: re, keywords: regexKeywords(re, cd.Keywords), check: check, anchored: anchoredRegex(re)}, cat: cat, sev: sev})
-	} else if cd.Validator != "" {
-		return nil, fmt.Errorf("validator %q needs a regex", cd.Validator)
+		out = append(out, entry{d: d, cat: cat, sev: sev})
+	} else {
+		if cd.Validator != "" {
+			return nil, fmt.Errorf("validator %q needs a regex", cd.Validator)
+		}
+		if len(cd.Keywords) > 0 {
+			// Terms are their own gate; keywords that did nothing would
+			// only mislead whoever reads the policy.
+			return nil, fmt.Errorf("keywords gate a regex; this entry has none")
+		}
 	}
 	if len(cd.Terms) > 0 {
-		var terms []string
-		for _, t := range cd.Terms {
-			n := normalise(strings.TrimSpace(t)).text
-			if n == "" {
-				return nil, fmt.Errorf("empty term")
-			}
-			terms = append(terms, strings.ToLower(n))
+		ps, err := newPhraseSet(cd.Terms, true, "term")
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, entry{d: newTermDetector(cd.Type, terms), cat: cat, sev: sev})
+		out = append(out, entry{d: &termDetector{typ: cd.Type, ps: ps}, cat: cat, sev: sev})
 	}
 	return out, nil
 }
@@ -146,13 +180,11 @@ func validTypeName(t string) bool {
 	return true
 }
 
-// regexKeywords returns the keywords that gate a custom regex: the ones
-// given, else the regex's literal prefix when it has one of three or more
-// bytes (a cheap, exact gate); none means the regex runs on every text.
-func regexKeywords(re *regexp.Regexp, given []string) []string {
-	if len(given) > 0 {
-		return given
-	}
+// literalPrefixGate returns the keyword that gates a regex without
+// keywords of its own: its literal prefix when it has one of three or more
+// ASCII bytes and is case-sensitive (a cheap, exact gate); none means the
+// regex runs on every text.
+func literalPrefixGate(re *regexp.Regexp) []string {
 	if p, _ := re.LiteralPrefix(); len(p) >= 3 && isASCII(p) && !caseInsensitive(re) {
 		return []string{p}
 	}
@@ -164,50 +196,38 @@ func caseInsensitive(re *regexp.Regexp) bool {
 	return err != nil || r.Flags&syntax.FoldCase != 0
 }
 
-// regexDetector runs a custom regex over a text that passed its keywords.
+// regexDetector runs a custom regex over a text that passed its gate:
+// one of its keywords (gate), else its literal prefix (prefix), else none.
+// The regex reads the whole text, once, however many keywords it holds:
+// RE2 is linear in the text, and a window around each keyword would miss
+// a value far from it (a table's column header, a long form).
 type regexDetector struct {
-	typ      string
-	re       *regexp.Regexp
-	keywords []string
-	check    func(string) bool
-	anchored bool // anchoredRegex: always read the whole text
+	typ    string
+	re     *regexp.Regexp
+	gate   *phraseSet
+	prefix []string
+	check  func(string) bool
 }
 
 var _ Detector = (*regexDetector)(nil)
 
-func (d *regexDetector) Type() string       { return d.typ }
-func (d *regexDetector) Keywords() []string { return d.keywords }
+func (d *regexDetector) Type() string { return d.typ }
 
-// A gated regex reads windows around its keyword hits, not the whole text:
-// from regexBefore bytes before a hit to regexAfter bytes after it, each end
-// moved to white space close by (so \b means the same at the edge), and
-// overlapping windows merged. A text shorter than a window, a regex without
-// keywords and one anchored on the text's start or end read the whole text.
-const (
-	regexBefore = 512
-	regexAfter  = 2048
-	regexSlack  = 64
-)
-
-func (d *regexDetector) Find(t *Text) {
-	text := t.S
-	if len(t.Hits) == 0 || d.anchored || len(text) <= regexBefore+regexAfter {
-		d.findIn(t, text, 0)
-		return
+func (d *regexDetector) Keywords() []string {
+	if d.gate != nil {
+		return d.gate.keywords()
 	}
-	for i := 0; i < len(t.Hits); {
-		lo := windowStart(text, t.Hits[i]-regexBefore)
-		hi := windowEnd(text, t.Hits[i]+regexAfter)
-		for i++; i < len(t.Hits) && windowStart(text, t.Hits[i]-regexBefore) <= hi; i++ {
-			hi = windowEnd(text, t.Hits[i]+regexAfter)
-		}
-		d.findIn(t, text[lo:hi], lo)
-	}
+	return d.prefix
 }
 
-// findIn reports the matches in window, which starts at offset base of t.S.
-func (d *regexDetector) findIn(t *Text, window string, base int) {
-	for _, m := range d.re.FindAllStringSubmatchIndex(window, -1) {
+func (d *regexDetector) Find(t *Text) {
+	// A keyword hit is only a candidate when a keyword has white space,
+	// an apostrophe or a letter outside ASCII, or when the gate runs its
+	// own prefilter (Hits nil): any makes sure.
+	if d.gate != nil && !d.gate.any(t.S, t.Hits) {
+		return
+	}
+	for _, m := range d.re.FindAllStringSubmatchIndex(t.S, -1) {
 		s, e := m[0], m[1]
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 && m[g+1] > m[g] {
@@ -215,147 +235,24 @@ func (d *regexDetector) findIn(t *Text, window string, base int) {
 				break
 			}
 		}
-		if e <= s || (d.check != nil && !d.check(window[s:e])) {
+		if e <= s || (d.check != nil && !d.check(t.S[s:e])) {
 			continue
 		}
-		t.Emit(base+s, base+e)
+		t.Emit(s, e)
 	}
 }
 
-// windowStart moves p back to just after white space, if some is close.
-func windowStart(text string, p int) int {
-	if p <= 0 {
-		return 0
-	}
-	for k := p; k > 0 && k > p-regexSlack; k-- {
-		if isSpace(text[k-1]) {
-			return k
-		}
-	}
-	return p
-}
-
-// windowEnd moves p on to white space, if some is close.
-func windowEnd(text string, p int) int {
-	if p >= len(text) {
-		return len(text)
-	}
-	for k := p; k < len(text) && k < p+regexSlack; k++ {
-		if isSpace(text[k]) {
-			return k
-		}
-	}
-	return p
-}
-
-// anchoredRegex reports a regex using ^, $, \A or \z, whose meaning a
-// window would change.
-func anchoredRegex(re *regexp.Regexp) bool {
-	r, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return true
-	}
-	var walk func(*syntax.Regexp) bool
-	walk = func(r *syntax.Regexp) bool {
-		switch r.Op {
-		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
-			return true
-		}
-		for _, s := range r.Sub {
-			if walk(s) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(r)
-}
-
-// termDetector matches dictionary terms as whole words, case-insensitively.
-// The terms are prefilter keywords, so a text without any costs nothing; at
-// a hit, one map lookup per distinct term length finds the term, so a
-// dictionary of thousands of names costs no more than a few.
+// termDetector matches dictionary terms as whole words (phraseSet).
 type termDetector struct {
-	typ    string
-	terms  []string            // normalised, lower case
-	ascii  map[string]struct{} // the ASCII terms
-	lens   []int               // their distinct lengths, longest first
-	others []string            // non-ASCII terms, compared with EqualFold
+	typ string
+	ps  *phraseSet
 }
 
 var _ Detector = (*termDetector)(nil)
 
-func newTermDetector(typ string, terms []string) *termDetector {
-	d := &termDetector{typ: typ, terms: terms, ascii: map[string]struct{}{}}
-	for _, t := range terms {
-		if !isASCII(t) {
-			d.others = append(d.others, t)
-			continue
-		}
-		if _, dup := d.ascii[t]; !dup && !slices.Contains(d.lens, len(t)) {
-			d.lens = append(d.lens, len(t))
-		}
-		d.ascii[t] = struct{}{}
-	}
-	slices.SortFunc(d.lens, func(a, b int) int { return b - a })
-	return d
-}
-
-func (d *termDetector) Type() string { return d.typ }
-
-func (d *termDetector) Keywords() []string {
-	// The prefilter folds ASCII case only; give it the other cases of
-	// accented terms as well.
-	var kws []string
-	for _, t := range d.terms {
-		kws = append(kws, t)
-		if !isASCII(t) {
-			kws = append(kws, strings.ToUpper(t), strings.ToUpper(t[:1])+t[1:])
-		}
-	}
-	return kws
-}
-
-func (d *termDetector) Find(t *Text) {
-	var buf [256]byte
-	next := 0
-	for _, h := range t.Hits {
-		if h < next || isWord(byteAt(t.S, h-1)) && isWord(t.S[h]) {
-			continue
-		}
-		// Several terms can start here ("Acme", "Acme Corp"): take the
-		// longest that ends at a word boundary.
-		best := -1
-		for _, l := range d.lens {
-			e := h + l
-			if e > len(t.S) || l > len(buf) || wordContinues(t.S, e) {
-				continue
-			}
-			for i := 0; i < l; i++ {
-				buf[i] = lower(t.S[h+i])
-			}
-			if _, ok := d.ascii[string(buf[:l])]; ok {
-				best = e
-				break
-			}
-		}
-		for _, term := range d.others {
-			e := h + len(term)
-			if e > best && e <= len(t.S) && strings.EqualFold(t.S[h:e], term) && !wordContinues(t.S, e) {
-				best = e
-			}
-		}
-		if best > h {
-			t.Emit(h, best)
-			next = best
-		}
-	}
-}
-
-// wordContinues reports whether a match ending at e would end inside a word.
-func wordContinues(s string, e int) bool {
-	return e > 0 && isWord(byteAt(s, e)) && isWord(s[e-1])
-}
+func (d *termDetector) Type() string       { return d.typ }
+func (d *termDetector) Keywords() []string { return d.ps.keywords() }
+func (d *termDetector) Find(t *Text)       { d.ps.find(t.S, t.Hits, t.Emit) }
 
 // compact drops the separators people put inside numbers and codes.
 func compact(v string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWithCustom(t *testing.T) {
@@ -61,6 +62,9 @@ func TestWithCustomErrors(t *testing.T) {
 		{"bad severity", CustomDetector{Type: "X_FIVE", Severity: "extreme", Terms: []string{"a"}}, "severity"},
 		{"empty term", CustomDetector{Type: "X_SIX", Terms: []string{" "}}, "empty term"},
 		{"validator without regex", CustomDetector{Type: "X_SEVEN", Terms: []string{"a"}, Validator: "luhn"}, "needs a regex"},
+		{"keywords without regex", CustomDetector{Type: "X_EIGHT", Terms: []string{"a"}, Keywords: []string{"b"}}, "keywords gate a regex; this entry has none"},
+		{"empty keyword", CustomDetector{Type: "X_NINE", Regex: `\d`, Keywords: []string{"a", "\t"}}, "empty keyword (keyword 1)"},
+		{"term too long", CustomDetector{Type: "X_TEN", Terms: []string{"a", strings.Repeat("é", 200)}}, "term 1 is 400 bytes long folded (at most 256)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +73,22 @@ func TestWithCustomErrors(t *testing.T) {
 				t.Errorf("err = %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A type defined by two entries is refused, naming both; one entry with a
+// regex and terms is one definition.
+func TestWithCustomDuplicateType(t *testing.T) {
+	_, err := NewScanner(WithCustom([]CustomDetector{
+		{Type: "X_ID", Category: "pii", Regex: `X-\d+`},
+		{Type: "OTHER", Terms: []string{"other"}},
+		{Type: "X_ID", Category: "secret", Severity: "high", Terms: []string{"xid"}},
+	}))
+	if err == nil || err.Error() != "detect: custom detector 2 (X_ID): type already defined by custom detector 0; put its regex and terms in one entry" {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := NewScanner(WithCustom([]CustomDetector{{Type: "X_ID", Regex: `X-\d+`, Terms: []string{"xid"}}})); err != nil {
+		t.Errorf("regex and terms in one entry: %v", err)
 	}
 }
 
@@ -136,16 +156,25 @@ func TestWithDetector(t *testing.T) {
 	}
 }
 
-// TestCustomRegexWindows: in a long text a gated regex reads only windows
-// around its keyword hits, and finds there what it finds in the whole text;
-// an anchored regex still reads the whole text.
-func TestCustomRegexWindows(t *testing.T) {
+// TestCustomRegexWholeText: a regex with keywords reads the whole text
+// once any keyword is in it, as docs/policy.md says, wherever its values
+// are; an anchored regex too.
+func TestCustomRegexWholeText(t *testing.T) {
 	s := newTestScanner(t, WithCustom([]CustomDetector{
 		{Type: "TICKET", Regex: `\bticket\s+#?(\d{5})\b`},
 		{Type: "CASE_REF", Regex: `\bref\s+([A-Z]{2}\d{4})\b`, Keywords: []string{"case"}},
 		{Type: "FIRST_WORD", Regex: `^([A-Z]{4}\d{2})`, Keywords: []string{"zz"}},
+		{Type: "MATRICOLA", Regex: `\b\d{7}\b`, Keywords: []string{"matricola"}},
 	}))
 	filler := strings.Repeat("lorem ipsum dolor sit amet ", 200) // 5400 bytes
+	var table strings.Builder
+	var rows []want
+	table.WriteString("| Nome | Matricola | Sede |\n| --- | --- | --- |\n")
+	for i := range 150 {
+		id := fmt.Sprintf("%07d", 1000000+i*4567)
+		fmt.Fprintf(&table, "| Persona %d | %s | Milano |\n", i, id)
+		rows = append(rows, want{"MATRICOLA", id})
+	}
 	tests := []struct {
 		name  string
 		text  string
@@ -153,13 +182,48 @@ func TestCustomRegexWindows(t *testing.T) {
 	}{
 		{"literal prefix gate, long text", filler + "ticket #12345 " + filler + "ticket 67890", []want{{"TICKET", "12345"}, {"TICKET", "67890"}}},
 		{"near the keyword", filler + "case filed, ref AB1234 " + filler, []want{{"CASE_REF", "AB1234"}}},
-		{"before the keyword, within the window", filler + "ref CD5678 " + strings.Repeat("x ", 200) + "case" + filler, []want{{"CASE_REF", "CD5678"}}},
-		{"two hits sharing a window", filler + "case ref EF0001 case ref EF0002 " + filler, []want{{"CASE_REF", "EF0001"}, {"CASE_REF", "EF0002"}}},
-		{"far from any keyword", "ref GH9999 " + filler + "case" + filler, nil},
-		{"anchored regex reads the whole text", "ABCD12 " + filler + "zz", []want{{"FIRST_WORD", "ABCD12"}}},
+		{"before the keyword", filler + "ref CD5678 " + strings.Repeat("x ", 2000) + "case" + filler, []want{{"CASE_REF", "CD5678"}}},
+		{"far from the keyword", "ref GH9999 " + filler + "case" + filler, []want{{"CASE_REF", "GH9999"}}},
+		{"no keyword", "ref GH9999 " + filler, nil},
+		{"anchored regex", "ABCD12 " + filler + "zz", []want{{"FIRST_WORD", "ABCD12"}}},
+		{"table under a header", table.String(), rows},
+		{"value after a long field", "Matricola: " + strings.Repeat("x", 10000) + " 1234567", []want{{"MATRICOLA", "1234567"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestCustomDetectorsStayLinear: many keyword hits run a regex once, and
+// many term candidates cost one lookup each (adversarial_test.go's bound).
+func TestCustomDetectorsStayLinear(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("timing bound; skipped under -race and -short")
+	}
+	terms := make([]string, 2000)
+	for i := range terms {
+		terms[i] = fmt.Sprintf("matricola %d bis", i)
+	}
+	s := newTestScanner(t, WithCustom([]CustomDetector{
+		{Type: "MATRICOLA", Regex: `\b\d{7}\b`, Keywords: []string{"matricola", "Società"}},
+		{Type: "CODENAME", Terms: append(terms, "Ærø", "matricola matricola")},
+	}))
+	const size = 1 << 20
+	fill := func(unit string) string { return strings.Repeat(unit, size/len(unit)) }
+	for name, text := range map[string]string{
+		"keywords":          fill("matricola "),
+		"keywords, no gap":  fill("matricola"),
+		"accented keywords": fill("SOCIETÀ "),
+		"white space runs":  fill("matricola \t\n "),
+		"capitals":          fill("ÆRØ ærø "),
+	} {
+		start := time.Now()
+		s.ScanText(text)
+		d := time.Since(start)
+		t.Logf("%s: %v", name, d)
+		if d > 5*time.Second {
+			t.Errorf("%s: %v for 1 MiB", name, d)
+		}
 	}
 }
 
@@ -181,6 +245,48 @@ func TestManyCustomDetectors(t *testing.T) {
 			text := fmt.Sprintf("ref q%02dz-1234 and q%02dz-5678; q%02dz-12 is short", a, b, (a+b+round)%90)
 			checkFindings(t, s, text, []want{{fmt.Sprintf("CODE_%02d", a), fmt.Sprintf("q%02dz-1234", a)}, {fmt.Sprintf("CODE_%02d", b), fmt.Sprintf("q%02dz-5678", b)}})
 			checkFindings(t, s, "no codes here at all, q5z-1234", nil)
+		}
+	}
+}
+
+// TestCustomDocExamples: the examples of docs/policy.md's custom detectors
+// section, as written there.
+func TestCustomDocExamples(t *testing.T) {
+	s := newTestScanner(t, WithCustom([]CustomDetector{
+		{Type: "CUSTOMER", Terms: []string{"Società Rossi", "Ærø Bank", "Москва", "straße", "Dell'Orto Spa", "東京"}},
+		{Type: "PROJECT", Terms: []string{"Progetto Fenice", "Unit", "Ren"}},
+		{Type: "LOYALTY_CARD", Regex: "\\bLC[- ]?((?:\\d{4}[- ]?){3}\\d{4})\\b", Keywords: []string{"LC"}, Validator: "luhn"},
+	}))
+	tests := []struct {
+		text  string
+		wants []want
+	}{
+		{"SOCIETÀ ROSSI", []want{{"CUSTOMER", "SOCIETÀ ROSSI"}}},
+		{"società rossi", []want{{"CUSTOMER", "società rossi"}}},
+		{"ÆRØ BANK", []want{{"CUSTOMER", "ÆRØ BANK"}}},
+		{"МОСКВА", []want{{"CUSTOMER", "МОСКВА"}}},
+		{"STRASSE", nil},
+		{"Progetto  Fenice", []want{{"PROJECT", "Progetto  Fenice"}}},
+		{"… il Progetto\nFenice …", []want{{"PROJECT", "Progetto\nFenice"}}},
+		{"Dell’Orto Spa", []want{{"CUSTOMER", "Dell’Orto Spa"}}},
+		{"unità", nil},
+		{"René", nil},
+		{"東京都", []want{{"CUSTOMER", "東京"}}},
+		{"LC 4539 1488 0343 6467", []want{{TypeCreditCard, "4539 1488 0343 6467"}, {"LOYALTY_CARD", "4539 1488 0343 6467"}}},
+	}
+	for _, tt := range tests {
+		checkFindings(t, s, tt.text, tt.wants)
+	}
+	for _, tt := range []struct {
+		ds   []CustomDetector
+		want string
+	}{
+		{[]CustomDetector{{Type: "X_ID", Regex: `x`}, {Type: "B", Terms: []string{"b"}}, {Type: "X_ID", Terms: []string{"x"}}},
+			"custom detector 2 (X_ID): type already defined by custom detector 0; put its regex and terms in one entry"},
+		{[]CustomDetector{{Type: "X_ID", Terms: []string{"x"}, Keywords: []string{"y"}}}, "keywords gate a regex; this entry has none"},
+	} {
+		if _, err := NewScanner(WithCustom(tt.ds)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("err = %v, want %q", err, tt.want)
 		}
 	}
 }

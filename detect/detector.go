@@ -12,11 +12,12 @@ type Detector interface {
 	// Type is the finding type the detector reports.
 	Type() string
 	// Keywords gate the detector: it runs only on a text where at least one of
-	// them occurs (ASCII, matched case-insensitively), or, for DigitRuns, where
-	// a digit occurs. None: it runs on every text.
+	// them occurs (ASCII letters matched in either case, other bytes as
+	// they are), or, for DigitRuns, where a digit occurs. None: it runs on
+	// every text.
 	Keywords() []string
-	// Find reports every match in t through t.Emit, looking only around
-	// t.Hits where it has keywords.
+	// Find reports every match in t through t.Emit, starting from t.Hits
+	// where it has keywords.
 	Find(t *Text)
 }
 

@@ -21,8 +21,8 @@
 //     suit) the byte pass is SSE2 or byte by byte and the keyword pass a
 //     gram filter (prefilter.go: a table lookup per byte on the last three
 //     bytes); very large keyword sets use an Aho–Corasick automaton. A
-//     detector runs only if its keywords occurred, and then only around
-//     them. The number formats read the byte pass's digit masks directly
+//     detector runs only if its keywords occurred, and then, but for a
+//     custom regex (which reads the whole text), only around them. The number formats read the byte pass's digit masks directly
 //     (digitrun.go): runs inside words are dropped 64 bytes at a time by
 //     word-context masks (made by the kernel on amd64), and each remaining
 //     run is given only to the formats its length, the bytes around it and
