@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,6 +54,18 @@ func TestNewScannerAllErrors(t *testing.T) {
 				t.Errorf("err %T does not unwrap to its %d errors", err, len(tt.wants))
 			}
 		})
+	}
+	// Each custom detector's error says which entry it is, for callers
+	// that name the entry where it was written (policy check).
+	_, err := NewScanner(WithCustom([]CustomDetector{{Type: "A", Terms: []string{"a"}}, {Type: "B", Regex: "b("}, {Type: "A", Terms: []string{"c"}}}))
+	var idx []int
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if ce, ok := errors.AsType[*CustomError](e); ok {
+			idx = append(idx, ce.Index)
+		}
+	}
+	if !slices.Equal(idx, []int{1, 2}) {
+		t.Errorf("custom errors for entries %v, want [1 2]: %v", idx, err)
 	}
 	if _, err := NewScanner(WithCustom([]CustomDetector{{Type: "FINE", Terms: []string{"x"}}})); err != nil {
 		t.Fatalf("valid detector: %v", err)

@@ -49,6 +49,9 @@ func customDetectors(data map[string]any, files func() []dataFile) ([]CustomDete
 	wellFormed := make([]bool, len(list))
 	for i, item := range list {
 		d, msgs := decodeDetector(item)
+		if len(msgs) == 0 && d.Type == "" {
+			msgs = append(msgs, "type is empty")
+		}
 		wellFormed[i] = len(msgs) == 0
 		for _, m := range msgs {
 			probs = append(probs, problem{i, label(i, d) + ": " + m})
@@ -58,32 +61,22 @@ func customDetectors(data map[string]any, files func() []dataFile) ([]CustomDete
 	if len(out) == 0 {
 		return out, nil
 	}
-	// All together first, as the scanner will compile them: a valid list
-	// costs one compilation. detect's indexes are the list's.
-	var together error
-	if len(probs) == 0 {
-		if together = compileDetectors(toDetect(out...)); together == nil {
-			return out, nil
-		}
-	}
-	// Then each on its own, so that every bad entry is named with its own
-	// problem.
-	for i, d := range out {
-		if !wellFormed[i] {
+	// All together, as the scanner will compile them: detect names each
+	// bad entry by its index, which is the list's. (A malformed entry's
+	// problems are those above.)
+	for _, e := range leaves(compileDetectors(toDetect(out...))) {
+		if ce, ok := errors.AsType[*detect.CustomError](e); ok && ce.Index < len(out) {
+			if wellFormed[ce.Index] {
+				probs = append(probs, problem{ce.Index, label(ce.Index, out[ce.Index]) + ": " + ce.Err.Error()})
+			}
 			continue
 		}
-		for _, m := range checkDetector(d) {
-			probs = append(probs, problem{i, label(i, d) + ": " + m})
-		}
+		probs = append(probs, problem{-1, detectorsName + ": " + e.Error()})
+	}
+	if len(probs) == 0 {
+		return out, nil
 	}
 	slices.SortStableFunc(probs, func(a, b problem) int { return a.index - b.index })
-	// What no entry shows on its own (two entries of one type), as detect
-	// says it.
-	if len(probs) == 0 {
-		for _, e := range leaves(together) {
-			probs = append(probs, problem{-1, detectorsName + ": " + e.Error()})
-		}
-	}
 	return nil, detectorProblems(files, probs)
 }
 
@@ -163,25 +156,6 @@ func decodeDetector(item any) (CustomDetector, []string) {
 	return d, msgs
 }
 
-// checkDetector compiles one well-formed entry on its own, so that each bad
-// entry is named with its own problem.
-func checkDetector(d CustomDetector) []string {
-	var msgs []string
-	if d.Type == "" {
-		msgs = append(msgs, "type is empty")
-	}
-	if d.Regex == "" && len(d.Terms) == 0 {
-		msgs = append(msgs, "needs a regex or terms")
-	}
-	if len(msgs) > 0 {
-		return msgs
-	}
-	for _, e := range leaves(compileDetectors(toDetect(d))) {
-		msgs = append(msgs, cause(e))
-	}
-	return msgs
-}
-
 // compileDetectors compiles custom detectors as the scanner will; a
 // variable for tests.
 var compileDetectors = func(ds []detect.CustomDetector) error {
@@ -211,17 +185,6 @@ func leaves(err error) []error {
 		return out
 	}
 	return []error{err}
-}
-
-// cause is what is wrong with a detector, without the prefix by which
-// detect names it ("detect: custom detector 0 (X): "), which policy replaces
-// with the detector's place in data.
-func cause(err error) string {
-	msg := err.Error()
-	if u := errors.Unwrap(err); u != nil && strings.HasSuffix(msg, ": "+u.Error()) {
-		return u.Error()
-	}
-	return msg
 }
 
 // describe names the kind of a JSON value, for "got …".

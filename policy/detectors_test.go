@@ -167,23 +167,15 @@ func TestCustomDetectorsValid(t *testing.T) {
 }
 
 // Problems only the whole list shows (detect.WithCustom refusing two
-// entries of one type) are reported as detect words them, once every entry
-// is valid on its own; a valid list is compiled once.
+// entries of one type) are named by the later entry, beside the others'
+// problems; the list is compiled once, valid or not.
 func TestCustomDetectorsTogether(t *testing.T) {
 	orig := compileDetectors
 	t.Cleanup(func() { compileDetectors = orig })
 	calls := 0
 	compileDetectors = func(ds []detect.CustomDetector) error {
 		calls++
-		seen := map[string]int{}
-		var errs []error
-		for i, d := range ds {
-			if j, ok := seen[d.Type]; ok {
-				errs = append(errs, fmt.Errorf("detect: custom detectors %d and %d have the same type %q", j, i, d.Type))
-			}
-			seen[d.Type] = i
-		}
-		return errors.Join(append(errs, orig(ds))...)
+		return orig(ds)
 	}
 	tests := []struct {
 		name  string
@@ -193,11 +185,12 @@ func TestCustomDetectorsTogether(t *testing.T) {
 	}{
 		{"valid", "custom_detectors:\n  - {type: A, terms: [a]}\n  - {type: B, terms: [b]}\n", nil, 1},
 		{"duplicate", "custom_detectors:\n  - {type: A, terms: [a]}\n  - {type: A, terms: [b]}\n", []string{
-			`DIR/promptwall/data.yaml:2: data.promptwall.custom_detectors: detect: custom detectors 0 and 1 have the same type "A"`,
-		}, 3},
+			"DIR/promptwall/data.yaml:3: data.promptwall.custom_detectors[1] (A): type already defined by custom detector 0; put its regex and terms in one entry",
+		}, 1},
 		{"duplicate and bad", "custom_detectors:\n  - {type: A, terms: [a]}\n  - {type: A, terms: [b]}\n  - {type: C, regex: 'c('}\n", []string{
+			"DIR/promptwall/data.yaml:3: data.promptwall.custom_detectors[1] (A): type already defined by custom detector 0; put its regex and terms in one entry",
 			"DIR/promptwall/data.yaml:4: data.promptwall.custom_detectors[2] (C): regex: error parsing regexp: missing closing ): `c(`",
-		}, 4},
+		}, 1},
 		{"malformed and bad", "custom_detectors:\n  - {type: A, terms: a}\n  - {type: C, regex: 'c('}\n", []string{
 			"DIR/promptwall/data.yaml:2: data.promptwall.custom_detectors[0] (A): terms must be a list of strings, got a string",
 			"DIR/promptwall/data.yaml:3: data.promptwall.custom_detectors[1] (C): regex: error parsing regexp: missing closing ): `c(`",
@@ -229,34 +222,29 @@ func TestCustomDetectorsTogether(t *testing.T) {
 	}
 }
 
-func TestCustomDetectorErrorHelpers(t *testing.T) {
-	inner := errors.New("regex: bad")
-	wrapped := fmt.Errorf("detect: custom detector 0 (X): %w", inner)
-	tests := []struct {
-		name   string
-		err    error
-		leaves int
-		cause  string // of the first leaf
+func TestLeaves(t *testing.T) {
+	a, b := errors.New("a"), errors.New("b")
+	for _, tt := range []struct {
+		name string
+		err  error
+		want []error
 	}{
-		{"wrapped", wrapped, 1, "regex: bad"},
-		{"joined", errors.Join(wrapped, errors.New("detect: other")), 2, "regex: bad"},
-		{"nested join", errors.Join(errors.Join(wrapped), errors.New("x")), 2, "regex: bad"},
-		{"not a prefix", fmt.Errorf("%w, then more", inner), 1, "regex: bad, then more"},
-		{"plain", errors.New("detect: duplicate type X"), 1, "detect: duplicate type X"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ls := leaves(tt.err)
-			if len(ls) != tt.leaves {
-				t.Fatalf("leaves = %v", ls)
+		{"nil", nil, nil},
+		{"plain", a, []error{a}},
+		{"joined", errors.Join(a, b), []error{a, b}},
+		{"nested join", errors.Join(errors.Join(a), b), []error{a, b}},
+		{"wrapped join is a leaf", fmt.Errorf("x: %w", errors.Join(a, b)), nil},
+	} {
+		got := leaves(tt.err)
+		if tt.name == "wrapped join is a leaf" {
+			if len(got) != 1 {
+				t.Errorf("%s: %d leaves", tt.name, len(got))
 			}
-			if got := cause(ls[0]); got != tt.cause {
-				t.Fatalf("cause = %q, want %q", got, tt.cause)
-			}
-		})
-	}
-	if leaves(nil) != nil {
-		t.Fatal("leaves(nil)")
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: leaves = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
 
