@@ -137,29 +137,27 @@ func alnumBytes(x uint64) (alnum, digit uint64) {
 }
 
 // numberStart reports whether a number can start at i: not in the middle of
-// a word or of a number (after a digit, or after "1." / "1,").
+// a word or of a number (after a digit, or after a decimal point "1.").
+// After "1," it can: a comma with no space after it is a decimal comma
+// ("12,5", "3,14159") or a thousands mark ("1,234,567") only to the short
+// runs no number format accepts (cardAt, ssnAt and vatAt read 9 digits
+// or more, or a grouped shape no decimal has), and elsewhere the field
+// separator of a CSV row or a list ("A-5364,5169514251090359,89.90").
 func numberStart(text string, i int) bool {
 	p := byteAt(text, i-1)
 	if isAlnum(p) || p == '_' {
 		return false
 	}
-	if (p == '.' || p == ',') && isDigit(byteAt(text, i-2)) {
+	if p == '.' && isDigit(byteAt(text, i-2)) {
 		return false
 	}
 	return true
 }
 
-// validPAN applies the issuer prefix rules and the Luhn check.
+// validPAN applies the issuer prefix rules, each issuer range's lengths,
+// and the Luhn check.
 func validPAN(d string) bool {
-	switch d[0] {
-	case '1':
-		// UATP cards are 15 digits; a bare 13-digit number starting with 1
-		// is a millisecond timestamp far more often than a card.
-		if len(d) != 15 {
-			return false
-		}
-	case '2', '3', '4', '5', '6':
-	default:
+	if !panLength(d) {
 		return false
 	}
 	// 0000…: a filler, not a card.
@@ -170,3 +168,68 @@ func validPAN(d string) bool {
 	}
 	return false
 }
+
+// panLength reports whether an issuer range that starts d (13–19 digits)
+// issues cards of its length: each range of ISO/IEC 7812 issuer numbers
+// has the lengths its network defines, so that a Luhn-valid number of
+// another length (an IMEI: 15 digits from a TAC such as 35…, 01…, 86…)
+// is no card. By a table of the first two digits (a switch over them
+// mispredicts about once a call); four prefixes split at four digits.
+func panLength(d string) bool {
+	a, b := uint(d[0]-'0'), uint(d[1]-'0')
+	if a > 9 || b > 9 {
+		return false // not digits (a custom type's value)
+	}
+	p2 := int(a*10 + b)
+	m := panLengths[p2]
+	if m&panSplit != 0 {
+		p4 := p2*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+		switch {
+		case p4 == 2131: // JCB's former 15-digit range
+			m = 1 << 15
+		case p4 >= 2200 && p4 <= 2204: // Mir
+			m = panLens(16, 19)
+		case p4 >= 2221 && p4 <= 2720: // Mastercard
+			m = 1 << 16
+		case p4 >= 3528 && p4 <= 3589: // JCB
+			m = panLens(16, 19)
+		default:
+			m = 0
+		}
+	}
+	return m>>(len(d)&31)&1 != 0
+}
+
+// panLengths holds, for the first two digits of a card number, a bit for
+// each length their issuer ranges use (bit n: n digits), or panSplit.
+var panLengths = func() (t [100]uint32) {
+	t[10], t[11], t[12], t[13], t[14], t[15], t[16], t[17], t[18], t[19] = 1<<15, 1<<15, 1<<15, 1<<15, 1<<15, 1<<15, 1<<15, 1<<15, 1<<15, 1<<15 // UATP
+	for p := 21; p <= 27; p++ {
+		t[p] = panSplit // JCB 2131; Mir 2200–2204; Mastercard 2221–2720
+	}
+	for p := 23; p <= 26; p++ {
+		t[p] = 1 << 16 // Mastercard
+	}
+	t[30], t[36], t[38], t[39] = panLens(14, 19), panLens(14, 19), panLens(14, 19), panLens(14, 19) // Diners Club (300–305, 3095, 36, 38–39)
+	t[34], t[37] = 1<<15, 1<<15                                                                     // American Express
+	t[35] = panSplit                                                                                // JCB 3528–3589
+	for p := 40; p <= 49; p++ {
+		t[p] = 1<<13 | 1<<16 | 1<<19 // Visa
+	}
+	t[50] = panLens(12, 19) // Maestro
+	for p := 51; p <= 55; p++ {
+		t[p] = 1 << 16 // Mastercard
+	}
+	for p := 56; p <= 69; p++ {
+		// Maestro (56–69), 12–19; among them Discover (6011, 644–649,
+		// 65) and UnionPay (62), 16–19, RuPay, InterPayment.
+		t[p] = panLens(12, 19)
+	}
+	return
+}()
+
+// panSplit marks the prefixes panLength reads four digits of.
+const panSplit = 1 << 31
+
+// panLens is the bits of lengths lo to hi.
+func panLens(lo, hi uint) uint32 { return 1<<(hi+1) - 1<<lo }

@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // refCardAt is the former cardAt, which gathered the digits while reading
 // the groups; cardAt reads the shape first.
@@ -38,21 +41,51 @@ func refCardAt(text string, i int) (int, bool) {
 	return j, true
 }
 
-// refValidPAN is the former validPAN.
+// refValidPAN is the former validPAN, with the issuer ranges' lengths
+// (refPANRanges) in place of the first digit's test.
 func refValidPAN(d string) bool {
-	switch d[0] {
-	case '1':
-		if len(d) != 15 {
-			return false
-		}
-	case '2', '3', '4', '5', '6':
-	default:
+	if !refPANLength(d) {
 		return false
 	}
 	if distinct(d) < 2 {
 		return false
 	}
 	return luhn(d)
+}
+
+// refPANRanges are the issuer ranges of ISO/IEC 7812 numbers (as the
+// networks publish them) and the lengths each issues, min–max.
+var refPANRanges = []struct {
+	lo, hi   string // prefixes of the same length, inclusive
+	min, max int
+}{
+	{"1", "1", 15, 15},       // UATP
+	{"2131", "2131", 15, 15}, // JCB's former 15-digit range
+	{"2200", "2204", 16, 19}, // Mir
+	{"2221", "2720", 16, 16}, // Mastercard
+	{"30", "30", 14, 19},     // Diners Club 300–305, 3095; JCB's former 30xx
+	{"34", "34", 15, 15},     // American Express
+	{"3528", "3589", 16, 19}, // JCB
+	{"36", "36", 14, 19},     // Diners Club
+	{"37", "37", 15, 15},     // American Express
+	{"38", "39", 14, 19},     // Diners Club
+	{"4", "4", 13, 13},       // Visa
+	{"4", "4", 16, 16},
+	{"4", "4", 19, 19},
+	{"50", "50", 12, 19}, // Maestro
+	{"51", "55", 16, 16}, // Mastercard
+	{"56", "59", 12, 19}, // Maestro
+	{"6", "6", 12, 19},   // Discover, UnionPay, Maestro, RuPay …
+}
+
+func refPANLength(d string) bool {
+	for _, r := range refPANRanges {
+		p := d[:len(r.lo)]
+		if r.lo <= p && p <= r.hi && r.min <= len(d) && len(d) <= r.max {
+			return true
+		}
+	}
+	return false
 }
 
 func TestCardAtMatchesReference(t *testing.T) {
@@ -110,5 +143,104 @@ func FuzzGroupBefore(f *testing.F) {
 	f.Add("x1234567-4111")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkGroupBefore(t, text)
+	})
+}
+
+// TestCardIssuerLengths: a Luhn-valid number is a card only at a length
+// its issuer range uses (ISO/IEC 7812): an IMEI (15 digits, TAC 35…, 01…,
+// 86…) is not one.
+func TestCardIssuerLengths(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	tests := []struct {
+		prefix string
+		n      int
+		card   bool
+	}{
+		{"37", 15, true}, {"34", 15, true}, {"34", 16, false}, {"37", 14, false},
+		{"4", 13, true}, {"4", 16, true}, {"4", 19, true}, {"4", 15, false}, {"4", 14, false}, {"4", 18, false},
+		{"51", 16, true}, {"55", 16, true}, {"53", 15, false}, {"52", 19, false},
+		{"2221", 16, true}, {"2720", 16, true}, {"2500", 15, false}, {"2721", 16, false}, {"2100", 16, false},
+		{"2200", 16, true}, {"2204", 19, true}, {"2205", 16, false},
+		{"3528", 16, true}, {"3589", 19, true}, {"3569", 15, false}, {"3527", 16, false}, {"35", 15, false},
+		{"36", 14, true}, {"305", 14, true}, {"38", 16, true}, {"33", 16, false}, {"31", 15, false},
+		{"6011", 16, true}, {"62", 19, true}, {"6759", 13, true},
+		{"50", 15, true}, {"58", 13, true},
+		{"1", 15, true}, {"1", 13, false}, {"1", 16, false},
+		{"01", 15, false}, {"86", 15, false}, {"99", 15, false},
+	}
+	for _, tt := range tests {
+		d := genLuhn(r, tt.prefix, tt.n)
+		if got := validPAN(d); got != tt.card {
+			t.Errorf("validPAN(%s) = %v, want %v", d, got, tt.card)
+		}
+		if got := refValidPAN(d); got != tt.card {
+			t.Errorf("refValidPAN(%s) = %v, want %v", d, got, tt.card)
+		}
+	}
+	for _, text := range []string{
+		"IMEI 356938035643809 del telefono rubato, come lo blocco?",
+		"Device list:\nIMEI,model\n352099001761481,Galaxy S23",
+		"IMEI: 490154203237518",
+	} {
+		checkFindings(t, s, text, nil)
+	}
+	// Every length and prefix: the switch and the table agree.
+	for range 20000 {
+		d := randFrom(r, "0123456789", 13+r.IntN(7))
+		if panLength(d) != refPANLength(d) {
+			t.Fatalf("panLength(%s) = %v, reference %v", d, panLength(d), refPANLength(d))
+		}
+	}
+}
+
+// TestNumbersInCSVFields: a comma with no space after it separates the
+// fields of a CSV row or a list; a number format's value after it is
+// found, after a digit too, while decimal commas and thousands groups
+// ("12,5", "3,14159", "1,234,567", "1.234.567,89") start nothing, nor a
+// value after a decimal point.
+func TestNumbersInCSVFields(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	card, vat := genLuhn(r, "51", 16), genVAT(r)
+	visa := genLuhn(r, "4", 16)
+	grouped := visa[:4] + " " + visa[4:8] + " " + visa[8:12] + " " + visa[12:]
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"card after a digit", "order_id,card_number,amount\nA-5364," + card + ",89.90", []want{{TypeCreditCard, card}}},
+		{"grouped card after a digit", "id,card\n17," + grouped, []want{{TypeCreditCard, grouped}}},
+		{"card list", card + "," + visa, []want{{TypeCreditCard, card}, {TypeCreditCard, visa}}},
+		{"vat after a digit", "id,piva,fatturato\n571," + vat + ",120000", []want{{TypeITVAT, vat}}},
+		{"ssn after a digit", "name,dept,start_date,salary,ssn\nJohn Smith,Sales,2021-03-01,85000,372-48-1956",
+			[]want{{TypeUSSSN, "372-48-1956"}}},
+		{"bare ssn after a digit", "name,dept,salary,ssn\nLaura Nguyen,Sales,83265,812851908", []want{{TypeUSSSN, "812851908"}}},
+		{"phone after a letter", "nome,telefono\nSara Fontana,+393334271558", []want{{TypePhone, "+393334271558"}}},
+		{"grouped phone after a letter", "nome,telefono\nEmily Ricci,+39 010 6569518", []want{{TypePhone, "+39 010 6569518"}}},
+		{"phone after a letter, digits first", "nome,telefono\nChiara Conti,366-9639381", []want{{TypePhone, "366-9639381"}}},
+		{"nanp after a digit", "id,phone\n17,415-555-0132", []want{{TypePhone, "415-555-0132"}}},
+		{"card after a decimal point", "x = 0." + card[:15] + "1", nil},
+		{"card after a decimal point, long", "x = 3." + card, nil},
+		{"vat after a decimal point", "x = 1." + vat, nil},
+		{"thousands", "total 1,234,567.89 and 12,5 and 3,14159 and 1.234.567,89", nil},
+		{"thousands and groups", "1,234 567 890 and 12,345-678", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+func FuzzPANLength(f *testing.F) {
+	for _, seed := range []string{"356938035643809", "2131000000000000", "2204000000000000000", "3528000700000000", "4111111111111"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, d string) {
+		if len(d) < 13 || len(d) > 19 || strings.Trim(d, "0123456789") != "" {
+			t.Skip()
+		}
+		if panLength(d) != refPANLength(d) {
+			t.Fatalf("panLength(%s) = %v, reference %v", d, panLength(d), refPANLength(d))
+		}
 	})
 }

@@ -685,12 +685,18 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 		m &^= nFiscal
 	}
 	// After "x-", "1.", "a:" …: inside a longer token, a phone number
-	// (phone.at) cannot start, nor, after a digit and '.' or ',', a card or
-	// an SSN (numberStart); nor an SSN after "x-" (ssnAt), nor a partita
-	// IVA after a digit (vatAt).
-	if j != 0 {
+	// (phone.atRun) cannot start, except three digits after a lone digit
+	// and '-' or '.' (NANP's trunk prefix, "1-415-555-0132"); nor, after
+	// a digit and '.', a card or an SSN (numberStart); nor an SSN after
+	// "x-" (ssnAt), nor a partita IVA after a digit and '.' or '-'
+	// (vatAt). After "x," any of them can: the comma separates fields
+	// (numberStart).
+	if j != 0 && j != ',' {
 		if c2 != 0 {
-			m &^= nPhoneLong | nPhoneSep3 | nPhoneSepX
+			m &^= nPhoneLong | nPhoneSepX
+			if c2 != 2 || a3 || j == ':' {
+				m &^= nPhoneSep3
+			}
 			if j == '-' {
 				m &^= nSSN3 | nSSN9
 			}
@@ -782,7 +788,7 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 		nb.cfNext = h + 10
 	}
 	// A card or SSN shape implies numberStart: not after a word byte
-	// (prevBits), nor after a digit and '.' or ',' (ctxShape).
+	// (prevBits), nor after a digit and '.' (ctxShape).
 	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 {
 		if m&(nCardLong|nCardGroup) != 0 { // h >= nb.cardNext (above)
 			if j, ok := cardAt(text, h, e); ok {

@@ -138,6 +138,14 @@ func ipv4At(text string, h int) (int, int, bool) {
 	if isAlpha(byteAt(text, i)) || byteAt(text, i) == '_' {
 		return 0, 0, false
 	}
+	// An address has four parts: one followed by ".5" is the start of a
+	// longer dotted number. When its first part is 0, 1 or 2, a root arc
+	// of the ITU-T/ISO object identifier tree (X.660), that number is an
+	// OID ("1.3.6.1.2.1.2.2.1.10", SNMP's), not an address; otherwise the
+	// address is kept (a typed-on suffix, "192.168.1.1.1").
+	if byteAt(text, i) == '.' && isDigit(byteAt(text, i+1)) && text[h+1] == '.' && text[h] <= '2' {
+		return 0, 0, false
+	}
 	a, err := netip.ParseAddr(text[h:i])
 	if err != nil || !a.Is4() {
 		return 0, 0, false

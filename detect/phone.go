@@ -131,8 +131,29 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	p := byteAt(text, h-1)
 	if p == '+' || p == '(' {
 		s = h - 1
-		if p == '(' && byteAt(text, h-2) == '+' {
-			s = h - 2
+		if p == '(' {
+			switch q := byteAt(text, h-2); {
+			case q == '+':
+				s = h - 2 // "+(44) …"
+			case e-h != 3:
+			case q == '1' && !isAlnum(byteAt(text, h-3)):
+				s = h - 2 // NANP's trunk prefix: "1(415)586-8205"
+			case q == ' ' && byteAt(text, h-3) == '1' && !isAlnum(byteAt(text, h-4)):
+				s = h - 3 // "1 (415) 586-8205"
+			}
+		}
+	} else if e-h == 3 && byteAt(text, h-2) == '1' && (p == '-' || p == '.' || p == ' ') && !isAlnum(byteAt(text, h-3)) {
+		// "1-415-586-8205", "1 415 586 8205": NANP's trunk prefix, a lone
+		// 1 and a separator before the area code (nanp decides). Where
+		// it is not one, the number is read from the area code, unless
+		// the separator joins it to the 1 (phoneStart).
+		if phoneStart(text, h-2, h-1) == startYes {
+			if a, b := sc.from(t, h-2, 0); b > a {
+				return a, b
+			}
+		}
+		if p != ' ' {
+			return 0, 0
 		}
 	} else if !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
 		// Not 3 digits: no NANP area code. Without a phone word anywhere,
@@ -145,9 +166,22 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 			return 0, 0
 		}
 	}
-	if p := byteAt(text, s-1); isAlnum(p) || p == '_' || p == '/' || p == '@' ||
-		((p == '-' || p == '.' || p == ',' || p == ':') && isAlnum(byteAt(text, s-2))) {
-		return 0, 0
+	// phoneStart, called where the byte before s is not one it always
+	// accepts (a space or other punctuation after a byte that is not a
+	// digit: most numbers).
+	if q := byteAt(text, s-1); !plainBefore[q] || isDigit(byteAt(text, s-2)) {
+		se := e // the end of the digits from s
+		if s != h {
+			se = s // from a '+', a '(' or a trunk prefix: phoneStart's test of groups does not apply
+		}
+		switch phoneStart(text, s, se) {
+		case startNo:
+			return 0, 0
+		case startWord:
+			if sc.nearWord(t, s)&nearStrong == 0 {
+				return 0, 0
+			}
+		}
 	}
 	// Not "+…", and a first group other than a North American area code:
 	// only a phone word close before makes it a phone number (phoneOK),
@@ -168,6 +202,76 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	sc.next = sh.end
 	return s, sh.end
 }
+
+// from reads the number from s and returns its span if it is a phone
+// number (phoneOK; near as there), empty if not.
+func (sc *phoneScan) from(t *Text, s int, near uint8) (int, int) {
+	var groupBuf [16]int
+	sh, ok := phoneSpan(t.S, s, &groupBuf)
+	if !ok || !phoneOK(t, sc, s, &sh, near) {
+		return 0, 0
+	}
+	sc.next = sh.end
+	return s, sh.end
+}
+
+// phoneStart reports whether a phone number can start at s, by the bytes
+// before it (the digits from s end at e): not inside a word, a path or an
+// address, nor inside a longer token ("x-", "1.", "a:" before it), nor
+// inside a sequence of digit groups joined by spaces ("2448 6810 7795
+// 9076": the number is read from its first group, or there is none;
+// "SD 20241 440-600-5124" is a number of its own). A comma separates
+// fields ("Rossi,366 …", "85000,366-9639381"). A '+' begins a number
+// after any punctuation, but right after a word or a number and one
+// ("tel:+39…", the RFC 3966 URI; "Tel.+39 …", "Rossi,+39 …") only with a
+// phone word close before (startWord): in a form-encoded text, whose
+// percent-decoded view still has '+' for each space, ":+", ",+" are
+// often a space after the punctuation ("card%3A+4111…").
+func phoneStart(text string, s, e int) uint8 {
+	p := byteAt(text, s-1)
+	if isAlnum(p) || p == '_' || p == '/' || p == '@' {
+		return startNo
+	}
+	p2 := byteAt(text, s-2)
+	if text[s] == '+' {
+		if isAlnum(p2) && (p == '-' || p == '.' || p == ',' || p == ':') {
+			return startWord
+		}
+		return startYes
+	}
+	switch p {
+	case '-', '.', ':':
+		if isAlnum(p2) {
+			return startNo
+		}
+	case ' ':
+		// A group of two digits or more, one space, and the number's
+		// first group, then a space and a digit: the number would be the
+		// tail of that sequence.
+		if isDigit(p2) && isDigit(byteAt(text, s-3)) && isDigit(text[s]) && byteAt(text, e) == ' ' && isDigit(byteAt(text, e+1)) {
+			return startNo
+		}
+	}
+	return startYes
+}
+
+// plainBefore holds the bytes after which phoneStart accepts any number
+// start unless a digit stands before them: not alphanumeric, '_', '/',
+// '@', nor punctuation that joins a token ('-', '.', ',', ':').
+var plainBefore = func() (t [256]bool) {
+	for c := range 256 {
+		b := byte(c)
+		t[c] = !isAlnum(b) && strings.IndexByte("_/@-.,:", b) < 0
+	}
+	return
+}()
+
+// phoneStart's answers.
+const (
+	startNo   = iota
+	startYes  // a number can start there
+	startWord // only with a phone word close before
+)
 
 // phoneShape is what phoneSpan read.
 type phoneShape struct {
@@ -273,14 +377,59 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 		return n >= 8 || len(groups) > 1
 	case near&nearWeak != 0:
 		// "reference number 00012345678", "numero 2024/00123" are not
-		// phones: ask for a phone's length and punctuation.
-		return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000")
+		// phones: ask for a phone's length and punctuation, and a
+		// national number of a plan the text can be read in.
+		return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
 	}
 	return false
 }
 
-// nanp reports (NXX) NXX-XXXX and NXX-NXX-XXXX / NXX.NXX.XXXX.
+// nationalNumber reports whether v, a number of n digits written without
+// '+', fits a numbering plan of the texts read here (English, Italian):
+// a trunk prefix 0 (Italy's landlines, and the national form of most
+// plans), an Italian mobile (3 and 9–10 digits) or non-geographic number
+// (8 and 9 digits: 800 toll-free, 84x shared cost), or a North American
+// number, whose area code and exchange start with 2–9 (ten digits, or
+// eleven after the trunk prefix 1). "Order number 1186409190", "account
+// number 2448 6810 7795" fit none.
+func nationalNumber(v string, n int) bool {
+	var d [5]byte
+	k := 0
+	for i := 0; i < len(v) && k < len(d); i++ {
+		if isDigit(v[i]) {
+			d[k] = v[i]
+			k++
+		}
+	}
+	switch {
+	case d[0] == '0':
+		return true
+	case d[0] == '3' && (n == 9 || n == 10), d[0] == '8' && n == 9:
+		return true // Italian: mobile; toll-free, shared-cost (numero verde 800 …, 848 …)
+	case d[0] == '1':
+		return n == 11 && d[1] >= '2' && d[4] >= '2'
+	}
+	return n == 10 && d[0] >= '2' && d[3] >= '2'
+}
+
+// nanp reports (NXX) NXX-XXXX and NXX-NXX-XXXX / NXX.NXX.XXXX, after the
+// trunk prefix 1 or not: "1(415) 555-0132", "1-415-555-0132", with the
+// number's separator or a space after the 1.
 func nanp(v string, groups []int) bool {
+	if len(groups) == 4 && groups[0] == 1 && v[0] == '1' {
+		switch t := v[1]; t {
+		case '(':
+			v = v[1:]
+		case ' ', '-', '.':
+			v = v[2:]
+			if t != ' ' && v[0] != '(' && v[3] != t {
+				return false
+			}
+		default:
+			return false
+		}
+		groups = groups[1:]
+	}
 	if len(groups) != 3 || groups[0] != 3 || groups[1] != 3 || groups[2] != 4 {
 		return false
 	}

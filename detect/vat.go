@@ -37,11 +37,13 @@ func vatAt(t *Text, h, e int) (int, bool) {
 			return 0, false
 		}
 		s = h - 2
-	} else if p == '.' || p == ',' || p == '-' || p == '+' {
+	} else if p == '.' || p == '-' || p == '+' {
 		if p == '+' || isDigit(byteAt(text, h-2)) {
 			return 0, false // an international phone number, or inside a number
 		}
 	}
+	// After "1," it may start: eleven digits are no decimal fraction nor
+	// thousands group, but a field of a CSV row ("571,47614069996,120000").
 	if !vatValid(text[h:e]) {
 		return 0, false
 	}

@@ -1,0 +1,25 @@
+package detect
+
+import "testing"
+
+// TestIPv4Parts: an address has four parts; a dotted number going on past
+// them from a root arc 0, 1 or 2 is an object identifier (X.660).
+func TestIPv4Parts(t *testing.T) {
+	s := newTestScanner(t)
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"snmp oid", "SNMP OID 1.3.6.1.2.1.2.2.1.12 returns ifInOctets", nil},
+		{"oid leading dot", "snmpget -v2c host .1.3.6.1.2.1.1.3.0", nil},
+		{"oid five parts", "arc 2.5.4.3.1 here", nil},
+		{"oid iso", "OID 1.2.250.1.223", nil},
+		{"address", "host 1.3.6.1 is up", []want{{TypeIPAddress, "1.3.6.1"}}},
+		{"address then a sentence", "host 1.3.6.1. Then", []want{{TypeIPAddress, "1.3.6.1"}}},
+		{"typed-on part", "192.168.1.1.1", []want{{TypeIPAddress, "192.168.1.1"}}},
+		{"inside a dotted number", "v 9.1.3.6.1.2", []want{{TypeIPAddress, "9.1.3.6"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
