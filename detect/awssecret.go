@@ -4,8 +4,10 @@ import "strings"
 
 // awsSecretKey finds AWS secret access keys: 40 base64 characters. The shape
 // alone is common (hashes, other keys), so it needs context: a name such as
-// aws_secret_access_key / SecretAccessKey before it, or an access key ID
-// shortly before it.
+// aws_secret_access_key / SecretAccessKey before it, in English or Italian
+// ("chiave di accesso segreta", the AWS console's Italian for "secret access
+// key"; "chiave segreta", as "secret key"), or an access key ID shortly
+// before it.
 type awsSecretKey struct{}
 
 var _ Detector = awsSecretKey{}
@@ -15,7 +17,7 @@ func (awsSecretKey) Type() string { return TypeAWSSecretKey }
 func (awsSecretKey) Keywords() []string {
 	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key",
 		"aws_secret", "aws secret", "awssecret", "secret_key", "secretkey", "secret-key", "secret key",
-		"akia", "asia"}
+		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia"}
 }
 
 // awsSecretReach is how far after the context a key may start.

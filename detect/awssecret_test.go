@@ -58,3 +58,27 @@ func FuzzAWSSecretByRuns(f *testing.F) {
 		checkAWSSecretByRuns(t, s, text)
 	})
 }
+
+// TestAWSSecretItalianContext: the context words are English and Italian
+// (doc.go), the Italian as the English: "chiave segreta" as "secret key",
+// "chiave di accesso segreta" (the AWS console's Italian) as "secret access
+// key"; the key's shape checks stay.
+func TestAWSSecretItalianContext(t *testing.T) {
+	s := newTestScanner(t)
+	const key = "vEgoqiXnLAC1lIAYJRfza0hW+rdE2oapzzQbkrck"
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"chiave segreta", "La nuova chiave segreta AWS è " + key + ", funziona solo con la CLI.", []want{{TypeAWSSecretKey, key}}},
+		{"chiave di accesso segreta", "Chiave di accesso segreta: " + key, []want{{TypeAWSSecretKey, key}}},
+		{"chiave d'accesso segreta", "la chiave d'accesso segreta è " + key, []want{{TypeAWSSecretKey, key}}},
+		{"chiavi segrete", "Le chiavi segrete sono: " + key, []want{{TypeAWSSecretKey, key}}},
+		{"no context", "Il valore è " + key, nil},
+		{"hex digest", "chiave segreta " + strings.Repeat("a1b2c3d4e5", 4), nil},
+		{"one case", "chiave segreta " + strings.ToLower(key), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}

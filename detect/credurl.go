@@ -3,7 +3,8 @@ package detect
 import "strings"
 
 // credentialURL finds URLs that carry a password in their userinfo:
-// scheme://user:password@host… (database DSNs, broker URLs, package mirrors).
+// scheme://user:password@host… (database DSNs, broker URLs, package mirrors),
+// also with an empty user (redis://:password@host).
 // The whole URL is reported: the host says where the password works.
 type credentialURL struct{}
 
@@ -42,8 +43,10 @@ func (credentialURL) Find(t *Text) {
 			continue
 		}
 		at += a
+		// RFC 3986 userinfo is user[:password]; the user may be empty
+		// (redis://:password@host, Redis's form when only a password is set).
 		colon := strings.IndexByte(text[a:at], ':')
-		if colon <= 0 {
+		if colon < 0 {
 			continue
 		}
 		user, pass := text[a:a+colon], text[a+colon+1:at]

@@ -27,8 +27,17 @@ func (email) Find(t *Text) {
 			continue
 		}
 		end, ok := domainEnd(text, at+1)
-		if !ok {
-			continue
+		if !ok || latinLead(byteAt(text, end)) {
+			// The ASCII walk stopped at a letter outside ASCII (an IDN
+			// label, università.it), or the name is none.
+			if ok || latinLead(byteAt(text, spanClass(text, at+1, 255, cWordDashDot))) {
+				if e, idn := idnDomainEnd(text, at+1); idn {
+					end, ok = e, true
+				}
+			}
+			if !ok {
+				continue
+			}
 		}
 		t.Emit(start, end)
 		next = end
@@ -36,9 +45,14 @@ func (email) Find(t *Text) {
 }
 
 // localStart returns where the local part before the '@' at at starts, or
-// -1 if there is none: the run of atext bytes before it, at most 64 bytes
-// (a longer run is no address), less any dots it starts with; it must not
-// be empty or end with a dot (a dot-atom does neither).
+// -1 if there is none: the run of local-part bytes before it (localByte),
+// at most 64 bytes (a longer run is no address), less what it cannot start
+// with (localStartWide); it must not be empty or end with a dot (a
+// dot-atom does neither).
+//
+// The run is first read as ASCII atext without the apostrophe (cAtext):
+// only where the byte before that run is an apostrophe or outside ASCII
+// can the whole run be longer, and then localStartWide reads it.
 func localStart(text string, at int) int {
 	if haveAVX2 && len(text) >= 32 && spanTableOK&cAtext != 0 {
 		// The run and its dots told from masks of the 32 bytes before at,
@@ -52,6 +66,9 @@ func localStart(text string, at int) int {
 		atext, dot = atext<<sh, dot<<sh
 		if atext != ^uint32(0) { // the run starts in the window
 			r := bits.LeadingZeros32(^atext)
+			if b := byteAt(text, at-r-1); b == '\'' || b >= 0x80 {
+				return localStartWide(text, at)
+			}
 			lead := bits.TrailingZeros32(^(dot >> (32 - r))) // (a shift by 32 gives 0)
 			if lead == r || dot>>31 != 0 {
 				return -1
@@ -60,7 +77,11 @@ func localStart(text string, at int) int {
 		}
 	}
 	start := spanClassBack(text, at, at-64, cAtext)
-	if isAtext(byteAt(text, start-1)) { // longer than any real local part
+	b := byteAt(text, start-1)
+	if b == '\'' || b >= 0x80 {
+		return localStartWide(text, at)
+	}
+	if isAtext(b) { // longer than any real local part
 		return -1
 	}
 	for start < at && text[start] == '.' {
@@ -72,9 +93,77 @@ func localStart(text string, at int) int {
 	return start
 }
 
+// localStartWide is localStart for a run that may hold apostrophes and
+// UTF-8 letters, byte by byte (rare: kevin.o'brien, jürgen.müller). From
+// the '@' back, an apostrophe ends the local part unless it is between two
+// letters or digits: one inside a name (o'brien, dell'acqua) is RFC 5322
+// atext, one before the address or its first word is a quote
+// ('bob@acme.it' in code, x'+'bob@…). A '+' further back ends it at the
+// apostrophe nearest the '@' too: a name comes before a '+' (a
+// subaddress's tag, RFC 5233, follows it), so "per+l'utente+bob@…" is a
+// form-encoded sentence ('+' for space) with Italian's elided article. The
+// local part is at most 64 bytes; any dots it starts with are skipped, and
+// any UTF-8 continuation bytes: the tail of a character outside the Latin
+// letters that the run stopped in ("请bob@…" starts at 'b').
+func localStartWide(text string, at int) int {
+	start, apos := at, -1
+	for start > 0 && localByte[text[start-1]] {
+		c := text[start-1]
+		if c == '\'' {
+			p := byteAt(text, start-2)
+			if start == at || !localByte[p] || !localLetter(p) || !localLetter(text[start]) {
+				break
+			}
+			if apos < 0 {
+				apos = start - 1
+			}
+		} else if c == '+' && apos >= 0 {
+			start = apos + 1
+			break
+		}
+		start--
+		if at-start > 64 && (apos < 0 || at-apos > 65) {
+			return -1 // longer than any real local part (no cut can shorten it)
+		}
+	}
+	if at-start > 64 {
+		return -1
+	}
+	for start < at && (text[start] == '.' || text[start]&0xc0 == 0x80) {
+		start++
+	}
+	if start == at || text[at-1] == '.' || text[at-1] == '\'' {
+		return -1
+	}
+	return start
+}
+
+// localByte marks the bytes of a local part: ASCII atext as isAtext, the
+// apostrophe, and the bytes of UTF-8 Latin letters (RFC 6531: jürgen,
+// nicolò): lead bytes 0xC3–0xC9 (U+00C0–U+027F) and continuation bytes.
+// Other UTF-8 lead bytes (CJK, symbols, no-break space) are not: text in
+// scripts written without spaces runs up to an address.
+var localByte = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isAtext(byte(b)) || b == '\'' || latinLead(byte(b)) || b&0xc0 == 0x80
+	}
+	return
+}()
+
+// latinLead reports a UTF-8 lead byte of U+00C0–U+027F (Latin letters
+// with diacritics, and × ÷ among them).
+func latinLead(b byte) bool { return b-0xc3 <= 0xc9-0xc3 }
+
+// localLetter is a letter or digit, ASCII or a byte of a UTF-8 character.
+func localLetter(b byte) bool { return isAlnum(b) || b >= 0x80 }
+
 // isAtext is a byte of a local part as addresses are written in practice:
-// letters, digits and . _ % + - (RFC 5322 allows more, such as '=' or '?',
-// but then "?email=a@b.it" in a URL would swallow the query string).
+// letters, digits and . _ % + - (and, read by localStartWide, the
+// apostrophe and UTF-8 letters). RFC 5322 atext has more: ! # $ & * / = ?
+// ^ ` { | } ~; but those are the bytes that join an address to what is
+// before it in the texts read here: "?email=a@b.it" and "EMAIL=a@b.it"
+// (= ? & /), **a@b.it** and `a@b.it` (Markdown), {a@b.it}, |a@b.it| (a
+// table), $USER@host; addresses that hold them are rarer than any of these.
 func isAtext(b byte) bool {
 	return is(b, cAtext)
 }
@@ -135,7 +224,8 @@ func domainWalk(text string, i int) (lastStart, lastEnd int) {
 
 // tldEnd returns the end of a host name whose last label (of two or more)
 // is text[lastStart:lastEnd] if that label is a top-level domain: letters
-// only, two or more, or punycode.
+// only, two or more, or punycode; and no file extension that is no TLD
+// (icon@2x.png, jquery@3.7.1.min.js: assetExtensions).
 func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
 	if lastEnd-lastStart < 2 {
 		return 0, false
@@ -152,7 +242,7 @@ func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
 		} else {
 			x = paddedLoad64(text, lastStart)
 		}
-		if alnumDashIn8(x, true) < len(tld) {
+		if alnumDashIn8(x, true) < len(tld) || assetExtension(x, len(tld)) {
 			return 0, false
 		}
 		return lastEnd, true
@@ -163,6 +253,76 @@ func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
 		}
 	}
 	return lastEnd, true
+}
+
+// assetExtensions are file extensions of images, fonts, web assets,
+// documents, media and archives that are not top-level domains (none is
+// in the IANA root zone; .zip, .mov, .app, .map, .docs are, and stay
+// addresses): a name ending in one is a file, as in the density suffixes
+// of image assets (icon@2x.png) or a package's file (pkg@1.2.0.min.js).
+var assetExtensions = []string{
+	"png", "jpg", "jpeg", "jfif", "gif", "svg", "svgz", "webp", "ico", "bmp", "tif", "tiff", "avif", "heic", "heif", "apng",
+	"ttf", "otf", "eot", "woff",
+	"css", "scss", "sass", "js", "mjs", "cjs", "jsx", "ts", "tsx", "json", "xml", "html", "htm", "php", "vue",
+	"yml", "yaml", "toml", "ini", "csv", "txt", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+	"wav", "webm", "mkv", "avi", "flac", "ogg", "gz", "tgz", "tar", "rar", "exe", "dll", "jar", "apk", "dmg",
+}
+
+// assetTable holds assetExtensions by a perfect hash of their bytes
+// (little endian, as loaded): slot assetSlot(x) holds x if x is one.
+var assetTable, assetMul = func() (t [1 << 10]uint64, mul uint64) {
+	for mul = 0x9e3779b97f4a7c15; ; mul += 0x2545f4914f6cdd1d << 1 {
+		t = [1 << 10]uint64{}
+		ok := true
+		for _, e := range assetExtensions {
+			x := loadUpTo8(e, len(e)) & (^uint64(0) >> (64 - 8*len(e)))
+			k := x * mul >> 54
+			if t[k] != 0 {
+				ok = false
+				break
+			}
+			t[k] = x
+		}
+		if ok {
+			return
+		}
+	}
+}()
+
+// assetExtension reports whether the first n (2–8) bytes of x, ASCII
+// letters (the last label of a host name), are one of assetExtensions, in
+// any case: one multiply and one compare, no branch on the label.
+func assetExtension(x uint64, n int) bool {
+	x = (x | 0x2020202020202020) & (^uint64(0) >> ((64 - 8*uint(n)) & 63)) // letters: | 0x20 is lower case
+	return assetTable[x*assetMul>>54] == x
+}
+
+// idnDomainEnd is domainEnd for a name with internationalised labels
+// (RFC 5890, as typed: università-globex.it), byte by byte: labels of
+// letters, digits, inner hyphens and UTF-8 Latin letters (localByte's),
+// the last one a top-level domain as tldEnd wants. Only called where the
+// ASCII walk stopped at such a letter.
+func idnDomainEnd(text string, i int) (int, bool) {
+	labels, lastStart, lastEnd := 0, 0, 0
+	for {
+		s := i
+		for i < len(text) && i-s < 63 && (is(text[i], cAlnumDash) || latinLead(text[i]) || text[i]&0xc0 == 0x80) {
+			i++
+		}
+		if i == s || text[s] == '-' || text[i-1] == '-' || text[s]&0xc0 == 0x80 {
+			break
+		}
+		labels++
+		lastStart, lastEnd = s, i
+		if n := byteAt(text, i+1); byteAt(text, i) != '.' || !(isAlnum(n) || latinLead(n)) {
+			break
+		}
+		i++
+	}
+	if labels < 2 {
+		return 0, false
+	}
+	return tldEnd(text, lastStart, lastEnd)
 }
 
 // labelLen returns the length of the run of letters, digits and '-' from

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,9 @@ func domainEndNaive(text string, i int) (int, bool) {
 	tld := text[lastStart:lastEnd]
 	if len(tld) > 4 && hasPrefixFold(tld, 0, "xn--") {
 		return lastEnd, true
+	}
+	if slices.Contains(assetExtensions, strings.ToLower(tld)) {
+		return 0, false
 	}
 	for j := 0; j < len(tld); j++ {
 		if !is(tld[j], cAlpha) {
@@ -177,6 +181,8 @@ func FuzzDomainEnd(f *testing.F) {
 	f.Add("mario.rossi@northwind.co.uk, grazie", 12)
 	f.Add("a@b-.example.com is not one", 2)
 	f.Add("x@"+strings.Repeat("ab.", 11)+"com", 2)
+	f.Add("The image icon@2x.png is blurry", 15)
+	f.Add("LOGO@3X.JPEG and bob@acme.zip", 5)
 	f.Fuzz(func(t *testing.T, s string, i int) {
 		if i < 0 || i > len(s) {
 			return
@@ -211,34 +217,61 @@ func TestHostMasks32(t *testing.T) {
 	}
 }
 
-// localStartNaive is localStart byte by byte, as the format reads.
+// localStartNaive is localStart byte by byte, as the format reads: the
+// run of local-part bytes (ASCII atext, the apostrophe, UTF-8 Latin
+// letters) before at, up to an apostrophe that is not between two letters
+// or digits; from after the last apostrophe if a '+' is before it in that
+// run; at most 64 bytes; less leading dots and UTF-8 continuation bytes;
+// not empty, not ending with a dot or an apostrophe.
 func localStartNaive(text string, at int) int {
+	in := func(b byte) bool {
+		return strings.IndexByte("._%+-'", b) >= 0 || isAlnum(b) || 0xc3 <= b && b <= 0xc9 || 0x80 <= b && b <= 0xbf
+	}
+	letter := func(b byte) bool { return isAlnum(b) || b >= 0x80 }
+	inner := func(k int) bool { // the apostrophe at k
+		return k > 0 && in(text[k-1]) && letter(text[k-1]) && k+1 < at && letter(text[k+1])
+	}
 	start := at
-	for start > 0 && at-start < 64 && isAtext(text[start-1]) {
+	for start > 0 && in(text[start-1]) && !(text[start-1] == '\'' && !inner(start-1)) {
 		start--
 	}
-	if start > 0 && isAtext(text[start-1]) {
+	if a := strings.LastIndexByte(text[start:at], '\''); a >= 0 && strings.Contains(text[start:start+a], "+") {
+		start += a + 1
+	}
+	if at-start > 64 {
 		return -1
 	}
-	for start < at && text[start] == '.' {
+	for start < at && (text[start] == '.' || 0x80 <= text[start] && text[start] <= 0xbf) {
 		start++
 	}
-	if start == at || text[at-1] == '.' {
+	if start == at || text[at-1] == '.' || text[at-1] == '\'' {
 		return -1
 	}
 	return start
 }
 
 // TestLocalStart compares localStart (masks of the 32 bytes before the '@'
-// where they hold the run's start) with its byte-by-byte form, for runs
-// and leading dots ending around the window's edge and past 64 bytes.
+// where they hold the run's start; the apostrophe and UTF-8 path where the
+// ASCII run stops at one) with its byte-by-byte form, for runs and
+// leading dots ending around the window's edge and past 64 bytes.
 func TestLocalStart(t *testing.T) {
 	r := rng(t)
+	const (
+		utf8Latin = "ü" // c3 bc
+		utf8Han   = "请" // e8 af b7
+	)
+	pieces := []string{"'", "'", ".", "a", "Z9", "_%+-", utf8Latin, utf8Han, "\xc2\xa0", "=", " "}
 	for range 20000 {
 		var b strings.Builder
-		b.WriteString(randFrom(r, "a .\xff", r.IntN(40)))
+		b.WriteString(randFrom(r, "a .\xff'", r.IntN(40)))
 		b.WriteString(strings.Repeat(".", r.IntN(4)))
-		b.WriteString(randFrom(r, "aZ9._%+-", r.IntN(70)))
+		if r.IntN(2) == 0 {
+			b.WriteString(randFrom(r, "aZ9._%+-", r.IntN(70)))
+		} else {
+			for range r.IntN(30) {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
 		b.WriteString(strings.Repeat(".", r.IntN(3)))
 		s := b.String()
 		for at := 0; at <= len(s); at++ {
@@ -254,12 +287,123 @@ func FuzzLocalStart(f *testing.F) {
 	f.Add("write to mario.rossi+news@acme.it today", 25)
 	f.Add(strings.Repeat("a", 40)+"@x.it", 40)
 	f.Add(" ..."+strings.Repeat("b", 30)+".@x.it", 35)
+	f.Add("Send the invoice to kevin.o'brien@acme.ie by Monday.", 33)
+	f.Add("to='a'+'bob@acme.it'", 12)
+	f.Add("scrivi a jürgen.müller@globex.de", 24)
+	f.Add("请发邮件到bob@acme.it", 18)
 	f.Fuzz(func(t *testing.T, s string, at int) {
 		if at < 0 || at > len(s) {
 			return
 		}
 		if got, want := localStart(s, at), localStartNaive(s, at); got != want {
 			t.Fatalf("localStart(%q, %d) = %d, want %d", s, at, got, want)
+		}
+	})
+}
+
+// TestEmailSpans covers the local part's atext beyond . _ % + - (the
+// apostrophe inside a name, UTF-8 letters, RFC 6531), internationalised
+// domain labels, and names ending in a file extension that is no TLD.
+func TestEmailSpans(t *testing.T) {
+	s := newTestScanner(t)
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"apostrophe in a name", "Send the invoice to kevin.o'brien@acme.ie by Monday.", []want{{TypeEmail, "kevin.o'brien@acme.ie"}}},
+		{"apostrophe, italian", "scrivi a dell'acqua.marco@comune.milano.it", []want{{TypeEmail, "dell'acqua.marco@comune.milano.it"}}},
+		{"single quotes in code", "to = 'bob@acme.it'", []want{{TypeEmail, "bob@acme.it"}}},
+		{"single quotes, no space", "send_to('bob@acme.it')", []want{{TypeEmail, "bob@acme.it"}}},
+		{"quoted then concatenated", "x='a'+'bob@acme.it'", []want{{TypeEmail, "bob@acme.it"}}},
+		{"tag after the name", "kevin.o'brien+news@acme.ie", []want{{TypeEmail, "kevin.o'brien+news@acme.ie"}}},
+		{"display name", `"Bob O'Neil" <bob.oneil@acme.it>`, []want{{TypeEmail, "bob.oneil@acme.it"}}},
+		{"quote before at", "GRANT ALL ON db.* TO 'app'@'localhost'", nil},
+		{"quote before at, host name", "CREATE USER 'app'@db.acme.it;", nil},
+		{"utf-8 local part", "Contatta jürgen.müller@globex.de.", []want{{TypeEmail, "jürgen.müller@globex.de"}}},
+		{"utf-8 local part, grave", "nicolò.rossi@acme.it", []want{{TypeEmail, "nicolò.rossi@acme.it"}}},
+		{"han text before", "请发邮件到bob@acme.it谢谢", []want{{TypeEmail, "bob@acme.it"}}},
+		{"idn domain", "michael@università-globex.it", []want{{TypeEmail, "michael@università-globex.it"}}},
+		{"idn inner label", "mario@posta.università.it, grazie", []want{{TypeEmail, "mario@posta.università.it"}}},
+		{"letter after the tld", "bob@acme.itè", []want{{TypeEmail, "bob@acme.it"}}},
+		{"retina asset", "The image icon@2x.png is blurry on retina", nil},
+		{"retina asset capitals", "LOGO@3X.JPEG", nil},
+		{"package file", "load jquery@3.7.1.min.js", nil},
+		{"zip is a tld", "write to bob@acme.zip", []want{{TypeEmail, "bob@acme.zip"}}},
+		{"mov is a tld", "bob@film.mov", []want{{TypeEmail, "bob@film.mov"}}},
+		{"app is a tld", "hello@acme.app", []want{{TypeEmail, "hello@acme.app"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestAssetExtension checks the perfect hash against the list: every
+// extension in any case, and no other label of two to eight letters.
+func TestAssetExtension(t *testing.T) {
+	load := func(v string) uint64 { return paddedLoad64(v+"@x.it padding", 0) }
+	for _, e := range assetExtensions {
+		for _, v := range []string{e, strings.ToUpper(e), strings.ToUpper(e[:1]) + e[1:]} {
+			if !assetExtension(load(v), len(v)) {
+				t.Errorf("assetExtension(%q) = false", v)
+			}
+		}
+	}
+	for _, v := range []string{"com", "it", "org", "net", "de", "io", "zip", "mov", "app", "map", "docs", "dev", "py", "md", "rs", "sh", "pngx", "pn", "jsx2"} {
+		if assetExtension(load(v), len(v)) != slices.Contains(assetExtensions, v) {
+			t.Errorf("assetExtension(%q) = %v", v, !slices.Contains(assetExtensions, v))
+		}
+	}
+	r := rng(t)
+	for range 200000 {
+		v := randFrom(r, "abcdefghijklmnopqrstuvwxyz", 2+r.IntN(7))
+		if got, want := assetExtension(load(v), len(v)), slices.Contains(assetExtensions, v); got != want {
+			t.Fatalf("assetExtension(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestEmailFormEncodedElision: in a form-encoded sentence ('+' for space)
+// an Italian elision (l'utente) is no name's apostrophe: the address does
+// not run back over it and swallow the IP address before it.
+func TestEmailFormEncodedElision(t *testing.T) {
+	s := newTestScanner(t)
+	text := "Controlla+questo+log%3A+rifiutata+da+10.251.27.91+per+l%27utente+mdubois%40acme.it."
+	ip := strings.Index(text, "10.251")
+	var sawIP, sawEmail bool
+	for _, f := range s.ScanText(text) {
+		switch f.Type {
+		case TypeIPAddress:
+			sawIP = f.Start == ip
+		case TypeEmail:
+			sawEmail = f.Start > ip && strings.HasSuffix(text[f.Start:f.End], "mdubois%40acme.it")
+		}
+	}
+	if !sawIP || !sawEmail {
+		t.Errorf("%q: %v", text, s.ScanText(text))
+	}
+}
+
+// FuzzIDNDomainEnd checks idnDomainEnd, the byte-by-byte walk over names
+// with UTF-8 labels: on a name in ASCII it is domainEnd, and a name it
+// accepts ends inside the text after two labels or more.
+func FuzzIDNDomainEnd(f *testing.F) {
+	f.Add("michael@università-globex.it", 8)
+	f.Add("mario@posta.università.it, grazie", 6)
+	f.Add("bob@acme.itè", 4)
+	f.Add("icon@2x.png", 5)
+	f.Add("a@b-.example.com", 2)
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		e, ok := idnDomainEnd(s, i)
+		if ok && (e <= i || e > len(s) || !strings.Contains(s[i:e], ".")) {
+			t.Fatalf("idnDomainEnd(%q, %d) = %d", s, i, e)
+		}
+		if isASCII(s) {
+			if e2, ok2 := domainEnd(s, i); e != e2 || ok != ok2 {
+				t.Fatalf("idnDomainEnd(%q, %d) = %d, %v; domainEnd %d, %v", s, i, e, ok, e2, ok2)
+			}
 		}
 	})
 }

@@ -4,9 +4,14 @@ import "slices"
 
 // confidentialMarker finds classification markings, English and Italian:
 // CONFIDENTIAL, STRICTLY CONFIDENTIAL, INTERNAL USE ONLY, TOP SECRET,
-// RISERVATO, USO INTERNO, TLP:RED/AMBER, … Markings are written in capitals
-// (or as title-case headings); the same words in running lower-case prose
-// ("is this confidential?") are not markings.
+// SECRET (EO 13526's levels), RISERVATO, RISERVATISSIMO, SEGRETO,
+// SEGRETISSIMO (L. 124/2007 art. 42), USO INTERNO, NON DIFFONDERE,
+// TLP:RED/AMBER, … Markings are written in capitals (or as title-case
+// headings); the same words in running lower-case prose ("is this
+// confidential?") are not markings. SECRET, a common word in capitals too
+// (CLIENT SECRET, SECRET KEY), counts only where a marking stands
+// (markingPlace); TLP labels count in any case ("tlp:amber" is no word of
+// prose; FIRST's TLP 2.0 says they SHOULD be capitals).
 type confidentialMarker struct{}
 
 var _ Detector = confidentialMarker{}
@@ -18,19 +23,23 @@ func (confidentialMarker) Type() string { return TypeConfidentialMarker }
 var markerPhrases = []string{
 	"strictly confidential", "highly confidential", "company confidential", "confidential information",
 	"for internal use only", "internal use only", "for official use only", "not for distribution",
-	"do not distribute", "do not forward", "top secret", "secret//noforn", "noforn", "restricted",
-	"proprietary and confidential", "privileged and confidential", "privileged & confidential",
-	"confidential", "internal only", "classified",
+	"do not distribute", "do not forward", "not for public release", "top secret", "secret//noforn",
+	"noforn", "restricted", "proprietary and confidential", "privileged and confidential",
+	"privileged & confidential", "attorney-client privileged", "attorney-client privilege",
+	"attorney client privileged", "confidential", "internal only", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
-	"uso interno", "riservato", "riservata", "confidenziale", "segreto", "non divulgare",
-	"vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red", "tlp: amber",
+	"uso esclusivamente interno", "uso interno", "riservatissimo", "riservatissima", "riservato",
+	"riservata", "confidenziale", "segretissimo", "segretissima", "segreto", "non divulgare",
+	"non diffondere", "vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red",
+	"tlp: amber",
 }
 
 // markerKeywords gate the detector; every phrase holds one.
 var markerKeywords = []string{"confidential", "internal use", "official use", "distribut", "do not forward",
 	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
-	"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privileged"}
+	"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privilege",
+	"segretissim", "esclusivamente interno", "diffondere", "public release"}
 
 // markerLookBack is how far before a keyword a phrase may start ("STRICTLY ").
 const markerLookBack = 24
@@ -111,6 +120,10 @@ var markerCapsAt = func() (t [][]int) {
 		for _, c := range l {
 			if e := len(c.phrase) - c.off; e < len(markerKeywords[k]) && isWord(markerKeywords[k][e]) {
 				continue // ends inside the keyword's word: never matches
+			}
+			if caseFree(c.phrase) {
+				qs = nil // a small letter rules nothing out
+				break
 			}
 			q, ok := -1, false
 			for i := 0; i < len(c.phrase); i++ {
@@ -200,7 +213,7 @@ func markerAround(text string, h, lo int, groups []markerGroup) (s, e int) {
 		}
 		for _, m := range g.phrases {
 			if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
-				if markingCase(text[s : s+len(m)]) {
+				if markingCase(text[s:s+len(m)]) && markingPlace(text, s, s+len(m)) {
 					return s, s + len(m)
 				}
 				break
@@ -218,7 +231,7 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 		}
 		for _, m := range markerPhrases {
 			if s+len(m) > h && hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
-				if markingCase(text[s : s+len(m)]) {
+				if markingCase(text[s:s+len(m)]) && markingPlace(text, s, s+len(m)) {
 					return s, s + len(m)
 				}
 				break
@@ -229,11 +242,11 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 }
 
 // markingCase accepts ALL CAPS, and Title Case for phrases of two or more
-// words ("Strictly Confidential"); TLP labels are capitals by definition.
+// words ("Strictly Confidential"); TLP labels in any case (caseFree).
 // v is ASCII (it matched a phrase ignoring ASCII case), its words separated
 // by single spaces.
 func markingCase(v string) bool {
-	if !hasLower(v) {
+	if !hasLower(v) || caseFree(v) {
 		return true // ALL CAPS
 	}
 	words := 0
@@ -258,4 +271,57 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// caseFree reports a phrase that is a marking in any case: a TLP label
+// (TLP:AMBER, tlp:amber), which no prose holds.
+func caseFree(m string) bool { return hasPrefixFold(m, 0, "tlp:") }
+
+// markingPlace reports whether the phrase at text[s:e] stands where a
+// marking does. Every phrase does but SECRET alone, a common word also in
+// capitals (CLIENT SECRET:, SECRET KEY, THE SECRET SAUCE): it counts as a
+// classification level as banners and portion marks write it: before "//"
+// (SECRET//REL TO USA), in brackets ([SECRET], (SECRET)), or alone in its
+// field: no letter or digit between it and the line's start or a ':'
+// before it, nor between it and the line's end, a '|' or "//" after it (a
+// banner line "*** SECRET ***", "Classification: SECRET", "Footer: SECRET |
+// Page 3"; not a table's header cell "| Name | SECRET |").
+func markingPlace(text string, s, e int) bool {
+	if e-s != len("secret") || lower(text[s]) != 's' || !hasPrefixFold(text, s, "secret") {
+		return true
+	}
+	if byteAt(text, e) == '/' && byteAt(text, e+1) == '/' {
+		return true
+	}
+	if p, n := byteAt(text, s-1), byteAt(text, e); p == '[' && n == ']' || p == '(' && n == ')' {
+		return true
+	}
+	for i := s - 1; ; i-- {
+		if i < 0 || i < s-80 {
+			if i >= 0 {
+				return false
+			}
+			break
+		}
+		c := text[i]
+		if c == '\n' || c == ':' {
+			break
+		}
+		if isAlnum(c) || c >= 0x80 {
+			return false
+		}
+	}
+	for i := e; i < len(text); i++ {
+		if i >= e+80 {
+			return false
+		}
+		c := text[i]
+		if c == '\n' || c == '|' || c == '/' && byteAt(text, i+1) == '/' {
+			break
+		}
+		if isAlnum(c) || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

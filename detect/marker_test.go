@@ -26,7 +26,7 @@ func (markerSimple) Find(t *Text) {
 					break
 				}
 			}
-			if p != "" && markingCase(text[s:s+len(p)]) {
+			if p != "" && markingCase(text[s:s+len(p)]) && markingPlace(text, s, s+len(p)) {
 				emit(s, s+len(p))
 				next = s + len(p)
 				break
@@ -47,7 +47,7 @@ func TestMarkerSameAsSimple(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only "}, markerPhrases...), markerKeywords...)
+	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only ", "[", "]", "(", ")", "//", ": ", " | ", "*"}, markerPhrases...), markerKeywords...)
 	nFound := 0
 	for range 20000 {
 		var b strings.Builder
@@ -93,6 +93,9 @@ func TestMarkingCase(t *testing.T) {
 		{"Solo per Uso Interno", true}, // short words may stay lower case
 		{"TLP:AMBER+STRICT", true},
 		{"Privileged & Confidential", true},
+		{"tlp:amber", true}, // TLP labels: any case
+		{"Tlp:Red", true},
+		{"Secret", false},
 	} {
 		if got := markingCase(tt.v); got != tt.want {
 			t.Errorf("markingCase(%q) = %v, want %v", tt.v, got, tt.want)
@@ -174,7 +177,9 @@ func FuzzMarkerSameAsSimple(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, seed := range []string{"the secret is safe", "TOP SECRET", "Top Secret", "Do Not Forward", "do not Forward",
-		"secret//NOFORN", "Solo per Uso Interno", "uso Interno", "TLP:RED", "tlp: amber", "Strictly confidential"} {
+		"secret//NOFORN", "Solo per Uso Interno", "uso Interno", "TLP:RED", "tlp: amber", "Strictly confidential",
+		"SECRET\n", "Classification: SECRET", "[SECRET] x", "CLIENT SECRET: x", "SECRET//REL TO USA", "x | SECRET | y",
+		"RISERVATISSIMO", "Uso Esclusivamente Interno", "NOT FOR PUBLIC RELEASE", "Attorney-Client Privileged"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -182,4 +187,57 @@ func FuzzMarkerSameAsSimple(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", text, got, want)
 		}
 	})
+}
+
+// TestMarkerLevelsAndDistribution covers the classification levels (EO
+// 13526: TOP SECRET, SECRET; L. 124/2007 art. 42: SEGRETISSIMO, SEGRETO,
+// RISERVATISSIMO, RISERVATO) and distribution markings, with the case and
+// place rules that keep the same words in prose out.
+func TestMarkerLevelsAndDistribution(t *testing.T) {
+	s := newTestScanner(t)
+	m := func(v string) []want { return []want{{TypeConfidentialMarker, v}} }
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"secret in brackets", "Subject: [SECRET] Merger plan draft", m("SECRET")},
+		{"secret banner line", "SECRET\nVerbale del consiglio. Riassumilo.", m("SECRET")},
+		{"secret banner decorated", "*** SECRET ***\nMinutes", m("SECRET")},
+		{"secret after label", "Classification: SECRET\nDocument owner: Legal", m("SECRET")},
+		{"secret in a footer field", "Footer: SECRET | Page 3 of 12", m("SECRET")},
+		{"secret capco", "SECRET//REL TO USA, FVEY", m("SECRET")},
+		{"secret portion", "(SECRET) The plan is ready.", m("SECRET")},
+		{"top secret", "TOP SECRET\nx", m("TOP SECRET")},
+		{"secret noforn", "SECRET//NOFORN", m("SECRET//NOFORN")},
+		{"secret table header", "| Name | SECRET |\n|---|---|", nil},
+		{"secret as a label", "API KEY: abc\nSECRET: Qz7mKp2Lx9", nil},
+		{"client secret", "CLIENT SECRET\n", nil},
+		{"secret sauce", "THE SECRET SAUCE IS THE CACHE", nil},
+		{"secret in prose capitals", "Don't tell anyone, it's a SECRET.", nil},
+		{"secret title case", "Secret\nMinutes", nil},
+		{"secret lower", "keep it secret", nil},
+		{"secret key env", "SECRET_KEY=abc", nil},
+		{"riservatissimo", "RISERVATISSIMO\nVerbale del consiglio del 12/03/2025.", m("RISERVATISSIMO")},
+		{"segretissimo", "Footer: SEGRETISSIMO | Page 3 of 12", m("SEGRETISSIMO")},
+		{"segretissima", "Informazione SEGRETISSIMA", m("SEGRETISSIMA")},
+		{"segretissimo prose", "un piano segretissimo", nil},
+		{"segreteria", "Segreteria generale", nil},
+		{"uso esclusivamente interno", "USO ESCLUSIVAMENTE INTERNO\n\nRiassumi il documento.", m("USO ESCLUSIVAMENTE INTERNO")},
+		{"uso esclusivamente interno title", "Documento per Uso Esclusivamente Interno", m("Uso Esclusivamente Interno")},
+		{"uso esclusivamente interno prose", "è per uso esclusivamente interno", nil},
+		{"non diffondere", "CONFIDENZIALE - NON DIFFONDERE", []want{{TypeConfidentialMarker, "CONFIDENZIALE"}, {TypeConfidentialMarker, "NON DIFFONDERE"}}},
+		{"non diffondere prose", "ti prego di non diffondere la notizia", nil},
+		{"not for public release", "NOT FOR PUBLIC RELEASE\n\nSummarise the attached figures.", m("NOT FOR PUBLIC RELEASE")},
+		{"public release prose", "this is not for public release yet", nil},
+		{"attorney-client privileged", "Subject: [ATTORNEY-CLIENT PRIVILEGED] Merger", m("ATTORNEY-CLIENT PRIVILEGED")},
+		{"attorney-client privilege title", "Attorney-Client Privilege", m("Attorney-Client Privilege")},
+		{"attorney-client privilege prose", "this is covered by attorney-client privilege", nil},
+		{"privilege escalation", "Privilege escalation in the kernel", nil},
+		{"tlp lower case", "classification tlp:amber, share with care", m("tlp:amber")},
+		{"tlp capitals", "TLP:RED", m("TLP:RED")},
+		{"tlp green is not restricted", "TLP:GREEN", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
 }

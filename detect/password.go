@@ -7,9 +7,12 @@ import (
 
 // password finds passwords given in the text: the value assigned to, or said
 // to be, a password ("password: …", DB_PASSWORD="…", "la password è …",
-// <add key="ClearTextPassword" value="…"/>, curl -u user:pass). Only the value
-// is reported. The word alone proves nothing ("reset your password"), so a
-// value must follow an assignment or a copula and must not be a template.
+// <add key="ClearTextPassword" value="…"/>, <password>…</password>,
+// --password VALUE, curl -u user:pass, mysql -u root -pVALUE, sshpass -p
+// VALUE). Only the value is reported, up to the ';' that ends it in a
+// connection string. The word alone proves nothing ("reset your password"),
+// so a value must follow an assignment or a copula and must not be a
+// template.
 type password struct{}
 
 var _ Detector = password{}
@@ -35,7 +38,9 @@ func (password) Find(t *Text) {
 		var s, e int
 		var ok bool
 		if text[h] == '-' {
-			s, e, ok = curlUser(text, h)
+			if s, e, ok = curlUser(text, h); !ok {
+				s, e, ok = mysqlUser(text, h)
+			}
 		} else {
 			s, e, ok = passwordAt(text, h)
 		}
@@ -61,6 +66,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 		return 0, 0, false
 	}
 	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+		if kw == "pass" && hasPrefixFold(text, h-3, "ssh") {
+			return commandPassword(text, h-3) // sshpass -p SECRET
+		}
 		return 0, 0, false
 	}
 	i := h + len(kw)
@@ -71,6 +79,16 @@ func passwordAt(text string, h int) (int, int, bool) {
 		return 0, 0, false
 	}
 	i = tail
+	// An XML element's content: <password>…</password> (Maven's
+	// settings.xml, <ns:DbPassword>…).
+	if byteAt(text, i) == '>' && elementStart(text, h) {
+		return elementValue(text, i+1)
+	}
+	// A long option with its value as the next argument: docker login
+	// --password VALUE (--password=VALUE is an assignment, below).
+	if byteAt(text, h-1) == '-' && byteAt(text, h-2) == '-' && isSpace(byteAt(text, i)) && optionStart(text, h-2) {
+		return optionValue(text, skipSpaces(text, i))
+	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
 	if q := byteAt(text, i); q == '"' || q == '\'' {
 		i++
@@ -94,6 +112,14 @@ func passwordAt(text string, h int) (int, int, bool) {
 			if a := strings.IndexAny(text[s:e], "&#"); a >= 0 {
 				e = s + a
 				ok = e-s >= 4
+			}
+		}
+		if ok && s == v && text[k-1] == '=' {
+			// A connection string (ADO.NET, ODBC, JDBC: key=value;key=value):
+			// an unquoted value ends at ';'.
+			if a := strings.IndexByte(text[s:e], ';'); a >= 0 && connStringValue(text, h, s+a) {
+				e = s + a
+				ok = e-s >= 4 && !isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "")
 			}
 		}
 		// A bare value must look generated; a quoted one was typed as a string.
@@ -130,6 +156,171 @@ func passwordAt(text string, h int) (int, int, bool) {
 			break
 		}
 		k = w + 1
+	}
+	return 0, 0, false
+}
+
+// connStringValue reports whether the ';' at semi ends the unquoted value
+// of the password key at h in a connection string: the key follows a ';'
+// (…;Password=x;…), or a key=value pair follows the ';' (Password=x;Encrypt=…).
+// In that grammar a value holding ';' is quoted ("…", '…' or {…}).
+func connStringValue(text string, h, semi int) bool {
+	k := h
+	for k > 0 && k > h-32 && is(text[k-1], cWordDashDot) {
+		k-- // the key's start: DbPassword, Jdbc.Password
+	}
+	for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	if byteAt(text, k-1) == ';' {
+		return true
+	}
+	j := skipSpaces(text, semi+1)
+	e := j
+	for e < len(text) && e-j < 32 && (is(text[e], cWordDashDot) || text[e] == ' ') {
+		e++
+	}
+	return e > j && isAlpha(text[j]) && byteAt(text, e) == '='
+}
+
+// elementStart reports whether the identifier holding the password keyword
+// at h is an XML start tag's name: '<' before it, and maybe a prefix
+// (<ns:password>, <db.password>, <DbPassword>).
+func elementStart(text string, h int) bool {
+	k := h
+	for k > 0 && k > h-32 && (is(text[k-1], cWordDashDot) || text[k-1] == ':') {
+		k--
+	}
+	return byteAt(text, k-1) == '<'
+}
+
+// elementValue reads an XML element's text content from i: up to the end
+// tag "</", white space around it trimmed, on one line. Like a quoted
+// value, it need not look generated.
+func elementValue(text string, i int) (int, int, bool) {
+	s := i
+	for s < len(text) && s-i < 64 && isSpace(text[s]) {
+		s++
+	}
+	lt := strings.IndexByte(text[s:min(len(text), s+256)], '<')
+	if lt < 0 || byteAt(text, s+lt+1) != '/' {
+		return 0, 0, false
+	}
+	e := s + lt
+	for e > s && isSpace(text[e-1]) {
+		e--
+	}
+	v := text[s:e]
+	if len(v) < 4 || strings.IndexByte(v, '\n') >= 0 || isTemplateValue(v) || isReference(v) || placeholderPassword(v, "") {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// optionStart reports whether the option at o ("--password") starts a
+// command-line argument: after white space, or a quote of one.
+func optionStart(text string, o int) bool {
+	p := byteAt(text, o-1)
+	return o == 0 || isSpace(p) || p == '"' || p == '\'' || p == '`'
+}
+
+// optionValue reads the argument after a password option from v: quoted,
+// or a bare token that looks generated and is no word of prose or help
+// text ("--password Specifies…"); not the next option.
+func optionValue(text string, v int) (int, int, bool) {
+	if byteAt(text, v) == '-' {
+		return 0, 0, false
+	}
+	s, e, ok := quotedOrBare(text, v, false)
+	if !ok || s > v {
+		return s, e, ok
+	}
+	if !looksRandom(text[s:e]) || titleWord(text[s:e]) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// titleWord reports a capital followed by small letters only ("Specifies").
+func titleWord(v string) bool {
+	if len(v) < 2 || !isUpper(v[0]) {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		if !isLower(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// mysqlUser handles a user option at h ("-u ", "--user") that is not
+// curl's user:password: if the line's command is a MySQL or MariaDB client
+// (mysql, mysqldump, mariadb …), its -p option's value (commandPassword).
+// The option keywords gate the search: a -p value with no user given on
+// the line (mysql -h db -pSECRET) is not looked for.
+func mysqlUser(text string, h int) (int, int, bool) {
+	ls := max(0, h-128)
+	if nl := strings.LastIndexByte(text[ls:h], '\n'); nl >= 0 {
+		ls += nl + 1
+	}
+	for _, c := range [...]string{"mysql", "mariadb"} {
+		if k := indexFold(text[ls:h], c); k >= 0 {
+			return commandPassword(text, ls+k)
+		}
+	}
+	return 0, 0, false
+}
+
+// commandPassword handles a MySQL/MariaDB client or sshpass at h: on its
+// command line (up to the line's end, a pipe or ';'), the value of its -p
+// option: glued to it for mysql and mariadb (there "-p" alone prompts for
+// the password, and -P is the port), the next argument for sshpass (whose
+// options come before the command it runs: an "ssh -p 2222" after them is
+// a port).
+func commandPassword(text string, h int) (int, int, bool) {
+	if h > 0 && !isSpace(text[h-1]) && strings.IndexByte("\"'`$(/;|&", text[h-1]) < 0 {
+		return 0, 0, false // not a command's name (/usr/bin/mysql is one)
+	}
+	ssh := lower(text[h]) == 's'
+	end := min(len(text), h+256)
+	i := spanClass(text, h, 32, cWordDash) // the command's name: mysqldump, mariadb-dump
+	for i < end {
+		i = skipSpaces(text, i)
+		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' {
+			break
+		}
+		tok := i
+		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
+			i++
+		}
+		if i == tok {
+			i++ // a control byte ('\r', '\v'): no token
+			continue
+		}
+		if text[tok] != '-' {
+			if ssh {
+				break // the command sshpass runs
+			}
+			continue
+		}
+		if byteAt(text, tok+1) != 'p' {
+			continue
+		}
+		if ssh {
+			if tok+2 != i {
+				continue // -px: no option of sshpass
+			}
+			i = skipSpaces(text, i)
+			if i >= end || text[i] == '-' {
+				return 0, 0, false
+			}
+			return quotedOrBare(text, i, false)
+		}
+		if tok+2 == i || text[tok+2] == '-' {
+			return 0, 0, false // -p alone prompts
+		}
+		return quotedOrBare(text, tok+2, false)
 	}
 	return 0, 0, false
 }

@@ -138,3 +138,108 @@ func TestLooksRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordAssignmentForms covers assignments beyond key: value: an XML
+// element's content, a long option's separate argument, the -p option of
+// clients where it is unambiguous, and the ';' that ends an unquoted value
+// in a connection string; with the look-alikes each must leave alone.
+func TestPasswordAssignmentForms(t *testing.T) {
+	s := newTestScanner(t)
+	const pass = "Qz7mKp2Lx9"
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		// XML element content (Maven settings.xml, app configs).
+		{"xml element", "<password>" + pass + "</password>", []want{{TypePassword, pass}}},
+		{"xml in settings.xml", "<server><id>nexus</id><username>ci</username><password>" + pass + "</password></server>", []want{{TypePassword, pass}}},
+		{"xml prefixed name", "<db:DbPassword> " + pass + " </db:DbPassword>", []want{{TypePassword, pass}}},
+		{"xml word value", "<password>hunter</password>", []want{{TypePassword, "hunter"}}},
+		{"xml template", "<password>${env.NEXUS_PASSWORD}</password>", nil},
+		{"xml maven encrypted", "<password>{COQLCE6DU6GtcS5P=}</password>", nil},
+		{"xml placeholder", "<password>changeme</password>", nil},
+		{"xml soap sample", "<password>string</password>", nil},
+		{"xml hash element", "<passwordHash>" + pass + "</passwordHash>", nil},
+		{"angle brackets in prose", "type your <password> here and press enter", nil},
+		{"xml empty", "<password></password><user>" + pass + "</user>", nil},
+		// A long option and its value as the next argument.
+		{"option next argument", "docker login registry.acme.it --username ci --password " + pass, []want{{TypePassword, pass}}},
+		{"option quoted argument", `az login -u ci --password "correct horse"`, []want{{TypePassword, "correct horse"}}},
+		{"option equals", "docker login --password=" + pass + " reg", []want{{TypePassword, pass}}},
+		{"option template", "docker login --password $REGISTRY_TOKEN", nil},
+		{"option next option", "cmd --password --verbose", nil},
+		{"option stdin", "echo $P | docker login --password-stdin", nil},
+		{"option in help text", "  --password string   Password", nil},
+		{"option in prose", "Use the --password Option to pass it", nil},
+		{"option word", "set the --password flag", nil},
+		{"option inside a word", "x--password " + pass, nil},
+		// -p of clients where it takes the password.
+		{"mysql glued", "mysql -h db.acme.it -u root -p" + pass + " app", []want{{TypePassword, pass}}},
+		{"mysqldump quoted", "mysqldump -u app -p'" + pass + "' app > dump.sql", []want{{TypePassword, pass}}},
+		{"mariadb", "mariadb --user=root -p" + pass, []want{{TypePassword, pass}}},
+		{"mysql user after", "mysql -p" + pass + " -u root app", []want{{TypePassword, pass}}},
+		{"mysql prompts", "mysql -u root -p app", nil},
+		{"mysql port", "mysql -h db -P 3306 -u root -p", nil},
+		{"mysql in a url", "jdbc:mysql://db:3306/app -p" + pass, nil},
+		{"mysql next command", "mysql -u root; ssh -p2222 host", nil},
+		{"mysql other line", "mysql -u root\nssh -p2222 host", nil},
+		{"curl, mysql in prose", "curl -u admin https://x -pfoo mysql", nil},
+		{"sshpass", "sshpass -p '" + pass + "' ssh -p 2222 me@host", []want{{TypePassword, pass}}},
+		{"sshpass bare", "sshpass -p " + pass + " scp f host:", []want{{TypePassword, pass}}},
+		{"sshpass env", "sshpass -e ssh -p 2222 me@host", nil},
+		{"sshpass placeholder", "sshpass -p password ssh host", nil},
+		// Connection strings: ';' ends an unquoted value.
+		{"ado.net", "Server=tcp:acme.database.windows.net,1433;User ID=admin;Password=" + pass + ";Encrypt=True", []want{{TypePassword, pass}}},
+		{"ado.net password first", "Password=" + pass + ";Encrypt=True", []want{{TypePassword, pass}}},
+		{"odbc pwd", "Driver={ODBC Driver 18};Server=db;UID=sa;PWD=" + pass + ";", []want{{TypePassword, pass}}},
+		{"jdbc sqlserver", "jdbc:sqlserver://db:1433;user=sa;password=" + pass + ";encrypt=true", []want{{TypePassword, pass}}},
+		{"quoted value keeps ';'", `Server=db;Password="Qz7;mKp2Lx";Encrypt=True`, []want{{TypePassword, "Qz7;mKp2Lx"}}},
+		{"';' inside a lone value", "PASSWORD=Qz7;mKp2Lx", []want{{TypePassword, "Qz7;mKp2Lx"}}},
+		{"short after the cut", "Server=db;Pwd=ab;cd", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// FuzzPasswordForms runs the value readers of the assignment forms at every
+// place of any text: no panic, spans inside the text, an element's value
+// just before its end tag, a -p value after "-p".
+func FuzzPasswordForms(f *testing.F) {
+	for _, seed := range []string{
+		"<password>Qz7mKp2Lx</password>", "<ns:DbPassword> x y </ns:DbPassword>", "<password>\n</password>",
+		"docker login --password Qz7mKp2Lx", "--password", "--password \"a b\"",
+		"mysql -u root -pQz7mKp2Lx app", "mysqldump -u a -p'x y'", "sshpass -p 'Qz7' ssh -p 22 h", "sshpass -p",
+		"Server=db;Password=Qz7mKp2Lx9;Encrypt=True", "Password=a;b=c;", ";pwd=;",
+		"00\xa2)\v", "mysql -u root\r\n", // a control byte after the command: no token, no endless loop
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		check := func(name string, i, s, e int, ok bool) {
+			if ok && (s < 0 || s > e || e > len(text)) {
+				t.Fatalf("%s(%q, %d) = %d, %d", name, text, i, s, e)
+			}
+		}
+		for i := 0; i < len(text); i++ {
+			s, e, ok := passwordAt(text, i)
+			check("passwordAt", i, s, e, ok)
+			s, e, ok = elementValue(text, i)
+			check("elementValue", i, s, e, ok)
+			if ok && !strings.HasPrefix(strings.TrimLeft(text[e:], " \t\r\n"), "</") {
+				t.Fatalf("elementValue(%q, %d) = %q, not before an end tag", text, i, text[s:e])
+			}
+			s, e, ok = optionValue(text, i)
+			check("optionValue", i, s, e, ok)
+			s, e, ok = commandPassword(text, i)
+			check("commandPassword", i, s, e, ok)
+			if text[i] == '-' {
+				s, e, ok = mysqlUser(text, i)
+				check("mysqlUser", i, s, e, ok)
+			}
+			if text[i] == ';' {
+				connStringValue(text, max(0, i-8), i)
+			}
+		}
+	})
+}

@@ -1,0 +1,29 @@
+package detect
+
+import "testing"
+
+// TestCredentialURLUserinfo covers the userinfo forms of RFC 3986
+// (user[:password]): a password with an empty user (Redis's
+// redis://:password@host) is one, a user alone or an empty password is not,
+// and the host inside is not reported on its own.
+func TestCredentialURLUserinfo(t *testing.T) {
+	s := newTestScanner(t)
+	const pass = "Zq8vT2pLmN4x"
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"empty user", "REDIS_URL=redis://:" + pass + "@cache.acme.it:6379/0", []want{{TypeCredentialURL, "redis://:" + pass + "@cache.acme.it:6379/0"}}},
+		{"empty user tls, ip host", "use rediss://:" + pass + "@10.0.72.77:6380/0 now", []want{{TypeCredentialURL, "rediss://:" + pass + "@10.0.72.77:6380/0"}}},
+		{"empty user, escaped at", "rediss://:1TQuKvToi8%40Byfk@ftp.acme.com/0", []want{{TypeCredentialURL, "rediss://:1TQuKvToi8%40Byfk@ftp.acme.com/0"}}},
+		{"user and password", "redis://default:" + pass + "@cache.acme.it:6379", []want{{TypeCredentialURL, "redis://default:" + pass + "@cache.acme.it:6379"}}},
+		{"empty user placeholder", "redis://:password@localhost:6379", nil},
+		{"empty user template", "redis://:${REDIS_PASSWORD}@cache:6379", nil},
+		{"empty user and password", "redis://:@cache.acme.it:6379", nil},
+		{"user only", "ssh://git@github.com/org/repo.git", nil},
+		{"port, no userinfo", "http://:8080/path", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
