@@ -66,9 +66,15 @@
 //   - The unspecified IPv6 address "::" alone is not reported (Haskell and
 //     C++ use it everywhere); dotted quads after "section", "version", "RFC"…
 //     are numbering, not hosts.
-//   - Confidentiality markings count in capitals (CONFIDENTIAL, RISERVATO,
-//     TLP:AMBER) or as title-case phrases (Strictly Confidential), not as
-//     words in running prose.
+//   - Confidentiality markings count in capitals (CONFIDENTIAL, RISERVATO)
+//     or as title-case phrases (Strictly Confidential), not as words in
+//     running prose; a bare SECRET only where a banner stands (alone on its
+//     line, before "//", in brackets); Traffic Light Protocol labels
+//     (tlp:amber) in any case, as "tlp:" never occurs in prose.
+//   - A number after only a weak word ("number", "numero") is a phone
+//     number only if it fits a numbering plan (Italian, North American); a
+//     card number's length must be its issuer range's (a 15-digit IMEI is
+//     no card).
 //   - A fiscal code whose seven digits were all replaced by omocodia letters
 //     (sixteen letters) is found in capitals only: in lower case that form
 //     is a long word, and a 1-in-26 check letter is too weak for words.
