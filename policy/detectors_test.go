@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -19,27 +18,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 
 	"github.com/promptwall/promptwall/detect"
+	"github.com/promptwall/promptwall/internal/testpolicy"
 )
-
-// dataWithoutDetectors is the default data.json without
-// promptwall.custom_detectors, for bundles that define them in another file.
-func dataWithoutDetectors(t testing.TB) string {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "rego", "data.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data map[string]any
-	if err := json.Unmarshal(raw, &data); err != nil {
-		t.Fatal(err)
-	}
-	delete(data["promptwall"].(map[string]any), "custom_detectors")
-	bs, err := json.MarshalIndent(data, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(bs)
-}
 
 func compileProblems(t *testing.T, err error) []string {
 	t.Helper()
@@ -108,7 +88,7 @@ func TestCustomDetectorProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{"data.json": dataWithoutDetectors(t)}
+			files := map[string]string{"data.json": testpolicy.DataWithout(t, "custom_detectors")}
 			for k, v := range tt.files {
 				files[k] = v
 			}
@@ -153,7 +133,7 @@ func TestCustomDetectorProblemsInBundle(t *testing.T) {
 
 func TestCustomDetectorsValid(t *testing.T) {
 	dir := copyBundle(t, map[string]string{
-		"data.json":            dataWithoutDetectors(t),
+		"data.json":            testpolicy.DataWithout(t, "custom_detectors"),
 		"promptwall/data.yaml": "custom_detectors:\n  - {type: CODENAME, terms: [Orione], category: classified}\n  - {type: EMP_ID, regex: 'EMP-\\d{6}', keywords: [emp-]}\n",
 	})
 	e := newEngine(t, WithDir(dir))
@@ -198,7 +178,7 @@ func TestCustomDetectorsTogether(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := copyBundle(t, map[string]string{"data.json": dataWithoutDetectors(t), "promptwall/data.yaml": tt.yaml})
+			dir := copyBundle(t, map[string]string{"data.json": testpolicy.DataWithout(t, "custom_detectors"), "promptwall/data.yaml": tt.yaml})
 			calls = 0
 			_, err := Check(dir)
 			if calls != tt.calls {
@@ -327,7 +307,7 @@ func TestLoadBundleTarball(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := dataWithoutDetectors(t)
+	data := testpolicy.DataWithout(t, "custom_detectors")
 	detectors := "custom_detectors:\n  - {type: CODENAME, terms: [Orione]}\n"
 	badDetectors := "custom_detectors:\n  - {type: CODENAME, terms: [Orione]}\n  - {type: A_X, regex: 'a('}\n"
 	files := func(prefix, dets string) []tarMember {
@@ -401,7 +381,7 @@ func TestBundleDotSlashNames(t *testing.T) {
 	}
 	writeTarball(t, path, []tarMember{
 		{"./", ""}, {"./.manifest", `{"revision": "dot"}`}, {"./promptwall.rego", string(rego)},
-		{"./data.json", dataWithoutDetectors(t)}, {"./promptwall/", ""},
+		{"./data.json", testpolicy.DataWithout(t, "custom_detectors")}, {"./promptwall/", ""},
 		{"./promptwall/data.json", `{"custom_detectors": [{"type": "CODENAME", "terms": ["Orione"]}]}`},
 	})
 	bs, err := os.ReadFile(path)

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/promptwall/promptwall/internal/testpolicy"
 )
 
 // runPolicyCmd runs the root command in-process, as the binary would.
@@ -201,31 +203,11 @@ func TestPolicyInitCmd(t *testing.T) {
 	}
 }
 
-// dataWithoutDetectors is the default data.json without
-// promptwall.custom_detectors, for bundles that define them elsewhere.
-func dataWithoutDetectors(t *testing.T) string {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "rego", "data.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data map[string]any
-	if err := json.Unmarshal(raw, &data); err != nil {
-		t.Fatal(err)
-	}
-	delete(data["promptwall"].(map[string]any), "custom_detectors")
-	bs, err := json.Marshal(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(bs)
-}
-
 // splitPolicyDir is a bundle whose custom detectors are in
 // promptwall/data.yaml, beside the root data.json.
 func splitPolicyDir(t *testing.T, detectorsYAML string) string {
 	t.Helper()
-	dir := policyDir(t, map[string]string{"data.json": dataWithoutDetectors(t)})
+	dir := policyDir(t, map[string]string{"data.json": testpolicy.DataWithout(t, "custom_detectors")})
 	if err := os.MkdirAll(filepath.Join(dir, "promptwall"), 0o755); err != nil {
 		t.Fatal(err)
 	}
