@@ -11,7 +11,12 @@ import "slices"
 // confidential?") are not markings. SECRET, a common word in capitals too
 // (CLIENT SECRET, SECRET KEY), counts only where a marking stands
 // (markingPlace); TLP labels count in any case ("tlp:amber" is no word of
-// prose; FIRST's TLP 2.0 says they SHOULD be capitals).
+// prose; FIRST's TLP 2.0 says they SHOULD be capitals). A one-word marking
+// in title case (Confidential, Riservato) counts where only a label stands:
+// the value of a sensitivity or classification field (Microsoft Purview's
+// "Sensitivity: Confidential", "Classificazione: Riservato"), or alone on
+// its line (a banner); so does INTERNAL (a label of such schemes, but also
+// a word of capitals elsewhere: gRPC's status INTERNAL), in either case.
 type confidentialMarker struct{}
 
 var _ Detector = confidentialMarker{}
@@ -26,7 +31,7 @@ var markerPhrases = []string{
 	"do not distribute", "do not forward", "not for public release", "top secret", "secret//noforn",
 	"noforn", "restricted", "proprietary and confidential", "privileged and confidential",
 	"privileged & confidential", "attorney-client privileged", "attorney-client privilege",
-	"attorney client privileged", "confidential", "internal only", "classified", "secret",
+	"attorney client privileged", "confidential", "internal only", "internal", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
 	"uso esclusivamente interno", "uso interno", "riservatissimo", "riservatissima", "riservato",
@@ -36,9 +41,9 @@ var markerPhrases = []string{
 }
 
 // markerKeywords gate the detector; every phrase holds one.
-var markerKeywords = []string{"confidential", "internal use", "official use", "distribut", "do not forward",
+var markerKeywords = []string{"confidential", "internal", "official use", "distribut", "do not forward",
 	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
-	"divulgare", "diffusione", "tlp:", "tlp: ", "internal only", "classified", "privilege",
+	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege",
 	"segretissim", "esclusivamente interno", "diffondere", "public release"}
 
 // markerLookBack is how far before a keyword a phrase may start ("STRICTLY ").
@@ -213,7 +218,7 @@ func markerAround(text string, h, lo int, groups []markerGroup) (s, e int) {
 		}
 		for _, m := range g.phrases {
 			if hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
-				if markingCase(text[s:s+len(m)]) && markingPlace(text, s, s+len(m)) {
+				if markingAt(text, s, s+len(m)) {
 					return s, s + len(m)
 				}
 				break
@@ -231,7 +236,7 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 		}
 		for _, m := range markerPhrases {
 			if s+len(m) > h && hasPrefixFold(text, s, m) && !isWord(byteAt(text, s+len(m))) {
-				if markingCase(text[s:s+len(m)]) && markingPlace(text, s, s+len(m)) {
+				if markingAt(text, s, s+len(m)) {
 					return s, s + len(m)
 				}
 				break
@@ -239,6 +244,64 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 		}
 	}
 	return 0, 0
+}
+
+// markingAt reports whether the phrase at text[s:e] is a marking, by its
+// case and place: ALL CAPS or Title Case phrases (markingCase) where a
+// marking stands (markingPlace); one word in title case (Confidential, not
+// Secret: a word of headings and names) only as a label (labelPlace).
+func markingAt(text string, s, e int) bool {
+	if v := text[s:e]; !markingCase(v) {
+		return titleWord(v) && !equalFold(v, "secret") && labelPlace(text, s, e)
+	}
+	return markingPlace(text, s, e)
+}
+
+// labelPlace reports whether the phrase at text[s:e] stands alone as a
+// label: no letter or digit between it and the line's end (or a '|': a
+// footer's field), and before it none between it and the line's start, or
+// a ':' after a sensitivity or classification key ("Sensitivity:",
+// "Data classification:", "Classificazione:", "Sensitivity label:"). A word
+// in a sentence has other words around it.
+func labelPlace(text string, s, e int) bool {
+	for i := e; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' || c == '|' {
+			break
+		}
+		if isAlnum(c) || c >= 0x80 || i >= e+80 {
+			return false
+		}
+	}
+	for i := s - 1; i >= 0; i-- {
+		c := text[i]
+		if c == '\n' {
+			return true
+		}
+		if c == ':' {
+			return labelKey(text, i)
+		}
+		if isAlnum(c) || c >= 0x80 || i < s-80 {
+			return false
+		}
+	}
+	return true
+}
+
+// labelKey reports whether the field key before the ':' at c names a
+// sensitivity or classification label.
+func labelKey(text string, c int) bool {
+	for _, k := range [...]string{"sensitivity", "classification", "classificazione", "sensitivity label"} {
+		// The key may be decorated after (**Sensitivity:** …, "Sensitivity":).
+		i := c
+		for i > 0 && i > c-4 && (text[i-1] == '*' || text[i-1] == '"' || text[i-1] == '\'' || text[i-1] == ' ') {
+			i--
+		}
+		if ks := i - len(k); hasPrefixFold(text, ks, k) && !isAlnum(byteAt(text, ks-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // markingCase accepts ALL CAPS, and Title Case for phrases of two or more
@@ -287,6 +350,9 @@ func caseFree(m string) bool { return hasPrefixFold(m, 0, "tlp:") }
 // banner line "*** SECRET ***", "Classification: SECRET", "Footer: SECRET |
 // Page 3"; not a table's header cell "| Name | SECRET |").
 func markingPlace(text string, s, e int) bool {
+	if e-s == len("internal") && equalFold(text[s:e], "internal") {
+		return labelPlace(text, s, e)
+	}
 	if e-s != len("secret") || lower(text[s]) != 's' || !hasPrefixFold(text, s, "secret") {
 		return true
 	}

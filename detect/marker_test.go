@@ -26,7 +26,7 @@ func (markerSimple) Find(t *Text) {
 					break
 				}
 			}
-			if p != "" && markingCase(text[s:s+len(p)]) && markingPlace(text, s, s+len(p)) {
+			if p != "" && markingAt(text, s, s+len(p)) {
 				emit(s, s+len(p))
 				next = s + len(p)
 				break
@@ -47,7 +47,8 @@ func TestMarkerSameAsSimple(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only ", "[", "]", "(", ")", "//", ": ", " | ", "*"}, markerPhrases...), markerKeywords...)
+	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only ", "[", "]", "(", ")", "//", ": ", " | ", "*",
+		"Sensitivity: ", "classification:", "Classificazione", "label: "}, markerPhrases...), markerKeywords...)
 	nFound := 0
 	for range 20000 {
 		var b strings.Builder
@@ -179,7 +180,9 @@ func FuzzMarkerSameAsSimple(f *testing.F) {
 	for _, seed := range []string{"the secret is safe", "TOP SECRET", "Top Secret", "Do Not Forward", "do not Forward",
 		"secret//NOFORN", "Solo per Uso Interno", "uso Interno", "TLP:RED", "tlp: amber", "Strictly confidential",
 		"SECRET\n", "Classification: SECRET", "[SECRET] x", "CLIENT SECRET: x", "SECRET//REL TO USA", "x | SECRET | y",
-		"RISERVATISSIMO", "Uso Esclusivamente Interno", "NOT FOR PUBLIC RELEASE", "Attorney-Client Privileged"} {
+		"RISERVATISSIMO", "Uso Esclusivamente Interno", "NOT FOR PUBLIC RELEASE", "Attorney-Client Privileged",
+		"Sensitivity: Confidential\n", "Classification: Internal", "**Classificazione:** Riservato |", "Confidential\n",
+		"INTERNAL\n", "x: Internal"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -236,6 +239,27 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		{"tlp lower case", "classification tlp:amber, share with care", m("tlp:amber")},
 		{"tlp capitals", "TLP:RED", m("TLP:RED")},
 		{"tlp green is not restricted", "TLP:GREEN", nil},
+		// One word in title case, and INTERNAL, as a label.
+		{"sensitivity label", "Summarise this memo:\n\nSensitivity: Confidential\nTo: Board", m("Confidential")},
+		{"sensitivity highly", "Sensitivity: Highly Confidential\nTo: Board", m("Highly Confidential")},
+		{"classification internal", "Classification: Internal\nOwner: Legal", m("Internal")},
+		{"classification internal capitals", "Data Classification: INTERNAL | Page 2", m("INTERNAL")},
+		{"classificazione riservato", "Classificazione: Riservato\nAutore: Ufficio legale", m("Riservato")},
+		{"sensitivity label key", "Sensitivity label: Restricted", m("Restricted")},
+		{"markdown key", "**Sensitivity:** Confidential", m("Confidential")},
+		{"json key", `"sensitivity": "Confidential",`, m("Confidential")},
+		{"banner line", "Confidential\n\nQ3 board minutes", m("Confidential")},
+		{"banner decorated", "--- Confidential ---\nx", m("Confidential")},
+		{"title word in a sentence", "Confidential data must not leave the EU.", nil},
+		{"title word after another key", "Subject: Confidential\n", nil},
+		{"title word with more after", "Sensitivity: Confidential and public\n", nil},
+		{"lower case label", "sensitivity: confidential\n", nil},
+		{"secret title banner", "Secret\nMinutes", nil},
+		{"internal in prose", "Internal tools are listed below.", nil},
+		{"grpc internal", `{"code": 13, "status": "INTERNAL"}`, nil},
+		{"grpc internal text", "rpc error: code = Internal desc = boom", nil},
+		{"internal server error", "HTTP 500 INTERNAL SERVER ERROR", nil},
+		{"internal alone", "INTERNAL\nRoadmap 2026", m("INTERNAL")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

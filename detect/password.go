@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -19,14 +20,26 @@ var _ Detector = password{}
 
 func (password) Type() string { return TypePassword }
 
+// German and Spanish are written as their speakers do: "Passwort",
+// "contraseña" (and "contrasena", typed without ñ; "CONTRASEÑA" in
+// capitals, whose Ñ ASCII case folding does not reach).
 var passwordWords = []string{
-	"password", "passwd", "pwd", "passphrase", "passcode", "pass", "parola d'ordine",
-	"parola chiave", "parola segreta", "contrasena", "kennwort", "mot de passe",
+	"password", "passwd", "pwd", "passphrase", "passcode", "passwort", "pass", "parola d'ordine",
+	"parola chiave", "parola segreta", "contrasena", "contraseña", "contraseÑa", "kennwort",
+	"mot de passe",
 }
 
-func (password) Keywords() []string {
-	return append([]string{"-u ", "--user ", "--user="}, passwordWords...)
+// passwordKeywords gate the detector: passwordWords but for those another
+// keyword starts ("pass" finds "passwort", "contrase" the spellings of
+// contraseña), so the prefilter gains no keyword for them; and SQL's
+// "identified by" (CREATE USER … IDENTIFIED BY 'x').
+var passwordKeywords = []string{
+	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
+	"parola d'ordine", "parola chiave", "parola segreta", "contrase", "kennwort", "mot de passe",
+	"identified",
 }
+
+func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
 
 func (password) Find(t *Text) {
 	text, hits := t.S, t.Hits
@@ -41,6 +54,8 @@ func (password) Find(t *Text) {
 			if s, e, ok = curlUser(text, h); !ok {
 				s, e, ok = mysqlUser(text, h)
 			}
+		} else if lower(text[h]) == 'i' {
+			s, e, ok = identifiedBy(text, h)
 		} else {
 			s, e, ok = passwordAt(text, h)
 		}
@@ -54,8 +69,27 @@ func (password) Find(t *Text) {
 // passwordWordsByFirst lists passwordWords by first byte.
 var passwordWordsByFirst = byFirstByte(passwordWords)
 
-// copulas link a password keyword to its value in prose.
-var copulas = byFirstByte([]string{"is ", "was ", "è ", "e' ", "era ", "sarà ", "= ", ": "})
+// copula reports whether a word of prose links a password keyword to its
+// value: English and Italian (is, was, è, e', era, sarà), the languages of
+// the other keywords (German ist, lautet; Spanish es, fue; French est), or
+// "=", ":" standing alone. The word's bytes, ASCII letters lowered, are
+// compared as one number: no list walked per word of prose.
+func copula(w string) bool {
+	if len(w) > 6 {
+		return false
+	}
+	var x uint64
+	for i := 0; i < len(w); i++ {
+		x = x<<8 | uint64(lower(w[i]))
+	}
+	switch x {
+	case '=', ':', 'i'<<8 | 's', 'e'<<8 | 's', 0xc3a8 /* è */, 'e'<<8 | '\'',
+		'w'<<16 | 'a'<<8 | 's', 'e'<<16 | 'r'<<8 | 'a', 'i'<<16 | 's'<<8 | 't', 'f'<<16 | 'u'<<8 | 'e', 'e'<<16 | 's'<<8 | 't',
+		's'<<32 | 'a'<<24 | 'r'<<16 | 0xc3a0 /* sarà */, 'l'<<40 | 'a'<<32 | 'u'<<24 | 't'<<16 | 'e'<<8 | 't':
+		return true
+	}
+	return false
+}
 
 // passwordAt handles a password keyword at h.
 func passwordAt(text string, h int) (int, int, bool) {
@@ -89,6 +123,17 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if byteAt(text, h-1) == '-' && byteAt(text, h-2) == '-' && isSpace(byteAt(text, i)) && optionStart(text, h-2) {
 		return optionValue(text, skipSpaces(text, i))
 	}
+	// SQL assigns by keyword: CREATE ROLE r LOGIN PASSWORD 'x', ALTER USER
+	// u WITH PASSWORD 'x' (PostgreSQL, Redshift …): a quoted literal right
+	// after the keyword, in a CREATE or ALTER of a user or role.
+	if tail == h+len(kw) && isSpace(byteAt(text, h-1)) {
+		if v := skipSQLSpace(text, i); v > i && (byteAt(text, v) == '\'' || byteAt(text, v) == '"') && sqlUserStatement(text, h) {
+			if sqlWordBefore(text, h, "by") {
+				return 0, 0, false // MySQL's IDENTIFIED BY PASSWORD '*hash'
+			}
+			return quotedOrBare(text, v, false)
+		}
+	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
 	if q := byteAt(text, i); q == '"' || q == '\'' {
 		i++
@@ -106,6 +151,26 @@ func passwordAt(text string, h int) (int, int, bool) {
 	}
 	if assigns {
 		v := skipSpaces(text, k)
+		if byteAt(text, v) == '!' && k-j == 1 && text[j] == ':' {
+			// A YAML tag is not the value: "!!str x" is the string x, but an
+			// application's tag makes the value something else (!vault:
+			// ciphertext; !Ref, !Sub: CloudFormation references; !secret: a
+			// name in secrets.yaml), no password written there.
+			t, ok := yamlTag(text, v)
+			if ok && text[v:t] != "!!str" {
+				return 0, 0, false
+			}
+			if ok {
+				v = skipSpaces(text, t)
+			}
+		}
+		if q := byteAt(text, v); (q == '|' || q == '>') && text[k-1] == ':' {
+			// A YAML block scalar: the indicator is no value; the value is
+			// the block's content, if that is a single token on one line.
+			if c, ok := blockStart(text, v); ok {
+				return blockScalarValue(text, h, c)
+			}
+		}
 		s, e, ok := quotedOrBare(text, v, false)
 		if ok && (byteAt(text, h-1) == '?' || byteAt(text, h-1) == '&') {
 			// A URL query: the value ends at the next parameter.
@@ -132,17 +197,17 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// is X", "la password del wifi è: X" — a few words may come between,
 	// within the sentence; the value must then look generated.
 	for k, words := j, 0; k < len(text) && k-j < 48 && words <= 5; words++ {
-		if cop := prefixFoldAmong(text, k, &copulas); cop != "" {
-			s, e, ok := quotedOrBare(text, skipSpaces(text, k+len(cop)), false)
-			if ok && looksRandom(text[s:e]) {
-				return s, e, true
-			}
-			return 0, 0, false
-		}
 		// Next word of the same sentence.
 		w := k
 		for w < len(text) && !is(text[w], cStop) {
 			w++
+		}
+		if w < len(text) && text[w] == ' ' && copula(text[k:w]) {
+			s, e, ok := quotedOrBare(text, skipSpaces(text, w+1), false)
+			if ok && looksRandom(text[s:e]) {
+				return s, e, true
+			}
+			return 0, 0, false
 		}
 		if w > k && text[w-1] == ':' {
 			// "password for prod: X"
@@ -342,11 +407,26 @@ func passwordSuffix(s string) bool {
 }
 
 // quotedOrBare reads the value starting at i: a quoted string, or a bare
-// token up to white space. inXML allows only quoted values.
+// token up to white space. inXML allows only quoted values. Inside a JSON
+// or JavaScript string (a prompt pasted as a request body) quotes and
+// white space are escapes: a value quoted by \" … \" is quoted, and a bare
+// value ends before \n, \r, \t, \" or \' as it would before the byte
+// written.
 func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 	q := byteAt(text, i)
 	var s, e int
-	if q == '"' || q == '\'' || q == '`' {
+	if n := byteAt(text, i+1); q == '\\' && (n == '"' || n == '\'') && !inXML {
+		q, s = n, i+2
+		esc := `\"`
+		if q == '\'' {
+			esc = `\'`
+		}
+		k := strings.Index(text[s:min(len(text), s+258)], esc)
+		if k < 0 || strings.IndexByte(text[s:s+k], '\n') >= 0 {
+			return 0, 0, false
+		}
+		e = s + k
+	} else if q == '"' || q == '\'' || q == '`' {
 		s = i + 1
 		e = s
 		for e < len(text) && e-s < 256 && text[e] != q && text[e] != '\n' {
@@ -361,6 +441,7 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 		}
 		s = i
 		e = spanClass(text, s, 256, cBare)
+		e = beforeEscape(text, s, e)
 		// A full stop or comma after the value belongs to the sentence.
 		for e > s && strings.IndexByte(".,;)]}", text[e-1]) >= 0 {
 			e--
@@ -371,6 +452,200 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 	}
 	v := text[s:e]
 	if len(v) < 4 || isTemplateValue(v) || placeholderPassword(v, "") {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// beforeEscape returns where a bare value text[s:e] ends if it is inside
+// a JSON or JavaScript string: before the first escape of a byte that
+// would end it (\n, \r, \t, \", \'); e if there is none. \\ and \/ stand
+// for bytes of the value, and \u… is read by the decoded view.
+func beforeEscape(text string, s, e int) int {
+	for k := s; k < e; k++ {
+		b := strings.IndexByte(text[k:e], '\\')
+		if b < 0 {
+			break
+		}
+		k += b
+		switch byteAt(text, k+1) {
+		case 'n', 'r', 't', '"', '\'':
+			return k
+		case '\\':
+			k++ // an escaped backslash: the byte after it starts no escape
+		}
+	}
+	return e
+}
+
+// skipSQLSpace skips white space, line breaks included (a SQL statement
+// spans lines).
+func skipSQLSpace(text string, i int) int {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// sqlWordBefore reports whether the word before the one at h (white space
+// between) is w, ignoring case.
+func sqlWordBefore(text string, h int, w string) bool {
+	k := h
+	for k > 0 && isSpace(text[k-1]) {
+		k--
+	}
+	return k < h && hasPrefixFold(text, k-len(w), w) && !isWord(byteAt(text, k-len(w)-1))
+}
+
+// sqlUserStatement reports whether the word at h is in a SQL statement that
+// creates or alters a user or role (CREATE ROLE, ALTER USER, CREATE OR
+// REPLACE USER, CREATE LOGIN …), or grants (GRANT … IDENTIFIED BY): the
+// statement's words from the ';' before it, at most 256 bytes back.
+func sqlUserStatement(text string, h int) bool {
+	lo := max(0, h-256)
+	if k := strings.LastIndexByte(text[lo:h], ';'); k >= 0 {
+		lo += k + 1
+	}
+	verb := false // the last word was CREATE or ALTER (or OR REPLACE after it)
+	for i := lo; i < h; {
+		if !isAlpha(text[i]) || i > 0 && isWord(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < h && isWord(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		switch {
+		case equalFold(w, "grant"):
+			return true
+		case equalFold(w, "create") || equalFold(w, "alter"):
+			verb = true
+		case verb && (equalFold(w, "user") || equalFold(w, "role") || equalFold(w, "login") || equalFold(w, "group")):
+			return true
+		case verb && (equalFold(w, "or") || equalFold(w, "replace")):
+		default:
+			verb = false
+		}
+		i = j
+	}
+	return false
+}
+
+// equalFold reports whether w is the lower-case ASCII word x, ignoring case.
+func equalFold(w, x string) bool { return len(w) == len(x) && hasPrefixFold(w, 0, x) }
+
+// identifiedBy handles SQL's IDENTIFIED BY at h (MySQL, MariaDB, Oracle:
+// CREATE USER 'u'@'%' IDENTIFIED BY 'x', ALTER USER u IDENTIFIED WITH
+// plugin BY 'x', GRANT … IDENTIFIED BY 'x', CREATE USER u IDENTIFIED BY
+// x): the value after BY, quoted or bare (then looking generated). BY
+// PASSWORD '*…' and BY VALUES '…' give a hash, not the password.
+func identifiedBy(text string, h int) (int, int, bool) {
+	const kw = "identified"
+	if !hasPrefixFold(text, h, kw) || isWord(byteAt(text, h-1)) || !isSpace(byteAt(text, h+len(kw))) {
+		return 0, 0, false
+	}
+	i := skipSQLSpace(text, h+len(kw))
+	if hasPrefixFold(text, i, "with") && isSpace(byteAt(text, i+4)) {
+		// The authentication plugin: a name, maybe quoted.
+		i = skipSQLSpace(text, i+4)
+		for i < len(text) && i < h+128 && !isSpace(text[i]) {
+			i++
+		}
+		i = skipSQLSpace(text, i)
+	}
+	if !hasPrefixFold(text, i, "by") || !isSpace(byteAt(text, i+2)) {
+		return 0, 0, false
+	}
+	v := skipSQLSpace(text, i+2)
+	for _, w := range [...]string{"password", "values"} {
+		if hasPrefixFold(text, v, w) && !isWord(byteAt(text, v+len(w))) {
+			return 0, 0, false
+		}
+	}
+	if !sqlUserStatement(text, h) {
+		return 0, 0, false
+	}
+	s, e, ok := quotedOrBare(text, v, false)
+	if ok && (s > v || looksRandom(text[s:e])) {
+		return s, e, true
+	}
+	return 0, 0, false
+}
+
+// yamlTag returns the end of the YAML tag at v ('!'): "!", "!!" or "!x!",
+// then letters, digits and - _ . / :, followed by white space on the same
+// line, or by the line's end when the next line is indented (the value goes
+// on there). Otherwise v starts a value that begins with '!' (!Qz7mKp2Lx).
+func yamlTag(text string, v int) (int, bool) {
+	t := v + 1
+	for t < len(text) && t-v < 64 && (is(text[t], cWordDashDot) || text[t] == '/' || text[t] == ':' || text[t] == '!') {
+		t++
+	}
+	switch byteAt(text, t) {
+	case ' ', '\t':
+		return t, true
+	case '\r', '\n':
+		n := t + 1
+		if text[t] == '\r' && byteAt(text, n) == '\n' {
+			n++
+		}
+		if b := byteAt(text, n); b == ' ' || b == '\t' {
+			return t, true
+		}
+	}
+	return 0, false
+}
+
+// blockStart reports whether v holds a YAML block scalar's indicator (| or
+// >, maybe with chomping and indentation indicators) that ends its line,
+// and returns where the next line starts. Otherwise "|" or ">" starts a
+// value (>Qz7mKp2Lx).
+func blockStart(text string, v int) (int, bool) {
+	i := v + 1
+	for i < len(text) && i-v < 3 && (text[i] == '-' || text[i] == '+' || isDigit(text[i])) {
+		i++
+	}
+	i = skipSpaces(text, i)
+	if byteAt(text, i) == '\r' {
+		i++
+	}
+	if byteAt(text, i) != '\n' {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// blockScalarValue reads the content of a YAML block scalar whose lines
+// start at c, for the key at h: a value if the block is one line, more
+// indented than the key's, of one token (a password; not prose, not an
+// armoured blob). Like a quoted value it was typed as a string, and need
+// not look generated.
+func blockScalarValue(text string, h, c int) (int, int, bool) {
+	ls := strings.LastIndexByte(text[:h], '\n') + 1
+	keyIndent := skipSpaces(text, ls) - ls
+	s := skipSpaces(text, c)
+	if s-c <= keyIndent {
+		return 0, 0, false
+	}
+	e := s
+	for e < len(text) && e-s < 256 && text[e] != '\n' && text[e] != '\r' {
+		e++
+	}
+	// The line after the content must leave the block: less indented, or
+	// none.
+	if n := strings.IndexByte(text[e:], '\n'); n >= 0 {
+		n += e + 1
+		if ind := skipSpaces(text, n) - n; ind > keyIndent && n+ind < len(text) && !isSpace(text[n+ind]) {
+			return 0, 0, false
+		}
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t') {
+		e--
+	}
+	val := text[s:e]
+	if len(val) < 4 || strings.IndexAny(val, " \t") >= 0 || isTemplateValue(val) || isReference(val) || placeholderPassword(val, "") {
 		return 0, 0, false
 	}
 	return s, e, true

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -202,6 +203,88 @@ func TestPasswordAssignmentForms(t *testing.T) {
 	}
 }
 
+// TestCopula compares copula's packed compare with the list of copulas.
+func TestCopula(t *testing.T) {
+	list := []string{"is", "was", "è", "e'", "era", "sarà", "ist", "lautet", "es", "fue", "est", "=", ":"}
+	for _, w := range append(slices.Clone(list), "IS", "Ist", "LAUTET", "i", "s", "iss", "lautete", "sara", "È", "wa", "wass", "", "e", "==", "password") {
+		want := slices.ContainsFunc(list, func(c string) bool { return strings.EqualFold(c, w) && (c == w || isASCII(c)) })
+		if got := copula(w); got != want {
+			t.Errorf("copula(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPasswordKeywordsAndSyntaxes covers the German and Spanish keywords
+// as written, SQL's assignment by keyword, YAML tags and block scalars, and
+// values inside JSON strings.
+func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
+	s := newTestScanner(t)
+	const pass = "Xk8#qL2vR9pz"
+	p := []want{{TypePassword, pass}}
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		// German and Spanish.
+		{"passwort", "Benutzer: admin\nPasswort: " + pass, p},
+		{"passwort ist", "Das Passwort ist " + pass + ".", p},
+		{"passwort lautet", "Das Passwort lautet " + pass, p},
+		{"passwort prose", "Passwort vergessen? Hier klicken.", nil},
+		{"contraseña", "tu usuario es jose y tu contraseña: " + pass, p},
+		{"contraseña es", "Tu contraseña es " + pass, p},
+		{"contraseña capitals", "USUARIO: jose\nCONTRASEÑA: " + pass, p},
+		{"contrasena ascii", "contrasena=" + pass, p},
+		{"contraseña prose", "¿Olvidaste tu contraseña? La contraseña es incorrecta.", nil},
+		{"contraseñas", "Contraseñas: " + pass, p}, // as "Passwords:"
+		// SQL.
+		{"create role login password", "CREATE ROLE reporting LOGIN PASSWORD '" + pass + "';", p},
+		{"alter role with password", "ALTER ROLE etl WITH PASSWORD '" + pass + "';", p},
+		{"create user lower case", "create user app with encrypted password '" + pass + "';", p},
+		{"statement over lines", "CREATE ROLE app\n  WITH LOGIN\n  PASSWORD '" + pass + "'\n  VALID UNTIL 'infinity';", p},
+		{"psql prompt", "postgres=# CREATE USER app PASSWORD '" + pass + "';", p},
+		{"mysql identified by", "CREATE USER 'app'@'%' IDENTIFIED BY '" + pass + "';", p},
+		{"mysql alter user", "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + pass + "';", p},
+		{"mysql with plugin", "CREATE USER 'u'@'%' IDENTIFIED WITH mysql_native_password BY '" + pass + "';", p},
+		{"mysql grant", "GRANT ALL ON app.* TO 'u'@'%' IDENTIFIED BY '" + pass + "';", p},
+		{"oracle bare", "CREATE USER scott IDENTIFIED BY " + pass + ";", p},
+		{"oracle bare word", "CREATE USER scott IDENTIFIED BY tiger;", nil},
+		{"mysql hash", "CREATE USER 'u'@'%' IDENTIFIED BY PASSWORD '*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9';", nil},
+		{"oracle hash", "ALTER USER u IDENTIFIED BY VALUES 'S:8F2D6C1B';", nil},
+		{"sql template", "CREATE ROLE app LOGIN PASSWORD '${DB_PASSWORD}';", nil},
+		{"sql null", "ALTER ROLE app WITH PASSWORD NULL;", nil},
+		{"sql other statement", "SELECT id FROM users WHERE password '" + pass + "';", nil},
+		{"identified by in prose", "The issue was identified by 'Qz7 team' last week.", nil},
+		{"quoted word after password in prose", "the password 'hunter2' was leaked", nil},
+		// YAML tags and block scalars.
+		{"ansible vault", "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  3835343364363133356265643838616436\n", nil},
+		{"vault tag at line end", "db_password: !vault\n  $ANSIBLE_VAULT;1.1;AES256\n  3835343364363133\n", nil},
+		{"cloudformation ref", "MasterUserPassword: !Ref DbPassword", nil},
+		{"cloudformation sub", "MasterUserPassword: !Sub '{{resolve:secretsmanager:${Secret}}}'", nil},
+		{"home assistant secret", "password: !secret mqtt_password", nil},
+		{"core str tag", "password: !!str " + pass, p},
+		{"value starting with !", "password: !" + pass[1:] + "\nuser: x", []want{{TypePassword, "!" + pass[1:]}}},
+		{"literal block", "password: |\n  " + pass + "\nuser: x", p},
+		{"folded block stripped", "  password: >-\n    " + pass + "\n  user: x", p},
+		{"value starting with >", "password: >" + pass[1:], []want{{TypePassword, ">" + pass[1:]}}},
+		{"value starting with |", "password: |" + pass[1:] + " ok", []want{{TypePassword, "|" + pass[1:]}}},
+		{"block of lines", "password: |\n  first line\n  second line\n", nil},
+		{"block of prose", "password: >\n  Ask the admin\n", nil},
+		// Inside a JSON string.
+		{"json newline escape", `{"prompt": "password: ` + pass + `\nuser: bob"}`, p},
+		{"json tab escape", `{"prompt": "pwd=` + pass + `\tok"}`, p},
+		{"json string end", `{"prompt": "DB_PASSWORD=` + pass + `"}`, p},
+		{"json escaped quote end", `{"prompt": "password=` + pass + `\"}"`, p},
+		{"json escaped quotes", `{"prompt": "password: \"` + pass + `\" ok"}`, p},
+		{"json escaped backslash kept", `{"prompt": "password=Qz7\\mKp2Lx"}`, []want{{TypePassword, `Qz7\\mKp2Lx`}}},
+		{"value starting with a backslash", `password=\Qz7mKp2Lx`, []want{{TypePassword, `\Qz7mKp2Lx`}}},
+		{"json escaped single quotes", `{"q": "PWD=\'` + pass + `\'"}`, p},
+		{"json escaped newline value", `{"prompt": "password:\nQz7mKp2Lx"}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
 // FuzzPasswordForms runs the value readers of the assignment forms at every
 // place of any text: no panic, spans inside the text, an element's value
 // just before its end tag, a -p value after "-p".
@@ -212,6 +295,9 @@ func FuzzPasswordForms(f *testing.F) {
 		"mysql -u root -pQz7mKp2Lx app", "mysqldump -u a -p'x y'", "sshpass -p 'Qz7' ssh -p 22 h", "sshpass -p",
 		"Server=db;Password=Qz7mKp2Lx9;Encrypt=True", "Password=a;b=c;", ";pwd=;",
 		"00\xa2)\v", "mysql -u root\r\n", // a control byte after the command: no token, no endless loop
+		"CREATE ROLE r LOGIN PASSWORD 'Qz7mKp2Lx'", "ALTER USER u IDENTIFIED WITH p BY 'x y'", "IDENTIFIED BY",
+		"PASSWORD '", "password: !vault |\n  $ANSIBLE_VAULT;1.1", "password: !x\r\n y", "password: |-\n  Qz7mKp2Lx\n",
+		"password: >", "pwd=Qz7mKp2Lx\\n", `password: \"Qz7mKp2Lx\"`, `password: \"`, `x=\\\`,
 	} {
 		f.Add(seed)
 	}
@@ -240,6 +326,31 @@ func FuzzPasswordForms(f *testing.F) {
 			if text[i] == ';' {
 				connStringValue(text, max(0, i-8), i)
 			}
+			s, e, ok = identifiedBy(text, i)
+			check("identifiedBy", i, s, e, ok)
+			s, e, ok = quotedOrBare(text, i, false)
+			check("quotedOrBare", i, s, e, ok)
+			if ok && s == i && beforeEscape(text, s, e) != e {
+				t.Fatalf("quotedOrBare(%q, %d) = %q, holding an escape that ends it", text, i, text[s:e])
+			}
+			if text[i] == '!' {
+				if t2, ok := yamlTag(text, i); ok && (t2 <= i || t2 > len(text)) {
+					t.Fatalf("yamlTag(%q, %d) = %d", text, i, t2)
+				}
+			}
+			if c, ok := blockStart(text, i); ok && (text[i] == '|' || text[i] == '>') {
+				if c <= i || c > len(text) || text[c-1] != '\n' {
+					t.Fatalf("blockStart(%q, %d) = %d", text, i, c)
+				}
+				for h := range min(i, 8) {
+					s, e, ok = blockScalarValue(text, h, c)
+					check("blockScalarValue", i, s, e, ok)
+					if ok && s < c {
+						t.Fatalf("blockScalarValue(%q, %d, %d) = %d, %d: not in the block", text, h, c, s, e)
+					}
+				}
+			}
+			sqlUserStatement(text, i)
 		}
 	})
 }
