@@ -68,9 +68,18 @@
 //     are numbering, not hosts.
 //   - Confidentiality markings count in capitals (CONFIDENTIAL, RISERVATO)
 //     or as title-case phrases (Strictly Confidential), not as words in
-//     running prose; a bare SECRET only where a banner stands (alone on its
-//     line, before "//", in brackets); Traffic Light Protocol labels
-//     (tlp:amber) in any case, as "tlp:" never occurs in prose.
+//     running prose; a single title-case word (Confidential, Riservato) only
+//     as a label (alone on its line, after "Sensitivity:",
+//     "Classification:", "Classificazione:"); a bare SECRET only where a
+//     banner stands (alone on its line, before "//", in brackets); Traffic
+//     Light Protocol labels (tlp:amber) in any case, as "tlp:" never occurs
+//     in prose.
+//   - A password is a value assigned to a password word (English, Italian,
+//     German, Spanish): key: value, key=value, JSON, XML elements, command
+//     flags (--password VALUE, mysql -pVALUE), SQL (PASSWORD '…',
+//     IDENTIFIED BY '…'), or after "is"/"è"/"ist"/"es" when it looks
+//     generated. A template reference, a placeholder, a YAML tag (!vault) or
+//     a hash is not one.
 //   - A number after only a weak word ("number", "numero") is a phone
 //     number only if it fits a numbering plan (Italian, North American); a
 //     card number's length must be its issuer range's (a 15-digit IMEI is
