@@ -1,12 +1,17 @@
 package detect
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // phone finds telephone numbers: international numbers written with "+"
-// and 8–15 digits (E.164), North American numbers in their usual punctuation
+// and 8–15 digits (E.164; the country code may stand in parentheses,
+// "(+39) 02 8736 4410"), North American numbers in their usual punctuation
 // ((415) 555-0132, 415-555-0132), and other numbers of 7–15 digits when a
-// word about phones (EN/IT) precedes them. Dates, and numbers inside longer
-// codes, are not phone numbers.
+// word about phones (EN/IT: a whole word or its inflection, phoneForms)
+// precedes them. Dates (also followed by a time), and numbers inside
+// longer codes, are not phone numbers.
 type phone struct{}
 
 var _ Detector = phone{}
@@ -16,16 +21,156 @@ func (phone) Type() string { return TypePhone }
 func (phone) Keywords() []string { return []string{DigitRuns} }
 
 // phoneWords name a phone; phoneWeakWords only a number, which may be any
-// reference, so they count for phone-shaped numbers only.
+// reference, so they count for phone-shaped numbers only. The sets find
+// where such a word may start (the keyword pass matches any word that
+// starts with one: Telegram, telemetry, Telepass); phoneWordAt decides
+// whether the word there is one.
 var (
 	phoneWords = NewWordSet(
 		"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me",
-		"telefono", "cellulare", "chiama", "recapito", "cel.", "squillo",
+		"telefono", "cellulare", "chiama", "recapit", "cel.", "squill",
 	)
 	phoneWeakWords = NewWordSet("number", "numero", "num.", "contact", "contatt")
 )
 
 func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords, phoneWeakWords} }
+
+// phoneForms are the words about phones, whole: the words of phoneWords
+// and phoneWeakWords and their inflections (EN/IT; the same word in the
+// languages near them), each starting with a word of its set, not every
+// word that starts with their letters ("tel" is a phone word; Telegram,
+// telemetry, Telecom, Telepass are not). The value says what must follow the word:
+// formDot a '.' (the abbreviations "cel.", "num."), formMe " me"
+// ("reach me").
+var phoneForms = map[string]uint8{
+	// English
+	"tel": 0, "telephone": 0, "telephones": 0, "telephoned": 0, "telephoning": 0,
+	"phone": 0, "phones": 0, "phoned": 0, "cellphone": 0, "cellphones": 0,
+	"mobile": 0, "mobiles": 0, "cell": 0, "cellular": 0, "call": 0, "calls": 0, "called": 0, "calling": 0,
+	"fax": 0, "faxes": 0, "whatsapp": 0, "sms": 0, "dial": 0, "dialled": 0, "dialed": 0,
+	"dialling": 0, "dialing": 0, "reach": formMe,
+	// Italian
+	"telefono": 0, "telefoni": 0, "telefonare": 0, "telefonami": 0, "telefonateci": 0,
+	"telefonico": 0, "telefonica": 0, "telefonici": 0, "telefoniche": 0, "telefonino": 0,
+	"cellulare": 0, "cellulari": 0, "cel": formDot,
+	"chiama": 0, "chiamami": 0, "chiamaci": 0, "chiamare": 0, "chiamarmi": 0, "chiamata": 0,
+	"chiamate": 0, "chiamatemi": 0, "chiamateci": 0,
+	"recapito": 0, "recapiti": 0, "squillo": 0, "squilla": 0, "squillami": 0, "squillare": 0,
+	// the same word in the languages near them (German, Spanish, Portuguese)
+	"telefon": 0, "telefonnummer": 0, "telefax": 0, "teléfono": 0, "teléfonos": 0, "telf": 0,
+	"telefone": 0, "telefones": 0,
+	// weak: a number, a contact
+	"number": 0, "numbers": 0, "numero": 0, "num": formDot,
+	"contact": 0, "contacts": 0, "contatto": 0, "contatti": 0, "contattare": 0,
+	"contattami": 0, "contattaci": 0, "contattarmi": 0, "contattateci": 0,
+}
+
+// phoneFormTable is phoneForms as an open-addressed table by formHash,
+// cheaper to probe than the map.
+var phoneFormTable = func() (t [256]struct {
+	form string
+	what uint8 // phoneForms' value + 1; 0: empty
+}) {
+	for f, v := range phoneForms {
+		h := formHash(f)
+		for t[h].what != 0 {
+			h = (h + 1) & 255
+		}
+		t[h].form, t[h].what = f, v+1
+	}
+	return
+}()
+
+// formHash hashes a word (lower case) for phoneFormTable; phoneWordAt
+// computes the same while it reads the word.
+func formHash(w string) uint32 {
+	h := uint32(len(w))
+	for i := 0; i < len(w); i++ {
+		h = h*31 + uint32(w[i])
+	}
+	return h & 255
+}
+
+// phoneForms' values.
+const (
+	formDot = 1 + iota
+	formMe
+)
+
+// phoneWordAt reports whether a word about phones (phoneForms) starts at
+// p, a hit of phoneWords or phoneWeakWords at a word start: the whole
+// word, not a longer one, and not a name inside an e-mail address or a
+// host name (p.neri@telefonica.es, www.telefono.it).
+func phoneWordAt(text string, p int) bool {
+	var buf [16]byte
+	q := p
+	h, m := uint32(0), uint32(1) // formHash without the length; 31 to the length
+	for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80) {
+		if q-p == len(buf) {
+			return false // longer than any form
+		}
+		c := lower(text[q]) // bytes outside ASCII as they are ("teléfono")
+		if c >= 0x80 && c <= 0x9e && c != 0x97 && byteAt(text, q-1) == 0xc3 {
+			c += 0x20 // a Latin-1 capital in UTF-8 (É): its small letter
+		}
+		buf[q-p] = c
+		h, m = h*31+uint32(c), m*31
+		q++
+	}
+	w := buf[:q-p]
+	h = (h + uint32(len(w))*m) & 255 // formHash: the length first
+	for phoneFormTable[h].what != 0 && phoneFormTable[h].form != string(w) {
+		h = (h + 1) & 255
+	}
+	switch phoneFormTable[h].what {
+	case 0:
+		return false
+	case formDot + 1:
+		if byteAt(text, q) != '.' {
+			return false
+		}
+	case formMe + 1:
+		if q+3 > len(text) || text[q] != ' ' || lower(text[q+1]) != 'm' || lower(text[q+2]) != 'e' || isAlpha(byteAt(text, q+3)) {
+			return false
+		}
+	}
+	return !inAddress(text, p, q)
+}
+
+// inAddress reports whether the word text[p:q] is part of an e-mail
+// address (an '@' ends the characters of an address before or after it)
+// or of a host name: after "://" or "www.", or a name of four letters or
+// more followed by a top-level domain of two or three letters
+// ("telefono.it"; "Tel.uff." is an abbreviation).
+func inAddress(text string, p, q int) bool {
+	i := p
+	for i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-') {
+		i-- // a host name's bytes
+	}
+	if byteAt(text, i-1) == '@' || i >= 3 && text[i-3:i] == "://" {
+		return true
+	}
+	if w := text[i:min(i+4, len(text))]; len(w) == 4 && lower(w[0]) == 'w' && lower(w[1]) == 'w' && lower(w[2]) == 'w' && w[3] == '.' {
+		return true
+	}
+	j := q
+	for j < len(text) && j-p < 64 && (isAlnum(text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '-') {
+		j++ // a local part's bytes (not '%' nor '+': in an encoded text they join words)
+	}
+	if byteAt(text, j) == '@' {
+		return true
+	}
+	if q-p >= 4 && byteAt(text, q) == '.' {
+		k := q + 1
+		for k < len(text) && isAlpha(text[k]) {
+			k++
+		}
+		if n := byteAt(text, k); k-q-1 >= 2 && k-q-1 <= 3 && !isAlnum(n) && n != '.' && n != '_' && n != '-' && n < 0x80 {
+			return true
+		}
+	}
+	return false
+}
 
 func (phone) Find(t *Text) {
 	var sc phoneScan
@@ -114,6 +259,46 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	return nearKnown
 }
 
+// phoneWordsNear is nearWord with the words read: a word of the sets that
+// is a word about phones (phoneWordAt) within the 40 bytes before at,
+// strong first. nearWord finds the words' letters, cheaply, for each
+// number; this, for the few numbers whose fate a word decides.
+func phoneWordsNear(t *Text, at int) uint8 {
+	switch {
+	case phoneWordWithin(t, phoneWords, at):
+		return nearKnown | nearStrong
+	case phoneWordWithin(t, phoneWeakWords, at):
+		return nearKnown | nearWeak
+	}
+	return nearKnown
+}
+
+// phoneWordWithin reports whether a word of ws about phones starts within
+// the 40 bytes before at (t.Near with phoneWordAt).
+func phoneWordWithin(t *Text, ws *WordSet, at int) bool {
+	lo := at - 40
+	pos := t.setHits(ws)
+	if len(pos) > fewWords {
+		pos = t.wordHits(ws) // sorted: from the first at lo or after
+		i, _ := slices.BinarySearch(pos, lo)
+		for _, p := range pos[i:] {
+			if p >= at {
+				break
+			}
+			if !isAlpha(byteAt(t.S, p-1)) && phoneWordAt(t.S, p) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range pos {
+		if lo <= p && p < at && !isAlpha(byteAt(t.S, p-1)) && phoneWordAt(t.S, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // at examines hit h (hits come in ascending order) and returns the span of
 // the phone number starting there, empty if none.
 func (sc *phoneScan) at(t *Text, h int) (int, int) {
@@ -131,6 +316,9 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	p := byteAt(text, h-1)
 	if p == '+' || p == '(' {
 		s = h - 1
+		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, e) == ')' {
+			s = h - 2 // the country code in parentheses: "(+39) 02 8736 4410"
+		}
 		if p == '(' {
 			switch q := byteAt(text, h-2); {
 			case q == '+':
@@ -148,7 +336,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		// it is not one, the number is read from the area code, unless
 		// the separator joins it to the 1 (phoneStart).
 		if phoneStart(text, h-2, h-1) == startYes {
-			if a, b := sc.from(t, h-2, 0); b > a {
+			if a, b := sc.fromTrunk(t, h-2); b > a {
 				return a, b
 			}
 		}
@@ -178,7 +366,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		case startNo:
 			return 0, 0
 		case startWord:
-			if sc.nearWord(t, s)&nearStrong == 0 {
+			if sc.nearWord(t, s)&nearStrong == 0 || phoneWordsNear(t, s)&nearStrong == 0 {
 				return 0, 0
 			}
 		}
@@ -203,12 +391,15 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	return s, sh.end
 }
 
-// from reads the number from s and returns its span if it is a phone
-// number (phoneOK; near as there), empty if not.
-func (sc *phoneScan) from(t *Text, s int, near uint8) (int, int) {
+// fromTrunk reads the number from s, a NANP trunk prefix's 1, and returns
+// its span if it is a phone number of the 1 and ten digits (phoneOK),
+// empty if not. Ten: a North American number's, and the number scan
+// reaches the area code's run only with the digits a phone needs from
+// there (fewDigits), which "1 000 000" would not have.
+func (sc *phoneScan) fromTrunk(t *Text, s int) (int, int) {
 	var groupBuf [16]int
 	sh, ok := phoneSpan(t.S, s, &groupBuf)
-	if !ok || !phoneOK(t, sc, s, &sh, near) {
+	if !ok || sh.digits != 11 || !phoneOK(t, sc, s, &sh, 0) {
 		return 0, 0
 	}
 	sc.next = sh.end
@@ -314,12 +505,15 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 	sh := phoneShape{end: s, groups: buf[:0]}
 	i := s
 	var marks uint8
+	// Parentheses alternate, "(" first: open is the count of '(' less ')'.
+	open := uint8(0)
 	if text[i] == '+' {
 		marks = pmPlus
 		i++
+	} else if text[i] == '(' && byteAt(text, i+1) == '+' {
+		marks, open = pmPlus|pmParen, 1 // "(+39) …"
+		i += 2
 	}
-	// Parentheses alternate, "(" first: open is the count of '(' less ')'.
-	open := uint8(0)
 	sepRun := 0
 	for i < len(text) && i-s < 32 {
 		k := phoneClass[text[i]]
@@ -358,11 +552,16 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
-	if n < 7 || n > 15 || looksLikeDate(sh) || sh.parens != 0 {
+	if n < 7 || n > 15 || looksLikeDate(sh) || sh.parens != 0 || len(groups) > 3 && dateThenMore(v, groups) {
 		return false
 	}
-	if v[0] == '+' {
-		return n >= 8 && v[1] != '0'
+	if sh.marks&pmPlus != 0 {
+		// "+39 …", "(+39) …": E.164, whose country code never starts with 0.
+		cc := v[1]
+		if v[0] == '(' {
+			cc = v[2]
+		}
+		return n >= 8 && cc != '0'
 	}
 	if nanp(v, groups) {
 		return true
@@ -372,16 +571,31 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	if near == 0 {
 		near = sc.nearWord(t, s)
 	}
+	// nearWord found the words' letters; whether they are words about
+	// phones (Telegram, telemetry are not) decides last (phoneWordsNear).
 	switch {
 	case near&nearStrong != 0:
-		return n >= 8 || len(groups) > 1
+		if n < 8 && len(groups) == 1 {
+			return false // nor after a weak word
+		}
+		switch phoneWordsNear(t, s) {
+		case nearKnown | nearStrong:
+			return true
+		case nearKnown | nearWeak:
+			return weakWordNumber(v, n, sh)
+		}
 	case near&nearWeak != 0:
-		// "reference number 00012345678", "numero 2024/00123" are not
-		// phones: ask for a phone's length and punctuation, and a
-		// national number of a plan the text can be read in.
-		return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
+		return weakWordNumber(v, n, sh) && phoneWordsNear(t, s)&nearWeak != 0
 	}
 	return false
+}
+
+// weakWordNumber reports whether v, a number of n digits read as sh, may
+// be a phone number after a weak word: "reference number 00012345678",
+// "numero 2024/00123" are not phones; ask for a phone's length and
+// punctuation, and a national number of a plan the text can be read in.
+func weakWordNumber(v string, n int, sh *phoneShape) bool {
+	return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
 }
 
 // nationalNumber reports whether v, a number of n digits written without
@@ -458,5 +672,25 @@ func looksLikeDate(sh *phoneShape) bool {
 	if len(groups) != 3 || sh.marks&(pmPlus|pmParen|pmSpace) != 0 {
 		return false
 	}
-	return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) || (groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4)
+	return dateGroups(groups)
+}
+
+// dateThenMore reports whether v, whose groups of digits are groups (more
+// than three), starts with a date followed by a space and more (a time:
+// "12/11/2025 09:27" reads as "12/11/2025 09"): three groups of a date's
+// sizes joined by one '/', '-' or '.'.
+func dateThenMore(v string, groups []int) bool {
+	if !dateGroups(groups) {
+		return false
+	}
+	// v starts with the first group's digits (no '+' or '(' before a date).
+	a, b := groups[0], groups[0]+1+groups[1]
+	c := b + 1 + groups[2]
+	return isDigit(v[0]) && c < len(v) && (v[a] == '/' || v[a] == '-' || v[a] == '.') && v[b] == v[a] && v[c] == ' '
+}
+
+// dateGroups reports whether three groups of digits have a date's sizes:
+// year, month, day or day, month, year.
+func dateGroups(g []int) bool {
+	return (g[0] == 4 && g[1] <= 2 && g[2] <= 2) || (g[0] <= 2 && g[1] <= 2 && g[2] == 4)
 }

@@ -15,10 +15,12 @@ import (
 func refPhoneSpan(text string, s int, buf *[16]int) (int, []int, bool) {
 	groups := buf[:0]
 	i := s
+	end, open := s, false
 	if text[i] == '+' {
 		i++
+	} else if strings.HasPrefix(text[i:], "(+") {
+		i, open = i+2, true
 	}
-	end, open := s, false
 	sepRun := 0
 	for i < len(text) && i-s < 32 {
 		c := text[i]
@@ -70,18 +72,61 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	if v[0] == '+' {
 		return n >= 8 && v[1] != '0'
 	}
+	if strings.HasPrefix(v, "(+") {
+		return n >= 8 && v[2] != '0'
+	}
 	if refNANP(v, groups) {
 		return true
 	}
 	// A dotted or dashed number with one group, or a version-like shape,
 	// needs the context even more; require a phone word close before.
 	switch {
-	case t.Near(phoneWords, s, 40):
+	case refPhoneNear(t.S, refStrongRE, s):
 		return n >= 8 || len(groups) > 1
-	case t.Near(phoneWeakWords, s, 40):
+	case refPhoneNear(t.S, refWeakRE, s):
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
 		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000") && refNational(v)
+	}
+	return false
+}
+
+// refStrongRE and refWeakRE are phoneForms by regular expressions: the
+// strong and the weak words, whole.
+var (
+	refStrongRE = regexp.MustCompile(`^(?i:tel|telf|telefon|telefonnummer|telefax|teléfonos?|telefones?|` +
+		`telephon(?:e|es|ed|ing)|phone[sd]?|cellphones?|mobiles?|cell|cellular|call(?:s|ed|ing)?|fax(?:es)?|` +
+		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino)|` +
+		`cellular[ei]|cel\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are))`)
+	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
+)
+
+func init() {
+	refStrongRE.Longest()
+	refWeakRE.Longest()
+}
+
+// refPhoneNear reports whether a word of re starts at a word start within
+// the 40 bytes before at, whole, and not in an e-mail address or a host
+// name (inAddress).
+func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
+	for p := max(0, at-40); p < at; p++ {
+		if isAlpha(byteAt(text, p-1)) {
+			continue
+		}
+		m := re.FindString(text[p:])
+		if m == "" {
+			continue
+		}
+		q := p + len(m)
+		if m[len(m)-1] == '.' {
+			q-- // "cel.", "num.": the word ends before the '.'
+		} else if c := byteAt(text, q); isAlpha(c) || c >= 0x80 {
+			continue
+		}
+		if !inAddress(text, p, q) {
+			return true
+		}
 	}
 	return false
 }
@@ -133,12 +178,19 @@ func refNANP(v string, groups []int) bool {
 }
 
 // reflooksLikeDate is the former looksLikeDate: rejects 2025-02-11, 11/02/2025, 11.02.2025 shapes.
+// A date followed by a space and more ("12/11/2025 09:27") is a date too.
 func refLooksLikeDate(groups []int, v string) bool {
+	if len(groups) > 3 {
+		m := refDateThenMore.FindStringSubmatch(v) // one separator, twice
+		return m != nil && (m[1] != "" && m[1] == m[2] || m[3] != "" && m[3] == m[4])
+	}
 	if len(groups) != 3 || strings.ContainsAny(v, "+() ") {
 		return false
 	}
 	return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) || (groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4)
 }
+
+var refDateThenMore = regexp.MustCompile(`^(?:[0-9]{4}([-/.])[0-9]{1,2}([-/.])[0-9]{1,2}|[0-9]{1,2}([-/.])[0-9]{1,2}([-/.])[0-9]{4}) `)
 
 // refPhoneAt is the former phone detector's test of hit h.
 func refPhoneAt(t *Text, h int, context bool) (int, int) {
@@ -150,15 +202,18 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 	p := byteAt(text, h-1)
 	if p == '+' || p == '(' {
 		s = h - 1
+		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, h+run) == ')' {
+			s = h - 2 // "(+39) …"
+		}
 		if p == '(' && (byteAt(text, h-2) == '+' || lone1) {
 			s = h - 2
 		} else if p == '(' && run == 3 && strings.HasSuffix(text[:h], "1 (") && !isAlnum(byteAt(text, h-4)) {
 			s = h - 3
 		}
 	} else if lone1 && strings.IndexByte("-. ", p) >= 0 {
-		// "1-415-555-0132": the trunk prefix, tried first.
+		// "1-415-555-0132": the trunk prefix, tried first, then ten digits.
 		if refPhoneStart(t, h-2) {
-			if e, groups, ok := refPhoneSpan(text, h-2, &groupBuf); ok && refPhoneOK(t, h-2, e, groups) {
+			if e, groups, ok := refPhoneSpan(text, h-2, &groupBuf); ok && sumInts(groups) == 11 && refPhoneOK(t, h-2, e, groups) {
 				return h - 2, e
 			}
 		}
@@ -187,7 +242,7 @@ func refPhoneStart(t *Text, s int) bool {
 	}
 	joined := isAlnum(p2) && strings.IndexByte("-.,:", p) >= 0
 	if text[s] == '+' {
-		return !joined || t.Near(phoneWords, s, 40)
+		return !joined || refPhoneNear(text, refStrongRE, s)
 	}
 	if joined && p != ',' {
 		return false
@@ -212,6 +267,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"numero 2024/00123", "2025-02-11", "1-800-555-0199x", "+1 (415)) 555 0132", "cell 0039 333 1234567 89",
 		`href="tel:+44-7295-672556"`, "call 1-415-586-8205", "1 (415) 586-8205", "1.415.586.8205 x1(415)5",
 		"card number 2448 6810 7795 9076", "Order number 1186409190", "telefono\nRossi,+39 333 1234567,366-9639381",
+		"a@telefonica.es\nDate: 12/11/2025 09:27", "Tel: 2025-11-12 09:27", "Tel 12.11.2025-09 3", "Clienti\n(+39) 347 1234567",
+		"(+39 347 1234567", "(+39)(02) 8736 4410", "x(+1) 415 555 0132", "(+039) 02 8736 4410", "Telepass 9012345678",
 	} {
 		f.Add(seed)
 	}
@@ -246,12 +303,14 @@ func checkPhoneReference(t *testing.T, s *Scanner, text string) {
 
 // TestPhoneNearWord compares nearWord (all the words read at each number
 // when few, cursors over sorted ones when many) with t.Near for each set,
+// and phoneWordsNear with the words read by regular expressions,
 // over texts of phone words, numbers and other words, numbers met in
 // ascending order and then out of order.
 func TestPhoneNearWord(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
-	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t"}
+	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t",
+		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it "}
 	fewAndMany := [2]int{}
 	for range 2000 {
 		var b strings.Builder
@@ -273,6 +332,16 @@ func TestPhoneNearWord(t *testing.T) {
 			}
 			if got := sc.nearWord(tx, h); got != want {
 				t.Fatalf("%q at %d: nearWord %b, want %b (few %v)", text, h, got, want, sc.words.few)
+			}
+			// The words read.
+			want = nearKnown
+			if refPhoneNear(text, refStrongRE, h) {
+				want |= nearStrong
+			} else if refPhoneNear(text, refWeakRE, h) {
+				want |= nearWeak
+			}
+			if got := phoneWordsNear(tx, h); got != want {
+				t.Fatalf("%q at %d: phoneWordsNear %b, want %b", text, h, got, want)
 			}
 		}
 		for h := range len(text) + 1 {
@@ -342,4 +411,112 @@ func TestPhoneShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
 	}
+}
+
+// TestPhoneWordsWhole: a phone word is a whole word about phones, or one
+// of its inflections, not any word that starts with its letters, nor a
+// name inside an e-mail address or a host name; a date followed by a time
+// is no phone number; "(+39)" is the '+' form of a country code.
+func TestPhoneWordsWhole(t *testing.T) {
+	s := newTestScanner(t)
+	tests := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		// Words that start with "tel" and are no phone words.
+		{"telemetry", "telemetry batch 20241103 1130 processed", nil},
+		{"telepass", "Telepass: codice contratto 9012345678, scadenza 12/2026", nil},
+		{"telegram", "Abbonamento Telegram Premium, ordine 4965322638 del 04/08/2023", nil},
+		{"telecom", "Telecom Italia fattura FT 2026/29066 del 07/11/2026", nil},
+		{"television", "Television licence 2024 7788 1234 renewed", nil},
+		{"cellar", "Cellar door 12 34 567 890", nil},
+		{"dialog", "dialog id 0612345678 closed", nil},
+		{"numerous", "numerous 3471234567 entries", nil},
+		{"contactless", "contactless payment 3471234567", nil},
+		// Inside an e-mail address or a host name.
+		{"e-mail domain", "From: Paolo Neri <p.neri@telefonica.es>\nDate: 12/11/2025 09:27\nSubject: offerta",
+			[]want{{TypeEmail, "p.neri@telefonica.es"}}},
+		{"e-mail domain csv", "id,email,amount\n7,afontana@telefonica.es,€ 16.631.43", []want{{TypeEmail, "afontana@telefonica.es"}}},
+		{"e-mail local part", "scrivi a mario.cell@example.org entro il 2024 0612 34", []want{{TypeEmail, "mario.cell@example.org"}}},
+		{"host", "see www.telefono.it 02 8736 4410", nil},
+		{"url", "https://tel.example.com/x 02 8736 4410", nil},
+		{"bare domain", "telefonica.es 02 8736 4410", nil},
+		// Whole words and their inflections.
+		{"tel", "tel 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"tel.", "Tel. 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"tel:", "TEL: 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"tel. abbreviation", "Tel.uff. 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"telefono", "Telefono: 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"telefonico", "recapito telefonico 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"telefonare", "potete telefonare al 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"telephone", "Telephone 020 7946 0958", []want{{TypePhone, "020 7946 0958"}}},
+		{"teléfono", "oppure Teléfono: 632 377 896", []want{{TypePhone, "632 377 896"}}},
+		{"TELÉFONO", "TELÉFONO: 632 377 896", []want{{TypePhone, "632 377 896"}}},
+		{"telefon", "Telefon: 030 1234567", []want{{TypePhone, "030 1234567"}}},
+		{"cellulare", "cellulare 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"cell", "Cell. 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"cel.", "cel. 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"called", "Customer called from 055 9919866 disputing", []want{{TypePhone, "055 9919866"}}},
+		{"chiamami", "chiamami al 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"recapiti", "Recapiti: 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"reach me", "reach me at 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"field path", "customer.phone = 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"contatti", "Contatti: 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"num.", "num. 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		// A date and a time.
+		{"date time", "Tel: 12/11/2025 09:27", nil},
+		{"iso date time", "Tel: 2025-11-12 09:27", nil},
+		{"dotted date time", "tel 12.11.2025 09:27", nil},
+		{"not one separator", "tel 12/11-2025 09 12", []want{{TypePhone, "12/11-2025 09 12"}}},
+		// The country code in parentheses.
+		{"paren cc", "Servizio Clienti\n(+39) 347 1234567", []want{{TypePhone, "(+39) 347 1234567"}}},
+		{"paren cc pipe", "Mario Rossi | (+39) 02 8736 4410 | Milano", []want{{TypePhone, "(+39) 02 8736 4410"}}},
+		{"paren cc tight", "(+44)20 7946 0958", []want{{TypePhone, "(+44)20 7946 0958"}}},
+		{"paren cc nanp", "ph (+1) 415 555 0132", []want{{TypePhone, "(+1) 415 555 0132"}}},
+		{"paren cc zero", "(+039) 02 8736 4410", nil},
+		{"paren cc short", "(+39) 1234", nil},
+		{"paren unclosed", "(+39 347 1234567", []want{{TypePhone, "+39 347 1234567"}}},
+		{"paren after a word", "x(+39) 347 1234567", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestPhoneFormTable: phoneWordAt finds every form of phoneForms (in
+// capitals too), and no word one letter longer or shorter.
+func TestPhoneFormTable(t *testing.T) {
+	for f, v := range phoneForms {
+		after := " 02 1234567"
+		switch v {
+		case formDot:
+			after = ". 02 1234567"
+		case formMe:
+			after = " me 02 1234567"
+		}
+		for _, w := range []string{f, strings.ToUpper(f[:1]) + f[1:], strings.ToUpper(f)} {
+			if !phoneWordAt(w+after, 0) {
+				t.Errorf("%q: not a phone word", w+after)
+			}
+		}
+		if phoneWordAt(f+"x"+after, 0) {
+			t.Errorf("%q: a phone word", f+"x"+after)
+		}
+		if _, ok := phoneForms[f[:len(f)-1]]; !ok && phoneWordAt(f[:len(f)-1]+after, 0) {
+			t.Errorf("%q: a phone word", f[:len(f)-1]+after)
+		}
+	}
+	if phoneWordAt("cel 02 1234567", 0) || phoneWordAt("num 02", 0) || phoneWordAt("reach 02", 0) || phoneWordAt("reach meet", 0) {
+		t.Error("cel, num without '.', reach without me: phone words")
+	}
+}
+
+// sumInts is the sum of xs (a number's digits from its groups' lengths).
+func sumInts(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }

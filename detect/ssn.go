@@ -1,5 +1,7 @@
 package detect
 
+import "slices"
+
 // usSSN finds US Social Security numbers: AAA-GG-SSSS with one kind of
 // separator (dash, space or dot), or nine bare digits next to the words
 // "SSN"/"social security". The area is never 000, 666 or 900–999, the group
@@ -68,8 +70,74 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 	if !ssnValid(string(d[:])) {
 		return 0, false
 	}
-	// Nine bare digits are an SSN only next to the words.
-	return end, e-h == 3 || t.Near(ssnContext, h, 40)
+	// Nine bare digits are an SSN only next to the words, and only where
+	// they are the nearest label before them.
+	return end, e-h == 3 || ssnLabelled(t, h)
+}
+
+// ssnLabelled reports whether an SSN word starts within the 40 bytes
+// before h (as t.Near(ssnContext, h, 40)) and no label of another
+// nine-digit number stands between the last one and h: in "SSN:
+// ***-**-5051 Routing: 084587653" the digits are the routing number
+// (ABA routing numbers have nine digits too).
+func ssnLabelled(t *Text, h int) bool {
+	last := -1
+	if pos := t.setHits(ssnContext); len(pos) <= fewWords {
+		for _, p := range pos {
+			if h-40 <= p && p < h && p > last && !isAlpha(byteAt(t.S, p-1)) {
+				last = p
+			}
+		}
+	} else {
+		// Many (an HR table): sorted, the last before h first.
+		pos = t.wordHits(ssnContext)
+		i, _ := slices.BinarySearch(pos, h)
+		for i--; i >= 0 && pos[i] >= h-40; i-- {
+			if !isAlpha(byteAt(t.S, pos[i]-1)) {
+				last = pos[i]
+				break
+			}
+		}
+	}
+	return last >= 0 && !otherNumberLabel(t.S[last:h])
+}
+
+// otherNumberLabel reports whether a word of s (from its second word: the
+// first is the SSN word) names another kind of nine-digit number: a bank
+// routing number (routing, ABA, RTN), an account (account, acct, IBAN,
+// conto). Whole words, in any case; "account" after "security" is the
+// SSN's own name (Social Security account number).
+func otherNumberLabel(s string) bool {
+	security := false // the word before was "security"
+	for i := 1; i < len(s); i++ {
+		if !isAlpha(s[i]) || isAlpha(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isAlpha(s[j]) {
+			j++
+		}
+		after := security
+		security = false
+		if j-i >= 3 && j-i <= 8 {
+			var buf [8]byte
+			for k := i; k < j; k++ {
+				buf[k-i] = lower(s[k])
+			}
+			switch string(buf[:j-i]) {
+			case "routing", "aba", "rtn", "acct", "iban", "conto":
+				return true
+			case "account", "accounts":
+				if !after {
+					return true
+				}
+			case "security":
+				security = true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // ssnValid applies the SSA's structural rules to nine digits.

@@ -1,0 +1,49 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSSNNearestLabel: nine bare digits are an SSN only where an SSN word
+// is the nearest label before them; a routing, ABA or account label
+// between names another number.
+func TestSSNNearestLabel(t *testing.T) {
+	s := newTestScanner(t)
+	tests := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		{"routing after a masked ssn", "SSN: ***-**-5051   Routing: 084587653", nil},
+		{"aba", "SSN ***-**-5051, ABA 256074974", nil},
+		{"account", "SSN: on file. Account: 234567891", nil},
+		{"iban word", "ssn xxx-xx-1234 iban 234567891", nil},
+		{"conto", "SSN ***-**-5051 conto 234567891", nil},
+		{"ssn", "SSN: 234567891", []want{{TypeUSSSN, "234567891"}}},
+		{"social security account number", "Social Security Account Number: 234567891", []want{{TypeUSSSN, "234567891"}}},
+		{"ssn after routing", "Routing: 084587653 SSN: 234567891", []want{{TypeUSSSN, "234567891"}}},
+		{"a word that starts like a label", "SSN (abandoned form) 234567891", []want{{TypeUSSSN, "234567891"}}},
+		{"dashed is an ssn by its shape", "Routing: 234-56-7891", []want{{TypeUSSSN, "234-56-7891"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestSSNNearestLabelMany: with many SSN words in a text (sorted hits),
+// the nearest one before the digits decides as with few.
+func TestSSNNearestLabelMany(t *testing.T) {
+	s := newTestScanner(t)
+	var b strings.Builder
+	var wants []want
+	for i := range 12 {
+		if i%2 == 0 {
+			b.WriteString("SSN: ***-**-5051   Routing: 084587653\n")
+		} else {
+			b.WriteString("SSN: 234567891\n")
+			wants = append(wants, want{TypeUSSSN, "234567891"})
+		}
+	}
+	checkFindings(t, s, b.String(), wants)
+}
