@@ -43,6 +43,10 @@ func TestDetectors(t *testing.T) {
 		{"vat", "P.IVA " + vat, []want{{TypeITVAT, vat}}},
 		{"vat with IT prefix", "VAT IT" + vat, []want{{TypeITVAT, "IT" + vat}}},
 		{"vat bad check digit", "P.IVA " + vatBad, nil},
+		// Eleven digits after a word about phones are a phone number; a
+		// word that only starts with its letters is not one.
+		{"vat after a phone word", "tel. " + vat, []want{{TypePhone, vat}}},
+		{"vat after a word like a phone word", "Telepass codice " + vat, []want{{TypeITVAT, vat}}},
 		{"ssn", "SSN 123-45-6780 on file", []want{{TypeUSSSN, "123-45-6780"}}},
 		{"ssn dotted", "ssn 234.56.7890", []want{{TypeUSSSN, "234.56.7890"}}},
 		{"ssn bare with context", "social security number 234567890", []want{{TypeUSSSN, "234567890"}}},

@@ -265,18 +265,18 @@ func (c *wordCursors) near(text string, at int) uint8 {
 // number; this, for the few numbers whose fate a word decides.
 func phoneWordsNear(t *Text, at int) uint8 {
 	switch {
-	case phoneWordWithin(t, phoneWords, at):
+	case phoneWordWithin(t, phoneWords, at, 40):
 		return nearKnown | nearStrong
-	case phoneWordWithin(t, phoneWeakWords, at):
+	case phoneWordWithin(t, phoneWeakWords, at, 40):
 		return nearKnown | nearWeak
 	}
 	return nearKnown
 }
 
 // phoneWordWithin reports whether a word of ws about phones starts within
-// the 40 bytes before at (t.Near with phoneWordAt).
-func phoneWordWithin(t *Text, ws *WordSet, at int) bool {
-	lo := at - 40
+// the before bytes that precede at (t.Near with phoneWordAt).
+func phoneWordWithin(t *Text, ws *WordSet, at, before int) bool {
+	lo := at - before
 	pos := t.setHits(ws)
 	if len(pos) > fewWords {
 		pos = t.wordHits(ws) // sorted: from the first at lo or after

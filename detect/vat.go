@@ -49,7 +49,7 @@ func vatAt(t *Text, h, e int) (int, bool) {
 	}
 	// Eleven digits near a word about phones, and not about VAT, are more
 	// likely a phone number.
-	if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
+	if s == h && phoneWordWithin(t, phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
 		return 0, false
 	}
 	return s, true
