@@ -28,7 +28,7 @@ func (phone) Keywords() []string { return []string{DigitRuns} }
 var (
 	phoneWords = NewWordSet(
 		"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me",
-		"telefono", "cellulare", "chiama", "recapit", "cel.", "squill",
+		"telefono", "cellulare", "chiama", "recapit", "cel.", "squill", "mob.",
 	)
 	phoneWeakWords = NewWordSet("number", "numero", "num.", "contact", "contatt")
 )
@@ -40,7 +40,7 @@ func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords, phoneWeak
 // languages near them), each starting with a word of its set, not every
 // word that starts with their letters ("tel" is a phone word; Telegram,
 // telemetry, Telecom, Telepass are not). The value says what must follow the word:
-// formDot a '.' (the abbreviations "cel.", "num."), formMe " me"
+// formDot a '.' (the abbreviations "cel.", "mob.", "num."), formMe " me"
 // ("reach me").
 var phoneForms = map[string]uint8{
 	// English
@@ -48,7 +48,7 @@ var phoneForms = map[string]uint8{
 	"phone": 0, "phones": 0, "phoned": 0, "cellphone": 0, "cellphones": 0,
 	"mobile": 0, "mobiles": 0, "cell": 0, "cellular": 0, "call": 0, "calls": 0, "called": 0, "calling": 0,
 	"fax": 0, "faxes": 0, "whatsapp": 0, "sms": 0, "dial": 0, "dialled": 0, "dialed": 0,
-	"dialling": 0, "dialing": 0, "reach": formMe,
+	"dialling": 0, "dialing": 0, "reach": formMe, "mob": formDot,
 	// Italian
 	"telefono": 0, "telefoni": 0, "telefonare": 0, "telefonami": 0, "telefonateci": 0,
 	"telefonico": 0, "telefonica": 0, "telefonici": 0, "telefoniche": 0, "telefonino": 0,

@@ -97,7 +97,7 @@ var (
 	refStrongRE = regexp.MustCompile(`^(?i:tel|telf|telefon|telefonnummer|telefax|teléfonos?|telefones?|` +
 		`telephon(?:e|es|ed|ing)|phone[sd]?|cellphones?|mobiles?|cell|cellular|call(?:s|ed|ing)?|fax(?:es)?|` +
 		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino)|` +
-		`cellular[ei]|cel\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are))`)
+		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are))`)
 	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
 )
 
@@ -457,6 +457,8 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"cellulare", "cellulare 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"cell", "Cell. 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"cel.", "cel. 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"mob.", "Mob. 02 5413 5875", []want{{TypePhone, "02 5413 5875"}}},
+		{"mob without its dot", "the mob 02 5413 5875", nil},
 		{"called", "Customer called from 055 9919866 disputing", []want{{TypePhone, "055 9919866"}}},
 		{"chiamami", "chiamami al 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"recapiti", "Recapiti: 347 1234567", []want{{TypePhone, "347 1234567"}}},
