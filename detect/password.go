@@ -135,11 +135,26 @@ func passwordAt(text string, h int) (int, int, bool) {
 		}
 	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
+	callKey := false
 	if q := byteAt(text, i); q == '"' || q == '\'' {
+		callKey = callArgument(text, h, q)
 		i++
 	}
 	// nuget: key="…Password" value="secret"
 	j := skipSpaces(text, i)
+	// A call's key and value arguments: define('DB_PASSWORD', '…') (PHP,
+	// wp-config.php), os.Setenv("DB_PASSWORD", "…"): a quoted value that
+	// looks generated (a tuple of field names, ("password", "email"), has
+	// the same shape).
+	if callKey && byteAt(text, j) == ',' {
+		v := skipSpaces(text, j+1)
+		if c := byteAt(text, v); c == '"' || c == '\'' {
+			if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) {
+				return s, e, true
+			}
+		}
+		return 0, 0, false
+	}
 	if hasPrefixFold(text, j, "value=") {
 		return quotedOrBare(text, j+6, true)
 	}
@@ -223,6 +238,24 @@ func passwordAt(text string, h int) (int, int, bool) {
 		k = w + 1
 	}
 	return 0, 0, false
+}
+
+// callArgument reports whether the identifier holding the password keyword
+// at h is a string literal, quoted by q, that is a call's first argument:
+// '(' before its opening quote.
+func callArgument(text string, h int, q byte) bool {
+	s := h
+	for s > 0 && (isAlnum(text[s-1]) || text[s-1] == '_') {
+		s--
+	}
+	if byteAt(text, s-1) != q {
+		return false
+	}
+	p := s - 2
+	for p >= 0 && text[p] == ' ' {
+		p--
+	}
+	return byteAt(text, p) == '('
 }
 
 // connStringValue reports whether the ';' at semi ends the unquoted value
@@ -800,6 +833,8 @@ var commonNonPasswords = map[string]bool{
 	"user": true, "reset": true, "forgotten": true, "expired": true, "invalid": true, "incorrect": true,
 	"wrong": true, "obbligatoria": true, "scaduta": true, "errata": true, "yyy": true, "xxx": true,
 	"mypassword": true, "yourpassword": true, "your_password": true, "secretpassword": true,
+	// wp-config-sample.php's placeholder, pasted with every WordPress question.
+	"password_here": true,
 }
 
 // maxNonPassword bounds the length of commonNonPasswords' words (a test

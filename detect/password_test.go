@@ -151,6 +151,13 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		name, text string
 		wants      []want
 	}{
+		// A call's key and value arguments (wp-config.php, os.Setenv).
+		{"php define", "define( 'DB_PASSWORD', '" + pass + "' );", []want{{TypePassword, pass}}},
+		{"go setenv", `os.Setenv("DB_PASSWORD", "` + pass + `")`, []want{{TypePassword, pass}}},
+		{"php define placeholder", "define( 'DB_PASSWORD', 'password_here' );", nil},
+		{"php define empty", "define('DB_PASSWORD', '');", nil},
+		{"tuple of field names", `fields = ("password", "email")`, nil},
+		{"list of keys", `keys = ['password', '` + pass + `']`, nil},
 		// XML element content (Maven settings.xml, app configs).
 		{"xml element", "<password>" + pass + "</password>", []want{{TypePassword, pass}}},
 		{"xml in settings.xml", "<server><id>nexus</id><username>ci</username><password>" + pass + "</password></server>", []want{{TypePassword, pass}}},
