@@ -302,7 +302,7 @@ func (s *Server) forward(t *txn) *http.Response {
 	t.ev.Status = resp.StatusCode
 	s.metrics.openStreams.Inc()
 	tap := newUsageTap(resp)
-	body := &auditedBody{ReadCloser: resp.Body, tap: tap.Write}
+	body := &auditedBody{ReadCloser: resp.Body, tap: tap.Write, ctx: t.req.Context()}
 	body.done = func() {
 		s.metrics.openStreams.Dec()
 		u := tap.Usage()
@@ -327,13 +327,17 @@ type auditedBody struct {
 	eof     bool  // read to its end
 	readErr error // the read failed before the end (upstream broke off)
 	n       int64 // bytes read
+	// ctx, optional, is the upstream request's: once it is done (the
+	// client hung up), a failed read is the client's leaving, whatever
+	// error the transport chose for it.
+	ctx context.Context
 }
 
 // end says how the answer ended, for the completion line: event.reason
 // (broke is the words for an upstream that broke off) and end reason.
 func (b *auditedBody) end(broke string) (reason, endReason string) {
 	switch {
-	case b.readErr != nil && !errors.Is(b.readErr, context.Canceled):
+	case b.readErr != nil && !errors.Is(b.readErr, context.Canceled) && (b.ctx == nil || b.ctx.Err() == nil):
 		return broke, audit.EndUpstreamError
 	case !b.eof: // or the read was cancelled: the client hung up, which cancels the upstream request
 		return "the client left before the answer ended", audit.EndClientGone
