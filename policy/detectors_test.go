@@ -21,6 +21,20 @@ import (
 	"github.com/promptwall/promptwall/internal/testpolicy"
 )
 
+// checkProblems checks that err is a *CompileError whose lines are want,
+// with "DIR/" standing for the bundle directory dir, and returns them so.
+func checkProblems(t *testing.T, err error, dir string, want []string) []string {
+	t.Helper()
+	w := make([]string, len(want))
+	for i, l := range want {
+		w[i] = strings.Replace(l, "DIR/", dir+string(filepath.Separator), 1)
+	}
+	if got := compileProblems(t, err); !slices.Equal(got, w) {
+		t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(w, "\n"))
+	}
+	return w
+}
+
 func compileProblems(t *testing.T, err error) []string {
 	t.Helper()
 	var ce *CompileError
@@ -94,14 +108,7 @@ func TestCustomDetectorProblems(t *testing.T) {
 			}
 			dir := copyBundle(t, files)
 			_, err := Check(dir)
-			got := compileProblems(t, err)
-			want := make([]string, len(tt.want))
-			for i, w := range tt.want {
-				want[i] = strings.Replace(w, "DIR/", dir+string(filepath.Separator), 1)
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
+			want := checkProblems(t, err, dir, tt.want)
 			// The proxy refuses the policy with the same lines.
 			if _, err := New(context.Background(), WithDir(dir)); err == nil || err.Error() != strings.Join(want, "\n") {
 				t.Fatalf("New: %v", err)
@@ -190,14 +197,7 @@ func TestCustomDetectorsTogether(t *testing.T) {
 				}
 				return
 			}
-			got := compileProblems(t, err)
-			want := make([]string, len(tt.want))
-			for i, w := range tt.want {
-				want[i] = strings.Replace(w, "DIR/", dir+string(filepath.Separator), 1)
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
+			checkProblems(t, err, dir, tt.want)
 		})
 	}
 }
