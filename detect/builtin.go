@@ -24,6 +24,7 @@ func builtinDetectors() []Detector {
 		phone{},
 		creditCard{},
 		iban{},
+		ibanLabelled{},
 		itFiscalCode{},
 		itFiscalCodeLetters{},
 		itVAT{},

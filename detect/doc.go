@@ -88,7 +88,10 @@
 //     (sixteen letters) is found in capitals only: in lower case that form
 //     is a long word, and a 1-in-26 check letter is too weak for words.
 //   - IBANs are accepted in capitals or entirely in lower case (the mod-97
-//     check ignores case), never in mixed case.
+//     check ignores case), never in mixed case; compact or printed in
+//     ISO's groups of four anywhere, in other groupings (the Italian
+//     national form IT 60 X 05428 11101 000000123456) only after the word
+//     "IBAN", where reading across separators cannot join unrelated numbers.
 //
 // # Measuring
 //

@@ -158,3 +158,104 @@ var ibanLength = func() (t [26][26]uint8) {
 	}
 	return
 }()
+
+// ibanLabelled finds the IBANs printed in groups other than ISO 13616's
+// fours after the word "IBAN": the Italian national form "IT 60 X 05428
+// 11101 000000123456" (check digits, CIN, ABI, CAB, account), a space
+// between the country code and the check digits, groups of any size. The
+// label is the context free grouping needs: without it, reading across
+// separators would join unrelated numbers; with it, the country's length,
+// the end at a group's end and mod-97 still decide. The printed and
+// compact forms are iban's.
+type ibanLabelled struct{}
+
+var _ Detector = ibanLabelled{}
+
+func (ibanLabelled) Type() string       { return TypeIBAN }
+func (ibanLabelled) Keywords() []string { return []string{"iban"} }
+
+// ibanBreakAt reports whether the code at s is grouped otherwise than in
+// ISO's fours (iban's forms, compact or printed): a separator after a
+// number of characters that is not a multiple of four, within its first
+// 16 bytes. National forms' groups are short (Italy's check digits, CIN,
+// ABI, CAB: 2, 1, 5, 5, and a space after the country code): their first
+// such break shows there. (A cheap test before the whole code is read.)
+func ibanBreakAt(text string, s int) bool {
+	n := 0
+	for _, c := range []byte(text[s:min(s+16, len(text))]) {
+		if c == ' ' || c == '-' {
+			if n&3 != 0 {
+				return true
+			}
+		} else {
+			n++
+		}
+	}
+	return false
+}
+
+// ibanLabelReach is how far after the label the code may start: a colon,
+// "n.", "(EUR)", "del conto:" and the like.
+const ibanLabelReach = 32
+
+func (ibanLabelled) Find(t *Text) {
+	next := 0
+	for _, h := range t.Hits {
+		from := max(h+4, next)
+		for s := from; s < min(h+4+ibanLabelReach, len(t.S)-4); s++ {
+			// A country code and its check digits, maybe a separator
+			// between: the first such word after the label is the
+			// code or none.
+			c := t.S[s+2]
+			if !isAlpha(t.S[s]) || !isAlpha(t.S[s+1]) || isAlnum(byteAt(t.S, s-1)) ||
+				!isDigit(t.S[s+3]) || !isDigit(c) && c != ' ' && c != '-' {
+				continue
+			}
+			if e, ok := ibanGroupedAt(t.S, s); ok {
+				t.Emit(s, e)
+				next = e
+			}
+			break
+		}
+	}
+}
+
+// ibanGroupedAt matches an IBAN whose country code starts at s, written in
+// one case, with one separator (a space or a dash, the same each time) at
+// most between any two of its characters, and returns its end. A code
+// in iban's forms (compact, or printed in fours) is left to it, unchecked.
+func ibanGroupedAt(text string, s int) (int, bool) {
+	if !ibanBreakAt(text, s) || s+4 > len(text) || !isAlpha(text[s]) || !isAlpha(text[s+1]) || isLower(text[s]) != isLower(text[s+1]) {
+		return 0, false
+	}
+	want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
+	if want == 0 {
+		return 0, false
+	}
+	lowerCase := isLower(text[s])
+	var buf [34]byte
+	buf[0], buf[1] = text[s]&^0x20, text[s+1]&^0x20 // capitals
+	n, j := 2, s+2
+	var sep byte
+	for j < len(text) && n < want {
+		c := text[j]
+		switch {
+		case isDigit(c) || isAlpha(c) && isLower(c) == lowerCase && n >= 4:
+			buf[n] = c
+			if isAlpha(c) {
+				buf[n] = c &^ 0x20
+			}
+			n++
+			j++
+		case (c == ' ' || c == '-') && (sep == 0 || sep == c) && isAlnum(byteAt(text, j+1)):
+			sep = c
+			j++
+		default:
+			return 0, false
+		}
+	}
+	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
+		return 0, false
+	}
+	return j, true
+}

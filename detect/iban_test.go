@@ -149,3 +149,91 @@ func FuzzIBANAt(f *testing.F) {
 		checkIBANAt(t, s)
 	})
 }
+
+// withCheckDigits returns the IBAN of country cc with BBAN bban.
+func withCheckDigits(cc, bban string) string {
+	for c := 2; c <= 98; c++ {
+		if s := cc + twoDigits(c) + bban; ibanValid(s) {
+			return s
+		}
+	}
+	panic("unreachable")
+}
+
+// TestIBANLabelled: after the word IBAN, a code grouped otherwise than in
+// ISO's fours is found (the Italian national form: check digits, CIN, ABI,
+// CAB, account); without the label, or with a bad check, a wrong length,
+// a group run on into a longer one, mixed case or mixed separators, not.
+func TestIBANLabelled(t *testing.T) {
+	r := rng(t)
+	it := withCheckDigits("IT", randFrom(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1)+randFrom(r, "0123456789", 22))
+	cin, abi, cab, acct := it[4:5], it[5:10], it[10:15], it[15:]
+	national := it[:2] + " " + it[2:4] + " " + cin + " " + abi + " " + cab + " " + acct
+	bad := it[:4] + cin + abi + cab + acct[:11] + string('0'+(acct[11]-'0'+1)%10)
+	de := genIBAN(r, "DE")
+	for _, tc := range []struct {
+		text string
+		want string // the IBAN's text as found; "" for none
+	}{
+		{"IBAN: " + national, national},
+		{"Coordinate bancarie - IBAN " + it[:4] + " " + cin + " " + abi + " " + cab + " " + acct + ".", it[:4] + " " + cin + " " + abi + " " + cab + " " + acct},
+		{"iban n. " + strings.ToLower(national) + " (BPM)", strings.ToLower(national)},
+		{"IBAN del conto: " + it[:2] + "-" + it[2:4] + "-" + cin + "-" + abi + "-" + cab + "-" + acct, it[:2] + "-" + it[2:4] + "-" + cin + "-" + abi + "-" + cab + "-" + acct},
+		{"IBAN: " + de[:2] + " " + de[2:4] + " " + de[4:12] + " " + de[12:], de[:2] + " " + de[2:4] + " " + de[4:12] + " " + de[12:]},
+		// iban's own forms, found once.
+		{"IBAN: " + it, it},
+		{"IBAN: " + group4(it, " "), group4(it, " ")},
+		// Not: no label, a bad check, a longer group, mixed case or separators.
+		{"conto " + national, ""},
+		{"IBAN: " + bad[:2] + " " + bad[2:4] + " " + bad[4:5] + " " + bad[5:10] + " " + bad[10:15] + " " + bad[15:], ""},
+		{"IBAN: " + national + "7", ""},
+		{"IBAN: " + it[:2] + " " + it[2:4] + " " + strings.ToLower(cin) + " " + abi + " " + cab + " " + acct, ""},
+		{"IBAN: " + it[:2] + " " + it[2:4] + "-" + cin + " " + abi + " " + cab + " " + acct, ""},
+		{"IBAN: " + it[:2] + "  " + it[2:4] + " " + cin + " " + abi + " " + cab + " " + acct, ""},
+		// Too far after the label.
+		{"IBAN: vedi il documento allegato alla mail di ieri, " + national, ""},
+	} {
+		var got []string
+		for _, f := range newTestScanner(t).ScanText(tc.text) {
+			if f.Type == TypeIBAN {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		want := []string{}
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if len(got) != len(want) || len(got) == 1 && got[0] != want[0] {
+			t.Errorf("%q: IBANs %q, want %q", tc.text, got, want)
+		}
+	}
+}
+
+// FuzzIBANGroupedAt: wherever ibanGroupedAt matches, the code's characters
+// are a valid IBAN, its separators one kind and single, what follows no
+// letter or digit, and iban's own matcher does not read it (the two
+// detectors split the forms).
+func FuzzIBANGroupedAt(f *testing.F) {
+	f.Add("IBAN: IT 60 X 05428 11101 000000123456")
+	f.Add("IBAN: it60-x-05428-11101-000000123456 ok")
+	f.Add("IBAN IT60 X054 2811 1010 0000 0123 456")
+	f.Add("IBAN: DE 89 37040044 0532013000")
+	f.Fuzz(func(t *testing.T, text string) {
+		for s := range len(text) {
+			e, ok := ibanGroupedAt(text, s)
+			if !ok {
+				continue
+			}
+			code := text[s:e]
+			seps := strings.Count(code, " ") + strings.Count(code, "-")
+			if compact := strings.NewReplacer(" ", "", "-", "").Replace(code); !ibanValid(strings.ToUpper(compact)) ||
+				len(compact)+seps != len(code) || strings.Contains(code, " ") && strings.Contains(code, "-") ||
+				strings.Contains(code, "  ") || strings.Contains(code, "--") || isAlnum(byteAt(text, e)) {
+				t.Fatalf("ibanGroupedAt(%q, %d) = %q", text, s, code)
+			}
+			if _, ok := ibanAt(text, s+2); ok {
+				t.Fatalf("ibanGroupedAt(%q, %d) = %q, which ibanAt reads too", text, s, code)
+			}
+		}
+	})
+}
