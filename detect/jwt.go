@@ -27,25 +27,105 @@ func (jwt) Find(t *Text) {
 		if h < next || isWordDash(byteAt(text, h-1)) {
 			continue
 		}
-		// header . payload . signature
-		e1 := spanClass(text, h, 8<<10, cB64URL)
-		if byteAt(text, e1) != '.' {
-			continue
+		end, ok, brk := jwtAt(text, h)
+		if !ok && brk {
+			end, ok = jwtWrappedAt(text, h)
 		}
-		e2 := spanClass(text, e1+1, 64<<10, cB64URL)
-		if e2-e1 < 3 || byteAt(text, e2) != '.' {
-			continue
+		if ok {
+			t.Emit(h, end)
+			next = end
 		}
-		e3 := spanClass(text, e2+1, 8<<10, cB64URL)
-		if isWordDash(byteAt(text, e3)) || !jwtHeaderOK(text[h:e1]) {
-			continue
+	}
+}
+
+// jwtAt matches a JWT starting at h and returns its end; brk reports that
+// the header or the payload stopped at a line break (the token may be
+// wrapped: see jwtWrappedAt).
+func jwtAt(text string, h int) (end int, ok, brk bool) {
+	// header . payload . signature
+	e1 := spanClass(text, h, 8<<10, cB64URL)
+	if byteAt(text, e1) != '.' {
+		return 0, false, isLineBreakStart(byteAt(text, e1))
+	}
+	e2 := spanClass(text, e1+1, 64<<10, cB64URL)
+	if e2-e1 < 3 || byteAt(text, e2) != '.' {
+		return 0, false, isLineBreakStart(byteAt(text, e2))
+	}
+	e3 := spanClass(text, e2+1, 8<<10, cB64URL)
+	if isWordDash(byteAt(text, e3)) || !jwtHeaderOK(text[h:e1]) {
+		return 0, false, false
+	}
+	if e3 == e2+1 && !jwtUnsecured(text[h:e1]) {
+		return 0, false, false // an empty signature only for unsecured tokens
+	}
+	return e3, true, false
+}
+
+// jwtUnsecured reports whether a header part names the "none" algorithm.
+func jwtUnsecured(header string) bool {
+	return strings.Contains(strings.ToLower(decodeB64URL(header)), `"none"`)
+}
+
+// isLineBreakStart reports whether a line break may start at a byte: a
+// newline, a carriage return, or a shell's or C string's '\' before one.
+func isLineBreakStart(c byte) bool { return c == '\n' || c == '\r' || c == '\\' }
+
+// jwtWrappedAt matches a JWT starting at h whose header or payload is
+// wrapped over lines (pasted from a terminal, a log or an e-mail folded at
+// a fixed width; a shell line ending in '\'), and returns its end. The
+// parts are read across the breaks (jwtWrappedPart), and both must then
+// decode: the header to JSON with "alg", the payload to a JSON object — a
+// line that merely goes on with a word does not. The signature is not
+// read across a break (it cannot be checked): it ends there.
+func jwtWrappedAt(text string, h int) (int, bool) {
+	hdr, e1 := jwtWrappedPart(text, h, 8<<10)
+	if byteAt(text, e1) != '.' || !jwtHeaderOK(hdr) {
+		return 0, false
+	}
+	pay, e2 := jwtWrappedPart(text, e1+1, 64<<10)
+	if len(pay) < 2 || byteAt(text, e2) != '.' || e2-h == len(hdr)+1+len(pay) {
+		return 0, false // no payload, or no break: jwtAt's
+	}
+	var buf [512]byte
+	raw := decodeB64URLTo(buf[:], pay)
+	if i := skipJSONSpace(raw, 0); i == len(raw) || raw[i] != '{' || !json.Valid(raw) {
+		return 0, false
+	}
+	e3 := spanClass(text, e2+1, 8<<10, cB64URL)
+	if isWordDash(byteAt(text, e3)) || e3 == e2+1 && !jwtUnsecured(hdr) {
+		return 0, false
+	}
+	return e3, true
+}
+
+// jwtWrappedPart reads a base64url part from i across line breaks (an
+// optional '\\' or '\r', a newline, then the next line's indentation)
+// where the next line goes on with base64url bytes, up to limit bytes of
+// the part: it returns the part without the breaks and where it ends.
+func jwtWrappedPart(text string, i, limit int) (string, int) {
+	var b strings.Builder
+	for {
+		e := spanClass(text, i, limit-b.Len(), cB64URL)
+		b.WriteString(text[i:e])
+		if b.Len() >= limit {
+			return b.String(), e
 		}
-		end := e3
-		if end == e2+1 && !strings.Contains(strings.ToLower(decodeB64URL(text[h:e1])), `"none"`) {
-			continue // an empty signature only for unsecured tokens
+		j := e
+		if c := byteAt(text, j); c == '\\' || c == '\r' {
+			j++
 		}
-		t.Emit(h, end)
-		next = end
+		if byteAt(text, j) == '\r' {
+			j++
+		}
+		if byteAt(text, j) != '\n' || e == i {
+			return b.String(), e
+		}
+		for j++; byteAt(text, j) == ' ' || byteAt(text, j) == '\t'; j++ {
+		}
+		if !isB64URL(byteAt(text, j)) {
+			return b.String(), e
+		}
+		i = j
 	}
 }
 

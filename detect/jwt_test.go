@@ -3,6 +3,7 @@ package detect
 import (
 	"encoding/base64"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,68 @@ func FuzzJSONFlatObject(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if jsonFlatObject(b) && !json.Valid(b) {
 			t.Fatalf("jsonFlatObject(%q) = true, json.Valid false", b)
+		}
+	})
+}
+
+// TestJWTWrapped: a token wrapped over lines in its header or payload (a
+// newline, CRLF, a shell's '\' before it, the next line's indentation) is
+// found whole; a line that merely goes on with a word, or a break in the
+// signature, is not read across.
+func TestJWTWrapped(t *testing.T) {
+	r := rng(t)
+	enc := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	hdr := enc(`{"alg":"RS256","typ":"JWT","kid":"` + randFrom(r, base62, 12) + `"}`)
+	pay := enc(`{"sub":"` + randFrom(r, "0123456789", 6) + `","name":"Mario Rossi","iat":1716239022}`)
+	sig := randFrom(r, base62+"-_", 43)
+	tok := hdr + "." + pay + "." + sig
+	for _, tc := range []struct {
+		text, want string // want: the token as found ("" none)
+	}{
+		{"AUTH_TOKEN=" + hdr + "." + pay[:20] + "\n" + pay[20:] + "." + sig + "\nok", hdr + "." + pay[:20] + "\n" + pay[20:] + "." + sig},
+		{"jwt: " + hdr + "." + pay[:31] + "\r\n" + pay[31:] + "." + sig, hdr + "." + pay[:31] + "\r\n" + pay[31:] + "." + sig},
+		{"curl -H 'Authorization: Bearer " + hdr[:17] + "\\\n  " + hdr[17:] + "." + pay + "." + sig + "'", hdr[:17] + "\\\n  " + hdr[17:] + "." + pay + "." + sig},
+		{"    token: " + hdr + "." + pay[:9] + "\n    " + pay[9:40] + "\n    " + pay[40:] + "." + sig, hdr + "." + pay[:9] + "\n    " + pay[9:40] + "\n    " + pay[40:] + "." + sig},
+		// Not wrapped: found as it stands; the signature is not read across a break.
+		{"token " + tok + "\nthanks", tok},
+		{"token " + tok[:len(tok)-10] + "\n" + tok[len(tok)-10:], tok[:len(tok)-10]},
+		// A line that goes on with words: the parts do not decode.
+		{"header " + hdr + "\nabc." + pay + "." + sig, ""},
+		{"payload " + hdr + "." + pay + "\nciao.x", ""},
+		{"payload " + hdr + "." + pay[:24] + "\nciao." + sig, ""},
+	} {
+		var got []string
+		for _, f := range newTestScanner(t).ScanText(tc.text) {
+			if f.Type == TypeJWT {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		want := []string{}
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: JWTs %q, want %q", tc.text, got, want)
+		}
+	}
+}
+
+// FuzzJWTWrapped: wherever jwtWrappedAt matches, the token with its line
+// breaks taken out is a JWT jwtAt reads whole.
+func FuzzJWTWrapped(f *testing.F) {
+	f.Add("t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx\nIn0.c2ln")
+	f.Add("eyJhbGciOiJI\\\n  UzI1NiJ9.eyJzdWIiOiIxIn0.c2ln x")
+	f.Add("eyJhbGciOiJIUzI1NiJ9\r\nabc.eyJ9.x")
+	f.Fuzz(func(t *testing.T, text string) {
+		for h := range len(text) {
+			end, ok := jwtWrappedAt(text, h)
+			if !ok {
+				continue
+			}
+			tok := strings.NewReplacer("\\\r\n", "", "\\\n", "", "\r\n", "", "\n", "", " ", "", "\t", "").Replace(text[h:end])
+			if e, ok, _ := jwtAt(tok, 0); !ok || e != len(tok) {
+				t.Fatalf("jwtWrappedAt(%q, %d) = %q; unwrapped %q is no JWT", text, h, text[h:end], tok)
+			}
 		}
 	})
 }
