@@ -60,11 +60,13 @@
 //     characters, template references (${VAR}, %VAR%, var.x).
 //   - Checksums decide for numbers: a card, IBAN, fiscal code or VAT number
 //     that fails its check is not reported, however it is labelled.
-//   - A JWT wrapped over lines in its header or payload (folded at a fixed
-//     width, a shell line ending in '\', the next line indented) is read
-//     across the breaks only if both parts then decode (the header to JSON
-//     with "alg", the payload to a JSON object); a signature is not read
-//     across a break. Other values split by a line break are not joined.
+//   - A value wrapped over lines (folded at a fixed width, a shell line
+//     ending in '\', the next line indented) is read across the breaks only
+//     where its format then checks itself (wrap.go): a JWT whose header and
+//     payload decode (the signature is not read across a break), a GitHub
+//     token whose CRC32 holds, an Anthropic key ending in "AA", a token of
+//     fixed length. Numbers, e-mail addresses and tokens with only a length
+//     range are not joined across lines.
 //   - A GitHub token with a bad CRC32 is reported only when the text calls it
 //     a token (GITHUB_TOKEN=…, "token"): hand-made test tokens in configs are
 //     still worth stopping, random look-alikes in prose are not.

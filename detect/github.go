@@ -36,6 +36,16 @@ func (githubToken) Find(t *Text) {
 		}
 		end := spanClass(text, h+4, 37, aAlnum)
 		if end-h-4 != 36 || isWord(byteAt(text, end)) {
+			// Wrapped over lines (wrap.go): only with a good checksum.
+			if end-h-4 < 36 && end > h+4 && isLineBreakStart(byteAt(text, end)) {
+				e := 0
+				if readWrapped(text, h+4, 37, aAlnum, func(body string, end int) bool {
+					e = end
+					return len(body) == 36 && !isWord(byteAt(text, end)) && githubChecksumOK(body) && !isPlaceholderOf(body, cAlnum)
+				}) {
+					t.Emit(h, e)
+				}
+			}
 			continue
 		}
 		// The checksum separates a real token from a look-alike; a token

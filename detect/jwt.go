@@ -66,25 +66,21 @@ func jwtUnsecured(header string) bool {
 	return strings.Contains(strings.ToLower(decodeB64URL(header)), `"none"`)
 }
 
-// isLineBreakStart reports whether a line break may start at a byte: a
-// newline, a carriage return, or a shell's or C string's '\' before one.
-func isLineBreakStart(c byte) bool { return c == '\n' || c == '\r' || c == '\\' }
-
 // jwtWrappedAt matches a JWT starting at h whose header or payload is
 // wrapped over lines (pasted from a terminal, a log or an e-mail folded at
 // a fixed width; a shell line ending in '\'), and returns its end. The
-// parts are read across the breaks (jwtWrappedPart), and both must then
+// parts are read across the breaks (readWrapped), and both must then
 // decode: the header to JSON with "alg", the payload to a JSON object — a
 // line that merely goes on with a word does not. The signature is not
 // read across a break (it cannot be checked): it ends there.
 func jwtWrappedAt(text string, h int) (int, bool) {
-	hdr, e1 := jwtWrappedPart(text, h, 8<<10)
-	if byteAt(text, e1) != '.' || !jwtHeaderOK(hdr) {
-		return 0, false
-	}
-	pay, e2 := jwtWrappedPart(text, e1+1, 64<<10)
-	if len(pay) < 2 || byteAt(text, e2) != '.' || e2-h == len(hdr)+1+len(pay) {
-		return 0, false // no payload, or no break: jwtAt's
+	var hdr, pay string
+	var e1, e2 int
+	if !readWrapped(text, h, 8<<10, cB64URL, func(run string, e int) bool { hdr, e1 = run, e; return byteAt(text, e) == '.' }) ||
+		!jwtHeaderOK(hdr) ||
+		!readWrapped(text, e1+1, 64<<10, cB64URL, func(run string, e int) bool { pay, e2 = run, e; return byteAt(text, e) == '.' }) ||
+		len(pay) < 2 || e2-h == len(hdr)+1+len(pay) {
+		return 0, false // no break: jwtAt's
 	}
 	var buf [512]byte
 	raw := decodeB64URLTo(buf[:], pay)
@@ -96,37 +92,6 @@ func jwtWrappedAt(text string, h int) (int, bool) {
 		return 0, false
 	}
 	return e3, true
-}
-
-// jwtWrappedPart reads a base64url part from i across line breaks (an
-// optional '\\' or '\r', a newline, then the next line's indentation)
-// where the next line goes on with base64url bytes, up to limit bytes of
-// the part: it returns the part without the breaks and where it ends.
-func jwtWrappedPart(text string, i, limit int) (string, int) {
-	var b strings.Builder
-	for {
-		e := spanClass(text, i, limit-b.Len(), cB64URL)
-		b.WriteString(text[i:e])
-		if b.Len() >= limit {
-			return b.String(), e
-		}
-		j := e
-		if c := byteAt(text, j); c == '\\' || c == '\r' {
-			j++
-		}
-		if byteAt(text, j) == '\r' {
-			j++
-		}
-		if byteAt(text, j) != '\n' || e == i {
-			return b.String(), e
-		}
-		for j++; byteAt(text, j) == ' ' || byteAt(text, j) == '\t'; j++ {
-		}
-		if !isB64URL(byteAt(text, j)) {
-			return b.String(), e
-		}
-		i = j
-	}
 }
 
 func isB64URL(b byte) bool { return is(b, cB64URL) }

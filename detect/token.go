@@ -54,10 +54,22 @@ func (d *tokenDetector) Find(t *Text) {
 				end-- // a full stop after the token, not part of it
 			}
 			n := end - b
-			if n < r.min || n > r.max || is(byteAt(text, end), r.body|cAlnum) {
-				continue
+			body := text[b:end]
+			if n < r.min || n > r.max || is(byteAt(text, end), r.body|cAlnum) || r.check != nil && !r.check(text[h:end]) {
+				// Wrapped over lines (wrap.go): only where the format
+				// checks itself, by a check or a fixed length.
+				if !isLineBreakStart(byteAt(text, end)) || r.check == nil && r.min != r.max || n == 0 {
+					continue
+				}
+				if !readWrapped(text, b, r.max+1, r.body, func(run string, e int) bool {
+					body, end = run, e
+					return r.min <= len(run) && len(run) <= r.max && !is(byteAt(text, e), r.body|cAlnum) &&
+						(r.check == nil || r.check(r.prefix+run))
+				}) {
+					continue
+				}
 			}
-			if (r.check != nil && !r.check(text[h:end])) || isPlaceholderOf(text[b:end], r.body) {
+			if isPlaceholderOf(body, r.body) {
 				continue
 			}
 			if r.value {
