@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -22,15 +23,26 @@ const (
 )
 
 // view is decoded text ready for the detectors (already normalised), with a
-// map from its spans back to the text it was decoded from.
+// map from its spans back to the text it was decoded from. A base64 view
+// also holds the blob's context, copied from the parent (see blobView):
+// only the findings that reach into [lo, hi), the decoded bytes (offsets
+// before normalising), are the view's own; the others are the parent's,
+// found there already.
 type view struct {
-	nt   normText
-	back func(start, end int) (int, int) // decoded offsets → parent offsets
+	nt     normText
+	back   func(start, end int) (int, int) // decoded offsets → parent offsets
+	lo, hi int
 }
 
-func (v *view) span(start, end int) (int, int) {
-	s, e := v.nt.span(start, end)
-	return v.back(s, e)
+// span maps a finding of the view (normalised offsets) to the parent's
+// offsets; ok is false for a finding that lies wholly in the context.
+func (v *view) span(start, end int) (s, e int, ok bool) {
+	s, e = v.nt.span(start, end)
+	if e <= v.lo || s >= v.hi {
+		return 0, 0, false
+	}
+	s, e = v.back(s, e)
+	return s, e, true
 }
 
 // decodeViews returns the decoded views of text (a normalised text). found
@@ -97,7 +109,7 @@ func mappedView(dec []byte, from, to []int32) view {
 	// dec is not written again: the view's text can share its bytes.
 	return view{nt: normalise(unsafe.String(unsafe.SliceData(dec), len(dec))), back: func(s, e int) (int, int) {
 		return int(from[s]), int(to[e-1])
-	}}
+	}, hi: math.MaxInt}
 }
 
 func unhex(c byte) (byte, bool) {
@@ -332,10 +344,7 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		}
 		views++
 		budget -= len(dec)
-		out = append(out, view{nt: normalise(dec), back: func(a, b int) (int, int) {
-			// Every 3 decoded bytes come from 4 encoded characters.
-			return s + a/3*4, min(e, s+(b+2)/3*4)
-		}})
+		out = append(out, blobView(text, s, e, dec))
 	}
 	return out
 }

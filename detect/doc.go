@@ -46,7 +46,10 @@
 //     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words).
 //  4. Decoded views: percent-encoding, JSON/JS escapes (\u0041KIA…) and base64
 //     blobs that decode to text are scanned too (bounded), and what they hold
-//     is reported on the encoded span. Blobs inside a value already found
+//     is reported on the encoded span. A blob's view is its line with the
+//     blob decoded in place (viewcontext.go), so the key it is the value of
+//     (AWS_SECRET_ACCESS_KEY: <base64> in a Kubernetes Secret) is context;
+//     an HTTP Basic credential's password is a PASSWORD. Blobs inside a value already found
 //     (a JWT's payload) are not decoded again. A text without '%', '\' or
 //     a long base64 run (the byte pass says so) costs nothing here.
 //  5. Overlaps are resolved: a value inside a larger one of another built-in

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -123,14 +124,37 @@ func FuzzIPAndEmail(f *testing.F) {
 func FuzzDecodeViews(f *testing.F) {
 	f.Add("%41%4B \\u0041\\uD83D\\uDE00 QUtJQVozU1I0RkUzTE43R1NPVTc=")
 	f.Add("%DB_PASS% Societ%C3%A0 %E2%82 %F0%9F%98%80 %C3%28 %41%DB")
+	// Blobs with a context: a key, a header's Basic credential.
+	f.Add("data:\n  AWS_SECRET_ACCESS_KEY: d0phbHJYVXRuRkVNSS9LN01ERU5HK2JQeFJmaUNZenExWGszVHA5UQ==\n  username: YWRtaW4=\n")
+	f.Add(`curl -H "Authorization: Basic YWxpY2U6UXo3bUtwMkx4OXZS" https://x`)
+	f.Add("Authorization: basic J2FsaWNlOiJRejdtS3AyTHg5dlI= z")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, runs, fl := naiveScan(s)
 		for _, v := range decodeViews(s, runs, nil, fl) {
 			for a := 0; a < len(v.nt.text); a += 3 {
-				x, y := v.span(a, min(len(v.nt.text), a+4))
-				if x < 0 || y > len(s) || x >= y {
+				x, y, ok := v.span(a, min(len(v.nt.text), a+4))
+				if ok && (x < 0 || y > len(s) || x >= y) {
 					t.Fatalf("view span %d → %d-%d of %d", a, x, y, len(s))
 				}
+			}
+			if v.hi == math.MaxInt || len(v.nt.edits) > 0 || v.lo >= v.hi {
+				continue
+			}
+			// A base64 view: spans of the decoded bytes map into the
+			// blob, and those of the context nowhere.
+			bs, _ := v.back(v.lo, v.lo+1)
+			_, be := v.back(v.hi-1, v.hi)
+			for a := v.lo; a < v.hi; a++ {
+				x, y, ok := v.span(a, min(v.hi, a+5))
+				if !ok || x < bs || y > be || x >= y {
+					t.Fatalf("%q: decoded span %d → %d-%d, %v; blob %d-%d", s, a, x, y, ok, bs, be)
+				}
+			}
+			if _, _, ok := v.span(0, v.lo); ok && v.lo > 0 {
+				t.Fatalf("%q: the context before the blob is the view's", s)
+			}
+			if _, _, ok := v.span(v.hi, len(v.nt.text)); ok && v.hi < len(v.nt.text) {
+				t.Fatalf("%q: the context after the blob is the view's", s)
 			}
 		}
 	})
@@ -180,7 +204,7 @@ func FuzzBase64Views(f *testing.F) {
 			t.Fatalf("%q: %d views, want %d (%v)", s, len(views), len(want), want)
 		}
 		for i, v := range views {
-			a, _ := v.back(0, 1)
+			a, _ := v.back(v.lo, v.lo+1)
 			if a != want[i][0] {
 				t.Fatalf("%q: view %d starts at %d, want %d", s, i, a, want[i][0])
 			}

@@ -56,14 +56,49 @@ func (password) Find(t *Text) {
 			}
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
-		} else {
-			s, e, ok = passwordAt(text, h)
+		} else if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
+			s, e, ok = pseudoAddressAfter(text, h)
 		}
-		if ok {
+		if ok && !encodedStandIn(text, s, e) {
 			t.Emit(s, e)
 			next = e
 		}
 	}
+}
+
+// encodedStandIn reports a password value text[s:e] that is base64 of text
+// (decodeBase64Text: a random value, as openssl rand -base64 makes, decodes
+// to bytes that are not) which would be no password written plainly: a
+// stand-in (a Kubernetes Secret's password: Y2hhbmdlbWU=, "changeme"), a
+// template, or, unquoted, a value whose first token (what a bare value is
+// read up to) is short or does not look generated. The
+// encoding hides nothing there; the value is judged as decoded.
+func encodedStandIn(text string, s, e int) bool {
+	v := text[s:e]
+	if len(v) < 8 || len(v) > maxBase64Run || !mayBeText(v) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if !b64Class[v[i]] && (v[i] != '=' || i < len(v)-2) {
+			return false
+		}
+	}
+	dec, ok := decodeBase64Text(v)
+	if !ok {
+		return false
+	}
+	if isTemplateValue(dec) || placeholderPassword(dec, "") {
+		return true
+	}
+	if q := byteAt(text, s-1); q == '"' || q == '\'' || q == '`' {
+		return false
+	}
+	// Unquoted, as a bare value is read: its first token.
+	tok := dec
+	if i := strings.IndexAny(dec, " \t\r\n"); i >= 0 {
+		tok = dec[:i]
+	}
+	return len(tok) < 4 || !looksRandom(tok)
 }
 
 // passwordWordsByFirst lists passwordWords by first byte.
@@ -132,6 +167,16 @@ func passwordAt(text string, h int) (int, int, bool) {
 				return 0, 0, false // MySQL's IDENTIFIED BY PASSWORD '*hash'
 			}
 			return quotedOrBare(text, v, false)
+		}
+	}
+	// A .netrc entry: machine HOST login USER password VALUE, its tokens
+	// apart by spaces or line breaks. Prose that does not follow the
+	// grammar ("the password reset link") goes on to the tests below.
+	if tail == h+len(kw) && kw == "password" && (byteAt(text, i) == ' ' || byteAt(text, i) == '\t') &&
+		(h == 0 || isSpace(text[h-1])) && netrcEntry(text, h) {
+		v := skipSpaces(text, i)
+		if s, e, ok := quotedOrBare(text, v, false); ok && (s > v || looksRandom(text[s:e])) {
+			return s, e, true
 		}
 	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
@@ -424,8 +469,9 @@ func commandPassword(text string, h int) (int, int, bool) {
 }
 
 // passwordSuffixes are identifier tails after the keyword that still name
-// the password itself.
-var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s"}
+// the password itself; b64 and base64 name it encoded (password_b64: a
+// Kubernetes Secret's or a script's), which encodedStandIn sees through.
+var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s", "b64", "base64"}
 
 // passwordSuffix reports whether s (ASCII letters, digits, '_' and '-') is
 // one of passwordSuffixes, ignoring case and leading '_' and '-'.
@@ -910,4 +956,55 @@ func looksRandom(v string) bool {
 		seen |= c | (c-1)>>63<<3
 	}
 	return bits.OnesCount64(seen) >= 2 // capitals alone are one kind
+}
+
+// netrcEntry reports whether the password keyword at h (a token: white
+// space before it) ends the tokens of a .netrc entry (ftp(1), curl): back
+// from it, pairs "login USER" or "account ACCT", then "machine HOST", or
+// "default" after at least one pair or at a line's start ("default login
+// u password p"). Tokens are apart by spaces, tabs or line breaks (an
+// entry may take a line per pair); the look back is bounded.
+func netrcEntry(text string, h int) bool {
+	lo := max(0, h-256)
+	k, pairs := h, 0
+	for range 8 {
+		v, vs := prevToken(text, k, lo)
+		if v == "" {
+			return false
+		}
+		if equalFold(v, "default") {
+			p := vs
+			for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
+				p--
+			}
+			return pairs > 0 || p == 0 || text[p-1] == '\n'
+		}
+		w, ws := prevToken(text, vs, lo)
+		switch {
+		case equalFold(w, "machine"):
+			return true
+		case equalFold(w, "login") || equalFold(w, "account"):
+			pairs++
+			k = ws
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// prevToken returns the token (bytes above ' ') that ends before k, white
+// space between, and its start; "" if there is none from lo.
+func prevToken(text string, k, lo int) (string, int) {
+	for k > lo && isSpace(text[k-1]) {
+		k--
+	}
+	e := k
+	for k > lo && text[k-1] > ' ' {
+		k--
+	}
+	if k == lo && k > 0 && text[k-1] > ' ' {
+		return "", k // cut by the bound: not a whole token
+	}
+	return text[k:e], k
 }

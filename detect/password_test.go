@@ -28,10 +28,10 @@ func TestPasswordASCIIFastPaths(t *testing.T) {
 			t.Fatalf("isReference(%q) = %v, want %v", v, got, want)
 		}
 	}
-	for _, s := range []string{"", "_", "-_word", "WD", "Value", "_plainText", "hash", "1", "_2", "s", "ss"} {
+	for _, s := range []string{"", "_", "-_word", "WD", "Value", "_plainText", "hash", "1", "_2", "s", "ss", "_B64", "_base64", "_b6"} {
 		want := false
 		switch strings.ToLower(strings.TrimLeft(s, "_-")) {
-		case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s":
+		case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s", "b64", "base64":
 			want = true
 		}
 		if got := passwordSuffix(s); got != want {
@@ -305,6 +305,8 @@ func FuzzPasswordForms(f *testing.F) {
 		"CREATE ROLE r LOGIN PASSWORD 'Qz7mKp2Lx'", "ALTER USER u IDENTIFIED WITH p BY 'x y'", "IDENTIFIED BY",
 		"PASSWORD '", "password: !vault |\n  $ANSIBLE_VAULT;1.1", "password: !x\r\n y", "password: |-\n  Qz7mKp2Lx\n",
 		"password: >", "pwd=Qz7mKp2Lx\\n", `password: \"Qz7mKp2Lx\"`, `password: \"`, `x=\\\`,
+		"machine h.it login u password Qz7mKp2Lx", "default\n login u\n password 'a b'", "login password",
+		"password: Y2hhbmdlbWU=", "password: 'YWRtaW4='", "Password:\n vou@T5Nq.UlTWo.", "password → 'a@b.c' x@y..Z",
 	} {
 		f.Add(seed)
 	}
@@ -358,6 +360,60 @@ func FuzzPasswordForms(f *testing.F) {
 				}
 			}
 			sqlUserStatement(text, i)
+			netrcEntry(text, i)
+			s, e, ok = pseudoAddressAfter(text, i)
+			check("pseudoAddressAfter", i, s, e, ok)
+			if ok && (s < i || strings.IndexByte(text[s:e], '@') < 0) {
+				t.Fatalf("pseudoAddressAfter(%q, %d) = %q", text, i, text[s:e])
+			}
+			if tok, k := prevToken(text, i, max(0, i-16)); k < max(0, i-16) || k+len(tok) > i || strings.ContainsAny(tok, " \t\r\n") {
+				t.Fatalf("prevToken(%q, %d) = %q at %d", text, i, tok, k)
+			}
+			for e := i; e <= len(text) && e <= i+40; e += 4 {
+				encodedStandIn(text, i, e)
+			}
 		}
 	})
+}
+
+// TestNetrcPassword: a .netrc entry's password token (machine HOST login
+// USER password VALUE, one line or a pair a line, or a default entry) is a
+// password; prose that does not follow the grammar is not.
+func TestNetrcPassword(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	pass := genPassword(r, 14)
+	p := []want{{TypePassword, pass}}
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"one line", "machine github.com login octocat password " + pass, p},
+		{"pairs a line", "machine api.example.com\n  login bob\n  password " + pass + "\n", p},
+		{"tabs and crlf", "machine\tgit.acme.it\r\n\tlogin\tdeploy\r\n\tpassword\t" + pass + "\r\n", p},
+		{"account before", "machine ftp.acme.it login anon account acct1 password " + pass, p},
+		{"no login", "machine ftp.acme.it password " + pass, p},
+		{"default entry", "default login anonymous password " + pass, p},
+		{"default at line start", "machine a.it login x password " + pass + "\ndefault password " + genPassword(r, 12), []want{{TypePassword, pass}, {TypePassword, ""}}},
+		{"quoted value", `machine h.it login u password "` + pass + ` x"`, []want{{TypePassword, pass + " x"}}},
+		{"in a shell heredoc", "cat > ~/.netrc <<EOF\nmachine registry.acme.it login ci password " + pass + "\nEOF", p},
+		{"placeholder", "machine github.com login octocat password YOUR_TOKEN", nil},
+		{"template", "machine github.com login octocat password ${GITHUB_TOKEN}", nil},
+		{"word value", "machine github.com login octocat password secret", nil},
+		{"reset link", "the password reset link expired", nil},
+		{"policy", "password policy requires 12 characters", nil},
+		{"default in prose", "the default password policy requires 12 characters", nil},
+		{"default in prose value", "we changed the default password Qz7mKp2Lx9vR", nil},
+		{"login prose", "use the login page password reset2024 form", nil},
+		{"copula still", "the default password is " + pass, p},
+		{"passwort is no netrc word", "machine h.it login u passwort " + pass, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.wants) == 2 { // the second value is generated inside the text
+				tt.wants[1].value = tt.text[strings.LastIndexByte(tt.text, ' ')+1:]
+			}
+			checkFindings(t, s, tt.text, tt.wants)
+		})
+	}
 }

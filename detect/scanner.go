@@ -432,8 +432,11 @@ func (s *Scanner) scanViews(st *scanState, views []view) []rawFinding {
 		s.prescan(st, v.nt.text, false, true)
 		s.detect(st, v.nt.text)
 		for _, r := range st.raw {
-			r.start, r.end = v.span(r.start, r.end)
-			st.found = append(st.found, r)
+			// A finding wholly in a blob's context is the text's own.
+			var ok bool
+			if r.start, r.end, ok = v.span(r.start, r.end); ok {
+				st.found = append(st.found, r)
+			}
 		}
 	}
 	return st.found

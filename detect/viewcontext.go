@@ -1,0 +1,123 @@
+package detect
+
+import "strings"
+
+// The context of a decoded blob. A base64 blob is often the value of a key
+// written outside it: a Kubernetes Secret's data (AWS_SECRET_ACCESS_KEY:
+// <base64>), a JSON field, an HTTP header. Detectors that need a context
+// word (an AWS secret key, a password) would miss the decoded value if the
+// view held the decoded bytes alone, so a blob's view is its line with the
+// blob replaced by the decoded text: the detectors read the key as they
+// would had the value been written plainly. Only findings that reach into
+// the decoded bytes are the view's (the line's own were found on the text),
+// reported on the encoded span as before. The decoded bytes must still be
+// text (decodeBase64Text), and a value must still pass its detector's tests
+// (a password after "password:" must look generated; a username after
+// "username:" is nothing): the context adds a key, never a value.
+
+// blobContextReach bounds the context on each side of a blob: a key and its
+// punctuation are short, and a view of a long line stays small.
+const blobContextReach = 128
+
+// blobContext returns the part of text around the blob text[s:e] that a
+// view of it keeps: from the start of its line to the end, at most
+// blobContextReach bytes each way, cut at a space rather than inside a
+// token (half a word could read as another).
+func blobContext(text string, s, e int) (lo, hi int) {
+	lo = max(0, s-blobContextReach)
+	if i := strings.LastIndexByte(text[lo:s], '\n'); i >= 0 {
+		lo += i + 1
+	} else if lo > 0 {
+		if i := strings.IndexByte(text[lo:s], ' '); i >= 0 {
+			lo += i + 1
+		} else {
+			lo = s
+		}
+	}
+	hi = min(len(text), e+blobContextReach)
+	if i := strings.IndexByte(text[e:hi], '\n'); i >= 0 {
+		hi = e + i
+	} else if hi < len(text) {
+		if i := strings.LastIndexByte(text[e:hi], ' '); i >= 0 {
+			hi = e + i
+		} else {
+			hi = e
+		}
+	}
+	return lo, hi
+}
+
+// blobView builds the view of the base64 blob text[s:e] (its padding
+// included) that decoded to dec: text[lo:s] + dec + text[e:hi] (blobContext),
+// where an HTTP Basic credential is written as curl's -u option (see
+// basicCredential).
+func blobView(text string, s, e int, dec string) view {
+	lo, hi := blobContext(text, s, e)
+	pre, post := text[lo:s], text[e:hi]
+	ins, q := basicCredential(pre, dec)
+	vt := pre + ins + q + dec + q + post
+	d0 := len(pre) + len(ins) + len(q) // the decoded bytes: vt[d0:d1]
+	d1 := d0 + len(dec)
+	p2 := d1 + len(q) // post starts
+	return view{nt: normalise(vt), lo: d0, hi: d1, back: func(a, b int) (int, int) {
+		// The context maps byte for byte; every 3 decoded bytes come
+		// from 4 encoded characters; what the view inserted maps to the
+		// blob's edge.
+		var x, y int
+		switch {
+		case a < len(pre):
+			x = lo + a
+		case a < d0:
+			x = s
+		case a < d1:
+			x = s + (a-d0)/3*4
+		case a < p2:
+			x = e
+		default:
+			x = e + a - p2
+		}
+		switch {
+		case b <= len(pre):
+			y = lo + b
+		case b <= d0:
+			y = s
+		case b <= d1:
+			y = min(e, s+(b-d0+2)/3*4)
+		case b <= p2:
+			y = e
+		default:
+			y = e + b - p2
+		}
+		return x, y
+	}}
+}
+
+// basicCredential returns what a view inserts before a blob that decoded
+// to dec, after pre (the line before the blob), if the blob is an HTTP
+// Basic credential: the scheme "Basic" right before it on a line that
+// names the Authorization (or Proxy-Authorization) header, and dec, by RFC
+// 7617 base64 of user-id ":" password, one line with a user (maybe empty)
+// without white space and a password that does not start with it (as
+// prose after a colon would). Such a credential is written as curl's -u
+// user:password (curl sends exactly that header for it), which the
+// password detector reads, with its tests (a placeholder, a template, the
+// user again are no password); quoted, as the password may hold spaces,
+// with a quote dec does not hold. Otherwise it returns "", "".
+func basicCredential(pre, dec string) (ins, q string) {
+	p := strings.TrimRight(pre, " \t")
+	if len(p) == len(pre) || len(p) < 5 || !hasPrefixFold(p, len(p)-5, "basic") || isWord(byteAt(p, len(p)-6)) ||
+		indexFold(p, "authorization") < 0 {
+		return "", ""
+	}
+	c := strings.IndexByte(dec, ':')
+	if c < 0 || strings.ContainsAny(dec[:c], " \t") || strings.ContainsAny(dec, "\r\n") || isSpace(byteAt(dec, c+1)) {
+		return "", ""
+	}
+	switch {
+	case strings.IndexByte(dec, '\'') < 0:
+		q = "'"
+	case strings.IndexByte(dec, '"') < 0:
+		q = `"`
+	}
+	return "-u ", q
+}
