@@ -165,6 +165,17 @@ func isWord(b byte) bool { return charClass[b]&cWord != 0 }
 // text with words byte by byte, and a branch on the case would be data.
 func lower(b byte) byte { return lowerTable[b] }
 
+// lowerASCII folds the ASCII capitals of s, leaving every other byte as it
+// is: the prefilter folds ASCII case and matches other bytes as they are,
+// so a keyword keeps its capitals outside ASCII (TÉL, ÆR).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = lower(c)
+	}
+	return string(b)
+}
+
 var lowerTable = func() (t [256]byte) {
 	for c := range t {
 		t[c] = byte(c)

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"slices"
-	"strings"
 	"sync/atomic"
 )
 
@@ -42,24 +41,22 @@ type inRunsDetector interface {
 // numbers …) anchor on it and share one pass over the text.
 const DigitRuns = "\x00digits"
 
-// WordSet is a list of context words ("tel", "password", "partita iva" …).
-// Lower-case ASCII; matched case-insensitively at the start of a word.
+// WordSet is a list of context words ("tel", "password", "partita iva" …),
+// each a stem and, in braces, the endings it may take ("token{,s}"), or
+// a stem any longer word may start with ("github*").
+// Lower case; matched whole (a word, not the start of a longer one: "iva"
+// is not Ivan), ASCII letters in either case: see wordset.go.
 type WordSet struct {
-	words []string
-	id    int32 // unique, from 1: a Scanner finds the set's hits by it without a map
+	words    []string  // the stems the keyword pass finds (none the prefix of another)
+	forms    []string  // every form, written out ("stem*" as it is)
+	table    []wordRun // the forms by their leading letters (at)
+	prefixes []string  // the stems of the "stem*" forms
+	opt      wordSetOpt
+	id       int32 // unique, from 1: a Scanner finds the set's hits by it without a map
 }
 
 // wordSetIDs numbers word sets as they are made.
 var wordSetIDs atomic.Int32
-
-// NewWordSet returns a set of context words.
-func NewWordSet(words ...string) *WordSet {
-	ws := &WordSet{id: wordSetIDs.Add(1)}
-	for _, w := range words {
-		ws.words = append(ws.words, strings.ToLower(w))
-	}
-	return ws
-}
 
 // Text is one normalised text as a detector sees it.
 type Text struct {
@@ -91,11 +88,11 @@ func (t *Text) Near(ws *WordSet, at, before int) bool {
 	}
 	lo := at - before
 	if pos := t.st.setHits[idx]; len(pos) <= fewWords {
-		return wordStartIn(t.S, pos, lo, at)
+		return ws.anyIn(t.S, pos, lo, at)
 	}
 	pos := t.st.sortedHits(idx)
 	i, _ := slices.BinarySearch(pos, lo)
-	return wordStartBefore(t.S, pos[i:], at)
+	return ws.anyBefore(t.S, pos[i:], at)
 }
 
 // fewWords is how many words of a set Near (and the phone matcher's
@@ -111,31 +108,6 @@ func (t *Text) setHits(ws *WordSet) []int {
 		return t.st.setHits[idx]
 	}
 	return nil
-}
-
-// wordStartIn reports whether a position in pos (any order) within
-// [lo, at) starts a word.
-func wordStartIn(text string, pos []int, lo, at int) bool {
-	for _, p := range pos {
-		if lo <= p && p < at && !isAlpha(byteAt(text, p-1)) {
-			return true
-		}
-	}
-	return false
-}
-
-// wordStartBefore reports whether a position in pos (ascending) before at
-// starts a word.
-func wordStartBefore(text string, pos []int, at int) bool {
-	for _, p := range pos {
-		if p >= at {
-			break
-		}
-		if !isAlpha(byteAt(text, p-1)) {
-			return true
-		}
-	}
-	return false
 }
 
 // wordHits returns where the words of ws occur in the text, ascending
@@ -158,9 +130,24 @@ func (st *scanState) sortedHits(idx int) []int {
 	return pos
 }
 
-// Anywhere reports whether a word of ws occurs anywhere in the text (as a
-// substring; Near applies the word-start rule).
+// Anywhere reports whether a word of ws occurs anywhere in the text.
 func (t *Text) Anywhere(ws *WordSet) bool {
+	idx := t.sc.setIndex(ws)
+	if idx < 0 {
+		return false
+	}
+	for _, p := range t.st.setHits[idx] {
+		if ws.at(t.S, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemsFound reports whether the keyword pass found a stem of ws in the
+// text: whether a word of ws may occur, without reading the words (as
+// Anywhere does). A gate for a detector that asks Near after it.
+func (t *Text) stemsFound(ws *WordSet) bool {
 	idx := t.sc.setIndex(ws)
 	return idx >= 0 && len(t.st.setHits[idx]) > 0
 }

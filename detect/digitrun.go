@@ -573,10 +573,11 @@ func (nb *numberScan) prepare(colon uint64) (uint16, *[256]uint16) {
 	nb.ip.noV6 = has == 0
 	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
 	// Phone numbers other than "+…" and North American ones need a phone
-	// word in the text (phoneScan.at): whether there is one is known now.
+	// word in the text (phoneScan.at): whether one may be (its stems) is
+	// known now.
 	if nb.want&nPhone != 0 {
 		nb.phone.asked = true
-		nb.phone.context = t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
+		nb.phone.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
 		words := nPhoneWord
 		if nb.phone.context {
 			words = 0

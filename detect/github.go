@@ -58,7 +58,10 @@ func (githubToken) Find(t *Text) {
 	}
 }
 
-var githubContext = NewWordSet("github", "gh_", "token", "git")
+// githubContext names a GitHub token: GitHub (in any word it starts:
+// githubtoken, githubusercontent), git, a token (not a tokenizer), GH_
+// variables; whole words, in identifiers too (gitToken, GH_TOKEN).
+var githubContext = NewWordSet("github*", "gh_", "token{,s}", "git").camelCase()
 
 func (githubToken) ContextWords() []*WordSet { return []*WordSet{githubContext} }
 

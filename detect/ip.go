@@ -17,8 +17,15 @@ func (ipAddress) Type() string { return TypeIPAddress }
 
 func (ipAddress) Keywords() []string { return []string{DigitRuns} }
 
-var ipNotAddress = NewWordSet("section", "sect.", "sezione", "chapter", "capitolo", "paragrafo", "version",
-	"versione", "release", "rilascio", "build", "rfc", "figure", "table", "tabella", "art.", "articolo", "§")
+// ipNotAddress are words that number what follows them (a section, a
+// version, a figure): whole words and their plurals, in identifiers too
+// (appVersion, buildNumber); not words that only start alike (versioning,
+// building, tablet, sectional).
+var ipNotAddress = NewWordSet(
+	"section{,s}", "sect.", "sezione", "chapter{,s}", "capitolo", "paragrafo", "version{,s,e,i}",
+	"release{,s}", "rilascio", "build{,s}", "rfc{,s}", "figure{,s}", "table{,s}", "tabella", "art.",
+	"articolo", "§",
+).camelCase()
 
 func (ipAddress) ContextWords() []*WordSet { return []*WordSet{ipNotAddress} }
 
@@ -63,12 +70,24 @@ func (sc *ipScan) at(t *Text, h int) (int, int) {
 	}
 	if s, e, ok := ipv4At(text, h); ok {
 		sc.next = e
-		// "Section 5.1.1.5", "version 1.2.3.4": numbering, not hosts.
-		if !t.Near(ipNotAddress, s, 24) {
+		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4": numbering,
+		// not hosts.
+		if !t.Near(ipNotAddress, s, 24) && !afterV(text, s) {
 			return s, e
 		}
 	}
 	return 0, 0
+}
+
+// afterV reports whether the address at s follows "v." (version) as a
+// word of its own: "v. 1.2.3.4", "v.1.2.3.4". (Not a context word: a
+// keyword of two bytes would cost the keyword pass a search at every '.'.)
+func afterV(text string, s int) bool {
+	i := s
+	if byteAt(text, i-1) == ' ' {
+		i--
+	}
+	return byteAt(text, i-1) == '.' && lower(byteAt(text, i-2)) == 'v' && !letterBefore(text, i-2)
 }
 
 // ipv6Token looks for an IPv6 address around the digit at h. It returns the

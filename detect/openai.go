@@ -17,7 +17,10 @@ func (openAIKey) Keywords() []string { return []string{"sk-"} }
 
 const openAIMarker = "T3BlbkFJ"
 
-var openAIContext = NewWordSet("openai", "chatgpt", "gpt")
+// openAIContext names OpenAI: OpenAI and ChatGPT in any word they start
+// (openaikey, chatgptplus), "gpt" whole (gpt-4o, GPT4, GPTs; not gptq),
+// in identifiers too (openaiKey, OpenAIKey, myGPT).
+var openAIContext = NewWordSet("openai*", "chatgpt*", "gpt{,s}").camelCase()
 
 func (openAIKey) ContextWords() []*WordSet { return []*WordSet{openAIContext} }
 

@@ -1,16 +1,13 @@
 package detect
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // phone finds telephone numbers: international numbers written with "+"
 // and 8–15 digits (E.164; the country code may stand in parentheses,
 // "(+39) 02 8736 4410"), North American numbers in their usual punctuation
 // ((415) 555-0132, 415-555-0132), and other numbers of 7–15 digits when a
-// word about phones (EN/IT: a whole word or its inflection, phoneForms)
-// precedes them. Dates (also followed by a time), and numbers inside
+// word about phones (EN/IT: a whole word or its inflection, phoneWords)
+// precedes them or heads their table column (phonetable.go). Dates (also followed by a time), and numbers inside
 // longer codes, are not phone numbers.
 type phone struct{}
 
@@ -21,156 +18,33 @@ func (phone) Type() string { return TypePhone }
 func (phone) Keywords() []string { return []string{DigitRuns} }
 
 // phoneWords name a phone; phoneWeakWords only a number, which may be any
-// reference, so they count for phone-shaped numbers only. The sets find
-// where such a word may start (the keyword pass matches any word that
-// starts with one: Telegram, telemetry, Telepass); phoneWordAt decides
-// whether the word there is one.
+// reference, so they count for phone-shaped numbers only. Whole words and
+// their inflections (EN/IT; the same word in the languages near them), not
+// every word that starts with their letters ("tel" is a phone word;
+// Telegram, telemetry, Telecom, Telepass are not), nor a name in an e-mail
+// address or a host name (p.neri@telefonica.es, www.telefono.it).
+// Identifiers are one word here (cellValue, callBack are no phone words).
 var (
 	phoneWords = NewWordSet(
-		"tel", "phone", "mobile", "cell", "call", "fax", "whatsapp", "sms", "dial", "reach me",
-		"telefono", "cellulare", "chiama", "recapit", "cel.", "squill", "mob.",
-	)
-	phoneWeakWords = NewWordSet("number", "numero", "num.", "contact", "contatt")
+		// English
+		"tel", "telf", "telephone{,s,d}", "telephoning", "phone{,s,d}", "cellphone{,s}",
+		"mobile{,s}", "cell", "cellular", "call{,s,ed,ing}", "fax{,es}", "whatsapp", "sms",
+		"dial{,led,ed,ling,ing}", "reach me", "mob.",
+		// Italian
+		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
+		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "recapit{o,i}", "squill{o,a,ami,are}",
+		// the same word in the languages near them (German, Spanish,
+		// Portuguese, French)
+		"telefon{,nummer,e,es}", "telefax", "teléfono{,s}", "handy{,nummer}", "mobil{,nummer,telefon}",
+		"tél", "tél.", "téléphone{,s}", "portable{,s}",
+	).outsideAddresses()
+	phoneWeakWords = NewWordSet(
+		"number{,s}", "numero", "num.", "contact{,s}",
+		"contatt{o,i,are,ami,aci,armi,ateci}",
+	).outsideAddresses()
 )
 
 func (phone) ContextWords() []*WordSet { return []*WordSet{phoneWords, phoneWeakWords} }
-
-// phoneForms are the words about phones, whole: the words of phoneWords
-// and phoneWeakWords and their inflections (EN/IT; the same word in the
-// languages near them), each starting with a word of its set, not every
-// word that starts with their letters ("tel" is a phone word; Telegram,
-// telemetry, Telecom, Telepass are not). The value says what must follow the word:
-// formDot a '.' (the abbreviations "cel.", "mob.", "num."), formMe " me"
-// ("reach me").
-var phoneForms = map[string]uint8{
-	// English
-	"tel": 0, "telephone": 0, "telephones": 0, "telephoned": 0, "telephoning": 0,
-	"phone": 0, "phones": 0, "phoned": 0, "cellphone": 0, "cellphones": 0,
-	"mobile": 0, "mobiles": 0, "cell": 0, "cellular": 0, "call": 0, "calls": 0, "called": 0, "calling": 0,
-	"fax": 0, "faxes": 0, "whatsapp": 0, "sms": 0, "dial": 0, "dialled": 0, "dialed": 0,
-	"dialling": 0, "dialing": 0, "reach": formMe, "mob": formDot,
-	// Italian
-	"telefono": 0, "telefoni": 0, "telefonare": 0, "telefonami": 0, "telefonateci": 0,
-	"telefonico": 0, "telefonica": 0, "telefonici": 0, "telefoniche": 0, "telefonino": 0,
-	"cellulare": 0, "cellulari": 0, "cel": formDot,
-	"chiama": 0, "chiamami": 0, "chiamaci": 0, "chiamare": 0, "chiamarmi": 0, "chiamata": 0,
-	"chiamate": 0, "chiamatemi": 0, "chiamateci": 0,
-	"recapito": 0, "recapiti": 0, "squillo": 0, "squilla": 0, "squillami": 0, "squillare": 0,
-	// the same word in the languages near them (German, Spanish, Portuguese)
-	"telefon": 0, "telefonnummer": 0, "telefax": 0, "teléfono": 0, "teléfonos": 0, "telf": 0,
-	"telefone": 0, "telefones": 0,
-	// weak: a number, a contact
-	"number": 0, "numbers": 0, "numero": 0, "num": formDot,
-	"contact": 0, "contacts": 0, "contatto": 0, "contatti": 0, "contattare": 0,
-	"contattami": 0, "contattaci": 0, "contattarmi": 0, "contattateci": 0,
-}
-
-// phoneFormTable is phoneForms as an open-addressed table by formHash,
-// cheaper to probe than the map.
-var phoneFormTable = func() (t [256]struct {
-	form string
-	what uint8 // phoneForms' value + 1; 0: empty
-}) {
-	for f, v := range phoneForms {
-		h := formHash(f)
-		for t[h].what != 0 {
-			h = (h + 1) & 255
-		}
-		t[h].form, t[h].what = f, v+1
-	}
-	return
-}()
-
-// formHash hashes a word (lower case) for phoneFormTable; phoneWordAt
-// computes the same while it reads the word.
-func formHash(w string) uint32 {
-	h := uint32(len(w))
-	for i := 0; i < len(w); i++ {
-		h = h*31 + uint32(w[i])
-	}
-	return h & 255
-}
-
-// phoneForms' values.
-const (
-	formDot = 1 + iota
-	formMe
-)
-
-// phoneWordAt reports whether a word about phones (phoneForms) starts at
-// p, a hit of phoneWords or phoneWeakWords at a word start: the whole
-// word, not a longer one, and not a name inside an e-mail address or a
-// host name (p.neri@telefonica.es, www.telefono.it).
-func phoneWordAt(text string, p int) bool {
-	var buf [16]byte
-	q := p
-	h, m := uint32(0), uint32(1) // formHash without the length; 31 to the length
-	for q < len(text) && (isAlpha(text[q]) || text[q] >= 0x80) {
-		if q-p == len(buf) {
-			return false // longer than any form
-		}
-		c := lower(text[q]) // bytes outside ASCII as they are ("teléfono")
-		if c >= 0x80 && c <= 0x9e && c != 0x97 && byteAt(text, q-1) == 0xc3 {
-			c += 0x20 // a Latin-1 capital in UTF-8 (É): its small letter
-		}
-		buf[q-p] = c
-		h, m = h*31+uint32(c), m*31
-		q++
-	}
-	w := buf[:q-p]
-	h = (h + uint32(len(w))*m) & 255 // formHash: the length first
-	for phoneFormTable[h].what != 0 && phoneFormTable[h].form != string(w) {
-		h = (h + 1) & 255
-	}
-	switch phoneFormTable[h].what {
-	case 0:
-		return false
-	case formDot + 1:
-		if byteAt(text, q) != '.' {
-			return false
-		}
-	case formMe + 1:
-		if q+3 > len(text) || text[q] != ' ' || lower(text[q+1]) != 'm' || lower(text[q+2]) != 'e' || isAlpha(byteAt(text, q+3)) {
-			return false
-		}
-	}
-	return !inAddress(text, p, q)
-}
-
-// inAddress reports whether the word text[p:q] is part of an e-mail
-// address (an '@' ends the characters of an address before or after it)
-// or of a host name: after "://" or "www.", or a name of four letters or
-// more followed by a top-level domain of two or three letters
-// ("telefono.it"; "Tel.uff." is an abbreviation).
-func inAddress(text string, p, q int) bool {
-	i := p
-	for i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-') {
-		i-- // a host name's bytes
-	}
-	if byteAt(text, i-1) == '@' || i >= 3 && text[i-3:i] == "://" {
-		return true
-	}
-	if w := text[i:min(i+4, len(text))]; len(w) == 4 && lower(w[0]) == 'w' && lower(w[1]) == 'w' && lower(w[2]) == 'w' && w[3] == '.' {
-		return true
-	}
-	j := q
-	for j < len(text) && j-p < 64 && (isAlnum(text[j]) || text[j] == '.' || text[j] == '_' || text[j] == '-') {
-		j++ // a local part's bytes (not '%' nor '+': in an encoded text they join words)
-	}
-	if byteAt(text, j) == '@' {
-		return true
-	}
-	if q-p >= 4 && byteAt(text, q) == '.' {
-		k := q + 1
-		for k < len(text) && isAlpha(text[k]) {
-			k++
-		}
-		if n := byteAt(text, k); k-q-1 >= 2 && k-q-1 <= 3 && !isAlnum(n) && n != '.' && n != '_' && n != '-' && n < 0x80 {
-			return true
-		}
-	}
-	return false
-}
 
 func (phone) Find(t *Text) {
 	var sc phoneScan
@@ -187,13 +61,25 @@ type phoneScan struct {
 	asked   bool // context has been computed
 	context bool // a phone word occurs in the text
 	words   wordCursors
+	table   tableSeen
 }
 
-// nearWord reports which phone words start a word within the 40 bytes
-// before at: nearKnown with nearStrong, else nearWeak, else neither (as
-// t.Near for each set). at should not decrease from call to call (the
-// cursors then start again: phoneOK asks at a number's '(' before the run
-// the scan asked at).
+// wordBefore is nearWord, or, where no phone word is near, the phone
+// word that heads the table column the number at at starts a cell of
+// (columnWord).
+func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
+	near := sc.nearWord(t, at)
+	if near == nearKnown {
+		near |= sc.columnWord(t, at)
+	}
+	return near
+}
+
+// nearWord reports which phone words start within the 40 bytes before
+// at: nearKnown with nearStrong, else nearWeak, else neither (as t.Near
+// for each set). at should not decrease from call to call (the cursors
+// then start again: phoneOK asks at a number's '(' before the run the
+// scan asked at).
 func (sc *phoneScan) nearWord(t *Text, at int) uint8 {
 	if !sc.words.ready {
 		sc.words = wordCursors{ready: true, strong: t.setHits(phoneWords), weak: t.setHits(phoneWeakWords)}
@@ -221,20 +107,20 @@ const (
 type wordCursors struct {
 	ready        bool
 	few          bool  // strong and weak hold fewWords at most, in any order: read whole
-	strong, weak []int // where the words occur, ascending unless few
+	strong, weak []int // where the words' stems occur, ascending unless few
 	i, j         int   // the first of each at or after the last window's start
 	last         int
 }
 
-// near reports whether a phone word of either kind starts at a word start
-// within the 40 bytes before at (as t.Near(…, at, 40) for both sets):
-// nearKnown with nearStrong, else nearWeak, else neither.
+// near reports whether a phone word of either kind starts within the 40
+// bytes before at (as t.Near(…, at, 40) for both sets): nearKnown with
+// nearStrong, else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
 		switch {
-		case wordStartIn(text, c.strong, at-40, at):
+		case phoneWords.anyIn(text, c.strong, at-40, at):
 			return nearKnown | nearStrong
-		case wordStartIn(text, c.weak, at-40, at):
+		case phoneWeakWords.anyIn(text, c.weak, at-40, at):
 			return nearKnown | nearWeak
 		}
 		return nearKnown
@@ -250,53 +136,13 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	for c.j < len(c.weak) && c.weak[c.j] < lo {
 		c.j++
 	}
-	if wordStartBefore(text, c.strong[c.i:], at) {
+	if phoneWords.anyBefore(text, c.strong[c.i:], at) {
 		return nearKnown | nearStrong
 	}
-	if wordStartBefore(text, c.weak[c.j:], at) {
+	if phoneWeakWords.anyBefore(text, c.weak[c.j:], at) {
 		return nearKnown | nearWeak
 	}
 	return nearKnown
-}
-
-// phoneWordsNear is nearWord with the words read: a word of the sets that
-// is a word about phones (phoneWordAt) within the 40 bytes before at,
-// strong first. nearWord finds the words' letters, cheaply, for each
-// number; this, for the few numbers whose fate a word decides.
-func phoneWordsNear(t *Text, at int) uint8 {
-	switch {
-	case phoneWordWithin(t, phoneWords, at, 40):
-		return nearKnown | nearStrong
-	case phoneWordWithin(t, phoneWeakWords, at, 40):
-		return nearKnown | nearWeak
-	}
-	return nearKnown
-}
-
-// phoneWordWithin reports whether a word of ws about phones starts within
-// the before bytes that precede at (t.Near with phoneWordAt).
-func phoneWordWithin(t *Text, ws *WordSet, at, before int) bool {
-	lo := at - before
-	pos := t.setHits(ws)
-	if len(pos) > fewWords {
-		pos = t.wordHits(ws) // sorted: from the first at lo or after
-		i, _ := slices.BinarySearch(pos, lo)
-		for _, p := range pos[i:] {
-			if p >= at {
-				break
-			}
-			if !isAlpha(byteAt(t.S, p-1)) && phoneWordAt(t.S, p) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, p := range pos {
-		if lo <= p && p < at && !isAlpha(byteAt(t.S, p-1)) && phoneWordAt(t.S, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // at examines hit h (hits come in ascending order) and returns the span of
@@ -344,11 +190,12 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 			return 0, 0
 		}
 	} else if !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
-		// Not 3 digits: no NANP area code. Without a phone word anywhere,
-		// only "+…" and North American shapes can be phone numbers.
+		// Not 3 digits: no NANP area code. Without a phone word anywhere
+		// (the stems found: nearWord reads the words), only "+…" and
+		// North American shapes can be phone numbers.
 		if !sc.asked {
 			sc.asked = true
-			sc.context = t.Anywhere(phoneWords) || t.Anywhere(phoneWeakWords)
+			sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
 		}
 		if !sc.context {
 			return 0, 0
@@ -366,19 +213,20 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		case startNo:
 			return 0, 0
 		case startWord:
-			if sc.nearWord(t, s)&nearStrong == 0 || phoneWordsNear(t, s)&nearStrong == 0 {
+			if sc.wordBefore(t, s)&nearStrong == 0 {
 				return 0, 0
 			}
 		}
 	}
 	// Not "+…", and a first group other than a North American area code:
-	// only a phone word close before makes it a phone number (phoneOK),
-	// so look for one before reading the number.
+	// only a phone word close before (or heading its table column) makes
+	// it a phone number (phoneOK), so look for one before reading the
+	// number.
 	// phoneOK asks the same of the words before s = h: what was found
 	// is passed on, not looked up again.
 	near := uint8(0)
 	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
-		if near = sc.nearWord(t, h); near == nearKnown {
+		if near = sc.wordBefore(t, h); near == nearKnown {
 			return 0, 0
 		}
 	}
@@ -548,7 +396,7 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 }
 
 // phoneOK reports whether the number phoneSpan read from s is a phone
-// number; near is sc.nearWord's answer at s, if asked (nearKnown set).
+// number; near is sc.wordBefore's answer at s, if asked (nearKnown set).
 func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
@@ -567,25 +415,16 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 		return true
 	}
 	// A dotted or dashed number with one group, or a version-like shape,
-	// needs the context even more; require a phone word close before.
+	// needs the context even more; require a phone word close before (or
+	// heading its table column).
 	if near == 0 {
-		near = sc.nearWord(t, s)
+		near = sc.wordBefore(t, s)
 	}
-	// nearWord found the words' letters; whether they are words about
-	// phones (Telegram, telemetry are not) decides last (phoneWordsNear).
 	switch {
 	case near&nearStrong != 0:
-		if n < 8 && len(groups) == 1 {
-			return false // nor after a weak word
-		}
-		switch phoneWordsNear(t, s) {
-		case nearKnown | nearStrong:
-			return true
-		case nearKnown | nearWeak:
-			return weakWordNumber(v, n, sh)
-		}
+		return n >= 8 || len(groups) > 1
 	case near&nearWeak != 0:
-		return weakWordNumber(v, n, sh) && phoneWordsNear(t, s)&nearWeak != 0
+		return weakWordNumber(v, n, sh)
 	}
 	return false
 }

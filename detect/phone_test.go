@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The phone matcher reads a number once (phoneSpan records what phoneOK
@@ -81,9 +83,9 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	// A dotted or dashed number with one group, or a version-like shape,
 	// needs the context even more; require a phone word close before.
 	switch {
-	case refPhoneNear(t.S, refStrongRE, s):
+	case refWordBefore(t.S, s) == nearStrong:
 		return n >= 8 || len(groups) > 1
-	case refPhoneNear(t.S, refWeakRE, s):
+	case refWordBefore(t.S, s) == nearWeak:
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
 		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000") && refNational(v)
@@ -91,13 +93,14 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	return false
 }
 
-// refStrongRE and refWeakRE are phoneForms by regular expressions: the
-// strong and the weak words, whole.
+// refStrongRE and refWeakRE are phoneWords and phoneWeakWords by regular
+// expressions: the strong and the weak words, whole.
 var (
 	refStrongRE = regexp.MustCompile(`^(?i:tel|telf|telefon|telefonnummer|telefax|teléfonos?|telefones?|` +
 		`telephon(?:e|es|ed|ing)|phone[sd]?|cellphones?|mobiles?|cell|cellular|call(?:s|ed|ing)?|fax(?:es)?|` +
 		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino)|` +
-		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are))`)
+		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
+		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?)`)
 	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
 )
 
@@ -111,7 +114,7 @@ func init() {
 // name (inAddress).
 func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
 	for p := max(0, at-40); p < at; p++ {
-		if isAlpha(byteAt(text, p-1)) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:p]); p > 0 && unicode.IsLetter(r) {
 			continue
 		}
 		m := re.FindString(text[p:])
@@ -121,14 +124,98 @@ func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
 		q := p + len(m)
 		if m[len(m)-1] == '.' {
 			q-- // "cel.", "num.": the word ends before the '.'
-		} else if c := byteAt(text, q); isAlpha(c) || c >= 0x80 {
+		} else if r, _ := utf8.DecodeRuneInString(text[q:]); q < len(text) && unicode.IsLetter(r) {
 			continue
+		} else if strings.HasSuffix(strings.ToLower(m), " me") {
+			q -= 3 // "reach me": the first word is asked about
 		}
 		if !inAddress(text, p, q) {
 			return true
 		}
 	}
 	return false
+}
+
+// refWordBefore is phoneScan.wordBefore: nearStrong or nearWeak for a
+// phone word of that kind within the 40 bytes before at, else for one in
+// the header of the table column whose cell the number at at starts
+// (refColumnWord), else 0.
+func refWordBefore(text string, at int) uint8 {
+	switch {
+	case refPhoneNear(text, refStrongRE, at):
+		return nearStrong
+	case refPhoneNear(text, refWeakRE, at):
+		return nearWeak
+	}
+	return refColumnWord(text, at)
+}
+
+// refColumnWord is columnWord on the text split into lines and cells.
+func refColumnWord(text string, s int) uint8 {
+	lines := strings.Split(text, "\n")
+	starts := make([]int, len(lines))
+	li := 0
+	for i, off := 0, 0; i < len(lines); i++ {
+		starts[i] = off
+		if off <= s && s <= off+len(lines[i]) {
+			li = i
+		}
+		off += len(lines[i]) + 1
+	}
+	if li == 0 {
+		return 0
+	}
+	// body: a line's cells, without a Markdown table's outer pipes.
+	body := func(line, sep string) (int, string) {
+		if sep != "|" {
+			return 0, line
+		}
+		b := strings.TrimPrefix(strings.TrimLeft(line, " \t"), "|")
+		off := len(line) - len(b)
+		return off, strings.TrimSuffix(strings.TrimRight(b, " \t\r"), "|")
+	}
+	for _, sep := range []string{"|", "\t", ";", ","} {
+		off, line := body(lines[li], sep)
+		at := s - starts[li] - off
+		n := strings.Count(line, sep)
+		if n == 0 || at < 0 || at >= len(line) {
+			continue
+		}
+		cells := strings.Split(line, sep)
+		ci, pos := 0, 0
+		for pos+len(cells[ci]) < at {
+			pos += len(cells[ci]) + 1
+			ci++
+		}
+		if strings.Trim(line[pos:at], " \"'") != "" {
+			continue
+		}
+		h := li
+		for h > 0 && strings.Count(func() string { _, b := body(lines[h-1], sep); return b }(), sep) == n {
+			h--
+		}
+		if h == li {
+			continue
+		}
+		hoff, hline := body(lines[h], sep)
+		hcells := strings.Split(hline, sep)
+		c := starts[h] + hoff
+		for _, hc := range hcells[:ci] {
+			c += len(hc) + 1
+		}
+		ce := c + len(hcells[ci])
+		for _, k := range []struct {
+			ws   *WordSet
+			near uint8
+		}{{phoneWords, nearStrong}, {phoneWeakWords, nearWeak}} {
+			for p := c; p < ce; p++ {
+				if refWordAt(k.ws, text, p) {
+					return k.near
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // refNational is nationalNumber by regular expressions over the digits.
@@ -242,7 +329,7 @@ func refPhoneStart(t *Text, s int) bool {
 	}
 	joined := isAlnum(p2) && strings.IndexByte("-.,:", p) >= 0
 	if text[s] == '+' {
-		return !joined || refPhoneNear(text, refStrongRE, s)
+		return !joined || refWordBefore(text, s) == nearStrong
 	}
 	if joined && p != ',' {
 		return false
@@ -269,6 +356,9 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"card number 2448 6810 7795 9076", "Order number 1186409190", "telefono\nRossi,+39 333 1234567,366-9639381",
 		"a@telefonica.es\nDate: 12/11/2025 09:27", "Tel: 2025-11-12 09:27", "Tel 12.11.2025-09 3", "Clienti\n(+39) 347 1234567",
 		"(+39 347 1234567", "(+39)(02) 8736 4410", "x(+1) 415 555 0132", "(+039) 02 8736 4410", "Telepass 9012345678",
+		"Name | Phone\n--- | ---\nRossi Mario | 02 8736 4410\nBianchi | 0521 123456", "| a | cell |\nx | 333 987 6543 |",
+		"name,cell\n\"Rossi\",\"02 1234 5678\"\n\nBox,0521 123456", "Nome;Numero\r\nA;06 1234 5678",
+		"phoneNumber 0212345678", "tel—0212345678", "TELÉFONO 0212345678", "cellValue 02123456", "Reach me 02 1234567",
 	} {
 		f.Add(seed)
 	}
@@ -303,14 +393,14 @@ func checkPhoneReference(t *testing.T, s *Scanner, text string) {
 
 // TestPhoneNearWord compares nearWord (all the words read at each number
 // when few, cursors over sorted ones when many) with t.Near for each set,
-// and phoneWordsNear with the words read by regular expressions,
-// over texts of phone words, numbers and other words, numbers met in
-// ascending order and then out of order.
+// and both with the words read by regular expressions, over texts of
+// phone words, numbers and other words, numbers met in ascending order
+// and then out of order.
 func TestPhoneNearWord(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
 	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t",
-		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it "}
+		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it ", "Telefonica ", "phoneNumber ", "tel—", "àtel ", "Reach me ", "reach meet "}
 	fewAndMany := [2]int{}
 	for range 2000 {
 		var b strings.Builder
@@ -334,14 +424,14 @@ func TestPhoneNearWord(t *testing.T) {
 				t.Fatalf("%q at %d: nearWord %b, want %b (few %v)", text, h, got, want, sc.words.few)
 			}
 			// The words read.
-			want = nearKnown
+			ref := uint8(nearKnown)
 			if refPhoneNear(text, refStrongRE, h) {
-				want |= nearStrong
+				ref |= nearStrong
 			} else if refPhoneNear(text, refWeakRE, h) {
-				want |= nearWeak
+				ref |= nearWeak
 			}
-			if got := phoneWordsNear(tx, h); got != want {
-				t.Fatalf("%q at %d: phoneWordsNear %b, want %b", text, h, got, want)
+			if want != ref {
+				t.Fatalf("%q at %d: Near %b, words read by the reference %b", text, h, want, ref)
 			}
 		}
 		for h := range len(text) + 1 {
@@ -466,6 +556,16 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"field path", "customer.phone = 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
 		{"contatti", "Contatti: 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"num.", "num. 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		{"téléphone", "le client Téléphone: 01 26 26 61 13 après 17h", []want{{TypePhone, "01 26 26 61 13"}}},
+		{"TÉLÉPHONE", "TÉLÉPHONE  01 31 85 06 83\nCarte", []want{{TypePhone, "01 31 85 06 83"}}},
+		{"tél.", "Tél. : 06 01 90 06 72", []want{{TypePhone, "06 01 90 06 72"}}},
+		{"TÉL", "TÉL 06 01 90 06 72", []want{{TypePhone, "06 01 90 06 72"}}},
+		{"portable", "mon portable 06 01 90 06 72", []want{{TypePhone, "06 01 90 06 72"}}},
+		{"mobil", "Mobil: 0151 62027809", []want{{TypePhone, "0151 62027809"}}},
+		{"handy", "Handy 0151 62027809", []want{{TypePhone, "0151 62027809"}}},
+		{"mobility", "Mobility 0151 62027809", nil},
+		{"handyman", "handyman 0151 62027809", nil},
+		{"télévision", "télévision 06 01 90 06 72", nil},
 		// A date and a time.
 		{"date time", "Tel: 12/11/2025 09:27", nil},
 		{"iso date time", "Tel: 2025-11-12 09:27", nil},
@@ -483,34 +583,6 @@ func TestPhoneWordsWhole(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
-	}
-}
-
-// TestPhoneFormTable: phoneWordAt finds every form of phoneForms (in
-// capitals too), and no word one letter longer or shorter.
-func TestPhoneFormTable(t *testing.T) {
-	for f, v := range phoneForms {
-		after := " 02 1234567"
-		switch v {
-		case formDot:
-			after = ". 02 1234567"
-		case formMe:
-			after = " me 02 1234567"
-		}
-		for _, w := range []string{f, strings.ToUpper(f[:1]) + f[1:], strings.ToUpper(f)} {
-			if !phoneWordAt(w+after, 0) {
-				t.Errorf("%q: not a phone word", w+after)
-			}
-		}
-		if phoneWordAt(f+"x"+after, 0) {
-			t.Errorf("%q: a phone word", f+"x"+after)
-		}
-		if _, ok := phoneForms[f[:len(f)-1]]; !ok && phoneWordAt(f[:len(f)-1]+after, 0) {
-			t.Errorf("%q: a phone word", f[:len(f)-1]+after)
-		}
-	}
-	if phoneWordAt("cel 02 1234567", 0) || phoneWordAt("num 02", 0) || phoneWordAt("reach 02", 0) || phoneWordAt("reach meet", 0) {
-		t.Error("cel, num without '.', reach without me: phone words")
 	}
 }
 

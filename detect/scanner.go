@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -174,7 +173,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 	var owners [][]int
 	index := map[string]int{}
 	addKeyword := func(k string, owner int) {
-		k = strings.ToLower(k)
+		k = lowerASCII(k)
 		j, ok := index[k]
 		if !ok {
 			j = len(keywords)

@@ -15,7 +15,9 @@ func (usSSN) Type() string { return TypeUSSSN }
 
 func (usSSN) Keywords() []string { return []string{DigitRuns} }
 
-var ssnContext = NewWordSet("ssn", "social security", "soc. sec", "soc sec", "taxpayer")
+// ssnContext names a Social Security number: whole words, in
+// identifiers too (ssnValue, userSSN).
+var ssnContext = NewWordSet("ssn{,s}", "social security", "soc. sec", "soc sec", "taxpayer{,s}").camelCase()
 
 func (usSSN) ContextWords() []*WordSet { return []*WordSet{ssnContext} }
 
@@ -75,7 +77,7 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 	return end, e-h == 3 || ssnLabelled(t, h)
 }
 
-// ssnLabelled reports whether an SSN word starts within the 40 bytes
+// ssnLabelled reports whether an SSN word (whole) starts within the 40 bytes
 // before h (as t.Near(ssnContext, h, 40)) and no label of another
 // nine-digit number stands between the last one and h: in "SSN:
 // ***-**-5051 Routing: 084587653" the digits are the routing number
@@ -84,7 +86,7 @@ func ssnLabelled(t *Text, h int) bool {
 	last := -1
 	if pos := t.setHits(ssnContext); len(pos) <= fewWords {
 		for _, p := range pos {
-			if h-40 <= p && p < h && p > last && !isAlpha(byteAt(t.S, p-1)) {
+			if h-40 <= p && p < h && p > last && ssnContext.at(t.S, p) {
 				last = p
 			}
 		}
@@ -93,7 +95,7 @@ func ssnLabelled(t *Text, h int) bool {
 		pos = t.wordHits(ssnContext)
 		i, _ := slices.BinarySearch(pos, h)
 		for i--; i >= 0 && pos[i] >= h-40; i-- {
-			if !isAlpha(byteAt(t.S, pos[i]-1)) {
+			if ssnContext.at(t.S, pos[i]) {
 				last = pos[i]
 				break
 			}

@@ -34,10 +34,10 @@ import (
 // Candidate starts come from the prefilter. Each phrase gives it the case
 // variants of its first characters (gateVariants): the prefilter folds
 // ASCII case itself, so an ASCII prefix is one keyword, and a letter
-// outside ASCII adds its other cases. The scanner lower-cases its keywords
-// (strings.ToLower), so a variant with a capital outside ASCII ("ÆR", "Ελ")
-// cannot be one of them: a set with such a phrase runs its own prefilter
-// over the text instead (a second pass, for that set only).
+// outside ASCII adds its other cases ("ÆR", "ær"; the scanner folds only
+// ASCII in its keywords). A set with a gate too short for the scanner's
+// pass (under three bytes, short of the whole phrase) runs its own
+// prefilter over the text instead (a second pass, for that set only).
 
 // maxPhraseKey bounds a phrase's folded key, in bytes: the text after a
 // candidate start is folded into a buffer of that size.
@@ -139,7 +139,6 @@ func normaliseChar(r rune) string {
 // (white space) or the UTF-8 forms the text may hold there.
 type phraseChar struct {
 	sep      bool
-	capital  bool     // a variant strings.ToLower changes (outside ASCII)
 	short    int      // the shortest variant's length
 	variants []string // ASCII in lower case (the prefilter folds it)
 }
@@ -257,7 +256,6 @@ func newPhraseChar(r, m rune, single bool) phraseChar {
 	c := phraseChar{variants: out, short: len(out[0])}
 	for _, v := range out {
 		c.short = min(c.short, len(v))
-		c.capital = c.capital || strings.ToLower(v) != v
 	}
 	return c
 }
@@ -271,14 +269,13 @@ func untyped(y rune) bool {
 }
 
 // gateSpan measures the start of a phrase that gates it: its longest
-// start before any white space with at most maxGateVariants case variants
-// (capitals outside ASCII excluded when lowerOnly: the scanner's keywords
-// cannot hold them), as n variants of at least short bytes covering the
-// phrase's first covered characters.
-func gateSpan(chars []phraseChar, lowerOnly bool) (n, short, covered int) {
+// start before any white space with at most maxGateVariants case variants,
+// as n variants of at least short bytes covering the phrase's first
+// covered characters.
+func gateSpan(chars []phraseChar) (n, short, covered int) {
 	n = 1
 	for i, c := range chars {
-		if c.sep || lowerOnly && c.capital || i > 0 && n*len(c.variants) > maxGateVariants {
+		if c.sep || i > 0 && n*len(c.variants) > maxGateVariants {
 			break
 		}
 		n *= len(c.variants)
@@ -310,8 +307,7 @@ type phraseSet struct {
 	lens   []int               // their distinct lengths, longest first
 	words  bool                // whole words only (terms)
 	shared []string            // the prefilter keywords, when the scanner's pass can gate every phrase
-	// Otherwise the set's own prefilter: its keywords may have capitals
-	// outside ASCII.
+	// Otherwise the set's own prefilter: its gates may be short.
 	own *prefilter
 	// Every keyword of own has a byte outside ASCII: a text without one
 	// holds no phrase.
@@ -343,7 +339,7 @@ func newPhraseSet(phrases []string, words bool, what string) (*phraseSet, error)
 		if sharedOK {
 			// A gate of the scanner's: three bytes or more, unless it is
 			// the whole phrase ("R2").
-			_, short, covered := gateSpan(chars, true)
+			_, short, covered := gateSpan(chars)
 			sharedOK = short >= 3 || covered > 0 && covered == len(chars)
 		}
 	}
@@ -351,7 +347,7 @@ func newPhraseSet(phrases []string, words bool, what string) (*phraseSet, error)
 	seen := map[string]bool{}
 	var kws []string
 	for _, chars := range all {
-		n, _, covered := gateSpan(chars, sharedOK)
+		n, _, covered := gateSpan(chars)
 		for _, v := range gateVariants(chars, n, covered) {
 			if !seen[v] {
 				seen[v] = true

@@ -142,21 +142,25 @@ func TestTermLongest(t *testing.T) {
 	checkFindings(t, s, "Acme Corpo", []want{{"CUSTOMER", "Acme"}})
 }
 
-// TestPhraseGates: phrases join the scanner's prefilter pass when their
-// start has no capital outside ASCII (the scanner lower-cases keywords);
-// otherwise the set runs its own, skipped on ASCII texts when it can.
+// TestPhraseGates: phrases join the scanner's prefilter pass with their
+// start's case variants, capitals outside ASCII too (the scanner folds only
+// ASCII in keywords); a gate too short for it (under three bytes, short of
+// the whole phrase) makes the set run its own, skipped on ASCII texts when
+// every gate is outside ASCII.
 func TestPhraseGates(t *testing.T) {
 	tests := []struct {
 		phrases  []string
 		shared   []string // nil: own prefilter
 		nonASCII bool
 	}{
-		{[]string{"Società Rossi", "Caffè Nero", "R2", "東京"}, []string{"societ", "caff", "r2", "東京"}, false},
+		{[]string{"Società Rossi", "Caffè Nero", "R2", "東京"}, []string{"societÀ", "società", "caffÈ", "caffè", "r2", "東京"}, false},
 		{[]string{"Москва"}, []string{"mock", "мock", "mocк", "мocк"}, false},
 		{[]string{"Dell’Orto"}, []string{"dell'orto"}, false}, // normalise makes ’ an ASCII apostrophe
-		{[]string{"Ærø Bank", "Ελλάδα"}, nil, true},
-		{[]string{"Ærø", "Acme"}, nil, false},
-		{[]string{"Caè"}, nil, true}, // "ca" alone is too short a gate
+		{[]string{"Ærø Bank", "Ελλάδα"}, []string{"ÆrØ", "ærØ", "Ærø", "ærø", "eΛ", "εΛ", "eλ", "ελ"}, false},
+		{[]string{"Ærø", "Acme"}, []string{"ÆrØ", "ærØ", "Ærø", "ærø", "acme"}, false},
+		{[]string{"Caè"}, []string{"caÈ", "caè"}, false},
+		{[]string{"R2 D2"}, nil, false}, // "r2" alone is too short a gate
+		{[]string{"Ö Bank", "Å x"}, nil, true},
 	}
 	for _, tt := range tests {
 		ps, err := newPhraseSet(tt.phrases, true, "term")

@@ -11,7 +11,10 @@ func (itVAT) Type() string { return TypeITVAT }
 
 func (itVAT) Keywords() []string { return []string{DigitRuns} }
 
-var vatContext = NewWordSet("iva", "vat", "p.i.", "partita", "vies", "fiscale")
+// vatContext names a VAT number: IVA (P.IVA, P. IVA; not Ivan, Ivano),
+// VAT (VAT-ID, VAT no., VATIN; not Vatican), P.I., partita (IVA), VIES,
+// fiscale; whole words, in identifiers too (vatNumber, partitaIva).
+var vatContext = NewWordSet("iva", "p.i.", "vat{,in}", "partita", "vies", "fiscale").camelCase()
 
 func (itVAT) ContextWords() []*WordSet { return []*WordSet{phoneWords, vatContext} }
 
@@ -49,7 +52,7 @@ func vatAt(t *Text, h, e int) (int, bool) {
 	}
 	// Eleven digits near a word about phones, and not about VAT, are more
 	// likely a phone number.
-	if s == h && phoneWordWithin(t, phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
+	if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
 		return 0, false
 	}
 	return s, true

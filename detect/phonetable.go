@@ -1,0 +1,165 @@
+package detect
+
+import "strings"
+
+// A phone number in a table is often far from its column's header
+// ("Telefono", "Phone", "Cell"), which names it as a phone word before it
+// would: columnWord lets the header count for the cells of its column.
+//
+// A table is a block of lines that each hold the same number (one or
+// more) of one separator: '|' (Markdown, whose pipes at either end of a
+// line are optional and not counted), a tab (TSV), ';' or ',' (CSV). A
+// line with another number of them, a blank line or the text's start
+// ends the block; its first line is the header (a Markdown table's
+// "|---|---|" row is one of the block's lines). A column is the cells
+// after the same number of separators in each line. The number must
+// start its cell (after spaces or quotes only): a number inside a cell's
+// text is not what the header names.
+
+// maxTableLines bounds how far columnWord looks back for a header, in
+// lines from the number's (or from the last line it found in the same
+// table).
+const maxTableLines = 4096
+
+// tableSeen is the table columnWord found last in a text: numbers come in
+// ascending order, so a later one in the same table reads only the lines
+// between.
+type tableSeen struct {
+	ok     bool
+	sep    byte
+	n      int32 // separators a line
+	hs, he int32 // the header line
+	row    int32 // the start of the last line found in the table
+}
+
+const maxInt32 = 1<<31 - 1
+
+// tableSeps are the separators of table cells, in the order columnWord
+// tries them.
+const tableSeps = "|\t;,"
+
+// columnWord returns nearStrong or nearWeak if the number at s starts a
+// cell of a table whose column header holds a phone word of that kind,
+// else 0.
+func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
+	if !sc.asked {
+		sc.asked = true
+		sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
+	}
+	if !sc.context {
+		return 0
+	}
+	text := t.S
+	// A cell starts after a separator or at a line's start, and spaces
+	// or quotes (most numbers follow a word: nothing more to read).
+	b := s - 1
+	for b >= 0 && (text[b] == ' ' || text[b] == '"' || text[b] == '\'') {
+		b--
+	}
+	if b < 0 || strings.IndexByte(tableSeps+"\n", text[b]) < 0 {
+		return 0
+	}
+	ls := strings.LastIndexByte(text[:s], '\n') + 1
+	if ls == 0 {
+		return 0 // the first line: no header above it
+	}
+	le := len(text)
+	if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
+		le = s + i
+	}
+	for k := 0; k < len(tableSeps); k++ {
+		sep := tableSeps[k]
+		bs, be := cellsOf(text, ls, le, sep)
+		n := strings.Count(text[bs:be], string(sep))
+		if n == 0 || s < bs || s >= be {
+			continue
+		}
+		// The cell the number starts.
+		cs := strings.LastIndexByte(text[bs:s], sep) + 1 + bs
+		if strings.Trim(text[cs:s], " \"'") != "" {
+			continue
+		}
+		col := strings.Count(text[bs:cs], string(sep))
+		hs, he, ok := sc.table.header(text, ls, sep, n)
+		if !ok {
+			continue
+		}
+		// The header's cell of the column.
+		c, he := cellsOf(text, hs, he, sep)
+		for range col {
+			c += strings.IndexByte(text[c:he], sep) + 1
+		}
+		ce := he
+		if i := strings.IndexByte(text[c:he], sep); i >= 0 {
+			ce = c + i
+		}
+		switch {
+		case phoneWords.anyIn(text, t.setHits(phoneWords), c, ce):
+			return nearStrong
+		case phoneWeakWords.anyIn(text, t.setHits(phoneWeakWords), c, ce):
+			return nearWeak
+		}
+	}
+	return 0
+}
+
+// cellsOf returns the part of the line text[ls:le] that holds its cells
+// separated by sep: for '|', without a pipe at either end (and the
+// spaces or '\r' beside it).
+func cellsOf(text string, ls, le int, sep byte) (int, int) {
+	if sep != '|' {
+		return ls, le
+	}
+	bs, be := ls, le
+	for bs < be && (text[bs] == ' ' || text[bs] == '\t') {
+		bs++
+	}
+	if bs < be && text[bs] == '|' {
+		bs++
+	}
+	for be > bs && (text[be-1] == ' ' || text[be-1] == '\t' || text[be-1] == '\r') {
+		be--
+	}
+	if be > bs && text[be-1] == '|' {
+		be--
+	}
+	return bs, be
+}
+
+// header returns the header line [hs, he) of the table whose line starts
+// at ls, with n separators sep a line; not ok where that line is the
+// block's first (or the header lies farther than maxTableLines).
+func (ts *tableSeen) header(text string, ls int, sep byte, n int) (hs, he int, ok bool) {
+	cur := ls
+	for range maxTableLines {
+		if ts.ok && ts.sep == sep && int(ts.n) == n && int(ts.row) == cur {
+			// A line of the table found last: its header.
+			ts.row = int32(ls)
+			return int(ts.hs), int(ts.he), true
+		}
+		if cur == 0 {
+			break
+		}
+		pe := cur - 1 // the '\n' before the line at cur
+		ps := strings.LastIndexByte(text[:pe], '\n') + 1
+		if separators(text, ps, pe, sep) != n {
+			break
+		}
+		cur = ps
+	}
+	if cur == ls || cur != 0 && separators(text, strings.LastIndexByte(text[:cur-1], '\n')+1, cur-1, sep) == n {
+		return 0, 0, false // no line above, or too many
+	}
+	hs, he = cur, cur+strings.IndexByte(text[cur:], '\n')
+	if he <= maxInt32 {
+		*ts = tableSeen{ok: true, sep: sep, n: int32(n), hs: int32(hs), he: int32(he), row: int32(ls)}
+	}
+	return hs, he, true
+}
+
+// separators counts the separators sep between the cells of the line
+// text[ls:le].
+func separators(text string, ls, le int, sep byte) int {
+	bs, be := cellsOf(text, ls, le, sep)
+	return strings.Count(text[bs:be], string(sep))
+}
