@@ -6,8 +6,8 @@ import (
 )
 
 // creditCard finds payment card numbers (PANs): 13 to 19 digits, written
-// together or in groups split by single spaces or dashes, starting with a
-// digit an issuer uses, and passing the Luhn check.
+// together or in groups split by single spaces, dashes or slashes, starting
+// with a digit an issuer uses, and passing the Luhn check.
 type creditCard struct{}
 
 var _ Detector = creditCard{}
@@ -33,7 +33,11 @@ func (creditCard) Find(t *Text) {
 // cardAt matches a PAN starting at i, where the digits from i end at e:
 // either one run of 13–19 digits, or groups of 3–6 digits joined by one kind
 // of separator that make up the whole number (a card is never the tail of a
-// longer grouped code such as an IBAN).
+// longer grouped code such as an IBAN). The separator is a space, a dash or
+// a slash ("6577/2508/3707/5259", as typed in some forms); slashed groups
+// are not a path's segments: no slash before the first nor after the last.
+// (A date, "12/2025", has too few digits; issuer ranges, lengths and Luhn
+// decide the rest.)
 func cardAt(text string, i, e int) (int, bool) {
 	if byteAt(text, i-1) == '+' {
 		return 0, false // an international phone number
@@ -50,7 +54,7 @@ func cardAt(text string, i, e int) (int, bool) {
 		return 0, false
 	}
 	sep := byteAt(text, j)
-	if sep != ' ' && sep != '-' || groupBefore(text, i, sep) {
+	if sep != ' ' && sep != '-' && sep != '/' || groupBefore(text, i, sep) {
 		return 0, false
 	}
 	// The digits, gathered a group at a time as the shape is read: eight
@@ -67,7 +71,7 @@ func cardAt(text string, i, e int) (int, bool) {
 		putGroup(&digits, n, text, g, j)
 		n += j - g
 	}
-	if n < 13 || isAlnum(byteAt(text, j)) {
+	if n < 13 || isAlnum(byteAt(text, j)) || sep == '/' && (byteAt(text, j) == '/' || byteAt(text, i-1) == '/') {
 		return 0, false
 	}
 	if !validPAN(string(digits[:n])) {

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,8 +25,11 @@ func refCardAt(text string, i int) (int, bool) {
 		return 0, false
 	}
 	sep := byteAt(text, j)
-	if sep != ' ' && sep != '-' || groupBefore(text, i, sep) {
+	if sep != ' ' && sep != '-' && sep != '/' || groupBefore(text, i, sep) {
 		return 0, false
+	}
+	if sep == '/' && byteAt(text, i-1) == '/' {
+		return 0, false // a path's segment
 	}
 	for byteAt(text, j) == sep && isDigit(byteAt(text, j+1)) {
 		g := j + 1
@@ -35,7 +39,7 @@ func refCardAt(text string, i int) (int, bool) {
 		}
 		n += copy(digits[n:], text[g:j])
 	}
-	if n < 13 || isAlnum(byteAt(text, j)) || !refValidPAN(string(digits[:n])) {
+	if n < 13 || isAlnum(byteAt(text, j)) || sep == '/' && byteAt(text, j) == '/' || !refValidPAN(string(digits[:n])) {
 		return 0, false
 	}
 	return j, true
@@ -242,5 +246,76 @@ func FuzzPANLength(f *testing.F) {
 		if panLength(d) != refPANLength(d) {
 			t.Fatalf("panLength(%s) = %v, reference %v", d, panLength(d), refPANLength(d))
 		}
+	})
+}
+
+// TestCardSlashes: a card number in groups split by slashes, as some forms
+// print it, is found like one split by spaces or dashes; a path's numeric
+// segments (a slash before or after the groups), a date, mixed
+// separators and a failing Luhn check are not.
+func TestCardSlashes(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	nums := numberScanner(t)
+	for range 200 {
+		pan := genLuhn(r, []string{"4", "51", "6011", "65", "3528"}[r.IntN(5)], 16)
+		slashed := group4(pan, "/")
+		bad := pan[:15] + string('0'+(pan[15]-'0'+1)%10)
+		for _, tc := range []struct {
+			text, want string
+		}{
+			{"carta " + slashed, slashed},
+			{"card: " + slashed + ", exp 12/2027", slashed},
+			{`{"pan":"` + slashed + `"}`, slashed},
+			// Not.
+			{"carta " + group4(bad, "/"), ""},
+			{"GET /orders/" + slashed + " HTTP/1.1", ""},
+			{"see " + slashed + "/items", ""},
+			{"carta " + strings.Replace(slashed, "/", " ", 1), ""},
+			{"scade 12/2027, rata 03/2026", ""},
+		} {
+			var got []string
+			for _, f := range s.ScanText(tc.text) {
+				if f.Type == TypeCreditCard {
+					got = append(got, tc.text[f.Start:f.End])
+				}
+			}
+			want := []string{}
+			if tc.want != "" {
+				want = []string{tc.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: cards %q, want %q", tc.text, got, want)
+			}
+			checkNumbers(t, nums, tc.text)
+			checkCardAt(t, tc.text)
+		}
+	}
+}
+
+// checkCardAt compares cardAt with the reference at every digit of text.
+func checkCardAt(t *testing.T, text string) {
+	t.Helper()
+	for i := range len(text) {
+		if !isDigit(text[i]) {
+			continue
+		}
+		a, ok := cardAt(text, i, digitsEnd(text, i))
+		b, refOK := refCardAt(text, i)
+		if a != b || ok != refOK {
+			t.Fatalf("%q at %d: %d %v, reference %d %v", text, i, a, ok, b, refOK)
+		}
+	}
+}
+
+func FuzzCardAt(f *testing.F) {
+	for _, s := range []string{
+		"4111 1111 1111 1111", "4111-1111-1111-1111", "4111/1111/1111/1111", "/4111/1111/1111/1111",
+		"4111/1111/1111/1111/", "12/2025", "3400 648054 48672", "FR13 3017 4111 1111 1111 1111",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkCardAt(t, text)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"unsafe"
 )
 
@@ -21,7 +22,7 @@ import (
 // which the Scanner knows it and detectDigits finds it. Bit k is format k.
 const (
 	runAlpha2Before uint16 = 1 << iota // IBAN: two letters (the country) before the check digits
-	runAlphaBefore                     // fiscal code: six letters before the year
+	runAlphaBefore                     // fiscal code: six letters (or a separator: in groups) before the year
 	runLen11                           // partita IVA: eleven digits
 	runSSN                             // US SSN: AAA and a separator, or nine digits
 	runCard                            // card: 13–19 digits, or a group of 3–11 and a separator
@@ -61,13 +62,13 @@ func (phone) digitShape() uint16        { return runPhone }
 // (cardAt, ibanAt …) requires, so it only saves work, except where noted.
 // A format allowed in several shapes has a bit for each.
 const (
-	nIBAN      uint16 = 1 << iota // after a letter, 2+ digits, before a letter, ' ' or '-' (and more, checked in the loop)
-	nFiscal                       // after a letter, 1–2 digits, before a letter or digit (and more, checked in the loop)
+	nIBAN      uint16 = 1 << iota // after a letter, 2+ digits, before a letter, ' ', '-' or '.' (and more, checked in the loop)
+	nFiscal                       // after a letter, ' ' or '-', 1–2 digits, before a month or omocodia letter (and more, checked in the loop)
 	nVAT                          // 11 digits
 	nSSN3                         // not after a word byte, 3 digits and ' ', '-' or '.'
 	nSSN9                         // not after a word byte, 9 digits
 	nCardLong                     // not after a word byte, 13–19 digits
-	nCardGroup                    // not after a word byte, 3–11 digits and ' ' or '-'
+	nCardGroup                    // not after a word byte, 3–11 digits and ' ', '-' or '/'
 	nIPDot                        // 1–3 digits and '.'
 	nIPHexPrev                    // after a hex digit or ':' (then colonNear decides)
 	nIPHexNext                    // before a hex digit or ':'
@@ -76,6 +77,7 @@ const (
 	nPhoneSep3                    // not after a word byte, 3 digits and ' ', '-', '.', '/' or ')'
 	nPhoneSepX                    // the same with 2 or 4+ digits
 	nIBANLong                     // after a letter, 13+ digits (an IBAN's 15 characters at least: any byte may follow)
+	nFiscal4                      // fiscal code in fours: after two letters and a separator, 2 digits, before ' ' or '-'
 
 	// Phone numbers other than "+…" and North American ones need a phone
 	// word in the text.
@@ -88,7 +90,7 @@ const (
 // numberBits are the bits of each format, indexed by format.
 var numberBits = [numFormats]uint16{
 	numIBAN:       nIBAN | nIBANLong,
-	numFiscalCode: nFiscal,
+	numFiscalCode: nFiscal | nFiscal4,
 	numVAT:        nVAT,
 	numSSN:        nSSN3 | nSSN9,
 	numCard:       nCardLong | nCardGroup,
@@ -117,15 +119,18 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 			nb[c] |= nPhoneLead | nPhoneLong
 		}
 		if isAlpha(b) {
-			pb[c] |= nIBAN | nIBANLong | nFiscal
+			pb[c] |= nIBAN | nIBANLong | nFiscal | nFiscal4
 		}
 		if isAlnum(b) {
 			// An IBAN of 15 characters or more goes on after its check
 			// digits and a run of 12 or fewer, with a letter or a group
-			// separator (ibanAt); a fiscal code after its year (one or
-			// two digits, fiscalCodeValid: places 7 and 8 hold a digit,
-			// an omocodia letter or the month).
-			nb[c] |= nIBAN | nFiscal
+			// separator (ibanAt).
+			nb[c] |= nIBAN
+		}
+		if isAlpha(b) && strings.IndexByte("ABCDEHLMNPQRSTUV", b&^0x20) >= 0 {
+			// A fiscal code's year is followed by its month or an
+			// omocodia letter (fiscalCodeValid's places 7 and 8).
+			nb[c] |= nFiscal
 		}
 		if !isWord(b) {
 			pb[c] |= nSSN3 | nSSN9 | nCardLong | nCardGroup | nPhoneLong | nPhoneSep3 | nPhoneSepX
@@ -138,6 +143,10 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 			pb[c] |= nPhoneLead
 		case '(':
 			pb[c] |= nPhoneLead
+		case ' ', '-':
+			// A fiscal code in groups: its year after the separator
+			// (fiscalGroupedAt).
+			pb[c] |= nFiscal
 		case '/', '@':
 			pb[c] &^= nPhoneLong | nPhoneSep3 | nPhoneSepX // phone.at: not after them
 		}
@@ -147,10 +156,14 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 		}
 		switch b {
 		case ' ', '-':
-			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX | nIBAN
+			// (A fiscal code in fours: the year ends its group.)
+			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX | nIBAN | nFiscal4
 		case '.':
-			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX
-		case '/', ')':
+			// (An IBAN printed with dots between its groups: ibanSepAt.)
+			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX | nIBAN
+		case '/':
+			nb[c] |= nPhoneSep3 | nPhoneSepX | nCardGroup // (cardAt: "6577/2508/3707/5259")
+		case ')':
 			nb[c] |= nPhoneSep3 | nPhoneSepX
 		}
 	}
@@ -166,6 +179,9 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 		}
 		if n <= 2 {
 			l |= nFiscal
+		}
+		if n == 2 {
+			l |= nFiscal4
 		}
 		if n <= 3 {
 			l |= nIPDot
@@ -639,13 +655,15 @@ func init() {
 			c2Class[c] = 2 << 2
 		case isAlpha(b):
 			c2Class[c] = 1 << 2
+		case b == ' ':
+			c2Class[c] = 3 << 2 // a fiscal code's two-space separator
 		}
 	}
 	if len(classes) > 16 {
 		panic("detect: too many byte classes before a run")
 	}
 	for pc, k := range classes {
-		for c2 := range 3 {
+		for c2 := range 4 {
 			for a3 := range 2 {
 				for a7 := range 2 {
 					m := ctxShape(k.bits, k.word, k.b, c2, a3 == 1, a7 == 1)
@@ -662,9 +680,27 @@ func init() {
 
 // ctxShape returns the shapes a run allows after the bytes p (of prevBits
 // pb, a word byte or not, join byte j or 0), b2 (c2: 0 not alphanumeric,
-// 1 a letter, 2 a digit), b3 and b7 (alphanumeric or not).
+// 1 a letter, 2 a digit, 3 a space), b3 and b7 (alphanumeric or not).
 func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 	m := pb
+	// A fiscal code's year: in the compact form after its six letters (a
+	// letter two back, a letter three back, none seven back: fiscalCodeAt);
+	// in groups after a space or dash and the name's last letters, or two
+	// spaces and them (fiscalGroupedAt; prevBits: only after a letter, ' '
+	// or '-'); in fours after the second group's first two letters (a
+	// letter two back, the separator three back, the first group seven
+	// back).
+	switch {
+	case word && c2 == 1 && a3 && !a7, !word && a3 && (c2 == 1 || c2 == 3 && j == 0):
+		m &^= nFiscal4
+	case word && c2 == 1 && !a3 && a7:
+		m &^= nFiscal
+	default:
+		m &^= nFiscal | nFiscal4
+	}
+	if c2 == 3 {
+		c2 = 0 // otherwise as any byte that is not alphanumeric
+	}
 	// Inside a word (after a word byte, alphanumerics three and seven
 	// back) only an IPv6 address can be there: not an IBAN (ibanAt: no
 	// alphanumeric before the country code), a fiscal code (fiscalCodeAt:
@@ -681,9 +717,6 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 		if word {
 			m &^= nVAT
 		}
-	}
-	if a7 || c2 != 1 || !a3 {
-		m &^= nFiscal
 	}
 	// After "x-", "1.", "a:" …: inside a longer token, a phone number
 	// (phone.atRun) cannot start, except three digits after a lone digit
@@ -784,9 +817,20 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 			nb.ibanNext = j
 		}
 	}
-	if m&nFiscal != 0 && fiscalCodeAt(text, h) { // h-6 >= nb.cfNext (above)
-		t.emitAs(nb.det[numFiscalCode], h-6, h+10)
-		nb.cfNext = h + 10
+	// (scan drops nFiscal, not nFiscal4, where h-6 < nb.cfNext.)
+	if m&(nFiscal|nFiscal4) != 0 && h-6 >= nb.cfNext {
+		// fiscalAt, but the code in fours only where its shape is.
+		s, e, ok := h-6, h+10, false
+		if wordClass[p]&wcAlpha != 0 {
+			ok = fiscalCodeAt(text, h)
+		}
+		if !ok && (wordClass[p]&wcAlpha == 0 || m&nFiscal4 != 0) {
+			s, e, ok = fiscalGroupedAt(text, h)
+		}
+		if ok {
+			t.emitAs(nb.det[numFiscalCode], s, e)
+			nb.cfNext = e
+		}
 	}
 	// A card or SSN shape implies numberStart: not after a word byte
 	// (prevBits), nor after a digit and '.' (ctxShape).

@@ -26,6 +26,9 @@ func oracleShape(text string, i int, colon bool) uint16 {
 			m |= runAlpha2Before
 		}
 	}
+	if prev == ' ' || prev == '-' {
+		m |= runAlphaBefore // a fiscal code in groups: its year after a separator
+	}
 	if n <= 3 && next == '.' {
 		m |= runIP
 	}
@@ -43,7 +46,7 @@ func oracleShape(text string, i int, colon bool) uint16 {
 	if (n == 3 && sep) || n == 9 {
 		m |= runSSN
 	}
-	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-')) {
+	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-' || next == '/')) {
 		m |= runCard
 	}
 	if prev == '+' || prev == '(' || n >= 7 || (n >= 2 && (sep || next == '/' || next == ')')) {

@@ -26,12 +26,111 @@ func (itFiscalCode) Keywords() []string { return []string{DigitRuns} }
 func (itFiscalCode) Find(t *Text) {
 	next := 0
 	for _, h := range t.Hits {
-		if h-6 >= next && fiscalCodeAt(t.S, h) {
-			t.Emit(h-6, h+10)
-			next = h + 10
+		if h-6 < next {
+			continue
+		}
+		if s, e, ok := fiscalAt(t.S, h); ok {
+			t.Emit(s, e)
+			next = e
 		}
 	}
 }
+
+// fiscalAt matches a fiscal code whose year starts at h, compact
+// (fiscalCodeAt) or in groups (fiscalGroupedAt), and returns its span.
+func fiscalAt(text string, h int) (int, int, bool) {
+	if fiscalCodeAt(text, h) {
+		return h - 6, h + 10, true
+	}
+	return fiscalGroupedAt(text, h)
+}
+
+// fiscalGroupedAt matches a fiscal code written in groups whose year starts
+// at h, and returns its span. People split a code at its fields' bounds:
+// surname, name, birth (year, month, day), municipality and check letter
+// ("RSS MRA 80A01 H501U", "RSSMRA 80A01 H501U", "RSS-MRA-80A01-H501U"):
+// a separator after place 6 (so before the year), maybe after 3 and 11
+// too; or in fours, as cards are ("RSSM RA80 A01H 501U"; its year's places
+// both digits: not a code with six digits or more replaced, omocodia, which
+// is rare). The separator is
+// one kind for the whole code: a space, two spaces (forms, OCR) or a dash.
+// The places' kinds (letters, digits or omocodia letters, the month) and the
+// check letter decide, as for the compact form (fiscalCodeValid), and the
+// code is a whole token.
+func fiscalGroupedAt(text string, h int) (int, int, bool) {
+	if h < 3 || h >= len(text) {
+		return 0, 0, false
+	}
+	var s, sl int
+	var bounds uint32 // bit k: a separator before place k; bit 16+k: maybe
+	switch p := text[h-1]; {
+	case p == ' ' || p == '-':
+		// After the surname and name, six letters or two threes; the
+		// birth's places (6–10) together: those after the year first
+		// (most runs after a space are not a code's).
+		if h+5 > len(text) || !cfFits(text[h+1], 7) || !cfFits(text[h+2], 8) || !cfFits(text[h+3], 9) || !cfFits(text[h+4], 10) {
+			return 0, 0, false
+		}
+		sl = 1
+		if p == ' ' && text[h-2] == ' ' {
+			sl = 2
+		}
+		s, bounds = h-sl-6, 1<<6|1<<(16+11)
+		if b := h - sl - 3; b-sl >= 0 && text[b-sl:b] == text[h-sl:h] {
+			s, bounds = s-sl, bounds|1<<3
+		}
+	case isAlpha(p) && (text[h-3] == ' ' || text[h-3] == '-'):
+		// In fours: the year is the second group's second half, two
+		// digits (the run ends with the group: nFiscal4), the same
+		// separator after it.
+		sl = 1
+		if text[h-3] == ' ' && byteAt(text, h-4) == ' ' {
+			sl = 2
+		}
+		// (An IBAN printed after its label, "IBAN IT60 X054 …", has this
+		// shape: its next group is not a month and a day.)
+		if !isDigit(byteAt(text, h+1)) || byteAt(text, h+2) != text[h-3] || byteAt(text, h+1+sl) != text[h-3] ||
+			!cfFits(byteAt(text, h+2+sl), 8) || !cfFits(byteAt(text, h+3+sl), 9) {
+			return 0, 0, false
+		}
+		s, bounds = h-2-sl-4, 1<<4|1<<8|1<<12
+	default:
+		return 0, 0, false
+	}
+	if s < 0 || isAlnum(byteAt(text, s-1)) {
+		return 0, 0, false
+	}
+	// The separator: its byte, twice if sl is 2 (two spaces).
+	sep := text[h-1]
+	if bounds&(1<<6) == 0 {
+		sep = text[h-3]
+	}
+	isSep := func(j int) bool { return byteAt(text, j) == sep && (sl == 1 || byteAt(text, j+1) == sep) }
+	var code [16]byte
+	j := s
+	for k := range 16 {
+		if bounds>>k&1 != 0 || bounds>>(16+k)&1 != 0 && isSep(j) {
+			if !isSep(j) {
+				return 0, 0, false
+			}
+			j += sl
+		}
+		c := byteAt(text, j)
+		if !cfFits(c, k) { // stop at the first misfit: most candidates fail early
+			return 0, 0, false
+		}
+		code[k] = c
+		j++
+	}
+	if isAlnum(byteAt(text, j)) || !fiscalCodeValid(unsafe.String(&code[0], len(code))) {
+		return 0, 0, false
+	}
+	return s, j, true
+}
+
+// cfFits reports whether c may stand in place k of a fiscal code, upper or
+// lower case.
+func cfFits(c byte, k int) bool { return cfChars[c].places>>k&(1|1<<16) != 0 }
 
 // fiscalCodeAt reports a fiscal code whose year starts at h: the code is
 // text[h-6:h+10], a whole word.

@@ -332,3 +332,154 @@ func FuzzFiscalCodeAt(f *testing.F) {
 		}
 	})
 }
+
+// cfGroups writes code with sep before each place in bounds.
+func cfGroups(code string, bounds []int, sep string) string {
+	var b strings.Builder
+	for k := range len(code) {
+		if slices.Contains(bounds, k) {
+			b.WriteString(sep)
+		}
+		b.WriteByte(code[k])
+	}
+	return b.String()
+}
+
+// cfGroupings are the groupings fiscalGroupedAt accepts: a separator
+// before the year (place 6), maybe before the name (3) and the
+// municipality (11); or fours.
+var cfGroupings = [][]int{{6}, {3, 6}, {6, 11}, {3, 6, 11}, {4, 8, 12}}
+
+// refFiscalGroupedAt is fiscalGroupedAt by its definition: a code whose
+// year (place 6) is at h, in one of cfGroupings, one separator kind (a
+// space, two spaces or a dash), a whole token, valid; in fours, its year's
+// second place a digit.
+func refFiscalGroupedAt(text string, h int) (int, int, bool) {
+	for _, bounds := range cfGroupings {
+		for _, sep := range []string{" ", "-", "  "} {
+			before := 0
+			for _, b := range bounds {
+				if b <= 6 {
+					before++
+				}
+			}
+			s := h - 6 - before*len(sep)
+			if s < 0 || s > len(text) || bounds[0] == 4 && !isDigit(byteAt(text, h+1)) {
+				continue
+			}
+			var code []byte
+			j := s
+			for k := range 16 {
+				if slices.Contains(bounds, k) {
+					if !strings.HasPrefix(text[j:], sep) {
+						break
+					}
+					j += len(sep)
+				}
+				if j >= len(text) || !isAlnum(text[j]) {
+					break
+				}
+				code = append(code, text[j])
+				j++
+			}
+			if len(code) == 16 && !isAlnum(byteAt(text, s-1)) && !isAlnum(byteAt(text, j)) && refFiscalCodeValid(string(code)) {
+				return s, j, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func checkFiscalGroupedAt(t *testing.T, text string) {
+	t.Helper()
+	for h := -1; h <= len(text)+1; h++ {
+		s, e, ok := fiscalGroupedAt(text, h)
+		rs, re, rok := refFiscalGroupedAt(text, h)
+		if ok != rok || ok && (s != rs || e != re) {
+			t.Fatalf("fiscalGroupedAt(%q, %d) = %d, %d, %v; reference %d, %d, %v", text, h, s, e, ok, rs, re, rok)
+		}
+	}
+}
+
+// TestFiscalCodeGrouped: a fiscal code written in its fields' groups
+// (surname, name, birth, municipality and check letter) or in fours, with
+// one kind of separator, is found whole, by the scan and by Find alike;
+// other groupings, mixed separators, a bad check letter, mixed case or a
+// code run into a word are not.
+func TestFiscalCodeGrouped(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	nums := numberScanner(t)
+	found := func(text string) []string {
+		var got []string
+		for _, f := range s.ScanText(text) {
+			if f.Type == TypeITFiscalCode {
+				got = append(got, text[f.Start:f.End])
+			}
+		}
+		return got
+	}
+	for range 300 {
+		// Omocodia leaves the year's first digit (the anchor), and in
+		// fours its second (the group ends there).
+		code := genFiscalCode(r, r.IntN(5))
+		if r.IntN(3) == 0 {
+			code = strings.ToLower(code)
+		}
+		sep := []string{" ", "-", "  "}[r.IntN(3)]
+		bounds := cfGroupings[r.IntN(len(cfGroupings))]
+		grouped := cfGroups(code, bounds, sep)
+		bad := code[:15] + string('A'+(code[15]-'A'+1)%26)
+		if isLower(code[0]) {
+			bad = code[:15] + string('a'+(code[15]-'a'+1)%26)
+		}
+		mixed := cfGroups(code, []int{3, 6, 11}, " ")
+		mixed = mixed[:7] + "-" + mixed[8:]
+		for _, tc := range []struct {
+			text, want string
+		}{
+			{"codice fiscale " + grouped, grouped},
+			{"CF: " + grouped + ".", grouped},
+			{"(" + grouped + ")", grouped},
+			{grouped + "\n", grouped},
+			{"c.f. " + code + " e " + grouped, code + "|" + grouped},
+			// Not.
+			{"CF: " + cfGroups(bad, bounds, sep), ""},
+			{"CF: " + mixed, ""},
+			{"CF: " + cfGroups(code, []int{5, 10}, " "), ""},
+			{"CF: " + cfGroups(code, []int{3}, " "), ""},
+			{"CF: " + cfGroups(code, []int{2, 6, 11}, " "), ""},
+			{"CF: " + cfGroups(code, bounds, "   "), ""},
+			{"CF: " + cfGroups(code, bounds, "."), ""},
+			{"CF: " + cfGroups(code, bounds, "/"), ""},
+			{"CF: x" + grouped, ""},
+			{"CF: " + grouped + "7", ""},
+			{"CF: " + cfGroups(code[:1]+strings.ToUpper(code[1:3])+strings.ToLower(code[3:]), bounds, sep), ""},
+		} {
+			want := []string{}
+			if tc.want != "" {
+				want = strings.Split(tc.want, "|")
+			}
+			if got := found(tc.text); !slices.Equal(got, want) {
+				t.Fatalf("%q: fiscal codes %q, want %q", tc.text, got, want)
+			}
+			checkNumbers(t, nums, tc.text)
+			checkFiscalGroupedAt(t, tc.text)
+		}
+	}
+}
+
+func FuzzFiscalGroupedAt(f *testing.F) {
+	for _, s := range []string{
+		"RSS MRA 85T10 A562S", "RSSMRA 85T10 A562S", "rss-mra-85t10-a562s", "RSSM RA85 T10A 562S",
+		"CF: RSSMRA  85T10  A562S.", "RSSM-RA85-T10A-562S", "RSS MRA 85T10A562S", "x RSS MRA 85T10 A562S1",
+		"RSSM RA8R TMLA SQNS", "rssm  ra85  t10a  562s",
+	} {
+		f.Add(s)
+	}
+	nums := numberScanner(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkFiscalGroupedAt(t, text)
+		checkNumbers(t, nums, text)
+	})
+}

@@ -1,7 +1,8 @@
 package detect
 
 // iban finds International Bank Account Numbers: a country code, two check
-// digits and the country's BBAN, compact or printed in groups of four; the
+// digits and the country's BBAN, compact or printed in groups of four (a
+// space, dash or dot between them, or two spaces or " - ": ibanSepAt); the
 // length must be the country's and the mod-97 check must hold.
 type iban struct{}
 
@@ -64,12 +65,15 @@ func ibanAt(text string, i int) (int, bool) {
 	head := (uint64(ibanByte[text[s]]&0xff)*100+uint64(ibanByte[text[s+1]]&0xff))*100 +
 		uint64(text[i]-'0')*10 + uint64(text[i+1]-'0')
 	var rem uint64
-	var sep byte
+	var sep uint32
 	n, j := 4, s+4
 	for n+4 <= want {
-		// One separator (a space or a dash, the same each time) may stand
+		// One separator (ibanSepAt's, the same each time) may stand
 		// before a group, if a letter or digit follows it.
 		j, sep = ibanSep(text, j, sep)
+		if byteAt(text, j) == ' ' {
+			j, sep = ibanWideSep(text, j, sep)
+		}
 		if j+4 > len(text) {
 			return 0, false
 		}
@@ -88,6 +92,9 @@ func ibanAt(text string, i int) (int, bool) {
 	if n < want {
 		// The last group, shorter.
 		j, _ = ibanSep(text, j, sep)
+		if byteAt(text, j) == ' ' {
+			j, _ = ibanWideSep(text, j, sep)
+		}
 		if j+want-n > len(text) {
 			return 0, false
 		}
@@ -106,17 +113,48 @@ func ibanAt(text string, i int) (int, bool) {
 	return j, true
 }
 
-// ibanSep steps j past a separator before a group: a space or a dash, the
-// same as sep unless sep is 0 (none yet), followed by a letter or digit.
-// It returns the new j and sep. By arithmetic, not branches: whether a
-// code is printed in groups is the text's whim.
-func ibanSep(text string, j int, sep byte) (int, byte) {
+// ibanSep steps j past a separator of one byte before a group (ibanSepAt),
+// the same as sep unless sep is 0 (none yet). It returns the new j and
+// sep. By arithmetic, not branches: whether a code is printed in groups is
+// the text's whim. (Where a space is left at j, ibanWideSep reads the
+// separators of two or three bytes: rare, apart.)
+func ibanSep(text string, j int, sep uint32) (int, uint32) {
 	c := byteAt(text, j)
 	ec, en := ibanByte[c], ibanByte[byteAt(text, j+1)]
-	same := (uint(sep)*uint(sep^c) - 1) >> 63 // sep is 0 or c
+	same := (uint(sep)*uint(sep^uint32(c)) - 1) >> 63 // sep is 0 or c
 	adv := uint(ec>>26) & uint((en>>24|en>>25)&1) & same
-	return j + int(adv), sep | c&-byte(adv)
+	return j + int(adv), sep | uint32(c)&-uint32(adv)
 }
+
+// ibanWideSep is ibanSep for a separator of two or three bytes.
+func ibanWideSep(text string, j int, sep uint32) (int, uint32) {
+	c, n := ibanSepAt(text, j)
+	if n < 2 || sep != 0 && sep != c {
+		return j, sep
+	}
+	return j + n, c
+}
+
+// ibanSepAt returns the separator between groups at j, its bytes (the
+// first one lowest) and its length, or 0, 0: a space, a dash or a dot
+// (printed forms: "DE89 3704 …", "DE89-3704-…", "DE89.3704.…"), two
+// spaces or " - " (a looser print), followed by a letter or digit.
+func ibanSepAt(text string, j int) (uint32, int) {
+	b0, b1, b2 := byteAt(text, j), byteAt(text, j+1), byteAt(text, j+2)
+	const ul = ibanUpperOK | ibanLowerOK
+	// Bit 0: one separator byte and a letter or digit; bit 1: two spaces
+	// and one; bit 2: " - " and one.
+	one := uint(ibanByte[b0]>>26&1) & uint(ibanByte[b1]&ul>>24|ibanByte[b1]&ul>>25)
+	sp := b2eq(b0, ' ') & b2eq(b1, ' ')
+	two := sp & uint(ibanByte[b2]&ul>>24|ibanByte[b2]&ul>>25)
+	three := b2eq(b0, ' ') & b2eq(b1, '-') & b2eq(b2, ' ') & uint(ibanByte[byteAt(text, j+3)]&ul>>24|ibanByte[byteAt(text, j+3)]&ul>>25)
+	n := int(one | two<<1 | three*3)
+	w := uint32(b0) | uint32(b1)<<8 | uint32(b2)<<16
+	return w & (1<<(8*n) - 1), n
+}
+
+// b2eq is 1 if a == b, else 0.
+func b2eq(a, b byte) uint { return (uint(a^b) - 1) >> 63 }
 
 // ibanScale is what mod-97 multiplies the remainder by before adding the
 // value of a byte with ibanByte entry e: 10 for a digit, 100 for a letter
@@ -137,7 +175,7 @@ var ibanByte = func() (t [256]uint32) {
 			t[c] = ibanUpperOK | 100<<8 | uint32(b-'A'+10)
 		case isLower(b):
 			t[c] = ibanLowerOK | 100<<8 | uint32(b-'a'+10)
-		case b == ' ' || b == '-':
+		case b == ' ' || b == '-' || b == '.':
 			t[c] = ibanSepOK
 		}
 	}
@@ -183,7 +221,7 @@ func (ibanLabelled) Keywords() []string { return []string{"iban"} }
 func ibanBreakAt(text string, s int) bool {
 	n := 0
 	for _, c := range []byte(text[s:min(s+16, len(text))]) {
-		if c == ' ' || c == '-' {
+		if c == ' ' || c == '-' || c == '.' {
 			if n&3 != 0 {
 				return true
 			}
@@ -206,9 +244,14 @@ func (ibanLabelled) Find(t *Text) {
 			// A country code and its check digits, maybe a separator
 			// between: the first such word after the label is the
 			// code or none.
-			c := t.S[s+2]
-			if !isAlpha(t.S[s]) || !isAlpha(t.S[s+1]) || isAlnum(byteAt(t.S, s-1)) ||
-				!isDigit(t.S[s+3]) || !isDigit(c) && c != ' ' && c != '-' {
+			if !isAlpha(t.S[s]) || !isAlpha(t.S[s+1]) || isAlnum(byteAt(t.S, s-1)) {
+				continue
+			}
+			if c := t.S[s+2]; isDigit(c) {
+				if !isDigit(t.S[s+3]) {
+					continue
+				}
+			} else if _, k := ibanSepAt(t.S, s+2); k == 0 || !isDigit(byteAt(t.S, s+2+k)) {
 				continue
 			}
 			if e, ok := ibanGroupedAt(t.S, s); ok {
@@ -221,9 +264,9 @@ func (ibanLabelled) Find(t *Text) {
 }
 
 // ibanGroupedAt matches an IBAN whose country code starts at s, written in
-// one case, with one separator (a space or a dash, the same each time) at
-// most between any two of its characters, and returns its end. A code
-// in iban's forms (compact, or printed in fours) is left to it, unchecked.
+// one case, with one separator (ibanSepAt's, the same each time) at most
+// between any two of its characters, and returns its end. A code in
+// iban's forms (compact, or printed in fours) is left to it, unchecked.
 func ibanGroupedAt(text string, s int) (int, bool) {
 	if !ibanBreakAt(text, s) || s+4 > len(text) || !isAlpha(text[s]) || !isAlpha(text[s+1]) || isLower(text[s]) != isLower(text[s+1]) {
 		return 0, false
@@ -236,23 +279,24 @@ func ibanGroupedAt(text string, s int) (int, bool) {
 	var buf [34]byte
 	buf[0], buf[1] = text[s]&^0x20, text[s+1]&^0x20 // capitals
 	n, j := 2, s+2
-	var sep byte
+	var sep uint32
 	for j < len(text) && n < want {
 		c := text[j]
-		switch {
-		case isDigit(c) || isAlpha(c) && isLower(c) == lowerCase && n >= 4:
+		if isDigit(c) || isAlpha(c) && isLower(c) == lowerCase && n >= 4 {
 			buf[n] = c
 			if isAlpha(c) {
 				buf[n] = c &^ 0x20
 			}
 			n++
 			j++
-		case (c == ' ' || c == '-') && (sep == 0 || sep == c) && isAlnum(byteAt(text, j+1)):
-			sep = c
-			j++
-		default:
+			continue
+		}
+		w, k := ibanSepAt(text, j)
+		if k == 0 || sep != 0 && sep != w {
 			return 0, false
 		}
+		sep = w
+		j += k
 	}
 	if n != want || isAlnum(byteAt(text, j)) || !ibanCheck(buf[:n]) {
 		return 0, false

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,7 +27,7 @@ func ibanAtRef(text string, i int) (int, bool) {
 	}
 	var buf [34]byte
 	n, j := 0, s
-	var sep byte
+	var sep string
 	// Digits and letters of the code's case are taken (capitalised) by a
 	// table: one branch, taken but at separators, whatever the mix.
 	accept := refDigit | refUpper
@@ -41,10 +42,14 @@ func ibanAtRef(text string, i int) (int, bool) {
 			j++
 			continue
 		}
-		if (c == ' ' || c == '-') && (sep == 0 || sep == c) && n%4 == 0 && j+1 < len(text) && isAlnum(text[j+1]) {
-			sep = c // printed form: one space (or dash) between groups of four
-			j++
-			continue
+		if n%4 == 0 {
+			// Printed form: one separator between groups of four, the same
+			// each time.
+			if k := ibanSepRef(text, j); k != "" && (sep == "" || sep == k) {
+				sep = k
+				j += len(k)
+				continue
+			}
 		}
 		break
 	}
@@ -52,6 +57,17 @@ func ibanAtRef(text string, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// ibanSepRef returns the separator between an IBAN's groups at j: a space,
+// a dash or a dot, two spaces or " - ", followed by a letter or digit; or "".
+func ibanSepRef(text string, j int) string {
+	for _, sep := range []string{" ", "-", ".", "  ", " - "} {
+		if strings.HasPrefix(text[j:], sep) && isAlnum(byteAt(text, j+len(sep))) {
+			return sep
+		}
+	}
+	return ""
 }
 
 // ibanClassRef classifies the bytes of an IBAN for ibanAt.
@@ -94,7 +110,8 @@ func ibanAtCases() []string {
 			sp.WriteString(c[k:min(k+4, len(c))])
 			da.WriteString(c[k:min(k+4, len(c))])
 		}
-		for _, v := range []string{c, sp.String(), da.String()} {
+		for _, v := range []string{c, sp.String(), da.String(), group4(c, "."), group4(c, "  "), group4(c, " - "),
+			group4(c, "   "), group4(c, "--"), group4(c, "/")} {
 			for _, w := range []string{v, strings.ToLower(v), v[:len(v)-1], v + "0", v + " 1234", v + "x",
 				v[:len(v)-1] + "9", strings.ToLower(v[:3]) + v[3:], v[:2] + "99" + v[4:]} {
 				out = append(out, w, "IBAN: "+w+".", "x"+w, w+" ", "("+w+")")
@@ -110,6 +127,8 @@ func ibanAtCases() []string {
 		}
 	}
 	return append(out, "IT60 X054-2811", "IT60  X054", "IT60 ", "IT6", "it60x05428111010000001234 56",
+		"IT60.X054 2811 1010 0000 0123 456", "IT60  X054 2811 1010 0000 0123 456", "IT60 - X054  2811 1010 0000 0123 456",
+		"IT60X054.2811.1010.0000.0123.456", "IT60 -X054", "IT60 . X054", "IT60.",
 		"IT60X054 2811 1010 0000 0123 456", "IT60 X054 2811 1010 0000 0123 45 6")
 }
 
@@ -190,6 +209,11 @@ func TestIBANLabelled(t *testing.T) {
 		{"IBAN: " + it[:2] + " " + it[2:4] + " " + strings.ToLower(cin) + " " + abi + " " + cab + " " + acct, ""},
 		{"IBAN: " + it[:2] + " " + it[2:4] + "-" + cin + " " + abi + " " + cab + " " + acct, ""},
 		{"IBAN: " + it[:2] + "  " + it[2:4] + " " + cin + " " + abi + " " + cab + " " + acct, ""},
+		// The printed forms' other separators, one kind for the code.
+		{"IBAN: " + strings.ReplaceAll(national, " ", "."), strings.ReplaceAll(national, " ", ".")},
+		{"IBAN: " + strings.ReplaceAll(national, " ", "  "), strings.ReplaceAll(national, " ", "  ")},
+		{"IBAN: " + strings.ReplaceAll(national, " ", " - "), strings.ReplaceAll(national, " ", " - ")},
+		{"IBAN: " + it[:2] + "." + it[2:4] + " " + cin + " " + abi + " " + cab + " " + acct, ""},
 		// Too far after the label.
 		{"IBAN: vedi il documento allegato alla mail di ieri, " + national, ""},
 	} {
@@ -209,15 +233,66 @@ func TestIBANLabelled(t *testing.T) {
 	}
 }
 
+// TestIBANPrintedSeparators: an IBAN printed in ISO's fours is found with
+// a space, a dash or a dot between the groups (the dot is how some banks
+// print it), or two spaces or " - " (a looser print), one kind for the
+// code; mod-97 and the country's length decide, as for the usual forms.
+// Mixed separators, three spaces, slashes or a bad check are not found.
+func TestIBANPrintedSeparators(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	for range 200 {
+		cc := []string{"DE", "FR", "IT", "NL", "FI", "ES", "GB", "BE", "PL", "MT"}[r.IntN(10)]
+		code := genIBAN(r, cc)
+		if r.IntN(3) == 0 {
+			code = strings.ToLower(code)
+		}
+		bad := code[:2] + twoDigits((int(code[2]-'0')*10+int(code[3]-'0')+1)%98+2) + code[4:]
+		for _, tc := range []struct {
+			text, want string
+		}{
+			{"IBAN " + group4(code, "."), group4(code, ".")},
+			{"conto " + group4(code, "  ") + ", grazie", group4(code, "  ")},
+			{"Bonifico su " + group4(code, " - ") + ".", group4(code, " - ")},
+			{group4(code, "-"), group4(code, "-")},
+			// Not.
+			{"conto " + group4(bad, "."), ""},
+			{"conto " + group4(code, "   "), ""},
+			{"conto " + group4(code, "/"), ""},
+			{"conto " + group4(code, "--"), ""},
+			{"conto " + strings.Replace(group4(code, "."), ".", " ", 1), ""},
+		} {
+			var got []string
+			for _, f := range s.ScanText(tc.text) {
+				if f.Type == TypeIBAN {
+					got = append(got, tc.text[f.Start:f.End])
+				}
+			}
+			want := []string{}
+			if tc.want != "" {
+				want = []string{tc.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: IBANs %q, want %q", tc.text, got, want)
+			}
+			checkIBANAt(t, tc.text)
+			checkNumbers(t, numberScanner(t), tc.text)
+		}
+	}
+}
+
 // FuzzIBANGroupedAt: wherever ibanGroupedAt matches, the code's characters
-// are a valid IBAN, its separators one kind and single, what follows no
-// letter or digit, and iban's own matcher does not read it (the two
-// detectors split the forms).
+// are a valid IBAN, its separators one kind (ibanSepRef's) and one at a
+// time, what follows no letter or digit, and iban's own matcher does not
+// read it (the two detectors split the forms).
 func FuzzIBANGroupedAt(f *testing.F) {
 	f.Add("IBAN: IT 60 X 05428 11101 000000123456")
 	f.Add("IBAN: it60-x-05428-11101-000000123456 ok")
 	f.Add("IBAN IT60 X054 2811 1010 0000 0123 456")
 	f.Add("IBAN: DE 89 37040044 0532013000")
+	f.Add("IBAN: IT.60.X.05428.11101.000000123456")
+	f.Add("IBAN: IT  60  X  05428  11101  000000123456")
+	f.Add("IBAN: IT60 - X - 05428 - 11101 - 000000123456")
 	f.Fuzz(func(t *testing.T, text string) {
 		for s := range len(text) {
 			e, ok := ibanGroupedAt(text, s)
@@ -225,10 +300,22 @@ func FuzzIBANGroupedAt(f *testing.F) {
 				continue
 			}
 			code := text[s:e]
-			seps := strings.Count(code, " ") + strings.Count(code, "-")
-			if compact := strings.NewReplacer(" ", "", "-", "").Replace(code); !ibanValid(strings.ToUpper(compact)) ||
-				len(compact)+seps != len(code) || strings.Contains(code, " ") && strings.Contains(code, "-") ||
-				strings.Contains(code, "  ") || strings.Contains(code, "--") || isAlnum(byteAt(text, e)) {
+			var compact []byte
+			sep := ""
+			for j := 0; j < len(code); {
+				if isAlnum(code[j]) {
+					compact = append(compact, code[j])
+					j++
+					continue
+				}
+				k := ibanSepRef(code, j)
+				if k == "" || sep != "" && k != sep {
+					t.Fatalf("ibanGroupedAt(%q, %d) = %q: separators", text, s, code)
+				}
+				sep = k
+				j += len(k)
+			}
+			if !ibanValid(strings.ToUpper(string(compact))) || isAlnum(byteAt(text, e)) {
 				t.Fatalf("ibanGroupedAt(%q, %d) = %q", text, s, code)
 			}
 			if _, ok := ibanAt(text, s+2); ok {
