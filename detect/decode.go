@@ -32,6 +32,11 @@ type view struct {
 	nt     normText
 	back   func(start, end int) (int, int) // decoded offsets → parent offsets
 	lo, hi int
+	// forms are the form bodies the view decoded, as triples of offsets in
+	// the text and 1 if the view split them into fields (see
+	// formFields): a finding made on the text across their fields is
+	// dropped (dropAcrossFields).
+	forms []int
 }
 
 // span maps a finding of the view (normalised offsets) to the parent's
@@ -52,8 +57,8 @@ func (v *view) span(start, end int) (s, e int, ok bool) {
 // for.
 func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) []view {
 	var out []view
-	if fl&tfPercent != 0 {
-		out = encodedViews(text, '%', isPercentEsc, percentDecode, out)
+	if fl&tfPercent != 0 || mayHoldForm(text) {
+		out = percentViews(text, fl&tfPercent != 0, out)
 	}
 	if fl&tfBackslash != 0 {
 		out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
@@ -134,9 +139,21 @@ func isPercentEsc(text string, i int) bool {
 	return ok1 && ok2
 }
 
-// isBackslashEsc reports a \u, \U or \x escape at i.
+// isBackslashEsc reports a \u, \U or \x escape at i, or an escaped quote
+// followed by ':', the end of a key of JSON written inside a JSON string
+// ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
+// value read as JSON.
 func isBackslashEsc(text string, i int) bool {
-	return i+1 < len(text) && (text[i+1] == 'u' || text[i+1] == 'x' || text[i+1] == 'U')
+	if i+1 >= len(text) {
+		return false
+	}
+	switch text[i+1] {
+	case 'u', 'x', 'U':
+		return true
+	case '"':
+		return byteAt(text, i+2) == ':'
+	}
+	return false
 }
 
 // encodedViews decodes the regions of text holding escapes that start with
@@ -173,12 +190,84 @@ func encodedViews(text string, trigger byte, isEsc func(string, int) bool, decod
 	return out
 }
 
+// percentViews decodes the regions of text holding %XX escapes (pct: the
+// text has a '%') or form bodies (formToDecode), as encodedViews does
+// escapes, each form body whole in one region.
+func percentViews(text string, pct bool, out []view) []view {
+	const clusterGap = 256
+	first, last := -1, -1
+	var forms []int // the region's form bodies
+	flush := func() {
+		if first >= 0 && len(out) < maxDecodedViews {
+			lo, hi := encodedWindow(text, first, last)
+			if len(forms) > 0 {
+				lo, hi = min(lo, forms[0]), max(hi, forms[len(forms)-2])
+			}
+			v := sliceView(percentDecodeForms(text[lo:hi], forms, lo), lo)
+			v.forms = forms
+			out = append(out, v)
+		}
+		forms = nil
+	}
+	esc := -1 // the next escape
+	if pct {
+		esc = nextPercentEsc(text, 0)
+	}
+	fs, fe := formToDecode(text, 0) // the next form body
+	for esc >= 0 || fs >= 0 {
+		s, e := esc, esc+3
+		form := fs >= 0 && (esc < 0 || fs < esc)
+		if form {
+			s, e = fs, fe
+		}
+		if first >= 0 && s-last > clusterGap {
+			flush()
+			first = -1
+		}
+		if first < 0 {
+			first = s
+		}
+		last = e - 1
+		if form {
+			forms = append(forms, s, e, formFields(text, s))
+			fs, fe = formToDecode(text, e)
+		}
+		if esc >= 0 && esc < e {
+			esc = nextPercentEsc(text, e) // past the escape or the form body
+		}
+	}
+	flush()
+	return out
+}
+
+// nextPercentEsc returns the offset of the first %XX escape of text at or
+// after i, or -1.
+func nextPercentEsc(text string, i int) int {
+	for i < len(text) {
+		k := strings.IndexByte(text[i:], '%')
+		if k < 0 {
+			break
+		}
+		if i += k; isPercentEsc(text, i) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
 // percentDecode decodes %XX escapes. Escapes of bytes outside ASCII are
 // decoded only where they spell a whole UTF-8 character (%C3%A0): a
 // percent-encoded text is UTF-8, and a lone one is more likely a
 // template's delimiter before hex-looking letters ("%DB_PASS%", "%AD…%"),
 // which decoded would no longer read as a template.
-func percentDecode(text string) view {
+func percentDecode(text string) view { return percentDecodeForms(text, nil, 0) }
+
+// percentDecodeForms is percentDecode of text, which starts at offset off
+// of a text whose form bodies in it are forms (percentViews' triples, in
+// order): there '+' is a space, and each '&' that ends a field a line
+// break where the form is split into fields.
+func percentDecodeForms(text string, forms []int, off int) view {
 	dec := make([]byte, 0, len(text))
 	from := make([]int32, 0, len(text))
 	to := make([]int32, 0, len(text))
@@ -198,7 +287,20 @@ func percentDecode(text string) view {
 				continue
 			}
 		}
-		dec = append(dec, text[i])
+		c := text[i]
+		if c == '+' || c == '&' {
+			for len(forms) > 0 && forms[1]-off <= i {
+				forms = forms[3:]
+			}
+			if len(forms) > 0 && forms[0]-off <= i {
+				if c == '+' {
+					c = ' '
+				} else if forms[2] != 0 {
+					c = '\n'
+				}
+			}
+		}
+		dec = append(dec, c)
 		from = append(from, int32(i))
 		to = append(to, int32(i+1))
 		i++
@@ -238,12 +340,45 @@ func percentRune(text string, i int) int {
 	return n
 }
 
+// maxEscapeLevels bounds the levels of escapes escapeDecode decodes: JSON
+// inside a JSON string (a HAR's postData, a webhook's payload) writes the
+// inner string's \u200d as \\u200d, decoded once to the text \u200d.
+const maxEscapeLevels = 3
+
 // escapeDecode decodes backslash escapes as JSON and JavaScript write them:
-// \uXXXX (with surrogate pairs), \xXX, \n, \t, \", \\, \/.
+// \uXXXX (with surrogate pairs), \xXX, \n, \t, \", \\, \/. JSON written
+// inside a JSON string is decoded again, up to maxEscapeLevels in all: a
+// level that decoded both an escaped quote and an escaped backslash is
+// decoded again inside the strings its escaped quotes delimit (the inner
+// JSON's strings, {\"k\":\"v\\u200d\"}), and only there: an escaped
+// backslash elsewhere is a backslash of the text (C:\\new, a regex), not
+// an escape. Each level's bytes are mapped to the text's.
 func escapeDecode(text string) view {
-	dec := make([]byte, 0, len(text))
-	from := make([]int32, 0, len(text))
-	to := make([]int32, 0, len(text))
+	dec, from, to, more := unescape(text, nil, nil)
+	lf, lt := from, to // the last level's map to its input
+	for level := 1; more && level < maxEscapeLevels; level++ {
+		d, f, t, m := unescape(unsafe.String(unsafe.SliceData(dec), len(dec)), lf, lt)
+		// d's byte j came from dec's [f[j], t[j]), so from text's
+		// [from[f[j]], to[t[j]-1]).
+		cf, ct := make([]int32, len(d)), make([]int32, len(d))
+		for j := range d {
+			cf[j], ct[j] = from[f[j]], to[t[j]-1]
+		}
+		dec, from, to, more, lf, lt = d, cf, ct, m, f, t
+	}
+	return mappedView(dec, from, to)
+}
+
+// unescape decodes one level of escapes (escapeDecode's) of text: the
+// bytes, the text's bytes [from[i], to[i]) each came from, and whether a
+// next level may exist (an escaped quote and an escaped backslash were
+// decoded). If pf is not nil, text is a level decoded from bytes
+// [pf[i], pt[i]) of its own input, and only the strings quoted by the
+// quotes that were escaped there (two bytes, \") are decoded.
+func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more bool) {
+	dec = make([]byte, 0, len(text))
+	from = make([]int32, 0, len(text))
+	to = make([]int32, 0, len(text))
 	emit := func(b []byte, s, e int) {
 		for _, c := range b {
 			dec = append(dec, c)
@@ -251,9 +386,14 @@ func escapeDecode(text string) view {
 			to = append(to, int32(e))
 		}
 	}
+	inner := pf == nil // in a string to decode
+	quote, backslash := false, false
 	var rb [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
-		if text[i] != '\\' || i+1 >= len(text) {
+		if text[i] != '\\' || i+1 >= len(text) || !inner {
+			if pf != nil && text[i] == '"' && pt[i]-pf[i] == 2 {
+				inner = !inner
+			}
 			emit([]byte{text[i]}, i, i+1)
 			i++
 			continue
@@ -283,10 +423,16 @@ func escapeDecode(text string) view {
 			i += 4
 			continue
 		case 'n', 't', 'r', '"', '\\', '/', '\'':
-			m := map[byte]byte{'n': '\n', 't': '\t', 'r': '\r'}[c]
-			if m == 0 {
-				m = c
+			m := c
+			switch c {
+			case 'n':
+				m = '\n'
+			case 't':
+				m = '\t'
+			case 'r':
+				m = '\r'
 			}
+			quote, backslash = quote || c == '"', backslash || c == '\\'
 			emit([]byte{m}, i, i+2)
 			i += 2
 			continue
@@ -294,7 +440,7 @@ func escapeDecode(text string) view {
 		emit([]byte{'\\'}, i, i+1)
 		i++
 	}
-	return mappedView(dec, from, to)
+	return dec, from, to, quote && backslash
 }
 
 // hexRune reads up to n hex digits.

@@ -2,6 +2,8 @@ package detect
 
 import (
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -268,4 +270,110 @@ func TestPercentDecodeWholeCharacters(t *testing.T) {
 			t.Errorf("%q: %v, want no finding (a template)", text, fs)
 		}
 	}
+}
+
+// jsonString writes s as a JSON string literal, escaping only '"' and '\'
+// (what an inner document needs to be put inside a JSON string).
+func jsonString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// JSON inside a JSON string (a webhook's payload, a HAR's postData) is
+// decoded level by level: the inner document's \u escapes, written \\u,
+// are decoded too, and its keys, written \"key\":, read as keys.
+func TestNestedJSONEscapes(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	for range 10 {
+		tok := "glpat-" + randFrom(r, base62, 10)
+		tok2 := randFrom(r, base62, 10)
+		iban := genIBAN(r, "IT")
+		pw := randFrom(r, "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 8) + "!" + randFrom(r, "0123456789", 5)
+		ip := fmt.Sprintf("%d.%d.%d.%d", 11+r.IntN(180), r.IntN(256), r.IntN(256), 1+r.IntN(250))
+		fwIP := ""
+		for _, c := range ip {
+			if c == '.' {
+				fwIP += "."
+			} else {
+				fwIP += fmt.Sprintf(`\uff1%c`, c)
+			}
+		}
+		for _, tc := range []struct{ inner, typ, value string }{
+			{`{"gitlab_token":"` + tok + `\u200d\ufeff` + tok2 + `"}`, TypeGitLabToken, tok + `\u200d\ufeff` + tok2},
+			{`{"commit":"abc","IBAN":"` + iban[:20] + `\ufeff` + iban[20:] + `"}`, TypeIBAN, iban[:20] + `\ufeff` + iban[20:]},
+			{`{"server_ip":"` + fwIP + `"}`, TypeIPAddress, fwIP},
+			{`{"db_password":"` + pw + `"}`, TypePassword, pw},
+			{`{"ref":"x","ldap_bind_password":"` + pw + `","n":1}`, TypePassword, pw},
+		} {
+			two := jsonString(tc.inner)
+			for _, text := range []string{
+				`{"event":"webhook","payload":` + two + `,"ts":1788766530}`,
+				// Three levels: the payload of a HAR's postData.
+				`{"postData":{"text":` + jsonString(`{"payload":`+two+`}`) + `}}`,
+			} {
+				// The value as written at this depth.
+				enc := tc.value
+				for k := strings.Count(text[:strings.Index(text, "payload")], `\"`) + 1; k > 0; k-- {
+					enc = jsonString(enc)
+					enc = enc[1 : len(enc)-1]
+				}
+				wantValue(t, text, s.ScanText(text), tc.typ, enc)
+			}
+		}
+	}
+}
+
+// The levels below the first are decoded only inside the strings that
+// escaped quotes delimit: an escaped backslash elsewhere is a backslash.
+func TestEscapeDecodeLevels(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"p":"C:\\new"}`, `{"p":"C:\new"}`},
+		{`{"p":"a\\u0041"}`, `{"p":"a\u0041"}`},
+		{`{"p":"{\"k\":\"a\\u0041\"}"}`, `{"p":"{"k":"aA"}"}`},
+		{`{"p":"{\"k\":\"C:\\\\new\"}"}`, `{"p":"{"k":"C:\new"}"}`},
+		{`{"p":"{\"k\":\"x\"} \\u0041"}`, `{"p":"{"k":"x"} \u0041"}`},
+		{`"{\"a\":\"{\\\"k\\\":\\\"x\\\\\\u0041\\\"}\"}"`, `"{"a":"{"k":"x\A"}"}"`},
+		{`"{\"a\":\"{\\\"k\\\":\\\"x\\\\\\\\u0041\\\"}\"}"`, `"{"a":"{"k":"x\u0041"}"}"`}, // a fourth level is not decoded
+	} {
+		if got := escapeDecode(tc.in).nt.text; got != tc.want {
+			t.Errorf("escapeDecode(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	// A value found in the first level's text stays found: the level
+	// below does not glue "\u006e" (an escaped "\n" in a config file's
+	// text) to it.
+	s := newTestScanner(t)
+	key := genAWSKey(rng(t))
+	text := `{"config.ini": "AWS_TOKEN=AK\u0049` + key[3:] + `\\u006eBACKUP_ENABLED=true", "x": "{\"a\":1}"}`
+	wantValue(t, text, s.ScanText(text), TypeAWSAccessKey, `AK\u0049`+key[3:])
+}
+
+// JSON inside a JSON string decodes to the inner document's text: any
+// string, escaped as encoding/json does, then put in a JSON string. (A
+// string holding quotes is left out: its escaped quotes make it read as a
+// string of a level further down, which escapeDecode decodes too; and
+// so are backspace and form feed, whose escapes \b and \f it leaves.)
+func FuzzNestedJSON(f *testing.F) {
+	f.Add("glpat-abc\u200d\ufeffdef")
+	f.Add(`a'b\c` + "\n\t<&>\u2028")
+	f.Add(`\u0041\\`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsAny(s, "\"\b\f") {
+			return
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outer := `{"p":` + jsonString(`{"k":`+string(b)+`}`) + `}`
+		v := escapeDecode(outer)
+		if want := normalise(`{"p":"{"k":"` + s + `"}"}`).text; v.nt.text != want {
+			t.Fatalf("escapeDecode(%s) = %q, want %q", outer, v.nt.text, want)
+		}
+		for a := 0; a < len(v.nt.text); a++ {
+			if x, y, ok := v.span(a, a+1); !ok || x < 0 || y > len(outer) || x >= y {
+				t.Fatalf("view span %d → %d-%d of %d", a, x, y, len(outer))
+			}
+		}
+	})
 }

@@ -1,0 +1,139 @@
+package detect
+
+import "strings"
+
+// Form bodies. An application/x-www-form-urlencoded body (an HTML form's
+// POST, a URL's query: first_name=luca&tel=0039+351+1573141) is a list of
+// name=value fields joined by '&', written by the form serialiser of the
+// WHATWG URL standard: the bytes A-Z a-z 0-9 * - . _ as they are, a space
+// as '+', every other byte as %XX. In such a body '+' is a space and '&'
+// ends a value, so the percent-encoding view (percentViews) decodes a form
+// body with '+' as a space and each '&' as a line break: its values are
+// seen one a line, as the detectors see key=value lines. A '+' anywhere
+// else — prose, an e-mail (a+b@x.com), a phone number (+39 02 …),
+// base64 — keeps its meaning.
+//
+// A form body in a URL (its query: https://x.io/p?a=1&b=2) is left whole,
+// '&' and all: the URL is one value (formFields).
+//
+// A form body is a maximal run of formByte bytes (so bounded
+// by white space, quotes, ':', '/', '?' …) made of at least two non-empty
+// fields, each a non-empty name, one '=' and a value; empty fields (&&)
+// are allowed. Besides the serialiser's bytes the run allows '~' (RFC
+// 3986's unreserved, which most encoders leave), '%' (escapes) and bytes
+// outside ASCII (a hand-written body: téléphone=…).
+
+// formByte marks the bytes of a form body's run: those of its names and
+// values, '=' and '&'.
+var formByte = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = isAlnum(b) || b >= 0x80 || strings.IndexByte("*-._~+%=&", b) >= 0
+	}
+	return
+}()
+
+// mayHoldForm is the scanner's cheap test for a text with no other
+// encoding to decode: a form body of two fields has a '&'.
+func mayHoldForm(text string) bool { return strings.IndexByte(text, '&') >= 0 }
+
+// nextFormBody returns the first form body [s,e) of text that starts at or
+// after i, which must not be inside a run of form bytes that starts before
+// it (0, or the end of a run nextFormBody looked at); -1, -1 if none. Each
+// run is looked at once: linear in the text.
+func nextFormBody(text string, i int) (int, int) {
+	for i < len(text) {
+		k := strings.IndexByte(text[i:], '&')
+		if k < 0 {
+			break
+		}
+		s, e := i+k, i+k+1
+		for s > i && formByte[text[s-1]] {
+			s--
+		}
+		for e < len(text) && formByte[text[e]] {
+			e++
+		}
+		if isFormBody(text[s:e]) {
+			return s, e
+		}
+		i = e
+	}
+	return -1, -1
+}
+
+// formToDecode is nextFormBody but for the bodies a view would leave as
+// they are: a URL's query (formFields) without a '+' (its escapes are
+// decoded as any are).
+func formToDecode(text string, i int) (int, int) {
+	for {
+		s, e := nextFormBody(text, i)
+		if s < 0 || formFields(text, s) != 0 || strings.IndexByte(text[s:e], '+') >= 0 {
+			return s, e
+		}
+		i = e
+	}
+}
+
+// isFormBody reports whether run, a run of form bytes, is a form body: at
+// least two non-empty fields, each name=value with a non-empty name and
+// one '='.
+func isFormBody(run string) bool {
+	fields := 0
+	for f := 0; f <= len(run); {
+		e := strings.IndexByte(run[f:], '&')
+		if e < 0 {
+			e = len(run)
+		} else {
+			e += f
+		}
+		if e > f {
+			eq := strings.IndexByte(run[f:e], '=')
+			if eq <= 0 || strings.IndexByte(run[f+eq+1:e], '=') >= 0 {
+				return false
+			}
+			fields++
+		}
+		f = e + 1
+	}
+	return fields >= 2
+}
+
+// formFields returns 1 if the form body at s of text is split into
+// fields in its view, 0 if not: a body that goes on a URL (after '?', '/',
+// ':', '@' or '#') is its query, and the URL one value.
+func formFields(text string, s int) int {
+	if s > 0 && strings.IndexByte("?/:@#", text[s-1]) >= 0 {
+		return 0
+	}
+	return 1
+}
+
+// dropAcrossFields removes from found the findings made on text (not on a
+// view) that run over a field separator of a form body that a view split
+// into fields (views' forms): a form's value never holds a bare '&'. Such
+// a finding is a detector reading the body as if it were not encoded
+// ("db_password=%2A%2A…&tel=1" read as one value); the view, which reads
+// it field by field, makes the right ones. It works in place.
+func dropAcrossFields(text string, found []rawFinding, views []view) []rawFinding {
+	kept := found[:0]
+	for _, f := range found {
+		if f.end <= len(text) && strings.IndexByte(text[f.start:f.end], '&') >= 0 && inForms(views, f.start, f.end) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// inForms reports whether [s,e) lies inside one of the views' form bodies.
+func inForms(views []view, s, e int) bool {
+	for _, v := range views {
+		for k := 0; k+2 < len(v.forms); k += 3 {
+			if v.forms[k+2] != 0 && v.forms[k] <= s && e <= v.forms[k+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
