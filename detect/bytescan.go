@@ -71,7 +71,7 @@ func byteScanFlags(text string, digits *[]int, runs *[]b64Span, scratch []uint64
 		if hi != 0 {
 			fl |= tfNonASCII
 		}
-		if strings.IndexByte(text, '%') >= 0 {
+		if strings.IndexByte(text, '%') >= 0 || strings.IndexByte(text, '&') >= 0 {
 			fl |= tfPercent
 		}
 		if strings.IndexByte(text, '\\') >= 0 {
@@ -272,7 +272,7 @@ func byteScanShort(text string, digits *[]int, runs *[]b64Span, masks []uint64) 
 	if hi >= 0x80 {
 		fl |= tfNonASCII
 	}
-	if strings.IndexByte(text, '%') >= 0 {
+	if strings.IndexByte(text, '%') >= 0 || strings.IndexByte(text, '&') >= 0 {
 		fl |= tfPercent
 	}
 	if strings.IndexByte(text, '\\') >= 0 {

@@ -115,10 +115,12 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 
 // HALF classifies the 32 bytes in Y0: digit bits into d, base64 bits
 // inverted into b; the bytes are ORed into Y10, their equality with '%'
-// and '\' into Y11 and Y7.
+// or '&' into Y11, with '\' into Y7.
 #define HALF(d, b) \
 	VPOR	Y0, Y10, Y10 \
 	VPCMPEQB Y13, Y0, Y1 \
+	VPOR	Y1, Y11, Y11 \
+	VPCMPEQB Y2, Y0, Y1 \
 	VPOR	Y1, Y11, Y11 \
 	VPCMPEQB Y12, Y0, Y1 \
 	VPOR	Y1, Y7, Y7 \
@@ -147,6 +149,9 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 	MOVL	$0x25252525, AX \
 	MOVD	AX, X13 \
 	VPBROADCASTD X13, Y13 \
+	MOVL	$0x26262626, AX \
+	MOVD	AX, X2 \
+	VPBROADCASTD X2, Y2 \
 	MOVL	$0x5c5c5c5c, AX \
 	MOVD	AX, X12 \
 	VPBROADCASTD X12, Y12 \
@@ -156,7 +161,7 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 	VPXOR	Y7, Y7, Y7
 
 // FLAGS sets R9 from Y10, Y11, Y7: bit 0, a byte outside ASCII; bit 1, a
-// '%'; bit 2, a backslash.
+// '%' or a '&'; bit 2, a backslash.
 #define FLAGS \
 	XORQ	R9, R9 \
 	VPMOVMSKB Y10, AX \

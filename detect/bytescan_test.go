@@ -111,6 +111,7 @@ func TestClassifyKernels(t *testing.T) {
 func FuzzByteScanFlags(f *testing.F) {
 	f.Add("a1b22 333é4 %41 \\u0041 QUtJQVozU1I0RkUzTE43R1NPVTc=", 3)
 	f.Add(strings.Repeat("x", 63)+"%", 0)
+	f.Add(strings.Repeat("q=1", 30)+"&r=2+3", 0) // '&' without '%'
 	f.Fuzz(func(t *testing.T, s string, cut int) {
 		checkByteScan(t, s)
 		if cut > 0 && cut < len(s) {

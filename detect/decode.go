@@ -57,8 +57,8 @@ func (v *view) span(start, end int) (s, e int, ok bool) {
 // for.
 func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) []view {
 	var out []view
-	if fl&tfPercent != 0 || mayHoldForm(text) {
-		out = percentViews(text, fl&tfPercent != 0, out)
+	if fl&tfPercent != 0 {
+		out = percentViews(text, out)
 	}
 	if fl&tfBackslash != 0 {
 		out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
@@ -190,10 +190,10 @@ func encodedViews(text string, trigger byte, isEsc func(string, int) bool, decod
 	return out
 }
 
-// percentViews decodes the regions of text holding %XX escapes (pct: the
-// text has a '%') or form bodies (formToDecode), as encodedViews does
-// escapes, each form body whole in one region.
-func percentViews(text string, pct bool, out []view) []view {
+// percentViews decodes the regions of text holding %XX escapes or form
+// bodies (formToDecode), as encodedViews does escapes, each form body whole
+// in one region.
+func percentViews(text string, out []view) []view {
 	const clusterGap = 256
 	first, last := -1, -1
 	var forms []int // the region's form bodies
@@ -209,10 +209,7 @@ func percentViews(text string, pct bool, out []view) []view {
 		}
 		forms = nil
 	}
-	esc := -1 // the next escape
-	if pct {
-		esc = nextPercentEsc(text, 0)
-	}
+	esc := nextPercentEsc(text, 0)  // the next escape
 	fs, fe := formToDecode(text, 0) // the next form body
 	for esc >= 0 || fs >= 0 {
 		s, e := esc, esc+3

@@ -33,10 +33,6 @@ var formByte = func() (t [256]bool) {
 	return
 }()
 
-// mayHoldForm is the scanner's cheap test for a text with no other
-// encoding to decode: a form body of two fields has a '&'.
-func mayHoldForm(text string) bool { return strings.IndexByte(text, '&') >= 0 }
-
 // nextFormBody returns the first form body [s,e) of text that starts at or
 // after i, which must not be inside a run of form bytes that starts before
 // it (0, or the end of a run nextFormBody looked at); -1, -1 if none. Each

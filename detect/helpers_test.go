@@ -158,7 +158,7 @@ func naiveScan(s string) (digits []int, runs []b64Span, fl textFlags) {
 	if !isASCII(s) {
 		fl |= tfNonASCII
 	}
-	if strings.Contains(s, "%") {
+	if strings.ContainsAny(s, "%&") {
 		fl |= tfPercent
 	}
 	if strings.Contains(s, "\\") {

@@ -167,6 +167,8 @@ const maxTriggerBytes = 4
 type textFlags uint8
 
 const (
+	// tfPercent: a '%' or a '&' (a percent escape, or a form body, whose
+	// '+' may stand for a space, may be there: see percentViews).
 	tfPercent textFlags = 1 << iota
 	tfBackslash
 	tfNonASCII

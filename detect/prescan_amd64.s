@@ -5,9 +5,10 @@
 
 // The byte classes by nibble: those of classLo/classHi in
 // bytescan_amd64.s (bits 0x8f: the digit bit 0x80 and the base64
-// classes), and the flags: 0x10 for '%', 0x20 for '\', 0x40 for the
-// non-ASCII bytes (high nibble 8 to 15).
-DATA pclassLo<>+0(SB)/8, $0xc3c3d3c3c3c3c3c2
+// classes), and the flags: 0x10 for '%' and '&' (0x25, 0x26: see
+// tfPercent), 0x20 for '\', 0x40 for the non-ASCII bytes (high nibble 8
+// to 15).
+DATA pclassLo<>+0(SB)/8, $0xc3d3d3c3c3c3c3c2
 DATA pclassLo<>+8(SB)/8, $0x4d4149614943c3c3
 GLOBL pclassLo<>(SB), RODATA|NOPTR, $16
 DATA pclassHi<>+0(SB)/8, $0x0201260180180000

@@ -356,9 +356,9 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// encoded span. Blobs inside a value already found are not decoded (the
 	// payload of a JWT, the body of a key). The prefilter's flags and runs
 	// say whether the text holds anything to decode; most runs are words
-	// or hashes that nextTextRun drops. A form body (a=b+c&d=e) has no
-	// flag of its own: mayHoldForm.
-	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) || mayHoldForm(nt.text) {
+	// or hashes that nextTextRun drops. A form body (a=b+c&d=e) has a '&',
+	// which tfPercent counts.
+	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) {
 		views := decodeViews(nt.text, st.runs[textRun:], st.raw, fl)
 		if len(views) > 0 {
 			st.raw = dropAcrossFields(nt.text, st.raw, views)

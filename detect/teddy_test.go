@@ -204,6 +204,7 @@ func FuzzPrescanKernel(f *testing.F) {
 	tds := []*teddy{buildTeddy(s.pre.kws), buildTeddy([]string{"@", "§", "abc", "%\\"})}
 	f.Add([]byte("ushers PASSWORD sk-ant- @x § 12 QUtJQVoz %41 \\u"), uint8(0))
 	f.Add(bytes.Repeat([]byte("akia-----BEGIN é"), 20), uint8(1))
+	f.Add([]byte("first_name=luca&tel=0039+351+1573141"), uint8(0)) // '&' without '%'
 	// Past teddyFusedChunks chunks.
 	f.Add(bytes.Repeat([]byte("@akia sk-ant- § 12 ushers"), 40), uint8(0))
 	// Long texts (the kernel's loop for 8 chunks or more skips a chunk's
@@ -333,7 +334,7 @@ func FuzzPrescanKernel(f *testing.F) {
 		if !isASCII(string(b)) {
 			want |= tfNonASCII
 		}
-		if bytes.IndexByte(b, '%') >= 0 {
+		if bytes.IndexAny(b, "%&") >= 0 {
 			want |= tfPercent
 		}
 		if bytes.IndexByte(b, '\\') >= 0 {
