@@ -37,13 +37,20 @@ func (awsSecretKey) Find(t *Text) {
 	}
 	next, scanned := 0, 0
 	for _, h := range hits {
-		// Token starts before scanned were already tried for an earlier hit.
-		start := max(h, next, scanned)
+		// Token starts before scanned were already tried for an earlier hit:
+		// up to the key it found, if any, for a later context may own a
+		// second key after that one (two profiles of ~/.aws/credentials).
+		// A context before a key found is that key's (one name hits twice:
+		// aws_secret, secret_access_key): one key a context.
+		if h < next {
+			continue
+		}
+		start := max(h, scanned)
 		limit := min(len(text), h+awsSecretReach)
 		scanned = max(scanned, limit)
 		if !useRuns {
 			if end := awsSecretIn(t, start, limit); end > 0 {
-				next = end
+				next, scanned = end, end
 			}
 			continue
 		}
@@ -58,7 +65,7 @@ func (awsSecretKey) Find(t *Text) {
 				continue
 			}
 			if end := awsSecretIn(t, max(start, r.s), min(limit, r.e)); end > 0 {
-				next = end
+				next, scanned = end, end
 				break
 			}
 		}

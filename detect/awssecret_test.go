@@ -54,6 +54,7 @@ func TestAWSSecretByRuns(t *testing.T) {
 func FuzzAWSSecretByRuns(f *testing.F) {
 	s := newTestScanner(f)
 	f.Add("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY-x_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN")
+	f.Add("aws_secret_access_key=Ab1alrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKE\naws_secret_access_key=Cd2alrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKE")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkAWSSecretByRuns(t, s, text)
 	})
@@ -80,5 +81,35 @@ func TestAWSSecretItalianContext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestAWSSecretEveryKey: each context word finds the first key within its
+// reach, even where an earlier context's reach covered that key too (two
+// profiles in ~/.aws/credentials, the same JSON key twice).
+func TestAWSSecretEveryKey(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	k1, k2, k3 := "Ab1"+randFrom(r, b64, 37), "Cd2"+randFrom(r, b64, 37), "Ef3"+randFrom(r, b64, 37)
+	ak := genAWSKey(r)
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"two profiles", "[default]\naws_access_key_id = " + ak + "\naws_secret_access_key = " + k1 +
+			"\n\n[prod]\naws_secret_access_key = " + k2 + "\n", []want{{TypeAWSAccessKey, ak}, {TypeAWSSecretKey, k1}, {TypeAWSSecretKey, k2}}},
+		{"json key twice", `{"aws_secret_access_key": "` + k1 + `", "support": "x", "aws_secret_access_key": "` + k2 + `"}`,
+			[]want{{TypeAWSSecretKey, k1}, {TypeAWSSecretKey, k2}}},
+		{"three", "aws_secret_access_key=" + k1 + "\naws_secret_access_key=" + k2 + "\naws_secret_access_key=" + k3,
+			[]want{{TypeAWSSecretKey, k1}, {TypeAWSSecretKey, k2}, {TypeAWSSecretKey, k3}}},
+		// One context word still licenses one key.
+		{"one context, two keys", "aws_secret_access_key: " + k1 + " " + k2, []want{{TypeAWSSecretKey, k1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFindings(t, s, tt.text, tt.wants)
+			checkAWSSecretByRuns(t, s, tt.text)
+		})
 	}
 }

@@ -63,6 +63,14 @@ func genIBAN(r *rand.Rand, cc string) string {
 	panic("unreachable")
 }
 
+// genPassword builds a password of n bytes (n >= 4) that looks generated:
+// a capital, a small letter and a digit first, a symbol last.
+func genPassword(r *rand.Rand, n int) string {
+	return randFrom(r, "ABCDEFGHJKLMNPQRSTUVWXYZ", 1) + randFrom(r, "abcdefghijkmnopqrstuvwxyz", 1) +
+		randFrom(r, "23456789", 1) + randFrom(r, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", n-4) +
+		randFrom(r, "#!?^", 1)
+}
+
 func twoDigits(n int) string {
 	s := strconv.Itoa(n)
 	if len(s) == 1 {

@@ -31,11 +31,13 @@ var passwordWords = []string{
 
 // passwordKeywords gate the detector: passwordWords but for those another
 // keyword starts ("pass" finds "passwort", "contrase" the spellings of
-// contraseña), so the prefilter gains no keyword for them; and SQL's
-// "identified by" (CREATE USER … IDENTIFIED BY 'x').
+// contraseña, "parola" the Italian words in any joining), so the prefilter
+// gains no keyword for them; the French word joined into one identifier
+// (mot_de_passe, motDePasse: joinedWordAt); and SQL's "identified by"
+// (CREATE USER … IDENTIFIED BY 'x').
 var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
-	"parola d'ordine", "parola chiave", "parola segreta", "contrase", "kennwort", "mot de passe",
+	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
 	"identified",
 }
 
@@ -131,7 +133,11 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// The keyword must start a word or an identifier part (DB_PASSWORD,
 	// dbPassword, ClearTextPassword), and end one.
 	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
+	n := len(kw)
 	if kw == "" {
+		n = joinedWordAt(text, h) // mot_de_passe, parolaChiave
+	}
+	if n == 0 {
 		return 0, 0, false
 	}
 	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
@@ -140,7 +146,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 		}
 		return 0, 0, false
 	}
-	i := h + len(kw)
+	i := h + n
 	// The rest of the identifier: "password_hash" is not a password, but
 	// "passwordValue", "password1" … rarely matter; allow a short tail.
 	tail := spanClass(text, i, 24, cWordDash)
@@ -148,6 +154,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 		return 0, 0, false
 	}
 	i = tail
+	// A value the identifier names elsewhere: a name/value pair's value
+	// field, {"key":"DB_PASSWORD","value":"…"}; a column's value in a SQL
+	// INSERT (pairvalue.go, sqlinsert.go).
+	if s, e, ok := valueNamedBy(text, h, i); ok {
+		return s, e, true
+	}
 	// An XML element's content: <password>…</password> (Maven's
 	// settings.xml, <ns:DbPassword>…).
 	if byteAt(text, i) == '>' && elementStart(text, h) {
@@ -161,7 +173,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// SQL assigns by keyword: CREATE ROLE r LOGIN PASSWORD 'x', ALTER USER
 	// u WITH PASSWORD 'x' (PostgreSQL, Redshift …): a quoted literal right
 	// after the keyword, in a CREATE or ALTER of a user or role.
-	if tail == h+len(kw) && isSpace(byteAt(text, h-1)) {
+	if tail == h+n && isSpace(byteAt(text, h-1)) {
 		if v := skipSQLSpace(text, i); v > i && (byteAt(text, v) == '\'' || byteAt(text, v) == '"') && sqlUserStatement(text, h) {
 			if sqlWordBefore(text, h, "by") {
 				return 0, 0, false // MySQL's IDENTIFIED BY PASSWORD '*hash'
@@ -257,10 +269,15 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// is X", "la password del wifi è: X" — a few words may come between,
 	// within the sentence; the value must then look generated.
 	for k, words := j, 0; k < len(text) && k-j < 48 && words <= 5; words++ {
-		// Next word of the same sentence.
-		w := k
-		for w < len(text) && !is(text[w], cStop) {
+		// Next word of the same sentence (a copula or a word ending in
+		// ':' is short: a longer run, no word of prose, is not read to its
+		// end, which in a text without white space is the text's).
+		w, lim := k, min(len(text), k+64)
+		for w < lim && !is(text[w], cStop) {
 			w++
+		}
+		if w == k+64 {
+			break
 		}
 		if w < len(text) && text[w] == ' ' && copula(text[k:w]) {
 			s, e, ok := quotedOrBare(text, skipSpaces(text, w+1), false)
@@ -530,7 +547,7 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 		}
 	}
 	v := text[s:e]
-	if len(v) < 4 || isTemplateValue(v) || placeholderPassword(v, "") {
+	if len(v) < 4 || isTemplateValue(v) || placeholderPassword(v, "") || urlValue(v) {
 		return 0, 0, false
 	}
 	return s, e, true

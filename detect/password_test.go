@@ -297,6 +297,9 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 // just before its end tag, a -p value after "-p".
 func FuzzPasswordForms(f *testing.F) {
 	for _, seed := range []string{
+		`{"key":"DB_PASSWORD","value":"Qz7mKp2Lx"}`, `{"value":"x\"}","k":[{}],"name":'password'}`, "- name: DB_PASSWORD\n  value: Qz7mKp2Lx\n",
+		"  value: Qz7mKp2Lx\n  name: pwd\n", "mot_de_passe=Qz7mKp2Lx", "PAROLA-D'ORDINE: x", "password: https://x.io/r?t=Qz7",
+		"INSERT INTO t (id, `password`) VALUES (1, 'Qz7mKp2Lx');", "INSERT INTO t (a,password) VALUES (f('x,y'), 'it''s')",
 		"<password>Qz7mKp2Lx</password>", "<ns:DbPassword> x y </ns:DbPassword>", "<password>\n</password>",
 		"docker login --password Qz7mKp2Lx", "--password", "--password \"a b\"",
 		"mysql -u root -pQz7mKp2Lx app", "mysqldump -u a -p'x y'", "sshpass -p 'Qz7' ssh -p 22 h", "sshpass -p",

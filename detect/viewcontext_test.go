@@ -15,13 +15,6 @@ func genAWSSecret(r *rand.Rand) string {
 		randFrom(r, "23456789", 1) + randFrom(r, b64, 37)
 }
 
-// genPassword returns a random password that looks generated: both cases
-// and digits.
-func genPassword(r *rand.Rand, n int) string {
-	return randFrom(r, "ABCDEFGHJKLMNPQRSTUVWXYZ", 1) + randFrom(r, "abcdefghijkmnopqrstuvwxyz", 1) +
-		randFrom(r, "23456789", 1) + randFrom(r, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", n-3)
-}
-
 // TestBlobViewContext: a base64 blob is scanned with the context of its
 // line (the key it is the value of), so a value whose detector needs a
 // context word outside the blob is found, on the encoded span; the context
