@@ -43,15 +43,23 @@
 //     (IBAN), the codice fiscale check letter with omocodia, SSA rules (SSN),
 //     the GitHub token CRC32, a JWT header that is JSON with "alg", IPv4/IPv6
 //     parsed by net/netip. Ambiguous formats need context words, English and
-//     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words).
-//  4. Decoded views: percent-encoding, JSON/JS escapes (\u0041KIA…) and base64
+//     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words),
+//     matched as whole words with their inflections (wordset.go: "iva" is
+//     not Ivan, "token" not tokenizer; githubToken counts in code); a phone
+//     column's header is context for the numbers of its column in a
+//     Markdown, TSV or CSV table (phonetable.go).
+//  4. Decoded views: percent-encoding, form bodies (a=b+c&d=e: '+' is a
+//     space, a value ends at '&'; form.go), JSON/JS escapes (\u0041KIA…,
+//     nested up to three levels in JSON held in JSON strings) and base64
 //     blobs that decode to text are scanned too (bounded), and what they hold
 //     is reported on the encoded span. A blob's view is its line with the
 //     blob decoded in place (viewcontext.go), so the key it is the value of
 //     (AWS_SECRET_ACCESS_KEY: <base64> in a Kubernetes Secret) is context;
-//     an HTTP Basic credential's password is a PASSWORD. Blobs inside a value already found
-//     (a JWT's payload) are not decoded again. A text without '%', '\' or
-//     a long base64 run (the byte pass says so) costs nothing here.
+//     an HTTP Basic credential's password is a PASSWORD. Blobs inside a
+//     value already found (a JWT's payload) are not decoded again. A text
+//     without '%', '&', '\' or a long base64 run (the byte pass says so)
+//     costs nothing here. Quoted-printable soft line breaks (=\n) are not
+//     decoded.
 //  5. Overlaps are resolved: a value inside a larger one of another built-in
 //     type (an e-mail inside a credential URL, a card number inside an IBAN)
 //     is dropped, so each byte is reported once. Custom types are kept.
@@ -85,15 +93,23 @@
 //     Light Protocol labels (tlp:amber) in any case, as "tlp:" never occurs
 //     in prose.
 //   - A password is a value assigned to a password word (English, Italian,
-//     German, Spanish): key: value, key=value, JSON, XML elements, command
-//     flags (--password VALUE, mysql -pVALUE), SQL (PASSWORD '…',
-//     IDENTIFIED BY '…'), or after "is"/"è"/"ist"/"es" when it looks
-//     generated. A template reference, a placeholder, a YAML tag (!vault) or
-//     a hash is not one.
+//     German, Spanish, French; also joined: mot_de_passe, parolaChiave):
+//     key: value, key=value, JSON, XML elements, command flags (--password
+//     VALUE, mysql -pVALUE), SQL (PASSWORD '…', IDENTIFIED BY '…', an
+//     INSERT's password column), .netrc entries, the value of a name/value
+//     pair whose name is a password word ({"key":"DB_PASSWORD","value":…},
+//     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
+//     generated. A template reference, a placeholder, a URL (a reset link),
+//     a YAML tag (!vault) or a hash is not one; a base64 value is judged as
+//     what it decodes to.
 //   - A number after only a weak word ("number", "numero") is a phone
 //     number only if it fits a numbering plan (Italian, North American); a
 //     card number's length must be its issuer range's (a 15-digit IMEI is
 //     no card).
+//   - A fiscal code may be written in its fields' groups (RSS MRA 80A01
+//     H501U, 6-5-5) or in fours, with one kind of separator (a space, two,
+//     or a dash); card groups may be separated by '/'; IBANs printed in
+//     fours by a dot, two spaces or " - " too.
 //   - A fiscal code whose seven digits were all replaced by omocodia letters
 //     (sixteen letters) is found in capitals only: in lower case that form
 //     is a long word, and a 1-in-26 check letter is too weak for words.
