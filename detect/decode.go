@@ -59,6 +59,7 @@ func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) 
 	var out []view
 	if fl&tfPercent != 0 {
 		out = percentViews(text, out)
+		out = encodedViews(text, '&', isEntityEsc, entityDecode, out)
 	}
 	if fl&tfBackslash != 0 {
 		out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
@@ -139,7 +140,8 @@ func isPercentEsc(text string, i int) bool {
 	return ok1 && ok2
 }
 
-// isBackslashEsc reports a \u, \U or \x escape at i, or an escaped quote
+// isBackslashEsc reports a \u, \U or \x escape at i, JSON's escaped slash
+// (\/, as PHP writes URLs), or an escaped quote
 // followed by ':', the end of a key of JSON written inside a JSON string
 // ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
 // value read as JSON.
@@ -148,7 +150,7 @@ func isBackslashEsc(text string, i int) bool {
 		return false
 	}
 	switch text[i+1] {
-	case 'u', 'x', 'U':
+	case 'u', 'x', 'U', '/': // \/: JSON's escaped slash (PHP's json_encode writes URLs so)
 		return true
 	case '"':
 		return byteAt(text, i+2) == ':'

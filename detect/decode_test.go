@@ -227,6 +227,10 @@ func TestEscapedValueGoesOnPastLastEscape(t *testing.T) {
 		{`{"card": "4296 \u00339\u00362\u0020011\u0031 8038"}`, TypeCreditCard, `4296 \u00339\u00362\u0020011\u0031 8038`},
 		{`{"tel": "+39 348\u0020956 0667"}`, TypePhone, `+39 348\u0020956 0667`},
 		{`{"iban": "\u0041L\u0034\u0037 2121 \u0031009 0000 0002\u002035\u00369 8741"}`, TypeIBAN, `\u0041L\u0034\u0037 2121 \u0031009 0000 0002\u002035\u00369 8741`},
+		// JSON's escaped slashes (PHP's json_encode writes URLs so).
+		{`{"hook":"https:\/\/hooks.slack.com\/services\/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"}`, TypeSlackWebhook,
+			`https:\/\/hooks.slack.com\/services\/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`},
+		{`{"dsn":"postgres:\/\/app:Qz7mKp2Lx9vR@db.internal:5432\/prod"}`, TypeCredentialURL, `postgres:\/\/app:Qz7mKp2Lx9vR@db.internal:5432\/prod`},
 	} {
 		fs := s.ScanText(tc.text)
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Type == tc.typ })

@@ -90,6 +90,10 @@ func TestDetectors(t *testing.T) {
 		{"google", "key=" + google, []want{{TypeGoogleAPIKey, google}}},
 		{"google placeholder", "AIza" + strings.Repeat("a", 35), nil},
 		{"gitlab", "token " + gitlab, []want{{TypeGitLabToken, gitlab}}},
+		// A full stop or an ellipsis after a token whose alphabet has '.'.
+		{"gitlab full stop", "Use the token " + gitlab + ".", []want{{TypeGitLabToken, gitlab}}},
+		{"gitlab ellipsis", "the token " + gitlab + "... then", []want{{TypeGitLabToken, gitlab}}},
+		{"gitlab quoted full stop", "token " + gitlab + ".'x'", []want{{TypeGitLabToken, gitlab}}},
 		{"gitlab placeholder", "glpat-XXXXXXXXXXX-XXXXXXXX", nil},
 		{"aws secret", "aws_secret_access_key='" + awsSecret + "'", []want{{TypeAWSSecretKey, awsSecret}}},
 		{"aws secret needs context", "value " + awsSecret, nil},

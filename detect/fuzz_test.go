@@ -128,6 +128,8 @@ func FuzzDecodeViews(f *testing.F) {
 	f.Add("data:\n  AWS_SECRET_ACCESS_KEY: d0phbHJYVXRuRkVNSS9LN01ERU5HK2JQeFJmaUNZenExWGszVHA5UQ==\n  username: YWRtaW4=\n")
 	f.Add(`curl -H "Authorization: Basic YWxpY2U6UXo3bUtwMkx4OXZS" https://x`)
 	f.Add("Authorization: basic J2FsaWNlOiJRejdtS3AyTHg5dlI= z")
+	// HTML character references, JSON's escaped slash.
+	f.Add("mario&#64;example&period;com &#x1F600; &amp; https:\\/\\/x.io")
 	// Form bodies, nested JSON escapes.
 	f.Add("first_name=luca&tel=0039+351+1573141 x?q=a+b&r=%2B1&s=%EF%BC%95 a+b@x.com")
 	f.Add(`{"p":"{\"k\":\"a\\u200d\\ufeff\\\\\\u0041\"}"} C:\\new`)

@@ -56,7 +56,9 @@ func jwtAt(text string, h int) (end int, ok, brk bool) {
 		return 0, false, false
 	}
 	if e3 == e2+1 && !jwtUnsecured(text[h:e1]) {
-		return 0, false, false // an empty signature only for unsecured tokens
+		// An empty signature only for unsecured tokens (or one on the
+		// next line: jwtWrappedAt).
+		return 0, false, isLineBreakStart(byteAt(text, e3))
 	}
 	return e3, true, false
 }
@@ -71,25 +73,35 @@ func jwtUnsecured(header string) bool {
 // a fixed width; a shell line ending in '\'), and returns its end. The
 // parts are read across the breaks (readWrapped), and both must then
 // decode: the header to JSON with "alg", the payload to a JSON object — a
-// line that merely goes on with a word does not. The signature is not
-// read across a break (it cannot be checked): it ends there.
+// line that merely goes on with a word does not. A part may start on the
+// line after its dot. The signature is not read across a break (it cannot
+// be checked): it ends there, but for one that starts on the next line,
+// 16 characters or more.
 func jwtWrappedAt(text string, h int) (int, bool) {
 	var hdr, pay string
 	var e1, e2 int
 	if !readWrapped(text, h, 8<<10, cB64URL, func(run string, e int) bool { hdr, e1 = run, e; return byteAt(text, e) == '.' }) ||
 		!jwtHeaderOK(hdr) ||
-		!readWrapped(text, e1+1, 64<<10, cB64URL, func(run string, e int) bool { pay, e2 = run, e; return byteAt(text, e) == '.' }) ||
-		len(pay) < 2 || e2-h == len(hdr)+1+len(pay) {
-		return 0, false // no break: jwtAt's
+		!readWrapped(text, afterBreak(text, e1+1, cB64URL), 64<<10, cB64URL, func(run string, e int) bool { pay, e2 = run, e; return byteAt(text, e) == '.' }) ||
+		len(pay) < 2 {
+		return 0, false
 	}
+	wrapped := e2-h != len(hdr)+1+len(pay)
 	var buf [512]byte
 	raw := decodeB64URLTo(buf[:], pay)
 	if i := skipJSONSpace(raw, 0); i == len(raw) || raw[i] != '{' || !json.Valid(raw) {
 		return 0, false
 	}
 	e3 := spanClass(text, e2+1, 8<<10, cB64URL)
-	if isWordDash(byteAt(text, e3)) || e3 == e2+1 && !jwtUnsecured(hdr) {
-		return 0, false
+	if s := afterBreak(text, e2+1, cB64URL); e3 == e2+1 && s > e3 {
+		// The signature on the next line: a run long enough for one
+		// (HS256's is 43 characters), not a word.
+		if e := spanClass(text, s, 8<<10, cB64URL); e-s >= 16 {
+			e3, wrapped = e, true
+		}
+	}
+	if !wrapped || isWordDash(byteAt(text, e3)) || e3 == e2+1 && !jwtUnsecured(hdr) {
+		return 0, false // (no break: jwtAt's)
 	}
 	return e3, true
 }

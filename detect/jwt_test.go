@@ -104,6 +104,11 @@ func TestJWTWrapped(t *testing.T) {
 		{"jwt: " + hdr + "." + pay[:31] + "\r\n" + pay[31:] + "." + sig, hdr + "." + pay[:31] + "\r\n" + pay[31:] + "." + sig},
 		{"curl -H 'Authorization: Bearer " + hdr[:17] + "\\\n  " + hdr[17:] + "." + pay + "." + sig + "'", hdr[:17] + "\\\n  " + hdr[17:] + "." + pay + "." + sig},
 		{"    token: " + hdr + "." + pay[:9] + "\n    " + pay[9:40] + "\n    " + pay[40:] + "." + sig, hdr + "." + pay[:9] + "\n    " + pay[9:40] + "\n    " + pay[40:] + "." + sig},
+		// A part on the line after its dot.
+		{"token: " + hdr + ".\n" + pay + "." + sig, hdr + ".\n" + pay + "." + sig},
+		{"  jwt: " + hdr + ".\n    " + pay + ".\n    " + sig + "\nok", hdr + ".\n    " + pay + ".\n    " + sig},
+		{"t=" + hdr + "." + pay + ".\r\n" + sig, hdr + "." + pay + ".\r\n" + sig},
+		{"t=" + hdr + "." + pay + ".\nThanks", ""},
 		// Not wrapped: found as it stands; the signature is not read across a break.
 		{"token " + tok + "\nthanks", tok},
 		{"token " + tok[:len(tok)-10] + "\n" + tok[len(tok)-10:], tok[:len(tok)-10]},
@@ -134,6 +139,7 @@ func FuzzJWTWrapped(f *testing.F) {
 	f.Add("t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx\nIn0.c2ln")
 	f.Add("eyJhbGciOiJI\\\n  UzI1NiJ9.eyJzdWIiOiIxIn0.c2ln x")
 	f.Add("eyJhbGciOiJIUzI1NiJ9\r\nabc.eyJ9.x")
+	f.Add("eyJhbGciOiJIUzI1NiJ9.\n  eyJzdWIiOiIxIn0.\n  c2lnc2lnc2lnc2lnc2lnc2ln")
 	f.Fuzz(func(t *testing.T, text string) {
 		for h := range len(text) {
 			end, ok := jwtWrappedAt(text, h)

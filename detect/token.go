@@ -49,13 +49,16 @@ func (d *tokenDetector) Find(t *Text) {
 				continue
 			}
 			b := h + len(r.prefix)
-			end := spanClass(text, b, r.max+1, r.body)
-			for end > b && text[end-1] == '.' && !is(byteAt(text, end), r.body) {
-				end-- // a full stop after the token, not part of it
+			run := spanClass(text, b, r.max+1, r.body)
+			end := run
+			for end > b && text[end-1] == '.' {
+				end-- // a full stop (or an ellipsis) after the token, not part of it
 			}
 			n := end - b
 			body := text[b:end]
-			if n < r.min || n > r.max || is(byteAt(text, end), r.body|cAlnum) || r.check != nil && !r.check(text[h:end]) {
+			// (What follows the run, not the full stops it ends with, says
+			// whether the token goes on.)
+			if n < r.min || n > r.max || is(byteAt(text, run), r.body|cAlnum) || r.check != nil && !r.check(text[h:end]) {
 				// Wrapped over lines (wrap.go): only where the format
 				// checks itself, by a check or a fixed length.
 				if !isLineBreakStart(byteAt(text, end)) || r.check == nil && r.min != r.max || n == 0 {

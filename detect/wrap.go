@@ -27,21 +27,33 @@ func readWrapped(text string, i, limit int, class uint64, done func(run string, 
 		if done(b.String(), e) {
 			return true
 		}
-		j := e
-		if c := byteAt(text, j); c == '\\' || c == '\r' {
-			j++
-		}
-		if byteAt(text, j) == '\r' {
-			j++
-		}
-		if b.Len() >= limit || byteAt(text, j) != '\n' || e == i {
-			return false
-		}
-		for j++; byteAt(text, j) == ' ' || byteAt(text, j) == '\t'; j++ {
-		}
-		if !is(byteAt(text, j), class) {
+		j := afterBreak(text, e, class)
+		if b.Len() >= limit || j == e || e == i {
 			return false
 		}
 		i = j
 	}
+}
+
+// afterBreak returns where the next line's text starts if a line break
+// starts at j (an optional '\' or '\r', a newline, then the next line's
+// indentation) and that line goes on with the byte classes class; j
+// otherwise.
+func afterBreak(text string, j int, class uint64) int {
+	k := j
+	if c := byteAt(text, k); c == '\\' || c == '\r' {
+		k++
+	}
+	if byteAt(text, k) == '\r' {
+		k++
+	}
+	if byteAt(text, k) != '\n' {
+		return j
+	}
+	for k++; byteAt(text, k) == ' ' || byteAt(text, k) == '\t'; k++ {
+	}
+	if !is(byteAt(text, k), class) {
+		return j
+	}
+	return k
 }
