@@ -49,7 +49,8 @@
 //     column's header is context for the numbers of its column in a
 //     Markdown, TSV or CSV table (phonetable.go).
 //  4. Decoded views: percent-encoding, form bodies (a=b+c&d=e: '+' is a
-//     space, a value ends at '&'; form.go), JSON/JS escapes (\u0041KIA…,
+//     space, a value ends at '&'; form.go), HTML character references
+//     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
 //     nested up to three levels in JSON held in JSON strings) and base64
 //     blobs that decode to text are scanned too (bounded), and what they hold
 //     is reported on the encoded span. A blob's view is its line with the
@@ -74,7 +75,8 @@
 //   - A value wrapped over lines (folded at a fixed width, a shell line
 //     ending in '\', the next line indented) is read across the breaks only
 //     where its format then checks itself (wrap.go): a JWT whose header and
-//     payload decode (the signature is not read across a break), a GitHub
+//     payload decode (a part may start on the line after its dot; a
+//     signature is not read across a break), a GitHub
 //     token whose CRC32 holds, an Anthropic key ending in "AA", a token of
 //     fixed length. Numbers, e-mail addresses and tokens with only a length
 //     range are not joined across lines.
