@@ -7,7 +7,8 @@ import "strings"
 // "(+39) 02 8736 4410"), North American numbers in their usual punctuation
 // ((415) 555-0132, 415-555-0132), and other numbers of 7–15 digits when a
 // word about phones (EN/IT: a whole word or its inflection, phoneWords)
-// precedes them or heads their table column (phonetable.go). Dates (also followed by a time), and numbers inside
+// precedes them, with no other field's label between (phonelabel.go), or
+// heads their table column (phonetable.go). Dates (also followed by a time), and numbers inside
 // longer codes, are not phone numbers.
 type phone struct{}
 
@@ -113,14 +114,16 @@ type wordCursors struct {
 }
 
 // near reports whether a phone word of either kind starts within the 40
-// bytes before at (as t.Near(…, at, 40) for both sets): nearKnown with
-// nearStrong, else nearWeak, else neither.
+// bytes before at (as t.Near(…, at, 40) for both sets) and names the
+// number at at: the last such word of the kind, with no other field's
+// label between it and at (otherFieldLabel). nearKnown with nearStrong,
+// else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
-		switch {
-		case phoneWords.anyIn(text, c.strong, at-40, at):
+		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
 			return nearKnown | nearStrong
-		case phoneWeakWords.anyIn(text, c.weak, at-40, at):
+		}
+		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
 			return nearKnown | nearWeak
 		}
 		return nearKnown
@@ -136,10 +139,10 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	for c.j < len(c.weak) && c.weak[c.j] < lo {
 		c.j++
 	}
-	if phoneWords.anyBefore(text, c.strong[c.i:], at) {
+	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) {
 		return nearKnown | nearStrong
 	}
-	if phoneWeakWords.anyBefore(text, c.weak[c.j:], at) {
+	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) {
 		return nearKnown | nearWeak
 	}
 	return nearKnown

@@ -113,6 +113,13 @@ func init() {
 // the 40 bytes before at, whole, and not in an e-mail address or a host
 // name (inAddress).
 func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
+	return refPhoneLast(text, re, at) >= 0
+}
+
+// refPhoneLast returns where the last word of re starts that refPhoneNear
+// would find, -1 if none.
+func refPhoneLast(text string, re *regexp.Regexp, at int) int {
+	last := -1
 	for p := max(0, at-40); p < at; p++ {
 		if r, _ := utf8.DecodeLastRuneInString(text[:p]); p > 0 && unicode.IsLetter(r) {
 			continue
@@ -130,22 +137,33 @@ func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
 			q -= 3 // "reach me": the first word is asked about
 		}
 		if !inAddress(text, p, q) {
-			return true
+			last = p
 		}
 	}
-	return false
+	return last
+}
+
+// refNearWord is phoneScan.nearWord by the words read (refPhoneLast): the
+// last word of a kind names the number at at unless another field's
+// label stands between (otherFieldLabel, whose rule its table tests
+// define).
+func refNearWord(text string, at int) uint8 {
+	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
+		return nearKnown | nearStrong
+	}
+	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
+		return nearKnown | nearWeak
+	}
+	return nearKnown
 }
 
 // refWordBefore is phoneScan.wordBefore: nearStrong or nearWeak for a
-// phone word of that kind within the 40 bytes before at, else for one in
-// the header of the table column whose cell the number at at starts
-// (refColumnWord), else 0.
+// phone word of that kind naming the number at at (refNearWord), else
+// for one in the header of the table column whose cell the number at at
+// starts (refColumnWord), else 0.
 func refWordBefore(text string, at int) uint8 {
-	switch {
-	case refPhoneNear(text, refStrongRE, at):
-		return nearStrong
-	case refPhoneNear(text, refWeakRE, at):
-		return nearWeak
+	if near := refNearWord(text, at); near != nearKnown {
+		return near &^ nearKnown
 	}
 	return refColumnWord(text, at)
 }
@@ -359,6 +377,9 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Name | Phone\n--- | ---\nRossi Mario | 02 8736 4410\nBianchi | 0521 123456", "| a | cell |\nx | 333 987 6543 |",
 		"name,cell\n\"Rossi\",\"02 1234 5678\"\n\nBox,0521 123456", "Nome;Numero\r\nA;06 1234 5678",
 		"phoneNumber 0212345678", "tel—0212345678", "TELÉFONO 0212345678", "cellValue 02123456", "Reach me 02 1234567",
+		`{"support_phone":"07632 086112","ts":1715668683}`, "SUPPORT_PHONE=+44 (0)161 420 5074\nIMEI=351170558628471",
+		"support_phone = \"030 8168 8564\"\nisbn = \"978-88-26-0328-3\"", "phone:\n  office: 02 8736 4410\n  home: 06 1234 5678",
+		`{"phone":{"office":"02 8736 4410","home":"06 1234 5678"}}`, "Phone: 02 8736 4410 (home: 06 1234 5678), ts=1715668683",
 	} {
 		f.Add(seed)
 	}
@@ -400,8 +421,10 @@ func TestPhoneNearWord(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
 	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t",
+		"ts=", "\"imei\":", ", ", "{", "}", "  ", "- ", "phone:\n",
 		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it ", "Telefonica ", "phoneNumber ", "tel—", "àtel ", "Reach me ", "reach meet "}
 	fewAndMany := [2]int{}
+	labelled := 0
 	for range 2000 {
 		var b strings.Builder
 		for range r.IntN(40) {
@@ -414,24 +437,20 @@ func TestPhoneNearWord(t *testing.T) {
 		tx := &st.text
 		var sc phoneScan
 		check := func(h int) {
-			want := uint8(nearKnown)
-			if tx.Near(phoneWords, h, 40) {
-				want |= nearStrong
-			} else if tx.Near(phoneWeakWords, h, 40) {
-				want |= nearWeak
+			// The words t.Near finds are those read by the reference.
+			strong, weak := tx.Near(phoneWords, h, 40), tx.Near(phoneWeakWords, h, 40)
+			if strong != refPhoneNear(text, refStrongRE, h) || weak != refPhoneNear(text, refWeakRE, h) {
+				t.Fatalf("%q at %d: Near %v %v, words read by the reference differ", text, h, strong, weak)
 			}
+			want := refNearWord(text, h)
 			if got := sc.nearWord(tx, h); got != want {
 				t.Fatalf("%q at %d: nearWord %b, want %b (few %v)", text, h, got, want, sc.words.few)
 			}
-			// The words read.
-			ref := uint8(nearKnown)
-			if refPhoneNear(text, refStrongRE, h) {
-				ref |= nearStrong
-			} else if refPhoneNear(text, refWeakRE, h) {
-				ref |= nearWeak
+			if want&nearStrong != 0 && !strong || want&nearWeak != 0 && !weak {
+				t.Fatalf("%q at %d: nearWord %b without a word near", text, h, want)
 			}
-			if want != ref {
-				t.Fatalf("%q at %d: Near %b, words read by the reference %b", text, h, want, ref)
+			if strong && want&nearStrong == 0 {
+				labelled++ // another field's label took the number over
 			}
 		}
 		for h := range len(text) + 1 {
@@ -446,6 +465,9 @@ func TestPhoneNearWord(t *testing.T) {
 			fewAndMany[1]++
 		}
 		s.put(st)
+	}
+	if labelled < 100 {
+		t.Fatalf("numbers after a phone word and another field's label: %d, want 100 or more", labelled)
 	}
 	if fewAndMany[0] < 100 || fewAndMany[1] < 100 {
 		t.Fatalf("texts with few and with many phone words: %v, want 100 each or more", fewAndMany)

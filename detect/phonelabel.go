@@ -1,0 +1,223 @@
+package detect
+
+import "strings"
+
+// A phone word names the number of its own field, not the next field's:
+// in {"support_phone":"07632 086112","ts":1715668683} the timestamp is
+// the "ts" field's, in "SUPPORT_PHONE=…\nIMEI=351170558628471" the digits
+// are the IMEI's. As with an SSN's nearest label (ssnLabelled), another
+// field's label — a key followed by ':' or '=' (a JSON key, key=value,
+// a YAML or INI key, "IMEI:") — standing between the phone word and a
+// number takes the number over. What stays the phone field's: its own
+// label ("Phone number:", "Tel. ufficio:", "Phone (office hours):"), the
+// numbers of its value (a list, "02 … / 347 …"), and the sub-fields of
+// its value: inside brackets or parentheses opened after the word
+// ({"phone":{"office":…,"home":…}}, "(home: 06 …)"), or lines indented
+// below a label whose value is a YAML block ("phone:\n  office: …").
+
+// otherFieldLabel reports whether another field's label stands between
+// the phone word starting at w and the number at at (w < at): a label
+// met after the phone field ended (its value given and then a ',', ';',
+// '&', a line break, or the bracket around it closed) or after content
+// of its value ("phone=0287364410 ts=…"), and not inside the value's
+// own brackets or YAML block.
+func otherFieldLabel(text string, w, at int) bool {
+	i := w
+	for i < at && isFieldKeyByte(text[i]) {
+		i++ // the rest of the word's key: "support_phone"
+	}
+	from := i      // where the phone field's value (or the word's phrase) starts
+	sep := byte(0) // the phone field's own ':' or '=', once passed
+	// Most words are a label's whole key ("Tel: 02 …") or prose: without
+	// a ':' or '=' after the word's own, no label can stand between.
+	k := labelMark(text, i, at)
+	if k >= 0 && fieldKeyStart(text, k) >= 0 && fieldKeyStart(text, k) < from {
+		sep, from, i = text[k], k+1, k+1
+		k = labelMark(text, i, at)
+	}
+	if k < 0 {
+		return false
+	}
+	done := false  // the phone field has ended
+	depth := 0     // brackets opened (less closed) since the word
+	block := false // the value is a YAML block: lines indented below the label's
+	inBlock := false
+	indent := -1 // the indentation of the phone word's line, once asked
+	for ; i < at; i++ {
+		switch c := text[i]; c {
+		case '{', '[', '(':
+			depth++
+		case '}', ']', ')':
+			depth--
+			if depth < 0 {
+				done = true // the structure holding the phone field closed
+			}
+		case ',', ';', '&':
+			if depth == 0 && sep != 0 && !inBlock {
+				done = true
+			}
+		case '\n':
+			if depth > 0 {
+				continue
+			}
+			if sep == ':' && !block && !holdsValue(text, from, i) {
+				block = true // "phone:" and nothing more on its line
+			}
+			if block {
+				if indent < 0 {
+					indent = fieldIndent(text, fieldLineStart(text, w))
+				}
+				if inBlock = fieldIndent(text, i+1) > indent; !inBlock {
+					done = true
+				}
+				continue
+			}
+			if sep == '=' || holdsValue(text, from, i) {
+				done = true
+			}
+		case ':', '=':
+			ks := fieldKeyStart(text, i)
+			if ks < 0 {
+				continue
+			}
+			if ks < from {
+				// The phone word's own key.
+				if sep == 0 {
+					sep, from = c, i+1
+				}
+				continue
+			}
+			if depth > 0 || inBlock {
+				continue // a sub-field of the phone field's value
+			}
+			if done || sep != 0 && holdsValue(text, from, ks) {
+				return true
+			}
+			if sep == 0 {
+				sep, from = c, i+1 // the word's label phrase: "Phone number:"
+			}
+		}
+	}
+	return false
+}
+
+// labelMark returns the first ':' or '=' in text[i:at], -1 if none.
+func labelMark(text string, i, at int) int {
+	g := text[i:at]
+	k := strings.IndexByte(g, ':')
+	if e := strings.IndexByte(g, '='); e >= 0 && (k < 0 || e < k) {
+		k = e
+	}
+	if k < 0 {
+		return -1
+	}
+	return i + k
+}
+
+// fieldKeyStart returns where the key ends text[k], a ':' or '=', starts: a
+// run of key bytes holding a letter, then closing quotes (also escaped:
+// \"ts\":) and spaces; -1 if text[k] ends no key ("://", "::", "10:30",
+// "==", "=>", "<=").
+func fieldKeyStart(text string, k int) int {
+	prev, next := byteAt(text, k-1), byteAt(text, k+1)
+	if text[k] == ':' {
+		if next == '/' || next == ':' || prev == ':' || isDigit(prev) && isDigit(next) {
+			return -1
+		}
+	} else if next == '=' || next == '>' || prev == '=' || prev == '!' || prev == '<' || prev == '>' {
+		return -1
+	}
+	j := k
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	for j > 0 && (text[j-1] == '"' || text[j-1] == '\'' || text[j-1] == '\\') {
+		j--
+	}
+	e, letter := j, false
+	for j > 0 && isFieldKeyByte(text[j-1]) {
+		j--
+		letter = letter || isAlpha(text[j]) || text[j] >= 0x80
+	}
+	if j == e || !letter {
+		return -1
+	}
+	return j
+}
+
+// isFieldKeyByte reports whether c may be part of a key: letters (any
+// script), digits, '_', '-', '.'.
+func isFieldKeyByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '-' || c == '.' || c >= 0x80
+}
+
+// holdsValue reports whether text[a:b] holds a letter or a digit: a value.
+func holdsValue(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if c := text[i]; isAlnum(c) || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldLineStart returns the start of the line holding text[i].
+func fieldLineStart(text string, i int) int {
+	for i > 0 && text[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+// fieldIndent returns the indentation of the line starting at ls: its
+// spaces and tabs, and a YAML list's "- " (the column its keys start
+// at); a blank line is as deep as any (a block goes on past it).
+func fieldIndent(text string, ls int) int {
+	i := ls
+	for i < len(text) {
+		switch c := text[i]; {
+		case c == ' ' || c == '\t':
+			i++
+			continue
+		case c == '-' && byteAt(text, i+1) == ' ':
+			i += 2
+			continue
+		case c == '\n' || c == '\r':
+			return 1 << 30
+		}
+		break
+	}
+	if i == len(text) {
+		return 1 << 30
+	}
+	return i - ls
+}
+
+// lastIn returns the last position in pos (any order) within [lo, at)
+// where a word of ws starts, -1 if none.
+func (ws *WordSet) lastIn(text string, pos []int, lo, at int) int {
+	last := -1
+	for k := len(pos) - 1; k >= 0; k-- {
+		// From the end: the keyword pass finds them mostly in order,
+		// and an earlier one is not read once a later one is found.
+		if p := pos[k]; p > last && lo <= p && p < at && ws.at(text, p) {
+			last = p
+		}
+	}
+	return last
+}
+
+// lastBefore returns the last position in pos (ascending) before at
+// where a word of ws starts, -1 if none.
+func (ws *WordSet) lastBefore(text string, pos []int, at int) int {
+	k := 0
+	for k < len(pos) && pos[k] < at {
+		k++
+	}
+	for k--; k >= 0; k-- {
+		if ws.at(text, pos[k]) {
+			return pos[k]
+		}
+	}
+	return -1
+}
