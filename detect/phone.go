@@ -116,14 +116,15 @@ type wordCursors struct {
 // near reports whether a phone word of either kind starts within the 40
 // bytes before at (as t.Near(…, at, 40) for both sets) and names the
 // number at at: the last such word of the kind, with no other field's
-// label between it and at (otherFieldLabel). nearKnown with nearStrong,
-// else nearWeak, else neither.
+// label between it and at (otherFieldLabel), and a weak word not
+// qualified as another kind of number (weakWordNamesPhone). nearKnown with
+// nearStrong, else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
 		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
 			return nearKnown | nearStrong
 		}
-		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
+		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
 			return nearKnown | nearWeak
 		}
 		return nearKnown
@@ -142,7 +143,7 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) {
 		return nearKnown | nearStrong
 	}
-	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) {
+	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
 		return nearKnown | nearWeak
 	}
 	return nearKnown

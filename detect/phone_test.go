@@ -151,7 +151,7 @@ func refNearWord(text string, at int) uint8 {
 	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
 		return nearKnown | nearStrong
 	}
-	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
+	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
 		return nearKnown | nearWeak
 	}
 	return nearKnown

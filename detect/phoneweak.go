@@ -1,0 +1,88 @@
+package detect
+
+import "strings"
+
+// A weak phone word names a number, not a phone: "number" in "order
+// number", "invoice number", "number of items", "numero" in "numero
+// ordine", "numero di fattura" names another kind of number, which may
+// well fit a numbering plan (a 0 first, ten digits). English puts the
+// qualifier before the word, or "of" after it; Italian puts it after
+// ("numero (di) fattura"). The qualifiers are the kinds of numbers
+// documents give besides phones: orders, invoices, accounts, tickets,
+// documents, serials (otherNumbers).
+
+// weakWordNamesPhone reports whether the weak word at p (a form of
+// phoneWeakWords) is not qualified as another kind of number.
+func weakWordNamesPhone(text string, p int) bool {
+	e := p
+	for e < len(text) && isAlpha(text[e]) {
+		e++
+	}
+	switch strings.ToLower(text[p:e]) {
+	case "number", "numbers":
+		if otherNumbers[strings.ToLower(letterWordBefore(text, p))] {
+			return false // order number, invoice number
+		}
+		w, _ := letterWordAfter(text, e)
+		return !strings.EqualFold(w, "of") // number of items
+	case "numero", "num":
+		w, j := letterWordAfter(text, e)
+		switch strings.ToLower(w) {
+		case "di", "del", "della", "dello", "dell", "d":
+			if byteAt(text, j) == '\'' {
+				j++
+			}
+			w, _ = letterWordAfter(text, j)
+		}
+		return !otherNumbers[strings.ToLower(w)]
+	}
+	return true
+}
+
+// otherNumbers are the words that make "number" or "numero" another kind
+// of number, English and Italian.
+var otherNumbers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		order orders invoice invoices tracking account accounts serial part model case ticket tickets
+		reference ref booking reservation confirmation customer client member membership employee
+		student policy claim patient license licence document passport id identification transaction
+		batch lot version build item items product sku tax vat registration shipment parcel package
+		shipping purchase po receipt contract card cheque check routing sort bank iban swift file
+		record page issue bug request task job release unit seat flight room table
+		ordine fattura fatture pratica contratto cliente polizza prenotazione conto carta documento
+		matricola protocollo serie lotto articolo partita civico tessera sinistro spedizione registro
+		repertorio rata ricevuta scontrino riferimento rif identificativo codice pezzi posti camera
+		volo biglietto ticket badge iscrizione`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// letterWordBefore returns the word (letters) that ends right before p, across
+// spaces and a hyphen ("order-number"); "" if punctuation or the text's
+// start comes first.
+func letterWordBefore(text string, p int) string {
+	i := p
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '-' || text[i-1] == '_') {
+		i--
+	}
+	e := i
+	for i > 0 && isAlpha(text[i-1]) {
+		i--
+	}
+	return text[i:e]
+}
+
+// letterWordAfter returns the word (letters) that starts after the spaces at i,
+// and its end; "" if anything else comes first.
+func letterWordAfter(text string, i int) (string, int) {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	s := i
+	for i < len(text) && isAlpha(text[i]) {
+		i++
+	}
+	return text[s:i], i
+}
