@@ -117,15 +117,16 @@ type wordCursors struct {
 // bytes before at (as t.Near(…, at, 40) for both sets) and names the
 // number at at: the last such word of the kind, with no other field's
 // label between it and at (otherFieldLabel), and a weak word not
-// qualified as another kind of number (weakWordNamesPhone). nearKnown with
-// nearStrong, else nearWeak, else neither.
+// qualified as another kind of number (weakWordNamesPhone); none when the
+// word right before the number names another kind (numberKindBefore).
+// nearKnown with nearStrong, else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
 		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
-			return nearKnown | nearStrong
+			return c.unlessKind(text, at, nearKnown|nearStrong)
 		}
 		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
-			return nearKnown | nearWeak
+			return c.unlessKind(text, at, nearKnown|nearWeak)
 		}
 		return nearKnown
 	}
@@ -141,12 +142,22 @@ func (c *wordCursors) near(text string, at int) uint8 {
 		c.j++
 	}
 	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) {
-		return nearKnown | nearStrong
+		return c.unlessKind(text, at, nearKnown|nearStrong)
 	}
 	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
-		return nearKnown | nearWeak
+		return c.unlessKind(text, at, nearKnown|nearWeak)
 	}
 	return nearKnown
+}
+
+// unlessKind is near: nearKnown alone if the word right before the number
+// at at names another kind of number (numberKindBefore), else near. (Asked
+// only once a phone word was found: most numbers have none.)
+func (c *wordCursors) unlessKind(text string, at int, near uint8) uint8 {
+	if numberKindBefore(text, at) {
+		return nearKnown
+	}
+	return near
 }
 
 // at examines hit h (hits come in ascending order) and returns the span of

@@ -148,6 +148,9 @@ func refPhoneLast(text string, re *regexp.Regexp, at int) int {
 // label stands between (otherFieldLabel, whose rule its table tests
 // define).
 func refNearWord(text string, at int) uint8 {
+	if numberKindBefore(text, at) {
+		return nearKnown
+	}
 	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
 		return nearKnown | nearStrong
 	}

@@ -59,6 +59,34 @@ var otherNumbers = func() map[string]bool {
 	return m
 }()
 
+// numberKindBefore reports whether the word right before the number at at
+// names another kind of number than a phone's — "(rif. EAN 8062417705090)",
+// "version 14.9.28.960", "order 4421907733" after a phone field: the
+// number's own label, which no phone word before it overrides.
+func numberKindBefore(text string, at int) bool {
+	w := letterWordBefore(text, at)
+	if w == "" || len(w) > 12 {
+		return false
+	}
+	var b [12]byte
+	for i := range len(w) {
+		b[i] = lower(w[i])
+	}
+	return numberKinds[string(b[:len(w)])] // (no allocation for a lookup)
+}
+
+// numberKinds are the labels of identifiers that are not phone numbers.
+var numberKinds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
+		tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
+		ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // letterWordBefore returns the word (letters) that ends right before p, across
 // spaces and a hyphen ("order-number"); "" if punctuation or the text's
 // start comes first.

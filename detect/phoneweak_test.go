@@ -4,7 +4,9 @@ import "testing"
 
 // TestWeakWordQualified: "number" or "numero" qualified as another kind
 // of number (order number, numero di fattura, number of items) is no
-// phone context; unqualified, or qualified by a phone's kind, it is.
+// phone context; unqualified, or qualified by a phone's kind, it is. A
+// number whose own label names another kind (EAN, version, order) is no
+// phone whatever phone word stands before.
 func TestWeakWordQualified(t *testing.T) {
 	s := newTestScanner(t)
 	for _, tc := range []struct {
@@ -26,6 +28,12 @@ func TestWeakWordQualified(t *testing.T) {
 		{"il mio numero è 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"contact number 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"numero di telefono 347 1234567", []want{{TypePhone, "347 1234567"}}},
+		// The number's own label names another kind.
+		{"Phone: +34 666 022 349 (rif. version 14.9.28.960)", []want{{TypePhone, "+34 666 022 349"}}},
+		{"cellulare +39 02 9588 1170 (rif. EAN 8062417705090)", []want{{TypePhone, "+39 02 9588 1170"}}},
+		{"Tel. 02 8736 4410, order 0612345678", []want{{TypePhone, "02 8736 4410"}}},
+		{"Tel. ufficio 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
+		{"Telefono cliente 347 1234567", []want{{TypePhone, "347 1234567"}}},
 	} {
 		checkFindings(t, s, tc.text, tc.wants)
 	}
