@@ -221,7 +221,7 @@ func (ibanLabelled) Keywords() []string { return []string{"iban"} }
 func ibanBreakAt(text string, s int) bool {
 	n := 0
 	for _, c := range []byte(text[s:min(s+16, len(text))]) {
-		if c == ' ' || c == '-' || c == '.' {
+		if ibanByte[c]&ibanSepOK != 0 {
 			if n&3 != 0 {
 				return true
 			}

@@ -160,6 +160,16 @@ func (c *wordCursors) unlessKind(text string, at int, near uint8) uint8 {
 	return near
 }
 
+// hasContext reports whether a phone word's stem occurs in the text (once
+// a text: nearWord reads the words themselves).
+func (sc *phoneScan) hasContext(t *Text) bool {
+	if !sc.asked {
+		sc.asked = true
+		sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
+	}
+	return sc.context
+}
+
 // at examines hit h (hits come in ascending order) and returns the span of
 // the phone number starting there, empty if none.
 func (sc *phoneScan) at(t *Text, h int) (int, int) {
@@ -208,11 +218,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		// Not 3 digits: no NANP area code. Without a phone word anywhere
 		// (the stems found: nearWord reads the words), only "+…" and
 		// North American shapes can be phone numbers.
-		if !sc.asked {
-			sc.asked = true
-			sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
-		}
-		if !sc.context {
+		if !sc.hasContext(t) {
 			return 0, 0
 		}
 	}

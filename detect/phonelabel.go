@@ -162,12 +162,7 @@ func holdsValue(text string, a, b int) bool {
 }
 
 // fieldLineStart returns the start of the line holding text[i].
-func fieldLineStart(text string, i int) int {
-	for i > 0 && text[i-1] != '\n' {
-		i--
-	}
-	return i
-}
+func fieldLineStart(text string, i int) int { return strings.LastIndexByte(text[:i], '\n') + 1 }
 
 // fieldIndent returns the indentation of the line starting at ls: its
 // spaces and tabs, and a YAML list's "- " (the column its keys start
@@ -191,33 +186,4 @@ func fieldIndent(text string, ls int) int {
 		return 1 << 30
 	}
 	return i - ls
-}
-
-// lastIn returns the last position in pos (any order) within [lo, at)
-// where a word of ws starts, -1 if none.
-func (ws *WordSet) lastIn(text string, pos []int, lo, at int) int {
-	last := -1
-	for k := len(pos) - 1; k >= 0; k-- {
-		// From the end: the keyword pass finds them mostly in order,
-		// and an earlier one is not read once a later one is found.
-		if p := pos[k]; p > last && lo <= p && p < at && ws.at(text, p) {
-			last = p
-		}
-	}
-	return last
-}
-
-// lastBefore returns the last position in pos (ascending) before at
-// where a word of ws starts, -1 if none.
-func (ws *WordSet) lastBefore(text string, pos []int, at int) int {
-	k := 0
-	for k < len(pos) && pos[k] < at {
-		k++
-	}
-	for k--; k >= 0; k-- {
-		if ws.at(text, pos[k]) {
-			return pos[k]
-		}
-	}
-	return -1
 }

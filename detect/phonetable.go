@@ -42,11 +42,7 @@ const tableSeps = "|\t;,"
 // cell of a table whose column header holds a phone word of that kind,
 // else 0.
 func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
-	if !sc.asked {
-		sc.asked = true
-		sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
-	}
-	if !sc.context {
+	if !sc.hasContext(t) {
 		return 0
 	}
 	text := t.S

@@ -20,7 +20,7 @@ func weakWordNamesPhone(text string, p int) bool {
 	}
 	switch strings.ToLower(text[p:e]) {
 	case "number", "numbers":
-		if otherNumbers[strings.ToLower(letterWordBefore(text, p))] {
+		if otherNumbers.has(letterWordBefore(text, p)) {
 			return false // order number, invoice number
 		}
 		w, _ := letterWordAfter(text, e)
@@ -34,58 +34,63 @@ func weakWordNamesPhone(text string, p int) bool {
 			}
 			w, _ = letterWordAfter(text, j)
 		}
-		return !otherNumbers[strings.ToLower(w)]
+		return !otherNumbers.has(w)
 	}
 	return true
 }
 
 // otherNumbers are the words that make "number" or "numero" another kind
 // of number, English and Italian.
-var otherNumbers = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		order orders invoice invoices tracking account accounts serial part model case ticket tickets
-		reference ref booking reservation confirmation customer client member membership employee
-		student policy claim patient license licence document passport id identification transaction
-		batch lot version build item items product sku tax vat registration shipment parcel package
-		shipping purchase po receipt contract card cheque check routing sort bank iban swift file
-		record page issue bug request task job release unit seat flight room table
-		ordine fattura fatture pratica contratto cliente polizza prenotazione conto carta documento
-		matricola protocollo serie lotto articolo partita civico tessera sinistro spedizione registro
-		repertorio rata ricevuta scontrino riferimento rif identificativo codice pezzi posti camera
-		volo biglietto ticket badge iscrizione`) {
-		m[w] = true
-	}
-	return m
-}()
+var otherNumbers = newWordList(`
+	order orders invoice invoices tracking account accounts serial part model case ticket tickets
+	reference ref booking reservation confirmation customer client member membership employee
+	student policy claim patient license licence document passport id identification transaction
+	batch lot version build item items product sku tax vat registration shipment parcel package
+	shipping purchase po receipt contract card cheque check routing sort bank iban swift file
+	record page issue bug request task job release unit seat flight room table
+	ordine fattura fatture pratica contratto cliente polizza prenotazione conto carta documento
+	matricola protocollo serie lotto articolo partita civico tessera sinistro spedizione registro
+	repertorio rata ricevuta scontrino riferimento rif identificativo codice pezzi posti camera
+	volo biglietto ticket badge iscrizione`)
 
 // numberKindBefore reports whether the word right before the number at at
 // names another kind of number than a phone's — "(rif. EAN 8062417705090)",
 // "version 14.9.28.960", "order 4421907733" after a phone field: the
 // number's own label, which no phone word before it overrides.
 func numberKindBefore(text string, at int) bool {
-	w := letterWordBefore(text, at)
-	if w == "" || len(w) > 12 {
-		return false
-	}
-	var b [12]byte
-	for i := range len(w) {
-		b[i] = lower(w[i])
-	}
-	return numberKinds[string(b[:len(w)])] // (no allocation for a lookup)
+	return numberKinds.has(letterWordBefore(text, at))
 }
 
 // numberKinds are the labels of identifiers that are not phone numbers.
-var numberKinds = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
-		tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
-		ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro`) {
+var numberKinds = newWordList(`
+	version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
+	tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
+	ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro`)
+
+// wordList is a set of lower-case ASCII words, looked up in any case.
+type wordList map[string]bool
+
+// newWordList returns the set of the words of s (separated by white space).
+func newWordList(s string) wordList {
+	m := wordList{}
+	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
-}()
+}
+
+// has reports whether w, in any case, is in the list; without an
+// allocation (the words are short).
+func (l wordList) has(w string) bool {
+	var b [16]byte
+	if w == "" || len(w) > len(b) {
+		return false
+	}
+	for i := range len(w) {
+		b[i] = lower(w[i])
+	}
+	return l[string(b[:len(w)])]
+}
 
 // letterWordBefore returns the word (letters) that ends right before p, across
 // spaces and a hyphen ("order-number"); "" if punctuation or the text's

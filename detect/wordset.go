@@ -251,7 +251,7 @@ func (ws *WordSet) at(text string, p int) bool {
 		return false
 	}
 	for _, stem := range ws.prefixes {
-		if hasPrefixFold(text, p, stem) && (ws.opt&wsNoAddress == 0 || !inAddress(text, p, p+len(leadingLetters(text[p:])))) {
+		if hasPrefixFold(text, p, stem) && !ws.inAddress(text, p, p+len(leadingLetters(text[p:]))) {
 			return true
 		}
 	}
@@ -373,6 +373,35 @@ func (ws *WordSet) anyBefore(text string, pos []int, at int) bool {
 		}
 	}
 	return false
+}
+
+// lastIn returns the last position in pos (any order) within [lo, at)
+// where a word of ws starts, -1 if none.
+func (ws *WordSet) lastIn(text string, pos []int, lo, at int) int {
+	last := -1
+	for k := len(pos) - 1; k >= 0; k-- {
+		// From the end: the keyword pass finds them mostly in order,
+		// and an earlier one is not read once a later one is found.
+		if p := pos[k]; p > last && lo <= p && p < at && ws.at(text, p) {
+			last = p
+		}
+	}
+	return last
+}
+
+// lastBefore returns the last position in pos (ascending) before at
+// where a word of ws starts, -1 if none.
+func (ws *WordSet) lastBefore(text string, pos []int, at int) int {
+	k := 0
+	for k < len(pos) && pos[k] < at {
+		k++
+	}
+	for k--; k >= 0; k-- {
+		if ws.at(text, pos[k]) {
+			return pos[k]
+		}
+	}
+	return -1
 }
 
 // inAddress reports whether the word text[p:q] is part of an e-mail
