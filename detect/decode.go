@@ -671,7 +671,8 @@ func decodeBase64Text(blob string) (string, bool) {
 	if kinds&b64URL != 0 {
 		enc = base64.RawURLEncoding
 	}
-	// Decoded straight into the view's bytes (Decode only reads the blob).
+	// Decoded into bytes of its own (Decode only reads the blob), which
+	// blobView copies into the view's line.
 	dst := make([]byte, enc.DecodedLen(len(trimmed)))
 	n, err := enc.Decode(dst, unsafe.Slice(unsafe.StringData(trimmed), len(trimmed)))
 	dec := dst[:n]
@@ -688,7 +689,7 @@ func decodeBase64Text(blob string) (string, bool) {
 	if n == 0 {
 		return "", true
 	}
-	// dec is not written again: the view's text can share its bytes.
+	// dec is not written again: the string can share its bytes.
 	return unsafe.String(&dec[0], n), true
 }
 

@@ -291,12 +291,12 @@ func labelPlace(text string, s, e int) bool {
 // labelKey reports whether the field key before the ':' at c names a
 // sensitivity or classification label.
 func labelKey(text string, c int) bool {
+	// The key may be decorated after (**Sensitivity:** …, "Sensitivity":).
+	i := c
+	for i > 0 && i > c-4 && (text[i-1] == '*' || text[i-1] == '"' || text[i-1] == '\'' || text[i-1] == ' ') {
+		i--
+	}
 	for _, k := range [...]string{"sensitivity", "classification", "classificazione", "sensitivity label"} {
-		// The key may be decorated after (**Sensitivity:** …, "Sensitivity":).
-		i := c
-		for i > 0 && i > c-4 && (text[i-1] == '*' || text[i-1] == '"' || text[i-1] == '\'' || text[i-1] == ' ') {
-			i--
-		}
 		if ks := i - len(k); hasPrefixFold(text, ks, k) && !isAlnum(byteAt(text, ks-1)) {
 			return true
 		}
@@ -350,7 +350,7 @@ func caseFree(m string) bool { return hasPrefixFold(m, 0, "tlp:") }
 // banner line "*** SECRET ***", "Classification: SECRET", "Footer: SECRET |
 // Page 3"; not a table's header cell "| Name | SECRET |").
 func markingPlace(text string, s, e int) bool {
-	if e-s == len("internal") && equalFold(text[s:e], "internal") {
+	if equalFold(text[s:e], "internal") {
 		return labelPlace(text, s, e)
 	}
 	if e-s != len("secret") || lower(text[s]) != 's' || !hasPrefixFold(text, s, "secret") {

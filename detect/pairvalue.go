@@ -304,8 +304,8 @@ func blockPairValue(text string, ls, col int, item bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	// Lines before.
+	lo := max(0, ls-pairReach)
 	for b, n := ls, 0; b > 0 && b > ls-pairReach && n < 16; n++ {
-		lo := max(0, ls-pairReach)
 		a := lo + strings.LastIndexByte(text[lo:b-1], '\n') + 1
 		if a == lo && lo > 0 {
 			break // a line longer than the reach

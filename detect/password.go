@@ -493,13 +493,7 @@ var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string
 // passwordSuffix reports whether s (ASCII letters, digits, '_' and '-') is
 // one of passwordSuffixes, ignoring case and leading '_' and '-'.
 func passwordSuffix(s string) bool {
-	s = strings.TrimLeft(s, "_-")
-	for _, w := range passwordSuffixes {
-		if len(w) == len(s) && hasPrefixFold(s, 0, w) {
-			return true
-		}
-	}
-	return false
+	return amongFold(strings.TrimLeft(s, "_-"), passwordSuffixes)
 }
 
 // quotedOrBare reads the value starting at i: a quoted string, or a bare
@@ -513,10 +507,7 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 	var s, e int
 	if n := byteAt(text, i+1); q == '\\' && (n == '"' || n == '\'') && !inXML {
 		q, s = n, i+2
-		esc := `\"`
-		if q == '\'' {
-			esc = `\'`
-		}
+		esc := text[i : i+2] // \" or \'
 		k := strings.Index(text[s:min(len(text), s+258)], esc)
 		if k < 0 || strings.IndexByte(text[s:s+k], '\n') >= 0 {
 			return 0, 0, false

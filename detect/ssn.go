@@ -83,23 +83,14 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 // ***-**-5051 Routing: 084587653" the digits are the routing number
 // (ABA routing numbers have nine digits too).
 func ssnLabelled(t *Text, h int) bool {
-	last := -1
+	var last int
 	if pos := t.setHits(ssnContext); len(pos) <= fewWords {
-		for _, p := range pos {
-			if h-40 <= p && p < h && p > last && ssnContext.at(t.S, p) {
-				last = p
-			}
-		}
+		last = ssnContext.lastIn(t.S, pos, h-40, h)
 	} else {
-		// Many (an HR table): sorted, the last before h first.
+		// Many (an HR table): sorted, from the window's start.
 		pos = t.wordHits(ssnContext)
-		i, _ := slices.BinarySearch(pos, h)
-		for i--; i >= 0 && pos[i] >= h-40; i-- {
-			if ssnContext.at(t.S, pos[i]) {
-				last = pos[i]
-				break
-			}
-		}
+		i, _ := slices.BinarySearch(pos, h-40)
+		last = ssnContext.lastBefore(t.S, pos[i:], h)
 	}
 	return last >= 0 && !otherNumberLabel(t.S[last:h])
 }
