@@ -352,10 +352,13 @@ func (b *auditedBody) Read(p []byte) (int, error) {
 		b.tap(p[:n])
 	}
 	if err != nil {
-		if err == io.EOF {
-			b.eof = true
-		} else {
+		switch {
+		case err != io.EOF:
 			b.readErr = err
+		case b.ctx == nil || b.ctx.Err() == nil:
+			b.eof = true
+			// else the client had hung up: the upstream request was cancelled
+			// and the transport may report the cut-off answer as a clean EOF.
 		}
 		b.once.Do(b.done)
 	}

@@ -109,7 +109,7 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		return internalResponse(t, hdr, io.NopCloser(bytes.NewReader(out)), int64(len(out)))
 	}
 	s.metrics.openStreams.Inc()
-	stream := &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body)}
+	stream := &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body), ctx: ctx}
 	stream.done = func() {
 		s.metrics.openStreams.Dec()
 		u := tr.Usage()
