@@ -428,7 +428,13 @@ func TestPhoneNearWord(t *testing.T) {
 		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it ", "Telefonica ", "phoneNumber ", "tel—", "àtel ", "Reach me ", "reach meet "}
 	fewAndMany := [2]int{}
 	labelled := 0
-	for range 2000 {
+	// Every position of each text is checked against regexp references,
+	// which the race detector slows thirtyfold: a tenth of the texts there.
+	texts := 2000
+	if raceEnabled {
+		texts = 200
+	}
+	for range texts {
 		var b strings.Builder
 		for range r.IntN(40) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -469,11 +475,11 @@ func TestPhoneNearWord(t *testing.T) {
 		}
 		s.put(st)
 	}
-	if labelled < 100 {
-		t.Fatalf("numbers after a phone word and another field's label: %d, want 100 or more", labelled)
+	if labelled < texts/20 {
+		t.Fatalf("numbers after a phone word and another field's label: %d, want %d or more", labelled, texts/20)
 	}
-	if fewAndMany[0] < 100 || fewAndMany[1] < 100 {
-		t.Fatalf("texts with few and with many phone words: %v, want 100 each or more", fewAndMany)
+	if fewAndMany[0] < texts/20 || fewAndMany[1] < texts/20 {
+		t.Fatalf("texts with few and with many phone words: %v, want %d each or more", fewAndMany, texts/20)
 	}
 }
 
