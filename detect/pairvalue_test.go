@@ -122,8 +122,8 @@ func FuzzPasswordPairs(f *testing.F) {
 					}
 				}
 			}
-			if k := sqlRowItem(text, i, i%3); k >= 0 && (k < i || k > len(text)) {
-				t.Fatalf("sqlRowItem(%q, %d) = %d", text, i, k)
+			if k, end := sqlRowWalk(text, i, i%3-1); k >= 0 && (k < i || k > len(text)) || end >= 0 && (end < i || end >= len(text) || text[end] != ')') {
+				t.Fatalf("sqlRowWalk(%q, %d) = %d, %d", text, i, k, end)
 			}
 			if n := joinedWordAt(text, i); n < 0 || i+n > len(text) {
 				t.Fatalf("joinedWordAt(%q, %d) = %d", text, i, n)

@@ -65,7 +65,34 @@ func (password) Find(t *Text) {
 			t.Emit(s, e)
 			next = e
 		}
+		if ok {
+			next = max(next, insertedAfter(t, h))
+		}
 	}
+}
+
+// insertedAfter emits, when the password word at h names a column of an
+// INSERT whose first row's value passwordAt took, the column's value in
+// each further row (VALUES (…), (…), …), and returns the last one's end (0
+// if none).
+func insertedAfter(t *Text, h int) int {
+	text := t.S
+	st := h
+	for st > 0 && st > h-64 && is(text[st-1], cWordDashDot) {
+		st--
+	}
+	row, col := insertColumn(text, st, spanClass(text, h, 64, cWordDash))
+	if row < 0 {
+		return 0
+	}
+	last := 0
+	insertedRows(text, row, col, func(s, e int) {
+		if !encodedStandIn(text, s, e) {
+			t.Emit(s, e)
+			last = e
+		}
+	})
+	return last
 }
 
 // encodedStandIn reports a password value text[s:e] that is base64 of text

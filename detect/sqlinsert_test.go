@@ -5,12 +5,13 @@ import "testing"
 // TestPasswordSQLInsertColumns: in SQL's INSERT INTO t (col, …) VALUES
 // (v, …) a value's name is its column's, by position: a password column's
 // quoted literal is the password (a hash's '$2b$…' is a template's shape,
-// a bare NULL, DEFAULT, number or call is no literal). Only the first row is
-// read.
+// a bare NULL, DEFAULT, number or call is no literal), in every row of
+// VALUES once the first row's was taken.
 func TestPasswordSQLInsertColumns(t *testing.T) {
 	r := rng(t)
 	s := newTestScanner(t)
 	pass := genPassword(r, 12)
+	pass2, pass3 := genPassword(r, 14), genPassword(r, 10)
 	p := []want{{TypePassword, pass}}
 	tests := []struct {
 		name, text string
@@ -31,6 +32,9 @@ func TestPasswordSQLInsertColumns(t *testing.T) {
 		{"bind parameter", "INSERT INTO users (id, password) VALUES (?, ?);", nil},
 		{"hash column", "INSERT INTO users (id, password_hash) VALUES (1, '" + pass + "');", nil},
 		{"fewer values", "INSERT INTO users (id, name, password) VALUES (1, 'x');", nil},
+		{"rows", "INSERT INTO users (name, password) VALUES ('alice', '" + pass + "'), ('bob', '" + pass2 + "'),\n ('carl', NULL), ('dan', 'changeme'), ('eve', f('" + pass3 + "')), ('fay', '" + pass3 + "');",
+			[]want{{TypePassword, pass}, {TypePassword, pass2}, {TypePassword, pass3}}},
+		{"statements after", "INSERT INTO users (id, password) VALUES (1, '" + pass + "'); INSERT INTO notes (id, body) VALUES (2, '" + pass2 + "'), (3, 'x');", p},
 		{"select", "INSERT INTO users (id, password) SELECT id, '" + pass + "' FROM t;", nil},
 		{"no insert", "CALL f(id, password) VALUES (1, '" + pass + "');", nil},
 		{"prose list", "Fields (user, password) and values (bob, '" + pass + "')", nil},
