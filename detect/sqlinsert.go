@@ -139,7 +139,7 @@ const maxInsertRows = 1 << 12
 // sqlRowWalk reads the row whose items start at i: it returns where item
 // col (0 first) begins (spaces skipped), or -1 and where the row ends (its
 // ')'), or -1 for both when neither is within 4 KB. Items are separated by
-// commas outside literals ('…', '' an escaped quote; "…") and parentheses
+// commas outside literals ('…', ” an escaped quote; "…") and parentheses
 // (calls). A negative col walks to the row's end.
 func sqlRowWalk(text string, i, col int) (item, end int) {
 	depth := 0
