@@ -26,7 +26,7 @@ func (password) Type() string { return TypePassword }
 var passwordWords = []string{
 	"password", "passwd", "pwd", "passphrase", "passcode", "passwort", "pass", "parola d'ordine",
 	"parola chiave", "parola segreta", "contrasena", "contraseña", "contraseÑa", "kennwort",
-	"mot de passe",
+	"mot de passe", "pw",
 }
 
 // passwordKeywords gate the detector: passwordWords but for those another
@@ -38,7 +38,7 @@ var passwordWords = []string{
 var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
 	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
-	"identified",
+	"identified", "pw:",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -60,6 +60,9 @@ func (password) Find(t *Text) {
 			s, e, ok = identifiedBy(text, h)
 		} else if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
 			s, e, ok = pseudoAddressAfter(text, h)
+		}
+		if ok && pwAbbreviation(text, h) && !pwValue(text[s:e]) {
+			ok = false
 		}
 		if ok && !encodedStandIn(text, s, e) {
 			t.Emit(s, e)
@@ -93,6 +96,29 @@ func insertedAfter(t *Text, h int) int {
 		}
 	})
 	return last
+}
+
+// pwAbbreviation reports whether the password word at h is "pw" (PW:,
+// db_pw:; gated by "pw:" alone: "pw=" costs the byte pass twice as much),
+// which also abbreviates power, a part or a product (Power PW: 120W; Pratt
+// & Whitney PW: PW4000): its value must look like a password (pwValue).
+func pwAbbreviation(text string, h int) bool {
+	return hasPrefixFold(text, h, "pw") && !isWord(byteAt(text, h+2))
+}
+
+// pwValue reports whether the value of "pw" looks like a password rather
+// than a measure, a date or a model number: six bytes or more, with a small
+// letter among them.
+func pwValue(v string) bool {
+	if len(v) < 6 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if isLower(v[i]) || v[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // encodedStandIn reports a password value text[s:e] that is base64 of text

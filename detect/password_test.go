@@ -243,6 +243,17 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"contrasena ascii", "contrasena=" + pass, p},
 		{"contraseña prose", "¿Olvidaste tu contraseña? La contraseña es incorrecta.", nil},
 		{"contraseñas", "Contraseñas: " + pass, p}, // as "Passwords:"
+		// "pw", an abbreviation of more than the password: its value must
+		// look like one (six bytes or more, a small letter).
+		{"pw colon", "user: admin\npw: " + pass, p},
+		{"pw identifier", "DB_PW: " + pass, p},
+		{"pw quoted", "MYSQL_ROOT_PW: '" + pass + "'", p},
+		{"pw word value", "wifi pw: hunter22", []want{{TypePassword, "hunter22"}}},
+		{"pw power", "Power PW: 120W at 5V", nil},
+		{"pw date", "PW: 2024-03-01 release", nil},
+		{"pw model number", "Pratt & Whitney PW: PW4000-112", nil},
+		{"pw inside a word", "npw: " + pass, nil},
+		{"pw placeholder", "pw: ********", nil},
 		// SQL.
 		{"create role login password", "CREATE ROLE reporting LOGIN PASSWORD '" + pass + "';", p},
 		{"alter role with password", "ALTER ROLE etl WITH PASSWORD '" + pass + "';", p},
