@@ -1,6 +1,9 @@
 package detect
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // confidentialMarker finds classification markings, English and Italian:
 // CONFIDENTIAL, STRICTLY CONFIDENTIAL, INTERNAL USE ONLY, TOP SECRET,
@@ -29,7 +32,8 @@ var markerPhrases = []string{
 	"strictly confidential", "highly confidential", "company confidential", "confidential information",
 	"for internal use only", "internal use only", "for official use only", "not for distribution",
 	"do not distribute", "do not forward", "not for public release", "top secret", "secret//noforn",
-	"noforn", "restricted", "proprietary and confidential", "privileged and confidential",
+	"noforn", "restricted", "proprietary and confidential", "confidential and proprietary",
+	"confidential & proprietary", "privileged and confidential",
 	"privileged & confidential", "attorney-client privileged", "attorney-client privilege",
 	"attorney client privileged", "confidential", "internal only", "internal", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
@@ -252,7 +256,8 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 // Secret: a word of headings and names) only as a label (labelPlace).
 func markingAt(text string, s, e int) bool {
 	if v := text[s:e]; !markingCase(v) {
-		return titleWord(v) && !equalFold(v, "secret") && labelPlace(text, s, e)
+		return titleWord(v) && !equalFold(v, "secret") &&
+			(labelPlace(text, s, e) || !equalFold(v, "internal") && headingPlace(text, s, e))
 	}
 	return markingPlace(text, s, e)
 }
@@ -264,6 +269,80 @@ func markingAt(text string, s, e int) bool {
 // "Data classification:", "Classificazione:", "Sensitivity label:"). A word
 // in a sentence has other words around it.
 func labelPlace(text string, s, e int) bool {
+	if !fieldEndsAt(text, e) {
+		return false
+	}
+	switch i := fieldStartBefore(text, s); {
+	case i == -2:
+		return false
+	case i >= 0 && text[i] == ':':
+		return labelKey(text, i)
+	}
+	return true
+}
+
+// headingPlace reports whether the phrase at text[s:e] marks a title line:
+// first on its line, then a dash and the title ("Confidential - Project
+// Atlas", "Riservato – Piano industriale"), or last on it after the title
+// and a dash ("Q3 Board Deck — Confidential"). A dash between spaces
+// joins no words of a sentence.
+func headingPlace(text string, s, e int) bool {
+	if d := dashAround(text, e, 1); d > 0 && (isAlnum(text[d]) || text[d] >= 0x80) {
+		if i := fieldStartBefore(text, s); i == -1 || i >= 0 && text[i] == '\n' {
+			// Not a line of a list of terms and their descriptions (a
+			// classification scheme's "Confidential - need to know").
+			prev, next := -1, strings.IndexByte(text[e:], '\n')
+			if i >= 0 {
+				prev = strings.LastIndexByte(text[:i], '\n') + 1
+			}
+			return !(prev >= 0 && dashItemLine(text, prev) || next >= 0 && dashItemLine(text, e+next+1))
+		}
+	}
+	if d := dashAround(text, s-1, -1); d >= 0 && (isAlnum(text[d]) || text[d] >= 0x80) {
+		return fieldEndsAt(text, e)
+	}
+	return false
+}
+
+// dashItemLine reports whether the line starting at ls is a term and its
+// description: a word (after list marks and spaces), spaces, a '-', spaces.
+func dashItemLine(text string, ls int) bool {
+	i := ls
+	for i < len(text) && (text[i] == ' ' || text[i] == '-' || text[i] == '*' || text[i] == '#') {
+		i++
+	}
+	w := i
+	for i < len(text) && (isAlpha(text[i]) || text[i] >= 0x80) {
+		i++
+	}
+	return i-w >= 2 && dashAround(text, i, 1) > 0
+}
+
+// dashAround reads, from i in direction dir (1 on, -1 back), spaces, a '-'
+// and spaces, one or more each side (normalising made every dash '-', every
+// space ' '), and returns the index of the byte after them (on) or before
+// them (back), or -1.
+func dashAround(text string, i, dir int) int {
+	sp := func() int {
+		n := 0
+		for ; byteAt(text, i) == ' '; i += dir {
+			n++
+		}
+		return n
+	}
+	if sp() == 0 || byteAt(text, i) != '-' {
+		return -1
+	}
+	i += dir
+	if sp() == 0 || i < 0 || i >= len(text) {
+		return -1
+	}
+	return i
+}
+
+// fieldEndsAt reports no letter or digit between e and the line's end or a
+// '|' (a footer's field), within 80 bytes.
+func fieldEndsAt(text string, e int) bool {
 	for i := e; i < len(text); i++ {
 		c := text[i]
 		if c == '\n' || c == '|' {
@@ -273,19 +352,23 @@ func labelPlace(text string, s, e int) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// fieldStartBefore returns where the field of the phrase at s starts: the
+// index of the '\n' or ':' before it with no letter or digit between, -1
+// at the text's start, or -2 if a letter, a digit or 80 bytes come first.
+func fieldStartBefore(text string, s int) int {
 	for i := s - 1; i >= 0; i-- {
 		c := text[i]
-		if c == '\n' {
-			return true
-		}
-		if c == ':' {
-			return labelKey(text, i)
+		if c == '\n' || c == ':' {
+			return i
 		}
 		if isAlnum(c) || c >= 0x80 || i < s-80 {
-			return false
+			return -2
 		}
 	}
-	return true
+	return -1
 }
 
 // labelKey reports whether the field key before the ':' at c names a

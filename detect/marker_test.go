@@ -48,7 +48,7 @@ func TestMarkerSameAsSimple(t *testing.T) {
 		t.Fatal(err)
 	}
 	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only ", "[", "]", "(", ")", "//", ": ", " | ", "*",
-		"Sensitivity: ", "classification:", "Classificazione", "label: "}, markerPhrases...), markerKeywords...)
+		"Sensitivity: ", "classification:", "Classificazione", "label: ", " - ", "x - "}, markerPhrases...), markerKeywords...)
 	nFound := 0
 	for range 20000 {
 		var b strings.Builder
@@ -260,6 +260,22 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		{"grpc internal text", "rpc error: code = Internal desc = boom", nil},
 		{"internal server error", "HTTP 500 INTERNAL SERVER ERROR", nil},
 		{"internal alone", "INTERNAL\nRoadmap 2026", m("INTERNAL")},
+		// One word in title case heading a title line, before or after a
+		// dash; not a line of a list of terms and descriptions.
+		{"heading before a title", "Summarise:\n\nConfidential - Project Atlas roadmap\nBody", m("Confidential")},
+		{"heading en dash", "Riservato – Piano industriale 2027", m("Riservato")},
+		{"heading markdown", "## Confidential — Board minutes", m("Confidential")},
+		{"heading after a title", "Q3 Board Deck — Confidential\nmore", m("Confidential")},
+		{"heading after a title in a footer", "Acme Corp - Riservato | page 3", m("Riservato")},
+		{"footer phrase", "Confidential and Proprietary\nAcme Corp", m("Confidential and Proprietary")},
+		{"heading in a sentence", "The Confidential - and the rest", nil},
+		{"dash in a sentence", "Is it public - or Confidential", nil},
+		{"heading after another key", "Subject: Confidential - merger terms", nil},
+		{"heading without spaces", "Confidential-Draft", nil},
+		{"heading internal", "Internal - Do not share", nil},
+		{"heading secret", "Secret - Santa list", nil},
+		{"scheme list", "Levels:\nPublic - anyone\nInternal - staff\nConfidential - need to know\nRestricted - named people", nil},
+		{"scheme bullets", "- Confidential - need to know\n- Secret - few", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
