@@ -269,7 +269,7 @@ func markingAt(text string, s, e int) bool {
 // "Data classification:", "Classificazione:", "Sensitivity label:"). A word
 // in a sentence has other words around it.
 func labelPlace(text string, s, e int) bool {
-	if !fieldEndsAt(text, e) {
+	if !fieldEndsAt(text, e, false) {
 		return false
 	}
 	switch i := fieldStartBefore(text, s); {
@@ -299,7 +299,7 @@ func headingPlace(text string, s, e int) bool {
 		}
 	}
 	if d := dashAround(text, s-1, -1); d >= 0 && (isAlnum(text[d]) || text[d] >= 0x80) {
-		return fieldEndsAt(text, e)
+		return fieldEndsAt(text, e, false)
 	}
 	return false
 }
@@ -341,14 +341,18 @@ func dashAround(text string, i, dir int) int {
 }
 
 // fieldEndsAt reports no letter or digit between e and the line's end or a
-// '|' (a footer's field), within 80 bytes.
-func fieldEndsAt(text string, e int) bool {
+// '|' (a footer's field), or "//" too if slashes is set (a banner's
+// SECRET//NOFORN), within 80 bytes.
+func fieldEndsAt(text string, e int, slashes bool) bool {
 	for i := e; i < len(text); i++ {
+		if i >= e+80 {
+			return false
+		}
 		c := text[i]
-		if c == '\n' || c == '|' {
+		if c == '\n' || c == '|' || slashes && c == '/' && byteAt(text, i+1) == '/' {
 			break
 		}
-		if isAlnum(c) || c >= 0x80 || i >= e+80 {
+		if isAlnum(c) || c >= 0x80 {
 			return false
 		}
 	}
@@ -445,32 +449,5 @@ func markingPlace(text string, s, e int) bool {
 	if p, n := byteAt(text, s-1), byteAt(text, e); p == '[' && n == ']' || p == '(' && n == ')' {
 		return true
 	}
-	for i := s - 1; ; i-- {
-		if i < 0 || i < s-80 {
-			if i >= 0 {
-				return false
-			}
-			break
-		}
-		c := text[i]
-		if c == '\n' || c == ':' {
-			break
-		}
-		if isAlnum(c) || c >= 0x80 {
-			return false
-		}
-	}
-	for i := e; i < len(text); i++ {
-		if i >= e+80 {
-			return false
-		}
-		c := text[i]
-		if c == '\n' || c == '|' || c == '/' && byteAt(text, i+1) == '/' {
-			break
-		}
-		if isAlnum(c) || c >= 0x80 {
-			return false
-		}
-	}
-	return true
+	return fieldStartBefore(text, s) != -2 && fieldEndsAt(text, e, true)
 }
