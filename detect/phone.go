@@ -70,8 +70,12 @@ type phoneScan struct {
 // (columnWord).
 func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	near := sc.nearWord(t, at)
-	if near == nearKnown {
-		near |= sc.columnWord(t, at)
+	col := sc.columnWord(t, at)
+	switch {
+	case col == nearOther:
+		return nearKnown // its column is another kind of number's ("phone,imei")
+	case near == nearKnown:
+		near |= col
 	}
 	return near
 }
@@ -101,6 +105,7 @@ const (
 	nearKnown = 1 << iota
 	nearStrong
 	nearWeak
+	nearOther // (columnWord's only) the column's header names another kind of number
 )
 
 // wordCursors find the phone words (strong and weak) that phoneOK's Near

@@ -1,7 +1,9 @@
 package detect
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -160,16 +162,25 @@ func refNearWord(text string, at int) uint8 {
 	return nearKnown
 }
 
-// refWordBefore is phoneScan.wordBefore: nearStrong or nearWeak for a
-// phone word of that kind naming the number at at (refNearWord), else
-// for one in the header of the table column whose cell the number at at
-// starts (refColumnWord), else 0.
+// refWordBefore is phoneScan.wordBefore: 0 if the number at at starts a
+// cell of a table column headed by another kind of number (refColumnWord's
+// nearOther), else nearStrong or nearWeak for a phone word of that kind
+// naming the number (refNearWord), else for one in the header of its
+// column (refColumnWord), else 0.
 func refWordBefore(text string, at int) uint8 {
+	col := refColumnWord(text, at)
+	if col == nearOther {
+		return 0
+	}
 	if near := refNearWord(text, at); near != nearKnown {
 		return near &^ nearKnown
 	}
-	return refColumnWord(text, at)
+	return col
 }
+
+// refKindHeaderRE matches a header cell whose last word (letters, before
+// spaces, '-', '_', quotes) names another kind of number.
+var refKindHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(` + strings.Join(slices.Sorted(maps.Keys(numberKinds)), "|") + `)[ \t_-]*["' \r]*$`)
 
 // refColumnWord is columnWord on the text split into lines and cells.
 func refColumnWord(text string, s int) uint8 {
@@ -234,6 +245,9 @@ func refColumnWord(text string, s int) uint8 {
 					return k.near
 				}
 			}
+		}
+		if refKindHeaderRE.MatchString(text[c:ce]) {
+			return nearOther
 		}
 	}
 	return 0

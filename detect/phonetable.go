@@ -40,7 +40,8 @@ const tableSeps = "|\t;,"
 
 // columnWord returns nearStrong or nearWeak if the number at s starts a
 // cell of a table whose column header holds a phone word of that kind,
-// else 0.
+// nearOther if the header ends with the name of another kind of number
+// ("IMEI", "Order", numberKinds), else 0.
 func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 	if !sc.hasContext(t) {
 		return 0
@@ -94,6 +95,8 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 			return nearStrong
 		case phoneWeakWords.anyIn(text, t.setHits(phoneWeakWords), c, ce):
 			return nearWeak
+		case numberKinds.has(letterWordBefore(text, c+len(strings.TrimRight(text[c:ce], " \"'\r")))):
+			return nearOther
 		}
 	}
 	return 0

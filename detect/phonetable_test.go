@@ -51,6 +51,10 @@ func TestPhoneTableColumn(t *testing.T) {
 			phones("02 8736 4410")},
 		{"inside a cell", "Name | Phone\nRossi | 02 8736 4410\nBianchi | the lot of the year 0521 123456\n", phones("02 8736 4410")},
 		{"header only in the first line", "Rossi | 02 8736 4410 | Phone\n", phones()},
+		// A phone word near, but the column is another kind of number's.
+		{"imei column after a phone column", "phone,imei\n+1 415 555 2671,356938035643809\n", phones("+1 415 555 2671")},
+		{"order column", "Telefono | Ordine\n02 8736 4410 | 0521 123456\n", phones("02 8736 4410")},
+		{"device imei header", "Tel;Device IMEI\n347 123 4567;356938035643809\n", phones("347 123 4567")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
@@ -63,7 +67,8 @@ func TestPhoneTableMatchesReference(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
 	cells := []string{"Phone", "Telefono", "cell", "Numero", "Name", "Telegram", "02 8736 4410", "347 123 4567", "0521 123456",
-		"12345678", "\"06 1234 5678\"", " 333 987 6543", "x 0521 123456", "+39 02 1234 5678", "", "Code 123"}
+		"12345678", "\"06 1234 5678\"", " 333 987 6543", "x 0521 123456", "+39 02 1234 5678", "", "Code 123", "IMEI", "Order-",
+		"Phone IMEI", "tel \"Iva\"", "imei2", "Ordine tel"}
 	seps := []string{"|", "\t", ";", ",", " | "}
 	for range 3000 {
 		var b strings.Builder

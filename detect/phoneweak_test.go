@@ -32,6 +32,8 @@ func TestWeakWordQualified(t *testing.T) {
 		{"Phone: +34 666 022 349 (rif. version 14.9.28.960)", []want{{TypePhone, "+34 666 022 349"}}},
 		{"cellulare +39 02 9588 1170 (rif. EAN 8062417705090)", []want{{TypePhone, "+39 02 9588 1170"}}},
 		{"Tel. 02 8736 4410, order 0612345678", []want{{TypePhone, "02 8736 4410"}}},
+		{"Tel. 06 1234 5678 - P.IVA 0612345678", []want{{TypePhone, "06 1234 5678"}}},
+		{"phone 0612345678 / VAT 0612345699", []want{{TypePhone, "0612345678"}}},
 		{"Tel. ufficio 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
 		{"Telefono cliente 347 1234567", []want{{TypePhone, "347 1234567"}}},
 	} {
