@@ -20,6 +20,7 @@ func TestDetectors(t *testing.T) {
 	vatBad := vat[:10] + string('0'+(vat[10]-'0'+1)%10)
 	jwtTok := genJWT(r)
 	slackBot := "xoxb-" + randFrom(r, "0123456789", 12) + "-" + randFrom(r, "0123456789", 13) + "-" + randFrom(r, base62, 24)
+	slackClient := "xoxc-" + randFrom(r, "0123456789", 10) + "-" + randFrom(r, "0123456789", 13) + "-" + randFrom(r, "0123456789", 13) + "-" + randFrom(r, "0123456789abcdef", 64)
 	webhook := "https://hooks.slack.com/services/T" + randFrom(r, upperDigits, 8) + "/B" + randFrom(r, upperDigits, 10) + "/" + randFrom(r, base62, 24)
 	stripe := "sk_live_" + randFrom(r, base62, 24)
 	openaiLegacy := "sk-" + randFrom(r, base62, 20) + "T3BlbkFJ" + randFrom(r, base62, 20)
@@ -78,6 +79,7 @@ func TestDetectors(t *testing.T) {
 		{"jwt", "Bearer " + jwtTok, []want{{TypeJWT, jwtTok}}},
 		{"jwt header not json", "eyJub3Rqc29u.eyJzdWIiOiIxIn0.c2ln", nil},
 		{"slack bot", "token=" + slackBot + " ok", []want{{TypeSlackToken, slackBot}}},
+		{"slack client", "localStorage token: " + slackClient, []want{{TypeSlackToken, slackClient}}},
 		{"slack placeholder", "xoxb-xxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxx", nil},
 		{"slack webhook", "hook " + webhook + " 404", []want{{TypeSlackWebhook, webhook}}},
 		{"stripe", "STRIPE=" + stripe, []want{{TypeStripeKey, stripe}}},

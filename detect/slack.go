@@ -3,7 +3,8 @@ package detect
 import "strings"
 
 // slackToken finds Slack API tokens: xoxb (bot), xoxp (user), xoxa/xoxr
-// (workspace, refresh), xoxs/xoxo (legacy), xapp (app-level) and the xoxe
+// (workspace, refresh), xoxs/xoxo (legacy), xoxc (a browser session's
+// client token, which acts as its user), xapp (app-level) and the xoxe
 // configuration tokens. They are dash-separated: an optional one-digit
 // version, one or more numeric (or upper-case ID) parts of 8–14 characters,
 // then a random part; configuration tokens are a version and one long part.
@@ -14,7 +15,7 @@ var _ Detector = slackToken{}
 func (slackToken) Type() string { return TypeSlackToken }
 
 func (slackToken) Keywords() []string {
-	return []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"}
+	return []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxc-", "xoxe-", "xoxe.", "xapp-"}
 }
 
 func (slackToken) Find(t *Text) {
