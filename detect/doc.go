@@ -47,7 +47,10 @@
 //     matched as whole words with their inflections (wordset.go: "iva" is
 //     not Ivan, "token" not tokenizer; githubToken counts in code); a phone
 //     column's header is context for the numbers of its column in a
-//     Markdown, TSV or CSV table (phonetable.go).
+//     Markdown, TSV or CSV table (phonetable.go), and a column headed by
+//     another kind of number (IMEI, Order) holds no phone numbers. Private
+//     keys are PEM blocks and PuTTY key files (.ppk); Slack tokens include
+//     the xoxc- client tokens of browser sessions.
 //  4. Decoded views: percent-encoding, form bodies (a=b+c&d=e: '+' is a
 //     space, a value ends at '&'; form.go), HTML character references
 //     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
@@ -90,7 +93,9 @@
 //     or as title-case phrases (Strictly Confidential), not as words in
 //     running prose; a single title-case word (Confidential, Riservato) only
 //     as a label (alone on its line, after "Sensitivity:",
-//     "Classification:", "Classificazione:"); a bare SECRET only where a
+//     "Classification:", "Classificazione:") or heading a title line
+//     before or after a dash (Confidential - Project Atlas; not in a list
+//     of terms and descriptions); a bare SECRET only where a
 //     banner stands (alone on its line, before "//", in brackets); Traffic
 //     Light Protocol labels (tlp:amber) in any case, as "tlp:" never occurs
 //     in prose.
@@ -98,7 +103,9 @@
 //     German, Spanish, French; also joined: mot_de_passe, parolaChiave):
 //     key: value, key=value, JSON, XML elements, command flags (--password
 //     VALUE, mysql -pVALUE), SQL (PASSWORD '…', IDENTIFIED BY '…', an
-//     INSERT's password column), .netrc entries, the value of a name/value
+//     INSERT's password column, in every row), .netrc entries, the value of
+//     "PW:" when it looks like a password (PW also abbreviates power and
+//     part numbers), the value of a name/value
 //     pair whose name is a password word ({"key":"DB_PASSWORD","value":…},
 //     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
 //     generated. A template reference, a placeholder, a URL (a reset link),

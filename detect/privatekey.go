@@ -4,14 +4,16 @@ import "strings"
 
 // privateKey finds PEM private key blocks (PKCS#1, PKCS#8, EC, OpenSSH, PGP,
 // encrypted …): the BEGIN line, the body and the END line. A block cut short
-// (no END line) is reported up to the end of its body.
+// (no END line) is reported up to the end of its body. It finds PuTTY's
+// private key files (.ppk) too: from their first line to the end of the
+// private part (puttyKey).
 type privateKey struct{}
 
 var _ Detector = privateKey{}
 
 func (privateKey) Type() string { return TypePrivateKey }
 
-func (privateKey) Keywords() []string { return []string{"-----begin"} }
+func (privateKey) Keywords() []string { return []string{"-----begin", "putty-user-key-file-"} }
 
 // maxPEMBody bounds the search for the END line; the largest RSA keys are ~6 KiB.
 const maxPEMBody = 16 << 10
@@ -21,6 +23,13 @@ func (privateKey) Find(t *Text) {
 	next := 0
 	for _, h := range hits {
 		if h < next {
+			continue
+		}
+		if text[h] != '-' {
+			if end := puttyKey(text, h); end > 0 {
+				t.Emit(h, end)
+				next = end
+			}
 			continue
 		}
 		// -----BEGIN <LABEL>PRIVATE KEY[ BLOCK]-----
@@ -71,6 +80,52 @@ func (privateKey) Find(t *Text) {
 		t.Emit(h, end)
 		next = end
 	}
+}
+
+// puttyKey returns the end of the PuTTY private key file whose first line
+// ("PuTTY-User-Key-File-3: ssh-ed25519") starts at h, or 0: its header
+// lines, the public part, then "Private-Lines: N" and N lines of base64
+// (key material, as keyBody judges it), and the "Private-MAC:" line if
+// one follows. (Encrypted or not: an encrypted one is as a PEM block's
+// ENCRYPTED PRIVATE KEY.)
+func puttyKey(text string, h int) int {
+	limit := min(len(text), h+maxPEMBody)
+	i := strings.Index(text[h:limit], "\nPrivate-Lines:")
+	if i < 0 {
+		return 0
+	}
+	p := skipSpaces(text, h+i+len("\nPrivate-Lines:"))
+	n := 0
+	for ; p < limit && isDigit(text[p]) && n < 1000; p++ {
+		n = n*10 + int(text[p]-'0')
+	}
+	if n == 0 {
+		return 0
+	}
+	body := p
+	for range n {
+		nl := strings.IndexByte(text[p:limit], '\n')
+		if nl < 0 {
+			p = limit
+			break
+		}
+		p += nl + 1
+		if e := spanClass(text, p, 128, cB64Std|cEquals); e == p {
+			return 0 // a line that is not base64: not the key's
+		} else {
+			p = e
+		}
+	}
+	if !keyBody(text[body:p]) {
+		return 0
+	}
+	if strings.HasPrefix(text[p:], "\nPrivate-MAC:") || strings.HasPrefix(text[p:], "\r\nPrivate-MAC:") {
+		m := skipSpaces(text, p+strings.IndexByte(text[p+1:], ':')+2)
+		if e := spanClass(text, m, 128, cLowerHex); e > m {
+			p = e
+		}
+	}
+	return p
 }
 
 // spanLabel returns the length of a PEM label (" RSA PRIVATE KEY").

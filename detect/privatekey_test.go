@@ -72,3 +72,56 @@ func FuzzSpanLabel(f *testing.F) {
 		}
 	})
 }
+
+// TestPuTTYKey: a PuTTY private key file (.ppk, versions 2 and 3) is a
+// PRIVATE_KEY from its first line to its Private-MAC line; the public part
+// alone, a cut-short or made-up file is not.
+func TestPuTTYKey(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	b64 := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	lines := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(randFrom(r, b64, 64))
+		}
+		return b.String()
+	}
+	pub, priv, mac := lines(6), lines(14), randFrom(r, "0123456789abcdef", 64)
+	v3 := "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: rsa-key-20240312\nPublic-Lines: 6\n" + pub +
+		"\nPrivate-Lines: 14\n" + priv + "\nPrivate-MAC: " + mac
+	v2 := strings.ReplaceAll(strings.Replace(v3, "File-3", "File-2", 1), "\n", "\r\n")
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"v3", "Why does Pageant reject this key?\n" + v3 + "\nThanks", []want{{TypePrivateKey, v3}}},
+		{"v2 crlf", v2 + "\r\n", []want{{TypePrivateKey, v2}}},
+		{"no mac", strings.TrimSuffix(v3, "\nPrivate-MAC: "+mac), []want{{TypePrivateKey, strings.TrimSuffix(v3, "\nPrivate-MAC: "+mac)}}},
+		{"public part only", "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nPublic-Lines: 6\n" + pub, nil},
+		{"placeholder", "PuTTY-User-Key-File-2: ssh-rsa\nPrivate-Lines: 1\n<your private key here>\n", nil},
+		{"prose", "Save it as a PuTTY-User-Key-File-3 with puttygen.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// FuzzPuTTYKey: puttyKey ends a key inside the text, past its Private-Lines
+// line, or finds none.
+func FuzzPuTTYKey(f *testing.F) {
+	f.Add("PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nAAAAIBxvLxkqN0pVKIcfEcXhQiCUNZoc5SGLvIRiqY3Mrf2u\nPrivate-MAC: ab12")
+	f.Add("PuTTY-User-Key-File-2: x\r\nPrivate-Lines: 99999\r\n\r\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		end := puttyKey(text, 0)
+		if end == 0 {
+			return
+		}
+		if end < 0 || end > len(text) || end <= strings.Index(text, "\nPrivate-Lines:") {
+			t.Fatalf("puttyKey(%q) = %d", text, end)
+		}
+	})
+}
