@@ -30,10 +30,15 @@ var (
 		// English
 		"tel", "telf", "telephone{,s,d}", "telephoning", "phone{,s,d}", "cellphone{,s}",
 		"mobile{,s}", "cell", "cellular", "call{,s,ed,ing}", "fax{,es}", "whatsapp", "sms",
-		"dial{,led,ed,ling,ing}", "reach me", "mob.",
+		"dial{,led,ed,ling,ing}", "reach me", "mob.", "pager{,s}",
+		// as identifiers and directory attributes write them (LDIF's
+		// telephoneNumber, homePhone; phoneNumber, mobileNumber)
+		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",
+		"mobilephone", "mobilenumber", "faxnumber",
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
-		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "recapit{o,i}", "squill{o,a,ami,are}",
+		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,te,temi,teci}",
+		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,
 		// Portuguese, French)
 		"telefon{,nummer,e,es}", "telefax", "teléfono{,s}", "handy{,nummer}", "mobil{,nummer,telefon}",

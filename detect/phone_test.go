@@ -101,6 +101,8 @@ var (
 	refStrongRE = regexp.MustCompile(`^(?i:tel|telf|telefon|telefonnummer|telefax|teléfonos?|telefones?|` +
 		`telephon(?:e|es|ed|ing)|phone[sd]?|cellphones?|mobiles?|cell|cellular|call(?:s|ed|ing)?|fax(?:es)?|` +
 		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino)|` +
+		`pagers?|telephonenumbers?|phonenumbers?|homephone|workphone|officephone|mobilephone|mobilenumber|faxnumber|` +
+		`richiam(?:a|ami|aci|are|armi|ate|atemi|ateci)|` +
 		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?)`)
 	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
@@ -439,7 +441,8 @@ func TestPhoneNearWord(t *testing.T) {
 	r := rng(t)
 	words := []string{"tel ", "phone ", "xtel ", "numero ", "number: ", "contact ", "12 ", "345 ", "abc ", ". ", "\n", "cell\t",
 		"ts=", "\"imei\":", ", ", "{", "}", "  ", "- ", "phone:\n",
-		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it ", "Telefonica ", "phoneNumber ", "tel—", "àtel ", "Reach me ", "reach meet "}
+		"Telegram ", "telemetry ", "a@telefonica.es ", "cel. ", "cel ", "Num.", "reach me ", "reach ", "TELÉFONO ", "telefono.it ", "Telefonica ", "phoneNumber ", "tel—", "àtel ", "Reach me ", "reach meet ",
+		"telephoneNumber: ", "homePhone ", "pagers ", "richiamami ", "richiamata "}
 	fewAndMany := [2]int{}
 	labelled := 0
 	// Every position of each text is checked against regexp references,
