@@ -38,7 +38,9 @@ var markerPhrases = []string{
 	"attorney client privileged", "confidential", "internal only", "internal", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
-	"uso esclusivamente interno", "uso interno", "riservatissimo", "riservatissima", "riservato",
+	"uso esclusivamente interno", "uso interno", "riservata personale", "riservato personale",
+	"personale e riservata", "personale e riservato", "personale e confidenziale", "strettamente personale",
+	"riservatissimo", "riservatissima", "riservato",
 	"riservata", "confidenziale", "segretissimo", "segretissima", "segreto", "non divulgare",
 	"non diffondere", "vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red",
 	"tlp: amber",
@@ -47,7 +49,7 @@ var markerPhrases = []string{
 // markerKeywords gate the detector; every phrase holds one.
 var markerKeywords = []string{"confidential", "internal", "official use", "distribut", "do not forward",
 	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
-	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege",
+	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege", "personale e", "strettamente personale",
 	"segretissim", "esclusivamente interno", "diffondere", "public release"}
 
 // markerLookBack is how far before a keyword a phrase may start ("STRICTLY ").

@@ -198,7 +198,12 @@ func FuzzMarkerSameAsSimple(f *testing.F) {
 // place rules that keep the same words in prose out.
 func TestMarkerLevelsAndDistribution(t *testing.T) {
 	s := newTestScanner(t)
-	m := func(v string) []want { return []want{{TypeConfidentialMarker, v}} }
+	m := func(vs ...string) (w []want) {
+		for _, v := range vs {
+			w = append(w, want{TypeConfidentialMarker, v})
+		}
+		return w
+	}
 	tests := []struct {
 		name, text string
 		wants      []want
@@ -228,7 +233,12 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		{"uso esclusivamente interno", "USO ESCLUSIVAMENTE INTERNO\n\nRiassumi il documento.", m("USO ESCLUSIVAMENTE INTERNO")},
 		{"uso esclusivamente interno title", "Documento per Uso Esclusivamente Interno", m("Uso Esclusivamente Interno")},
 		{"uso esclusivamente interno prose", "è per uso esclusivamente interno", nil},
-		{"non diffondere", "CONFIDENZIALE - NON DIFFONDERE", []want{{TypeConfidentialMarker, "CONFIDENZIALE"}, {TypeConfidentialMarker, "NON DIFFONDERE"}}},
+		// Each phrase is a marking of its own, as dev.jsonl labels them.
+		{"non diffondere", "CONFIDENZIALE - NON DIFFONDERE", m("CONFIDENZIALE", "NON DIFFONDERE")},
+		{"internal only", "CONFIDENTIAL - INTERNAL ONLY\nQ3 figures", m("CONFIDENTIAL", "INTERNAL ONLY")},
+		{"riservata personale", "RISERVATA PERSONALE\nAzienda Ospedaliera", m("RISERVATA PERSONALE")},
+		{"personale e riservata", "Alla c.a. del dott. Rossi - PERSONALE E RISERVATA", m("PERSONALE E RISERVATA")},
+		{"personale in prose", "il personale è riservato alle attività interne", nil},
 		{"non diffondere prose", "ti prego di non diffondere la notizia", nil},
 		{"not for public release", "NOT FOR PUBLIC RELEASE\n\nSummarise the attached figures.", m("NOT FOR PUBLIC RELEASE")},
 		{"public release prose", "this is not for public release yet", nil},
