@@ -23,7 +23,7 @@ func (creditCard) Find(t *Text) {
 		if i < next || !numberStart(text, i) {
 			continue
 		}
-		if end, ok := cardAt(text, i, digitsEnd(text, i)); ok {
+		if end, ok := cardAt(text, i, digitsEnd(text, i)); ok && !productCodeBefore(text, i) {
 			t.Emit(i, end)
 			next = end
 		}
@@ -79,6 +79,25 @@ func cardAt(text string, i, e int) (int, bool) {
 	}
 	return j, true
 }
+
+// productCodeBefore reports whether the number at i is labelled as a
+// product's or a device's code (EAN 6480195805187, IMEI: …, (EAN-13): …;
+// the label's word, its length, then spaces, ':', '#' or ')'): a
+// Luhn-valid number of a card's length that is not a card. (Asked once the
+// number passed Luhn: rarely.)
+func productCodeBefore(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ':' || text[i-1] == '#' || text[i-1] == ')') {
+		i--
+	}
+	for i > 0 && isDigit(text[i-1]) {
+		i-- // ISBN-13, EAN13
+	}
+	return productCodes.has(letterWordBefore(text, i))
+}
+
+// productCodes label the numbers of products and devices, whose check
+// digits (GS1's, an IMEI's Luhn) let some pass for a card number.
+var productCodes = newWordList(`ean gtin upc isbn issn imei imsi iccid meid esn sku barcode`)
 
 // putGroup stores the digits text[g:e] at d[at:] (at is at most 16), and
 // may write over the bytes after them: one 8-byte store for a group of up

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -44,6 +45,11 @@ func refCardAt(text string, i int) (int, bool) {
 	}
 	return j, true
 }
+
+// refProductCodeRE matches a text that ends with a product's or a device's
+// code label, maybe its length, and the spaces, '-', '_', ':', '#' or ')'
+// after it (productCodeBefore).
+var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode)[ \t_-]*[0-9]*[ \t:#)]*$`)
 
 // refValidPAN is the former validPAN, with the issuer ranges' lengths
 // (refPANRanges) in place of the first digit's test.
@@ -138,6 +144,53 @@ func FuzzGroupBefore(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkGroupBefore(t, text)
 	})
+}
+
+// TestProductCodeBeforeMatchesReference compares productCodeBefore with
+// refProductCodeRE at every place of random number texts.
+func TestProductCodeBeforeMatchesReference(t *testing.T) {
+	r := rng(t)
+	found := 0
+	for range 3000 {
+		text := numberText(r)
+		for i := range len(text) + 1 {
+			got, want := productCodeBefore(text, i), refProductCodeRE.MatchString(text[:i])
+			if got != want {
+				t.Fatalf("productCodeBefore(%q, %d) = %v, want %v", text, i, got, want)
+			}
+			if got {
+				found++
+			}
+		}
+	}
+	if found < 100 {
+		t.Fatalf("labelled places: %d, want 100 or more", found)
+	}
+}
+
+// TestCardProductCodes: a Luhn-valid number of a card's length labelled as
+// a product's or a device's code (EAN, GTIN, ISBN, SKU, IMEI) is no card;
+// the same number labelled otherwise or not at all is one.
+func TestCardProductCodes(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	ean := genLuhn(r, "64", 13) // a Maestro length and range
+	cards := []want{{TypeCreditCard, ean}}
+	for _, tc := range []struct {
+		text  string
+		wants []want
+	}{
+		{"EAN " + ean, nil},
+		{"Barcode (EAN-13): " + ean, nil},
+		{"gtin: " + ean, nil},
+		{"SKU#" + ean, nil},
+		{"EAN13 " + ean, nil},
+		{"card " + ean, cards},
+		{"Bean " + ean, cards},
+		{ean, cards},
+	} {
+		checkFindings(t, s, tc.text, tc.wants)
+	}
 }
 
 // TestCardIssuerLengths: a Luhn-valid number is a card only at a length

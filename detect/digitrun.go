@@ -836,7 +836,7 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 	// (prevBits), nor after a digit and '.' (ctxShape).
 	if m&(nCardLong|nCardGroup|nSSN3|nSSN9) != 0 {
 		if m&(nCardLong|nCardGroup) != 0 { // h >= nb.cardNext (above)
-			if j, ok := cardAt(text, h, e); ok {
+			if j, ok := cardAt(text, h, e); ok && !productCodeBefore(text, h) {
 				t.emitAs(nb.det[numCard], h, j)
 				nb.cardNext = j
 			}
