@@ -865,14 +865,18 @@ func skipSpaces(text string, i int) int {
 }
 
 // isTemplateValue reports values that stand for a secret instead of being
-// one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]).
+// one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]),
+// and masks (********, **ab, *123: a '*' then at most four others; a
+// password may start with one, *mE7b_5I0xD94).
 func isTemplateValue(v string) bool {
 	if v == "" {
 		return true
 	}
 	switch v[0] {
-	case '$', '<', '[', '{', '*':
+	case '$', '<', '[', '{':
 		return true
+	case '*':
+		return len(v) <= 5 || v[1] == '*'
 	case '%':
 		return strings.HasSuffix(v, "%")
 	}

@@ -254,6 +254,10 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"pw model number", "Pratt & Whitney PW: PW4000-112", nil},
 		{"pw inside a word", "npw: " + pass, nil},
 		{"pw placeholder", "pw: ********", nil},
+		// A leading '*' starts a password as well as a mask.
+		{"leading star", "password: *mE7b_5I0xD94", []want{{TypePassword, "*mE7b_5I0xD94"}}},
+		{"partial mask", "password: ****1234", nil},
+		{"short mask", "password: *abc", nil},
 		// SQL.
 		{"create role login password", "CREATE ROLE reporting LOGIN PASSWORD '" + pass + "';", p},
 		{"alter role with password", "ALTER ROLE etl WITH PASSWORD '" + pass + "';", p},
