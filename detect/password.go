@@ -38,7 +38,7 @@ var passwordWords = []string{
 var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
 	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
-	"identified", "pw:",
+	"identified", "pw:", "oracle:thin:", "sqlplus ",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -58,6 +58,8 @@ func (password) Find(t *Text) {
 			}
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
+		} else if c := lower(text[h]); c == 'o' || c == 's' {
+			s, e, ok = oracleLogin(text, h)
 		} else if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
 			s, e, ok = pseudoAddressAfter(text, h)
 		}
@@ -852,6 +854,44 @@ func curlUser(text string, h int) (int, int, bool) {
 	}
 	pass := text[ps:pe]
 	if len(pass) < 4 || isTemplateValue(pass) || (user != "" && isTemplateValue(user)) || placeholderPassword(pass, user) {
+		return 0, 0, false
+	}
+	return ps, pe, true
+}
+
+// oracleLogin handles Oracle's user/password logins: in a thin JDBC URL
+// (jdbc:oracle:thin:scott/SECRET@//db:1521/svc; the keyword at h is
+// "oracle:thin:"), and as SQL*Plus's first argument (sqlplus -s
+// scott/SECRET@orcl; the keyword is "sqlplus "). The password runs from the
+// '/' to the '@' of the connect identifier (required in a URL; SQL*Plus
+// may log in locally without one); Oracle's own demo login scott/tiger is
+// none.
+func oracleLogin(text string, h int) (int, int, bool) {
+	var i int
+	if lower(text[h]) == 's' {
+		if h > 0 && !isSpace(text[h-1]) && strings.IndexByte("\"'`$(;|&", text[h-1]) < 0 {
+			return 0, 0, false // not the command's name
+		}
+		i = skipSpaces(text, h+len("sqlplus "))
+		for k := 0; k < 4 && byteAt(text, i) == '-'; k++ { // -s, -L, -M "…"
+			i = skipSpaces(text, spanWhile(text, i, 64, func(b byte) bool { return b > ' ' }))
+		}
+	} else {
+		i = h + len("oracle:thin:")
+	}
+	us := i
+	ue := spanClass(text, us, 128, cWordDash)
+	if ue == us || byteAt(text, ue) != '/' {
+		return 0, 0, false
+	}
+	ps := ue + 1
+	pe := spanWhile(text, ps, 128, func(b byte) bool { return b > ' ' && b != '@' && b != '"' && b != '\'' && b != '/' })
+	if at := byteAt(text, pe) == '@'; !at && (lower(text[h]) != 's' || pe < len(text) && !isSpace(text[pe])) {
+		return 0, 0, false
+	}
+	pass, user := text[ps:pe], text[us:ue]
+	if len(pass) < 4 || isTemplateValue(pass) || isTemplateValue(user) || placeholderPassword(pass, user) ||
+		equalFold(user, "scott") && equalFold(pass, "tiger") {
 		return 0, 0, false
 	}
 	return ps, pe, true

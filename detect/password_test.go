@@ -254,6 +254,16 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"pw model number", "Pratt & Whitney PW: PW4000-112", nil},
 		{"pw inside a word", "npw: " + pass, nil},
 		{"pw placeholder", "pw: ********", nil},
+		// Oracle's user/password logins.
+		{"oracle thin", "url=jdbc:oracle:thin:app_ro/" + pass + "@//ora-prod:1521/ORCLPDB1", p},
+		{"oracle thin sid", "jdbc:oracle:thin:SYSTEM/" + pass + "@db01:1521:XE", p},
+		{"sqlplus", "sqlplus -s app/" + pass + "@orcl <<EOF", p},
+		{"sqlplus local", "$ sqlplus app/" + pass, p},
+		{"oracle demo login", "sqlplus scott/tiger@orcl", nil},
+		{"oracle thin without password", "jdbc:oracle:thin:@//ora-prod:1521/ORCLPDB1", nil},
+		{"oracle thin template", "jdbc:oracle:thin:${DB_USER}/${DB_PASS}@//db:1521/svc", nil},
+		{"sqlplus slash login", "sqlplus / as sysdba", nil},
+		{"sqlplus in prose", "run sqlplus to connect", nil},
 		// A leading '*' starts a password as well as a mask.
 		{"leading star", "password: *mE7b_5I0xD94", []want{{TypePassword, "*mE7b_5I0xD94"}}},
 		{"partial mask", "password: ****1234", nil},
@@ -328,6 +338,7 @@ func FuzzPasswordForms(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	f.Add("jdbc:oracle:thin:u/Qz7mKp2Lx@//db:1521/x sqlplus -s a/b")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {
@@ -355,6 +366,13 @@ func FuzzPasswordForms(f *testing.F) {
 			}
 			s, e, ok = identifiedBy(text, i)
 			check("identifiedBy", i, s, e, ok)
+			if hasPrefixFold(text, i, "oracle:thin:") || hasPrefixFold(text, i, "sqlplus ") {
+				s, e, ok = oracleLogin(text, i)
+				check("oracleLogin", i, s, e, ok)
+				if ok && (s <= i || text[s-1] != '/') {
+					t.Fatalf("oracleLogin(%q, %d) = %q: not after a '/'", text, i, text[s:e])
+				}
+			}
 			s, e, ok = quotedOrBare(text, i, false)
 			check("quotedOrBare", i, s, e, ok)
 			if ok && s == i && beforeEscape(text, s, e) != e {
