@@ -103,7 +103,9 @@
 //     German, Spanish, French; also joined: mot_de_passe, parolaChiave):
 //     key: value, key=value, JSON, XML elements, command flags (--password
 //     VALUE, mysql -pVALUE), SQL (PASSWORD '…', IDENTIFIED BY '…', an
-//     INSERT's password column, in every row), .netrc entries, the value of
+//     INSERT's password column, in every row), .netrc and .pgpass entries,
+//     Oracle logins (jdbc:oracle:thin:user/SECRET@…, sqlplus user/SECRET),
+//     the value of
 //     "PW:" when it looks like a password (PW also abbreviates power and
 //     part numbers), the value of a name/value
 //     pair whose name is a password word ({"key":"DB_PASSWORD","value":…},

@@ -38,7 +38,7 @@ var passwordWords = []string{
 var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
 	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
-	"identified", "pw:", "oracle:thin:", "sqlplus ",
+	"identified", "pw:", "oracle:thin:", "sqlplus ", ".pgpass",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -52,6 +52,10 @@ func (password) Find(t *Text) {
 		}
 		var s, e int
 		var ok bool
+		if text[h] == '.' {
+			next = max(next, pgpassEntries(t, h))
+			continue
+		}
 		if text[h] == '-' {
 			if s, e, ok = curlUser(text, h); !ok {
 				s, e, ok = mysqlUser(text, h)
@@ -857,6 +861,73 @@ func curlUser(text string, h int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return ps, pe, true
+}
+
+// pgpassEntries emits the passwords of a PostgreSQL password file named
+// at h (~/.pgpass, PGPASSFILE=/etc/app/.pgpass): its lines after the
+// name's, each host:port:database:user:password ('*' a wildcard, '\:' an
+// escaped colon), up to a line of another shape or a blank one. It returns
+// the end of the last password emitted, 0 if none.
+func pgpassEntries(t *Text, h int) int {
+	text := t.S
+	if isWord(byteAt(text, h+len(".pgpass"))) {
+		return 0
+	}
+	nl := strings.IndexByte(text[h:], '\n')
+	if nl < 0 {
+		return 0
+	}
+	last := 0
+	for ls, n := h+nl+1, 0; ls < len(text) && n < 256; n++ {
+		le := len(text)
+		if i := strings.IndexByte(text[ls:], '\n'); i >= 0 {
+			le = ls + i
+		}
+		line := strings.TrimRight(text[ls:le], "\r")
+		if strings.HasPrefix(line, "#") {
+			ls = le + 1 // a comment
+			continue
+		}
+		s, e, ok := pgpassLine(line)
+		if !ok {
+			break
+		}
+		if pass := line[s:e]; len(pass) >= 4 && !isTemplateValue(pass) && !placeholderPassword(pass, "") {
+			t.Emit(ls+s, ls+e)
+			last = ls + e
+		}
+		ls = le + 1
+	}
+	return last
+}
+
+// pgpassLine returns the password field of a .pgpass line: the fifth of
+// five ':'-separated fields ('\:' and '\\' escaped), the port's digits or
+// '*'.
+func pgpassLine(line string) (int, int, bool) {
+	var at [4]int // the four separators
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case ':':
+			if n == 4 {
+				return 0, 0, false
+			}
+			at[n] = i
+			n++
+		case ' ', '\t':
+			return 0, 0, false
+		}
+	}
+	if n != 4 || at[0] == 0 {
+		return 0, 0, false
+	}
+	if port := line[at[0]+1 : at[1]]; port != "*" && (port == "" || strings.TrimLeft(port, "0123456789") != "") {
+		return 0, 0, false
+	}
+	return at[3] + 1, len(line), at[3]+1 < len(line)
 }
 
 // oracleLogin handles Oracle's user/password logins: in a thin JDBC URL

@@ -264,6 +264,12 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"oracle thin template", "jdbc:oracle:thin:${DB_USER}/${DB_PASS}@//db:1521/svc", nil},
 		{"sqlplus slash login", "sqlplus / as sysdba", nil},
 		{"sqlplus in prose", "run sqlplus to connect", nil},
+		// PostgreSQL's password file.
+		{"pgpass", "# ~/.pgpass\ndb-prod.internal:5432:ehr:app:" + pass + "\n*:5432:*:readonly:Zq8mWv2Lp7\n", []want{{TypePassword, pass}, {TypePassword, "Zq8mWv2Lp7"}}},
+		{"pgpass escaped colon", "cat .pgpass\nlocalhost:*:db:u\\:x:" + pass + "\r\n", p},
+		{"pgpass ends at prose", "my .pgpass is\nh:5432:d:u:" + pass + "\nbut psql still asks: why?\nh:5432:d:u:Zq8mWv2Lp7", p},
+		{"pgpass placeholder", "~/.pgpass:\nhostname:port:database:username:password\n", nil},
+		{"pgpass in prose", "the .pgpass file has five fields", nil},
 		// A leading '*' starts a password as well as a mask.
 		{"leading star", "password: *mE7b_5I0xD94", []want{{TypePassword, "*mE7b_5I0xD94"}}},
 		{"partial mask", "password: ****1234", nil},
@@ -339,11 +345,15 @@ func FuzzPasswordForms(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Add("jdbc:oracle:thin:u/Qz7mKp2Lx@//db:1521/x sqlplus -s a/b")
+	f.Add("h:5432:d\\:x:u:Qz7mKp2Lx")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {
 				t.Fatalf("%s(%q, %d) = %d, %d", name, text, i, s, e)
 			}
+		}
+		if s, e, ok := pgpassLine(text); ok && (s == 0 || s >= e || e != len(text) || text[s-1] != ':') {
+			t.Fatalf("pgpassLine(%q) = %d, %d", text, s, e)
 		}
 		for i := 0; i < len(text); i++ {
 			s, e, ok := passwordAt(text, i)
