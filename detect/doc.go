@@ -105,10 +105,9 @@
 //     VALUE, mysql -pVALUE), SQL (PASSWORD '…', IDENTIFIED BY '…', an
 //     INSERT's password column, in every row), .netrc and .pgpass entries,
 //     Oracle logins (jdbc:oracle:thin:user/SECRET@…, sqlplus user/SECRET),
-//     the value of
-//     "PW:" when it looks like a password (PW also abbreviates power and
-//     part numbers), the value of a name/value
-//     pair whose name is a password word ({"key":"DB_PASSWORD","value":…},
+//     the value of "PW:" when it looks like a password (PW also abbreviates
+//     power and part numbers), the value of a name/value pair whose name is
+//     a password word ({"key":"DB_PASSWORD","value":…},
 //     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
 //     generated. A template reference, a placeholder, a URL (a reset link),
 //     a YAML tag (!vault) or a hash is not one; a base64 value is judged as
