@@ -281,6 +281,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 		k++
 	}
 	if assigns {
+		if text[k-1] == ':' && byteAt(text, k) == '*' && byteAt(text, k+1) == '*' && byteAt(text, k+2) == ' ' {
+			k += 2 // a Markdown label in bold: **Password:** value
+		}
 		v := skipSpaces(text, k)
 		if byteAt(text, v) == '!' && k-j == 1 && text[j] == ':' {
 			// A YAML tag is not the value: "!!str x" is the string x, but an
@@ -581,6 +584,15 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 		if byteAt(text, e) != q {
 			return 0, 0, false
 		}
+	} else if q == '*' && byteAt(text, i+1) == '*' && !inXML {
+		// Markdown's bold (**Qz7mKp2Lx**), as chat answers write values:
+		// quotes of a kind.
+		s = i + 2
+		k := strings.Index(text[s:min(len(text), s+258)], "**")
+		if k <= 0 || strings.IndexByte(text[s:s+k], '\n') >= 0 {
+			return 0, 0, false
+		}
+		e = s + k
 	} else {
 		if inXML {
 			return 0, 0, false

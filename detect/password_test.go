@@ -254,6 +254,14 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"pw model number", "Pratt & Whitney PW: PW4000-112", nil},
 		{"pw inside a word", "npw: " + pass, nil},
 		{"pw placeholder", "pw: ********", nil},
+		// Markdown, as chat answers format credentials.
+		{"bold label", "- **Username:** admin\n- **Password:** " + pass + "\n", p},
+		{"bold value", "password: **" + pass + "**", p},
+		{"bold value in prose", "The password is **" + pass + "**.", p},
+		{"bold label and value", "**Password:** **" + pass + "**", p},
+		{"bold placeholder", "**Password:** **required**", nil},
+		{"bold label, prose after", "**Password:** see the vault", nil},
+		{"bold across lines", "password: **" + pass + "\nmore**", nil},
 		// Oracle's user/password logins.
 		{"oracle thin", "url=jdbc:oracle:thin:app_ro/" + pass + "@//ora-prod:1521/ORCLPDB1", p},
 		{"oracle thin sid", "jdbc:oracle:thin:SYSTEM/" + pass + "@db01:1521:XE", p},
