@@ -70,6 +70,13 @@ func (password) Find(t *Text) {
 		if ok && pwAbbreviation(text, h) && !pwValue(text[s:e]) {
 			ok = false
 		}
+		if !ok && tableCellNear(text, h) {
+			// A table's header or field cell (passwordtable.go).
+			if end := passwordCell(t, h); end > 0 {
+				next = max(next, end)
+				continue
+			}
+		}
 		if ok && !encodedStandIn(text, s, e) {
 			t.Emit(s, e)
 			next = e

@@ -1,0 +1,170 @@
+package detect
+
+import "strings"
+
+// A table names its cells' values by its header (phonetable.go has the
+// same tables for phone numbers): a column headed by a password word
+// ("| User | Password |", "username,password" in a CSV export) holds
+// passwords, and in a table of fields and values ("| password | x |") the
+// cell after a password word's is its value.
+
+// tableCellNear reports whether a table's separator stands around the word
+// at h (across spaces and decoration): passwordCell's cheap first test.
+func tableCellNear(text string, h int) bool {
+	i := h
+	for i > 0 && h-i < 4 && strings.IndexByte(" \t\"'*`", text[i-1]) >= 0 {
+		i--
+	}
+	if i == 0 || strings.IndexByte(tableSeps+"\n", text[i-1]) >= 0 {
+		return true
+	}
+	e := spanClass(text, h, 64, cWordDash)
+	for e < len(text) && e-h < 72 && strings.IndexByte(" \t\"'*`\r", text[e]) >= 0 {
+		e++
+	}
+	return e == len(text) || strings.IndexByte(tableSeps+"\n", text[e]) >= 0
+}
+
+// passwordCell handles the password word at h when it is the whole of a
+// table cell — Markdown ('|'), TSV, ';' or ',' separated, the word
+// decorated with spaces, quotes, '*' or '`' at most: in the block's first
+// line (its header) it emits the values of the column below, up to a line
+// of another shape; in a later line, the next cell of the row. Each value
+// is judged as a bare assigned one (placeholders, templates and values that
+// do not look generated are none). It returns where the detector goes on:
+// past the table's lines it read (a header's column is read once, for its
+// first password word; a row once, for its first), 0 if the word is in no
+// table. Lines of more than maxCellLine bytes are no table's: so the work
+// stays linear in a text of long lines of password words.
+func passwordCell(t *Text, h int) int {
+	text := t.S
+	// The line, if it is short enough (searched no farther).
+	lo := max(0, h-maxCellLine)
+	ls := strings.LastIndexByte(text[lo:h], '\n') + 1 + lo
+	if ls == lo && lo > 0 {
+		return 0
+	}
+	hi := min(len(text), ls+maxCellLine)
+	le := hi
+	if i := strings.IndexByte(text[h:hi], '\n'); i >= 0 {
+		le = h + i
+	} else if hi < len(text) {
+		return 0
+	}
+	for k := 0; k < len(tableSeps); k++ {
+		sep := tableSeps[k]
+		bs, be := cellsOf(text, ls, le, sep)
+		if h < bs || h >= be {
+			continue
+		}
+		cs := strings.LastIndexByte(text[bs:h], sep) + 1 + bs
+		ce := be
+		if i := strings.IndexByte(text[h:be], sep); i >= 0 {
+			ce = h + i
+		}
+		if !wholeCell(text, cs, ce, h) {
+			continue
+		}
+		n := strings.Count(text[bs:be], string(sep))
+		if n == 0 {
+			continue
+		}
+		if ls == 0 || prevLineSeps(text, ls, sep) != n {
+			// The header: the column's cells in the lines below.
+			col := strings.Count(text[bs:cs], string(sep))
+			end := le
+			for row, lines := le+1, 0; row < len(text) && lines < maxTableLines; lines++ {
+				rhi := min(len(text), row+maxCellLine)
+				re := rhi
+				if i := strings.IndexByte(text[row:rhi], '\n'); i >= 0 {
+					re = row + i
+				} else if rhi < len(text) {
+					break // a line too long for a table's
+				}
+				rbs, rbe := cellsOf(text, row, re, sep)
+				if strings.Count(text[rbs:rbe], string(sep)) != n {
+					break
+				}
+				c := rbs
+				for range col {
+					c += strings.IndexByte(text[c:rbe], sep) + 1
+				}
+				e := rbe
+				if i := strings.IndexByte(text[c:rbe], sep); i >= 0 {
+					e = c + i
+				}
+				if s, e, ok := cellValue(text, c, e); ok {
+					t.Emit(s, e)
+				}
+				end, row = re, re+1
+			}
+			return end
+		}
+		// A row of a table of fields: the next cell is the value.
+		if ce < be {
+			e := be
+			if i := strings.IndexByte(text[ce+1:be], sep); i >= 0 {
+				e = ce + 1 + i
+			}
+			if s, e, ok := cellValue(text, ce+1, e); ok {
+				t.Emit(s, e)
+			}
+		}
+		return le
+	}
+	return 0
+}
+
+// prevLineSeps counts the separators sep of the line before the one at ls
+// (ls > 0): -1 if it is longer than maxCellLine (no table's line).
+func prevLineSeps(text string, ls int, sep byte) int {
+	lo := max(0, ls-1-maxCellLine)
+	ps := strings.LastIndexByte(text[lo:ls-1], '\n') + 1 + lo
+	if ps == lo && lo > 0 {
+		return -1
+	}
+	return separators(text, ps, ls-1, sep)
+}
+
+// maxCellLine bounds the length of a table's line passwordCell reads.
+const maxCellLine = 4 << 10
+
+// wholeCell reports whether the cell text[cs:ce] holds only the identifier
+// at h (its word bytes), with spaces, quotes, '*' or '`' around it.
+func wholeCell(text string, cs, ce, h int) bool {
+	e := spanClass(text, h, 64, cWordDash)
+	for i := cs; i < ce; i++ {
+		if i == h {
+			i = e - 1
+			continue
+		}
+		if c := text[i]; c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '*' && c != '`' && c != '\r' {
+			return false
+		}
+	}
+	return h >= cs && e <= ce
+}
+
+// cellValue returns the value of the cell text[c:e] without the spaces,
+// quotes or Markdown around it, if it is one token judged as an assigned
+// bare value: no template, placeholder or URL, and generated-looking.
+func cellValue(text string, c, e int) (int, int, bool) {
+	for c < e && (text[c] == ' ' || text[c] == '\t') {
+		c++
+	}
+	for e > c && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	for _, q := range [...]string{"**", "`", "\"", "'"} {
+		if e-c > 2*len(q) && strings.HasPrefix(text[c:e], q) && strings.HasSuffix(text[c:e], q) {
+			c, e = c+len(q), e-len(q)
+			break
+		}
+	}
+	v := text[c:e]
+	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") || isTemplateValue(v) ||
+		placeholderPassword(v, "") || urlValue(v) || !looksRandom(v) {
+		return 0, 0, false
+	}
+	return c, e, true
+}

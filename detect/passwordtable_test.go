@@ -1,0 +1,54 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPasswordTableCells: a table column headed by a password word holds
+// passwords, and in a table of fields the cell after one's is its value;
+// each judged as an assigned bare value.
+func TestPasswordTableCells(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	p1, p2 := genPassword(r, 12), genPassword(r, 14)
+	both := []want{{TypePassword, p1}, {TypePassword, p2}}
+	tests := []struct {
+		name, text string
+		wants      []want
+	}{
+		{"markdown column", "| User | Password |\n|---|---|\n| admin | " + p1 + " |\n| bob | " + p2 + " |", both},
+		{"csv column", "username,password,role\nadmin," + p1 + ",root\nbob," + p2 + ",user\ncarl,N/A,user\n", both},
+		{"tsv quoted", "user\tpwd\nadmin\t`" + p1 + "`\nbob\t\"" + p2 + "\"\n", both},
+		{"bold header", "| Host | **Password** |\n| --- | --- |\n| db01 | " + p1 + " |", []want{{TypePassword, p1}}},
+		{"many rows down", "user;password\n" + strings.Repeat("x;-\n", 60) + "admin;" + p1 + "\n", []want{{TypePassword, p1}}},
+		{"field table", "| Field | Value |\n|---|---|\n| user | admin |\n| password | " + p1 + " |", []want{{TypePassword, p1}}},
+		// Not.
+		{"column of prose", "| Field | Notes |\n|---|---|\n| Password | must be 12 characters long |", nil},
+		{"column of placeholders", "| User | Password |\n|---|---|\n| admin | ******** |\n| bob | <password> |\n| carl | ${PASS} |", nil},
+		{"word in a cell", "| Step | What |\n|---|---|\n| 1 | reset the password " + p1 + " |", nil},
+		{"table ends", "user,password\nadmin," + p1 + "\n\nlater,Qz7mKp2Lx9 in another list", []want{{TypePassword, p1}}},
+		{"other column", "| User | Password | Role |\n|---|---|---|\n| admin | ******** | " + p2 + " |", nil},
+		{"not a table", "Password\n" + p1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
+	}
+}
+
+// TestPasswordTableStaysLinear: a tall table of password columns, and a
+// text of header-like lines, take linear time (1 MiB well within
+// stayLinear's bound).
+func TestPasswordTableStaysLinear(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("timing")
+	}
+	stayLinear(t, newTestScanner(t), map[string]string{
+		"password columns":  "password,password,password\n" + fillMiB("Qz7mKp2Lx9,Qz7mKp2Lx9,Qz7mKp2Lx9\n"),
+		"header lines":      fillMiB("| password | password |\n"),
+		"field rows":        fillMiB("password|x\n"),
+		"long header":       strings.Repeat("password,", 400) + "\n" + fillMiB(strings.Repeat("********,", 400)+"\n"),
+		"long rows":         "a|b\n" + fillMiB("password|"),
+		"after a long line": fillMiB("x") + "\n" + strings.Repeat("password|password\n", 200),
+	})
+}
