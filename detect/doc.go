@@ -47,8 +47,11 @@
 //     matched as whole words with their inflections (wordset.go: "iva" is
 //     not Ivan, "token" not tokenizer; githubToken counts in code); a phone
 //     column's header is context for the numbers of its column in a
-//     Markdown, TSV or CSV table (phonetable.go), and a column headed by
-//     another kind of number (IMEI, Order) holds no phone numbers. Private
+//     Markdown, TSV or CSV table, a pg_dump COPY block (its column list) or
+//     a fixed-width report (phonetable.go, phonefixed.go), and a column
+//     headed by another kind of number (IMEI, Order) holds no phone
+//     numbers; a password word heading a column, or a field's cell, names
+//     the values beside it (passwordtable.go). Private
 //     keys are PEM blocks and PuTTY key files (.ppk); Slack tokens include
 //     the xoxc- client tokens of browser sessions.
 //  4. Decoded views: percent-encoding, form bodies (a=b+c&d=e: '+' is a

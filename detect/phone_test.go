@@ -184,7 +184,8 @@ func refWordBefore(text string, at int) uint8 {
 // spaces, '-', '_', quotes) names another kind of number.
 var refKindHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(` + strings.Join(slices.Sorted(maps.Keys(numberKinds)), "|") + `)[ \t_-]*["' \r]*$`)
 
-// refColumnWord is columnWord on the text split into lines and cells.
+// refColumnWord is columnWord on the text split into lines and cells
+// (the bounds of maxTableLines and maxFixedWidth apart).
 func refColumnWord(text string, s int) uint8 {
 	lines := strings.Split(text, "\n")
 	starts := make([]int, len(lines))
@@ -228,31 +229,117 @@ func refColumnWord(text string, s int) uint8 {
 		for h > 0 && strings.Count(func() string { _, b := body(lines[h-1], sep); return b }(), sep) == n {
 			h--
 		}
-		if h == li {
-			continue
+		var c int
+		var hcells []string
+		if m := refCopyRE.FindStringSubmatchIndex(lines[max(h-1, 0)]); h > 0 && sep == "\t" && m != nil {
+			// The rows of a COPY … FROM stdin: its column list names them.
+			hline := lines[h-1][m[2]:m[3]]
+			if strings.Count(hline, ",") != n {
+				continue
+			}
+			c, hcells = starts[h-1]+m[2], strings.Split(hline, ",")
+		} else {
+			if h == li {
+				continue
+			}
+			hoff, hline := body(lines[h], sep)
+			c, hcells = starts[h]+hoff, strings.Split(hline, sep)
 		}
-		hoff, hline := body(lines[h], sep)
-		hcells := strings.Split(hline, sep)
-		c := starts[h] + hoff
 		for _, hc := range hcells[:ci] {
 			c += len(hc) + 1
 		}
-		ce := c + len(hcells[ci])
-		for _, k := range []struct {
-			ws   *WordSet
-			near uint8
-		}{{phoneWords, nearStrong}, {phoneWeakWords, nearWeak}} {
-			for p := c; p < ce; p++ {
-				if refWordAt(k.ws, text, p) {
-					return k.near
-				}
-			}
-		}
-		if refKindHeaderRE.MatchString(text[c:ce]) {
-			return nearOther
+		if w := refCellWord(text, c, c+len(hcells[ci])); w != 0 {
+			return w
 		}
 	}
+	return refFixedColumnWord(text, lines, starts, li, s-starts[li])
+}
+
+// refCellWord is cellWord: what the header cell text[c:ce] names.
+func refCellWord(text string, c, ce int) uint8 {
+	for _, k := range []struct {
+		ws   *WordSet
+		near uint8
+	}{{phoneWords, nearStrong}, {phoneWeakWords, nearWeak}} {
+		for p := c; p < ce; p++ {
+			if refWordAt(k.ws, text, p) {
+				return k.near
+			}
+		}
+	}
+	if refKindHeaderRE.MatchString(text[c:ce]) {
+		return nearOther
+	}
 	return 0
+}
+
+// refCopyRE matches a COPY … FROM stdin line; its group, the column list.
+var refCopyRE = regexp.MustCompile(`^(?i:copy) [^(]*\(([^)]*)\) *(?i:from) +(?i:stdin)(?:[^A-Za-z0-9_]|$)`)
+
+// refTwoCellsRE matches a line of two cells of a fixed-width table.
+var refTwoCellsRE = regexp.MustCompile(`[^ ]  +[^ ]`)
+
+// refFixedColumnWord is columnWord for a fixed-width table, the number at
+// byte at of line li (lines, the text's, start at starts).
+func refFixedColumnWord(text string, lines []string, starts []int, li, at int) uint8 {
+	line := lines[li]
+	// cut ends a line's cells at '\r', and a cell at two spaces.
+	cut := func(s, end string) string {
+		if i := strings.Index(s, end); i >= 0 {
+			return s[:i]
+		}
+		return s
+	}
+	// chars counts s's characters: its bytes that do not continue a
+	// UTF-8 sequence.
+	chars := func(s string) int {
+		n := 0
+		for i := range len(s) {
+			if s[i]&0xc0 != 0x80 {
+				n++
+			}
+		}
+		return n
+	}
+	if at > maxFixedWidth || at != 0 && !strings.HasSuffix(line[:at], "  ") {
+		return 0
+	}
+	cell := cut(cut(line[at:], "\r"), "  ")
+	if len(cell) > maxFixedCell || strings.Trim(cell, "0123456789 -./()+") != "" {
+		return 0
+	}
+	if strings.Trim(line[:at], " ") == "" {
+		rest := line[at+len(cell):]
+		if after := strings.TrimLeft(rest, " "); !strings.HasPrefix(rest, "  ") || after == "" || after[0] == '\r' {
+			return 0
+		}
+	}
+	h := li
+	for h > 0 && strings.Trim(lines[h-1], " \t\r") != "" {
+		h--
+	}
+	for h < li && !refTwoCellsRE.MatchString(cut(lines[h], "\r")) {
+		h++
+	}
+	if h == li {
+		return 0
+	}
+	hline := cut(lines[h], "\r")
+	col, p := chars(line[:at]), -1
+	for i := range len(hline) {
+		if chars(hline[:i]) == col && hline[i]&0xc0 != 0x80 {
+			p = i
+			break
+		}
+	}
+	if p < 0 || hline[p] == ' ' || p > 0 && !strings.HasSuffix(hline[:p], "  ") {
+		return 0
+	}
+	hc := cut(hline[p:], "  ")
+	if len(hc) > maxFixedCell {
+		return 0
+	}
+	return refCellWord(text, starts[h]+p, starts[h]+p+len(hc))
 }
 
 // refNational is nationalNumber by regular expressions over the digits.

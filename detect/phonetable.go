@@ -15,6 +15,12 @@ import "strings"
 // after the same number of separators in each line. The number must
 // start its cell (after spaces or quotes only): a number inside a cell's
 // text is not what the header names.
+//
+// pg_dump writes a table's rows tab-separated after a line "COPY
+// public.pazienti (id, nome, telefono) FROM stdin;" and up to a line
+// "\.": there the COPY line's column list is the header, and the block's
+// first line a row, when the rows have one tab fewer than the list has
+// names. Tables aligned by spaces are read in phonefixed.go.
 
 // maxTableLines bounds how far columnWord looks back for a header, in
 // lines from the number's (or from the last line it found in the same
@@ -27,9 +33,11 @@ const maxTableLines = 4096
 type tableSeen struct {
 	ok     bool
 	sep    byte
+	hsep   byte  // the header's separator: sep, or ',' for a COPY line's column list
 	n      int32 // separators a line
-	hs, he int32 // the header line
+	hs, he int32 // the header line, or list; hs < 0: none within maxTableLines
 	row    int32 // the start of the last line found in the table
+	fixed  fixedSeen
 }
 
 const maxInt32 = 1<<31 - 1
@@ -53,7 +61,13 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 	for b >= 0 && (text[b] == ' ' || text[b] == '"' || text[b] == '\'') {
 		b--
 	}
-	if b < 0 || strings.IndexByte(tableSeps+"\n", text[b]) < 0 {
+	if b < 0 {
+		return 0
+	}
+	if strings.IndexByte(tableSeps+"\n", text[b]) < 0 {
+		if text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
+			return sc.fixedColumn(t, s)
+		}
 		return 0
 	}
 	ls := strings.LastIndexByte(text[:s], '\n') + 1
@@ -77,27 +91,43 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 			continue
 		}
 		col := strings.Count(text[bs:cs], string(sep))
-		hs, he, ok := sc.table.header(text, ls, sep, n)
+		hs, he, hsep, ok := sc.table.header(text, ls, sep, n)
 		if !ok {
 			continue
 		}
 		// The header's cell of the column.
-		c, he := cellsOf(text, hs, he, sep)
+		c, he := cellsOf(text, hs, he, hsep)
 		for range col {
-			c += strings.IndexByte(text[c:he], sep) + 1
+			c += strings.IndexByte(text[c:he], hsep) + 1
 		}
 		ce := he
-		if i := strings.IndexByte(text[c:he], sep); i >= 0 {
+		if i := strings.IndexByte(text[c:he], hsep); i >= 0 {
 			ce = c + i
 		}
-		switch {
-		case phoneWords.anyIn(text, t.setHits(phoneWords), c, ce):
-			return nearStrong
-		case phoneWeakWords.anyIn(text, t.setHits(phoneWeakWords), c, ce):
-			return nearWeak
-		case numberKinds.has(letterWordBefore(text, c+len(strings.TrimRight(text[c:ce], " \"'\r")))):
-			return nearOther
+		if w := cellWord(t, c, ce); w != 0 {
+			return w
 		}
+	}
+	if s == ls || text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
+		return sc.fixedColumn(t, s)
+	}
+	return 0
+}
+
+// cellWord returns what the header cell text[c:ce] names: nearStrong or
+// nearWeak for a phone word of that kind, nearOther if it ends with the
+// name of another kind of number (read in the cell: an empty cell after
+// "IMEI\t" names nothing), else 0. (t.Near: a table with a phone word in
+// every row has many, searched among, not read at each number.)
+func cellWord(t *Text, c, ce int) uint8 {
+	cell := strings.TrimRight(t.S[c:ce], " \"'\r")
+	switch {
+	case t.Near(phoneWords, ce, ce-c):
+		return nearStrong
+	case t.Near(phoneWeakWords, ce, ce-c):
+		return nearWeak
+	case numberKinds.has(letterWordBefore(cell, len(cell))):
+		return nearOther
 	}
 	return 0
 }
@@ -126,15 +156,17 @@ func cellsOf(text string, ls, le int, sep byte) (int, int) {
 }
 
 // header returns the header line [hs, he) of the table whose line starts
-// at ls, with n separators sep a line; not ok where that line is the
-// block's first (or the header lies farther than maxTableLines).
-func (ts *tableSeen) header(text string, ls int, sep byte, n int) (hs, he int, ok bool) {
+// at ls, with n separators sep a line, and the separator of its cells
+// (sep, or ',' for a COPY line's column list); not ok where that line is
+// the block's first, but for a COPY's (or the header lies farther than
+// maxTableLines).
+func (ts *tableSeen) header(text string, ls int, sep byte, n int) (hs, he int, hsep byte, ok bool) {
 	cur := ls
 	for range maxTableLines {
 		if ts.ok && ts.sep == sep && int(ts.n) == n && int(ts.row) == cur {
 			// A line of the table found last: its header.
 			ts.row = int32(ls)
-			return int(ts.hs), int(ts.he), true
+			return int(ts.hs), int(ts.he), ts.hsep, ts.hs >= 0
 		}
 		if cur == 0 {
 			break
@@ -146,14 +178,65 @@ func (ts *tableSeen) header(text string, ls int, sep byte, n int) (hs, he int, o
 		}
 		cur = ps
 	}
-	if cur == ls || cur != 0 && separators(text, strings.LastIndexByte(text[:cur-1], '\n')+1, cur-1, sep) == n {
-		return 0, 0, false // no line above, or too many
+	hs, he, hsep = cur, 0, sep
+	if cur != 0 {
+		pe := cur - 1
+		ps := strings.LastIndexByte(text[:pe], '\n') + 1
+		a, b, copyLine := 0, 0, false
+		if sep == '\t' {
+			a, b, copyLine = copyColumns(text, ps, pe)
+		}
+		switch {
+		case separators(text, ps, pe, sep) == n:
+			hs = -1 // too many lines: none, for this line and the table's next
+		case copyLine:
+			// The rows of a COPY: named by its list if they have as
+			// many cells as it names, else by nothing.
+			hs = -1
+			if strings.Count(text[a:b], ",") == n {
+				hs, he, hsep = a, b, ','
+			}
+		}
 	}
-	hs, he = cur, cur+strings.IndexByte(text[cur:], '\n')
-	if he <= maxInt32 {
-		*ts = tableSeen{ok: true, sep: sep, n: int32(n), hs: int32(hs), he: int32(he), row: int32(ls)}
+	if hs == ls {
+		return 0, 0, 0, false // the table's first line: no header above it
 	}
-	return hs, he, true
+	if hs == cur {
+		he = cur + strings.IndexByte(text[cur:], '\n')
+	}
+	if ls <= maxInt32 {
+		*ts = tableSeen{ok: true, sep: sep, hsep: hsep, n: int32(n), hs: int32(hs), he: int32(he), row: int32(ls), fixed: ts.fixed}
+	}
+	return hs, he, hsep, hs >= 0
+}
+
+// copyColumns returns where the column list of the line text[ls:le]
+// stands (inside its parentheses) if it is a COPY … FROM stdin line, as
+// pg_dump writes ahead of a table's rows; not ok if it is not one (FROM a
+// file: no rows follow).
+func copyColumns(text string, ls, le int) (a, b int, ok bool) {
+	line := text[:le]
+	if !hasPrefixFold(line, ls, "copy ") {
+		return 0, 0, false
+	}
+	a = strings.IndexByte(line[ls:], '(') + ls + 1
+	b = strings.IndexByte(line[a:], ')') + a
+	if a == ls || b < a {
+		return 0, 0, false
+	}
+	i := b + 1
+	for i < le && line[i] == ' ' {
+		i++
+	}
+	if !hasPrefixFold(line, i, "from ") {
+		return 0, 0, false
+	}
+	for i += 5; i < le && line[i] == ' '; i++ {
+	}
+	if !hasPrefixFold(line, i, "stdin") || isWord(byteAt(line, i+5)) {
+		return 0, 0, false
+	}
+	return a, b, true
 }
 
 // separators counts the separators sep between the cells of the line
