@@ -259,7 +259,7 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 func markingAt(text string, s, e int) bool {
 	if v := text[s:e]; !markingCase(v) {
 		return titleWord(v) && !equalFold(v, "secret") &&
-			(labelPlace(text, s, e) || !equalFold(v, "internal") && headingPlace(text, s, e))
+			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e))
 	}
 	return markingPlace(text, s, e)
 }
@@ -282,6 +282,12 @@ func labelPlace(text string, s, e int) bool {
 	}
 	return true
 }
+
+// headingWords are the one-word markings that head a title line
+// (headingPlace): not Restricted, Classified, Internal or Secret, words that
+// head other lines too ("Restricted - requires admin role", "Classified -
+// Wikipedia").
+var headingWords = newWordList(`confidential confidenziale riservato riservata riservatissimo riservatissima`)
 
 // headingPlace reports whether the phrase at text[s:e] marks a title line:
 // first on its line, then a dash and the title ("Confidential - Project
@@ -321,9 +327,9 @@ func dashItemLine(text string, ls int) bool {
 }
 
 // dashAround reads, from i in direction dir (1 on, -1 back), spaces, a '-'
-// and spaces, one or more each side (normalising made every dash '-', every
-// space ' '), and returns the index of the byte after them (on) or before
-// them (back), or -1.
+// (or "--") and spaces, one or more each side (normalising made every dash
+// '-', every space ' '), and returns the index of the byte after them (on)
+// or before them (back), or -1.
 func dashAround(text string, i, dir int) int {
 	sp := func() int {
 		n := 0
@@ -336,6 +342,9 @@ func dashAround(text string, i, dir int) int {
 		return -1
 	}
 	i += dir
+	if byteAt(text, i) == '-' {
+		i += dir
+	}
 	if sp() == 0 || i < 0 || i >= len(text) {
 		return -1
 	}

@@ -284,6 +284,9 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		{"heading without spaces", "Confidential-Draft", nil},
 		{"heading internal", "Internal - Do not share", nil},
 		{"heading secret", "Secret - Santa list", nil},
+		{"heading restricted", "Restricted - requires admin role", nil},
+		{"heading classified", "Classified - Wikipedia", nil},
+		{"heading double dash", "Confidential -- Project Atlas", m("Confidential")},
 		{"scheme list", "Levels:\nPublic - anyone\nInternal - staff\nConfidential - need to know\nRestricted - named people", nil},
 		{"scheme bullets", "- Confidential - need to know\n- Secret - few", nil},
 	}

@@ -81,23 +81,32 @@ func (password) Find(t *Text) {
 			t.Emit(s, e)
 			next = e
 		}
-		if ok {
-			next = max(next, insertedAfter(t, h))
-		}
+		// An INSERT's further rows, whether or not the first row's value
+		// was one (NULL, a placeholder).
+		next = max(next, insertedAfter(t, h))
 	}
 }
 
 // insertedAfter emits, when the password word at h names a column of an
-// INSERT whose first row's value passwordAt took, the column's value in
-// each further row (VALUES (…), (…), …), and returns the last one's end (0
-// if none).
+// INSERT (its identifier passes passwordAt's tests: not inside a word, no
+// suffix such as _hash), the column's value in each row of VALUES after
+// the first (VALUES (…), (…), …; passwordAt reads the first), and returns
+// the last one's end (0 if none).
 func insertedAfter(t *Text, h int) int {
 	text := t.S
-	st := h
-	for st > 0 && st > h-64 && is(text[st-1], cWordDashDot) {
-		st--
+	st := spanClassBack(text, h, h-64, cWordDashDot)
+	if p := byteAt(text, st-1); st > 0 && strings.IndexByte(",( \t\n\r`\"[", p) < 0 {
+		return 0 // the usual hit: not a column of a list (a cheap test first)
 	}
-	row, col := insertColumn(text, st, spanClass(text, h, 64, cWordDash))
+	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
+	if kw == "" || isLower(byteAt(text, h-1)) && !isUpper(text[h]) || isDigit(byteAt(text, h-1)) {
+		return 0
+	}
+	e := spanClass(text, h+len(kw), 24, cWordDash) // as passwordAt reads the identifier's tail
+	if tail := text[h+len(kw) : e]; tail != "" && !passwordSuffix(tail) {
+		return 0
+	}
+	row, col := insertColumn(text, st, e)
 	if row < 0 {
 		return 0
 	}
@@ -120,18 +129,19 @@ func pwAbbreviation(text string, h int) bool {
 }
 
 // pwValue reports whether the value of "pw" looks like a password rather
-// than a measure, a date or a model number: six bytes or more, with a small
-// letter among them.
+// than a measure, a date, a model number or a word (Reset PW: Settings):
+// six bytes or more, with a small letter and a digit or a symbol among
+// them.
 func pwValue(v string) bool {
 	if len(v) < 6 {
 		return false
 	}
+	small, other := false, false
 	for i := 0; i < len(v); i++ {
-		if isLower(v[i]) || v[i] >= 0x80 {
-			return true
-		}
+		small = small || isLower(v[i]) || v[i] >= 0x80
+		other = other || !isAlpha(v[i]) && v[i] < 0x80
 	}
-	return false
+	return small && other
 }
 
 // encodedStandIn reports a password value text[s:e] that is base64 of text
@@ -594,9 +604,11 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 	} else if q == '*' && byteAt(text, i+1) == '*' && !inXML {
 		// Markdown's bold (**Qz7mKp2Lx**), as chat answers write values:
 		// quotes of a kind.
+		// One token: bold in chat answers is emphasis far more often
+		// (**Never share it**), and ***x*** is bold italics.
 		s = i + 2
 		k := strings.Index(text[s:min(len(text), s+258)], "**")
-		if k <= 0 || strings.IndexByte(text[s:s+k], '\n') >= 0 {
+		if k <= 0 || strings.IndexAny(text[s:s+k], " \t\n*") >= 0 {
 			return 0, 0, false
 		}
 		e = s + k
@@ -892,12 +904,28 @@ func pgpassEntries(t *Text, h int) int {
 	if isWord(byteAt(text, h+len(".pgpass"))) {
 		return 0
 	}
-	nl := strings.IndexByte(text[h:], '\n')
+	// The name's line ends soon (a search to the text's end at every name
+	// would make a text of names quadratic).
+	nl := strings.IndexByte(text[h:min(len(text), h+256)], '\n')
 	if nl < 0 {
 		return 0
 	}
 	last := 0
-	for ls, n := h+nl+1, 0; ls < len(text) && n < 256; n++ {
+	ls := h + nl + 1
+	// A blank line, or a Markdown fence, may stand before the entries.
+	for k := 0; k < 2 && ls < len(text); k++ {
+		le := len(text)
+		if i := strings.IndexByte(text[ls:min(len(text), ls+256)], '\n'); i >= 0 {
+			le = ls + i
+		} else if ls+256 < len(text) {
+			break
+		}
+		if l := strings.TrimRight(text[ls:le], " \t\r"); l != "" && !strings.HasPrefix(l, "```") {
+			break
+		}
+		ls = le + 1
+	}
+	for n := 0; ls < len(text) && n < 256; n++ {
 		le := len(text)
 		if i := strings.IndexByte(text[ls:], '\n'); i >= 0 {
 			le = ls + i
@@ -954,8 +982,8 @@ func pgpassLine(line string) (int, int, bool) {
 // "oracle:thin:"), and as SQL*Plus's first argument (sqlplus -s
 // scott/SECRET@orcl; the keyword is "sqlplus "). The password runs from the
 // '/' to the '@' of the connect identifier (required in a URL; SQL*Plus
-// may log in locally without one); Oracle's own demo login scott/tiger is
-// none.
+// may log in locally without one); Oracle's documented defaults
+// (scott/tiger, system/manager …) are none.
 func oracleLogin(text string, h int) (int, int, bool) {
 	var i int
 	if lower(text[h]) == 's' {
@@ -975,16 +1003,25 @@ func oracleLogin(text string, h int) (int, int, bool) {
 		return 0, 0, false
 	}
 	ps := ue + 1
-	pe := spanWhile(text, ps, 128, func(b byte) bool { return b > ' ' && b != '@' && b != '"' && b != '\'' && b != '/' })
-	if at := byteAt(text, pe) == '@'; !at && (lower(text[h]) != 's' || pe < len(text) && !isSpace(text[pe])) {
+	pe := spanWhile(text, ps, 128, func(b byte) bool {
+		return b > ' ' && strings.IndexByte("@\"'/;|&)", b) < 0
+	})
+	if at := byteAt(text, pe) == '@'; !at && (lower(text[h]) != 's' || pe < len(text) && !isSpace(text[pe]) && strings.IndexByte(";|&)", text[pe]) < 0) {
 		return 0, 0, false
 	}
 	pass, user := text[ps:pe], text[us:ue]
 	if len(pass) < 4 || isTemplateValue(pass) || isTemplateValue(user) || placeholderPassword(pass, user) ||
-		equalFold(user, "scott") && equalFold(pass, "tiger") {
+		oracleDefaults[strings.ToLower(user)+"/"+strings.ToLower(pass)] {
 		return 0, 0, false
 	}
 	return ps, pe, true
+}
+
+// oracleDefaults are the logins Oracle's documentation and images give
+// (the demo schema's, the installers' and the XE images' defaults).
+var oracleDefaults = map[string]bool{
+	"scott/tiger": true, "sys/change_on_install": true, "system/manager": true, "system/oracle": true,
+	"sys/oracle": true, "dbsnmp/dbsnmp": true, "hr/hr": true,
 }
 
 func skipSpaces(text string, i int) int {
@@ -996,8 +1033,8 @@ func skipSpaces(text string, i int) int {
 
 // isTemplateValue reports values that stand for a secret instead of being
 // one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]),
-// and masks (********, **ab, *123: a '*' then at most four others; a
-// password may start with one, *mE7b_5I0xD94).
+// masks (********, **ab, *123: a '*' then at most four others; a password
+// may start with one, *mE7b_5I0xD94) and Markdown's *italics*.
 func isTemplateValue(v string) bool {
 	if v == "" {
 		return true
@@ -1006,7 +1043,7 @@ func isTemplateValue(v string) bool {
 	case '$', '<', '[', '{':
 		return true
 	case '*':
-		return len(v) <= 5 || v[1] == '*'
+		return len(v) <= 5 || v[1] == '*' || v[len(v)-1] == '*' // a mask, or *italics*
 	case '%':
 		return strings.HasSuffix(v, "%")
 	}

@@ -32,10 +32,11 @@ func tableCellNear(text string, h int) bool {
 // of another shape; in a later line, the next cell of the row. Each value
 // is judged as a bare assigned one (placeholders, templates and values that
 // do not look generated are none). It returns where the detector goes on:
-// past the table's lines it read (a header's column is read once, for its
-// first password word; a row once, for its first), 0 if the word is in no
-// table. Lines of more than maxCellLine bytes are no table's: so the work
-// stays linear in a text of long lines of password words.
+// past the word's line (a header's column is read once, for its first
+// password word; a row once, for its first; the rows below a header are
+// still read for their own password words), 0 if the word is in no table.
+// Lines of more than maxCellLine bytes are no table's: so the work stays
+// linear in a text of long lines of password words.
 func passwordCell(t *Text, h int) int {
 	text := t.S
 	// The line, if it is short enough (searched no farther).
@@ -72,7 +73,6 @@ func passwordCell(t *Text, h int) int {
 		if ls == 0 || prevLineSeps(text, ls, sep) != n {
 			// The header: the column's cells in the lines below.
 			col := strings.Count(text[bs:cs], string(sep))
-			end := le
 			for row, lines := le+1, 0; row < len(text) && lines < maxTableLines; lines++ {
 				rhi := min(len(text), row+maxCellLine)
 				re := rhi
@@ -96,9 +96,9 @@ func passwordCell(t *Text, h int) int {
 				if s, e, ok := cellValue(text, c, e); ok {
 					t.Emit(s, e)
 				}
-				end, row = re, re+1
+				row = re + 1
 			}
-			return end
+			return le
 		}
 		// A row of a table of fields: the next cell is the value.
 		if ce < be {

@@ -30,6 +30,7 @@ func TestPasswordTableCells(t *testing.T) {
 		{"table ends", "user,password\nadmin," + p1 + "\n\nlater,Qz7mKp2Lx9 in another list", []want{{TypePassword, p1}}},
 		{"other column", "| User | Password | Role |\n|---|---|---|\n| admin | ******** | " + p2 + " |", nil},
 		{"not a table", "Password\n" + p1, nil},
+		{"prose under a csv header", "username,password\nalice," + p1 + "\nalso the admin password: " + p2 + ", rotate it\n", both},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
@@ -50,5 +51,7 @@ func TestPasswordTableStaysLinear(t *testing.T) {
 		"long header":       strings.Repeat("password,", 400) + "\n" + fillMiB(strings.Repeat("********,", 400)+"\n"),
 		"long rows":         "a|b\n" + fillMiB("password|"),
 		"after a long line": fillMiB("x") + "\n" + strings.Repeat("password|password\n", 200),
+		"pgpass names":      fillMiB(".pgpass "),
+		"putty headers":     fillMiB("PuTTY-User-Key-File-\n"),
 	})
 }

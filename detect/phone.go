@@ -72,7 +72,8 @@ type phoneScan struct {
 
 // wordBefore is nearWord, or, where no phone word is near, the phone
 // word that heads the table column the number at at starts a cell of
-// (columnWord).
+// (columnWord); none where that column's header names another kind of
+// number (nearOther), whatever word is near.
 func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	near := sc.nearWord(t, at)
 	col := sc.columnWord(t, at)

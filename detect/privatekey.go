@@ -21,14 +21,24 @@ const maxPEMBody = 16 << 10
 func (privateKey) Find(t *Text) {
 	text, hits := t.S, t.Hits
 	next := 0
+	pl := -2 // the next puttyPrivate at or after a PuTTY header; -1: none left, -2: not looked for
 	for _, h := range hits {
 		if h < next {
 			continue
 		}
 		if text[h] != '-' {
-			if end := puttyKey(text, h); end > 0 {
-				t.Emit(h, end)
-				next = end
+			// The next "Private-Lines:" line, looked for once for all
+			// the PuTTY headers before it (each would search 16 KB).
+			if pl < h && pl != -1 {
+				if pl = strings.Index(text[h:], puttyPrivate); pl >= 0 {
+					pl += h
+				}
+			}
+			if pl >= 0 && pl-h <= maxPEMBody {
+				if end := puttyKey(text, h, pl); end > 0 {
+					t.Emit(h, end)
+					next = end
+				}
 			}
 			continue
 		}
@@ -82,19 +92,19 @@ func (privateKey) Find(t *Text) {
 	}
 }
 
+// puttyPrivate is the line before a PuTTY key file's private part.
+const puttyPrivate = "\nPrivate-Lines:"
+
 // puttyKey returns the end of the PuTTY private key file whose first line
 // ("PuTTY-User-Key-File-3: ssh-ed25519") starts at h, or 0: its header
-// lines, the public part, then "Private-Lines: N" and N lines of base64
-// (key material, as keyBody judges it), and the "Private-MAC:" line if
-// one follows. (Encrypted or not: an encrypted one is as a PEM block's
+// lines, the public part, then "Private-Lines: N" (pl: where the
+// puttyPrivate after h is, within maxPEMBody) and N lines of base64 (key
+// material, as keyBody judges it), and the "Private-MAC:" line if one
+// follows. (Encrypted or not: an encrypted one is as a PEM block's
 // ENCRYPTED PRIVATE KEY.)
-func puttyKey(text string, h int) int {
+func puttyKey(text string, h, pl int) int {
 	limit := min(len(text), h+maxPEMBody)
-	i := strings.Index(text[h:limit], "\nPrivate-Lines:")
-	if i < 0 {
-		return 0
-	}
-	p := skipSpaces(text, h+i+len("\nPrivate-Lines:"))
+	p := skipSpaces(text, pl+len(puttyPrivate))
 	n := 0
 	for ; p < limit && isDigit(text[p]) && n < 1000; p++ {
 		n = n*10 + int(text[p]-'0')

@@ -116,7 +116,11 @@ func FuzzPuTTYKey(f *testing.F) {
 	f.Add("PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nAAAAIBxvLxkqN0pVKIcfEcXhQiCUNZoc5SGLvIRiqY3Mrf2u\nPrivate-MAC: ab12")
 	f.Add("PuTTY-User-Key-File-2: x\r\nPrivate-Lines: 99999\r\n\r\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		end := puttyKey(text, 0)
+		pl := strings.Index(text, puttyPrivate)
+		if pl < 0 || pl > maxPEMBody {
+			return
+		}
+		end := puttyKey(text, 0, pl)
 		if end == 0 {
 			return
 		}

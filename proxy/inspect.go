@@ -328,8 +328,9 @@ type auditedBody struct {
 	readErr error // the read failed before the end (upstream broke off)
 	n       int64 // bytes read
 	// ctx, optional, is the upstream request's: once it is done (the
-	// client hung up), a failed read is the client's leaving, whatever
-	// error the transport chose for it.
+	// client hung up), a failed read — or an EOF, which the cancelled
+	// transport may report — is the client's leaving, whatever the
+	// transport chose to say.
 	ctx context.Context
 }
 
