@@ -89,8 +89,8 @@ func productCodeBefore(text string, i int) bool {
 	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ':' || text[i-1] == '#' || text[i-1] == ')') {
 		i--
 	}
-	for i > 0 && isDigit(text[i-1]) {
-		i-- // ISBN-13, EAN13
+	for k := 0; k < 2 && i > 0 && isDigit(text[i-1]); k++ {
+		i-- // ISBN-13, EAN13, EAN-8: a length of two digits at most
 	}
 	return productCodes.has(letterWordBefore(text, i))
 }

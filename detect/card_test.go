@@ -49,7 +49,7 @@ func refCardAt(text string, i int) (int, bool) {
 // refProductCodeRE matches a text that ends with a product's or a device's
 // code label, maybe its length, and the spaces, '-', '_', ':', '#' or ')'
 // after it (productCodeBefore).
-var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode)[ \t_-]*[0-9]*[ \t:#)]*$`)
+var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode)[ \t_-]*[0-9]{0,2}[ \t:#)]*$`)
 
 // refValidPAN is the former validPAN, with the issuer ranges' lengths
 // (refPANRanges) in place of the first digit's test.
@@ -151,7 +151,13 @@ func FuzzGroupBefore(f *testing.F) {
 func TestProductCodeBeforeMatchesReference(t *testing.T) {
 	r := rng(t)
 	found := 0
-	for range 3000 {
+	// The reference reads each text's whole prefix at each place: fewer
+	// texts under the race detector, which slows the regexp tenfold.
+	texts := 1500
+	if raceEnabled {
+		texts = 150
+	}
+	for range texts {
 		text := numberText(r)
 		for i := range len(text) + 1 {
 			got, want := productCodeBefore(text, i), refProductCodeRE.MatchString(text[:i])
@@ -163,8 +169,8 @@ func TestProductCodeBeforeMatchesReference(t *testing.T) {
 			}
 		}
 	}
-	if found < 100 {
-		t.Fatalf("labelled places: %d, want 100 or more", found)
+	if found < texts/30 {
+		t.Fatalf("labelled places: %d, want %d or more", found, texts/30)
 	}
 }
 
