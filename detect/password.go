@@ -99,11 +99,11 @@ func insertedAfter(t *Text, h int) int {
 		return 0 // the usual hit: not a column of a list (a cheap test first)
 	}
 	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
-	if kw == "" || isLower(byteAt(text, h-1)) && !isUpper(text[h]) || isDigit(byteAt(text, h-1)) {
+	if kw == "" {
 		return 0
 	}
-	e := spanClass(text, h+len(kw), 24, cWordDash) // as passwordAt reads the identifier's tail
-	if tail := text[h+len(kw) : e]; tail != "" && !passwordSuffix(tail) {
+	e := passwordIdentEnd(text, h, len(kw))
+	if e < 0 {
 		return 0
 	}
 	row, col := insertColumn(text, st, e)
@@ -204,6 +204,24 @@ func copula(w string) bool {
 	return false
 }
 
+// passwordIdentEnd returns where the identifier holding the password word
+// of n bytes at h ends, or -1 if the word is no identifier's: it must start
+// a word or an identifier part (DB_PASSWORD, dbPassword, ClearTextPassword)
+// and end one, but for a short suffix that still names the password
+// ("password_hash" is not a password; "passwordValue", "password1" … rarely
+// matter).
+func passwordIdentEnd(text string, h, n int) int {
+	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+		return -1
+	}
+	i := h + n
+	tail := spanClass(text, i, 24, cWordDash)
+	if tail > i && !passwordSuffix(text[i:tail]) {
+		return -1
+	}
+	return tail
+}
+
 // passwordAt handles a password keyword at h.
 func passwordAt(text string, h int) (int, int, bool) {
 	// The keyword must start a word or an identifier part (DB_PASSWORD,
@@ -216,20 +234,14 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if n == 0 {
 		return 0, 0, false
 	}
-	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+	tail := passwordIdentEnd(text, h, n)
+	if tail < 0 {
 		if kw == "pass" && hasPrefixFold(text, h-3, "ssh") {
 			return commandPassword(text, h-3) // sshpass -p SECRET
 		}
 		return 0, 0, false
 	}
-	i := h + n
-	// The rest of the identifier: "password_hash" is not a password, but
-	// "passwordValue", "password1" … rarely matter; allow a short tail.
-	tail := spanClass(text, i, 24, cWordDash)
-	if tail > i && !passwordSuffix(text[i:tail]) {
-		return 0, 0, false
-	}
-	i = tail
+	i := tail
 	// A value the identifier names elsewhere: a name/value pair's value
 	// field, {"key":"DB_PASSWORD","value":"…"}; a column's value in a SQL
 	// INSERT (pairvalue.go, sqlinsert.go).

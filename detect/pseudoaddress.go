@@ -38,16 +38,9 @@ func pseudoAddressAfter(text string, h int) (int, int, bool) {
 	if kw == "" {
 		return 0, 0, false
 	}
-	i := h + len(kw)
-	// As passwordAt: the keyword starts a word or an identifier part, and
-	// ends one but for a suffix that still names the password.
-	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+	i := passwordIdentEnd(text, h, len(kw))
+	if i < 0 {
 		return 0, 0, false
-	}
-	if tail := spanClass(text, i, 24, cWordDash); tail > i && !passwordSuffix(text[i:tail]) {
-		return 0, 0, false
-	} else {
-		i = tail
 	}
 	k, breaks := i, 0
 	for n := 0; n < pseudoAddressTokens && k < len(text) && k-i < pseudoAddressReach; n++ {
