@@ -28,10 +28,7 @@ const pairReach = 512
 // INSERT (insertedValue). The byte before the identifier (its quote and
 // white space skipped) tells which, for one look back.
 func valueNamedBy(text string, h, e int) (int, int, bool) {
-	st := h
-	for st > 0 && st > h-64 && is(text[st-1], cWordDashDot) {
-		st--
-	}
+	st := spanClassBack(text, h, h-64, cWordDashDot)
 	p := st - 1
 	if q := byteAt(text, p); q == '"' || q == '\'' || q == '`' || q == '[' {
 		p--
