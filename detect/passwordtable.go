@@ -126,7 +126,8 @@ func prevLineSeps(text string, ls int, sep byte) int {
 	return separators(text, ps, ls-1, sep)
 }
 
-// maxCellLine bounds the length of a table's line passwordCell reads.
+// maxCellLine bounds the length of a table's line, as passwordCell and
+// columnWord read them: a longer line is no table's.
 const maxCellLine = 4 << 10
 
 // wholeCell reports whether the cell text[cs:ce] holds only the identifier

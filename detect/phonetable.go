@@ -70,15 +70,23 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 		}
 		return 0
 	}
-	ls := strings.LastIndexByte(text[:s], '\n') + 1
+	// The number's line, if it is short enough for a table's
+	// (maxCellLine): each number reads its line, and a text of one long
+	// line of numbers would be read once a number.
+	lo := max(0, s-maxCellLine)
+	ls := strings.LastIndexByte(text[lo:s], '\n') + 1 + lo
 	if ls == 0 {
 		return 0 // the first line: no header above it
 	}
-	le := len(text)
-	if i := strings.IndexByte(text[s:], '\n'); i >= 0 {
+	found := ls > lo || lo == 0 // ls is the line's start
+	hi := min(len(text), ls+maxCellLine)
+	le := hi
+	if i := strings.IndexByte(text[s:hi], '\n'); i >= 0 {
 		le = s + i
+	} else if hi < len(text) || !found {
+		le = -1 // too long: no table of separators
 	}
-	for k := 0; k < len(tableSeps); k++ {
+	for k := 0; k < len(tableSeps) && le >= 0; k++ {
 		sep := tableSeps[k]
 		bs, be := cellsOf(text, ls, le, sep)
 		n := strings.Count(text[bs:be], string(sep))
@@ -108,7 +116,7 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 			return w
 		}
 	}
-	if s == ls || text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
+	if s == ls && found || text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
 		return sc.fixedColumn(t, s)
 	}
 	return 0

@@ -328,5 +328,7 @@ func TestPhoneTablesStayLinear(t *testing.T) {
 		"copy, other count":        "COPY t (telefono) FROM stdin;\n" + fillMiB("1\t0521 123456\n"),
 		"tsv, no header":           "tel\n" + rows + fillMiB("x\t0521 123456\n"),
 		"tsv, many words":          "Code\t" + strings.Repeat("tel ", 5000) + "\n" + fillMiB("0521 123456\tx\n"),
+		"one line of cells":        "tel " + fillMiB("|0212345678"),
+		"header, one line of rows": "phone,x\n" + fillMiB("0212345678,"),
 	})
 }
