@@ -59,10 +59,7 @@ func passwordCell(t *Text, h int) int {
 			continue
 		}
 		cs := strings.LastIndexByte(text[bs:h], sep) + 1 + bs
-		ce := be
-		if i := strings.IndexByte(text[h:be], sep); i >= 0 {
-			ce = h + i
-		}
+		ce := cellEnd(text, h, be, sep)
 		if !wholeCell(text, cs, ce, h) {
 			continue
 		}
@@ -85,14 +82,7 @@ func passwordCell(t *Text, h int) int {
 				if strings.Count(text[rbs:rbe], string(sep)) != n {
 					break
 				}
-				c := rbs
-				for range col {
-					c += strings.IndexByte(text[c:rbe], sep) + 1
-				}
-				e := rbe
-				if i := strings.IndexByte(text[c:rbe], sep); i >= 0 {
-					e = c + i
-				}
+				c, e := cellAt(text, rbs, rbe, sep, col)
 				if s, e, ok := cellValue(text, c, e); ok {
 					t.Emit(s, e)
 				}
@@ -102,11 +92,7 @@ func passwordCell(t *Text, h int) int {
 		}
 		// A row of a table of fields: the next cell is the value.
 		if ce < be {
-			e := be
-			if i := strings.IndexByte(text[ce+1:be], sep); i >= 0 {
-				e = ce + 1 + i
-			}
-			if s, e, ok := cellValue(text, ce+1, e); ok {
+			if s, e, ok := cellValue(text, ce+1, cellEnd(text, ce+1, be, sep)); ok {
 				t.Emit(s, e)
 			}
 		}

@@ -104,14 +104,8 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 			continue
 		}
 		// The header's cell of the column.
-		c, he := cellsOf(text, hs, he, hsep)
-		for range col {
-			c += strings.IndexByte(text[c:he], hsep) + 1
-		}
-		ce := he
-		if i := strings.IndexByte(text[c:he], hsep); i >= 0 {
-			ce = c + i
-		}
+		hbs, hbe := cellsOf(text, hs, he, hsep)
+		c, ce := cellAt(text, hbs, hbe, hsep, col)
 		if w := cellWord(t, c, ce); w != 0 {
 			return w
 		}
@@ -161,6 +155,26 @@ func cellsOf(text string, ls, le int, sep byte) (int, int) {
 		be--
 	}
 	return bs, be
+}
+
+// cellAt returns the cell of column col (from 0) of the cells text[bs:be]
+// separated by sep: text[c:e]. The line must have more than col
+// separators.
+func cellAt(text string, bs, be int, sep byte, col int) (c, e int) {
+	c = bs
+	for range col {
+		c += strings.IndexByte(text[c:be], sep) + 1
+	}
+	return c, cellEnd(text, c, be, sep)
+}
+
+// cellEnd returns where the cell that starts at c ends: at the next
+// separator sep before be, or at be.
+func cellEnd(text string, c, be int, sep byte) int {
+	if i := strings.IndexByte(text[c:be], sep); i >= 0 {
+		return c + i
+	}
+	return be
 }
 
 // header returns the header line [hs, he) of the table whose line starts
