@@ -186,6 +186,26 @@ var lowerTable = func() (t [256]byte) {
 	return
 }()
 
+// lineStart returns where the line holding i starts: after the last '\n'
+// among the n bytes before i, or at the text's start if they reach it; ok
+// is false otherwise (the line is longer than a bounded reader reads).
+func lineStart(text string, i, n int) (ls int, ok bool) {
+	lo := max(0, i-n)
+	ls = strings.LastIndexByte(text[lo:i], '\n') + 1 + lo
+	return ls, ls > lo || lo == 0
+}
+
+// lineEnd returns where the line holding i ends (its '\n', or the
+// text's end), searched up to the offset limit; ok is false if it runs
+// past limit.
+func lineEnd(text string, i, limit int) (le int, ok bool) {
+	hi := min(len(text), limit)
+	if k := strings.IndexByte(text[i:hi], '\n'); k >= 0 {
+		return i + k, true
+	}
+	return hi, hi == len(text)
+}
+
 // byteAt returns text[i], or 0 outside the text, so boundary checks need no
 // bounds tests of their own.
 func byteAt(text string, i int) byte {

@@ -273,3 +273,29 @@ func TestFirstNonASCII(t *testing.T) {
 		}
 	}
 }
+
+func TestLineStartEnd(t *testing.T) {
+	text := "ab\ncdefgh\nij"
+	for _, c := range []struct {
+		i, n  int
+		ls    int
+		lsOK  bool
+		limit int
+		le    int
+		leOK  bool
+	}{
+		{i: 5, n: 10, ls: 3, lsOK: true, limit: 20, le: 9, leOK: true},
+		{i: 5, n: 2, ls: 3, lsOK: false, limit: 9, le: 9, leOK: false}, // the '\n's at 2 and 9 are outside text[3:5] and text[5:9]
+		{i: 5, n: 1, ls: 4, lsOK: false, limit: 10, le: 9, leOK: true},
+		{i: 1, n: 1, ls: 0, lsOK: true, limit: 2, le: 2, leOK: false},
+		{i: 11, n: 2, ls: 10, lsOK: true, limit: 100, le: 12, leOK: true}, // the text's end
+		{i: 11, n: 1, ls: 10, lsOK: false, limit: 12, le: 12, leOK: true},
+	} {
+		if ls, ok := lineStart(text, c.i, c.n); ls != c.ls || ok != c.lsOK {
+			t.Errorf("lineStart(%d, %d) = %d, %v; want %d, %v", c.i, c.n, ls, ok, c.ls, c.lsOK)
+		}
+		if le, ok := lineEnd(text, c.i, c.limit); le != c.le || ok != c.leOK {
+			t.Errorf("lineEnd(%d, %d) = %d, %v; want %d, %v", c.i, c.limit, le, ok, c.le, c.leOK)
+		}
+	}
+}

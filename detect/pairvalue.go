@@ -99,9 +99,8 @@ func pairedValue(text string, st, e int) (int, int, bool) {
 	if fq != 0 {
 		return 0, 0, false
 	}
-	lo := max(0, fs-128) // a key's indentation is shorter
-	ls := lo + strings.LastIndexByte(text[lo:fs], '\n') + 1
-	if ls == lo && lo > 0 {
+	ls, ok := lineStart(text, fs, 128) // a key's indentation is shorter
+	if !ok {
 		return 0, 0, false
 	}
 	k := skipSpaces(text, ls)
@@ -303,8 +302,8 @@ func blockPairValue(text string, ls, col int, item bool) (int, int, bool) {
 	// Lines before.
 	lo := max(0, ls-pairReach)
 	for b, n := ls, 0; b > 0 && b > ls-pairReach && n < 16; n++ {
-		a := lo + strings.LastIndexByte(text[lo:b-1], '\n') + 1
-		if a == lo && lo > 0 {
+		a, ok := lineStart(text, b-1, b-1-lo)
+		if !ok {
 			break // a line longer than the reach
 		}
 		k := skipSpaces(text, a)

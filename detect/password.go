@@ -926,10 +926,8 @@ func pgpassEntries(t *Text, h int) int {
 	ls := h + nl + 1
 	// A blank line, or a Markdown fence, may stand before the entries.
 	for k := 0; k < 2 && ls < len(text); k++ {
-		le := len(text)
-		if i := strings.IndexByte(text[ls:min(len(text), ls+256)], '\n'); i >= 0 {
-			le = ls + i
-		} else if ls+256 < len(text) {
+		le, ok := lineEnd(text, ls, ls+256)
+		if !ok {
 			break
 		}
 		if l := strings.TrimRight(text[ls:le], " \t\r"); l != "" && !strings.HasPrefix(l, "```") {

@@ -40,16 +40,12 @@ func tableCellNear(text string, h int) bool {
 func passwordCell(t *Text, h int) int {
 	text := t.S
 	// The line, if it is short enough (searched no farther).
-	lo := max(0, h-maxCellLine)
-	ls := strings.LastIndexByte(text[lo:h], '\n') + 1 + lo
-	if ls == lo && lo > 0 {
+	ls, ok := lineStart(text, h, maxCellLine)
+	if !ok {
 		return 0
 	}
-	hi := min(len(text), ls+maxCellLine)
-	le := hi
-	if i := strings.IndexByte(text[h:hi], '\n'); i >= 0 {
-		le = h + i
-	} else if hi < len(text) {
+	le, ok := lineEnd(text, h, ls+maxCellLine)
+	if !ok {
 		return 0
 	}
 	for k := 0; k < len(tableSeps); k++ {
@@ -71,11 +67,8 @@ func passwordCell(t *Text, h int) int {
 			// The header: the column's cells in the lines below.
 			col := strings.Count(text[bs:cs], string(sep))
 			for row, lines := le+1, 0; row < len(text) && lines < maxTableLines; lines++ {
-				rhi := min(len(text), row+maxCellLine)
-				re := rhi
-				if i := strings.IndexByte(text[row:rhi], '\n'); i >= 0 {
-					re = row + i
-				} else if rhi < len(text) {
+				re, ok := lineEnd(text, row, row+maxCellLine)
+				if !ok {
 					break // a line too long for a table's
 				}
 				rbs, rbe := cellsOf(text, row, re, sep)
@@ -104,9 +97,8 @@ func passwordCell(t *Text, h int) int {
 // prevLineSeps counts the separators sep of the line before the one at ls
 // (ls > 0): -1 if it is longer than maxCellLine (no table's line).
 func prevLineSeps(text string, ls int, sep byte) int {
-	lo := max(0, ls-1-maxCellLine)
-	ps := strings.LastIndexByte(text[lo:ls-1], '\n') + 1 + lo
-	if ps == lo && lo > 0 {
+	ps, ok := lineStart(text, ls-1, maxCellLine)
+	if !ok {
 		return -1
 	}
 	return separators(text, ps, ls-1, sep)

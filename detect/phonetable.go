@@ -73,17 +73,12 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 	// The number's line, if it is short enough for a table's
 	// (maxCellLine): each number reads its line, and a text of one long
 	// line of numbers would be read once a number.
-	lo := max(0, s-maxCellLine)
-	ls := strings.LastIndexByte(text[lo:s], '\n') + 1 + lo
+	ls, found := lineStart(text, s, maxCellLine)
 	if ls == 0 {
 		return 0 // the first line: no header above it
 	}
-	found := ls > lo || lo == 0 // ls is the line's start
-	hi := min(len(text), ls+maxCellLine)
-	le := hi
-	if i := strings.IndexByte(text[s:hi], '\n'); i >= 0 {
-		le = s + i
-	} else if hi < len(text) || !found {
+	le, ok := lineEnd(text, s, ls+maxCellLine)
+	if !ok || !found {
 		le = -1 // too long: no table of separators
 	}
 	for k := 0; k < len(tableSeps) && le >= 0; k++ {
