@@ -12,14 +12,14 @@ import "strings"
 // at h (across spaces and decoration): passwordCell's cheap first test.
 func tableCellNear(text string, h int) bool {
 	i := h
-	for i > 0 && h-i < 4 && strings.IndexByte(" \t\"'*`", text[i-1]) >= 0 {
+	for i > 0 && h-i < 4 && strings.IndexByte(cellDecoration, text[i-1]) >= 0 {
 		i--
 	}
 	if i == 0 || strings.IndexByte(tableSeps+"\n", text[i-1]) >= 0 {
 		return true
 	}
 	e := spanClass(text, h, 64, cWordDash)
-	for e < len(text) && e-h < 72 && strings.IndexByte(" \t\"'*`\r", text[e]) >= 0 {
+	for e < len(text) && e-h < 72 && strings.IndexByte(cellDecoration, text[e]) >= 0 {
 		e++
 	}
 	return e == len(text) || strings.IndexByte(tableSeps+"\n", text[e]) >= 0
@@ -108,6 +108,10 @@ func prevLineSeps(text string, ls int, sep byte) int {
 // columnWord read them: a longer line is no table's.
 const maxCellLine = 4 << 10
 
+// cellDecoration holds the bytes that may stand around a word in a table
+// cell: spaces, quotes, Markdown's '*' and '`', a line's '\r'.
+const cellDecoration = " \t\"'*`\r"
+
 // wholeCell reports whether the cell text[cs:ce] holds only the identifier
 // at h (its word bytes), with spaces, quotes, '*' or '`' around it.
 func wholeCell(text string, cs, ce, h int) bool {
@@ -117,7 +121,7 @@ func wholeCell(text string, cs, ce, h int) bool {
 			i = e - 1
 			continue
 		}
-		if c := text[i]; c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '*' && c != '`' && c != '\r' {
+		if strings.IndexByte(cellDecoration, text[i]) < 0 {
 			return false
 		}
 	}
