@@ -146,11 +146,7 @@ func pairFieldValue(text string, v int) (int, int, bool) {
 	if strings.IndexByte("!|>&", byteAt(text, v)) >= 0 {
 		return 0, 0, false
 	}
-	s, e, ok := quotedOrBare(text, v, false)
-	if ok && (s > v || looksRandom(text[s:e])) {
-		return s, e, true
-	}
-	return 0, 0, false
+	return assignedValue(text, v)
 }
 
 // quotedEnd returns the end of the string quoted by text[i] (its closing

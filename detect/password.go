@@ -274,8 +274,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// grammar ("the password reset link") goes on to the tests below.
 	if tail == h+len(kw) && kw == "password" && (byteAt(text, i) == ' ' || byteAt(text, i) == '\t') &&
 		(h == 0 || isSpace(text[h-1])) && netrcEntry(text, h) {
-		v := skipSpaces(text, i)
-		if s, e, ok := quotedOrBare(text, v, false); ok && (s > v || looksRandom(text[s:e])) {
+		if s, e, ok := assignedValue(text, skipSpaces(text, i)); ok {
 			return s, e, true
 		}
 	}
@@ -587,6 +586,16 @@ func passwordSuffix(s string) bool {
 	return amongFold(strings.TrimLeft(s, "_-"), passwordSuffixes)
 }
 
+// assignedValue reads the value at v as an assignment's: quoted (typed as
+// a string), or bare and looking generated.
+func assignedValue(text string, v int) (int, int, bool) {
+	s, e, ok := quotedOrBare(text, v, false)
+	if ok && (s > v || looksRandom(text[s:e])) {
+		return s, e, true
+	}
+	return 0, 0, false
+}
+
 // quotedOrBare reads the value starting at i: a quoted string, or a bare
 // token up to white space. inXML allows only quoted values. Inside a JSON
 // or JavaScript string (a prompt pasted as a request body) quotes and
@@ -756,11 +765,7 @@ func identifiedBy(text string, h int) (int, int, bool) {
 	if !sqlUserStatement(text, h) {
 		return 0, 0, false
 	}
-	s, e, ok := quotedOrBare(text, v, false)
-	if ok && (s > v || looksRandom(text[s:e])) {
-		return s, e, true
-	}
-	return 0, 0, false
+	return assignedValue(text, v)
 }
 
 // yamlTag returns the end of the YAML tag at v ('!'): "!", "!!" or "!x!",
