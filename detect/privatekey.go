@@ -176,7 +176,23 @@ func keyBody(body string) bool {
 	if n < 32 {
 		return false
 	}
-	return !strings.Contains(body, "...") && indexFold(body, "your") < 0
+	return !strings.Contains(body, "...") && !yourWord(body)
+}
+
+// yourWord reports whether body holds "your" (any case) as a word of its
+// own among the base64 bytes ("<your key here>", YOUR_PRIVATE_KEY): the
+// stand-in's word, not four bytes of a random body that spell it.
+func yourWord(body string) bool {
+	for i := 0; ; i++ {
+		k := indexFold(body[i:], "your")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if !is(byteAt(body, i-1), cB64Std|cEquals) && !is(byteAt(body, i+4), cB64Std|cEquals) {
+			return true
+		}
+	}
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\r' || b == '\t' }

@@ -13,8 +13,20 @@ func keyBodySimple(body string) bool {
 			n++
 		}
 	}
-	return n >= 32 && !strings.Contains(body, "...") && !strings.Contains(strings.ToLower(body), "your")
+	if n < 32 || strings.Contains(body, "...") {
+		return false
+	}
+	// "your" as a word of its own among base64 bytes is a stand-in's.
+	l := strings.ToLower(body)
+	for i := range len(l) {
+		if strings.HasPrefix(l[i:], "your") && (i == 0 || !b64Byte(l[i-1])) && (i+4 == len(l) || !b64Byte(l[i+4])) {
+			return false
+		}
+	}
+	return true
 }
+
+func b64Byte(b byte) bool { return isAlnum(b) || b == '+' || b == '/' || b == '=' }
 
 func TestKeyBody(t *testing.T) {
 	r := rng(t)
@@ -28,8 +40,12 @@ func TestKeyBody(t *testing.T) {
 		{body[:20] + "\n" + body[20:40], true},
 		{body[:40] + "..." + body[40:], false},
 		{body[:40] + "<YoUr KEY>" + body[40:], false},
-		{"your" + body, false},
-		{body + "yOuR", false},
+		{"your " + body, false},
+		{body + "\nyOuR", false},
+		{body[:40] + "\nYOUR_PRIVATE_KEY\n" + body[40:], false},
+		{"your" + body, true}, // a random body may spell it
+		{body[:30] + "yOuR" + body[30:], true},
+		{body + "your", true},
 		{strings.Repeat("-", 40), false},
 	} {
 		if got := keyBody(tt.body); got != tt.want {
