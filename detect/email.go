@@ -447,8 +447,13 @@ func paddedLoad64(text string, i int) uint64 {
 }
 
 // urlUserinfo reports a local part that is really the userinfo of a URL:
-// "https://user@host", "ftp://user:pass@host" (but "mailto:a@b.it" is mail).
+// "https://user@host", "ftp://user:pass@host" (but "mailto:a@b.it" is mail),
+// also where the password is a variable ("https://oauth2:$CI_JOB_TOKEN@host",
+// "${TOKEN}": the local part starts after the '$' or '{').
 func urlUserinfo(text string, start int) bool {
+	for k := 0; k < 2 && (byteAt(text, start-1) == '$' || byteAt(text, start-1) == '{'); k++ {
+		start--
+	}
 	p := byteAt(text, start-1)
 	if p == '/' {
 		return byteAt(text, start-2) == '/'

@@ -331,6 +331,11 @@ func TestEmailSpans(t *testing.T) {
 		{"zip is a tld", "write to bob@acme.zip", []want{{TypeEmail, "bob@acme.zip"}}},
 		{"mov is a tld", "bob@film.mov", []want{{TypeEmail, "bob@film.mov"}}},
 		{"app is a tld", "hello@acme.app", []want{{TypeEmail, "hello@acme.app"}}},
+		{"url userinfo", "clone https://deploy@git.acme.it/app.git", nil},
+		{"url password variable", "git push https://oauth2:$CI_JOB_TOKEN@gitlab.acme.it/web/app.git", nil},
+		{"url password variable braces", "git push https://oauth2:${CI_JOB_TOKEN}@gitlab.acme.it/web/app.git", nil},
+		{"address after a variable", "NOTIFY=$ADMIN bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},
+		{"mailto", "mailto:bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
