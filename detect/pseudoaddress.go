@@ -34,6 +34,9 @@ const (
 // is not one (pseudoAddress). It returns the token without quotes around it
 // or the sentence's punctuation after it.
 func pseudoAddressAfter(text string, h int) (int, int, bool) {
+	if h > 0 && strings.IndexByte("#/:<{$@=&?", text[h-1]) >= 0 {
+		return 0, 0, false // a word inside a reference or template (vault:…#password, <password>)
+	}
 	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
 	if kw == "" {
 		return 0, 0, false
@@ -79,14 +82,15 @@ func pseudoAddressAfter(text string, h int) (int, int, bool) {
 // pseudoAddress reports whether v, with an '@' at at, has an e-mail
 // address's shape (a local part, a dotted domain of letters, digits and
 // hyphens) but a domain no address has (addressDomain), and is not a
-// stand-in.
+// stand-in. A domain of digits and dots is a host's address: user@10.2.4.33
+// is a login (ssh, scp), not a password.
 func pseudoAddress(v string, at int) bool {
 	if at < 1 || len(v) < 6 {
 		return false
 	}
 	d := v[at+1:]
 	dot := strings.LastIndexByte(d, '.')
-	if dot < 1 || dot == len(d)-1 {
+	if dot < 1 || dot == len(d)-1 || strings.Trim(d, "0123456789.") == "" {
 		return false
 	}
 	for i := 0; i < len(d); i++ {

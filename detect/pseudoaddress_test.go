@@ -41,6 +41,10 @@ func TestPseudoAddressPassword(t *testing.T) {
 		{"two lines down", "Password:\n\n" + v, []want{{TypeEmail, v}}},
 		{"not a password word", "contact " + v, []want{{TypeEmail, v}}},
 		{"identifier", "password_hash " + v, []want{{TypeEmail, v}}},
+		{"login at an ip address", "sshpass -p '<password>' ssh ops@10.2.4.33", []want{{TypeIPAddress, "10.2.4.33"}}},
+		{"login at a partial address", "password then ssh ops@2.4.33", nil},
+		{"word inside a reference", "sshpass -p 'vault:secret/data/app#password' ssh ops@x.x.x.x", nil},
+		{"word inside a template", "sshpass -p '<password>' ssh ops@bastion.x", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
