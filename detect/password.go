@@ -39,6 +39,9 @@ var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
 	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
 	"identified", "pw:", "oracle:thin:", "sqlplus ", ".pgpass",
+	// Calls that take a password by position (passwordCalls).
+	"securestring", "dbi->connect", "new pdo", "mysqli_connect", "new mysqli", "mysql_connect",
+	"networkcredential",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -62,6 +65,8 @@ func (password) Find(t *Text) {
 			}
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
+		} else if call, isCall := passwordCallAt(text, h); isCall {
+			s, e, ok = callPassword(text, h, call)
 		} else if c := lower(text[h]); c == 'o' || c == 's' {
 			s, e, ok = oracleLogin(text, h)
 		} else if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
@@ -238,6 +243,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if tail < 0 {
 		if kw == "pass" && hasPrefixFold(text, h-3, "ssh") {
 			return commandPassword(text, h-3) // sshpass -p SECRET
+		}
+		if kw == "password" && byteAt(text, h-1) == '-' && hasPrefixFold(text, h+n, "-stdin") {
+			return stdinPassword(text, h) // echo SECRET | docker login --password-stdin
 		}
 		return 0, 0, false
 	}
@@ -573,6 +581,172 @@ func commandPassword(text string, h int) (int, int, bool) {
 		return quotedOrBare(text, tok+2, false)
 	}
 	return 0, 0, false
+}
+
+// passwordCall is a call that takes a password as its argument number arg
+// (from 0): a database connection's (Perl's DBI, PHP's PDO and mysqli,
+// the password third) or .NET's NetworkCredential (user, password);
+// PowerShell's ConvertTo-SecureString takes it first (arg 0), read with
+// -AsPlainText.
+type passwordCall struct {
+	name string
+	arg  int
+}
+
+var passwordCalls = []passwordCall{
+	{"securestring", 0}, {"dbi->connect", 2}, {"new pdo", 2}, {"mysqli_connect", 2}, {"new mysqli", 2},
+	{"mysql_connect", 2}, {"networkcredential", 1},
+}
+
+// passwordCallAt reports which of passwordCalls the keyword at h is.
+func passwordCallAt(text string, h int) (passwordCall, bool) {
+	switch lower(text[h]) {
+	case 'd', 'm', 'n', 's':
+		for _, c := range passwordCalls {
+			if hasPrefixFold(text, h, c.name) {
+				return c, true
+			}
+		}
+	}
+	return passwordCall{}, false
+}
+
+// callPassword reads the password a call at h takes by position: a quoted
+// literal (a variable, $pw, is none) as the argument c.arg of its list in
+// parentheses — or, for ConvertTo-SecureString, the first argument after
+// the command (-String "…" or bare "…") with -AsPlainText on its line.
+func callPassword(text string, h int, c passwordCall) (int, int, bool) {
+	i := h + len(c.name)
+	if isWord(byteAt(text, i)) || h > 0 && isWord(text[h-1]) {
+		return 0, 0, false // inside a longer name: PDOStatement, mysql_connect_timeout
+	}
+	var a int
+	if c.name == "securestring" {
+		if !hasPrefixFold(text, h-len("convertto-"), "convertto-") {
+			return 0, 0, false
+		}
+		le, _ := lineEnd(text, i, i+256)
+		if indexFold(text[i:le], "-asplaintext") < 0 {
+			return 0, 0, false
+		}
+		a = skipSpaces(text, i)
+		if hasPrefixFold(text, a, "-string ") {
+			a = skipSpaces(text, a+len("-string "))
+		}
+	} else {
+		i = skipSpaces(text, i)
+		if byteAt(text, i) != '(' {
+			return 0, 0, false
+		}
+		if a = nthArgument(text, i+1, c.arg); a < 0 {
+			return 0, 0, false
+		}
+	}
+	if q := byteAt(text, a); q != '"' && q != '\'' {
+		return 0, 0, false
+	}
+	s, e, ok := quotedOrBare(text, a, false)
+	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// nthArgument returns where argument n (from 0) of the list that starts
+// at i (after its '(') starts, past spaces: the commas between are those
+// outside quotes and brackets. -1 if the list ends first (or runs past
+// 512 bytes).
+func nthArgument(text string, i, n int) int {
+	if n == 0 {
+		return skipSpaces(text, i)
+	}
+	depth := 0
+	for end := min(len(text), i+512); i < end; i++ {
+		switch c := text[i]; c {
+		case '"', '\'':
+			k := strings.IndexByte(text[i+1:end], c)
+			if k < 0 {
+				return -1
+			}
+			i += 1 + k
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n--
+				if n == 0 {
+					return skipSpaces(text, i+1)
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// stdinPassword handles a --password-stdin option at h (docker, podman,
+// helm, oras, crane registry logins): the password is what the command
+// reads on its standard input — a literal echoed or printed into the pipe
+// before it on the same line (echo "SECRET" | docker login …), or a here
+// string after the option (<<< "SECRET"). A variable ($CR_PAT) or a file
+// (cat token.txt |) is none.
+func stdinPassword(text string, h int) (int, int, bool) {
+	i := skipSpaces(text, h+len("password-stdin"))
+	if hasPrefixFold(text, i, "<<<") {
+		return stdinValue(text, skipSpaces(text, i+3), -1)
+	}
+	ls, ok := lineStart(text, h, 512)
+	if !ok {
+		return 0, 0, false
+	}
+	pipe := strings.LastIndexByte(text[ls:h], '|')
+	if pipe < 0 {
+		return 0, 0, false
+	}
+	pipe += ls
+	// The command before the pipe: echo or printf, then its arguments.
+	for _, cmd := range [...]string{"echo ", "printf "} {
+		c := strings.LastIndex(text[ls:pipe], cmd)
+		if c < 0 || c > 0 && isWord(text[ls+c-1]) {
+			continue
+		}
+		a := skipSpaces(text, ls+c+len(cmd))
+		for byteAt(text, a) == '-' { // echo -n, -e, -ne
+			a = skipSpaces(text, spanClass(text, a+1, 4, cAlpha))
+		}
+		if q := byteAt(text, a); cmd == "printf " && a < pipe && (q == '\'' || q == '"') && hasPrefixFold(text, a+1, "%s") {
+			// printf '%s' "SECRET", printf "%s\n" SECRET: the format, then the value.
+			if k := strings.IndexByte(text[a+1:pipe], q); k >= 0 {
+				a = skipSpaces(text, a+1+k+1)
+			}
+		}
+		return stdinValue(text, a, pipe)
+	}
+	return 0, 0, false
+}
+
+// stdinValue reads the literal at a that stdinPassword found: quoted, or
+// bare and looking generated, and (before a pipe, end >= 0) the whole of
+// what is piped: nothing but spaces between it and end.
+func stdinValue(text string, a, end int) (int, int, bool) {
+	s, e, ok := assignedValue(text, a)
+	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+		return 0, 0, false
+	}
+	if end >= 0 {
+		k := e
+		if q := byteAt(text, k); q == '"' || q == '\'' {
+			k++
+		}
+		if skipSpaces(text, k) != end {
+			return 0, 0, false
+		}
+	}
+	return s, e, true
 }
 
 // passwordSuffixes are identifier tails after the keyword that still name
@@ -1048,23 +1222,72 @@ func skipSpaces(text string, i int) int {
 
 // isTemplateValue reports values that stand for a secret instead of being
 // one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]),
-// masks (********, **ab, *123: a '*' then at most four others; a password
-// may start with one, *mE7b_5I0xD94) and Markdown's *italics*.
+// printf formats (%s, %(password)s), references into a secret store
+// (vault:secret/data/app#password, op://vault/item/field), masks
+// (********, **ab, *123: a '*' then at most four others; a password may
+// start with one, *mE7b_5I0xD94) and Markdown's *italics*.
 func isTemplateValue(v string) bool {
 	if v == "" {
 		return true
 	}
-	switch v[0] {
+	switch lower(v[0]) {
 	case '$', '<', '[', '{':
 		return true
 	case '*':
 		return len(v) <= 5 || v[1] == '*' || v[len(v)-1] == '*' // a mask, or *italics*
 	case '%':
-		return strings.HasSuffix(v, "%")
+		return strings.HasSuffix(v, "%") || printfVerb(v)
+	case 'a', 'g', 'k', 'o', 'r', 's', 'v':
+		if secretStoreRef(v) {
+			return true
+		}
 	}
 	// "${", "$(" or "{{": one search for each first byte (most values have
 	// neither), not one per pair.
 	return pairAt(v, '$', '{', '(') || pairAt(v, '{', '{', '{')
+}
+
+// printfVerb reports whether v is one printf verb: %s, %v, %-8s, %[1]s,
+// Python's %(password)s.
+func printfVerb(v string) bool {
+	i := 1
+	if byteAt(v, i) == '(' {
+		k := strings.IndexByte(v, ')')
+		if k < 0 {
+			return false
+		}
+		i = k + 1
+	} else if byteAt(v, i) == '[' {
+		i = spanClass(v, i+1, 3, cDigit)
+		if byteAt(v, i) != ']' {
+			return false
+		}
+		i++
+	}
+	for i < len(v) && strings.IndexByte("-+ #0123456789.", v[i]) >= 0 {
+		i++
+	}
+	return i == len(v)-1 && strings.IndexByte("sdvqrx", v[i]) >= 0
+}
+
+// secretStores are the prefixes of references into secret stores that
+// configuration files give instead of a secret (HashiCorp Vault and the
+// vals/helm-secrets "ref+" forms, 1Password's op://, AWS Secrets Manager
+// and Parameter Store, Azure Key Vault, Google Secret Manager).
+var secretStores = []string{
+	"vault:", "ref+", "op://", "arn:aws:secretsmanager:", "arn:aws:ssm:", "secretsmanager:", "ssm:",
+	"ssm://", "awssm:", "azurekeyvault:", "keyvault:", "akv:", "sm://", "gcpsm:", "gsm:",
+}
+
+// secretStoreRef reports whether v names a secret in a store
+// (secretStores) rather than holding one.
+func secretStoreRef(v string) bool {
+	for _, p := range secretStores {
+		if len(v) > len(p) && hasPrefixFold(v, 0, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairAt reports whether v holds the byte a followed by b or c.

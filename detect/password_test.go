@@ -318,6 +318,48 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"cloudformation ref", "MasterUserPassword: !Ref DbPassword", nil},
 		{"cloudformation sub", "MasterUserPassword: !Sub '{{resolve:secretsmanager:${Secret}}}'", nil},
 		{"home assistant secret", "password: !secret mqtt_password", nil},
+		// References into secret stores and printf formats stand for a
+		// password; a value that merely starts like one is a password.
+		{"vault reference", "DB_PASSWORD: \"vault:secret/data/app#password\"", nil},
+		{"vault reference bare", "username=ops&password=vault:secret/data/app#password", nil},
+		{"vals reference", "password: ref+vault://secret/app#/db/password", nil},
+		{"1password reference", "DB_PASSWORD=op://Prod/Postgres/password", nil},
+		{"aws secrets manager arn", "password = \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\"", nil},
+		{"parameter store", "db_password: ssm:/prod/db/password", nil},
+		{"azure key vault", "\"password\": \"azurekeyvault://kv-prod/db-pass\"", nil},
+		{"python format", "\"password\": \"%(PASSWORD)s\"", nil},
+		{"printf verb", "conn = sprintf(\"password=%s\", pw)", nil},
+		{"printf verb width", "password: '%-12s'", nil},
+		{"store-like password", "password: \"vault" + pass + "\"", []want{{TypePassword, "vault" + pass}}},
+		// A registry login's password read on standard input: the literal
+		// echoed into its pipe, or a here string.
+		{"stdin echo", "echo \"" + pass + "\" | docker login ghcr.io -u ci --password-stdin", p},
+		{"stdin yaml step", "- run: echo '" + pass + "' | docker login -u ci --password-stdin registry.acme.it", p},
+		{"stdin echo -n bare", "echo -n Xk8qL2vR9pz | podman login --username u --password-stdin", []want{{TypePassword, "Xk8qL2vR9pz"}}},
+		{"stdin printf", "printf '%s\\n' '" + pass + "' | helm registry login --password-stdin reg.acme.it", p},
+		{"stdin here string", "docker login -u u --password-stdin <<< '" + pass + "'", p},
+		{"stdin variable", "echo $CR_PAT | docker login ghcr.io -u ci --password-stdin", nil},
+		{"stdin template", "echo \"${{ secrets.GHCR_TOKEN }}\" | docker login --password-stdin", nil},
+		{"stdin file", "cat ~/token.txt | docker login --password-stdin", nil},
+		{"stdin other command", "echo done; cat f | docker login --password-stdin", nil},
+		{"stdin word", "echo password | docker login --password-stdin", nil},
+		{"stdin option alone", "Use --password-stdin to read it from a pipe.", nil},
+		// Calls that take a password by position.
+		{"securestring", "$secure = ConvertTo-SecureString \"" + pass + "\" -AsPlainText -Force", p},
+		{"securestring -String", "$s = ConvertTo-SecureString -String '" + pass + "' -AsPlainText -Force", p},
+		{"securestring variable", "$s = ConvertTo-SecureString $plain -AsPlainText -Force", nil},
+		{"securestring encrypted", "$s = ConvertTo-SecureString \"01000000d08c9ddf0115d1118c7a00c04fc297eb\" -Key $k", nil},
+		{"perl dbi", "my $dbh = DBI->connect('DBI:mysql:database=crm;host=db', 'report', '" + pass + "');", p},
+		{"perl dbi variables", "my $dbh = DBI->connect($dsn, $user, $password, { RaiseError => 1 });", nil},
+		{"php pdo", "$pdo = new PDO(\"mysql:host=db;dbname=app\", \"app\", \"" + pass + "\", [PDO::ATTR_ERRMODE => 1]);", p},
+		{"php pdo statement", "$st = new PDOStatement('a', 'b', '" + pass + "');", nil},
+		{"php mysqli", "$c = mysqli_connect(\"db\", \"root\", \"" + pass + "\", \"app\");", p},
+		{"php mysqli object", "$m = new mysqli('db', 'root', '" + pass + "', 'app');", p},
+		{"php mysqli nested call", "$m = new mysqli(getenv('DB_HOST'), 'root', '" + pass + "');", p},
+		{"php mysqli empty", "$c = mysqli_connect('localhost', 'root', '');", nil},
+		{"dotnet credential", "var cred = new NetworkCredential(\"svc\", \"" + pass + "\");", p},
+		{"dotnet credential variable", "var cred = new NetworkCredential(user, secret);", nil},
+		{"percent password", "password: \"%" + pass + "\"", []want{{TypePassword, "%" + pass}}},
 		{"core str tag", "password: !!str " + pass, p},
 		{"value starting with !", "password: !" + pass[1:] + "\nuser: x", []want{{TypePassword, "!" + pass[1:]}}},
 		{"literal block", "password: |\n  " + pass + "\nuser: x", p},
@@ -365,6 +407,9 @@ func FuzzPasswordForms(f *testing.F) {
 	}
 	f.Add("jdbc:oracle:thin:u/Qz7mKp2Lx@//db:1521/x sqlplus -s a/b")
 	f.Add("h:5432:d\\:x:u:Qz7mKp2Lx")
+	f.Add("echo -n 'Qz7' | docker login --password-stdin <<<\"x\" printf '%s")
+	f.Add("ConvertTo-SecureString -String 'Qz7' -AsPlainText DBI->connect('a', (b, 'c'), 'Qz7') new PDO(")
+	f.Add("mysqli_connect(\"a\", 'b\", [')")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {
@@ -386,6 +431,14 @@ func FuzzPasswordForms(f *testing.F) {
 			check("optionValue", i, s, e, ok)
 			s, e, ok = commandPassword(text, i)
 			check("commandPassword", i, s, e, ok)
+			if hasPrefixFold(text, i, "password-stdin") {
+				s, e, ok = stdinPassword(text, i)
+				check("stdinPassword", i, s, e, ok)
+			}
+			if c, isCall := passwordCallAt(text, i); isCall {
+				s, e, ok = callPassword(text, i, c)
+				check("callPassword", i, s, e, ok)
+			}
 			if text[i] == '-' {
 				s, e, ok = mysqlUser(text, i)
 				check("mysqlUser", i, s, e, ok)
