@@ -144,6 +144,15 @@ func (t *Text) Anywhere(ws *WordSet) bool {
 	return false
 }
 
+// addressHitList returns the '@'s the keyword pass found for the built-in
+// e-mail detector (where an address may be), none without it.
+func (t *Text) addressHitList() []int {
+	if t.sc.email < 0 {
+		return nil
+	}
+	return t.st.hits[t.sc.email]
+}
+
 // stemsFound reports whether the keyword pass found a stem of ws in the
 // text: whether a word of ws may occur, without reading the words (as
 // Anywhere does). A gate for a detector that asks Near after it.

@@ -459,6 +459,14 @@ type numberScan struct {
 // before read at once), or go to at. (Where the CPU has AVX2, the loop
 // runs in assembly: numRuns.)
 func (nb *numberScan) scan(dm []uint64, stride int, colon uint64) {
+	nb.scanRuns(dm, stride, colon)
+	if nb.want&nPhone != 0 && !nb.phone.context {
+		phonesAfterAddresses(nb.t, nb.det[numPhone])
+	}
+}
+
+// scanRuns is scan's pass over the runs.
+func (nb *numberScan) scanRuns(dm []uint64, stride int, colon uint64) {
 	want, ctxb := nb.prepare(colon)
 	if haveNumRuns {
 		// The loop below in assembly: it stops at each run at must try.
@@ -590,10 +598,12 @@ func (nb *numberScan) prepare(colon uint64) (uint16, *[256]uint16) {
 	nb.want &^= (nIPHexPrev | nIPHexNext) * uint16(1-has)
 	// Phone numbers other than "+…" and North American ones need a phone
 	// word in the text (phoneScan.at): whether one may be (its stems) is
-	// known now.
+	// known now. (Without one, those after an address are looked for
+	// apart: phonesAfterAddresses.)
 	if nb.want&nPhone != 0 {
 		nb.phone.asked = true
 		nb.phone.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
+		nb.phone.addrs = len(t.addressHitList()) > 0
 		words := nPhoneWord
 		if nb.phone.context {
 			words = 0

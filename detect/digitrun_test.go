@@ -120,7 +120,7 @@ func checkNumbers(t *testing.T, s *Scanner, text string) {
 func numberText(r *rand.Rand) string {
 	parts := []string{
 		" ", " ", "-", ".", "/", "(", ")", "+", ":", "::", ",", "_", "\n", "IT", "it", "GB", "de", "DE89",
-		"a", "F", "x", "RSSMRA", "tel. ", "phone ", "numero ", "ssn ", "P.IVA ", "section ", "fe80", "%eth0", "EAN ", "imei-", "Bean ", "EAN: ", "SKU#", "(EAN-13): ", "ISBN",
+		"a", "F", "x", "RSSMRA", "tel. ", "phone ", "numero ", "ssn ", "P.IVA ", "section ", "fe80", "%eth0", "EAN ", "imei-", "Bean ", "EAN: ", "SKU#", "(EAN-13): ", "ISBN", "m.rossi@acme.it", " o al ", "(b@x.co, ",
 	}
 	var b strings.Builder
 	for range 4 + r.IntN(24) {

@@ -59,13 +59,60 @@ func (phone) Find(t *Text) {
 			t.Emit(s, e)
 		}
 	}
+	if !sc.hasContext(t) {
+		phonesAfterAddresses(t, t.det)
+	}
 }
+
+// phonesAfterAddresses finds, in a text without a phone word (where
+// national numbers are not looked for), the numbers given right after an
+// e-mail address (addressBefore): at each '@' the e-mail detector's
+// keyword pass found, the first run of digits within addressReach bytes,
+// past the domain, is read as a number with context. det is the detector
+// the findings are emitted as.
+func phonesAfterAddresses(t *Text, det int) {
+	ats := t.addressHitList()
+	if len(ats) == 0 {
+		return
+	}
+	text := t.S
+	sc := phoneScan{asked: true, context: true, addrs: true}
+	for _, a := range ats {
+		// Past the domain (its digits, mail2.acme.it, are no number),
+		// then to the first digit.
+		i := skipSpaces(text, spanClass(text, a+1, 253, cWordDashDot))
+		if c := byteAt(text, i); !isDigit(c) && strings.IndexByte(",;/|)]>\"'oOaAeE", c) < 0 {
+			continue // most addresses: a word, a line's end
+		}
+		end := min(len(text), i+addressReach)
+		for i < end && !isDigit(text[i]) && text[i] != '\n' {
+			i++
+		}
+		if i == end || !isDigit(text[i]) || i < sc.next || isDigit(byteAt(text, i-1)) || !addressBefore(text, i) {
+			continue
+		}
+		// A number that cannot be one after an address (a card's 16
+		// digits in a CSV row of contacts) is not looked at whole.
+		var groupBuf [16]int
+		if sh, ok := phoneSpan(text, i, &groupBuf); !ok || !weakWordNumber(text[i:sh.end], sh.digits, &sh) {
+			continue
+		}
+		if s, e := sc.atRun(t, i, digitsEnd(text, i)); e > s {
+			t.emitAs(det, s, e)
+		}
+	}
+}
+
+// addressReach bounds how far after an address's domain its number is
+// looked for: the connectors addressBefore takes, and spaces.
+const addressReach = 16
 
 // phoneScan is the phone detector's progress through a text's hits.
 type phoneScan struct {
 	next    int  // the end of the last number
-	asked   bool // context has been computed
+	asked   bool // context (and addrs) have been computed
 	context bool // a phone word occurs in the text
+	addrs   bool // an address may (an '@': addressBefore is asked)
 	words   wordCursors
 	table   tableSeen
 }
@@ -177,6 +224,7 @@ func (sc *phoneScan) hasContext(t *Text) bool {
 	if !sc.asked {
 		sc.asked = true
 		sc.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
+		sc.addrs = len(t.addressHitList()) > 0
 	}
 	return sc.context
 }
@@ -251,14 +299,14 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		}
 	}
 	// Not "+…", and a first group other than a North American area code:
-	// only a phone word close before (or heading its table column) makes
-	// it a phone number (phoneOK), so look for one before reading the
-	// number.
+	// only a phone word close before (or heading its table column), or
+	// an address right before, makes it a phone number (phoneOK), so look
+	// for one before reading the number.
 	// phoneOK asks the same of the words before s = h: what was found
 	// is passed on, not looked up again.
 	near := uint8(0)
 	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
-		if near = sc.wordBefore(t, h); near == nearKnown {
+		if near = sc.wordBefore(t, h); near == nearKnown && !(sc.addrs && addressBefore(text, h)) {
 			return 0, 0
 		}
 	}
@@ -457,9 +505,62 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 		return n >= 8 || len(groups) > 1
 	case near&nearWeak != 0:
 		return weakWordNumber(v, n, sh)
+	case near&nearOther == 0 && sc.addrs && addressBefore(t.S, s):
+		// Contact details given together: an address, then the number.
+		return weakWordNumber(v, n, sh)
 	}
 	return false
 }
+
+// addressBefore reports whether an e-mail address ends just before the
+// number at s, apart from it only by a comma, semicolon, slash or pipe,
+// or "o (al)", "or (at)", "oppure", "and": contact details given together
+// ("(bob@acme.it, 349 0111675)", "a bob@acme.it o al 06 1234 5678", a CSV
+// row's cells).
+func addressBefore(text string, s int) bool {
+	i := s
+	for k := 0; ; k++ {
+		for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+			i--
+		}
+		if k == 4 {
+			break
+		}
+		if i > 0 && strings.IndexByte(",;/|", text[i-1]) >= 0 {
+			i--
+			continue
+		}
+		// A connector word, after a space.
+		w := i
+		for w > 0 && isAlpha(text[w-1]) {
+			w--
+		}
+		if w == i || w == 0 || text[w-1] != ' ' && text[w-1] != '\t' || !amongFold(text[w:i], addressConnectors) {
+			break
+		}
+		i = w
+	}
+	// The address, read back from its end (most numbers fail at once: no
+	// last label of letters after a dot): its domain, letters, digits,
+	// '-', '.' (and '_', one class), after an '@' that follows a byte of a
+	// local part.
+	for i > 0 && strings.IndexByte(")]>\"'", text[i-1]) >= 0 {
+		i--
+	}
+	k := i
+	for k > 0 && i-k < 64 && isAlpha(text[k-1]) {
+		k--
+	}
+	if i-k < 2 || byteAt(text, k-1) != '.' {
+		return false
+	}
+	j := spanClassBack(text, k-1, k-254, cWordDashDot)
+	b := byteAt(text, j-2)
+	return j < k-1 && byteAt(text, j-1) == '@' && b > ' ' && b != ',' && b != '(' && b != '<'
+}
+
+// addressConnectors join an address and a number given together.
+var addressConnectors = []string{"o", "al", "or", "at", "oppure", "and", "e"}
 
 // weakWordNumber reports whether v, a number of n digits read as sh, may
 // be a phone number after a weak word: "reference number 00012345678",

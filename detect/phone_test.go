@@ -87,13 +87,22 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	switch {
 	case refWordBefore(t.S, s) == nearStrong:
 		return n >= 8 || len(groups) > 1
-	case refWordBefore(t.S, s) == nearWeak:
+	case refWordBefore(t.S, s) == nearWeak,
+		refWordBefore(t.S, s) == 0 && refColumnWord(t.S, s) != nearOther && refAddressBeforeRE.MatchString(t.S[:s]):
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
+		// So too for a number given with an address.
 		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000") && refNational(v)
 	}
 	return false
 }
+
+// refAddressBeforeRE is addressBefore: an address (a byte of a local part,
+// '@', a domain ending in a label of letters), then up to four connectors (a comma,
+// semicolon, slash or pipe, or a word of addressConnectors after a space)
+// and spaces, at the end.
+var refAddressBeforeRE = regexp.MustCompile(`[^\x00-\x20,(<]@[A-Za-z0-9._-]{1,253}\.[A-Za-z]{2,64}[)\]>"']*` +
+	`(?:[ \t]*(?:[,;/|]|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t]*$`)
 
 // refStrongRE and refWeakRE are phoneWords and phoneWeakWords by regular
 // expressions: the strong and the weak words, whole.
@@ -486,6 +495,7 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		`{"support_phone":"07632 086112","ts":1715668683}`, "SUPPORT_PHONE=+44 (0)161 420 5074\nIMEI=351170558628471",
 		"support_phone = \"030 8168 8564\"\nisbn = \"978-88-26-0328-3\"", "phone:\n  office: 02 8736 4410\n  home: 06 1234 5678",
 		`{"phone":{"office":"02 8736 4410","home":"06 1234 5678"}}`, "Phone: 02 8736 4410 (home: 06 1234 5678), ts=1715668683",
+		"(a@b.it, 349 0111675)", "x a@b.co o al 06-1234567", "a@b.it;0612345678", "a@b.it) , / e 0212345678", "a@.b.it or at 3391234567",
 	} {
 		f.Add(seed)
 	}
@@ -632,6 +642,15 @@ func TestPhoneShapes(t *testing.T) {
 		{"nanp bare", "my number is 4155550132", []want{{TypePhone, "4155550132"}}},
 		{"nanp trunk bare", "My CN number is 13812345678", []want{{TypePhone, "13812345678"}}},
 		{"strong word keeps a foreign plan", "phone 2448 6810 7795", []want{{TypePhone, "2448 6810 7795"}}},
+		// Contact details given together: an address, then the number.
+		{"after an address", "Customer Emily Morgan (emorgan@libero.it, 349 0111675) says", []want{{TypeEmail, "emorgan@libero.it"}, {TypePhone, "349 0111675"}}},
+		{"after an address, o al", "è raggiungibile a sferri@yahoo.co.uk o al 06-00782424", []want{{TypeEmail, "sferri@yahoo.co.uk"}, {TypePhone, "06-00782424"}}},
+		{"csv row", "Rossi;mario.rossi@acme.it;3494021183", []want{{TypeEmail, "mario.rossi@acme.it"}, {TypePhone, "3494021183"}}},
+		{"address then no plan", "mario@acme.it, 1186409190", []want{{TypeEmail, "mario@acme.it"}}},
+		{"address then date", "mario@acme.it, 2024-11-03", []want{{TypeEmail, "mario@acme.it"}}},
+		{"address then a word", "mario@acme.it, ordine 3394021183", []want{{TypeEmail, "mario@acme.it"}}},
+		{"address then short", "mario@acme.it 1234567", []want{{TypeEmail, "mario@acme.it"}}},
+		{"not an address", "user@localhost, 3394021183", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

@@ -78,7 +78,11 @@ type Scanner struct {
 	// anchored on DigitRuns: those with keywords too (none built in) get
 	// both kinds of hits.
 	digitalBits []uint64
-	pool        sync.Pool // *scanState
+	// email is the built-in e-mail detector's entry, -1 if none: its
+	// hits ('@') tell the phone detector an address may stand before a
+	// number (Text.addressHits).
+	email int
+	pool  sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
 	last atomic.Pointer[scanState]
@@ -189,7 +193,11 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 	n := len(s.entries)
 	s.setBase = (n + 63) &^ 63
 	s.digitalBits = make([]uint64, s.setBase/64)
+	s.email = -1
 	for i, e := range s.entries {
+		if _, ok := e.d.(email); ok {
+			s.email = i
+		}
 		if cd, ok := e.d.(ContextDetector); ok {
 			for _, ws := range cd.ContextWords() {
 				if _, seen := sets[ws]; !seen {
