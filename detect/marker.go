@@ -20,6 +20,12 @@ import (
 // "Sensitivity: Confidential", "Classificazione: Riservato"), or alone on
 // its line (a banner); so does INTERNAL (a label of such schemes, but also
 // a word of capitals elsewhere: gRPC's status INTERNAL), in either case.
+// A classification field with a level for value ("RISERVATEZZA: ALTA",
+// "Confidentiality level: high") is a marking, the key and the level
+// (labelLevelAt); a contract's defined term in title case ("the
+// Confidential Information") is not (definedTerm). An escaped line break
+// or tab (\n in iCalendar TEXT or a log line) separates a marking from
+// what is before it as white space does (escapeBefore).
 type confidentialMarker struct{}
 
 var _ Detector = confidentialMarker{}
@@ -50,7 +56,19 @@ var markerPhrases = []string{
 var markerKeywords = []string{"confidential", "internal", "official use", "distribut", "do not forward",
 	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
 	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege", "personale e", "strettamente personale",
-	"segretissim", "esclusivamente interno", "diffondere", "public release"}
+	"segretissim", "esclusivamente interno", "diffondere", "public release",
+	// Keys of classification fields (labelLevelAt) that hold no other
+	// keyword: "Classificazione: alta", "Classification: High".
+	"classifica"}
+
+// markerKeyKeywords[k] is set if keyword k starts a word of labelKeys: a
+// classification field's key (labelLevelAt) can start only at its hits.
+var markerKeyKeywords = func() (t []bool) {
+	for _, k := range markerKeywords {
+		t = append(t, slices.ContainsFunc(labelKeys[:], func(w string) bool { return strings.HasPrefix(w, k) }))
+	}
+	return
+}()
 
 // markerLookBack is how far before a keyword a phrase may start ("STRICTLY ").
 const markerLookBack = 24
@@ -197,6 +215,15 @@ func (confidentialMarker) Find(t *Text) {
 				break
 			}
 		}
+		// Before the prose gate: a field's key may be in small letters
+		// after its first word (Livello di riservatezza: alto).
+		if k < 0 || markerKeyKeywords[k] {
+			if s, e := labelLevelAt(text, h); e > 0 && s >= next {
+				t.Emit(s, e)
+				next = e
+				continue
+			}
+		}
 		var s, e int
 		if k >= 0 {
 			if qs := markerCapsAt[k]; qs != nil && smallAt(text, h, qs) {
@@ -219,7 +246,7 @@ func (confidentialMarker) Find(t *Text) {
 func markerAround(text string, h, lo int, groups []markerGroup) (s, e int) {
 	for _, g := range groups {
 		s = h - g.off
-		if s < lo || s > 0 && isWord(text[s-1]) {
+		if s < lo || s > 0 && isWord(text[s-1]) && !escapeBefore(text, s) {
 			continue // not in reach, or not at a word start
 		}
 		for _, m := range g.phrases {
@@ -237,7 +264,7 @@ func markerAround(text string, h, lo int, groups []markerGroup) (s, e int) {
 // markerAroundAny is markerAround with every phrase at every start.
 func markerAroundAny(text string, h, lo int) (s, e int) {
 	for s = lo; s <= h; s++ {
-		if s > 0 && isWord(text[s-1]) {
+		if s > 0 && isWord(text[s-1]) && !escapeBefore(text, s) {
 			continue
 		}
 		for _, m := range markerPhrases {
@@ -255,13 +282,49 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 // markingAt reports whether the phrase at text[s:e] is a marking, by its
 // case and place: ALL CAPS or Title Case phrases (markingCase) where a
 // marking stands (markingPlace); one word in title case (Confidential, not
-// Secret: a word of headings and names) only as a label (labelPlace).
+// Secret: a word of headings and names) only as a label (labelPlace), and
+// so a defined term in title case (definedTerm).
 func markingAt(text string, s, e int) bool {
-	if v := text[s:e]; !markingCase(v) {
+	v := text[s:e]
+	if !markingCase(v) {
 		return titleWord(v) && !equalFold(v, "secret") &&
 			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e))
 	}
+	if definedTerm(v) && hasLower(v) {
+		return labelPlace(text, s, e)
+	}
 	return markingPlace(text, s, e)
+}
+
+// definedTerm reports a phrase that names the information it marks, as a
+// contract names what it protects: an NDA writes "the Confidential
+// Information", "Le Informazioni Riservate" in title case inside its
+// clauses, and quotes it where it defines it; a title (Section 2 -
+// Confidential Information) is the clause's. Put on a document it stands
+// in capitals or alone (on its line, after a classification key). The
+// other phrases are adjectives or instructions no clause capitalises.
+func definedTerm(v string) bool {
+	return len(v) >= len("informazioni riservate") &&
+		(equalFold(v, "confidential information") || equalFold(v, "informazioni riservate"))
+}
+
+// escapeBefore reports whether the two bytes before s are a backslash
+// escape of a line break or a tab (\n, \r, \t), as iCalendar TEXT, log
+// lines, CSV cells and JSON not read as JSON write them: white space before
+// a marking ("Dial-in 123\nRESTRICTED"). The backslash must not be
+// escaped itself (\\n is a backslash and an n).
+func escapeBefore(text string, s int) bool {
+	if s < 2 || text[s-2] != '\\' {
+		return false
+	}
+	if c := text[s-1]; c != 'n' && c != 'r' && c != 't' {
+		return false
+	}
+	n := 1
+	for i := s - 3; i >= 0 && text[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
 }
 
 // labelPlace reports whether the phrase at text[s:e] stands alone as a
@@ -296,7 +359,8 @@ var headingWords = newWordList(`confidential confidenziale riservato riservata r
 // joins no words of a sentence.
 func headingPlace(text string, s, e int) bool {
 	if d := dashAround(text, e, 1); d > 0 && (isAlnum(text[d]) || text[d] >= 0x80) {
-		if i := fieldStartBefore(text, s); i == -1 || i >= 0 && text[i] == '\n' {
+		// First on its line: after '\n' or an escaped one, not a ':'.
+		if i := fieldStartBefore(text, s); i == -1 || i >= 0 && text[i] != ':' {
 			// Not a line of a list of terms and their descriptions (a
 			// classification scheme's "Confidential - need to know").
 			prev, next := -1, strings.IndexByte(text[e:], '\n')
@@ -353,7 +417,8 @@ func dashAround(text string, i, dir int) int {
 
 // fieldEndsAt reports no letter or digit between e and the line's end or a
 // '|' (a footer's field), or "//" too if slashes is set (a banner's
-// SECRET//NOFORN), within 80 bytes.
+// SECRET//NOFORN), within 80 bytes. An escaped line break (\n, \r) ends
+// the line too, and an escaped tab is white space (escapeBefore).
 func fieldEndsAt(text string, e int, slashes bool) bool {
 	for i := e; i < len(text); i++ {
 		if i >= e+80 {
@@ -363,6 +428,15 @@ func fieldEndsAt(text string, e int, slashes bool) bool {
 		if c == '\n' || c == '|' || slashes && c == '/' && byteAt(text, i+1) == '/' {
 			break
 		}
+		if c == '\\' {
+			switch byteAt(text, i+1) {
+			case 'n', 'r':
+				return true
+			case 't', '\\':
+				i++ // not a letter; an escaped backslash escapes nothing after it
+				continue
+			}
+		}
 		if isAlnum(c) || c >= 0x80 {
 			return false
 		}
@@ -371,13 +445,22 @@ func fieldEndsAt(text string, e int, slashes bool) bool {
 }
 
 // fieldStartBefore returns where the field of the phrase at s starts: the
-// index of the '\n' or ':' before it with no letter or digit between, -1
-// at the text's start, or -2 if a letter, a digit or 80 bytes come first.
+// index of the '\n' or ':' before it with no letter or digit between (or
+// of the backslash of an escaped line break, escapeBefore; an escaped tab
+// is white space), -1 at the text's start, or -2 if a letter, a digit or
+// 80 bytes come first.
 func fieldStartBefore(text string, s int) int {
 	for i := s - 1; i >= 0; i-- {
 		c := text[i]
 		if c == '\n' || c == ':' {
 			return i
+		}
+		if escapeBefore(text, i+1) {
+			if c != 't' {
+				return i - 1
+			}
+			i--
+			continue
 		}
 		if isAlnum(c) || c >= 0x80 || i < s-80 {
 			return -2
@@ -388,18 +471,134 @@ func fieldStartBefore(text string, s int) int {
 
 // labelKey reports whether the field key before the ':' at c names a
 // sensitivity or classification label.
-func labelKey(text string, c int) bool {
+func labelKey(text string, c int) bool { return labelKeyStart(text, c) >= 0 }
+
+// labelKeys are the words that name a classification field: its key ends
+// in one ("Data classification", "Livello di riservatezza"), or in one and
+// "level" or "label" ("Sensitivity label", "Confidentiality level").
+var labelKeys = [...]string{"sensitivity", "classification", "classificazione", "riservatezza", "confidentiality"}
+
+// labelKeyStart returns where the key before the ':' at c starts if it
+// names a sensitivity or classification label (labelKeys), with what may
+// qualify it before ("Livello di", "Grado di", "Data", "Security"); else
+// -1.
+func labelKeyStart(text string, c int) int {
 	// The key may be decorated after (**Sensitivity:** …, "Sensitivity":).
 	i := c
 	for i > 0 && i > c-4 && (text[i-1] == '*' || text[i-1] == '"' || text[i-1] == '\'' || text[i-1] == ' ') {
 		i--
 	}
-	for _, k := range [...]string{"sensitivity", "classification", "classificazione", "sensitivity label"} {
-		if ks := i - len(k); hasPrefixFold(text, ks, k) && !isAlnum(byteAt(text, ks-1)) {
-			return true
+	if hasPrefixFold(text, i-6, " level") || hasPrefixFold(text, i-6, " label") {
+		i -= 6
+	}
+	for _, k := range labelKeys {
+		if ks := i - len(k); hasPrefixFold(text, ks, k) && !alnumBefore(text, ks) {
+			for _, q := range [...]string{"livello di ", "grado di ", "livello ", "data ", "information ", "document ", "security "} {
+				if hasPrefixFold(text, ks-len(q), q) && !alnumBefore(text, ks-len(q)) {
+					return ks - len(q)
+				}
+			}
+			return ks
 		}
 	}
-	return false
+	return -1
+}
+
+// alnumBefore reports a letter or digit before i that is not an escape's
+// (escapeBefore).
+func alnumBefore(text string, i int) bool {
+	return isAlnum(byteAt(text, i-1)) && !escapeBefore(text, i)
+}
+
+// restrictedLevels are the values of a classification field (labelKeys)
+// that mean restricted, English and Italian, as risk and privacy
+// assessments rate confidentiality; a low or public level (low, bassa,
+// public, pubblico, none, nessuna) marks nothing.
+var restrictedLevels = [...]string{"very high", "highest", "high", "medium", "moderate", "elevated", "critical",
+	"molto alta", "molto alto", "alta", "alto", "elevata", "elevato", "media", "medio", "massima", "massimo",
+	"critica", "critico"}
+
+// labelLevelAt returns the marking of a classification field whose key's
+// word starts at h (labelKeys) when its value is a restricted level: the
+// key and the level ("RISERVATEZZA: ALTA", "Livello di riservatezza:
+// alto", "Confidentiality: High"; the level alone is a common word), the
+// level ending its phrase (not "High priority", nor a choice of levels
+// "High/Medium/Low"). Or, the field's value a
+// marking in small letters, which markingAt leaves, alone in its field
+// (fieldEndsAt): the value, as for a label in capitals (Classificazione:
+// riservata). The key is a
+// field's: it starts with a capital and has no word before it on its line
+// ("the sensitivity: high", "Mic sensitivity: High" are not). e is 0 if
+// there is none.
+func labelLevelAt(text string, h int) (s, e int) {
+	w := labelKeyWordAt(text, h)
+	if w < 0 {
+		return 0, 0
+	}
+	c := w
+	// Then " level", " label", decoration, and the ':'.
+	for c < len(text) && c < w+8 && (isAlpha(text[c]) || text[c] == ' ' || text[c] == '*' || text[c] == '"' || text[c] == '\'') {
+		c++
+	}
+	if byteAt(text, c) != ':' {
+		return 0, 0
+	}
+	ks := labelKeyStart(text, c)
+	if ks < 0 || ks > h || !isUpper(text[ks]) {
+		return 0, 0
+	}
+	p := ks
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
+		p--
+	}
+	if p > 0 && (isAlnum(text[p-1]) || text[p-1] >= 0x80) && !escapeBefore(text, p) {
+		return 0, 0
+	}
+	v := c + 1
+	for v < len(text) && v < c+8 && (text[v] == ' ' || text[v] == '*' || text[v] == '"' || text[v] == '\'') {
+		v++
+	}
+	// "Sensitivity" rates tests, sensors and microphones as often
+	// ("Sensitivity: High"): only its marking words count (below).
+	levels := restrictedLevels[:]
+	if hasPrefixFold(text, h, "sensitivity") {
+		levels = nil
+	}
+	for _, l := range levels {
+		if ve := v + len(l); hasPrefixFold(text, v, l) && !isWord(byteAt(text, ve)) {
+			j := ve
+			for byteAt(text, j) == ' ' {
+				j++
+			}
+			if b := byteAt(text, j); isAlnum(b) || b >= 0x80 || b == '/' {
+				return 0, 0 // more words, or a choice (High/Medium/Low)
+			}
+			return ks, ve
+		}
+	}
+	for _, m := range markerPhrases {
+		if ve := v + len(m); hasPrefixFold(text, v, m) && !isWord(byteAt(text, ve)) {
+			if !hasUpper(text[v:ve]) && !caseFree(m) && fieldEndsAt(text, ve, false) {
+				return v, ve
+			}
+			break
+		}
+	}
+	return 0, 0
+}
+
+// labelKeyWordAt returns the end of the word of labelKeys at h, or -1.
+func labelKeyWordAt(text string, h int) int {
+	if c := lower(text[h]); c != 's' && c != 'c' && c != 'r' {
+		return -1 // no key's first letter: the most hits, at once
+	}
+	for _, k := range labelKeys {
+		// The word's end first: two bytes rule out most words.
+		if e := h + len(k); !isAlpha(byteAt(text, e)) && isAlpha(byteAt(text, e-1)) && hasPrefixFold(text, h, k) {
+			return e
+		}
+	}
+	return -1
 }
 
 // markingCase accepts ALL CAPS, and Title Case for phrases of two or more
@@ -423,6 +622,15 @@ func markingCase(v string) bool {
 		i = j + 1
 	}
 	return words >= 2
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isUpper(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLower(s string) bool {

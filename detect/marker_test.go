@@ -8,15 +8,22 @@ import (
 )
 
 // markerSimple is the marker detector without markersFor: every phrase is
-// tried at every word start up to markerLookBack bytes before a hit.
+// tried at every word start up to markerLookBack bytes before a hit (and a
+// classification field's key and level at every hit, not only at the
+// keywords that start a key).
 type markerSimple struct{ confidentialMarker }
 
 func (markerSimple) Find(t *Text) {
 	text, hits, emit := t.S, t.Hits, t.Emit
 	next := 0
 	for _, h := range hits {
+		if s, e := labelLevelAt(text, h); h >= next && e > 0 && s >= next {
+			emit(s, e)
+			next = e
+			continue
+		}
 		for s := max(next, h-markerLookBack); s <= h; s++ {
-			if s > 0 && isWord(text[s-1]) || !isAlpha(text[s]) {
+			if s > 0 && isWord(text[s-1]) && !escapeBefore(text, s) || !isAlpha(text[s]) {
 				continue
 			}
 			p := ""
@@ -48,7 +55,8 @@ func TestMarkerSameAsSimple(t *testing.T) {
 		t.Fatal(err)
 	}
 	pieces := append(append([]string{" ", " ", ", ", ". ", "\n", "x", "THE ", "Use ", "Only ", "[", "]", "(", ")", "//", ": ", " | ", "*",
-		"Sensitivity: ", "classification:", "Classificazione", "label: ", " - ", "x - "}, markerPhrases...), markerKeywords...)
+		"Sensitivity: ", "classification:", "Classificazione", "label: ", " - ", "x - ", `\n`, `\t`, `\\`, "Riservatezza: ",
+		"Livello di ", " level: ", "alta", "High", "low"}, markerPhrases...), markerKeywords...)
 	nFound := 0
 	for range 20000 {
 		var b strings.Builder
@@ -182,7 +190,9 @@ func FuzzMarkerSameAsSimple(f *testing.F) {
 		"SECRET\n", "Classification: SECRET", "[SECRET] x", "CLIENT SECRET: x", "SECRET//REL TO USA", "x | SECRET | y",
 		"RISERVATISSIMO", "Uso Esclusivamente Interno", "NOT FOR PUBLIC RELEASE", "Attorney-Client Privileged",
 		"Sensitivity: Confidential\n", "Classification: Internal", "**Classificazione:** Riservato |", "Confidential\n",
-		"INTERNAL\n", "x: Internal"} {
+		"INTERNAL\n", "x: Internal", `x\nRESTRICTED`, `unRESTRICTED`, `a\\nTLP:RED`, "RISERVATEZZA: ALTA",
+		"Livello di riservatezza: alto", "Confidentiality level: high", "Classificazione: riservata",
+		"1. Confidential Information shall", "Confidential Information\n"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -293,4 +303,128 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
 	}
+}
+
+// markerCases runs table tests of CONFIDENTIAL_MARKER: each case's wants
+// are the markings' values.
+func markerCases(t *testing.T, tests []struct {
+	name, text string
+	wants      []string
+}) {
+	t.Helper()
+	s := newTestScanner(t)
+	for _, tt := range tests {
+		var w []want
+		for _, v := range tt.wants {
+			w = append(w, want{TypeConfidentialMarker, v})
+		}
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, w) })
+	}
+}
+
+// TestMarkerAfterEscape: a backslash escape of a line break or a tab (iCal
+// TEXT, log lines, CSV cells, JSON not decoded as JSON) stands before a
+// marking as white space would; a word that ends in n does not.
+func TestMarkerAfterEscape(t *testing.T) {
+	markerCases(t, []struct {
+		name, text string
+		wants      []string
+	}{
+		{"ical restricted", "DESCRIPTION:Dial-in 123\\nRESTRICTED\nEND:VEVENT", []string{"RESTRICTED"}},
+		{"riservato", "Note: verbale\\nRISERVATO\\nfine", []string{"RISERVATO"}},
+		{"tlp", "msg=summary\\nTLP:RED", []string{"TLP:RED"}},
+		{"confidential", `"body": "Q3 numbers\nCONFIDENTIAL"`, []string{"CONFIDENTIAL"}},
+		{"carriage return", "a\\r\\nSTRICTLY CONFIDENTIAL", []string{"STRICTLY CONFIDENTIAL"}},
+		{"tab", "cell\\tINTERNAL USE ONLY", []string{"INTERNAL USE ONLY"}},
+		{"secret banner", "Minutes\\nSECRET\\nAttendees", []string{"SECRET"}},
+		{"secret after an escape, in a sentence", "Minutes\\nSECRET SAUCE", nil},
+		{"title label after an escape", "Subject: x\\nSensitivity: Confidential\\nTo: Board", []string{"Confidential"}},
+		{"title banner after an escape", "Minutes\\nConfidential\\nTo: Board", []string{"Confidential"}},
+		{"title heading after an escape", "x\\nConfidential - Project Atlas\\n", []string{"Confidential"}},
+		{"internal alone", "log\\nINTERNAL\\n", []string{"INTERNAL"}},
+		{"word ending in n", "unRESTRICTED access", nil},
+		{"word ending in n tlp", "vulnTLP:RED", nil},
+		{"escaped backslash", `C:\\nRESTRICTED`, nil},
+		{"escape other letter", `x\xRESTRICTED`, nil},
+	})
+}
+
+// TestMarkerLabelLevel: a classification field's key with a level that
+// means restricted is a marking, the key and the level; a low or public
+// level is not, nor the same words in a sentence.
+func TestMarkerLabelLevel(t *testing.T) {
+	markerCases(t, []struct {
+		name, text string
+		wants      []string
+	}{
+		{"riservatezza alta", "RISERVATEZZA: ALTA\n\nProcedura: failover", []string{"RISERVATEZZA: ALTA"}},
+		{"latex", "\\fancyhead[C]{\\textbf{RISERVATEZZA: ALTA}}", []string{"RISERVATEZZA: ALTA"}},
+		{"slack dash", `"text": "RISERVATEZZA: ALTA – credenziali bucket"`, []string{"RISERVATEZZA: ALTA"}},
+		{"after an escape", "DESCRIPTION:x\\nRISERVATEZZA: ALTA\\n", []string{"RISERVATEZZA: ALTA"}},
+		{"livello di riservatezza", "Livello di riservatezza: alto\nAutore: Ufficio legale", []string{"Livello di riservatezza: alto"}},
+		{"grado di riservatezza", "Grado di riservatezza: elevata", []string{"Grado di riservatezza: elevata"}},
+		{"riservatezza media", "Riservatezza: Media", []string{"Riservatezza: Media"}},
+		{"riservatezza massima", "Riservatezza: massima.", []string{"Riservatezza: massima"}},
+		{"molto alta", "Riservatezza: molto alta", []string{"Riservatezza: molto alta"}},
+		{"confidentiality high", "Confidentiality: High\nOwner: Legal", []string{"Confidentiality: High"}},
+		{"confidentiality level", "Confidentiality level: high", []string{"Confidentiality level: high"}},
+		{"markdown key", "**Confidentiality:** High", []string{"Confidentiality:** High"}},
+		{"data classification", "Data Classification: Medium", []string{"Data Classification: Medium"}},
+		{"classificazione alta", "Classificazione: alta", []string{"Classificazione: alta"}},
+		{"cia ratings", "Confidentiality: High, Integrity: Low", []string{"Confidentiality: High"}},
+		// A marking word as the value is the marking, as before; in small
+		// letters too after a key in capitals.
+		{"classificazione riservata", "Classificazione: riservata\n", []string{"riservata"}},
+		{"classification restricted", "Classification: Restricted\n", []string{"Restricted"}},
+		{"classification restricted lower", "Classification: restricted", []string{"restricted"}},
+		{"riservatezza riservato", "Riservatezza: RISERVATO", []string{"RISERVATO"}},
+		{"confidentiality strictly", "Confidentiality: Strictly Confidential", []string{"Strictly Confidential"}},
+		// Low and public levels, and the words in prose, are not.
+		{"riservatezza bassa", "RISERVATEZZA: BASSA", nil},
+		{"confidentiality low", "Confidentiality: Low", nil},
+		{"sensitivity public", "Sensitivity: Public", nil},
+		{"sensitivity rates tests", "Sensitivity: High\nSpecificity: Medium", nil},
+		{"classificazione pubblica", "Classificazione: pubblico", nil},
+		{"none", "Confidentiality: none", nil},
+		{"nessuna", "Riservatezza: nessuna", nil},
+		{"key in small letters", "riservatezza: alta", nil},
+		{"value in small letters after a small key", "sensitivity: confidential\n", nil},
+		{"after a word", "Mic sensitivity: High", nil},
+		{"in a sentence", "La riservatezza: alta priorità per noi", nil},
+		{"level then words", "Confidentiality: High priority on the fix", nil},
+		{"level inside a word", "Sensitivity: Highlands", nil},
+		{"a choice of levels", "Confidentiality: High/Medium/Low", nil},
+		{"numeric", "Sensitivity: 0.93, Specificity: 0.88", nil},
+		{"no colon", "Riservatezza alta", nil},
+		{"other key", "Priority: High", nil},
+		{"key with a word after", "Riservatezza dei dati: alta", nil},
+	})
+}
+
+// TestMarkerDefinedTerms: a contract's defined term ("Confidential
+// Information", "Informazioni Riservate") in title case inside a clause is
+// no marking; put on the document (its own line, after a label, in
+// capitals) it is one.
+func TestMarkerDefinedTerms(t *testing.T) {
+	markerCases(t, []struct {
+		name, text string
+		wants      []string
+	}{
+		{"numbered clause", "Parties: Acme.\n1. Confidential Information shall not be disclosed.\n", nil},
+		{"articolo", "Art. 3 – Le Informazioni Riservate non potranno essere divulgate a terzi.", nil},
+		{"definition", `"Confidential Information" means any information disclosed by either party.`, nil},
+		{"definizione", `Per "Informazioni Riservate" si intende ogni informazione.`, nil},
+		{"end of a sentence", "the Receiving Party shall protect the Confidential Information", nil},
+		{"parenthesis", `all data (the "Confidential Information") disclosed`, nil},
+		{"section heading", "Section 2 - Confidential Information\nThe Recipient shall", nil},
+		{"delle", "La divulgazione delle Informazioni Riservate è vietata.", nil},
+		// The marking put on the document.
+		{"capitals header", "CONFIDENTIAL INFORMATION\nQ3 figures", []string{"CONFIDENTIAL INFORMATION"}},
+		{"capitals in a line", "Subject: CONFIDENTIAL INFORMATION - do not forward", []string{"CONFIDENTIAL INFORMATION"}},
+		{"line of its own", "Confidential Information\n\nQ3 figures", []string{"Confidential Information"}},
+		{"after a label", "Classification: Confidential Information\n", []string{"Confidential Information"}},
+		{"informazioni riservate banner", "INFORMAZIONI RISERVATE\nVerbale", []string{"INFORMAZIONI RISERVATE"}},
+		{"nda with a header marking", "STRICTLY CONFIDENTIAL\n1. Confidential Information shall not be disclosed.", []string{"STRICTLY CONFIDENTIAL"}},
+		{"other title phrases stay", "Documento per Uso Esclusivamente Interno", []string{"Uso Esclusivamente Interno"}},
+	})
 }
