@@ -7,7 +7,8 @@ import "strings"
 // aws_secret_access_key / SecretAccessKey before it, in English or Italian
 // ("chiave di accesso segreta", the AWS console's Italian for "secret access
 // key"; "chiave segreta", as "secret key"), or an access key ID shortly
-// before it.
+// before it, or the name of one (AWS_ACCESS_KEY_ID=…, ${AWS_ACCESS_KEY_ID}
+// / SECRET: the ID given as a variable).
 type awsSecretKey struct{}
 
 var _ Detector = awsSecretKey{}
@@ -17,7 +18,7 @@ func (awsSecretKey) Type() string { return TypeAWSSecretKey }
 func (awsSecretKey) Keywords() []string {
 	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key",
 		"aws_secret", "aws secret", "awssecret", "secret_key", "secretkey", "secret-key", "secret key",
-		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia"}
+		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia", "access_key_id"}
 }
 
 // awsSecretReach is how far after the context a key may start.

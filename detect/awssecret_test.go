@@ -78,6 +78,10 @@ func TestAWSSecretItalianContext(t *testing.T) {
 		{"no context", "Il valore è " + key, nil},
 		{"hex digest", "chiave segreta " + strings.Repeat("a1b2c3d4e5", 4), nil},
 		{"one case", "chiave segreta " + strings.ToLower(key), nil},
+		// The access key ID's name stands for the ID given as a variable.
+		{"id as a variable", "creds for the bucket: ${AWS_ACCESS_KEY_ID} / " + key, []want{{TypeAWSSecretKey, key}}},
+		{"id variable in env", "export AWS_ACCESS_KEY_ID=$ID\nexport TOKEN=" + key, []want{{TypeAWSSecretKey, key}}},
+		{"id name, no key", "set AWS_ACCESS_KEY_ID and the secret in the console", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
