@@ -75,7 +75,11 @@
 //
 //   - Documentation placeholders are not findings: AKIAIOSFODNN7EXAMPLE,
 //     "sk-...", YOUR_API_KEY, runs of x or *, values with too few distinct
-//     characters, template references (${VAR}, %VAR%, var.x).
+//     characters, template references (${VAR}, %VAR%, var.x), printf verbs
+//     (%s, %(password)s), references into secret stores (vault:…, op://…,
+//     AWS Secrets Manager and Parameter Store ARNs, Azure Key Vault). A PEM
+//     body is a stand-in only where "your" is a word of its own in it
+//     (<your key here>), not four bytes of a random body.
 //   - Checksums decide for numbers: a card, IBAN, fiscal code or VAT number
 //     that fails its check is not reported, however it is labelled.
 //   - A value wrapped over lines (folded at a fixed width, a shell line
@@ -101,7 +105,13 @@
 //     of terms and descriptions); a bare SECRET only where a
 //     banner stands (alone on its line, before "//", in brackets); Traffic
 //     Light Protocol labels (tlp:amber) in any case, as "tlp:" never occurs
-//     in prose.
+//     in prose. A classification field with a restricted level is one, key
+//     and level (RISERVATEZZA: ALTA, Confidentiality: High; not a low or
+//     public level, nor "Sensitivity: High", which rates tests). A
+//     contract's defined term in title case (the Confidential Information,
+//     le Informazioni Riservate) is none inside its clauses. An escaped line
+//     break (\n in iCalendar or a log line) separates a marking from the
+//     text before it as a real one does.
 //   - A password is a value assigned to a password word (English, Italian,
 //     German, Spanish, French; also joined: mot_de_passe, parolaChiave):
 //     key: value, key=value, JSON, XML elements, command flags (--password
@@ -109,14 +119,20 @@
 //     INSERT's password column, in every row), .netrc and .pgpass entries,
 //     Oracle logins (jdbc:oracle:thin:user/SECRET@…, sqlplus user/SECRET),
 //     the value of "PW:" when it looks like a password (PW also abbreviates
-//     power and part numbers), the value of a name/value pair whose name is
+//     power and part numbers), the literal echoed into a registry login's
+//     --password-stdin (echo "…" | docker login …, a here string), a
+//     quoted literal a call takes by position (ConvertTo-SecureString "…"
+//     -AsPlainText, DBI->connect, new PDO, mysqli_connect: the third
+//     argument; NetworkCredential: the second), the value of a name/value pair whose name is
 //     a password word ({"key":"DB_PASSWORD","value":…},
 //     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
 //     generated. A template reference, a placeholder, a URL (a reset link),
 //     a YAML tag (!vault) or a hash is not one; a base64 value is judged as
 //     what it decodes to.
-//   - A number after only a weak word ("number", "numero") is a phone
-//     number only if it fits a numbering plan (Italian, North American); a
+//   - A number after only a weak word ("number", "numero"), or right after
+//     an e-mail address (contact details given together: "(bob@acme.it, 349
+//     0111675)", a CSV row), is a phone number only if it fits a numbering
+//     plan (Italian, North American); a
 //     card number's length must be its issuer range's (a 15-digit IMEI is
 //     no card).
 //   - A fiscal code may be written in its fields' groups (RSS MRA 80A01
