@@ -23,7 +23,7 @@ func (email) Find(t *Text) {
 			continue
 		}
 		start := localStart(text, at)
-		if start < 0 || urlUserinfo(text, start) {
+		if start < 0 || urlUserinfo(text, start) || messageID(text, start) {
 			continue
 		}
 		end, ok := domainEnd(text, at+1)
@@ -444,6 +444,39 @@ func paddedLoad64(text string, i int) uint64 {
 		x = x<<8 | uint64(text[k])
 	}
 	return x
+}
+
+// messageIDHeaders are the mail headers whose <…@…> values are message
+// identifiers (RFC 5322's msg-id, MIME's Content-ID), not addresses.
+var messageIDHeaders = []string{"message-id:", "in-reply-to:", "references:", "content-id:",
+	"resent-message-id:", "x-message-id:", "x-original-message-id:"}
+
+// messageID reports whether the address whose local part starts at start
+// is a message identifier: inside <…> (its id-left may hold bytes a local
+// part does not start with: <CAF=x@mail.gmail.com>) in the value of a
+// header of messageIDHeaders, also on its folded lines (References: lists
+// one an indented line).
+func messageID(text string, start int) bool {
+	p := start - 1
+	for p >= 0 && start-p < 64 && text[p] > ' ' && text[p] != '<' && text[p] != '>' {
+		p--
+	}
+	if p < 0 || text[p] != '<' {
+		return false // most addresses: after a space or a ':'
+	}
+	ls, ok := lineStart(text, p, 998) // RFC 5322's line length
+	for k := 0; ok && k < 16 && (byteAt(text, ls) == ' ' || byteAt(text, ls) == '\t') && ls > 0; k++ {
+		ls, ok = lineStart(text, ls-1, 998) // a folded line: the header is above
+	}
+	if !ok {
+		return false
+	}
+	for _, h := range messageIDHeaders {
+		if hasPrefixFold(text, ls, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // urlUserinfo reports a local part that is really the userinfo of a URL:

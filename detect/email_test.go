@@ -336,6 +336,12 @@ func TestEmailSpans(t *testing.T) {
 		{"url password variable braces", "git push https://oauth2:${CI_JOB_TOKEN}@gitlab.acme.it/web/app.git", nil},
 		{"address after a variable", "NOTIFY=$ADMIN bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},
 		{"mailto", "mailto:bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},
+		// Message identifiers are not addresses; the addresses around them are.
+		{"message-id", "From: Bob <bob@acme.it>\nMessage-ID: <4f3c2a1e-9b7d-4c2e@mail.acme.it>\n", []want{{TypeEmail, "bob@acme.it"}}},
+		{"in-reply-to", "In-Reply-To: <CAF=abc123@mail.gmail.com>", nil},
+		{"references folded", "References: <a1@mx.acme.it>\n <b2@mx.acme.it>\n\t<c3@mx.acme.it>\nTo: <carla@acme.it>", []want{{TypeEmail, "carla@acme.it"}}},
+		{"content-id", "Content-ID: <image001.png@01D9A1B2.C3D4E5F0>", nil},
+		{"message-id word in prose", "the message-id of <bob@acme.it> was lost", []want{{TypeEmail, "bob@acme.it"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

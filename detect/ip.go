@@ -72,12 +72,21 @@ func (sc *ipScan) at(t *Text, h int) (int, int) {
 	if s, e, ok := ipv4At(text, h); ok {
 		sc.next = e
 		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4": numbering,
-		// not hosts.
-		if !t.Near(ipNotAddress, s, 24) && !afterV(text, s) {
+		// not hosts. The word must be on the address's line (app_version:
+		// 5.14.20 on the line above is another field's).
+		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) {
 			return s, e
 		}
 	}
 	return 0, 0
+}
+
+// lineReach returns how many of the n bytes before s are on s's line.
+func lineReach(text string, s, n int) int {
+	if ls, ok := lineStart(text, s, n); ok {
+		return s - ls
+	}
+	return n
 }
 
 // afterV reports whether the address at s follows "v." (version) as a

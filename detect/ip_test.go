@@ -21,6 +21,8 @@ func TestIPv4Parts(t *testing.T) {
 		{"address then a sentence", "host 1.3.6.1. Then", []want{{TypeIPAddress, "1.3.6.1"}}},
 		{"typed-on part", "192.168.1.1.1", []want{{TypeIPAddress, "192.168.1.1"}}},
 		{"inside a dotted number", "v 9.1.3.6.1.2", []want{{TypeIPAddress, "9.1.3.6"}}},
+		{"version", "version 1.2.3.4 is out", nil},
+		{"version on the line above", "-app_version: 5.14.20\n+host: 79.55.141.234", []want{{TypeIPAddress, "79.55.141.234"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

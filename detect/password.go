@@ -42,6 +42,8 @@ var passwordKeywords = []string{
 	// Calls that take a password by position (passwordCalls).
 	"securestring", "dbi->connect", "new pdo", "mysqli_connect", "new mysqli", "mysql_connect",
 	"networkcredential",
+	// A network device's SNMP community: the password of SNMP v1/v2c.
+	"snmp-server community ",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -59,12 +61,20 @@ func (password) Find(t *Text) {
 			next = max(next, pgpassEntries(t, h))
 			continue
 		}
+		if h >= 5 && hasPrefixFold(text, h-5, "sasl_passwd") {
+			if end := saslEntries(t, h-5); end > 0 {
+				next = max(next, end)
+				continue
+			}
+		}
 		if text[h] == '-' {
 			if s, e, ok = curlUser(text, h); !ok {
 				s, e, ok = mysqlUser(text, h)
 			}
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
+		} else if hasPrefixFold(text, h, "snmp-server community ") {
+			s, e, ok = snmpCommunity(text, h+len("snmp-server community "))
 		} else if call, isCall := passwordCallAt(text, h); isCall {
 			s, e, ok = callPassword(text, h, call)
 		} else if c := lower(text[h]); c == 'o' || c == 's' {
@@ -362,6 +372,22 @@ func passwordAt(text string, h int) (int, int, bool) {
 			return s, e, true
 		}
 		return 0, 0, false
+	}
+	// A network device's configuration statement (Cisco IOS and its kin).
+	if kw == "password" && byteAt(text, i) == ' ' {
+		if s, e, ok := devicePassword(text, h, i); ok {
+			return s, e, true
+		}
+	}
+	// "Log in with password X", "accedi con la password X": the value
+	// right after the word, the means of an action; it must look generated
+	// ("with password protection" is prose) and be more than a code's
+	// few characters.
+	if j > i && meansBefore(text, h) {
+		if s, e, ok := quotedOrBare(text, j, false); ok && e-s >= 6 && looksRandom(text[s:e]) &&
+			!isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "") {
+			return s, e, true
+		}
 	}
 	// Prose: "password is X", "la password è X", "the password for the VPN
 	// is X", "la password del wifi è: X" — a few words may come between,
@@ -686,6 +712,90 @@ func nthArgument(text string, i, n int) int {
 		}
 	}
 	return -1
+}
+
+// meansWords say that what follows is the means of an action: "with",
+// "using" (the password X), Italian "con", "usando", "utilizzando" (la
+// password X), German "mit" (dem Passwort X).
+var (
+	meansWords    = []string{"with", "using", "use", "con", "usando", "utilizzando", "usa", "mit"}
+	meansArticles = []string{"the", "la", "il", "dem", "das", "a"}
+)
+
+// meansBefore reports whether a word of meansWords, maybe then an article
+// (the, la, il, dem, das), stands right before the word at h.
+func meansBefore(text string, h int) bool {
+	p := h
+	for k := 0; k < 2; k++ {
+		for p > 0 && text[p-1] == ' ' {
+			p--
+		}
+		e := p
+		for p > 0 && isAlpha(text[p-1]) {
+			p--
+		}
+		if p == e || p > 0 && isAlnum(text[p-1]) {
+			return false
+		}
+		w := text[p:e]
+		if amongFold(w, meansWords) {
+			return true
+		}
+		if k > 0 || !amongFold(w, meansArticles) {
+			return false
+		}
+	}
+	return false
+}
+
+// snmpCommunity reads the community string at i of "snmp-server community
+// NAME [RO|RW] …" (Cisco IOS and its kin): SNMP v1/v2c's shared password.
+// The factory defaults (public, private) are everyone's.
+func snmpCommunity(text string, i int) (int, int, bool) {
+	s, e, ok := quotedOrBare(text, skipSpaces(text, i), false)
+	if !ok || e-s < 4 || equalFold(text[s:e], "public") || equalFold(text[s:e], "private") ||
+		isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// devicePassword reads the value of a network device's password statement
+// whose "password" is at h (its end at i): "enable password X", "username
+// NAME [privilege N] password X", or a line's own "password X" (a line
+// vty's; there the value must look generated, as "Password reset
+// required" is prose). An encryption type may come first: 0 (clear text)
+// or 7 (Cisco's reversible scrambling) before a password; 5, 8 and 9
+// before a hash, which is none.
+func devicePassword(text string, h, i int) (int, int, bool) {
+	ls, ok := lineStart(text, h, 256)
+	if !ok {
+		return 0, 0, false
+	}
+	first := skipSpaces(text, ls)
+	strong := true
+	switch {
+	case first == h:
+		strong = false
+	case hasPrefixFold(text, first, "enable ") && skipSpaces(text, first+len("enable ")) == h:
+	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0:
+	default:
+		return 0, 0, false
+	}
+	v := skipSpaces(text, i)
+	typed := false
+	if d := byteAt(text, v); isDigit(d) && byteAt(text, v+1) == ' ' {
+		if d != '0' && d != '7' {
+			return 0, 0, false // a hash (5: MD5, 8: PBKDF2, 9: scrypt)
+		}
+		v, typed = skipSpaces(text, v+2), true
+	}
+	s, e, ok := quotedOrBare(text, v, false)
+	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") ||
+		!strong && !typed && !looksRandom(text[s:e]) {
+		return 0, 0, false
+	}
+	return s, e, true
 }
 
 // stdinPassword handles a --password-stdin option at h (docker, podman,
@@ -1091,8 +1201,45 @@ func curlUser(text string, h int) (int, int, bool) {
 // escaped colon), up to a line of another shape or a blank one. It returns
 // the end of the last password emitted, 0 if none.
 func pgpassEntries(t *Text, h int) int {
+	return fileEntries(t, h, len(".pgpass"), pgpassLine)
+}
+
+// saslEntries is pgpassEntries for Postfix's SMTP client password table
+// named at h (/etc/postfix/sasl_passwd): each line "[host]:port
+// user:password" (or "host user:password").
+func saslEntries(t *Text, h int) int {
+	return fileEntries(t, h, len("sasl_passwd"), saslLine)
+}
+
+// saslLine returns the password of a sasl_passwd line: after the first ':'
+// of its second field, the first field a host ([relay]:587, relay.acme.it).
+func saslLine(line string) (int, int, bool) {
+	sp := strings.IndexAny(line, " \t")
+	if sp < 1 {
+		return 0, 0, false
+	}
+	host := line[:sp]
+	if strings.Trim(host, "[]:.-") == "" || strings.IndexFunc(host, func(r rune) bool {
+		return !(r < 0x80 && (isAlnum(byte(r)) || strings.IndexByte("[]:.-", byte(r)) >= 0))
+	}) >= 0 {
+		return 0, 0, false
+	}
+	v := skipSpaces(line, sp)
+	c := strings.IndexByte(line[v:], ':')
+	if c < 1 || strings.IndexAny(line[v:], " \t") >= 0 {
+		return 0, 0, false
+	}
+	return v + c + 1, len(line), v+c+1 < len(line)
+}
+
+// fileEntries emits the passwords of a credential file whose name (n
+// bytes) is at h: its lines after the name's, each read by entry (the
+// password's span in the line), past a blank line or a Markdown fence
+// first and comment lines ('#'), up to a line of another shape. It returns
+// the end of the last password emitted, 0 if none.
+func fileEntries(t *Text, h, n int, entry func(line string) (int, int, bool)) int {
 	text := t.S
-	if isWord(byteAt(text, h+len(".pgpass"))) {
+	if isWord(byteAt(text, h+n)) {
 		return 0
 	}
 	// The name's line ends soon (a search to the text's end at every name
@@ -1124,7 +1271,7 @@ func pgpassEntries(t *Text, h int) int {
 			ls = le + 1 // a comment
 			continue
 		}
-		s, e, ok := pgpassLine(line)
+		s, e, ok := entry(line)
 		if !ok {
 			break
 		}

@@ -287,6 +287,9 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"pgpass ends at prose", "my .pgpass is\nh:5432:d:u:" + pass + "\nbut psql still asks: why?\nh:5432:d:u:Zq8mWv2Lp7", p},
 		{"pgpass placeholder", "~/.pgpass:\nhostname:port:database:username:password\n", nil},
 		{"pgpass in prose", "the .pgpass file has five fields", nil},
+		{"sasl_passwd", "# /etc/postfix/sasl_passwd\n[smtp.relay.it]:587 app:" + pass + "\nsmtp.acme.it   ops:Zq8mWv2Lp7\n", []want{{TypePassword, pass}, {TypePassword, "Zq8mWv2Lp7"}}},
+		{"sasl_passwd placeholder", "/etc/postfix/sasl_passwd:\n[smtp.example.com]:587 username:password\n", nil},
+		{"sasl_passwd in prose", "edit sasl_passwd then run postmap on it: done", nil},
 		{"pgpass fenced", "My ~/.pgpass:\n```\nlocalhost:5432:db:app:" + pass + "\n```\n", p},
 		{"pgpass after a blank line", "cat ~/.pgpass\n\nlocalhost:5432:db:app:" + pass + "\n", p},
 		// A leading '*' starts a password as well as a mask.
@@ -344,6 +347,24 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"stdin other command", "echo done; cat f | docker login --password-stdin", nil},
 		{"stdin word", "echo password | docker login --password-stdin", nil},
 		{"stdin option alone", "Use --password-stdin to read it from a pipe.", nil},
+		// The means of an action.
+		{"with password", "Login with password " + pass + " and change it.", p},
+		{"con la password", "Puoi accedere con la password " + pass, p},
+		{"using the password", "connect using the password " + pass, p},
+		{"with password prose", "Protect the file with password protection enabled", nil},
+		{"con la password prose", "Accedi con la password corretta, grazie", nil},
+		{"with password short", "sign in with password 2FA", nil},
+		// Network device configurations.
+		{"cisco username", "username admin privilege 15 password 0 " + pass, p},
+		{"cisco enable", "enable password " + pass, p},
+		{"cisco enable word", "enable password cisco", []want{{TypePassword, "cisco"}}},
+		{"cisco type 7", "enable password 7 0822455D0A16", []want{{TypePassword, "0822455D0A16"}}},
+		{"cisco hash", "username ops password 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", nil},
+		{"snmp community", "snmp-server community c0mm-IMhjO92n RO 10", []want{{TypePassword, "c0mm-IMhjO92n"}}},
+		{"snmp community default", "snmp-server community public RO", nil},
+		{"line vty", "line vty 0 4\n password " + pass + "\n login", p},
+		{"line start prose", "Password reset required for all users", nil},
+		{"enable in prose", "We enable password rotation every 90 days", nil},
 		// Calls that take a password by position.
 		{"securestring", "$secure = ConvertTo-SecureString \"" + pass + "\" -AsPlainText -Force", p},
 		{"securestring -String", "$s = ConvertTo-SecureString -String '" + pass + "' -AsPlainText -Force", p},
@@ -410,6 +431,7 @@ func FuzzPasswordForms(f *testing.F) {
 	f.Add("echo -n 'Qz7' | docker login --password-stdin <<<\"x\" printf '%s")
 	f.Add("ConvertTo-SecureString -String 'Qz7' -AsPlainText DBI->connect('a', (b, 'c'), 'Qz7') new PDO(")
 	f.Add("mysqli_connect(\"a\", 'b\", [')")
+	f.Add("username a password 0 x\n password 7 \nenable password ")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {
