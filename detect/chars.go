@@ -196,8 +196,8 @@ func lineStart(text string, i, n int) (ls int, ok bool) {
 }
 
 // lineEnd returns where the line holding i ends (its '\n', or the
-// text's end), searched up to the offset limit; ok is false if it runs
-// past limit.
+// text's end), searched up to the offset limit (limit >= i); ok is false
+// if it runs past limit.
 func lineEnd(text string, i, limit int) (le int, ok bool) {
 	hi := min(len(text), limit)
 	if k := strings.IndexByte(text[i:hi], '\n'); k >= 0 {

@@ -287,11 +287,11 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 func markingAt(text string, s, e int) bool {
 	v := text[s:e]
 	if !markingCase(v) {
-		return titleWord(v) && !equalFold(v, "secret") &&
+		return titleWord(v) && !equalFold(v, "secret") && !(equalFold(v, "internal") && escapedLineStart(text, s)) &&
 			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e))
 	}
 	if definedTerm(v) && hasLower(v) {
-		return labelPlace(text, s, e)
+		return labelPlace(text, s, e) || footerPlace(text, s, e)
 	}
 	return markingPlace(text, s, e)
 }
@@ -304,8 +304,48 @@ func markingAt(text string, s, e int) bool {
 // in capitals or alone (on its line, after a classification key). The
 // other phrases are adjectives or instructions no clause capitalises.
 func definedTerm(v string) bool {
-	return len(v) >= len("informazioni riservate") &&
-		(equalFold(v, "confidential information") || equalFold(v, "informazioni riservate"))
+	return equalFold(v, "confidential information") || equalFold(v, "informazioni riservate")
+}
+
+// clauseWords open a contract's clause titles ("Section 2 - Confidential
+// Information"), whose defined term is the clause's subject, not a marking.
+var clauseWords = []string{"section", "sect", "article", "art", "clause", "paragraph", "schedule", "annex",
+	"exhibit", "sezione", "articolo", "clausola", "paragrafo", "allegato", "punto"}
+
+// footerPlace reports a phrase put on a document as its header or footer:
+// last on its line after a title and a dash ("Acme Corp - Confidential
+// Information"; not a clause's title, which starts with a number or a
+// clauseWords word), or before a dash and another marking ("Contains
+// Confidential Information - Do not distribute").
+func footerPlace(text string, s, e int) bool {
+	if d := dashAround(text, e, 1); d > 0 {
+		for _, m := range markerPhrases {
+			if hasPrefixFold(text, d, m) {
+				return true
+			}
+		}
+	}
+	d := dashAround(text, s-1, -1)
+	if d < 0 || !fieldEndsAt(text, e, false) {
+		return false
+	}
+	ls, _ := lineStart(text, d, 256)
+	f := skipSpaces(text, ls)
+	w := f
+	for w < d && isAlpha(text[w]) {
+		w++
+	}
+	return f <= d && !isDigit(text[f]) && !strings.HasPrefix(text[f:], "§") && !amongFold(text[f:w], clauseWords)
+}
+
+// escapedLineStart reports whether the word at s starts a line of an
+// escaped string (after \n and spaces): INTERNAL there is a JSON log's gRPC
+// status ("error\nInternal"), not a label standing alone.
+func escapedLineStart(text string, s int) bool {
+	for s > 0 && (text[s-1] == ' ' || text[s-1] == '\t') {
+		s--
+	}
+	return escapeBefore(text, s)
 }
 
 // escapeBefore reports whether the two bytes before s are a backslash
@@ -314,17 +354,7 @@ func definedTerm(v string) bool {
 // a marking ("Dial-in 123\nRESTRICTED"). The backslash must not be
 // escaped itself (\\n is a backslash and an n).
 func escapeBefore(text string, s int) bool {
-	if s < 2 || text[s-2] != '\\' {
-		return false
-	}
-	if c := text[s-1]; c != 'n' && c != 'r' && c != 't' {
-		return false
-	}
-	n := 1
-	for i := s - 3; i >= 0 && text[i] == '\\'; i-- {
-		n++
-	}
-	return n%2 == 1
+	return s >= 2 && (text[s-1] == 'n' || text[s-1] == 'r' || text[s-1] == 't') && escapedAt(text, s-1)
 }
 
 // labelPlace reports whether the phrase at text[s:e] stands alone as a
@@ -459,7 +489,9 @@ func fieldStartBefore(text string, s int) int {
 			if c != 't' {
 				return i - 1
 			}
-			i--
+			if i--; i < s-80 {
+				return -2
+			}
 			continue
 		}
 		if isAlnum(c) || c >= 0x80 || i < s-80 {
@@ -504,10 +536,11 @@ func labelKeyStart(text string, c int) int {
 	return -1
 }
 
-// alnumBefore reports a letter or digit before i that is not an escape's
-// (escapeBefore).
+// alnumBefore reports a letter or digit (or a byte of a letter outside
+// ASCII) before i that is not an escape's (escapeBefore).
 func alnumBefore(text string, i int) bool {
-	return isAlnum(byteAt(text, i-1)) && !escapeBefore(text, i)
+	b := byteAt(text, i-1)
+	return (isAlnum(b) || b >= 0x80) && !escapeBefore(text, i)
 }
 
 // restrictedLevels are the values of a classification field (labelKeys)
@@ -551,17 +584,21 @@ func labelLevelAt(text string, h int) (s, e int) {
 	for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
 		p--
 	}
-	if p > 0 && (isAlnum(text[p-1]) || text[p-1] >= 0x80) && !escapeBefore(text, p) {
+	if alnumBefore(text, p) {
 		return 0, 0
 	}
 	v := c + 1
 	for v < len(text) && v < c+8 && (text[v] == ' ' || text[v] == '*' || text[v] == '"' || text[v] == '\'') {
 		v++
 	}
-	// "Sensitivity" rates tests, sensors and microphones as often
-	// ("Sensitivity: High"): only its marking words count (below).
+	// A level rates confidentiality where the key names it (Riservatezza,
+	// Confidentiality) or qualifies a classification (Data
+	// Classification); a bare "Classification" rates incidents, bugs and
+	// hazards too (Classification: Critical), and only its marking words
+	// count (below). ("Sensitivity", which rates tests and sensors, has
+	// no keyword to get here.)
 	levels := restrictedLevels[:]
-	if hasPrefixFold(text, h, "sensitivity") {
+	if ks == h && lower(text[h]) == 'c' && !hasPrefixFold(text, h, "confidentiality") {
 		levels = nil
 	}
 	for _, l := range levels {
@@ -570,8 +607,8 @@ func labelLevelAt(text string, h int) (s, e int) {
 			for byteAt(text, j) == ' ' {
 				j++
 			}
-			if b := byteAt(text, j); isAlnum(b) || b >= 0x80 || b == '/' {
-				return 0, 0 // more words, or a choice (High/Medium/Low)
+			if b := byteAt(text, j); isAlnum(b) || b >= 0x80 || b == '/' || b == '-' && isAlpha(byteAt(text, j+1)) {
+				return 0, 0 // more words (High-Level Design), or a choice (High/Medium/Low)
 			}
 			return ks, ve
 		}
@@ -589,8 +626,8 @@ func labelLevelAt(text string, h int) (s, e int) {
 
 // labelKeyWordAt returns the end of the word of labelKeys at h, or -1.
 func labelKeyWordAt(text string, h int) int {
-	if c := lower(text[h]); c != 's' && c != 'c' && c != 'r' {
-		return -1 // no key's first letter: the most hits, at once
+	if c := lower(text[h]); c != 'c' && c != 'r' {
+		return -1 // no key's first letter (the keywords' keys: Classification, Riservatezza, Confidentiality): the most hits, at once
 	}
 	for _, k := range labelKeys {
 		// The word's end first: two bytes rule out most words.
@@ -657,7 +694,7 @@ func caseFree(m string) bool { return hasPrefixFold(m, 0, "tlp:") }
 // Page 3"; not a table's header cell "| Name | SECRET |").
 func markingPlace(text string, s, e int) bool {
 	if equalFold(text[s:e], "internal") {
-		return labelPlace(text, s, e)
+		return labelPlace(text, s, e) && !escapedLineStart(text, s)
 	}
 	if e-s != len("secret") || lower(text[s]) != 's' || !hasPrefixFold(text, s, "secret") {
 		return true

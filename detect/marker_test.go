@@ -341,7 +341,9 @@ func TestMarkerAfterEscape(t *testing.T) {
 		{"title label after an escape", "Subject: x\\nSensitivity: Confidential\\nTo: Board", []string{"Confidential"}},
 		{"title banner after an escape", "Minutes\\nConfidential\\nTo: Board", []string{"Confidential"}},
 		{"title heading after an escape", "x\\nConfidential - Project Atlas\\n", []string{"Confidential"}},
-		{"internal alone", "log\\nINTERNAL\\n", []string{"INTERNAL"}},
+		// INTERNAL alone on an escaped line is gRPC's status in a JSON log.
+		{"internal after an escape", "log\\nINTERNAL\\n", nil},
+		{"internal in a json log", `{"status":"error\nInternal"}`, nil},
 		{"word ending in n", "unRESTRICTED access", nil},
 		{"word ending in n tlp", "vulnTLP:RED", nil},
 		{"escaped backslash", `C:\\nRESTRICTED`, nil},
@@ -370,7 +372,13 @@ func TestMarkerLabelLevel(t *testing.T) {
 		{"confidentiality level", "Confidentiality level: high", []string{"Confidentiality level: high"}},
 		{"markdown key", "**Confidentiality:** High", []string{"Confidentiality:** High"}},
 		{"data classification", "Data Classification: Medium", []string{"Data Classification: Medium"}},
-		{"classificazione alta", "Classificazione: alta", []string{"Classificazione: alta"}},
+		{"classificazione qualified", "Livello di classificazione: alta", []string{"Livello di classificazione: alta"}},
+		// A bare Classification rates incidents, hazards and energy too.
+		{"classificazione alta", "Classificazione: alta (energetica)", nil},
+		{"incident classification", "Incident\nClassification: Critical\nOwner: SOC", nil},
+		{"classification medium", "Classification: Medium", nil},
+		{"level with a dash", "Security Classification: High-Level Design", nil},
+		{"level with a dash, risk", "Data Classification: High-risk AI system", nil},
 		{"cia ratings", "Confidentiality: High, Integrity: Low", []string{"Confidentiality: High"}},
 		// A marking word as the value is the marking, as before; in small
 		// letters too after a key in capitals.
@@ -426,5 +434,8 @@ func TestMarkerDefinedTerms(t *testing.T) {
 		{"informazioni riservate banner", "INFORMAZIONI RISERVATE\nVerbale", []string{"INFORMAZIONI RISERVATE"}},
 		{"nda with a header marking", "STRICTLY CONFIDENTIAL\n1. Confidential Information shall not be disclosed.", []string{"STRICTLY CONFIDENTIAL"}},
 		{"other title phrases stay", "Documento per Uso Esclusivamente Interno", []string{"Uso Esclusivamente Interno"}},
+		{"footer after a dash", "Acme Corp - Confidential Information\nPage 3", []string{"Confidential Information"}},
+		{"before a dash and a marking", "Contains Confidential Information - do not distribute", []string{"Confidential Information"}},
+		{"articolo heading", "Articolo 4 - Informazioni Riservate\nLe parti", nil},
 	})
 }

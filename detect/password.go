@@ -51,12 +51,13 @@ func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
 func (password) Find(t *Text) {
 	text, hits := t.S, t.Hits
 	next := 0
+	noCell := 0 // the words before it are on a line too long for a table's
 	for _, h := range hits {
 		if h < next {
 			continue
 		}
 		var s, e int
-		var ok bool
+		var ok, word bool // word: the hit is a password word's
 		if text[h] == '.' {
 			next = max(next, pgpassEntries(t, h))
 			continue
@@ -79,17 +80,26 @@ func (password) Find(t *Text) {
 			s, e, ok = callPassword(text, h, call)
 		} else if c := lower(text[h]); c == 'o' || c == 's' {
 			s, e, ok = oracleLogin(text, h)
-		} else if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
-			s, e, ok = pseudoAddressAfter(text, h)
+		} else {
+			word = true
+			if s, e, ok = passwordAt(text, h); !ok && strings.IndexByte(text[h:min(len(text), h+pseudoAddressNear)], '@') >= 0 {
+				s, e, ok = pseudoAddressAfter(text, h)
+			}
 		}
 		if ok && pwAbbreviation(text, h) && !pwValue(text[s:e]) {
 			ok = false
 		}
-		if !ok && tableCellNear(text, h) {
+		if !ok && word && h >= noCell && tableCellNear(text, h) {
 			// A table's header or field cell (passwordtable.go).
-			if end := passwordCell(t, h); end > 0 {
+			switch end := passwordCell(t, h); {
+			case end > 0:
 				next = max(next, end)
 				continue
+			case end < 0:
+				noCell = len(text)
+				if k := strings.IndexByte(text[h:], '\n'); k >= 0 {
+					noCell = h + k
+				}
 			}
 		}
 		if ok && !encodedStandIn(text, s, e) {
@@ -681,7 +691,8 @@ func callPassword(text string, h int, c passwordCall) (int, int, bool) {
 // nthArgument returns where argument n (from 0) of the list that starts
 // at i (after its '(') starts, past spaces: the commas between are those
 // outside quotes and brackets. -1 if the list ends first (or runs past
-// 512 bytes).
+// 512 bytes, or nests four brackets deep: a text of "new PDO(" repeated
+// would otherwise read 512 bytes at each).
 func nthArgument(text string, i, n int) int {
 	if n == 0 {
 		return skipSpaces(text, i)
@@ -696,7 +707,9 @@ func nthArgument(text string, i, n int) int {
 			}
 			i += 1 + k
 		case '(', '[', '{':
-			depth++
+			if depth++; depth > 4 {
+				return -1
+			}
 		case ')', ']', '}':
 			if depth == 0 {
 				return -1
@@ -844,7 +857,7 @@ func stdinPassword(text string, h int) (int, int, bool) {
 // what is piped: nothing but spaces between it and end.
 func stdinValue(text string, a, end int) (int, int, bool) {
 	s, e, ok := assignedValue(text, a)
-	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+	if !ok {
 		return 0, 0, false
 	}
 	if end >= 0 {
@@ -855,6 +868,10 @@ func stdinValue(text string, a, end int) (int, int, bool) {
 		if skipSpaces(text, k) != end {
 			return 0, 0, false
 		}
+	}
+	e = beforeEscape(text, s, e) // echo -e "SECRET\n": the line break is no part of it
+	if e-s < 4 || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+		return 0, 0, false
 	}
 	return s, e, true
 }
@@ -1427,11 +1444,13 @@ var secretStores = []string{
 }
 
 // secretStoreRef reports whether v names a secret in a store
-// (secretStores) rather than holding one.
+// (secretStores) rather than holding one: a path after the prefix ('/' or
+// '#': vault:secret/data/app#password, ssm:/prod/db), or an ARN. A
+// password may start like one ("Vault:Summer2024!", "ssm:MyPassw0rd!").
 func secretStoreRef(v string) bool {
 	for _, p := range secretStores {
 		if len(v) > len(p) && hasPrefixFold(v, 0, p) {
-			return true
+			return strings.HasPrefix(p, "arn:") || strings.ContainsAny(v[len(p):], "/#")
 		}
 	}
 	return false

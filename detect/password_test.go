@@ -334,12 +334,15 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"printf verb", "conn = sprintf(\"password=%s\", pw)", nil},
 		{"printf verb width", "password: '%-12s'", nil},
 		{"store-like password", "password: \"vault" + pass + "\"", []want{{TypePassword, "vault" + pass}}},
+		{"store prefix, no path", "password: \"Vault:Summer2024!\"", []want{{TypePassword, "Vault:Summer2024!"}}},
+		{"ssm prefix, no path", "password: \"ssm:MyPassw0rd!\"", []want{{TypePassword, "ssm:MyPassw0rd!"}}},
 		// A registry login's password read on standard input: the literal
 		// echoed into its pipe, or a here string.
 		{"stdin echo", "echo \"" + pass + "\" | docker login ghcr.io -u ci --password-stdin", p},
 		{"stdin yaml step", "- run: echo '" + pass + "' | docker login -u ci --password-stdin registry.acme.it", p},
 		{"stdin echo -n bare", "echo -n Xk8qL2vR9pz | podman login --username u --password-stdin", []want{{TypePassword, "Xk8qL2vR9pz"}}},
 		{"stdin printf", "printf '%s\\n' '" + pass + "' | helm registry login --password-stdin reg.acme.it", p},
+		{"stdin echo -e", "echo -e \"" + pass + "\\n\" | docker login --password-stdin", p},
 		{"stdin here string", "docker login -u u --password-stdin <<< '" + pass + "'", p},
 		{"stdin variable", "echo $CR_PAT | docker login ghcr.io -u ci --password-stdin", nil},
 		{"stdin template", "echo \"${{ secrets.GHCR_TOKEN }}\" | docker login --password-stdin", nil},

@@ -34,19 +34,20 @@ func tableCellNear(text string, h int) bool {
 // do not look generated are none). It returns where the detector goes on:
 // past the word's line (a header's column is read once, for its first
 // password word; a row once, for its first; the rows below a header are
-// still read for their own password words), 0 if the word is in no table.
-// Lines of more than maxCellLine bytes are no table's: so the work stays
-// linear in a text of long lines of password words.
+// still read for their own password words), 0 if the word is in no table,
+// -1 if its line is longer than maxCellLine bytes, no table's (the caller
+// then skips the line's other words: a text of one long line of password
+// words would cost a bounded search at each).
 func passwordCell(t *Text, h int) int {
 	text := t.S
 	// The line, if it is short enough (searched no farther).
 	ls, ok := lineStart(text, h, maxCellLine)
 	if !ok {
-		return 0
+		return -1
 	}
 	le, ok := lineEnd(text, h, ls+maxCellLine)
 	if !ok {
-		return 0
+		return -1
 	}
 	for k := 0; k < len(tableSeps); k++ {
 		sep := tableSeps[k]

@@ -119,14 +119,15 @@ type phoneScan struct {
 
 // wordBefore is nearWord, or, where no phone word is near, the phone
 // word that heads the table column the number at at starts a cell of
-// (columnWord); none where that column's header names another kind of
-// number (nearOther), whatever word is near.
+// (columnWord); none (nearKnown|nearOther: not even an address before it
+// counts) where that column's header names another kind of number,
+// whatever word is near.
 func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	near := sc.nearWord(t, at)
 	col := sc.columnWord(t, at)
 	switch {
 	case col == nearOther:
-		return nearKnown // its column is another kind of number's ("phone,imei")
+		return nearKnown | nearOther // its column is another kind of number's ("phone,imei")
 	case near == nearKnown:
 		near |= col
 	}
@@ -306,7 +307,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	// is passed on, not looked up again.
 	near := uint8(0)
 	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
-		if near = sc.wordBefore(t, h); near == nearKnown && !(sc.addrs && addressBefore(text, h)) {
+		if near = sc.wordBefore(t, h); near == nearKnown|nearOther || near == nearKnown && !(sc.addrs && addressBefore(text, h)) {
 			return 0, 0
 		}
 	}

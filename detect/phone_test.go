@@ -651,6 +651,7 @@ func TestPhoneShapes(t *testing.T) {
 		{"address then a word", "mario@acme.it, ordine 3394021183", []want{{TypeEmail, "mario@acme.it"}}},
 		{"address then short", "mario@acme.it 1234567", []want{{TypeEmail, "mario@acme.it"}}},
 		{"not an address", "user@localhost, 3394021183", nil},
+		{"address then an order column", "name,email,order_id\nBob,bob@acme.it,3029384756", []want{{TypeEmail, "bob@acme.it"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

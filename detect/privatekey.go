@@ -179,17 +179,27 @@ func keyBody(body string) bool {
 	return !strings.Contains(body, "...") && !yourWord(body)
 }
 
-// yourWord reports whether body holds "your" (any case) as a word of its
-// own among the base64 bytes ("<your key here>", YOUR_PRIVATE_KEY): the
-// stand-in's word, not four bytes of a random body that spell it.
+// yourWord reports whether body holds "your" (any case) as a stand-in's
+// word, not four bytes of a random body that spell it: a word of its own
+// among the base64 bytes ("<your key here>", YOUR_PRIVATE_KEY), twice, or
+// run together with "key", "private" or "here" after it
+// (YOURPRIVATEKEYGOESHERE, PasteYourKeyHere) — a random body spells
+// "your" once in some thousands of keys, and a second word by it next to
+// never.
 func yourWord(body string) bool {
+	seen := false
 	for i := 0; ; i++ {
 		k := indexFold(body[i:], "your")
 		if k < 0 {
 			return false
 		}
 		i += k
-		if !is(byteAt(body, i-1), cB64Std|cEquals) && !is(byteAt(body, i+4), cB64Std|cEquals) {
+		if seen || !is(byteAt(body, i-1), cB64Std|cEquals) && !is(byteAt(body, i+4), cB64Std|cEquals) {
+			return true
+		}
+		seen = true
+		after := body[i+4 : min(len(body), i+4+16)]
+		if indexFold(after, "key") >= 0 || indexFold(after, "private") >= 0 || indexFold(after, "here") >= 0 {
 			return true
 		}
 	}

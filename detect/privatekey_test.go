@@ -16,10 +16,16 @@ func keyBodySimple(body string) bool {
 	if n < 32 || strings.Contains(body, "...") {
 		return false
 	}
-	// "your" as a word of its own among base64 bytes is a stand-in's.
+	// "your" as a word of its own among base64 bytes, twice, or with key,
+	// private or here in the 16 bytes after it is a stand-in's.
 	l := strings.ToLower(body)
-	for i := range len(l) {
-		if strings.HasPrefix(l[i:], "your") && (i == 0 || !b64Byte(l[i-1])) && (i+4 == len(l) || !b64Byte(l[i+4])) {
+	if strings.Count(l, "your") >= 2 {
+		return false
+	}
+	if i := strings.Index(l, "your"); i >= 0 {
+		after := l[i+4 : min(len(l), i+20)]
+		if (i == 0 || !b64Byte(l[i-1])) && (i+4 == len(l) || !b64Byte(l[i+4])) ||
+			strings.Contains(after, "key") || strings.Contains(after, "private") || strings.Contains(after, "here") {
 			return false
 		}
 	}
@@ -43,7 +49,11 @@ func TestKeyBody(t *testing.T) {
 		{"your " + body, false},
 		{body + "\nyOuR", false},
 		{body[:40] + "\nYOUR_PRIVATE_KEY\n" + body[40:], false},
-		{"your" + body, true}, // a random body may spell it
+		{"YOURPRIVATEKEYGOESHERE" + body, false},
+		{"PasteYourPrivateKeyContentsHere" + body, false},
+		{"InsertYourOpenSSHKeyHere" + body, false},
+		{"youryouryour" + body, false},
+		{"your" + body, !strings.Contains(strings.ToLower(body[:16]), "key") && !strings.Contains(strings.ToLower(body[:16]), "here")}, // a random body may spell it
 		{body[:30] + "yOuR" + body[30:], true},
 		{body + "your", true},
 		{strings.Repeat("-", 40), false},

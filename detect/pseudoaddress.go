@@ -1,6 +1,9 @@
 package detect
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // A password can hold an '@' between letters and dots (vou@T5Nq.UlTWo): it
 // then has an e-mail address's shape, and where the password detector does
@@ -67,6 +70,9 @@ func pseudoAddressAfter(text string, h int) (int, int, bool) {
 			b--
 		}
 		if at := strings.IndexByte(text[a:b], '@'); at >= 0 {
+			if strings.IndexByte(text[a:a+at], '=') >= 0 {
+				return 0, 0, false // another field's assignment (ADMIN_EMAIL=…)
+			}
 			if pseudoAddress(text[a:b], at) {
 				return a, b, true
 			}
@@ -82,16 +88,22 @@ func pseudoAddressAfter(text string, h int) (int, int, bool) {
 // pseudoAddress reports whether v, with an '@' at at, has an e-mail
 // address's shape (a local part, a dotted domain of letters, digits and
 // hyphens) but a domain no address has (addressDomain), and is not a
-// stand-in. A domain of digits and dots is a host's address: user@10.2.4.33
-// is a login (ssh, scp), not a password.
+// stand-in. A domain of digits and dots is a host's address (a login, ssh
+// ops@10.2.4.33) or a version after a package's name (lodash@4.17.21,
+// a package spec), not a password; Admin@123.456 may be one.
 func pseudoAddress(v string, at int) bool {
 	if at < 1 || len(v) < 6 {
 		return false
 	}
 	d := v[at+1:]
 	dot := strings.LastIndexByte(d, '.')
-	if dot < 1 || dot == len(d)-1 || strings.Trim(d, "0123456789.") == "" {
+	if dot < 1 || dot == len(d)-1 {
 		return false
+	}
+	if strings.Trim(d, "0123456789.") == "" {
+		if _, err := netip.ParseAddr(d); err == nil || strings.Trim(v[:at], "abcdefghijklmnopqrstuvwxyz0123456789-_.") == "" {
+			return false
+		}
 	}
 	for i := 0; i < len(d); i++ {
 		if c := d[i]; !isAlnum(c) && c != '-' && (c != '.' || i == 0 || d[i-1] == '.') {

@@ -42,7 +42,8 @@ func TestPseudoAddressPassword(t *testing.T) {
 		{"not a password word", "contact " + v, []want{{TypeEmail, v}}},
 		{"identifier", "password_hash " + v, []want{{TypeEmail, v}}},
 		{"login at an ip address", "sshpass -p '<password>' ssh ops@10.2.4.33", []want{{TypeIPAddress, "10.2.4.33"}}},
-		{"login at a partial address", "password then ssh ops@2.4.33", nil},
+		{"digits and dots", "password Admin@123.456", []want{{TypePassword, "Admin@123.456"}}},
+		{"package spec", "DB_PASSWORD='%(PASSWORD)s'\nADMIN_EMAIL=lodash@4.17.21", nil},
 		{"word inside a reference", "sshpass -p 'vault:secret/data/app#password' ssh ops@x.x.x.x", nil},
 		{"word inside a template", "sshpass -p '<password>' ssh ops@bastion.x", nil},
 	}

@@ -80,7 +80,7 @@ type Scanner struct {
 	digitalBits []uint64
 	// email is the built-in e-mail detector's entry, -1 if none: its
 	// hits ('@') tell the phone detector an address may stand before a
-	// number (Text.addressHits).
+	// number (Text.addressHitList).
 	email int
 	pool  sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
