@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Scores the detector on the held-out audit sets: each is generated here,
+# from its seed (every secret fabricated by the generator, checksums valid),
+# scanned by a fresh build of promptwall and scored by shared/corpus/score.py,
+# with and without the cases its auditor tagged "judgement".
+#
+#   bench/heldout/run.sh          # all four sets (~10 s)
+#   SHARED=/path/to/shared bench/heldout/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shared=${SHARED:-../shared}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+go build -o "$out/pw" ./cmd/promptwall
+for spec in "audit7 71 500" "audit7 77 500" "audit8 81 450" "audit8 87 450"; do
+  read -r dir seed n <<<"$spec"
+  set="$out/${dir}_s$seed.jsonl"
+  (cd "bench/heldout/$dir" && python3 gen.py "$seed" "$n" "$set" >/dev/null 2>&1)
+  python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    if "judgement" not in json.loads(l).get("tags", []): sys.stdout.write(l)' "$set" >"${set%.jsonl}_nojudgement.jsonl"
+  "$out/pw" scan --format jsonl <"$set" >"$out/pred.jsonl"
+  for s in "$set" "${set%.jsonl}_nojudgement.jsonl"; do
+    printf '%-28s ' "$(basename "$s" .jsonl)"
+    python3 "$shared/corpus/score.py" "$s" "$out/pred.jsonl" | awk '/micro/ {printf "P %s R %s F1 %s  ", $3, $4, $5} /negative/ {print "evasion recall " $3 "  negatives flagged " $7}'
+  done
+done
