@@ -399,6 +399,17 @@ func passwordAt(text string, h int) (int, int, bool) {
 			return s, e, true
 		}
 	}
+	// A bare value right after the word with no separator, after a user
+	// name given the same way: "user anna pass #w9R%Mj&AreC" (a quoted
+	// one there is a SQL operand, WHERE password 'x'; the word a word of
+	// prose, not .auth.password inside a template). Alone, "the default
+	// password Qz7mKp2Lx9vR" is prose about one, not the login.
+	if j > i && j < len(text) && text[j] != '\n' && (h == 0 || isSpace(text[h-1])) && userPairBefore(text, h) {
+		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && e-s >= 4 && looksRandom(text[s:e]) &&
+			!isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "") {
+			return s, e, true
+		}
+	}
 	// Prose: "password is X", "la password è X", "the password for the VPN
 	// is X", "la password del wifi è: X" — a few words may come between,
 	// within the sentence; the value must then look generated.
@@ -727,6 +738,35 @@ func nthArgument(text string, i, n int) int {
 	return -1
 }
 
+// userWords name the user of a login given as "user NAME pass SECRET"
+// (not "login", which heads .netrc entries and "login page password …").
+var userWords = []string{"user", "username", "utente", "usr"}
+
+// userPairBefore reports whether the password word at h follows a user
+// word and one token, its value (user anna pass …), on the same line.
+func userPairBefore(text string, h int) bool {
+	name, k := prevToken(text, h, max(0, h-96))
+	if name == "" || strings.ContainsAny(text[k:h], "\n\r") {
+		return false
+	}
+	w, k2 := prevToken(text, k, max(0, k-32))
+	return w != "" && !strings.ContainsAny(text[k2:k], "\n\r") && amongFold(w, userWords)
+}
+
+// charKinds counts the kinds of characters v mixes: capitals, small
+// letters, digits, others.
+func charKinds(v string) int {
+	// seen collects the kinds present: the classes cDigit, cUpper and
+	// cLower (bits 0–2), and bit 3 for anything else, without a branch
+	// per byte (whether a value has a symbol is the text's whim).
+	var seen uint64
+	for i := 0; i < len(v); i++ {
+		c := charClass[v[i]] & cAlnum
+		seen |= c | (c-1)>>63<<3
+	}
+	return bits.OnesCount64(seen)
+}
+
 // meansWords say that what follows is the means of an action: "with",
 // "using" (the password X), Italian "con", "usando", "utilizzando" (la
 // password X), German "mit" (dem Passwort X).
@@ -775,8 +815,8 @@ func snmpCommunity(text string, i int) (int, int, bool) {
 
 // devicePassword reads the value of a network device's password statement
 // whose "password" is at h (its end at i): "enable password X", "username
-// NAME [privilege N] password X", or a line's own "password X" (a line
-// vty's; there the value must look generated, as "Password reset
+// NAME [privilege N] password X", or an indented line's own "password X"
+// (a line vty's; there the value must look generated, as "Password reset
 // required" is prose). An encryption type may come first: 0 (clear text)
 // or 7 (Cisco's reversible scrambling) before a password; 5, 8 and 9
 // before a hash, which is none.
@@ -788,8 +828,8 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 	first := skipSpaces(text, ls)
 	strong := true
 	switch {
-	case first == h:
-		strong = false
+	case first == h && first > ls:
+		strong = false // an indented line of a sub-mode (line vty 0 4)
 	case hasPrefixFold(text, first, "enable ") && skipSpaces(text, first+len("enable ")) == h:
 	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0:
 	default:
@@ -1583,15 +1623,7 @@ func placeholderPasswordUnicode(v, user string) bool {
 // looksRandom reports whether a prose value looks like a password rather
 // than a word: it mixes letters with digits or symbols, or cases.
 func looksRandom(v string) bool {
-	// seen collects the kinds present: the classes cDigit, cUpper and
-	// cLower (bits 0–2), and bit 3 for anything else, without a branch
-	// per byte (whether a value has a symbol is the text's whim).
-	var seen uint64
-	for i := 0; i < len(v); i++ {
-		c := charClass[v[i]] & cAlnum
-		seen |= c | (c-1)>>63<<3
-	}
-	return bits.OnesCount64(seen) >= 2 // capitals alone are one kind
+	return charKinds(v) >= 2 // capitals alone are one kind
 }
 
 // netrcEntry reports whether the password keyword at h (a token: white

@@ -357,6 +357,13 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"with password prose", "Protect the file with password protection enabled", nil},
 		{"con la password prose", "Accedi con la password corretta, grazie", nil},
 		{"with password short", "sign in with password 2FA", nil},
+		// A bare value right after the word.
+		{"user pass pair", "access for Anna: user anna pass #w9R%Mj&AreC", []want{{TypePassword, "#w9R%Mj&AreC"}}},
+		{"username password pair", "username mario password " + pass, p},
+		{"alone", "password Winter681*", nil},
+		{"two kinds", "password reset123 is needed", nil},
+		{"title case product", "Password Manager 2024 Edition", nil},
+		{"user pass pair, word", "user anna pass ok", nil},
 		// Network device configurations.
 		{"cisco username", "username admin privilege 15 password 0 " + pass, p},
 		{"cisco enable", "enable password " + pass, p},

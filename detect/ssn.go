@@ -1,6 +1,9 @@
 package detect
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // usSSN finds US Social Security numbers: AAA-GG-SSSS with one kind of
 // separator (dash, space or dot), or nine bare digits next to the words
@@ -34,6 +37,42 @@ func (usSSN) Find(t *Text) {
 
 // ssnAt matches an SSN whose first digits are text[h:e] (h starts a
 // number) and returns its end.
+// ssnOtherNumbers names the numbers people write in an SSN's ddd-dd-dddd
+// shape that are none: part, order, ticket numbers, serials ("part no.
+// 345-81-8868", "order 345-81-8868"). Not phone's otherNumbers: a tax ID,
+// a routing or employee field may hold an SSN.
+var ssnOtherNumbers = newWordList(`
+	part parts order orders ordine invoice fattura ticket ref rif sku serial model item articolo art cod
+	codice tracking booking pnr account conto policy polizza claim sinistro case pratica patient lot lotto
+	batch ean isbn upc version build release matricola protocollo phone tel fax pin otp cvv zip cap`)
+
+// otherNumberBefore reports whether the label right before the number at
+// h names another kind of number (ssnOtherNumbers): its word, or the noun
+// before an abbreviation of "number" (part no., order nr., art. n.).
+func otherNumberBefore(text string, h int) bool {
+	w, p := labelWordBefore(text, h)
+	if numberAbbrevs.has(w) {
+		w, _ = labelWordBefore(text, p)
+	}
+	return ssnOtherNumbers.has(w)
+}
+
+// numberAbbrevs are the words for "number" after a noun (part no.).
+var numberAbbrevs = newWordList(`no nr n num number numero`)
+
+// labelWordBefore returns the word (letters) before i past a label's
+// punctuation and spaces (": ", ". ", " #", "-"), and where it starts.
+func labelWordBefore(text string, i int) (string, int) {
+	for i > 0 && strings.IndexByte(" \t.:#-_", text[i-1]) >= 0 {
+		i--
+	}
+	e := i
+	for i > 0 && e-i < 24 && isAlpha(text[i-1]) {
+		i--
+	}
+	return text[i:e], i
+}
+
 func ssnAt(t *Text, h, e int) (int, bool) {
 	text := t.S
 	if byteAt(text, h-1) == '-' && isAlnum(byteAt(text, h-2)) {
@@ -73,8 +112,12 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 		return 0, false
 	}
 	// Nine bare digits are an SSN only next to the words, and only where
-	// they are the nearest label before them.
-	return end, e-h == 3 || ssnLabelled(t, h)
+	// they are the nearest label before them; the dashed form by its
+	// shape, unless its own label names another kind of number.
+	if e-h == 3 {
+		return end, !otherNumberBefore(text, h)
+	}
+	return end, ssnLabelled(t, h)
 }
 
 // ssnLabelled reports whether an SSN word (whole) starts within the 40 bytes

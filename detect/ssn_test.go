@@ -25,6 +25,11 @@ func TestSSNNearestLabel(t *testing.T) {
 		{"ssn after routing", "Routing: 084587653 SSN: 234567891", []want{{TypeUSSSN, "234567891"}}},
 		{"a word that starts like a label", "SSN (abandoned form) 234567891", []want{{TypeUSSSN, "234567891"}}},
 		{"dashed is an ssn by its shape", "Routing: 234-56-7891", []want{{TypeUSSSN, "234-56-7891"}}},
+		{"dashed after part no.", "total was $5590.08 for 20 units, part no. 345-81-8868, compute", nil},
+		{"dashed after order", "order 345-81-8868 shipped", nil},
+		{"dashed after ticket #", "Ticket #345-81-8868 closed", nil},
+		{"dashed after ssn no.", "SSN no. 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
+		{"dashed after tax id", "Tax ID: 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
