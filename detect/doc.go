@@ -81,7 +81,9 @@
 //     body is a stand-in only where "your" is a word of its own in it
 //     (<your key here>), not four bytes of a random body.
 //   - Checksums decide for numbers: a card, IBAN, fiscal code or VAT number
-//     that fails its check is not reported, however it is labelled.
+//     that fails its check is not reported, however it is labelled. An SSN
+//     in its dashed form is one by its shape, unless its own label names
+//     another kind of number (part no., order, ticket #).
 //   - A value wrapped over lines (folded at a fixed width, a shell line
 //     ending in '\', the next line indented) is read across the breaks only
 //     where its format then checks itself (wrap.go): a JWT whose header and
@@ -123,7 +125,10 @@
 //     --password-stdin (echo "…" | docker login …, a here string), a
 //     quoted literal a call takes by position (ConvertTo-SecureString "…"
 //     -AsPlainText, DBI->connect, new PDO, mysqli_connect: the third
-//     argument; NetworkCredential: the second), the value of a name/value pair whose name is
+//     argument; NetworkCredential: the second), a bare value after a user
+//     name given the same way (user anna pass X), network device statements
+//     (enable password X, username N password 0 X), SNMP communities,
+//     Postfix sasl_passwd entries, the value of a name/value pair whose name is
 //     a password word ({"key":"DB_PASSWORD","value":…},
 //     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
 //     generated. A template reference, a placeholder, a URL (a reset link),
