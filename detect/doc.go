@@ -102,7 +102,8 @@
 //     or as title-case phrases (Strictly Confidential), not as words in
 //     running prose; a single title-case word (Confidential, Riservato) only
 //     as a label (alone on its line, after "Sensitivity:",
-//     "Classification:", "Classificazione:") or heading a title line
+//     "Classification:", "Classificazione:", in a document's "Footer:" or
+//     "Header:", in brackets: [Confidential]) or heading a title line
 //     before or after a dash (Confidential - Project Atlas; not in a list
 //     of terms and descriptions); a bare SECRET only where a
 //     banner stands (alone on its line, before "//", in brackets); Traffic

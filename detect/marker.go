@@ -288,12 +288,41 @@ func markingAt(text string, s, e int) bool {
 	v := text[s:e]
 	if !markingCase(v) {
 		return titleWord(v) && !equalFold(v, "secret") && !(equalFold(v, "internal") && escapedLineStart(text, s)) &&
-			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e))
+			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e) || bracketed(text, s, e) ||
+				documentFieldPlace(text, s, e))
 	}
 	if definedTerm(v) && hasLower(v) {
 		return labelPlace(text, s, e) || footerPlace(text, s, e)
 	}
 	return markingPlace(text, s, e)
+}
+
+// bracketed reports a word in brackets or parentheses of its own, as
+// subject lines and portion marks write a marking: "[Confidential] Q3
+// plan", "(Riservato)".
+func bracketed(text string, s, e int) bool {
+	p, n := byteAt(text, s-1), byteAt(text, e)
+	return p == '[' && n == ']' || p == '(' && n == ')'
+}
+
+// documentKeys name the parts of a document a marking is put in: "Footer:
+// Confidential - do not forward" (not a subject line's key: "Subject:
+// Confidential" names the message's topic as often).
+var documentKeys = []string{"footer", "header", "intestazione", "banner"}
+
+// documentFieldPlace reports a word that is the value of a documentKeys
+// field, alone in it or before a dash ("Footer: Confidential - do not
+// forward").
+func documentFieldPlace(text string, s, e int) bool {
+	c := fieldStartBefore(text, s)
+	if c < 1 || text[c] != ':' {
+		return false
+	}
+	k := c
+	for k > 0 && isAlpha(text[k-1]) {
+		k--
+	}
+	return amongFold(text[k:c], documentKeys) && !alnumBefore(text, k) && (fieldEndsAt(text, e, false) || dashAround(text, e, 1) > 0)
 }
 
 // definedTerm reports a phrase that names the information it marks, as a
