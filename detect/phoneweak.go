@@ -97,15 +97,22 @@ func (l wordList) has(w string) bool {
 // spaces and a hyphen ("order-number"); "" if punctuation or the text's
 // start comes first.
 func letterWordBefore(text string, p int) string {
+	w, _ := lettersBefore(text, p, " \t-_")
+	return w
+}
+
+// lettersBefore returns the word (letters) that ends where the bytes of
+// skip before p start, and where it starts.
+func lettersBefore(text string, p int, skip string) (string, int) {
 	i := p
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '-' || text[i-1] == '_') {
+	for i > 0 && strings.IndexByte(skip, text[i-1]) >= 0 {
 		i--
 	}
 	e := i
 	for i > 0 && isAlpha(text[i-1]) {
 		i--
 	}
-	return text[i:e]
+	return text[i:e], i
 }
 
 // letterWordAfter returns the word (letters) that starts after the spaces at i,

@@ -1,9 +1,6 @@
 package detect
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // usSSN finds US Social Security numbers: AAA-GG-SSSS with one kind of
 // separator (dash, space or dot), or nine bare digits next to the words
@@ -50,28 +47,19 @@ var ssnOtherNumbers = newWordList(`
 // h names another kind of number (ssnOtherNumbers): its word, or the noun
 // before an abbreviation of "number" (part no., order nr., art. n.).
 func otherNumberBefore(text string, h int) bool {
-	w, p := labelWordBefore(text, h)
+	w, p := lettersBefore(text, h, labelPunct)
 	if numberAbbrevs.has(w) {
-		w, _ = labelWordBefore(text, p)
+		w, _ = lettersBefore(text, p, labelPunct)
 	}
 	return ssnOtherNumbers.has(w)
 }
 
+// labelPunct is what stands between a label's word and its value: spaces
+// and ": ", ". ", " #", '-', '_'.
+const labelPunct = " \t.:#-_"
+
 // numberAbbrevs are the words for "number" after a noun (part no.).
 var numberAbbrevs = newWordList(`no nr n num number numero`)
-
-// labelWordBefore returns the word (letters) before i past a label's
-// punctuation and spaces (": ", ". ", " #", "-"), and where it starts.
-func labelWordBefore(text string, i int) (string, int) {
-	for i > 0 && strings.IndexByte(" \t.:#-_", text[i-1]) >= 0 {
-		i--
-	}
-	e := i
-	for i > 0 && e-i < 24 && isAlpha(text[i-1]) {
-		i--
-	}
-	return text[i:e], i
-}
 
 func ssnAt(t *Text, h, e int) (int, bool) {
 	text := t.S
