@@ -190,7 +190,7 @@ func encodedStandIn(text string, s, e int) bool {
 	if !ok {
 		return false
 	}
-	if isTemplateValue(dec) || placeholderPassword(dec, "") {
+	if standIn(dec) {
 		return true
 	}
 	if q := byteAt(text, s-1); q == '"' || q == '\'' || q == '`' {
@@ -374,7 +374,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 			// an unquoted value ends at ';'.
 			if a := strings.IndexByte(text[s:e], ';'); a >= 0 && connStringValue(text, h, s+a) {
 				e = s + a
-				ok = e-s >= 4 && !isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "")
+				ok = e-s >= 4 && !standIn(text[s:e])
 			}
 		}
 		// A bare value must look generated; a quoted one was typed as a string.
@@ -395,7 +395,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// few characters.
 	if j > i && meansBefore(text, h) {
 		if s, e, ok := quotedOrBare(text, j, false); ok && e-s >= 6 && looksRandom(text[s:e]) &&
-			!isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "") {
+			!standIn(text[s:e]) {
 			return s, e, true
 		}
 	}
@@ -406,7 +406,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// password Qz7mKp2Lx9vR" is prose about one, not the login.
 	if j > i && j < len(text) && text[j] != '\n' && (h == 0 || isSpace(text[h-1])) && userPairBefore(text, h) {
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && e-s >= 4 && looksRandom(text[s:e]) &&
-			!isTemplateValue(text[s:e]) && !placeholderPassword(text[s:e], "") {
+			!standIn(text[s:e]) {
 			return s, e, true
 		}
 	}
@@ -516,7 +516,7 @@ func elementValue(text string, i int) (int, int, bool) {
 		e--
 	}
 	v := text[s:e]
-	if len(v) < 4 || strings.IndexByte(v, '\n') >= 0 || isTemplateValue(v) || isReference(v) || placeholderPassword(v, "") {
+	if len(v) < 4 || strings.IndexByte(v, '\n') >= 0 || standIn(v) || isReference(v) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -693,7 +693,7 @@ func callPassword(text string, h int, c passwordCall) (int, int, bool) {
 		return 0, 0, false
 	}
 	s, e, ok := quotedOrBare(text, a, false)
-	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+	if !ok || standIn(text[s:e]) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -807,7 +807,7 @@ func meansBefore(text string, h int) bool {
 func snmpCommunity(text string, i int) (int, int, bool) {
 	s, e, ok := quotedOrBare(text, skipSpaces(text, i), false)
 	if !ok || e-s < 4 || equalFold(text[s:e], "public") || equalFold(text[s:e], "private") ||
-		isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+		standIn(text[s:e]) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -844,7 +844,7 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 		v, typed = skipSpaces(text, v+2), true
 	}
 	s, e, ok := quotedOrBare(text, v, false)
-	if !ok || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") ||
+	if !ok || standIn(text[s:e]) ||
 		!strong && !typed && !looksRandom(text[s:e]) {
 		return 0, 0, false
 	}
@@ -910,7 +910,7 @@ func stdinValue(text string, a, end int) (int, int, bool) {
 		}
 	}
 	e = beforeEscape(text, s, e) // echo -e "SECRET\n": the line break is no part of it
-	if e-s < 4 || isTemplateValue(text[s:e]) || placeholderPassword(text[s:e], "") {
+	if e-s < 4 || standIn(text[s:e]) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -990,7 +990,7 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 		}
 	}
 	v := text[s:e]
-	if len(v) < 4 || isTemplateValue(v) || placeholderPassword(v, "") || urlValue(v) {
+	if len(v) < 4 || standIn(v) || urlValue(v) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -1180,7 +1180,7 @@ func blockScalarValue(text string, h, c int) (int, int, bool) {
 		e--
 	}
 	val := text[s:e]
-	if len(val) < 4 || strings.IndexAny(val, " \t") >= 0 || isTemplateValue(val) || isReference(val) || placeholderPassword(val, "") {
+	if len(val) < 4 || strings.IndexAny(val, " \t") >= 0 || standIn(val) || isReference(val) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -1332,7 +1332,7 @@ func fileEntries(t *Text, h, n int, entry func(line string) (int, int, bool)) in
 		if !ok {
 			break
 		}
-		if pass := line[s:e]; len(pass) >= 4 && !isTemplateValue(pass) && !placeholderPassword(pass, "") {
+		if pass := line[s:e]; len(pass) >= 4 && !standIn(pass) {
 			t.Emit(ls+s, ls+e)
 			last = ls + e
 		}
@@ -1494,6 +1494,13 @@ func secretStoreRef(v string) bool {
 		}
 	}
 	return false
+}
+
+// standIn reports a value that stands for a password rather than being
+// one: a template or reference (isTemplateValue), or a placeholder or
+// common non-password (placeholderPassword).
+func standIn(v string) bool {
+	return isTemplateValue(v) || placeholderPassword(v, "")
 }
 
 // pairAt reports whether v holds the byte a followed by b or c.

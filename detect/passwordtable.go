@@ -146,8 +146,8 @@ func cellValue(text string, c, e int) (int, int, bool) {
 		}
 	}
 	v := text[c:e]
-	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") || isTemplateValue(v) ||
-		placeholderPassword(v, "") || urlValue(v) || !looksRandom(v) {
+	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") || standIn(v) || urlValue(v) ||
+		!looksRandom(v) {
 		return 0, 0, false
 	}
 	return c, e, true

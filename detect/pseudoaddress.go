@@ -110,7 +110,7 @@ func pseudoAddress(v string, at int) bool {
 			return false
 		}
 	}
-	return !addressDomain(d) && !isTemplateValue(v) && !placeholderPassword(v, "")
+	return !addressDomain(d) && !standIn(v)
 }
 
 // addressDomain reports whether the dotted name d is written as DNS names
