@@ -318,11 +318,8 @@ func documentFieldPlace(text string, s, e int) bool {
 	if c < 1 || text[c] != ':' {
 		return false
 	}
-	k := c
-	for k > 0 && isAlpha(text[k-1]) {
-		k--
-	}
-	return amongFold(text[k:c], documentKeys) && !alnumBefore(text, k) && (fieldEndsAt(text, e, false) || dashAround(text, e, 1) > 0)
+	key, k := lettersBefore(text, c, "")
+	return amongFold(key, documentKeys) && !alnumBefore(text, k) && (fieldEndsAt(text, e, false) || dashAround(text, e, 1) > 0)
 }
 
 // definedTerm reports a phrase that names the information it marks, as a

@@ -780,17 +780,10 @@ var (
 func meansBefore(text string, h int) bool {
 	p := h
 	for k := 0; k < 2; k++ {
-		for p > 0 && text[p-1] == ' ' {
-			p--
-		}
-		e := p
-		for p > 0 && isAlpha(text[p-1]) {
-			p--
-		}
-		if p == e || p > 0 && isAlnum(text[p-1]) {
+		var w string
+		if w, p = lettersBefore(text, p, " "); w == "" || p > 0 && isAlnum(text[p-1]) {
 			return false
 		}
-		w := text[p:e]
 		if amongFold(w, meansWords) {
 			return true
 		}

@@ -532,11 +532,8 @@ func addressBefore(text string, s int) bool {
 			continue
 		}
 		// A connector word, after a space.
-		w := i
-		for w > 0 && isAlpha(text[w-1]) {
-			w--
-		}
-		if w == i || w == 0 || text[w-1] != ' ' && text[w-1] != '\t' || !amongFold(text[w:i], addressConnectors) {
+		word, w := lettersBefore(text, i, "")
+		if word == "" || w == 0 || text[w-1] != ' ' && text[w-1] != '\t' || !amongFold(word, addressConnectors) {
 			break
 		}
 		i = w
