@@ -1312,10 +1312,7 @@ func fileEntries(t *Text, h, n int, entry func(line string) (int, int, bool)) in
 		ls = le + 1
 	}
 	for n := 0; ls < len(text) && n < 256; n++ {
-		le := len(text)
-		if i := strings.IndexByte(text[ls:], '\n'); i >= 0 {
-			le = ls + i
-		}
+		le, _ := lineEnd(text, ls, len(text))
 		line := strings.TrimRight(text[ls:le], "\r")
 		if strings.HasPrefix(line, "#") {
 			ls = le + 1 // a comment

@@ -143,12 +143,7 @@ func (ts *tableSeen) fixedHeader(text string, ls int) (hs, he int, ok bool) {
 	if cur == 0 || blankLine(text[strings.LastIndexByte(text[:cur-1], '\n')+1:cur-1]) {
 		// The block's first line of two cells (ls's at the latest).
 		for l := cur; l <= ls; {
-			le := strings.IndexByte(text[l:], '\n')
-			if le < 0 {
-				le = len(text)
-			} else {
-				le += l
-			}
+			le, _ := lineEnd(text, l, len(text))
 			ce := le
 			if i := strings.IndexByte(text[l:le], '\r'); i >= 0 {
 				ce = l + i
