@@ -728,19 +728,23 @@ func ctxShape(pb uint16, word bool, j byte, c2 int, a3, a7 bool) uint16 {
 			m &^= nVAT
 		}
 	}
-	// After "x-", "1.", "a:" …: inside a longer token, a phone number
+	// After "x-", "1.", "1:" …: inside a longer token, a phone number
 	// (phone.atRun) cannot start, except three digits after a lone digit
-	// and '-' or '.' (NANP's trunk prefix, "1-415-555-0132"); nor, after
+	// and '-' or '.' (NANP's trunk prefix, "1-415-555-0132"), or any after
+	// a label glued to it ("Tel:3459211249": phoneStart asks for a phone
+	// word); nor, after
 	// a digit and '.', a card or an SSN (numberStart); nor an SSN after
 	// "x-" (ssnAt), nor a partita IVA after a digit and '.' or '-'
 	// (vatAt). After "x," any of them can: the comma separates fields
 	// (numberStart).
 	if j != 0 && j != ',' {
-		if c2 != 0 {
+		if c2 != 0 && (j != ':' || c2 != 1) {
 			m &^= nPhoneLong | nPhoneSepX
 			if c2 != 2 || a3 || j == ':' {
 				m &^= nPhoneSep3
 			}
+		}
+		if c2 != 0 {
 			if j == '-' {
 				m &^= nSSN3 | nSSN9
 			}

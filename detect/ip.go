@@ -18,14 +18,14 @@ func (ipAddress) Type() string { return TypeIPAddress }
 func (ipAddress) Keywords() []string { return []string{DigitRuns} }
 
 // ipNotAddress are words that number what follows them (a section, a
-// version, a figure, an ASN.1 object identifier: OID 2.5.29.32): whole
+// version, a firmware's release, a figure, an ASN.1 object identifier: OID 2.5.29.32): whole
 // words and their plurals, in identifiers too
 // (appVersion, buildNumber); not words that only start alike (versioning,
 // building, tablet, sectional).
 var ipNotAddress = NewWordSet(
 	"section{,s}", "sect.", "sezione", "chapter{,s}", "capitolo", "paragrafo", "version{,s,e,i}",
 	"release{,s}", "rilascio", "build{,s}", "rfc{,s}", "figure{,s}", "table{,s}", "tabella", "art.",
-	"articolo", "§", "oid{,s}",
+	"articolo", "§", "oid{,s}", "firmware{,s}", "revision{,s}", "revisione",
 ).camelCase()
 
 func (ipAddress) ContextWords() []*WordSet { return []*WordSet{ipNotAddress} }

@@ -22,6 +22,10 @@ func TestIPv4Parts(t *testing.T) {
 		{"typed-on part", "192.168.1.1.1", []want{{TypeIPAddress, "192.168.1.1"}}},
 		{"inside a dotted number", "v 9.1.3.6.1.2", []want{{TypeIPAddress, "9.1.3.6"}}},
 		{"version", "version 1.2.3.4 is out", nil},
+		{"firmware", "Il firmware 20.9.0.118 del router ha un bug noto.", nil},
+		{"firmware en", "Firmware 8.9.1.6 has a known bug.", nil},
+		{"revision", "revisione 3.1.0.2 del documento", nil},
+		{"firmware word far before", "firmware updated on the router reachable at 10.20.0.118", []want{{TypeIPAddress, "10.20.0.118"}}},
 		{"version on the line above", "-app_version: 5.14.20\n+host: 79.55.141.234", []want{{TypeIPAddress, "79.55.141.234"}}},
 	}
 	for _, tt := range tests {

@@ -399,6 +399,18 @@ func passwordAt(text string, h int) (int, int, bool) {
 			return s, e, true
 		}
 	}
+	// "I set the VPN password to X", "ho cambiato la pwd in X", "imposta
+	// la password a X": the value it was set to. "to", "in" and "a" lead
+	// to other things as often ("send the password to Mario", "salva la
+	// password in KeePass"): the value must mix three kinds of characters.
+	if j > i {
+		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && amongFold(w, setToWords) {
+			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && e-s >= 6 && charKinds(text[s:e]) >= 3 &&
+				!standIn(text[s:e]) {
+				return s, e, true
+			}
+		}
+	}
 	// A bare value right after the word with no separator, after a user
 	// name given the same way: "user anna pass #w9R%Mj&AreC" (a quoted
 	// one there is a SQL operand, WHERE password 'x'; the word a word of
@@ -766,6 +778,10 @@ func charKinds(v string) int {
 	}
 	return bits.OnesCount64(seen)
 }
+
+// setToWords lead to the value a password was set to: "(changed the
+// password) to X", Italian "(cambiata) in X", "(impostata) a X".
+var setToWords = []string{"to", "in", "a"}
 
 // meansWords say that what follows is the means of an action: "with",
 // "using" (the password X), Italian "con", "usando", "utilizzando" (la

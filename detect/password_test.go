@@ -357,6 +357,16 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"with password prose", "Protect the file with password protection enabled", nil},
 		{"con la password prose", "Accedi con la password corretta, grazie", nil},
 		{"with password short", "sign in with password 2FA", nil},
+		// The value it was set to.
+		{"set to", "I set the VPN password to wch3892JNE, write the onboarding email.", []want{{TypePassword, "wch3892JNE"}}},
+		{"changed in", "Ho cambiato la pwd in " + pass + ", scrivi la mail al team.", p},
+		{"set a", "imposta la password a " + pass + " per tutti", p},
+		{"set to quoted", "reset the password to '" + pass + "'", p},
+		{"to a person", "send the password to Mario tomorrow", nil},
+		{"to a user id", "give the password to user42 please", nil},
+		{"in a vault", "salva la password in KeePass", nil},
+		{"to a template", "set the password to ${DB_PASSWORD_PROD}", nil},
+		{"to the length", "raise the password to 12 characters", nil},
 		// A bare value right after the word.
 		{"user pass pair", "access for Anna: user anna pass #w9R%Mj&AreC", []want{{TypePassword, "#w9R%Mj&AreC"}}},
 		{"username password pair", "username mario password " + pass, p},

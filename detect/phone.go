@@ -46,7 +46,7 @@ var (
 	).outsideAddresses()
 	phoneWeakWords = NewWordSet(
 		"number{,s}", "numero", "num.", "contact{,s}",
-		"contatt{o,i,are,ami,aci,armi,ateci}",
+		"contatt{o,i,are,ami,aci,armi,ateci}", "fisso",
 	).outsideAddresses()
 )
 
@@ -337,7 +337,8 @@ func (sc *phoneScan) fromTrunk(t *Text, s int) (int, int) {
 
 // phoneStart reports whether a phone number can start at s, by the bytes
 // before it (the digits from s end at e): not inside a word, a path or an
-// address, nor inside a longer token ("x-", "1.", "a:" before it), nor
+// address, nor inside a longer token ("x-", "1.", "1:" before it; after
+// "a:" only with a phone word close before), nor
 // inside a sequence of digit groups joined by spaces ("2448 6810 7795
 // 9076": the number is read from its first group, or there is none;
 // "SD 20241 440-600-5124" is a number of its own). A comma separates
@@ -360,7 +361,17 @@ func phoneStart(text string, s, e int) uint8 {
 		return startYes
 	}
 	switch p {
-	case '-', '.', ':':
+	case ':':
+		// A label glued to its number ("Tel:3459211249", vCard's
+		// "TEL;TYPE=cell:0039 …") names a phone only when it is a phone
+		// word; "ref:12345678", "10:30" do not.
+		if isAlpha(p2) {
+			return startWord
+		}
+		if isDigit(p2) {
+			return startNo
+		}
+	case '-', '.':
 		if isAlnum(p2) {
 			return startNo
 		}
@@ -492,6 +503,9 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 		}
 		return n >= 8 && cc != '0'
 	}
+	if n == 15 && imeiShape(v) {
+		return false
+	}
 	if nanp(v, groups) {
 		return true
 	}
@@ -563,9 +577,39 @@ var addressConnectors = []string{"o", "al", "or", "at", "oppure", "and", "e"}
 // weakWordNumber reports whether v, a number of n digits read as sh, may
 // be a phone number after a weak word: "reference number 00012345678",
 // "numero 2024/00123" are not phones; ask for a phone's length and
-// punctuation, and a national number of a plan the text can be read in.
+// punctuation (a slash only after an Italian area code: "045/3509221"),
+// and a national number of a plan the text can be read in.
 func weakWordNumber(v string, n int, sh *phoneShape) bool {
-	return n >= 8 && n <= 13 && sh.marks&pmSlash == 0 && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
+	return n >= 8 && n <= 13 && (sh.marks&pmSlash == 0 || areaCodeSlash(v)) && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
+}
+
+// areaCodeSlash reports whether v is written as an Italian landline often
+// is: its area code (0 and one to three more digits), a slash, and the
+// rest of the number in one group of five digits or more ("045/3509221",
+// "02/87364410").
+func areaCodeSlash(v string) bool {
+	a := strings.IndexByte(v, '/')
+	if a < 2 || a > 4 || v[0] != '0' {
+		return false
+	}
+	rest := v[a+1:]
+	return len(rest) >= 5 && spanWhile(rest, 0, len(rest), isDigit) == len(rest) && spanWhile(v, 0, a, isDigit) == a
+}
+
+// imeiShape reports whether v, a number of 15 digits written without '+',
+// is a device's IMEI (14 digits and a Luhn check digit) or an American
+// Express card rather than a phone number: no national number has 15
+// digits, and one dialled with an international prefix starts with 00.
+func imeiShape(v string) bool {
+	var d [15]byte
+	k := 0
+	for i := 0; i < len(v) && k < len(d); i++ {
+		if isDigit(v[i]) {
+			d[k] = v[i]
+			k++
+		}
+	}
+	return k == 15 && !(d[0] == '0' && d[1] == '0') && luhn(string(d[:]))
 }
 
 // nationalNumber reports whether v, a number of n digits written without

@@ -79,6 +79,14 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	if strings.HasPrefix(v, "(+") {
 		return n >= 8 && v[2] != '0'
 	}
+	if digits := strings.Map(func(r rune) rune {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		return r
+	}, v); n == 15 && !strings.HasPrefix(digits, "00") && refLuhn(digits) {
+		return false // an IMEI, an Amex card
+	}
 	if refNANP(v, groups) {
 		return true
 	}
@@ -92,10 +100,13 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
 		// So too for a number given with an address.
-		return n >= 8 && n <= 13 && !strings.Contains(v, "/") && !strings.HasPrefix(v, "000") && refNational(v)
+		return n >= 8 && n <= 13 && (!strings.Contains(v, "/") || refAreaCodeSlashRE.MatchString(v)) && !strings.HasPrefix(v, "000") && refNational(v)
 	}
 	return false
 }
+
+// refAreaCodeSlashRE is areaCodeSlash.
+var refAreaCodeSlashRE = regexp.MustCompile(`^0[0-9]{1,3}/[0-9]{5,}$`)
 
 // refAddressBeforeRE is addressBefore: an address (a byte of a local part,
 // '@', a domain ending in a label of letters), then up to four connectors (a comma,
@@ -464,6 +475,9 @@ func refPhoneStart(t *Text, s int) bool {
 	if text[s] == '+' {
 		return !joined || refWordBefore(text, s) == nearStrong
 	}
+	if joined && p == ':' && !isDigit(p2) {
+		return refWordBefore(text, s) == nearStrong // "Tel:3459211249"
+	}
 	if joined && p != ',' {
 		return false
 	}
@@ -615,6 +629,12 @@ func TestPhoneShapes(t *testing.T) {
 		{"abbreviation", "Tel.+39 06 1234567", []want{{TypePhone, "+39 06 1234567"}}},
 		{"plus after a colon, no phone word", "card:+122000000000003", nil},
 		{"form-encoded space", "Home+and+Garden,+5:24,+20120323", nil},
+		// A label glued to its number: a phone word's only.
+		{"label glued", "Tel:3459211249", []want{{TypePhone, "3459211249"}}},
+		{"vcard glued international prefix", "TEL;TYPE=cell:0039 339 8636504", []want{{TypePhone, "0039 339 8636504"}}},
+		{"vcard glued trunk", "TEL;TYPE=cell:1 (206) 243-3757", []want{{TypePhone, "1 (206) 243-3757"}}},
+		{"other label glued", "order:3459211249 shipped", nil},
+		{"time glued", "Tel 02 1234567 alle 10:3459211", []want{{TypePhone, "02 1234567"}}},
 		// NANP's trunk prefix.
 		{"trunk dash", "Call me at 1-415-586-8205 tomorrow morning.", []want{{TypePhone, "1-415-586-8205"}}},
 		{"trunk dot", "Call me at 1.415.586.8205", []want{{TypePhone, "1.415.586.8205"}}},
@@ -638,6 +658,10 @@ func TestPhoneShapes(t *testing.T) {
 		{"no plan: card-like", "Test card number 5018 0010 43500 keeps failing", nil},
 		{"italian mobile", "Contattami al numero 339.195.5627 per la consegna.", []want{{TypePhone, "339.195.5627"}}},
 		{"italian landline", "il mio numero è 06 12345678", []want{{TypePhone, "06 12345678"}}},
+		{"landline word", "Fisso: 02 45678901", []want{{TypePhone, "02 45678901"}}},
+		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},
+		{"slash, no area code", "contattare il 2024/00123", nil},
+		{"slash, two groups after", "numero 045/350/9221", nil},
 		{"italian toll-free", "numero verde 800 123 456", []want{{TypePhone, "800 123 456"}}},
 		{"nanp bare", "my number is 4155550132", []want{{TypePhone, "4155550132"}}},
 		{"nanp trunk bare", "My CN number is 13812345678", []want{{TypePhone, "13812345678"}}},
@@ -748,4 +772,26 @@ func sumInts(xs []int) int {
 		n += x
 	}
 	return n
+}
+
+// TestPhoneNotIMEI: 15 digits with a Luhn check digit, without '+' or an
+// international prefix, are a device's IMEI (or an Amex card), whatever
+// phone word the sentence has; with the 00 prefix they may be a phone.
+func TestPhoneNotIMEI(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	imei := genLuhn(r, "35", 15)
+	grouped := imei[:2] + "-" + imei[2:8] + "-" + imei[8:14] + "-" + imei[14:]
+	intl := genLuhn(r, "0044", 15)
+	for _, tt := range []struct {
+		text  string
+		wants []want
+	}{
+		{"The IMEI of the lost phone is " + imei + ", how do I block it?", nil},
+		{"L'IMEI del telefono rubato è " + grouped + ", come lo blocco?", nil},
+		{"tel. " + intl, []want{{TypePhone, intl}}},
+		{"tel. " + imei[:14], []want{{TypePhone, imei[:14]}}},
+	} {
+		checkFindings(t, s, tt.text, tt.wants)
+	}
 }

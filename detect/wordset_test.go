@@ -219,9 +219,9 @@ func TestContextWordsInDetectors(t *testing.T) {
 		{"ip after versioning", "versioning server 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
 		{"ip after building", "building B host 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
 		{"ip after tablet", "tablet at 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
-		{"ip after v.", "firmware v. 10.2.3.4", nil},
-		{"ip after v. joined", "firmware v.10.2.3.4", nil},
-		{"ip after V", "firmware V 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
+		{"ip after v.", "router v. 10.2.3.4", nil},
+		{"ip after v. joined", "router v.10.2.3.4", nil},
+		{"ip after V", "router V 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
 		{"ip after a word ending in v.", "Kyiv. 10.2.3.4", []want{{TypeIPAddress, "10.2.3.4"}}},
 		// Partita IVA: it yields to a phone number after a phone word,
 		// unless a word about VAT is near too.
