@@ -27,3 +27,19 @@ func TestCredentialURLUserinfo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
 	}
 }
+
+// TestTokenInsideCredentialURL: a vendor's token given as a URL's password
+// is reported with its own type as well as the URL (a policy may act on
+// either); a password that is no token is the URL's alone.
+func TestTokenInsideCredentialURL(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	gh := genGitHubToken(r, "ghs_")
+	gl := "glpat-" + randFrom(r, base62, 20)
+	ghURL := "https://x-access-token:" + gh + "@github.com/acme/infra.git"
+	glURL := "https://oauth2:" + gl + "@gitlab.acme.it/crm/web.git"
+	checkFindings(t, s, "git clone "+ghURL, []want{{TypeCredentialURL, ghURL}, {TypeGitHubToken, gh}})
+	checkFindings(t, s, "origin\t"+glURL+" (fetch)", []want{{TypeCredentialURL, glURL}, {TypeGitLabToken, gl}})
+	plain := "https://deploy:Zq8vT2pLmN4x@git.acme.it/web.git"
+	checkFindings(t, s, "git clone "+plain, []want{{TypeCredentialURL, plain}})
+}

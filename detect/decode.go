@@ -228,7 +228,7 @@ func percentViews(text string, out []view) []view {
 		}
 		last = e - 1
 		if form {
-			forms = append(forms, s, e, formFields(text, s))
+			forms = append(forms, s, e, formFields(text, s, e))
 			fs, fe = formToDecode(text, e)
 		}
 		if esc >= 0 && esc < e {

@@ -69,7 +69,10 @@
 //     decoded.
 //  5. Overlaps are resolved: a value inside a larger one of another built-in
 //     type (an e-mail inside a credential URL, a card number inside an IBAN)
-//     is dropped, so each byte is reported once. Custom types are kept.
+//     is dropped, so each byte is reported once — but for a vendor's token
+//     given as a credential URL's password (https://oauth2:glpat-…@host),
+//     reported with its own type too, for the policies that act on it.
+//     Custom types are kept.
 //
 // # Precision decisions
 //

@@ -64,7 +64,7 @@ func nextFormBody(text string, i int) (int, int) {
 func formToDecode(text string, i int) (int, int) {
 	for {
 		s, e := nextFormBody(text, i)
-		if s < 0 || formFields(text, s) != 0 || strings.IndexByte(text[s:e], '+') >= 0 {
+		if s < 0 || formFields(text, s, e) != 0 || strings.IndexByte(text[s:e], '+') >= 0 {
 			return s, e
 		}
 		i = e
@@ -95,11 +95,13 @@ func isFormBody(run string) bool {
 	return fields >= 2
 }
 
-// formFields returns 1 if the form body at s of text is split into
+// formFields returns 1 if the form body [s,e) of text is split into
 // fields in its view, 0 if not: a body that goes on a URL (after '?', '/',
-// ':', '@' or '#') is its query, and the URL one value.
-func formFields(text string, s int) int {
-	if s > 0 && strings.IndexByte("?/:@#", text[s-1]) >= 0 {
+// ':', '@' or '#') is its query, and the URL one value; one between ';'
+// is a field of a connection string (Server=db;Password=Qet2&13wh=i8v;),
+// where '&' is a byte of the value.
+func formFields(text string, s, e int) int {
+	if s > 0 && strings.IndexByte("?/:@#;", text[s-1]) >= 0 || byteAt(text, e) == ';' {
 		return 0
 	}
 	return 1

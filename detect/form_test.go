@@ -308,3 +308,19 @@ func FuzzFormBodies(f *testing.F) {
 		}
 	})
 }
+
+// TestConnectionStringAmpersand: between ';' a key=value list is a
+// connection string's, not a form body: its '&' is a byte of the value.
+func TestConnectionStringAmpersand(t *testing.T) {
+	s := newTestScanner(t)
+	for _, tt := range []struct{ text, value string }{
+		{"Server=db;Database=app;User Id=sa;Password=Qet2&13whav1=i8v;", "Qet2&13whav1=i8v"},
+		{"Password=Qet2&13whav1=i8v;Server=db", "Qet2&13whav1=i8v"},
+		{"Data Source=db;Password=Qet2&13whav1;User ID=sa", "Qet2&13whav1"},
+	} {
+		wantValue(t, tt.text, s.ScanText(tt.text), TypePassword, tt.value)
+	}
+	// A form body elsewhere still ends a value at '&'.
+	text := "first_name=anna&db_password=Qet2x13whav1&consent=on"
+	wantValue(t, text, s.ScanText(text), TypePassword, "Qet2x13whav1")
+}

@@ -70,7 +70,9 @@ func (password) Find(t *Text) {
 		}
 		if text[h] == '-' {
 			if s, e, ok = curlUser(text, h); !ok {
-				s, e, ok = mysqlUser(text, h)
+				if s, e, ok = mysqlUser(text, h); !ok {
+					s, e, ok = loginPassword(text, h)
+				}
 			}
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
@@ -306,6 +308,11 @@ func passwordAt(text string, h int) (int, int, bool) {
 			return s, e, true
 		}
 	}
+	// The default of a variable read: process.env.DB_PASSWORD || "…",
+	// C#'s ?? "…", Kotlin's ?: "…", Python's … or "…".
+	if s, e, ok := fallbackValue(text, i); ok {
+		return s, e, true
+	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
 	callKey := false
 	if q := byteAt(text, i); q == '"' || q == '\'' {
@@ -341,6 +348,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 			k += 2 // a Markdown label in bold: **Password:** value
 		}
 		v := skipSpaces(text, k)
+		if k-j == 1 && text[j] == ':' {
+			v = typedValue(text, v) // const ADMIN_PASSWORD: &str = "…"
+		}
 		if byteAt(text, v) == '!' && k-j == 1 && text[j] == ':' {
 			// A YAML tag is not the value: "!!str x" is the string x, but an
 			// application's tag makes the value something else (!vault:
@@ -419,6 +429,15 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if j > i && j < len(text) && text[j] != '\n' && (h == 0 || isSpace(text[h-1])) && userPairBefore(text, h) {
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && e-s >= 4 && looksRandom(text[s:e]) &&
 			!standIn(text[s:e]) {
+			return s, e, true
+		}
+	}
+	// A bare value right after the word, alone: "rete Acme-Guest, password
+	// vSX=wJTuqJio". Without a user name or a separator it is as often
+	// prose about the password ("password Manager", "password reset123"):
+	// only a value that cannot be a word of prose nor a product's name.
+	if j == i+1 && text[i] == ' ' && (h == 0 || isSpace(text[h-1])) {
+		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && generatedSecret(text[s:e]) {
 			return s, e, true
 		}
 	}
@@ -584,6 +603,43 @@ func mysqlUser(text string, h int) (int, int, bool) {
 	for _, c := range [...]string{"mysql", "mariadb"} {
 		if k := indexFold(text[ls:h], c); k >= 0 {
 			return commandPassword(text, ls+k)
+		}
+	}
+	return 0, 0, false
+}
+
+// loginPassword handles the -u option at h of a login command (docker,
+// podman, buildah, nerdctl or helm registry login; oc, az, cf login … -u
+// USER -p PASSWORD): on the command's line, its -p option's value, the
+// next argument ("docker login -p" is its password wherever it stands).
+func loginPassword(text string, h int) (int, int, bool) {
+	ls := max(0, h-128)
+	if nl := strings.LastIndexByte(text[ls:h], '\n'); nl >= 0 {
+		ls += nl + 1
+	}
+	k := strings.Index(text[ls:h], " login ")
+	if k < 0 {
+		return 0, 0, false
+	}
+	end := min(len(text), h+256)
+	for i := ls + k + 7; i < end; {
+		i = skipSpaces(text, i)
+		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
+			break
+		}
+		tok := i
+		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
+			i++
+		}
+		if i == tok {
+			i++ // a control byte ('\r', '\v'): no token
+			continue
+		}
+		if i-tok == 2 && text[tok] == '-' && text[tok+1] == 'p' {
+			if v := skipSpaces(text, i); v < end && text[v] != '-' {
+				return quotedOrBare(text, v, false)
+			}
+			return 0, 0, false
 		}
 	}
 	return 0, 0, false
@@ -763,6 +819,26 @@ func userPairBefore(text string, h int) bool {
 	}
 	w, k2 := prevToken(text, k, max(0, k-32))
 	return w != "" && !strings.ContainsAny(text[k2:k], "\n\r") && amongFold(w, userWords)
+}
+
+// generatedSecret reports whether v, eight bytes or more, looks generated
+// beyond doubt: it mixes capitals, small letters, digits and symbols, or
+// the first three with a digit before a letter (not a name with a
+// number after it: PowerShell7, Office365).
+func generatedSecret(v string) bool {
+	if len(v) < 8 {
+		return false
+	}
+	switch charKinds(v) {
+	case 4:
+		return true
+	case 3:
+		d := strings.IndexAny(v, "0123456789")
+		return d >= 0 && strings.IndexFunc(v[d:], func(r rune) bool { return r < 128 && isAlpha(byte(r)) }) >= 0 &&
+			strings.IndexFunc(v, func(r rune) bool { return r < 128 && isUpper(byte(r)) }) >= 0 &&
+			strings.IndexFunc(v, func(r rune) bool { return r < 128 && isLower(byte(r)) }) >= 0
+	}
+	return false
 }
 
 // charKinds counts the kinds of characters v mixes: capitals, small
@@ -1117,6 +1193,63 @@ func identifiedBy(text string, h int) (int, int, bool) {
 	}
 	return assignedValue(text, v)
 }
+
+// fallbackValue reads, after the name of a variable read at i (and the
+// quotes, brackets or parenthesis closing its read: ENV["DB_PASSWORD"],
+// GetEnvironmentVariable("DB_PASSWORD")), the default given with an
+// operator (||, ??, ?:, or): a quoted literal that looks generated.
+func fallbackValue(text string, i int) (int, int, bool) {
+	for k := 0; k < 3 && strings.IndexByte("\"')]", byteAt(text, i)) >= 0; k++ {
+		i++
+	}
+	o := skipSpaces(text, i)
+	if o == i {
+		return 0, 0, false
+	}
+	switch a, b := byteAt(text, o), byteAt(text, o+1); {
+	case a == '|' && b == '|', a == '?' && (b == '?' || b == ':'):
+	case a == 'o' && b == 'r' && byteAt(text, o+2) == ' ':
+	default:
+		return 0, 0, false
+	}
+	v := skipSpaces(text, o+2)
+	if q := byteAt(text, v); q != '"' && q != '\'' && q != '`' {
+		return 0, 0, false
+	}
+	// A message is a literal too (password || "required"): it must
+	// look generated.
+	if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) {
+		return s, e, true
+	}
+	return 0, 0, false
+}
+
+// typedValue returns where the value starts if text[v:] is a type
+// annotation and then the assignment of a declaration ("&str = \"…\"":
+// Rust's const P: &'static str, TypeScript's and Python's dbPass: string,
+// Kotlin's and Swift's password: String); else v.
+func typedValue(text string, v int) int {
+	t := v
+	for t < len(text) && t-v < 40 && typeAnnotationByte[text[t]] {
+		t++
+	}
+	// A space before the '=': a YAML value may hold one ("vSX=wJTuqJio").
+	if t == v || byteAt(text, t) != '=' || text[t-1] != ' ' || byteAt(text, t+1) == '=' || byteAt(text, t+1) == '>' ||
+		!isAlpha(text[v]) && text[v] != '&' && text[v] != '[' {
+		return v
+	}
+	return skipSpaces(text, t+1)
+}
+
+// typeAnnotationByte holds the bytes of a type annotation: identifiers,
+// and the marks of references, lifetimes, generics, optionals, arrays,
+// paths and unions.
+var typeAnnotationByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isWord(byte(c)) || strings.IndexByte("&'<>[]?.:*| ", byte(c)) >= 0
+	}
+	return
+}()
 
 // yamlTag returns the end of the YAML tag at v ('!'): "!", "!!" or "!x!",
 // then letters, digits and - _ . / :, followed by white space on the same
@@ -1525,13 +1658,51 @@ func pairAt(v string, a, b, c byte) bool {
 }
 
 // isReference reports a bare value that names something else
-// (var.db_password, process.env.PASS, os.Getenv(…)).
+// (var.db_password, process.env.PASS, os.Getenv(…)), or is code that reads
+// it: a member or a subscript (req.body.password, request.form["password"],
+// settings.DATABASES[…]).
 func isReference(v string) bool {
 	if !isASCII(v) {
 		return isReferenceUnicode(v)
 	}
 	return hasPrefixFold(v, 0, "var.") || hasPrefixFold(v, 0, "env.") || hasPrefixFold(v, 0, "os.") ||
-		strings.IndexByte(v, '(') >= 0 || envReference(v)
+		strings.IndexByte(v, '(') >= 0 || envReference(v) || memberPath(v)
+}
+
+// memberPath reports whether v is code reading a member or an element: a
+// path of identifiers joined by '.', the first starting with a small
+// letter, '_' or '$' (req.body, this.password, settings.DATABASES), ending
+// there or in a subscript's '[' — without digits, but before a '[' (a
+// password spelled "Summer.Time" or "mario.rossi2024" is none of these);
+// or a borrowed type or an address taken: '&' and a word (&str, &buf).
+func memberPath(v string) bool {
+	if len(v) > 1 && v[0] == '&' {
+		return spanClass(v, 1, len(v), cAlpha) == len(v)
+	}
+	sub := strings.HasSuffix(v, "[")
+	if sub {
+		v = v[:len(v)-1]
+	}
+	if v == "" || !(isLower(v[0]) || v[0] == '_' || v[0] == '$') {
+		return false
+	}
+	parts := 1
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '.':
+			if i == 0 || v[i-1] == '.' || i == len(v)-1 || isDigit(v[i+1]) {
+				return false
+			}
+			parts++
+		case isDigit(c):
+			if !sub {
+				return false
+			}
+		case !isAlpha(c) && c != '_' && c != '$':
+			return false
+		}
+	}
+	return parts > 1 || sub
 }
 
 // envReference reports whether v contains "process.env" or "getenv",
@@ -1556,7 +1727,7 @@ func envReference(v string) bool {
 func isReferenceUnicode(v string) bool {
 	l := strings.ToLower(v)
 	return strings.HasPrefix(l, "var.") || strings.HasPrefix(l, "env.") || strings.Contains(l, "process.env") ||
-		strings.Contains(l, "getenv") || strings.Contains(l, "(") || strings.HasPrefix(l, "os.")
+		strings.Contains(l, "getenv") || strings.Contains(l, "(") || strings.HasPrefix(l, "os.") || memberPath(v)
 }
 
 // commonNonPasswords are words that follow "password:" in prose and forms.
@@ -1570,6 +1741,9 @@ var commonNonPasswords = map[string]bool{
 	"mypassword": true, "yourpassword": true, "your_password": true, "secretpassword": true,
 	// wp-config-sample.php's placeholder, pasted with every WordPress question.
 	"password_here": true,
+	// Stand-ins a template asks to replace.
+	"replace_me": true, "replaceme": true, "replace-me": true, "change_me": true, "change-me": true,
+	"changeit": true, "fixme": true, "todo": true, "tbd": true,
 }
 
 // maxNonPassword bounds the length of commonNonPasswords' words (a test

@@ -357,6 +357,37 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"with password prose", "Protect the file with password protection enabled", nil},
 		{"con la password prose", "Accedi con la password corretta, grazie", nil},
 		{"with password short", "sign in with password 2FA", nil},
+		// Declarations with a type.
+		{"rust const", "const ADMIN_PASSWORD: &str = \"" + pass + "\";", p},
+		{"rust static lifetime", "static DB_PASS: &'static str = \"" + pass + "\";", p},
+		{"typescript", "export const dbPass: string = '" + pass + "';", p},
+		{"kotlin", "val password: String = \"" + pass + "\"", p},
+		{"python hint", "password: str = \"" + pass + "\"", p},
+		{"typed, no value", "fn login(password: &str) -> bool {", nil},
+		{"yaml value with =", "password: vSX=wJTuqJio", []want{{TypePassword, "vSX=wJTuqJio"}}},
+		// Code that reads it.
+		{"subscript", "password = request.form[\"password\"]", nil},
+		{"settings subscript", "db_password = settings.DATABASES[\"default\"][\"PASSWORD\"]", nil},
+		{"destructured", "const { username, password } = req.body;", nil},
+		{"member", "const password = req.body.password;", nil},
+		{"dotted password", "password = Summer.Time2024", []want{{TypePassword, "Summer.Time2024"}}},
+		// A read's default.
+		{"js or default", "const pw = process.env.LDAP_BIND_PASSWORD || \"" + pass + "\";", p},
+		{"c# coalesce", "var pw = Environment.GetEnvironmentVariable(\"DB_PASSWORD\") ?? \"" + pass + "\";", p},
+		{"kotlin elvis", "val pw = System.getenv(\"DB_PASSWORD\") ?: \"" + pass + "\"", p},
+		{"ruby or", "pw = ENV[\"DB_PASSWORD\"] || '" + pass + "'", p},
+		{"python or", "pw = os.environ.get(\"DB_PASSWORD\") or \"" + pass + "\"", p},
+		{"message default", "err = password || \"required\"", nil},
+		{"variable default", "pw = process.env.DB_PASSWORD || defaultPassword", nil},
+		// A login command's -p.
+		{"docker login -p", "docker login registry.acme.local -u ci-bot -p " + pass, p},
+		{"docker login -p first", "docker login -p " + pass + " -u ci-bot registry.acme.local", p},
+		{"oc login", "oc login https://api.ocp.acme.it:6443 -u admin -p '" + pass + "'", p},
+		{"login -p variable", "docker login -u ci -p $CI_REGISTRY_PASSWORD $CI_REGISTRY", nil},
+		{"not a login", "ssh -u x -p 2222 host", nil},
+		// Stand-ins a template asks to replace.
+		{"replace me", "password = \"REPLACE_ME\"", nil},
+		{"changeit", "keystore.password=changeit", nil},
 		// The value it was set to.
 		{"set to", "I set the VPN password to wch3892JNE, write the onboarding email.", []want{{TypePassword, "wch3892JNE"}}},
 		{"changed in", "Ho cambiato la pwd in " + pass + ", scrivi la mail al team.", p},
@@ -370,7 +401,12 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		// A bare value right after the word.
 		{"user pass pair", "access for Anna: user anna pass #w9R%Mj&AreC", []want{{TypePassword, "#w9R%Mj&AreC"}}},
 		{"username password pair", "username mario password " + pass, p},
-		{"alone", "password Winter681*", nil},
+		{"alone", "password Winter681*", []want{{TypePassword, "Winter681*"}}},
+		{"alone, no symbol", "rete Acme-Guest, password Qz7mKp2Lx9vR", []want{{TypePassword, "Qz7mKp2Lx9vR"}}},
+		{"alone, a name and a number", "open the password PowerShell7 module", nil},
+		{"alone, no capitals", "password xk29!mqa7 maybe", nil},
+		{"alone, short", "password Ab1!x", nil},
+		{"alone, inside a word", "mypassword Winter681*", nil},
 		{"two kinds", "password reset123 is needed", nil},
 		{"title case product", "Password Manager 2024 Edition", nil},
 		{"user pass pair, word", "user anna pass ok", nil},
@@ -563,10 +599,10 @@ func TestNetrcPassword(t *testing.T) {
 		{"reset link", "the password reset link expired", nil},
 		{"policy", "password policy requires 12 characters", nil},
 		{"default in prose", "the default password policy requires 12 characters", nil},
-		{"default in prose value", "we changed the default password Qz7mKp2Lx9vR", nil},
+		{"default in prose value", "we changed the default password Qz7mKp2Lx9vR", []want{{TypePassword, "Qz7mKp2Lx9vR"}}},
 		{"login prose", "use the login page password reset2024 form", nil},
 		{"copula still", "the default password is " + pass, p},
-		{"passwort is no netrc word", "machine h.it login u passwort " + pass, nil},
+		{"passwort is no netrc word", "machine h.it login u passwort yu3r2pzm9bbgc!", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,7 +26,7 @@ func TestPasswordTableCells(t *testing.T) {
 		// Not.
 		{"column of prose", "| Field | Notes |\n|---|---|\n| Password | must be 12 characters long |", nil},
 		{"column of placeholders", "| User | Password |\n|---|---|\n| admin | ******** |\n| bob | <password> |\n| carl | ${PASS} |", nil},
-		{"word in a cell", "| Step | What |\n|---|---|\n| 1 | reset the password " + p1 + " |", nil},
+		{"word in a cell", "| Step | What |\n|---|---|\n| 1 | reset the password |\n| 2 | " + p1 + " |", nil},
 		{"table ends", "user,password\nadmin," + p1 + "\n\nlater,Qz7mKp2Lx9 in another list", []want{{TypePassword, p1}}},
 		{"other column", "| User | Password | Role |\n|---|---|---|\n| admin | ******** | " + p2 + " |", nil},
 		{"not a table", "Password\n" + p1, nil},

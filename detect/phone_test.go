@@ -659,6 +659,8 @@ func TestPhoneShapes(t *testing.T) {
 		{"italian mobile", "Contattami al numero 339.195.5627 per la consegna.", []want{{TypePhone, "339.195.5627"}}},
 		{"italian landline", "il mio numero è 06 12345678", []want{{TypePhone, "06 12345678"}}},
 		{"landline word", "Fisso: 02 45678901", []want{{TypePhone, "02 45678901"}}},
+		{"future call", "Il corriere chiamerà il 02 60330070 prima della consegna.", []want{{TypePhone, "02 60330070"}}},
+		{"reachable", "Sono reperibile al 329 7253321 dopo le 18.", []want{{TypePhone, "329 7253321"}}},
 		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},
 		{"slash, no area code", "contattare il 2024/00123", nil},
 		{"slash, two groups after", "numero 045/350/9221", nil},

@@ -70,45 +70,59 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 		}
 		return 0
 	}
-	// The number's line, if it is short enough for a table's
-	// (maxCellLine): each number reads its line, and a text of one long
+	w, ls, found := sc.table.headerWord(text, s, func(c, ce int) uint8 { return cellWord(t, c, ce) })
+	if w != 0 || ls == 0 {
+		return w
+	}
+	if s == ls && found || text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
+		return sc.fixedColumn(t, s)
+	}
+	return 0
+}
+
+// headerWord returns what word says (nonzero: it names something) of the
+// header cell text[c:ce] of the column whose cell the value at s starts, in
+// a table of separators (tableSeps, tried in order, the first that names
+// something), or 0; and the start of s's line and whether it was found
+// within maxCellLine (a line of its own that short). The first line has
+// no header above it (ls 0).
+func (ts *tableSeen) headerWord(text string, s int, word func(c, ce int) uint8) (w uint8, ls int, found bool) {
+	// The value's line, if it is short enough for a table's
+	// (maxCellLine): each value reads its line, and a text of one long
 	// line of numbers would be read once a number.
-	ls, found := lineStart(text, s, maxCellLine)
+	ls, found = lineStart(text, s, maxCellLine)
 	if ls == 0 {
-		return 0 // the first line: no header above it
+		return 0, 0, found // the first line: no header above it
 	}
 	le, ok := lineEnd(text, s, ls+maxCellLine)
 	if !ok || !found {
-		le = -1 // too long: no table of separators
+		return 0, ls, found // too long: no table of separators
 	}
-	for k := 0; k < len(tableSeps) && le >= 0; k++ {
+	for k := 0; k < len(tableSeps); k++ {
 		sep := tableSeps[k]
 		bs, be := cellsOf(text, ls, le, sep)
 		n := strings.Count(text[bs:be], string(sep))
 		if n == 0 || s < bs || s >= be {
 			continue
 		}
-		// The cell the number starts.
+		// The cell the value starts.
 		cs := strings.LastIndexByte(text[bs:s], sep) + 1 + bs
 		if strings.Trim(text[cs:s], " \"'") != "" {
 			continue
 		}
 		col := strings.Count(text[bs:cs], string(sep))
-		hs, he, hsep, ok := sc.table.header(text, ls, sep, n)
+		hs, he, hsep, ok := ts.header(text, ls, sep, n)
 		if !ok {
 			continue
 		}
 		// The header's cell of the column.
 		hbs, hbe := cellsOf(text, hs, he, hsep)
 		c, ce := cellAt(text, hbs, hbe, hsep, col)
-		if w := cellWord(t, c, ce); w != 0 {
-			return w
+		if w := word(c, ce); w != 0 {
+			return w, ls, found
 		}
 	}
-	if s == ls && found || text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
-		return sc.fixedColumn(t, s)
-	}
-	return 0
+	return 0, ls, found
 }
 
 // cellWord returns what the header cell text[c:ce] names: nearStrong or

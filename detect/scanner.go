@@ -48,6 +48,9 @@ type entry struct {
 	order  int
 	rank   int
 	custom bool
+	// token: a vendor's token, kept inside a credential URL that holds
+	// it (tokenTypes).
+	token bool
 	// inRuns: the detector finds values only inside base64 runs (see
 	// inRunsDetector); run on every text, it is left to scanInto, which
 	// runs it only on a text that has runs.
@@ -170,6 +173,7 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 		e.order, _ = slices.BinarySearch(names, e.d.Type())
 		_, builtin := builtinTypes[e.d.Type()]
 		e.rank, e.custom, e.typ = overlapRank[e.d.Type()], !builtin, e.d.Type()
+		e.token = tokenTypes[e.typ]
 		_, e.inRuns = e.d.(inRunsDetector)
 	}
 
@@ -764,6 +768,9 @@ func (s *Scanner) tidy(st *scanState, fs []rawFinding) []rawFinding {
 					g.end = -1
 				}
 			case ef.custom || eg.custom:
+			case ef.token && eg.typ == TypeCredentialURL && f.end <= g.end:
+				// A token as a URL's password (https://oauth2:glpat-…@host):
+				// the URL and the token, whose own type a policy may act on.
 			case eg.rank > ef.rank:
 				f.end = -1
 			case eg.rank < ef.rank:
@@ -804,6 +811,13 @@ func (st *scanState) sortByStart(fs []rawFinding) bool {
 	}
 	st.keys, st.sorting = keys, tmp
 	return true
+}
+
+// tokenTypes are the vendors' tokens that a credential URL may hold as its
+// password, reported inside it as well.
+var tokenTypes = map[string]bool{
+	TypeAnthropicKey: true, TypeOpenAIKey: true, TypeStripeKey: true, TypeGitHubToken: true, TypeGitLabToken: true,
+	TypeSlackToken: true, TypeGoogleAPIKey: true, TypeAWSAccessKey: true,
 }
 
 // overlapRank orders the built-in types for overlap resolution: containers

@@ -418,6 +418,7 @@ func tidyRef(es []entry, fs []rawFinding) []rawFinding {
 					g.end = -1
 				}
 			case ef.custom || eg.custom:
+			case ef.token && eg.typ == TypeCredentialURL && f.end <= g.end:
 			case eg.rank > ef.rank:
 				f.end = -1
 			case eg.rank < ef.rank:

@@ -4,9 +4,10 @@ import "slices"
 
 // usSSN finds US Social Security numbers: AAA-GG-SSSS with one kind of
 // separator (dash, space or dot), or nine bare digits next to the words
-// "SSN"/"social security". The area is never 000, 666 or 900–999, the group
-// never 00, the serial never 0000 (SSA rules), and numbers the SSA voided
-// after they appeared in advertising are not findings.
+// "SSN"/"social security" or in a table column they head. The area is
+// never 000, 666 or 900–999, the group never 00, the serial never 0000
+// (SSA rules), and numbers the SSA voided after they appeared in
+// advertising are not findings.
 type usSSN struct{}
 
 var _ Detector = usSSN{}
@@ -105,7 +106,24 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 	if e-h == 3 {
 		return end, !otherNumberBefore(text, h)
 	}
-	return end, ssnLabelled(t, h)
+	return end, ssnLabelled(t, h) || ssnColumn(t, h)
+}
+
+// ssnColumn reports whether the nine digits at h start a cell of a table
+// column headed by an SSN word ("First name,Last name,Phone,SSN,Company"):
+// the header names every row's value, however far above it stands.
+func ssnColumn(t *Text, h int) bool {
+	if !t.stemsFound(ssnContext) {
+		return false
+	}
+	var ts tableSeen
+	w, _, _ := ts.headerWord(t.S, h, func(c, ce int) uint8 {
+		if t.Near(ssnContext, ce, ce-c) {
+			return 1
+		}
+		return 0
+	})
+	return w != 0
 }
 
 // ssnLabelled reports whether an SSN word (whole) starts within the 40 bytes

@@ -30,6 +30,14 @@ func TestSSNNearestLabel(t *testing.T) {
 		{"dashed after ticket #", "Ticket #345-81-8868 closed", nil},
 		{"dashed after ssn no.", "SSN no. 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
 		{"dashed after tax id", "Tax ID: 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
+		// A table column the word heads, however far above.
+		{"csv column", "First name,Last name,Phone,SSN,Company\nSophie,Hughes,348 5933106,234567891,Oakridge Ltd\n" +
+			"Anna,Bell,348 5933107,234567892,Redwood Ltd", []want{{TypePhone, "348 5933106"}, {TypeUSSSN, "234567891"},
+			{TypePhone, "348 5933107"}, {TypeUSSSN, "234567892"}}},
+		{"semicolon column", "Name;SSN;Signup\nEmily;234567891;2022-10-25", []want{{TypeUSSSN, "234567891"}}},
+		{"other column", "First name,SSN,Order\nSophie Hughes-Whitfield-Oakridge,***-**-5051,234567891", nil},
+		{"not starting its cell", "Name,SSN\nSophie Hughes-Whitfield-Oakridge,see the file 234567891", nil},
+		{"first line", "234567891,SSN", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
