@@ -44,6 +44,8 @@ var passwordKeywords = []string{
 	"networkcredential",
 	// A network device's SNMP community: the password of SNMP v1/v2c.
 	"snmp-server community ",
+	// A user name and its password given together (credentialPair).
+	"credential", "credenzial", "creds",
 }
 
 func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
@@ -78,6 +80,8 @@ func (password) Find(t *Text) {
 			s, e, ok = identifiedBy(text, h)
 		} else if hasPrefixFold(text, h, "snmp-server community ") {
 			s, e, ok = snmpCommunity(text, h+len("snmp-server community "))
+		} else if n := credentialWordAt(text, h); n > 0 {
+			s, e, ok = credentialPair(text, h+n)
 		} else if call, isCall := passwordCallAt(text, h); isCall {
 			s, e, ok = callPassword(text, h, call)
 		} else if c := lower(text[h]); c == 'o' || c == 's' {
@@ -436,7 +440,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// vSX=wJTuqJio". Without a user name or a separator it is as often
 	// prose about the password ("password Manager", "password reset123"):
 	// only a value that cannot be a word of prose nor a product's name.
-	if j == i+1 && text[i] == ' ' && (h == 0 || isSpace(text[h-1])) {
+	if j == i+1 && text[i] == ' ' && kw != "pass" && (h == 0 || isSpace(text[h-1])) {
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && generatedSecret(text[s:e]) {
 			return s, e, true
 		}
@@ -698,6 +702,99 @@ func commandPassword(text string, h int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// credentialWords head a user name and its password given together,
+// longest first.
+var credentialWords = []string{"credentials", "credenziali", "credenziale", "credential", "creds"}
+
+// credentialWordAt returns the length of the credentials word at h, a word
+// of its own (not AWS_CREDENTIALS, credentials.json, credentialsId), or 0.
+func credentialWordAt(text string, h int) int {
+	if lower(text[h]) != 'c' || h > 0 && isWord(text[h-1]) {
+		return 0
+	}
+	for _, w := range credentialWords {
+		if hasPrefixFold(text, h, w) {
+			if n := byteAt(text, h+len(w)); isWord(n) || n == '.' && isAlpha(byteAt(text, h+len(w)+1)) {
+				return 0
+			}
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// pairCopulas link a credentials word to the pair: "the credentials are
+// …", "le credenziali sono …" (and copula's is, è, sono …).
+var pairCopulas = []string{"are", "were", "sono", "erano"}
+
+// pairSeparators stand between the user name and the password, as words.
+var pairSeparators = []string{"e", "and", "pw", "pwd", "pass", "password"}
+
+// credentialPair reads, after a credentials word ending at i, a user name
+// and its password given together, on the line: "credentials: admin/
+// Adm1n!2024", "Credenziali CRM: mrossi / Tr4ppola!92", "le credenziali
+// sono mario.r e Tr4ppola!92". A few words may come before the ':' or the
+// copula; the user is one token; then '/', ':', ',', '-' or a word (e,
+// and, pw …). The password must look generated: "credentials: ask the
+// admin / helpdesk" is prose.
+func credentialPair(text string, i int) (int, int, bool) {
+	lim := min(len(text), i+48)
+	k, linked := i, false
+	for words := 0; words < 5 && !linked; words++ {
+		k = skipSpaces(text, k)
+		if k >= lim {
+			return 0, 0, false
+		}
+		if c := text[k]; c == ':' || c == '=' {
+			k++
+			linked = true
+			break
+		}
+		e := spanClass(text, k, lim-k, cAlpha)
+		if e == k {
+			return 0, 0, false
+		}
+		linked = copula(text[k:e]) || amongFold(text[k:e], pairCopulas)
+		k = e
+	}
+	if !linked {
+		return 0, 0, false
+	}
+	u := skipSpaces(text, k)
+	ue := u
+	for ue < len(text) && ue-u < 64 && (isWord(text[ue]) || strings.IndexByte(".@-", text[ue]) >= 0) {
+		ue++
+	}
+	for ue > u && strings.IndexByte(".-", text[ue-1]) >= 0 {
+		ue-- // a sentence's stop, or a dash separating the pair
+	}
+	if ue-u < 2 || standIn(text[u:ue]) {
+		return 0, 0, false
+	}
+	p := skipSpaces(text, ue)
+	switch c := byteAt(text, p); {
+	case c == '/' || c == ':' || c == ',' || c == '-':
+		p++
+	case p > ue:
+		w, e := letterWordAfter(text, p)
+		if !amongFold(w, pairSeparators) {
+			return 0, 0, false
+		}
+		p = e
+		if byteAt(text, p) == ':' {
+			p++
+		}
+	default:
+		return 0, 0, false
+	}
+	p = skipSpaces(text, p)
+	s, e, ok := quotedOrBare(text, p, false)
+	if !ok || e-s < 6 || charKinds(text[s:e]) < 3 || standIn(text[s:e]) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
 // passwordCall is a call that takes a password as its argument number arg
 // (from 0): a database connection's (Perl's DBI, PHP's PDO and mysqli,
 // the password third) or .NET's NetworkCredential (user, password);
@@ -823,10 +920,14 @@ func userPairBefore(text string, h int) bool {
 
 // generatedSecret reports whether v, eight bytes or more, looks generated
 // beyond doubt: it mixes capitals, small letters, digits and symbols, or
-// the first three with a digit before a letter (not a name with a
-// number after it: PowerShell7, Office365).
+// the first three with a digit before a letter; not a name with a version
+// after it (PowerShell7, Office365, MySQL8.0).
 func generatedSecret(v string) bool {
 	if len(v) < 8 {
+		return false
+	}
+	name := strings.TrimRight(v, "0123456789.")
+	if len(name) < len(v) && strings.IndexAny(name, "0123456789") < 0 && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") == "" {
 		return false
 	}
 	switch charKinds(v) {
@@ -1216,9 +1317,9 @@ func fallbackValue(text string, i int) (int, int, bool) {
 	if q := byteAt(text, v); q != '"' && q != '\'' && q != '`' {
 		return 0, 0, false
 	}
-	// A message is a literal too (password || "required"): it must
-	// look generated.
-	if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) {
+	// A message is a literal too (password || "required", your password
+	// or "Forgot password?"): it must look generated, one token.
+	if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) && strings.IndexAny(text[s:e], " \t") < 0 {
 		return s, e, true
 	}
 	return 0, 0, false

@@ -378,6 +378,7 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"ruby or", "pw = ENV[\"DB_PASSWORD\"] || '" + pass + "'", p},
 		{"python or", "pw = os.environ.get(\"DB_PASSWORD\") or \"" + pass + "\"", p},
 		{"message default", "err = password || \"required\"", nil},
+		{"prose or", "Enter your password or \"Forgot password?\" to reset it", nil},
 		{"variable default", "pw = process.env.DB_PASSWORD || defaultPassword", nil},
 		// A login command's -p.
 		{"docker login -p", "docker login registry.acme.local -u ci-bot -p " + pass, p},
@@ -388,6 +389,17 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		// Stand-ins a template asks to replace.
 		{"replace me", "password = \"REPLACE_ME\"", nil},
 		{"changeit", "keystore.password=changeit", nil},
+		// A user name and its password given together.
+		{"credentials slash", "credentials: admin/Adm1n!2024", []want{{TypePassword, "Adm1n!2024"}}},
+		{"credenziali crm", "Credenziali CRM: mrossi / " + pass, p},
+		{"credenziali sono", "le credenziali sono mario.r e " + pass + ", grazie", p},
+		{"credentials are", "The credentials for the VPN are anna@acme.it and " + pass + ".", []want{{TypeEmail, "anna@acme.it"}, {TypePassword, pass}}},
+		{"creds colon", "creds: deploy:" + pass, p},
+		{"credentials prose", "credentials: ask the admin / helpdesk", nil},
+		{"credentials file", "credentials.json: admin/" + pass, nil},
+		{"credentials identifier", "AWS_CREDENTIALS: admin/" + pass, nil},
+		{"credentials template", "credentials: ${USER}/${PASS}", nil},
+		{"bad credentials", "it says bad credentials: token expired", nil},
 		// The value it was set to.
 		{"set to", "I set the VPN password to wch3892JNE, write the onboarding email.", []want{{TypePassword, "wch3892JNE"}}},
 		{"changed in", "Ho cambiato la pwd in " + pass + ", scrivi la mail al team.", p},
@@ -406,6 +418,8 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"alone, a name and a number", "open the password PowerShell7 module", nil},
 		{"alone, no capitals", "password xk29!mqa7 maybe", nil},
 		{"alone, short", "password Ab1!x", nil},
+		{"alone, a product's version", "the password MySQL8.0 uses by default", nil},
+		{"alone, the verb", "pass AbC123!@x to the constructor", nil},
 		{"alone, inside a word", "mypassword Winter681*", nil},
 		{"two kinds", "password reset123 is needed", nil},
 		{"title case product", "Password Manager 2024 Edition", nil},
