@@ -38,7 +38,7 @@ var (
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
 		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,te,temi,teci}",
-		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}",
+		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller{,s}",
 		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,
 		// Portuguese, French)
@@ -314,6 +314,12 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	}
 	var groupBuf [16]int
 	sh, ok := phoneSpan(text, s, &groupBuf)
+	if ok && sh.parens != 0 && s == h-1 && p == '(' {
+		// "(3939838414)", "(0039 372 8925582)": a number in parentheses
+		// of its own, not an area code's: read from its first digit.
+		s, near = h, 0
+		sh, ok = phoneSpan(text, s, &groupBuf)
+	}
 	if !ok || !phoneOK(t, sc, s, &sh, near) {
 		return 0, 0
 	}
@@ -577,11 +583,13 @@ var addressConnectors = []string{"o", "al", "or", "at", "oppure", "and", "e"}
 
 // weakWordNumber reports whether v, a number of n digits read as sh, may
 // be a phone number after a weak word: "reference number 00012345678",
-// "numero 2024/00123" are not phones; ask for a phone's length and
+// "numero 2024/00123" are not phones; ask for a phone's length (two more
+// digits after an international prefix, 0039 …) and
 // punctuation (a slash only after an Italian area code: "045/3509221"),
 // and a national number of a plan the text can be read in.
 func weakWordNumber(v string, n int, sh *phoneShape) bool {
-	return n >= 8 && n <= 13 && (sh.marks&pmSlash == 0 || areaCodeSlash(v)) && !strings.HasPrefix(v, "000") && nationalNumber(v, n)
+	return n >= 8 && (n <= 13 || n <= 15 && strings.HasPrefix(v, "00")) && (sh.marks&pmSlash == 0 || areaCodeSlash(v)) &&
+		!strings.HasPrefix(v, "000") && nationalNumber(v, n)
 }
 
 // areaCodeSlash reports whether v is written as an Italian landline often

@@ -100,7 +100,8 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
 		// So too for a number given with an address.
-		return n >= 8 && n <= 13 && (!strings.Contains(v, "/") || refAreaCodeSlashRE.MatchString(v)) && !strings.HasPrefix(v, "000") && refNational(v)
+		return n >= 8 && (n <= 13 || n <= 15 && strings.HasPrefix(v, "00")) && (!strings.Contains(v, "/") || refAreaCodeSlashRE.MatchString(v)) &&
+			!strings.HasPrefix(v, "000") && refNational(v)
 	}
 	return false
 }
@@ -458,6 +459,10 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 		return 0, 0
 	}
 	e, groups, ok := refPhoneSpan(text, s, &groupBuf)
+	if ok && s == h-1 && p == '(' && strings.Count(text[s:e], "(") != strings.Count(text[s:e], ")") {
+		s = h // a number in parentheses of its own
+		e, groups, ok = refPhoneSpan(text, s, &groupBuf)
+	}
 	if !ok || !refPhoneOK(t, s, e, groups) {
 		return 0, 0
 	}
@@ -659,6 +664,11 @@ func TestPhoneShapes(t *testing.T) {
 		{"italian mobile", "Contattami al numero 339.195.5627 per la consegna.", []want{{TypePhone, "339.195.5627"}}},
 		{"italian landline", "il mio numero è 06 12345678", []want{{TypePhone, "06 12345678"}}},
 		{"landline word", "Fisso: 02 45678901", []want{{TypePhone, "02 45678901"}}},
+		{"in parentheses", "contatto: Mario Rossi (3939838414)", []want{{TypePhone, "3939838414"}}},
+		{"in parentheses, prefix", "contatto: Sara De Luca (0039 372 8925582). ok", []want{{TypePhone, "0039 372 8925582"}}},
+		{"area code still", "tel. (02) 8736 4410", []want{{TypePhone, "(02) 8736 4410"}}},
+		{"in parentheses, no word", "Mario Rossi (3939838414)", nil},
+		{"caller id", "caller id 3965992808 - complaint about late delivery", []want{{TypePhone, "3965992808"}}},
 		{"future call", "Il corriere chiamerà il 02 60330070 prima della consegna.", []want{{TypePhone, "02 60330070"}}},
 		{"reachable", "Sono reperibile al 329 7253321 dopo le 18.", []want{{TypePhone, "329 7253321"}}},
 		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},

@@ -58,7 +58,13 @@ var otherNumbers = newWordList(`
 // "version 14.9.28.960", "order 4421907733" after a phone field: the
 // number's own label, which no phone word before it overrides.
 func numberKindBefore(text string, at int) bool {
-	return numberKinds.has(letterWordBefore(text, at))
+	w, p := lettersBefore(text, at, " \t-_")
+	if !numberKinds.has(w) {
+		return false
+	}
+	// "Caller ID 3965992808": the phone's own identifier.
+	c, _ := lettersBefore(text, p, " \t-_")
+	return !(equalFold(w, "id") && equalFold(c, "caller"))
 }
 
 // numberKinds are the labels of identifiers that are not phone numbers.
