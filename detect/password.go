@@ -418,7 +418,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// to other things as often ("send the password to Mario", "salva la
 	// password in KeePass"): the value must mix three kinds of characters.
 	if j > i {
-		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && amongFold(w, setToWords) {
+		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && setToWord(w) {
 			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && e-s >= 6 && charKinds(text[s:e]) >= 3 &&
 				!standIn(text[s:e]) {
 				return s, e, true
@@ -956,9 +956,19 @@ func charKinds(v string) int {
 	return bits.OnesCount64(seen)
 }
 
-// setToWords lead to the value a password was set to: "(changed the
-// password) to X", Italian "(cambiata) in X", "(impostata) a X".
-var setToWords = []string{"to", "in", "a"}
+// setToWord reports whether w leads to the value a password was set to:
+// "(changed the password) to X", Italian "(cambiata) in X", "(impostata) a
+// X". (Asked at most words after a password word: no list walked.)
+func setToWord(w string) bool {
+	switch len(w) {
+	case 1:
+		return lower(w[0]) == 'a'
+	case 2:
+		a, b := lower(w[0]), lower(w[1])
+		return a == 't' && b == 'o' || a == 'i' && b == 'n'
+	}
+	return false
+}
 
 // meansWords say that what follows is the means of an action: "with",
 // "using" (the password X), Italian "con", "usando", "utilizzando" (la
