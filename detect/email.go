@@ -224,8 +224,9 @@ func domainWalk(text string, i int) (lastStart, lastEnd int) {
 
 // tldEnd returns the end of a host name whose last label (of two or more)
 // is text[lastStart:lastEnd] if that label is a top-level domain: letters
-// only, two or more, or punycode; and no file extension that is no TLD
-// (icon@2x.png, jquery@3.7.1.min.js: assetExtensions).
+// only, two or more, or punycode, not mixing cases (caseBreak); and no file
+// extension that is no TLD (icon@2x.png, jquery@3.7.1.min.js:
+// assetExtensions).
 func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
 	if lastEnd-lastStart < 2 {
 		return 0, false
@@ -245,10 +246,27 @@ func tldEnd(text string, lastStart, lastEnd int) (int, bool) {
 		if alnumDashIn8(x, true) < len(tld) || assetExtension(x, len(tld)) {
 			return 0, false
 		}
-		return lastEnd, true
+		return caseBreak(tld, lastStart, lastEnd)
 	}
 	for j := 0; j < len(tld); j++ {
 		if !is(tld[j], cAlpha) {
+			return 0, false
+		}
+	}
+	return caseBreak(tld, lastStart, lastEnd)
+}
+
+// caseBreak returns the end of the TLD tld (of letters, at lastStart) in
+// its cases: .com, .COM and .Com are TLDs; at a capital after a small
+// letter a word glued to the address starts ("info@acme.siteAvar": .site),
+// if small letters come before it, two or more; else no TLD mixes cases
+// ("P@ssw0rd.iTXpX" is a password, vou@T5Nq.UlTWo no address).
+func caseBreak(tld string, lastStart, lastEnd int) (int, bool) {
+	for j := 1; j < len(tld); j++ {
+		if isUpper(tld[j]) && isLower(tld[j-1]) {
+			if j >= 2 && isLower(tld[0]) {
+				return lastStart + j, true
+			}
 			return 0, false
 		}
 	}

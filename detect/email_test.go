@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math/bits"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -44,6 +45,14 @@ func domainEndNaive(text string, i int) (int, bool) {
 		if !is(tld[j], cAlpha) {
 			return 0, false
 		}
+	}
+	// A capital after a small letter: a glued word after small letters
+	// ("siteAvar"), else no TLD.
+	if m := regexp.MustCompile(`[a-z][A-Z]`).FindStringIndex(tld); m != nil {
+		if k := m[0] + 1; k >= 2 && strings.ToLower(tld[:k]) == tld[:k] {
+			return lastStart + k, true
+		}
+		return 0, false
 	}
 	return lastEnd, true
 }
@@ -333,6 +342,9 @@ func TestEmailSpans(t *testing.T) {
 		{"app is a tld", "hello@acme.app", []want{{TypeEmail, "hello@acme.app"}}},
 		{"url userinfo", "clone https://deploy@git.acme.it/app.git", nil},
 		{"url password variable", "git push https://oauth2:$CI_JOB_TOKEN@gitlab.acme.it/web/app.git", nil},
+		{"tld mixing cases", `auth=("admin", "P@ssw0rd.iTXpX")`, nil},
+		{"word glued after", "my email address is info@presidio.siteAvar botToken", []want{{TypeEmail, "info@presidio.site"}}},
+		{"tld in title case", "write to Mario.Rossi@Acme.Com", []want{{TypeEmail, "Mario.Rossi@Acme.Com"}}},
 		{"url password variable braces", "git push https://oauth2:${CI_JOB_TOKEN}@gitlab.acme.it/web/app.git", nil},
 		{"address after a variable", "NOTIFY=$ADMIN bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},
 		{"mailto", "mailto:bob@acme.it", []want{{TypeEmail, "bob@acme.it"}}},

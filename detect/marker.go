@@ -40,7 +40,8 @@ var markerPhrases = []string{
 	"do not distribute", "do not forward", "not for public release", "top secret", "secret//noforn",
 	"noforn", "restricted", "proprietary and confidential", "confidential and proprietary",
 	"confidential & proprietary", "privileged and confidential",
-	"privileged & confidential", "attorney-client privileged", "attorney-client privilege",
+	"privileged & confidential", "strictly private and confidential", "private and confidential",
+	"private & confidential", "attorney-client privileged", "attorney-client privilege",
 	"attorney client privileged", "confidential", "internal only", "internal", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
@@ -286,6 +287,9 @@ func markerAroundAny(text string, h, lo int) (s, e int) {
 // so a defined term in title case (definedTerm).
 func markingAt(text string, s, e int) bool {
 	v := text[s:e]
+	if len(v) == 9 && hasPrefixFold(v, 0, "riservat") && reservedPlace(text, s) {
+		return false
+	}
 	if !markingCase(v) {
 		return titleWord(v) && !equalFold(v, "secret") && !(equalFold(v, "internal") && escapedLineStart(text, s)) &&
 			(labelPlace(text, s, e) || headingWords.has(v) && headingPlace(text, s, e) || bracketed(text, s, e) ||
@@ -295,6 +299,18 @@ func markingAt(text string, s, e int) bool {
 		return labelPlace(text, s, e) || footerPlace(text, s, e)
 	}
 	return markingPlace(text, s, e)
+}
+
+// reservedPlaces are what a sign or a form reserves (AREA RISERVATA,
+// SPAZIO RISERVATO ALL'UFFICIO, POSTO RISERVATO): places, not documents.
+var reservedPlaces = newWordList(`area spazio posto posti zona parcheggio accesso sezione corsia tavolo
+	campo riquadro quadro settore ingresso sala`)
+
+// reservedPlace reports whether the word before s (riservato, riservata)
+// is a place it reserves.
+func reservedPlace(text string, s int) bool {
+	w, _ := lettersBefore(text, s, " \t")
+	return reservedPlaces.has(w)
 }
 
 // bracketed reports a word in brackets or parentheses of its own, as

@@ -219,6 +219,13 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		wants      []want
 	}{
 		{"secret in brackets", "Subject: [SECRET] Merger plan draft", m("SECRET")},
+		{"private and confidential", "Private and Confidential\nDear Ms Hughes,", m("Private and Confidential")},
+		{"private & confidential", "PRIVATE & CONFIDENTIAL\nAddressee only", m("PRIVATE & CONFIDENTIAL")},
+		{"private and confidential prose", "keep it private and confidential, please", nil},
+		{"reserved space", "SPAZIO RISERVATO ALL'UFFICIO\nProtocollo n. ____", nil},
+		{"reserved area", "Accedi alla tua AREA RISERVATA con lo SPID.", nil},
+		{"reserved document", "DOCUMENTO RISERVATO\nVerbale del consiglio", m("DOCUMENTO RISERVATO")},
+		{"reserved banner", "RISERVATO\nVerbale del consiglio", m("RISERVATO")},
 		{"secret banner line", "SECRET\nVerbale del consiglio. Riassumilo.", m("SECRET")},
 		{"secret banner decorated", "*** SECRET ***\nMinutes", m("SECRET")},
 		{"secret after label", "Classification: SECRET\nDocument owner: Legal", m("SECRET")},

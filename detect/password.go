@@ -26,7 +26,7 @@ func (password) Type() string { return TypePassword }
 var passwordWords = []string{
 	"password", "passwd", "pwd", "passphrase", "passcode", "passwort", "pass", "parola d'ordine",
 	"parola chiave", "parola segreta", "contrasena", "contraseña", "contraseÑa", "kennwort",
-	"mot de passe", "pw",
+	"mot de passe", "pw", "psw",
 }
 
 // passwordKeywords gate the detector: passwordWords but for those another
@@ -38,7 +38,7 @@ var passwordWords = []string{
 var passwordKeywords = []string{
 	"-u ", "--user ", "--user=", "password", "passwd", "pwd", "passphrase", "passcode", "pass",
 	"parola", "contrase", "kennwort", "mot de passe", "mot_de", "mot-de", "motde",
-	"identified", "pw:", "oracle:thin:", "sqlplus ", ".pgpass",
+	"identified", "pw:", "pw ", "psw", "oracle:thin:", "sqlplus ", ".pgpass",
 	// Calls that take a password by position (passwordCalls).
 	"securestring", "dbi->connect", "new pdo", "mysqli_connect", "new mysqli", "mysql_connect",
 	"networkcredential",
@@ -270,6 +270,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 		if kw == "pass" && hasPrefixFold(text, h-3, "ssh") {
 			return commandPassword(text, h-3) // sshpass -p SECRET
 		}
+		if kw == "passwd" && hasPrefixFold(text, h-2, "ht") {
+			return htpasswdPassword(text, h-2) // htpasswd -b FILE USER SECRET
+		}
 		if kw == "password" && byteAt(text, h-1) == '-' && hasPrefixFold(text, h+n, "-stdin") {
 			return stdinPassword(text, h) // echo SECRET | docker login --password-stdin
 		}
@@ -348,12 +351,20 @@ func passwordAt(text string, h int) (int, int, bool) {
 		k++
 	}
 	if assigns {
+		if k-j == 1 && text[j] == ':' && j > i && !isSpace(byteAt(text, k)) && byteAt(text, k) != '\n' {
+			// psql's variable, interpolated: PASSWORD :'app_password'
+			// (a label's colon has no space before it, and one after).
+			return 0, 0, false
+		}
 		if text[k-1] == ':' && byteAt(text, k) == '*' && byteAt(text, k+1) == '*' && byteAt(text, k+2) == ' ' {
 			k += 2 // a Markdown label in bold: **Password:** value
 		}
 		v := skipSpaces(text, k)
 		if k-j == 1 && text[j] == ':' {
 			v = typedValue(text, v) // const ADMIN_PASSWORD: &str = "…"
+			if s, e, ok := nextLineValue(text, v); ok {
+				return s, e, true // a form's label, its value below: "Password:\nX"
+			}
 		}
 		if byteAt(text, v) == '!' && k-j == 1 && text[j] == ':' {
 			// A YAML tag is not the value: "!!str x" is the string x, but an
@@ -417,7 +428,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// la password a X": the value it was set to. "to", "in" and "a" lead
 	// to other things as often ("send the password to Mario", "salva la
 	// password in KeePass"): the value must mix three kinds of characters.
-	if j > i {
+	if j > i && (h == 0 || !isAlnum(text[h-1])) { // not KeePass to 1Password
 		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && setToWord(w) {
 			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && e-s >= 6 && charKinds(text[s:e]) >= 3 &&
 				!standIn(text[s:e]) {
@@ -447,8 +458,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 	}
 	// Prose: "password is X", "la password è X", "the password for the VPN
 	// is X", "la password del wifi è: X" — a few words may come between,
-	// within the sentence; the value must then look generated.
-	for k, words := j, 0; k < len(text) && k-j < 48 && words <= 5; words++ {
+	// within the sentence; the value must then look generated. (Not a
+	// call's arguments: usernamePassword(credentialsId: 'x').)
+	for k, words := j, 0; (j > i || byteAt(text, j) != '(') && k < len(text) && k-j < 48 && words <= 5; words++ {
 		// Next word of the same sentence (a copula or a word ending in
 		// ':' is short: a longer run, no word of prose, is not read to its
 		// end, which in a text without white space is the text's).
@@ -459,8 +471,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 		if w == k+64 {
 			break
 		}
-		if w < len(text) && text[w] == ' ' && copula(text[k:w]) {
-			s, e, ok := quotedOrBare(text, skipSpaces(text, w+1), false)
+		if w < len(text) && (text[w] == ' ' || text[w] == '\n' || text[w] == '\r') && copula(text[k:w]) {
+			// The value after the copula, or on the next line (a line
+			// wrapped there: "… portal is\nfalcon16?NV").
+			s, e, ok := quotedOrBare(text, skipBlank(text, w), false)
 			if ok && looksRandom(text[s:e]) {
 				return s, e, true
 			}
@@ -477,7 +491,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 		if w >= len(text) || text[w] != ' ' {
 			break
 		}
-		k = w + 1
+		k = skipSpaces(text, w) // a run of spaces is one (text laid out, OCR)
 	}
 	return 0, 0, false
 }
@@ -644,6 +658,45 @@ func loginPassword(text string, h int) (int, int, bool) {
 				return quotedOrBare(text, v, false)
 			}
 			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// htpasswdPassword handles Apache's htpasswd at h: with -b (batch) the
+// password is on its command line, the argument after the file and the
+// user (after the user alone with -n, which writes no file).
+func htpasswdPassword(text string, h int) (int, int, bool) {
+	if h > 0 && !isSpace(text[h-1]) && strings.IndexByte("\"'`$(/;|&", text[h-1]) < 0 {
+		return 0, 0, false // not a command's name
+	}
+	end := min(len(text), h+256)
+	batch, args := false, 3
+	for i, n := h+len("htpasswd"), 0; i < end; {
+		i = skipSpaces(text, i)
+		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
+			break
+		}
+		tok := i
+		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
+			i++
+		}
+		if i == tok {
+			i++ // a control byte: no token
+			continue
+		}
+		if text[tok] == '-' && n == 0 {
+			batch = batch || strings.IndexByte(text[tok+1:i], 'b') >= 0
+			if strings.IndexByte(text[tok+1:i], 'n') >= 0 {
+				args = 2
+			}
+			continue
+		}
+		if n++; n == args {
+			if !batch {
+				return 0, 0, false
+			}
+			return quotedOrBare(text, tok, false)
 		}
 	}
 	return 0, 0, false
@@ -1177,8 +1230,9 @@ func quotedOrBare(text string, i int, inXML bool) (int, int, bool) {
 		s = i
 		e = spanClass(text, s, 256, cBare)
 		e = beforeEscape(text, s, e)
-		// A full stop or comma after the value belongs to the sentence.
-		for e > s && strings.IndexByte(".,;)]}", text[e-1]) >= 0 {
+		// A full stop or comma after the value belongs to the sentence
+		// (a colon to a statement: if password is None:).
+		for e > s && strings.IndexByte(".,;:)]}", text[e-1]) >= 0 {
 			e--
 		}
 		if e-s >= 1 && isReference(text[s:e]) {
@@ -1667,6 +1721,43 @@ var oracleDefaults = map[string]bool{
 	"sys/oracle": true, "dbsnmp/dbsnmp": true, "hr/hr": true,
 }
 
+// skipBlank skips spaces and tabs, and one line break among them.
+func skipBlank(text string, i int) int {
+	i = skipSpaces(text, i)
+	if byteAt(text, i) == '\r' {
+		i++
+	}
+	if byteAt(text, i) == '\n' {
+		i = skipSpaces(text, i+1)
+	}
+	return i
+}
+
+// nextLineValue reads, where a label's colon ends its line at v, the value
+// on the next line if it is all that line holds and looks generated
+// ("Password:\nXk8#qL2v"; not a YAML mapping's next key, nor prose).
+func nextLineValue(text string, v int) (int, int, bool) {
+	if c := byteAt(text, v); c != '\n' && c != '\r' {
+		return 0, 0, false
+	}
+	a := skipBlank(text, v)
+	if a == v || byteAt(text, a) == '\n' || byteAt(text, a) == '\r' {
+		return 0, 0, false
+	}
+	s, e, ok := quotedOrBare(text, a, false)
+	if !ok || !looksRandom(text[s:e]) {
+		return 0, 0, false
+	}
+	q := e
+	if q < len(text) && (text[q] == '"' || text[q] == '\'' || text[q] == '`') {
+		q++ // a quoted value's closing quote
+	}
+	if r := skipSpaces(text, q); r < len(text) && text[r] != '\n' && text[r] != '\r' {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
 func skipSpaces(text string, i int) int {
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
@@ -1777,7 +1868,41 @@ func isReference(v string) bool {
 		return isReferenceUnicode(v)
 	}
 	return hasPrefixFold(v, 0, "var.") || hasPrefixFold(v, 0, "env.") || hasPrefixFold(v, 0, "os.") ||
-		strings.IndexByte(v, '(') >= 0 || envReference(v) || memberPath(v)
+		strings.IndexByte(v, '(') >= 0 || envReference(v) || memberPath(v) || filePath(v)
+}
+
+// filePath reports whether v names a file that holds the password rather
+// than being one: @file (Vault's, curl's), a path from the root, the home
+// or here (/run/secrets/db, ~/.pgpass, ./pw.txt), or a relative path in
+// small letters (secrets/db_password).
+func filePath(v string) bool {
+	rest := v
+	switch {
+	case v[0] == '@' || v[0] == '/':
+		rest = v[1:]
+	case strings.HasPrefix(v, "./") || strings.HasPrefix(v, "~/"):
+		rest = v[2:]
+	case strings.HasPrefix(v, "../"):
+		rest = v[3:]
+	case strings.IndexByte(v, '/') > 0:
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; !isLower(c) && !isDigit(c) && strings.IndexByte("_./-", c) < 0 {
+				return false
+			}
+		}
+		return true
+	default:
+		return false
+	}
+	if rest == "" || rest[0] == '/' {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; !isWord(c) && strings.IndexByte("./-", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // memberPath reports whether v is code reading a member or an element: a
@@ -1921,7 +2046,18 @@ func placeholderPasswordUnicode(v, user string) bool {
 // looksRandom reports whether a prose value looks like a password rather
 // than a word: it mixes letters with digits or symbols, or cases.
 func looksRandom(v string) bool {
-	return charKinds(v) >= 2 // capitals alone are one kind
+	return charKinds(v) >= 2 && !hyphenatedWord(v) // capitals alone are one kind
+}
+
+// hyphenatedWord reports whether v is small letters joined by dashes
+// (case-sensitive, well-known): a word of prose.
+func hyphenatedWord(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isLower(v[i]) && v[i] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // netrcEntry reports whether the password keyword at h (a token: white

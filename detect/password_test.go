@@ -113,7 +113,7 @@ func looksRandomSimple(v string) bool {
 			n++
 		}
 	}
-	return n >= 2 && !(upper && !lower && !digit && !other)
+	return n >= 2 && !(upper && !lower && !digit && !other) && strings.Trim(v, "abcdefghijklmnopqrstuvwxyz-") != ""
 }
 
 // TestLooksRandom compares looksRandom (kinds as bits, no branch per byte)
@@ -124,7 +124,7 @@ func TestLooksRandom(t *testing.T) {
 		want bool
 	}{
 		{"", false}, {"password", false}, {"PASSWORD", false}, {"12345678", false}, {"!!--..", false},
-		{"Password", true}, {"passw0rd", true}, {"PASS1234", true}, {"pass-word", true}, {"PASS!", true},
+		{"Password", true}, {"passw0rd", true}, {"PASS1234", true}, {"pass-word", false}, {"case-sensitive", false}, {"Case-sensitive", true}, {"case-2", true}, {"PASS!", true},
 		{"1234-5678", true}, {"\x00a", true}, {"é", false}, {"aé", true},
 	} {
 		if got := looksRandom(c.v); got != c.want || got != looksRandomSimple(c.v) {
@@ -389,6 +389,30 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		// Stand-ins a template asks to replace.
 		{"replace me", "password = \"REPLACE_ME\"", nil},
 		{"changeit", "keystore.password=changeit", nil},
+		// Code and prose about a password, none given.
+		{"is None", "db_password = os.getenv(\"DB_PASSWORD\")\nif db_password is None:\n    raise RuntimeError()", nil},
+		{"case-sensitive", "Remember: the password is case-sensitive and the username is your number.", nil},
+		{"file from", "kubectl create secret generic db --from-file=password=.secrets/db_password", nil},
+		{"at file", "vault kv put secret/prod/db password=@password.txt", nil},
+		{"root path", "password_file: /run/secrets/db_password", nil},
+		{"psql variable", "ALTER ROLE app WITH LOGIN PASSWORD :'app_password' VALID UNTIL '2024-08-12';", nil},
+		{"psql label", "PASSWORD : " + pass, p},
+		{"call arguments", "withCredentials([usernamePassword(credentialsId: 'nexus-deploy', usernameVariable: 'U')])", nil},
+		{"glued word", "pass/word: " + pass, p},
+		{"product names", "We are migrating the team from KeePass to 1Password next month.", nil},
+		{"htpasswd batch", "htpasswd -b -B /etc/nginx/.htpasswd admin " + pass, p},
+		{"htpasswd -nb", "htpasswd -nb admin " + pass, p},
+		{"htpasswd prompt", "htpasswd -c /etc/nginx/.htpasswd admin", nil},
+		{"psw", "Psw della casella PEC: " + pass, p},
+		{"pw pair", "user luca.mancini pw marco3481", []want{{TypePassword, "marco3481"}}},
+		{"pw power", "motor 5 pw 300", nil},
+		// Laid out over lines and spaces.
+		{"copula then a wrap", "Your password for the HR self-service portal is\nfalcon16?NV — you will be asked", []want{{TypePassword, "falcon16?NV"}}},
+		{"doubled spaces", "Your password for the HR self-service  portal  is gatto68!KM today", []want{{TypePassword, "gatto68!KM"}}},
+		{"label then the value below", "Username:\nmario\nPassword:\n" + pass + "\n", p},
+		{"label then a key below", "password:\n  vault: secret/app#password\n", nil},
+		{"label then prose below", "Password:\nReset link sent by e-mail", nil},
+		{"label then a blank line", "Password:\n\n" + pass, nil},
 		// A user name and its password given together.
 		{"credentials slash", "credentials: admin/Adm1n!2024", []want{{TypePassword, "Adm1n!2024"}}},
 		{"credenziali crm", "Credenziali CRM: mrossi / " + pass, p},

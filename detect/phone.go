@@ -38,7 +38,8 @@ var (
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
 		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,te,temi,teci}",
-		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller{,s}",
+		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller{,s}", "chiamo",
+		"voicemail{,s}",
 		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,
 		// Portuguese, French)
@@ -47,7 +48,8 @@ var (
 	).outsideAddresses()
 	phoneWeakWords = NewWordSet(
 		"number{,s}", "numero", "num.", "contact{,s}",
-		"contatt{o,i,are,ami,aci,armi,ateci}", "fisso",
+		"contatt{o,i,are,ami,aci,armi,ateci,ato,ata,ati,ate}", "ricontatt{are,ami,aci,ato,ata,ati,ate}", "fisso",
+		"vocale",
 	).outsideAddresses()
 )
 
@@ -592,13 +594,13 @@ func weakWordNumber(v string, n int, sh *phoneShape) bool {
 		!strings.HasPrefix(v, "000") && nationalNumber(v, n)
 }
 
-// areaCodeSlash reports whether v is written as an Italian landline often
-// is: its area code (0 and one to three more digits), a slash, and the
-// rest of the number in one group of five digits or more ("045/3509221",
-// "02/87364410").
+// areaCodeSlash reports whether v is written as an Italian number often
+// is: its area code (0 and one to three more digits) or mobile prefix (3
+// and two digits), a slash, and the rest of the number in one group of
+// five digits or more ("045/3509221", "02/87364410", "334/8583772").
 func areaCodeSlash(v string) bool {
 	a := strings.IndexByte(v, '/')
-	if a < 2 || a > 4 || v[0] != '0' {
+	if a < 2 || a > 4 || v[0] != '0' && !(v[0] == '3' && a == 3) {
 		return false
 	}
 	rest := v[a+1:]

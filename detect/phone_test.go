@@ -107,7 +107,7 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 }
 
 // refAreaCodeSlashRE is areaCodeSlash.
-var refAreaCodeSlashRE = regexp.MustCompile(`^0[0-9]{1,3}/[0-9]{5,}$`)
+var refAreaCodeSlashRE = regexp.MustCompile(`^(0[0-9]{1,3}|3[0-9]{2})/[0-9]{5,}$`)
 
 // refAddressBeforeRE is addressBefore: an address (a byte of a local part,
 // '@', a domain ending in a label of letters), then up to four connectors (a comma,
@@ -673,6 +673,10 @@ func TestPhoneShapes(t *testing.T) {
 		{"reachable", "Sono reperibile al 329 7253321 dopo le 18.", []want{{TypePhone, "329 7253321"}}},
 		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},
 		{"slash, no area code", "contattare il 2024/00123", nil},
+		{"slash, mobile prefix", "mi trovi al numero 334/8583772", []want{{TypePhone, "334/8583772"}}},
+		{"called back", "verrà ricontattato al  328 5893155 per il sopralluogo", []want{{TypePhone, "328 5893155"}}},
+		{"voicemail", "Messaggio vocale da 347-6953001 – 14/02/2023 ore 11:15", []want{{TypePhone, "347-6953001"}}},
+		{"i call", "ti chiamo al 347 6953001 domani", []want{{TypePhone, "347 6953001"}}},
 		{"slash, two groups after", "numero 045/350/9221", nil},
 		{"italian toll-free", "numero verde 800 123 456", []want{{TypePhone, "800 123 456"}}},
 		{"nanp bare", "my number is 4155550132", []want{{TypePhone, "4155550132"}}},

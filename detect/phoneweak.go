@@ -72,7 +72,7 @@ var numberKinds = newWordList(`
 	version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
 	tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
 	ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro
-	iva piva vat tax ein ssn nhs rea cig cup`)
+	iva piva vat tax ein ssn nhs rea cig cup badge`)
 
 // wordList is a set of lower-case ASCII words, looked up in any case.
 type wordList map[string]bool

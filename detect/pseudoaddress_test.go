@@ -16,7 +16,7 @@ func genPseudoAddress(r *rand.Rand) string {
 // TestPseudoAddressPassword: after a password word, a value shaped like an
 // e-mail address whose domain no address has is a password, in the prose
 // the password detector does not otherwise read; a real address there
-// stays an e-mail address.
+// stays an e-mail address. Elsewhere it is neither (its TLD mixes cases).
 func TestPseudoAddressPassword(t *testing.T) {
 	r := rng(t)
 	s := newTestScanner(t)
@@ -36,11 +36,11 @@ func TestPseudoAddressPassword(t *testing.T) {
 		{"real address", "the password reset was sent to mario.rossi@acme.it", []want{{TypeEmail, "mario.rossi@acme.it"}}},
 		{"real address title case", "password reset sent to Mario.Rossi@Acme.It", []want{{TypeEmail, "Mario.Rossi@Acme.It"}}},
 		{"real address camel case", "the password manager sent it to john@AcmeCorp.com", []want{{TypeEmail, "john@AcmeCorp.com"}}},
-		{"after the sentence", "Reset your password. Then write to " + v, []want{{TypeEmail, v}}},
-		{"too far", "password policy requires twelve characters and more rules for " + v, []want{{TypeEmail, v}}},
-		{"two lines down", "Password:\n\n" + v, []want{{TypeEmail, v}}},
-		{"not a password word", "contact " + v, []want{{TypeEmail, v}}},
-		{"identifier", "password_hash " + v, []want{{TypeEmail, v}}},
+		{"after the sentence", "Reset your password. Then write to " + v, nil},
+		{"too far", "password policy requires twelve characters and more rules for " + v, nil},
+		{"two lines down", "Password:\n\n" + v, nil},
+		{"not a password word", "contact " + v, nil},
+		{"identifier", "password_hash " + v, nil},
 		{"login at an ip address", "sshpass -p '<password>' ssh ops@10.2.4.33", []want{{TypeIPAddress, "10.2.4.33"}}},
 		{"digits and dots", "password Admin@123.456", []want{{TypePassword, "Admin@123.456"}}},
 		{"package spec", "DB_PASSWORD='%(PASSWORD)s'\nADMIN_EMAIL=lodash@4.17.21", nil},

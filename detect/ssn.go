@@ -50,7 +50,13 @@ var ssnOtherNumbers = newWordList(`
 func otherNumberBefore(text string, h int) bool {
 	w, p := lettersBefore(text, h, labelPunct)
 	if numberAbbrevs.has(w) {
-		w, _ = lettersBefore(text, p, labelPunct)
+		w, p = lettersBefore(text, p, labelPunct)
+	}
+	if equalFold(w, "account") {
+		// Social Security Account Number: the SSN's own name.
+		if s, _ := lettersBefore(text, p, labelPunct); equalFold(s, "security") {
+			return false
+		}
 	}
 	return ssnOtherNumbers.has(w)
 }
@@ -102,11 +108,12 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 	}
 	// Nine bare digits are an SSN only next to the words, and only where
 	// they are the nearest label before them; the dashed form by its
-	// shape, unless its own label names another kind of number.
+	// shape. Either is none when its own label names another kind of
+	// number (SSN 206-57-5503, order 720987278).
 	if e-h == 3 {
 		return end, !otherNumberBefore(text, h)
 	}
-	return end, ssnLabelled(t, h) || ssnColumn(t, h)
+	return end, !otherNumberBefore(text, h) && (ssnLabelled(t, h) || ssnColumn(t, h))
 }
 
 // ssnColumn reports whether the nine digits at h start a cell of a table

@@ -30,6 +30,9 @@ func TestSSNNearestLabel(t *testing.T) {
 		{"dashed after ticket #", "Ticket #345-81-8868 closed", nil},
 		{"dashed after ssn no.", "SSN no. 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
 		{"dashed after tax id", "Tax ID: 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
+		{"dashed after its account name", "Social Security Account No. 234-56-7891", []want{{TypeUSSSN, "234-56-7891"}}},
+		{"bare after order", "SSN 206-57-5503, DOB 1980-01-02, order 720987278", []want{{TypeUSSSN, "206-57-5503"}}},
+		{"bare after badge", "Phone: n/a. Extension 8278. Badge 848489934, desk 416-B", nil},
 		// A table column the word heads, however far above.
 		{"csv column", "First name,Last name,Phone,SSN,Company\nSophie,Hughes,348 5933106,234567891,Oakridge Ltd\n" +
 			"Anna,Bell,348 5933107,234567892,Redwood Ltd", []want{{TypePhone, "348 5933106"}, {TypeUSSSN, "234567891"},
