@@ -449,6 +449,7 @@ type numberScan struct {
 	cfNext   int
 	ip       ipScan
 	phone    phoneScan
+	ssnTable tableSeen // the table an SSN's column was looked for in last (ssnColumn)
 }
 
 // scan reads the runs of nb.t once, from the digit masks dm (stride
@@ -856,7 +857,7 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 			}
 		}
 		if m&(nSSN3|nSSN9) != 0 {
-			if j, ok := ssnAt(t, h, e); ok {
+			if j, ok := ssnAt(t, h, e, &nb.ssnTable); ok {
 				t.emitAs(nb.det[numSSN], h, j)
 			}
 		}

@@ -526,6 +526,10 @@ func FuzzPasswordForms(f *testing.F) {
 	f.Add("ConvertTo-SecureString -String 'Qz7' -AsPlainText DBI->connect('a', (b, 'c'), 'Qz7') new PDO(")
 	f.Add("mysqli_connect(\"a\", 'b\", [')")
 	f.Add("username a password 0 x\n password 7 \nenable password ")
+	f.Add("credentials: admin/Adm1n!2024 le credenziali sono mario.r e Tr4ppola!92, creds: a:b")
+	f.Add("htpasswd -nb admin Qz7 | docker login -p Qz7 -u ci r; oc login -u a -p")
+	f.Add("process.env.DB_PASSWORD || \"Qz7!\" ?? 'x' ?: or \"")
+	f.Add("const P: &'static str = \"Qz7\"; password: str =\nPassword:\n  Qz7mKp2Lx\r\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {
@@ -558,6 +562,19 @@ func FuzzPasswordForms(f *testing.F) {
 			if text[i] == '-' {
 				s, e, ok = mysqlUser(text, i)
 				check("mysqlUser", i, s, e, ok)
+				s, e, ok = loginPassword(text, i)
+				check("loginPassword", i, s, e, ok)
+			}
+			s, e, ok = credentialPair(text, i)
+			check("credentialPair", i, s, e, ok)
+			s, e, ok = htpasswdPassword(text, i)
+			check("htpasswdPassword", i, s, e, ok)
+			s, e, ok = fallbackValue(text, i)
+			check("fallbackValue", i, s, e, ok)
+			s, e, ok = nextLineValue(text, i)
+			check("nextLineValue", i, s, e, ok)
+			if v := typedValue(text, i); v < i || v > len(text) {
+				t.Fatalf("typedValue(%q, %d) = %d", text, i, v)
 			}
 			if text[i] == ';' {
 				connStringValue(text, max(0, i-8), i)

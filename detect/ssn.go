@@ -23,11 +23,12 @@ var ssnContext = NewWordSet("ssn{,s}", "social security", "soc. sec", "soc sec",
 func (usSSN) ContextWords() []*WordSet { return []*WordSet{ssnContext} }
 
 func (usSSN) Find(t *Text) {
+	var tab tableSeen
 	for _, h := range t.Hits {
 		if !numberStart(t.S, h) {
 			continue
 		}
-		if end, ok := ssnAt(t, h, digitsEnd(t.S, h)); ok {
+		if end, ok := ssnAt(t, h, digitsEnd(t.S, h), &tab); ok {
 			t.Emit(h, end)
 		}
 	}
@@ -68,7 +69,7 @@ const labelPunct = " \t.:#-_"
 // numberAbbrevs are the words for "number" after a noun (part no.).
 var numberAbbrevs = newWordList(`no nr n num number numero`)
 
-func ssnAt(t *Text, h, e int) (int, bool) {
+func ssnAt(t *Text, h, e int, tab *tableSeen) (int, bool) {
 	text := t.S
 	if byteAt(text, h-1) == '-' && isAlnum(byteAt(text, h-2)) {
 		return 0, false
@@ -113,18 +114,19 @@ func ssnAt(t *Text, h, e int) (int, bool) {
 	if e-h == 3 {
 		return end, !otherNumberBefore(text, h)
 	}
-	return end, !otherNumberBefore(text, h) && (ssnLabelled(t, h) || ssnColumn(t, h))
+	return end, !otherNumberBefore(text, h) && (ssnLabelled(t, h) || ssnColumn(t, h, tab))
 }
 
 // ssnColumn reports whether the nine digits at h start a cell of a table
 // column headed by an SSN word ("First name,Last name,Phone,SSN,Company"):
-// the header names every row's value, however far above it stands.
-func ssnColumn(t *Text, h int) bool {
+// the header names every row's value, however far above it stands. tab is
+// the table found last in the text (numbers come in ascending order: a
+// tall table's header is looked for once, not at each row).
+func ssnColumn(t *Text, h int, tab *tableSeen) bool {
 	if !t.stemsFound(ssnContext) {
 		return false
 	}
-	var ts tableSeen
-	w, _, _ := ts.headerWord(t.S, h, func(c, ce int) uint8 {
+	w, _, _ := tab.headerWord(t.S, h, func(c, ce int) uint8 {
 		if t.Near(ssnContext, ce, ce-c) {
 			return 1
 		}

@@ -434,8 +434,9 @@ func scanText(ctx context.Context, sc *detect.Scanner, in io.Reader, out io.Writ
 	text := string(bytes.TrimPrefix(data, utf8BOM))
 	w := bufio.NewWriter(out)
 	fs := sc.ScanText(text)
+	var pos linePos
 	for _, f := range fs {
-		line, col := lineCol(text, f.Start)
+		line, col := pos.at(text, f.Start)
 		fmt.Fprintf(w, "%-20s %-10s %-8s bytes %d-%d (line %d, col %d)  %s\n",
 			f.Type, f.Category, f.Severity, f.Start, f.End, line, col, preview(text[f.Start:f.End]))
 	}
@@ -472,14 +473,26 @@ func readAll(ctx context.Context, in io.Reader) ([]byte, error) {
 	}
 }
 
-// lineCol gives the 1-based line and column (in characters) of byte offset off.
-func lineCol(text string, off int) (int, int) {
-	before := text[:off]
-	line := strings.Count(before, "\n") + 1
-	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
-		before = before[i+1:]
+// linePos gives the 1-based line and column (in characters) of byte
+// offsets asked in ascending order (findings by start), counting the lines
+// from the last one asked: a text of many findings is read once, not once a
+// finding.
+type linePos struct {
+	off, line, col int // the last offset asked, its line and column
+}
+
+func (p *linePos) at(text string, off int) (int, int) {
+	if p.line == 0 || off < p.off {
+		*p = linePos{line: 1, col: 1} // the first offset, or one before the last
 	}
-	return line, utf8.RuneCountInString(before) + 1
+	between := text[p.off:off]
+	if i := strings.LastIndexByte(between, '\n'); i >= 0 {
+		p.line += strings.Count(between, "\n")
+		p.col, between = 1, between[i+1:]
+	}
+	p.col += utf8.RuneCountInString(between)
+	p.off = off
+	return p.line, p.col
 }
 
 // preview shows enough of a value to recognise it by eye, never enough to

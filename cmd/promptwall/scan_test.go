@@ -635,3 +635,31 @@ func TestScanPolicyCustomDetectors(t *testing.T) {
 		t.Errorf("custom types without --policy: %s", out)
 	}
 }
+
+// TestLinePos compares the incremental line and column with counting from
+// the text's start, over offsets asked in ascending order, then one before.
+func TestLinePos(t *testing.T) {
+	text := "ab\nçd\n\nx€y\nlast"
+	naive := func(off int) (int, int) {
+		before := text[:off]
+		line := strings.Count(before, "\n") + 1
+		if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+			before = before[i+1:]
+		}
+		return line, utf8.RuneCountInString(before) + 1
+	}
+	var p linePos
+	offs := []int{}
+	for off := range len(text) + 1 {
+		if off == len(text) || utf8.RuneStart(text[off]) {
+			offs = append(offs, off)
+		}
+	}
+	offs = append(offs, 4, 4, len(text)) // one before the last, the same twice
+	for _, off := range offs {
+		l, c := p.at(text, off)
+		if wl, wc := naive(off); l != wl || c != wc {
+			t.Fatalf("at(%d) = line %d col %d, want line %d col %d", off, l, c, wl, wc)
+		}
+	}
+}
