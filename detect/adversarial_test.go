@@ -14,19 +14,25 @@ func TestAdversarialInputsStayLinear(t *testing.T) {
 		t.Skip("timing bound; skipped under -race and -short")
 	}
 	stayLinear(t, newTestScanner(t), map[string]string{
-		"pem begins":      fillMiB("-----BEGIN PRIVATE KEY-----..."),
-		"url schemes":     fillMiB("a://b"),
-		"jwt prefixes":    fillMiB("eyJ"),
-		"emails":          fillMiB("a@b."),
-		"digits":          fillMiB("1"),
-		"digit groups":    fillMiB("1234 "),
-		"password words":  fillMiB("password: "),
-		"markers":         fillMiB("SECRET STRICTLY "),
-		"base64 runs":     fillMiB("QUtJQVozU1I0RkUzTE43R1NPVTc "),
-		"percent escapes": fillMiB("%41"),
-		"escapes":         fillMiB(`\u0041`),
-		"ipv6 colons":     fillMiB("1:"),
-		"aws keywords":    fillMiB("akia"),
+		"pem begins":       fillMiB("-----BEGIN PRIVATE KEY-----..."),
+		"url schemes":      fillMiB("a://b"),
+		"jwt prefixes":     fillMiB("eyJ"),
+		"emails":           fillMiB("a@b."),
+		"digits":           fillMiB("1"),
+		"digit groups":     fillMiB("1234 "),
+		"password words":   fillMiB("password: "),
+		"markers":          fillMiB("SECRET STRICTLY "),
+		"base64 runs":      fillMiB("QUtJQVozU1I0RkUzTE43R1NPVTc "),
+		"percent escapes":  fillMiB("%41"),
+		"escapes":          fillMiB(`\u0041`),
+		"ipv6 colons":      fillMiB("1:"),
+		"aws keywords":     fillMiB("akia"),
+		"ssn column":       "Name,SSN\n" + fillMiB("Anna Bell,234567891\n"),
+		"credentials":      fillMiB("credentials for the a b: x/"),
+		"login commands":   fillMiB("docker login -u ci -u "),
+		"htpasswd":         fillMiB("htpasswd -b f u "),
+		"labels, lines":    fillMiB("Password:\n"),
+		"phones in parens": fillMiB("tel (3939838414) "),
 	})
 }
 
