@@ -1829,6 +1829,12 @@ var secretStores = []string{
 // '#': vault:secret/data/app#password, ssm:/prod/db), or an ARN. A
 // password may start like one ("Vault:Summer2024!", "ssm:MyPassw0rd!").
 func secretStoreRef(v string) bool {
+	// Every prefix holds a ':' or a '+' within its first 16 bytes (a
+	// test checks): most values have neither there, and no prefix is
+	// compared.
+	if strings.IndexAny(v[:min(len(v), 16)], ":+") < 0 {
+		return false
+	}
 	for _, p := range secretStores {
 		if len(v) > len(p) && hasPrefixFold(v, 0, p) {
 			return strings.HasPrefix(p, "arn:") || strings.ContainsAny(v[len(p):], "/#")
@@ -2046,7 +2052,8 @@ func placeholderPasswordUnicode(v, user string) bool {
 // looksRandom reports whether a prose value looks like a password rather
 // than a word: it mixes letters with digits or symbols, or cases.
 func looksRandom(v string) bool {
-	return charKinds(v) >= 2 && !hyphenatedWord(v) // capitals alone are one kind
+	k := charKinds(v) // capitals alone are one kind
+	return k >= 3 || k == 2 && !hyphenatedWord(v)
 }
 
 // hyphenatedWord reports whether v is small letters joined by dashes

@@ -668,3 +668,17 @@ func TestNetrcPassword(t *testing.T) {
 		})
 	}
 }
+
+// TestSecretStoresMarkEarly: secretStoreRef looks for a prefix only where a
+// ':' or '+' stands within the value's first 16 bytes; each prefix has one
+// there.
+func TestSecretStoresMarkEarly(t *testing.T) {
+	for _, p := range secretStores {
+		if strings.IndexAny(p[:min(len(p), 16)], ":+") < 0 {
+			t.Errorf("secret store prefix %q has no ':' or '+' in its first 16 bytes", p)
+		}
+		if !secretStoreRef(p + "x/y") {
+			t.Errorf("secretStoreRef(%q) = false", p+"x/y")
+		}
+	}
+}
