@@ -134,16 +134,39 @@
 //     (enable password X, username N password 0 X), SNMP communities,
 //     Postfix sasl_passwd entries, the value of a name/value pair whose name is
 //     a password word ({"key":"DB_PASSWORD","value":…},
-//     Kubernetes env lists), or after "is"/"è"/"ist"/"es" when it looks
-//     generated. A template reference, a placeholder, a URL (a reset link),
-//     a YAML tag (!vault) or a hash is not one; a base64 value is judged as
-//     what it decodes to.
+//     Kubernetes env lists), a typed declaration's value (const P: &str =
+//     "…"), a variable read's default (|| "…", ?? "…", ?: "…", or "…"),
+//     a login command's -p (docker/oc/az login -u U -p P), htpasswd -b's
+//     argument, the value on the line below a form's "Password:", a user
+//     name and password given together after a credentials word
+//     (credentials: admin/X, le credenziali sono mario e X), or after
+//     "is"/"è"/"ist"/"es" (on the same line or the next), "to"/"in"/"a"
+//     (set the password to X) or nothing (rete Guest, password X) when it
+//     looks generated — after nothing only beyond doubt (four kinds of
+//     characters, or both cases with a digit inside; not a product's
+//     version, MySQL8.0). A template reference, a placeholder (REPLACE_ME,
+//     changeit), a URL (a reset link), a file that holds it (@pw.txt,
+//     secrets/db_password), code that reads it (req.body.password,
+//     request.form[…], &str), psql's :'var', a YAML tag (!vault), a
+//     hyphenated word of prose (case-sensitive) or a hash is not one; a
+//     base64 value is judged as what it decodes to.
 //   - A number after only a weak word ("number", "numero"), or right after
 //     an e-mail address (contact details given together: "(bob@acme.it, 349
 //     0111675)", a CSV row), is a phone number only if it fits a numbering
 //     plan (Italian, North American); a
 //     card number's length must be its issuer range's (a 15-digit IMEI is
-//     no card).
+//     no card), and 15 digits passing Luhn without '+' or 00 are an IMEI,
+//     no phone. A label glued to a number (Tel:3459211249) counts only for
+//     a phone word; a number in parentheses of its own is read from its
+//     first digit. Nine bare digits are an SSN in a column an SSN word
+//     heads, not after a label of another number (order, badge).
+//   - An e-mail address's TLD does not mix cases (P@ssw0rd.iTXpX is no
+//     address); a word glued after it in small letters then capitals ends
+//     it (info@acme.siteAvar). A vendor's token given as a credential URL's
+//     password is reported as the token too.
+//   - Markings also count as phrases in title case (Private and
+//     Confidential); RISERVATO/RISERVATA after a place it reserves (AREA
+//     RISERVATA, SPAZIO RISERVATO ALL'UFFICIO) is signage, no marking.
 //   - A fiscal code may be written in its fields' groups (RSS MRA 80A01
 //     H501U, 6-5-5) or in fours, with one kind of separator (a space, two,
 //     or a dash); card groups may be separated by '/'; IBANs printed in
