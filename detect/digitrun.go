@@ -605,7 +605,7 @@ func (nb *numberScan) prepare(colon uint64) (uint16, *[256]uint16) {
 		nb.phone.asked = true
 		nb.phone.context = t.stemsFound(phoneWords) || t.stemsFound(phoneWeakWords)
 		nb.phone.addrs = len(t.addressHitList()) > 0
-		words := nPhoneWord
+		words := nPhoneLong // (a number in groups may start with 00: intlPrefix)
 		if nb.phone.context {
 			words = 0
 		}

@@ -42,9 +42,11 @@ var (
 		"voicemail{,s}",
 		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,
-		// Portuguese, French)
+		// Portuguese, French, Dutch, Danish and Norwegian, Polish)
 		"telefon{,nummer,e,es}", "telefax", "teléfono{,s}", "handy{,nummer}", "mobil{,nummer,telefon}",
-		"tél", "tél.", "téléphone{,s}", "portable{,s}",
+		"tél", "tél.", "téléphone{,s}", "portable{,s}", "telefoon{,nummer}", "mobiel", "tlf", "tlf.", "móvil", "movil",
+		"telemóvel", "telemovel", "komórka", "direct line", "direct dial", "rappel{er,ez}", "appel{er,ez}", "anrufen", "rufen",
+		"llámame", "llámeme", "llamar",
 	).outsideAddresses()
 	phoneWeakWords = NewWordSet(
 		"number{,s}", "numero", "num.", "contact{,s}",
@@ -178,16 +180,18 @@ type wordCursors struct {
 // near reports whether a phone word of either kind starts within the 40
 // bytes before at (as t.Near(…, at, 40) for both sets) and names the
 // number at at: the last such word of the kind, with no other field's
-// label between it and at (otherFieldLabel), and a weak word not
+// label between it and at (otherFieldLabel) nor its own number given on
+// its line before a line break (numberGiven), and a weak word not
 // qualified as another kind of number (weakWordNamesPhone); none when the
 // word right before the number names another kind (numberKindBefore).
 // nearKnown with nearStrong, else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
-		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) {
+		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) {
 			return c.unlessKind(text, at, nearKnown|nearStrong)
 		}
-		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
+		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
+			weakWordNamesPhone(text, p) {
 			return c.unlessKind(text, at, nearKnown|nearWeak)
 		}
 		return nearKnown
@@ -203,13 +207,30 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	for c.j < len(c.weak) && c.weak[c.j] < lo {
 		c.j++
 	}
-	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) {
+	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) {
 		return c.unlessKind(text, at, nearKnown|nearStrong)
 	}
-	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
+	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
+		weakWordNamesPhone(text, p) {
 		return c.unlessKind(text, at, nearKnown|nearWeak)
 	}
 	return nearKnown
+}
+
+// numberGiven reports whether the phone word at p named its own number
+// already: the word's line, ending before at, holds seven digits or more
+// ("Mobil: +41 44 794 66 45\nOrder PO 4573332581": the order number is
+// no phone; "phone:\n  office: 02 …" gives none on the word's line).
+func numberGiven(text string, p, at int) bool {
+	nl := strings.IndexByte(text[p:at], '\n')
+	if nl < 0 {
+		return false
+	}
+	d := 0
+	for i := p; i < p+nl; i++ {
+		d += int(charClass[text[i]] & cDigit)
+	}
+	return d >= 7
 }
 
 // unlessKind is near: nearKnown alone if the word right before the number
@@ -279,9 +300,9 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		}
 	} else if !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
 		// Not 3 digits: no NANP area code. Without a phone word anywhere
-		// (the stems found: nearWord reads the words), only "+…" and
-		// North American shapes can be phone numbers.
-		if !sc.hasContext(t) {
+		// (the stems found: nearWord reads the words), only "+…", "00…"
+		// and North American shapes can be phone numbers.
+		if !sc.hasContext(t) && !intlPrefix(text[h:min(len(text), h+3)]) {
 			return 0, 0
 		}
 	}
@@ -310,7 +331,8 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	// is passed on, not looked up again.
 	near := uint8(0)
 	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
-		if near = sc.wordBefore(t, h); near == nearKnown|nearOther || near == nearKnown && !(sc.addrs && addressBefore(text, h)) {
+		if near = sc.wordBefore(t, h); near == nearKnown|nearOther ||
+			near == nearKnown && !(sc.addrs && addressBefore(text, h)) && !intlPrefix(text[h:e]) {
 			return 0, 0
 		}
 	}
@@ -501,7 +523,7 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
-	if n < 7 || n > 15 || looksLikeDate(sh) || sh.parens != 0 || len(groups) > 3 && dateThenMore(v, groups) {
+	if n < 7 || n > 15 && !(n <= 17 && intlPrefix(v)) || looksLikeDate(sh) || sh.parens != 0 || len(groups) > 3 && dateThenMore(v, groups) {
 		return false
 	}
 	if sh.marks&pmPlus != 0 {
@@ -514,6 +536,11 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	}
 	if n == 15 && imeiShape(v) {
 		return false
+	}
+	if intlPrefix(v) && n >= 10 && len(groups) >= 2 && groups[0] <= 5 && sh.marks&pmSlash == 0 {
+		// "0048 61 599 61 11": E.164 dialled from Europe, 00 for the
+		// '+', written in groups (compact, 00… is as often an ID).
+		return true
 	}
 	if nanp(v, groups) {
 		return true
@@ -605,6 +632,12 @@ func areaCodeSlash(v string) bool {
 	}
 	rest := v[a+1:]
 	return len(rest) >= 5 && spanWhile(rest, 0, len(rest), isDigit) == len(rest) && spanWhile(v, 0, a, isDigit) == a
+}
+
+// intlPrefix reports whether v starts with the international call prefix
+// 00 and a country code (whose first digit is never 0).
+func intlPrefix(v string) bool {
+	return len(v) > 2 && v[0] == '0' && v[1] == '0' && v[2] >= '1' && v[2] <= '9'
 }
 
 // imeiShape reports whether v, a number of 15 digits written without '+',

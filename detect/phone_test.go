@@ -67,7 +67,8 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 		n += g
 	}
 	v := text[s:e]
-	if n < 7 || n > 15 || refLooksLikeDate(groups, v) {
+	intl := regexp.MustCompile(`^00[1-9]`).MatchString(v)
+	if n < 7 || n > 15 && !(n <= 17 && intl) || refLooksLikeDate(groups, v) {
 		return false
 	}
 	if strings.Count(v, "(") != strings.Count(v, ")") {
@@ -86,6 +87,9 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 		return r
 	}, v); n == 15 && !strings.HasPrefix(digits, "00") && refLuhn(digits) {
 		return false // an IMEI, an Amex card
+	}
+	if intl && n >= 10 && len(groups) >= 2 && groups[0] <= 5 && !strings.Contains(v, "/") {
+		return true // 00 for the '+', in groups
 	}
 	if refNANP(v, groups) {
 		return true
@@ -176,10 +180,14 @@ func refNearWord(text string, at int) uint8 {
 	if numberKindBefore(text, at) {
 		return nearKnown
 	}
-	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) {
+	given := func(p int) bool {
+		line, _, cut := strings.Cut(text[p:at], "\n")
+		return cut && len(regexp.MustCompile(`[0-9]`).FindAllString(line, -1)) >= 7
+	}
+	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) {
 		return nearKnown | nearStrong
 	}
-	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) && weakWordNamesPhone(text, p) {
+	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) && weakWordNamesPhone(text, p) {
 		return nearKnown | nearWeak
 	}
 	return nearKnown
@@ -452,7 +460,8 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 		if p != ' ' {
 			return 0, 0
 		}
-	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) {
+	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !strings.HasPrefix(text[h:], "00") ||
+		!context && strings.HasPrefix(text[h:], "000") {
 		return 0, 0
 	}
 	if !refPhoneStart(t, s) {
@@ -669,6 +678,13 @@ func TestPhoneShapes(t *testing.T) {
 		{"area code still", "tel. (02) 8736 4410", []want{{TypePhone, "(02) 8736 4410"}}},
 		{"in parentheses, no word", "Mario Rossi (3939838414)", nil},
 		{"caller id", "caller id 3965992808 - complaint about late delivery", []want{{TypePhone, "3965992808"}}},
+		{"00 prefix, no word", "- Sven Visser (NL), 0031 30 1454195, sven@acme.nl", []want{{TypePhone, "0031 30 1454195"}, {TypeEmail, "sven@acme.nl"}}},
+		{"00 prefix, 17 digits", "Bitte rufen Sie mich unter 0041 78 769 06 92 an.", []want{{TypePhone, "0041 78 769 06 92"}}},
+		{"00 compact, no word", "ID 0031301454195 assigned", nil},
+		{"000 no word", "lot 000 12 3456789", nil},
+		{"00 slash", "prot. 0012345/2024 del 12 marzo", nil},
+		{"own number given", "Mobil: +41 (0)44 794 66 45\nOrder PO 4573332581, shipped", []want{{TypePhone, "+41 (0)44 794 66 45"}}},
+		{"company no.", "NI number ZS676517C; Company No. 09954036; VAT GB123", nil},
 		{"future call", "Il corriere chiamerà il 02 60330070 prima della consegna.", []want{{TypePhone, "02 60330070"}}},
 		{"reachable", "Sono reperibile al 329 7253321 dopo le 18.", []want{{TypePhone, "329 7253321"}}},
 		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},

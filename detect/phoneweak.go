@@ -54,16 +54,23 @@ var otherNumbers = newWordList(`
 	volo biglietto ticket badge iscrizione`)
 
 // numberKindBefore reports whether the word right before the number at at
-// names another kind of number than a phone's — "(rif. EAN 8062417705090)",
-// "version 14.9.28.960", "order 4421907733" after a phone field: the
-// number's own label, which no phone word before it overrides.
+// (or the noun before its word for number: Order No.) names another kind
+// of number than a phone's — "(rif. EAN 8062417705090)", "version
+// 14.9.28.960", "order 4421907733" after a phone field: the number's own
+// label, which no phone word before it overrides.
 func numberKindBefore(text string, at int) bool {
-	w, p := lettersBefore(text, at, " \t-_")
+	w, p := lettersBefore(text, at, labelPunct)
+	if numberAbbrevs.has(w) {
+		// "Company No. 09954036", "Order nr. 4573332581": the noun before
+		// the word for number.
+		n, _ := lettersBefore(text, p, labelPunct)
+		return numberKinds.has(n) || otherNumbers.has(n)
+	}
 	if !numberKinds.has(w) {
 		return false
 	}
 	// "Caller ID 3965992808": the phone's own identifier.
-	c, _ := lettersBefore(text, p, " \t-_")
+	c, _ := lettersBefore(text, p, labelPunct)
 	return !(equalFold(w, "id") && equalFold(c, "caller"))
 }
 
@@ -72,7 +79,7 @@ var numberKinds = newWordList(`
 	version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
 	tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
 	ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro
-	iva piva vat tax ein ssn nhs rea cig cup badge`)
+	iva piva vat tax ein ssn nhs rea cig cup badge po pedido commande bestellung company utr`)
 
 // wordList is a set of lower-case ASCII words, looked up in any case.
 type wordList map[string]bool
