@@ -37,6 +37,10 @@ type view struct {
 	// formFields): a finding made on the text across their fields is
 	// dropped (dropAcrossFields).
 	forms []int
+	// lines: the view decodes only escaped line breaks and tabs; the
+	// markings next to them are the text's to judge (escapeBefore), not
+	// the view's, whose lines they were not written as.
+	lines bool
 }
 
 // span maps a finding of the view (normalised offsets) to the parent's
@@ -62,7 +66,7 @@ func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) 
 		out = encodedViews(text, '&', isEntityEsc, entityDecode, out)
 	}
 	if fl&tfBackslash != 0 {
-		out = encodedViews(text, '\\', isBackslashEsc, escapeDecode, out)
+		out = encodedViews(text, '\\', isBackslashEsc, escapeLinesDecode, out)
 	}
 	budget := maxDecodedBytes
 	for _, v := range out {
@@ -141,10 +145,10 @@ func isPercentEsc(text string, i int) bool {
 }
 
 // isBackslashEsc reports a \u, \U or \x escape at i, JSON's escaped slash
-// (\/, as PHP writes URLs), or an escaped quote
+// (\/, as PHP writes URLs), an escaped quote
 // followed by ':', the end of a key of JSON written inside a JSON string
 // ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
-// value read as JSON.
+// value read as JSON; or \n, \r, \t before a letter or a digit.
 func isBackslashEsc(text string, i int) bool {
 	if i+1 >= len(text) {
 		return false
@@ -154,8 +158,39 @@ func isBackslashEsc(text string, i int) bool {
 		return true
 	case '"':
 		return byteAt(text, i+2) == ':'
+	case 'n', 'r', 't':
+		// An escaped line break or tab glued to a word or a number
+		// ("…\npassword: x", "\nTel. 06 …", a JSON body pasted as
+		// text): decoded, the word starts its line as it was written.
+		return isLineEsc(text, i)
 	}
 	return false
+}
+
+// isLineEsc reports an escaped line break or tab at i glued to a letter or
+// a digit (not C:\\new: an escaped backslash, then n).
+func isLineEsc(text string, i int) bool {
+	c := byteAt(text, i+1)
+	return (c == 'n' || c == 'r' || c == 't') && isAlnum(byteAt(text, i+2)) && escapedAt(text, i+1)
+}
+
+// escapeLinesDecode is escapeDecode for a window whose escapes may all be
+// line escapes (isLineEsc): its view is marked so (lines).
+func escapeLinesDecode(window string) view {
+	v := escapeDecode(window)
+	v.lines = true
+	for i := strings.IndexByte(window, '\\'); i >= 0; {
+		if isBackslashEsc(window, i) && !isLineEsc(window, i) {
+			v.lines = false
+			break
+		}
+		k := strings.IndexByte(window[i+1:], '\\')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return v
 }
 
 // encodedViews decodes the regions of text holding escapes that start with

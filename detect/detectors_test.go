@@ -166,6 +166,9 @@ func TestEvasions(t *testing.T) {
 		{"percent", "url?email=" + pct, TypeEmail, pct},
 		{"json escape", `"\u0041KIA` + aws[4:] + `"`, TypeAWSAccessKey, `\u0041KIA` + aws[4:]},
 		{"hex escape", `'\x41KIA` + aws[4:] + `'`, TypeAWSAccessKey, `\x41KIA` + aws[4:]},
+		{"escaped line break, password word", `{"content":"config:\npassword: Xk8#qL2vR9pz\nuser: a"}`, TypePassword, "Xk8#qL2vR9pz"},
+		{"escaped line break, phone word", `{"c":"x\n\nRichiama il cliente al 06 46181635 domani"}`, TypePhone, "06 46181635"},
+		{"escaped tab, ssn word", `{"c":"id\tssn 234567891"}`, TypeUSSSN, "234567891"},
 		{"homoglyph", "key \u0410KI\u0410" + aws[4:], TypeAWSAccessKey, "\u0410KI\u0410" + aws[4:]},
 		{"en dash in card", "card 4111–1111–1111–1111", TypeCreditCard, "4111–1111–1111–1111"},
 	}

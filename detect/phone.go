@@ -537,9 +537,7 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	if n == 15 && imeiShape(v) {
 		return false
 	}
-	if intlPrefix(v) && n >= 10 && len(groups) >= 2 && groups[0] <= 5 && sh.marks&pmSlash == 0 {
-		// "0048 61 599 61 11": E.164 dialled from Europe, 00 for the
-		// '+', written in groups (compact, 00… is as often an ID).
+	if len(groups) >= 2 && sh.marks&pmSlash == 0 && dialledAbroad(v, groups[0], n) {
 		return true
 	}
 	if nanp(v, groups) {
@@ -639,6 +637,29 @@ func areaCodeSlash(v string) bool {
 func intlPrefix(v string) bool {
 	return len(v) > 2 && v[0] == '0' && v[1] == '0' && v[2] >= '1' && v[2] <= '9'
 }
+
+// dialledAbroad reports whether v, n digits in groups whose first has g,
+// is a number dialled from Europe with 00 for the '+' ("0048 61 599 61
+// 11"): its first group is 00 and a country code of Europe or North
+// America (callingCodes), and the national number after it does not start
+// with 0 (E.164 drops the trunk prefix; Italy's landlines keep theirs),
+// ten digits after 1. Compact, or after another first group, 00… is as
+// often an account or a code ("0044 0532 0130 01", "0010 0000 0131").
+func dialledAbroad(v string, g, n int) bool {
+	if g < 3 || g > 5 || !intlPrefix(v) || !callingCodes.has(v[2:g]) {
+		return false
+	}
+	k := g
+	for k < len(v) && !isDigit(v[k]) {
+		k++
+	}
+	cc := v[2:g]
+	return k < len(v) && (v[k] != '0' || cc == "39") && (cc != "1" || n == 13)
+}
+
+// callingCodes are the country calling codes of Europe and North America.
+var callingCodes = newWordList(`1 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 350 351 352 353 354 355 356 357
+	358 359 370 371 372 373 374 375 376 377 378 380 381 382 383 385 386 387 389 420 421 423`)
 
 // imeiShape reports whether v, a number of 15 digits written without '+',
 // is a device's IMEI (14 digits and a Luhn check digit) or an American

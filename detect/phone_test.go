@@ -88,7 +88,8 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	}, v); n == 15 && !strings.HasPrefix(digits, "00") && refLuhn(digits) {
 		return false // an IMEI, an Amex card
 	}
-	if intl && n >= 10 && len(groups) >= 2 && groups[0] <= 5 && !strings.Contains(v, "/") {
+	if m := refDialledAbroadRE.FindStringSubmatch(v); m != nil && len(groups) >= 2 && !strings.Contains(v, "/") &&
+		(m[2] != "0" || m[1] == "39") && (m[1] != "1" || n == 13) {
 		return true // 00 for the '+', in groups
 	}
 	if refNANP(v, groups) {
@@ -109,6 +110,10 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	}
 	return false
 }
+
+// refDialledAbroadRE is dialledAbroad's first group (00 and a calling
+// code) and the national number's first digit.
+var refDialledAbroadRE = regexp.MustCompile(`^00(` + strings.Join(slices.Sorted(maps.Keys(callingCodes)), "|") + `)[^0-9]+([0-9])`)
 
 // refAreaCodeSlashRE is areaCodeSlash.
 var refAreaCodeSlashRE = regexp.MustCompile(`^(0[0-9]{1,3}|3[0-9]{2})/[0-9]{5,}$`)
@@ -681,6 +686,11 @@ func TestPhoneShapes(t *testing.T) {
 		{"00 prefix, no word", "- Sven Visser (NL), 0031 30 1454195, sven@acme.nl", []want{{TypePhone, "0031 30 1454195"}, {TypeEmail, "sven@acme.nl"}}},
 		{"00 prefix, 17 digits", "Bitte rufen Sie mich unter 0041 78 769 06 92 an.", []want{{TypePhone, "0041 78 769 06 92"}}},
 		{"00 compact, no word", "ID 0031301454195 assigned", nil},
+		{"00 then a national 0", "acct 0044 0532 0130 01", nil},
+		{"00 no calling code", "JO94 CBJO 0010 0000 0000 0131", nil},
+		{"00 italy keeps its 0", "sede: 0039 06 4618 1635", []want{{TypePhone, "0039 06 4618 1635"}}},
+		{"001 then ten digits", "ufficio USA 001 415 555 0132", []want{{TypePhone, "001 415 555 0132"}}},
+		{"001 then seven", "codice 001 2039 086", nil},
 		{"000 no word", "lot 000 12 3456789", nil},
 		{"00 slash", "prot. 0012345/2024 del 12 marzo", nil},
 		{"own number given", "Mobil: +41 (0)44 794 66 45\nOrder PO 4573332581, shipped", []want{{TypePhone, "+41 (0)44 794 66 45"}}},

@@ -445,6 +445,9 @@ func (s *Scanner) scanViews(st *scanState, views []view) []rawFinding {
 		s.prescan(st, v.nt.text, false, true)
 		s.detect(st, v.nt.text)
 		for _, r := range st.raw {
+			if v.lines && s.entries[r.det].typ == TypeConfidentialMarker {
+				continue // the text's own rules judge markings by escapes
+			}
 			// A finding wholly in a blob's context is the text's own.
 			var ok bool
 			if r.start, r.end, ok = v.span(r.start, r.end); ok {
