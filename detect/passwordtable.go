@@ -40,6 +40,19 @@ func tableCellNear(text string, h int) bool {
 // words would cost a bounded search at each).
 func passwordCell(t *Text, h int) int {
 	text := t.S
+	// The identifier holding the word, which must name a password as
+	// passwordAt's do (db_password, SMTP_PASSWORD; not password_hash,
+	// whose column holds hashes).
+	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
+	n := len(kw)
+	if n == 0 {
+		n = joinedWordAt(text, h)
+	}
+	e := passwordIdentEnd(text, h, n)
+	if n == 0 || e < 0 {
+		return 0
+	}
+	b := spanClassBack(text, h, h-64, cWordDash)
 	// The line, if it is short enough (searched no farther).
 	ls, ok := lineStart(text, h, maxCellLine)
 	if !ok {
@@ -57,7 +70,7 @@ func passwordCell(t *Text, h int) int {
 		}
 		cs := strings.LastIndexByte(text[bs:h], sep) + 1 + bs
 		ce := cellEnd(text, h, be, sep)
-		if !wholeCell(text, cs, ce, h) {
+		if !wholeCell(text, cs, ce, b, e) {
 			continue
 		}
 		n := strings.Count(text[bs:be], string(sep))
@@ -65,6 +78,15 @@ func passwordCell(t *Text, h int) int {
 			continue
 		}
 		if ls == 0 || prevLineSeps(text, ls, sep) != n {
+			// A table of fields without a header: its first row's next
+			// cell holds a value beyond doubt ("| db_password | Zan$ezYA
+			// |\n| db_user | app |": not a column of values below).
+			if ce < be {
+				if s, e, ok := cellValue(text, ce+1, cellEnd(text, ce+1, be, sep)); ok && charKinds(text[s:e]) >= 3 {
+					t.Emit(s, e)
+					return le
+				}
+			}
 			// The header: the column's cells in the lines below.
 			col := strings.Count(text[bs:cs], string(sep))
 			for row, lines := le+1, 0; row < len(text) && lines < maxTableLines; lines++ {
@@ -114,11 +136,13 @@ const maxCellLine = 4 << 10
 const cellDecoration = " \t\"'*`\r"
 
 // wholeCell reports whether the cell text[cs:ce] holds only the identifier
-// at h (its word bytes), with spaces, quotes, '*' or '`' around it.
-func wholeCell(text string, cs, ce, h int) bool {
-	e := spanClass(text, h, 64, cWordDash)
+// text[b:e], with spaces, quotes, '*' or '`' around it.
+func wholeCell(text string, cs, ce, b, e int) bool {
+	if b < cs || e > ce {
+		return false
+	}
 	for i := cs; i < ce; i++ {
-		if i == h {
+		if i == b {
 			i = e - 1
 			continue
 		}
@@ -126,7 +150,7 @@ func wholeCell(text string, cs, ce, h int) bool {
 			return false
 		}
 	}
-	return h >= cs && e <= ce
+	return true
 }
 
 // cellValue returns the value of the cell text[c:e] without the spaces,

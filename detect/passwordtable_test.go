@@ -23,7 +23,12 @@ func TestPasswordTableCells(t *testing.T) {
 		{"bold header", "| Host | **Password** |\n| --- | --- |\n| db01 | " + p1 + " |", []want{{TypePassword, p1}}},
 		{"many rows down", "user;password\n" + strings.Repeat("x;-\n", 60) + "admin;" + p1 + "\n", []want{{TypePassword, p1}}},
 		{"field table", "| Field | Value |\n|---|---|\n| user | admin |\n| password | " + p1 + " |", []want{{TypePassword, p1}}},
+		{"prefixed field", "| Key | Value |\n|---|---|\n| db_password | " + p1 + " |", []want{{TypePassword, p1}}},
+		{"fields without a header", "| db_password | Zanzara$ezYA |\n| db_user | app |", []want{{TypePassword, "Zanzara$ezYA"}}},
+		{"prefixed column", "user,db_password\nadmin," + p1 + "\n", []want{{TypePassword, p1}}},
 		// Not.
+		{"hash column", "| user | password_hash |\n|---|---|\n| a | 5f4dcc3b5aa765d61d8327deb882cf99 |", nil},
+		{"header with a word beside", "| Password | Role |\n| " + p1 + " | admin |", []want{{TypePassword, p1}}},
 		{"column of prose", "| Field | Notes |\n|---|---|\n| Password | must be 12 characters long |", nil},
 		{"column of placeholders", "| User | Password |\n|---|---|\n| admin | ******** |\n| bob | <password> |\n| carl | ${PASS} |", nil},
 		{"word in a cell", "| Step | What |\n|---|---|\n| 1 | reset the password |\n| 2 | " + p1 + " |", nil},
