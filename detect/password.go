@@ -175,7 +175,8 @@ func pwValue(v string) bool {
 	return small && other
 }
 
-// encodedStandIn reports a password value text[s:e] that is base64 of text
+// encodedStandIn reports a password value text[s:e] that is percent-encoded
+// and decodes to a stand-in or a reference, or is base64 of text
 // (decodeBase64Text: a random value, as openssl rand -base64 makes, decodes
 // to bytes that are not) which would be no password written plainly: a
 // stand-in (a Kubernetes Secret's password: Y2hhbmdlbWU=, "changeme"), a
@@ -184,6 +185,13 @@ func pwValue(v string) bool {
 // encoding hides nothing there; the value is judged as decoded.
 func encodedStandIn(text string, s, e int) bool {
 	v := text[s:e]
+	if nextPercentEsc(v, 0) >= 0 {
+		// Percent-encoded (a form or a query: password=%2A%2A%2A%2A,
+		// %7B%7B%20vault_pw%20%7D%7D): judged as decoded too.
+		if d := percentDecode(v).nt.text; standIn(d) || isReference(d) {
+			return true
+		}
+	}
 	if len(v) < 8 || len(v) > maxBase64Run || !mayBeText(v) {
 		return false
 	}
@@ -762,8 +770,8 @@ var credentialWords = []string{"credentials", "credenziali", "credenziale", "cre
 // credentialWordAt returns the length of the credentials word at h, a word
 // of its own (not AWS_CREDENTIALS, credentials.json, credentialsId), or 0.
 func credentialWordAt(text string, h int) int {
-	if lower(text[h]) != 'c' || h > 0 && isWord(text[h-1]) {
-		return 0
+	if lower(text[h]) != 'c' || h > 0 && (isWord(text[h-1]) || text[h-1] == '-') {
+		return 0 // X-Amz-Credential: a header's, a parameter's name
 	}
 	for _, w := range credentialWords {
 		if hasPrefixFold(text, h, w) {
@@ -798,7 +806,7 @@ func credentialPair(text string, i int) (int, int, bool) {
 		if k >= lim {
 			return 0, 0, false
 		}
-		if c := text[k]; c == ':' || c == '=' {
+		if text[k] == ':' {
 			k++
 			linked = true
 			break

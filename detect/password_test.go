@@ -424,6 +424,11 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"credentials identifier", "AWS_CREDENTIALS: admin/" + pass, nil},
 		{"credentials template", "credentials: ${USER}/${PASS}", nil},
 		{"bad credentials", "it says bad credentials: token expired", nil},
+		{"sigv4 credential", "X-Amz-Credential=AKIAQ7EXAMPLEKEY2345/20240512/eu-south-1/s3/aws4_request&X-Amz-Date=1", nil},
+		{"percent-encoded mask", "login?user=anna&password=%2A%2A%2A%2A%2A%2A%2A%2A&next=/", nil},
+		{"percent-encoded template", "db?password=%7B%7B%20vault_db_password%20%7D%7D", nil},
+		{"percent-encoded printf", "password=%25%28DB_PASSWORD%29s", nil},
+		{"percent-encoded value", "login?user=anna&password=Xk8%23qL2vR9pz&next=/", []want{{TypePassword, "Xk8%23qL2vR9pz"}}},
 		// The value it was set to.
 		{"set to", "I set the VPN password to wch3892JNE, write the onboarding email.", []want{{TypePassword, "wch3892JNE"}}},
 		{"changed in", "Ho cambiato la pwd in " + pass + ", scrivi la mail al team.", p},
