@@ -466,9 +466,11 @@ func passwordAt(text string, h int) (int, int, bool) {
 	}
 	// Prose: "password is X", "la password è X", "the password for the VPN
 	// is X", "la password del wifi è: X" — a few words may come between,
-	// within the sentence; the value must then look generated. (Not a
-	// call's arguments: usernamePassword(credentialsId: 'x').)
-	for k, words := j, 0; (j > i || byteAt(text, j) != '(') && k < len(text) && k-j < 48 && words <= 5; words++ {
+	// within the sentence; the value must then look generated. (After
+	// white space, or pass/word: not a call's arguments,
+	// usernamePassword(credentialsId: 'x'), nor a template's tail,
+	// %(DB_PASSWORD)s\",\"type\":…)
+	for k, words := j, 0; (j > i || byteAt(text, j) == '/') && k < len(text) && k-j < 48 && words <= 5; words++ {
 		// Next word of the same sentence (a copula or a word ending in
 		// ':' is short: a longer run, no word of prose, is not read to its
 		// end, which in a text without white space is the text's).

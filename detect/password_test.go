@@ -399,6 +399,7 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"psql label", "PASSWORD : " + pass, p},
 		{"call arguments", "withCredentials([usernamePassword(credentialsId: 'nexus-deploy', usernameVariable: 'U')])", nil},
 		{"glued word", "pass/word: " + pass, p},
+		{"template's tail", `{\"password\":\"%(DB_PASSWORD)s\",\"type\":\"function_call_output\"}`, nil},
 		{"product names", "We are migrating the team from KeePass to 1Password next month.", nil},
 		{"htpasswd batch", "htpasswd -b -B /etc/nginx/.htpasswd admin " + pass, p},
 		{"htpasswd -nb", "htpasswd -nb admin " + pass, p},
