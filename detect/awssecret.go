@@ -16,7 +16,8 @@ var _ Detector = awsSecretKey{}
 func (awsSecretKey) Type() string { return TypeAWSSecretKey }
 
 func (awsSecretKey) Keywords() []string {
-	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key",
+	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key", "secret.access.key",
+		"secret.key",
 		"aws_secret", "aws secret", "awssecret", "secret_key", "secretkey", "secret-key", "secret key",
 		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia", "access_key_id"}
 }

@@ -82,6 +82,9 @@ func TestAWSSecretItalianContext(t *testing.T) {
 		{"id as a variable", "creds for the bucket: ${AWS_ACCESS_KEY_ID} / " + key, []want{{TypeAWSSecretKey, key}}},
 		{"id variable in env", "export AWS_ACCESS_KEY_ID=$ID\nexport TOKEN=" + key, []want{{TypeAWSSecretKey, key}}},
 		{"id name, no key", "set AWS_ACCESS_KEY_ID and the secret in the console", nil},
+		// Java properties spell the name with dots.
+		{"properties", "app.aws.secret.access.key=" + key, []want{{TypeAWSSecretKey, key}}},
+		{"properties short", "cloud.aws.secret.key: " + key, []want{{TypeAWSSecretKey, key}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
