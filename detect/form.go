@@ -71,9 +71,16 @@ func formToDecode(text string, i int) (int, int) {
 	}
 }
 
+// formName reports whether name may name a form's field: it starts with a
+// letter, '_' or an escape, and holds no '*' or '~' (password=_L&1*=x%76…
+// is one value, whose '&' and '=' are its own bytes).
+func formName(name string) bool {
+	return (isAlpha(name[0]) || name[0] == '_' || name[0] == '%' || name[0] >= 0x80) && strings.IndexAny(name, "*~") < 0
+}
+
 // isFormBody reports whether run, a run of form bytes, is a form body: at
-// least two non-empty fields, each name=value with a non-empty name and
-// one '='.
+// least two non-empty fields, each name=value with a non-empty name
+// (formName) and one '='.
 func isFormBody(run string) bool {
 	fields := 0
 	for f := 0; f <= len(run); {
@@ -85,7 +92,7 @@ func isFormBody(run string) bool {
 		}
 		if e > f {
 			eq := strings.IndexByte(run[f:e], '=')
-			if eq <= 0 || strings.IndexByte(run[f+eq+1:e], '=') >= 0 {
+			if eq <= 0 || strings.IndexByte(run[f+eq+1:e], '=') >= 0 || !formName(run[f:f+eq]) {
 				return false
 			}
 			fields++

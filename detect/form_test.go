@@ -320,6 +320,9 @@ func TestConnectionStringAmpersand(t *testing.T) {
 	} {
 		wantValue(t, tt.text, s.ScanText(tt.text), TypePassword, tt.value)
 	}
+	// Nor is a value whose '&' is followed by no field's name.
+	text0 := "spring.datasource.password=_L&1*=x%767dbC*O_"
+	wantValue(t, text0, s.ScanText(text0), TypePassword, "_L&1*=x%767dbC*O_")
 	// A form body elsewhere still ends a value at '&'.
 	text := "first_name=anna&db_password=Qet2x13whav1&consent=on"
 	wantValue(t, text, s.ScanText(text), TypePassword, "Qet2x13whav1")

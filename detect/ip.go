@@ -18,15 +18,19 @@ func (ipAddress) Type() string { return TypeIPAddress }
 func (ipAddress) Keywords() []string { return []string{DigitRuns} }
 
 // ipNotAddress are words that number what follows them (a section, a
-// version, a firmware's release, a figure, an ASN.1 object identifier: OID 2.5.29.32): whole
+// version, a figure, an ASN.1 object identifier: OID 2.5.29.32): whole
 // words and their plurals, in identifiers too
 // (appVersion, buildNumber); not words that only start alike (versioning,
 // building, tablet, sectional).
 var ipNotAddress = NewWordSet(
 	"section{,s}", "sect.", "sezione", "chapter{,s}", "capitolo", "paragrafo", "version{,s,e,i}",
 	"release{,s}", "rilascio", "build{,s}", "rfc{,s}", "figure{,s}", "table{,s}", "tabella", "art.",
-	"articolo", "§", "oid{,s}", "firmware{,s}", "revision{,s}", "revisione",
+	"articolo", "§", "oid{,s}",
 ).camelCase()
+
+// releaseWords number the dotted quad right after them (firmware 20.9.0.118,
+// revision 3.1.0.2), not one a few words on (the firmware to 192.168.1.10).
+var releaseWords = newWordList(`firmware fw revision revisione rev`)
 
 func (ipAddress) ContextWords() []*WordSet { return []*WordSet{ipNotAddress} }
 
@@ -74,7 +78,7 @@ func (sc *ipScan) at(t *Text, h int) (int, int) {
 		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4": numbering,
 		// not hosts. The word must be on the address's line (app_version:
 		// 5.14.20 on the line above is another field's).
-		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) {
+		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) && !releaseWords.has(letterWordBefore(text, s)) {
 			return s, e
 		}
 	}

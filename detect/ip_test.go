@@ -25,6 +25,8 @@ func TestIPv4Parts(t *testing.T) {
 		{"firmware", "Il firmware 20.9.0.118 del router ha un bug noto.", nil},
 		{"firmware en", "Firmware 8.9.1.6 has a known bug.", nil},
 		{"revision", "revisione 3.1.0.2 del documento", nil},
+		{"firmware to an address", "Upload the firmware to 192.168.1.10 via TFTP", []want{{TypeIPAddress, "192.168.1.10"}}},
+		{"revision server", "Revision server 10.20.30.40 is down", []want{{TypeIPAddress, "10.20.30.40"}}},
 		{"firmware word far before", "firmware updated on the router reachable at 10.20.0.118", []want{{TypeIPAddress, "10.20.0.118"}}},
 		{"version on the line above", "-app_version: 5.14.20\n+host: 79.55.141.234", []want{{TypeIPAddress, "79.55.141.234"}}},
 	}

@@ -304,12 +304,16 @@ func markingAt(text string, s, e int) bool {
 // reservedPlaces are what a sign or a form reserves (AREA RISERVATA,
 // SPAZIO RISERVATO ALL'UFFICIO, POSTO RISERVATO): places, not documents.
 var reservedPlaces = newWordList(`area spazio posto posti zona parcheggio accesso sezione corsia tavolo
-	campo riquadro quadro settore ingresso sala`)
+	campo riquadro quadro settore ingresso sala aula prezzo prezzi linea camera`)
 
-// reservedPlace reports whether the word before s (riservato, riservata)
-// is a place it reserves.
+// reservedPlace reports whether one of the two words before s (riservato,
+// riservata) is a place it reserves.
 func reservedPlace(text string, s int) bool {
-	w, _ := lettersBefore(text, s, " \t")
+	w, p := lettersBefore(text, s, " \t")
+	if reservedPlaces.has(w) {
+		return true
+	}
+	w, _ = lettersBefore(text, p, " \t") // POSTO AUTO RISERVATO
 	return reservedPlaces.has(w)
 }
 
@@ -324,7 +328,7 @@ func bracketed(text string, s, e int) bool {
 // documentKeys name the parts of a document a marking is put in: "Footer:
 // Confidential - do not forward" (not a subject line's key: "Subject:
 // Confidential" names the message's topic as often).
-var documentKeys = []string{"footer", "header", "intestazione", "banner"}
+var documentKeys = []string{"footer", "header", "intestazione", "banner", "pagina" /* piè di pagina */}
 
 // documentFieldPlace reports a word that is the value of a documentKeys
 // field, alone in it or before a dash ("Footer: Confidential - do not

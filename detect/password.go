@@ -53,7 +53,8 @@ func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
 func (password) Find(t *Text) {
 	text, hits := t.S, t.Hits
 	next := 0
-	noCell := 0 // the words before it are on a line too long for a table's
+	noCell := 0      // the words before it are on a line too long for a table's
+	loginTried := -1 // the line whose login command loginPassword read last
 	for _, h := range hits {
 		if h < next {
 			continue
@@ -73,7 +74,7 @@ func (password) Find(t *Text) {
 		if text[h] == '-' {
 			if s, e, ok = curlUser(text, h); !ok {
 				if s, e, ok = mysqlUser(text, h); !ok {
-					s, e, ok = loginPassword(text, h)
+					s, e, ok = loginPassword(text, h, &loginTried)
 				}
 			}
 		} else if lower(text[h]) == 'i' {
@@ -359,9 +360,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 		k++
 	}
 	if assigns {
-		if k-j == 1 && text[j] == ':' && j > i && !isSpace(byteAt(text, k)) && byteAt(text, k) != '\n' {
-			// psql's variable, interpolated: PASSWORD :'app_password'
-			// (a label's colon has no space before it, and one after).
+		if c := byteAt(text, k); k-j == 1 && text[j] == ':' && j > i && (c == '\'' || c == '"' || isLower(c) || c == '_') {
+			// psql's variable, interpolated: PASSWORD :'app_password',
+			// :app_password (a label's colon has no space before it, and
+			// one after).
 			return 0, 0, false
 		}
 		if text[k-1] == ':' && byteAt(text, k) == '*' && byteAt(text, k+1) == '*' && byteAt(text, k+2) == ' ' {
@@ -435,11 +437,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// "I set the VPN password to X", "ho cambiato la pwd in X", "imposta
 	// la password a X": the value it was set to. "to", "in" and "a" lead
 	// to other things as often ("send the password to Mario", "salva la
-	// password in KeePass"): the value must mix three kinds of characters.
+	// password in KeePass", "send the password to Mario.Rossi@acme.it"):
+	// the value must look generated beyond doubt (generatedSecret).
 	if j > i && (h == 0 || !isAlnum(text[h-1])) { // not KeePass to 1Password
 		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && setToWord(w) {
-			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && e-s >= 6 && charKinds(text[s:e]) >= 3 &&
-				!standIn(text[s:e]) {
+			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && generatedSecret(text[s:e]) &&
+				strings.IndexByte(text[s:e], '@') < 0 && !standIn(text[s:e]) {
 				return s, e, true
 			}
 		}
@@ -484,9 +487,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 		if w < len(text) && (text[w] == ' ' || text[w] == '\n' || text[w] == '\r') && copula(text[k:w]) {
 			// The value after the copula, or on the next line (a line
 			// wrapped there: "… portal is\nfalcon16?NV").
-			s, e, ok := quotedOrBare(text, skipBlank(text, w), false)
-			if ok && looksRandom(text[s:e]) {
-				return s, e, true
+			v := skipBlank(text, w)
+			s, e, ok := quotedOrBare(text, v, false)
+			if ok && looksRandom(text[s:e]) && (v == skipSpaces(text, w) || charKinds(text[s:e]) >= 3) {
+				return s, e, true // (on the next line: not a word starting a sentence)
 			}
 			return 0, 0, false
 		}
@@ -640,15 +644,17 @@ func mysqlUser(text string, h int) (int, int, bool) {
 // podman, buildah, nerdctl or helm registry login; oc, az, cf login … -u
 // USER -p PASSWORD): on the command's line, its -p option's value, the
 // next argument ("docker login -p" is its password wherever it stands).
-func loginPassword(text string, h int) (int, int, bool) {
+// tried keeps the command read last: a line of many -u is read once.
+func loginPassword(text string, h int, tried *int) (int, int, bool) {
 	ls := max(0, h-128)
 	if nl := strings.LastIndexByte(text[ls:h], '\n'); nl >= 0 {
 		ls += nl + 1
 	}
 	k := strings.Index(text[ls:h], " login ")
-	if k < 0 {
-		return 0, 0, false
+	if k < 0 || ls+k == *tried {
+		return 0, 0, false // (its line read for an earlier -u: the same answer)
 	}
+	*tried = ls + k
 	end := min(len(text), h+256)
 	for i := ls + k + 7; i < end; {
 		i = skipSpaces(text, i)
@@ -681,7 +687,7 @@ func htpasswdPassword(text string, h int) (int, int, bool) {
 		return 0, 0, false // not a command's name
 	}
 	end := min(len(text), h+256)
-	batch, args := false, 3
+	batch, args, skipArg := false, 3, false
 	for i, n := h+len("htpasswd"), 0; i < end; {
 		i = skipSpaces(text, i)
 		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
@@ -695,11 +701,21 @@ func htpasswdPassword(text string, h int) (int, int, bool) {
 			i++ // a control byte: no token
 			continue
 		}
+		if c := text[tok]; c == '[' || c == '<' || c == '{' {
+			return 0, 0, false // a usage line's syntax: htpasswd -b[cmB] [-C cost] file user password
+		}
 		if text[tok] == '-' && n == 0 {
 			batch = batch || strings.IndexByte(text[tok+1:i], 'b') >= 0
 			if strings.IndexByte(text[tok+1:i], 'n') >= 0 {
 				args = 2
 			}
+			if text[i-1] == 'C' || text[i-1] == 'r' {
+				skipArg = true // -C cost, -r rounds: their value
+			}
+			continue
+		}
+		if skipArg {
+			skipArg = false
 			continue
 		}
 		if n++; n == args {
@@ -798,8 +814,9 @@ var pairSeparators = []string{"e", "and", "pw", "pwd", "pass", "password"}
 // Adm1n!2024", "Credenziali CRM: mrossi / Tr4ppola!92", "le credenziali
 // sono mario.r e Tr4ppola!92". A few words may come before the ':' or the
 // copula; the user is one token; then '/', ':', ',', '-' or a word (e,
-// and, pw …). The password must look generated: "credentials: ask the
-// admin / helpdesk" is prose.
+// and, pw …). The password must look generated beyond doubt
+// (generatedSecret): "credentials: ask the admin / helpdesk", "credentials:
+// OAuth2 / OpenID-Connect" are prose.
 func credentialPair(text string, i int) (int, int, bool) {
 	lim := min(len(text), i+48)
 	k, linked := i, false
@@ -852,7 +869,7 @@ func credentialPair(text string, i int) (int, int, bool) {
 	}
 	p = skipSpaces(text, p)
 	s, e, ok := quotedOrBare(text, p, false)
-	if !ok || e-s < 6 || charKinds(text[s:e]) < 3 || standIn(text[s:e]) {
+	if !ok || !generatedSecret(text[s:e]) || standIn(text[s:e]) {
 		return 0, 0, false
 	}
 	return s, e, true
@@ -984,13 +1001,16 @@ func userPairBefore(text string, h int) bool {
 // generatedSecret reports whether v, eight bytes or more, looks generated
 // beyond doubt: it mixes capitals, small letters, digits and symbols, or
 // the first three with a digit before a letter; not a name with a version
-// after it (PowerShell7, Office365, MySQL8.0).
+// after it (PowerShell7, Office365, MySQL8.0) or inside it (iPhone13Pro).
 func generatedSecret(v string) bool {
 	if len(v) < 8 {
 		return false
 	}
 	name := strings.TrimRight(v, "0123456789.")
 	if len(name) < len(v) && strings.IndexAny(name, "0123456789") < 0 && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") == "" {
+		return false
+	}
+	if productName(v) {
 		return false
 	}
 	switch charKinds(v) {
@@ -1003,6 +1023,40 @@ func generatedSecret(v string) bool {
 			strings.IndexFunc(v, func(r rune) bool { return r < 128 && isLower(byte(r)) }) >= 0
 	}
 	return false
+}
+
+// productName reports a name with one number inside it, maybe a word after
+// it and one after a dash: iPhone13Pro, Win11Pro, Argon2id-hashed (not
+// wch3892JNE).
+func productName(v string) bool {
+	i := 0
+	for i < len(v) && isAlpha(v[i]) {
+		i++
+	}
+	j := i
+	for j < len(v) && isDigit(v[j]) {
+		j++
+	}
+	if i == 0 || j == i {
+		return false
+	}
+	// The word after the number, if any: Pro, id, Max (not JNE: a
+	// generated value's capitals).
+	k := j
+	if j < len(v) && isUpper(v[j]) {
+		j++
+	}
+	for j < len(v) && isLower(v[j]) {
+		j++
+	}
+	if j-k == 1 && isUpper(v[k]) {
+		return false
+	}
+	if j < len(v) && v[j] == '-' {
+		for j++; j < len(v) && isLower(v[j]); j++ {
+		}
+	}
+	return j == len(v)
 }
 
 // charKinds counts the kinds of characters v mixes: capitals, small
@@ -1372,7 +1426,8 @@ func identifiedBy(text string, h int) (int, int, bool) {
 // fallbackValue reads, after the name of a variable read at i (and the
 // quotes, brackets or parenthesis closing its read: ENV["DB_PASSWORD"],
 // GetEnvironmentVariable("DB_PASSWORD")), the default given with an
-// operator (||, ??, ?:, or): a quoted literal that looks generated.
+// operator (||, ??, ?:, or): a quoted literal of three kinds of
+// characters.
 func fallbackValue(text string, i int) (int, int, bool) {
 	for k := 0; k < 3 && strings.IndexByte("\"')]", byteAt(text, i)) >= 0; k++ {
 		i++
@@ -1391,9 +1446,10 @@ func fallbackValue(text string, i int) (int, int, bool) {
 	if q := byteAt(text, v); q != '"' && q != '\'' && q != '`' {
 		return 0, 0, false
 	}
-	// A message is a literal too (password || "required", your password
-	// or "Forgot password?"): it must look generated, one token.
-	if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) && strings.IndexAny(text[s:e], " \t") < 0 {
+	// A message or a word is a literal too (password || "required",
+	// or "Default", your password or "Forgot password?"): it must mix
+	// three kinds of characters, one token.
+	if s, e, ok := quotedOrBare(text, v, false); ok && charKinds(text[s:e]) >= 3 && strings.IndexAny(text[s:e], " \t") < 0 {
 		return s, e, true
 	}
 	return 0, 0, false
@@ -1890,8 +1946,11 @@ func isReference(v string) bool {
 // filePath reports whether v names a file that holds the password rather
 // than being one: @file (Vault's, curl's), a path from the root, the home
 // or here (/run/secrets/db, ~/.pgpass, ./pw.txt), or a relative path in
-// small letters (secrets/db_password).
+// small letters without digits (secrets/db_password).
 func filePath(v string) bool {
+	if v == "" {
+		return false
+	}
 	rest := v
 	switch {
 	case v[0] == '@' || v[0] == '/':
@@ -1901,12 +1960,14 @@ func filePath(v string) bool {
 	case strings.HasPrefix(v, "../"):
 		rest = v[3:]
 	case strings.IndexByte(v, '/') > 0:
+		// Small letters and no digits (p4ss/w0rd is a password), with a
+		// '_', a '.' or two '/' (secrets/db_password, run/secrets/db).
 		for i := 0; i < len(v); i++ {
-			if c := v[i]; !isLower(c) && !isDigit(c) && strings.IndexByte("_./-", c) < 0 {
+			if c := v[i]; !isLower(c) && strings.IndexByte("_./-", c) < 0 {
 				return false
 			}
 		}
-		return true
+		return strings.ContainsAny(v, "_.") || strings.Count(v, "/") >= 2
 	default:
 		return false
 	}
@@ -1921,11 +1982,19 @@ func filePath(v string) bool {
 	return true
 }
 
+// codeRoots are the objects code reads a password from (req.body.password,
+// settings.DATABASES, this.password): a path of small words from another
+// root is a passphrase (correct.horse.battery.staple).
+var codeRoots = newWordList(`req request res response this self settings config conf cfg params param args
+	opts options env environ process os app ctx context data form body props state user secrets vars values
+	input payload creds credentials auth db database window document`)
+
 // memberPath reports whether v is code reading a member or an element: a
 // path of identifiers joined by '.', the first starting with a small
-// letter, '_' or '$' (req.body, this.password, settings.DATABASES), ending
-// there or in a subscript's '[' — without digits, but before a '[' (a
-// password spelled "Summer.Time" or "mario.rossi2024" is none of these);
+// letter, '_' or '$' (req.body, this.password, settings.DATABASES), from a
+// root code reads (codeRoots) or with a capital in it, ending there or in
+// a subscript's '[' — without digits, but before a '[' (a password spelled
+// "Summer.Time", "mario.rossi2024" or zebra.apple.kiwi is none of these);
 // or a borrowed type or an address taken: '&' and a word (&str, &buf).
 func memberPath(v string) bool {
 	if len(v) > 1 && v[0] == '&' {
@@ -1937,6 +2006,9 @@ func memberPath(v string) bool {
 	}
 	if v == "" || !(isLower(v[0]) || v[0] == '_' || v[0] == '$') {
 		return false
+	}
+	if root, _, _ := strings.Cut(v, "."); !sub && !codeRoots.has(strings.TrimLeft(root, "$_")) && !hasUpper(v) {
+		return false // correct.horse.battery.staple: a passphrase's words
 	}
 	parts := 1
 	for i := 0; i < len(v); i++ {

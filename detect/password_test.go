@@ -450,6 +450,18 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"alone, short", "password Ab1!x", nil},
 		{"alone, a product's version", "the password MySQL8.0 uses by default", nil},
 		{"alone, the verb", "pass AbC123!@x to the constructor", nil},
+		{"alone, a product with a number inside", "Forgot password iPhone13Pro user", nil},
+		{"alone, an algorithm", "each password Argon2id-hashed", nil},
+		{"set to an address", "Please send the password to Mario.Rossi@acme.it", []want{{TypeEmail, "Mario.Rossi@acme.it"}}},
+		{"set to a product", "We moved the password to AWS-SecretsManager", nil},
+		{"credentials list", "Supported credentials: LDAP, OAuth2.0, SAML", nil},
+		{"credentials names", "credentials: client-id / Client-Secret", nil},
+		{"default word", `pw = cfg.password || "Default"`, nil},
+		{"passphrase dotted", "DB_PASSWORD=correct.horse.battery.staple", []want{{TypePassword, "correct.horse.battery.staple"}}},
+		{"password with a slash", "password: p4ss/w0rd", []want{{TypePassword, "p4ss/w0rd"}}},
+		{"label glued, no psql", "Password :Xk8#qL2v!", []want{{TypePassword, "Xk8#qL2v!"}}},
+		{"htpasswd usage", "Usage: htpasswd -b[cmBdpsDv] [-C cost] passwordfile username password", nil},
+		{"copula then a sentence", "The default password is\nConfigured by the installer.", nil},
 		{"alone, inside a word", "mypassword Winter681*", nil},
 		{"two kinds", "password reset123 is needed", nil},
 		{"title case product", "Password Manager 2024 Edition", nil},
@@ -568,7 +580,8 @@ func FuzzPasswordForms(f *testing.F) {
 			if text[i] == '-' {
 				s, e, ok = mysqlUser(text, i)
 				check("mysqlUser", i, s, e, ok)
-				s, e, ok = loginPassword(text, i)
+				tried := -1
+				s, e, ok = loginPassword(text, i, &tried)
 				check("loginPassword", i, s, e, ok)
 			}
 			s, e, ok = credentialPair(text, i)

@@ -171,8 +171,23 @@ func cellValue(text string, c, e int) (int, int, bool) {
 	}
 	v := text[c:e]
 	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") || standIn(v) || urlValue(v) ||
-		!looksRandom(v) {
+		!looksRandom(v) || configKey(v) {
 		return 0, 0, false
 	}
 	return c, e, true
+}
+
+// configKey reports a key of a table of settings rather than a value:
+// letters in one case (or small ones) joined by '_' or '.', no digit
+// (db_host, DB_HOST, smtp.user), the next row's key under a password row.
+func configKey(v string) bool {
+	if strings.IndexAny(v, "_.") < 0 || charKinds(v) > 2 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if !isAlpha(v[i]) && v[i] != '_' && v[i] != '.' {
+			return false
+		}
+	}
+	return true
 }

@@ -27,6 +27,8 @@ func TestPasswordTableCells(t *testing.T) {
 		{"fields without a header", "| db_password | Zanzara$ezYA |\n| db_user | app |", []want{{TypePassword, "Zanzara$ezYA"}}},
 		{"prefixed column", "user,db_password\nadmin," + p1 + "\n", []want{{TypePassword, p1}}},
 		// Not.
+		{"key rows, prose value", "| db_password | rotated weekly |\n| db_host | db_prod |", nil},
+		{"key rows csv", "DB_PASSWORD,required,string\nDB_HOST,required,string", nil},
 		{"hash column", "| user | password_hash |\n|---|---|\n| a | 5f4dcc3b5aa765d61d8327deb882cf99 |", nil},
 		{"header with a word beside", "| Password | Role |\n| " + p1 + " | admin |", []want{{TypePassword, p1}}},
 		{"column of prose", "| Field | Notes |\n|---|---|\n| Password | must be 12 characters long |", nil},

@@ -38,7 +38,8 @@ var (
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
 		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,te,temi,teci}",
-		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller{,s}", "chiamo",
+		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",
+		"chiamat{o,i}", "centralino", "chiamo al", "chiamo allo", // not "mi chiamo Giulia" (my name is)
 		"voicemail{,s}",
 		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,
@@ -220,10 +221,17 @@ func (c *wordCursors) near(text string, at int) uint8 {
 // numberGiven reports whether the phone word at p named its own number
 // already: the word's line, ending before at, holds seven digits or more
 // ("Mobil: +41 44 794 66 45\nOrder PO 4573332581": the order number is
-// no phone; "phone:\n  office: 02 …" gives none on the word's line).
+// no phone; "phone:\n  office: 02 …" gives none on the word's line), and
+// the number's line has words before it (not a list's next number).
 func numberGiven(text string, p, at int) bool {
 	nl := strings.IndexByte(text[p:at], '\n')
 	if nl < 0 {
+		return false
+	}
+	// A list's next line, indented under the label's number ("Telefoni:
+	// 02 1234567\n          339 1234567"), is still the label's.
+	ls := p + strings.LastIndexByte(text[p:at], '\n') + 1
+	if strings.IndexFunc(text[ls:at], func(r rune) bool { return r < 128 && isAlpha(byte(r)) }) < 0 {
 		return false
 	}
 	d := 0
@@ -271,7 +279,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	p := byteAt(text, h-1)
 	if p == '+' || p == '(' {
 		s = h - 1
-		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, e) == ')' {
+		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, e) == ')' && e-h <= 3 {
 			s = h - 2 // the country code in parentheses: "(+39) 02 8736 4410"
 		}
 		if p == '(' {
@@ -332,7 +340,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	near := uint8(0)
 	if s == h && isDigit(byteAt(text, h)) && e-h != 3 {
 		if near = sc.wordBefore(t, h); near == nearKnown|nearOther ||
-			near == nearKnown && !(sc.addrs && addressBefore(text, h)) && !intlPrefix(text[h:e]) {
+			near == nearKnown && !(sc.addrs && addressBefore(text, h)) && !(intlPrefix(text[h:e]) && !labelledOther(text, h)) {
 			return 0, 0
 		}
 	}
@@ -340,7 +348,12 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 	sh, ok := phoneSpan(text, s, &groupBuf)
 	if ok && sh.parens != 0 && s == h-1 && p == '(' {
 		// "(3939838414)", "(0039 372 8925582)": a number in parentheses
-		// of its own, not an area code's: read from its first digit.
+		// of its own, not an area code's: read from its first digit —
+		// unless its label before the parenthesis names another kind
+		// (fattura (3312345678)).
+		if numberKindBefore(text, h-1) {
+			return 0, 0
+		}
 		s, near = h, 0
 		sh, ok = phoneSpan(text, s, &groupBuf)
 	}
@@ -500,8 +513,10 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 			continue
 		}
 		// Single separators, or ") " / " (": a '(' inside parentheses,
-		// a ')' outside them or any other byte ends the number.
-		if k == 0 || k&pcParen != 0 && k>>7 == open {
+		// a ')' outside them or any other byte ends the number; so does
+		// " (" after seven digits: a remark follows ("… 8734 5521
+		// (9-18)", "(24/7)"), no area code.
+		if k == 0 || k&pcParen != 0 && k>>7 == open || text[i] == '(' && sh.digits >= 7 && text[i-1] == ' ' {
 			break
 		}
 		open ^= k >> 6 & 1
@@ -632,6 +647,13 @@ func areaCodeSlash(v string) bool {
 	return len(rest) >= 5 && spanWhile(rest, 0, len(rest), isDigit) == len(rest) && spanWhile(v, 0, a, isDigit) == a
 }
 
+// labelledOther reports whether the number at h has a label of another
+// kind before it: numberKindBefore's, or a noun that qualifies numbers
+// (Transaction 0034 …, SAP document 0044 …).
+func labelledOther(text string, h int) bool {
+	return numberKindBefore(text, h) || otherNumbers.has(letterWordBefore(text, h))
+}
+
 // intlPrefix reports whether v starts with the international call prefix
 // 00 and a country code (whose first digit is never 0).
 func intlPrefix(v string) bool {
@@ -643,10 +665,11 @@ func intlPrefix(v string) bool {
 // 11"): its first group is 00 and a country code of Europe or North
 // America (callingCodes), and the national number after it does not start
 // with 0 (E.164 drops the trunk prefix; Italy's landlines keep theirs),
-// ten digits after 1. Compact, or after another first group, 00… is as
-// often an account or a code ("0044 0532 0130 01", "0010 0000 0131").
+// ten digits after 1. Compact, in fours, or after another first group,
+// 00… is as often an account, a code or times ("0044 0532 0130 01", "0010
+// 0000 0131", "0049 1188 2231").
 func dialledAbroad(v string, g, n int) bool {
-	if g < 3 || g > 5 || !intlPrefix(v) || !callingCodes.has(v[2:g]) {
+	if g < 3 || g > 5 || n < 10 || !intlPrefix(v) || !callingCodes.has(v[2:g]) || fours(v) {
 		return false
 	}
 	k := g
@@ -655,6 +678,23 @@ func dialledAbroad(v string, g, n int) bool {
 	}
 	cc := v[2:g]
 	return k < len(v) && (v[k] != '0' || cc == "39") && (cc != "1" || n == 13)
+}
+
+// fours reports digits only in groups of four (0049 1188 2231, 0030 1230
+// 1830): an account's, a code's or times' print, no phone's.
+func fours(v string) bool {
+	run := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && isDigit(v[i]) {
+			run++
+			continue
+		}
+		if run != 0 && run != 4 {
+			return false
+		}
+		run = 0
+	}
+	return true
 }
 
 // callingCodes are the country calling codes of Europe and North America.

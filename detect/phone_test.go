@@ -46,6 +46,9 @@ func refPhoneSpan(text string, s int, buf *[16]int) (int, []int, bool) {
 		default:
 			goto done
 		}
+		if c == '(' && sumInts(groups) >= 7 && text[i-1] == ' ' {
+			goto done // a remark after the number: "(9-18)"
+		}
 		sepRun++
 		if sepRun > 2 {
 			break
@@ -89,7 +92,8 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 		return false // an IMEI, an Amex card
 	}
 	if m := refDialledAbroadRE.FindStringSubmatch(v); m != nil && len(groups) >= 2 && !strings.Contains(v, "/") &&
-		(m[2] != "0" || m[1] == "39") && (m[1] != "1" || n == 13) {
+		(m[2] != "0" || m[1] == "39") && (m[1] != "1" || n == 13) && n >= 10 && slices.ContainsFunc(groups, func(g int) bool { return g != 4 }) &&
+		!(refWordBefore(t.S, s) == 0 && labelledOther(t.S, s)) {
 		return true // 00 for the '+', in groups
 	}
 	if refNANP(v, groups) {
@@ -187,7 +191,8 @@ func refNearWord(text string, at int) uint8 {
 	}
 	given := func(p int) bool {
 		line, _, cut := strings.Cut(text[p:at], "\n")
-		return cut && len(regexp.MustCompile(`[0-9]`).FindAllString(line, -1)) >= 7
+		own := text[p+strings.LastIndexByte(text[p:at], "\n"[0])+1 : at]
+		return cut && len(regexp.MustCompile(`[0-9]`).FindAllString(line, -1)) >= 7 && regexp.MustCompile(`[A-Za-z]`).MatchString(own)
 	}
 	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) {
 		return nearKnown | nearStrong
@@ -447,7 +452,7 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 	p := byteAt(text, h-1)
 	if p == '+' || p == '(' {
 		s = h - 1
-		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, h+run) == ')' {
+		if p == '+' && byteAt(text, h-2) == '(' && byteAt(text, h+run) == ')' && run <= 3 {
 			s = h - 2 // "(+39) …"
 		}
 		if p == '(' && (byteAt(text, h-2) == '+' || lone1) {
@@ -474,6 +479,9 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 	}
 	e, groups, ok := refPhoneSpan(text, s, &groupBuf)
 	if ok && s == h-1 && p == '(' && strings.Count(text[s:e], "(") != strings.Count(text[s:e], ")") {
+		if numberKindBefore(text, h-1) {
+			return 0, 0
+		}
 		s = h // a number in parentheses of its own
 		e, groups, ok = refPhoneSpan(text, s, &groupBuf)
 	}
@@ -695,6 +703,25 @@ func TestPhoneShapes(t *testing.T) {
 		{"00 slash", "prot. 0012345/2024 del 12 marzo", nil},
 		{"own number given", "Mobil: +41 (0)44 794 66 45\nOrder PO 4573332581, shipped", []want{{TypePhone, "+41 (0)44 794 66 45"}}},
 		{"company no.", "NI number ZS676517C; Company No. 09954036; VAT GB123", nil},
+		{"remark after", "tel. +39 02 8734 5521 (9-18)", []want{{TypePhone, "+39 02 8734 5521"}}},
+		{"remark after, nanp", "T 415.871.0825 (24/7)", []want{{TypePhone, "415.871.0825"}}},
+		{"remark after, 00", "Tel. 0039 344 4533739 (9-13 / 14-18)", []want{{TypePhone, "0039 344 4533739"}}},
+		{"area code still after a word", "tel. 1 (415) 586-8205", []want{{TypePhone, "1 (415) 586-8205"}}},
+		{"compact international in parentheses", "the caller (+393316368494) read out", []want{{TypePhone, "+393316368494"}}},
+		{"called from", "La cliente ha chiamato dal 318 461 1508 ieri", []want{{TypePhone, "318 461 1508"}}},
+		{"switchboard", "Centralino 371-7434363 - chiedi dell'amministrazione.", []want{{TypePhone, "371-7434363"}}},
+		{"call reference", "Chiamata n. 20240713175 registrata alle 16:39", nil},
+		{"product code", "Telefono modello X417, codice articolo 8008895356299", nil},
+		{"customer's phone", "Cellulare cliente: 333 1234567", []want{{TypePhone, "333 1234567"}}},
+		{"00 in fours", "Order No. 0041 5523 8812", nil},
+		{"00 after a label", "Transaction 0034 6123 45678 done", nil},
+		{"00 times", "Watch schedule: 0030 1230 1830", nil},
+		{"invoice in parentheses", "Telefono 02 1234567, fattura (3312345678)", []want{{TypePhone, "02 1234567"}}},
+		{"list's next line", "Telefoni: 02 1234567\n          339 1234567", []want{{TypePhone, "02 1234567"}, {TypePhone, "339 1234567"}}},
+		{"i call", "ti chiamo al 347 6953001 domani", []want{{TypePhone, "347 6953001"}}},
+		{"my name is", "mi chiamo Giulia; la tessera fedeltà è 0612345678", nil},
+		{"mortgage", "Tasso fisso 3,5%, mutuo n. 3312345678", nil},
+		{"caller in code", "// caller owns ctx; maxBytes 3355443200", nil},
 		{"future call", "Il corriere chiamerà il 02 60330070 prima della consegna.", []want{{TypePhone, "02 60330070"}}},
 		{"reachable", "Sono reperibile al 329 7253321 dopo le 18.", []want{{TypePhone, "329 7253321"}}},
 		{"area code slash", "Per urgenze contattare il 045/3509221", []want{{TypePhone, "045/3509221"}}},
@@ -702,7 +729,6 @@ func TestPhoneShapes(t *testing.T) {
 		{"slash, mobile prefix", "mi trovi al numero 334/8583772", []want{{TypePhone, "334/8583772"}}},
 		{"called back", "verrà ricontattato al  328 5893155 per il sopralluogo", []want{{TypePhone, "328 5893155"}}},
 		{"voicemail", "Messaggio vocale da 347-6953001 – 14/02/2023 ore 11:15", []want{{TypePhone, "347-6953001"}}},
-		{"i call", "ti chiamo al 347 6953001 domani", []want{{TypePhone, "347 6953001"}}},
 		{"slash, two groups after", "numero 045/350/9221", nil},
 		{"italian toll-free", "numero verde 800 123 456", []want{{TypePhone, "800 123 456"}}},
 		{"nanp bare", "my number is 4155550132", []want{{TypePhone, "4155550132"}}},

@@ -62,9 +62,10 @@ func numberKindBefore(text string, at int) bool {
 	w, p := lettersBefore(text, at, labelPunct)
 	if numberAbbrevs.has(w) {
 		// "Company No. 09954036", "Order nr. 4573332581": the noun before
-		// the word for number.
+		// the word for number; "Chiamata n. 20240713175", "call no.": a
+		// call's reference, not the line's number.
 		n, _ := lettersBefore(text, p, labelPunct)
-		return numberKinds.has(n) || otherNumbers.has(n)
+		return numberKinds.has(n) || otherNumbers.has(n) || calls.has(n)
 	}
 	if !numberKinds.has(w) {
 		return false
@@ -74,12 +75,17 @@ func numberKindBefore(text string, at int) bool {
 	return !(equalFold(w, "id") && equalFold(c, "caller"))
 }
 
+// calls are the words for a call as an event, numbered by the systems
+// that log them (Chiamata n., call no.).
+var calls = newWordList(`chiamata chiamate call calls`)
+
 // numberKinds are the labels of identifiers that are not phone numbers.
 var numberKinds = newWordList(`
 	version ver build release ean isbn issn imei imsi iccid gtin upc sku serial order invoice ticket
 	tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
 	ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro
-	iva piva vat tax ein ssn nhs rea cig cup badge po pedido commande bestellung company utr`)
+	iva piva vat tax ein ssn nhs rea cig cup badge po pedido commande bestellung company utr articolo
+	codice cod modello model item product prodotto serie seriale matricola mutuo org kvk tessera`)
 
 // wordList is a set of lower-case ASCII words, looked up in any case.
 type wordList map[string]bool
