@@ -656,19 +656,12 @@ func loginPassword(text string, h int, tried *int) (int, int, bool) {
 	}
 	*tried = ls + k
 	end := min(len(text), h+256)
-	for i := ls + k + 7; i < end; {
-		i = skipSpaces(text, i)
-		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
+	for i := ls + k + 7; ; {
+		tok, e, ok := nextArg(text, i, end)
+		if !ok {
 			break
 		}
-		tok := i
-		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
-			i++
-		}
-		if i == tok {
-			i++ // a control byte ('\r', '\v'): no token
-			continue
-		}
+		i = e
 		if i-tok == 2 && text[tok] == '-' && text[tok+1] == 'p' {
 			if v := skipSpaces(text, i); v < end && text[v] != '-' {
 				return quotedOrBare(text, v, false)
@@ -683,24 +676,17 @@ func loginPassword(text string, h int, tried *int) (int, int, bool) {
 // password is on its command line, the argument after the file and the
 // user (after the user alone with -n, which writes no file).
 func htpasswdPassword(text string, h int) (int, int, bool) {
-	if h > 0 && !isSpace(text[h-1]) && strings.IndexByte("\"'`$(/;|&", text[h-1]) < 0 {
-		return 0, 0, false // not a command's name
+	if !commandStart(text, h) {
+		return 0, 0, false
 	}
 	end := min(len(text), h+256)
 	batch, args, skipArg := false, 3, false
-	for i, n := h+len("htpasswd"), 0; i < end; {
-		i = skipSpaces(text, i)
-		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
+	for i, n := h+len("htpasswd"), 0; ; {
+		tok, e, ok := nextArg(text, i, end)
+		if !ok {
 			break
 		}
-		tok := i
-		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
-			i++
-		}
-		if i == tok {
-			i++ // a control byte: no token
-			continue
-		}
+		i = e
 		if c := text[tok]; c == '[' || c == '<' || c == '{' {
 			return 0, 0, false // a usage line's syntax: htpasswd -b[cmB] [-C cost] file user password
 		}
@@ -728,6 +714,34 @@ func htpasswdPassword(text string, h int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// commandStart reports whether a command's name may start at h: after
+// white space, a quote, '$(', a path's '/' (/usr/bin/mysql), or ';', '|',
+// '&' between commands; not inside a word.
+func commandStart(text string, h int) bool {
+	return h == 0 || isSpace(text[h-1]) || strings.IndexByte("\"'`$(/;|&", text[h-1]) >= 0
+}
+
+// nextArg returns the next argument of a command line from i, reading no
+// farther than end: its start and end; not ok at the line's end, a pipe,
+// ';' or '&' (the next command). Control bytes ('\r', '\v') are no
+// argument.
+func nextArg(text string, i, end int) (s, e int, ok bool) {
+	for {
+		i = skipSpaces(text, i)
+		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' || text[i] == '&' {
+			return 0, 0, false
+		}
+		s = i
+		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
+			i++
+		}
+		if i > s {
+			return s, i, true
+		}
+		i++ // a control byte: no argument
+	}
+}
+
 // commandPassword handles a MySQL/MariaDB client or sshpass at h: on its
 // command line (up to the line's end, a pipe or ';'), the value of its -p
 // option: glued to it for mysql and mariadb (there "-p" alone prompts for
@@ -735,25 +749,18 @@ func htpasswdPassword(text string, h int) (int, int, bool) {
 // options come before the command it runs: an "ssh -p 2222" after them is
 // a port).
 func commandPassword(text string, h int) (int, int, bool) {
-	if h > 0 && !isSpace(text[h-1]) && strings.IndexByte("\"'`$(/;|&", text[h-1]) < 0 {
-		return 0, 0, false // not a command's name (/usr/bin/mysql is one)
+	if !commandStart(text, h) {
+		return 0, 0, false
 	}
 	ssh := lower(text[h]) == 's'
 	end := min(len(text), h+256)
 	i := spanClass(text, h, 32, cWordDash) // the command's name: mysqldump, mariadb-dump
-	for i < end {
-		i = skipSpaces(text, i)
-		if i >= end || text[i] == '\n' || text[i] == '|' || text[i] == ';' {
+	for {
+		tok, e, ok := nextArg(text, i, end)
+		if !ok {
 			break
 		}
-		tok := i
-		for i < end && text[i] > ' ' && text[i] != '|' && text[i] != ';' {
-			i++
-		}
-		if i == tok {
-			i++ // a control byte ('\r', '\v'): no token
-			continue
-		}
+		i = e
 		if text[tok] != '-' {
 			if ssh {
 				break // the command sshpass runs
