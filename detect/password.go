@@ -459,9 +459,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 		}
 	}
 	// A bare value right after the word, alone: "rete Acme-Guest, password
-	// vSX=wJTuqJio". Without a user name or a separator it is as often
+	// Qz7mKp2Lx9vR". Without a user name or a separator it is as often
 	// prose about the password ("password Manager", "password reset123"):
-	// only a value that cannot be a word of prose nor a product's name.
+	// only a value that cannot be a word of prose nor a product's name
+	// (generatedSecret: not vSX=wJTuqJio either, three kinds and no digit).
 	if j == i+1 && text[i] == ' ' && kw != "pass" && (h == 0 || isSpace(text[h-1])) {
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && generatedSecret(text[s:e]) {
 			return s, e, true
