@@ -41,6 +41,39 @@ func valueNamedBy(text string, h, e int) (int, int, bool) {
 		return pairedValue(text, st, e)
 	case '(', ',':
 		return insertedValue(text, st, e)
+	case 'e':
+		return variableDefault(text, st, e, p)
+	}
+	return 0, 0, false
+}
+
+// variableDefault handles the identifier text[st:e] holding a password word
+// when it names a Terraform variable, "variable" ending at p: variable
+// "db_password" { type = string … default = "…" }. The block's default, at
+// the start of one of its lines, is the password, judged as an assigned
+// value.
+func variableDefault(text string, st, e, p int) (int, int, bool) {
+	if w, _ := lettersBefore(text, p+1, ""); !equalFold(w, "variable") || byteAt(text, st-1) != '"' || byteAt(text, e) != '"' {
+		return 0, 0, false
+	}
+	b := skipSpaces(text, e+1)
+	if byteAt(text, b) != '{' {
+		return 0, 0, false
+	}
+	end := min(len(text), b+512)
+	for i := b + 1; i < end; i++ {
+		switch text[i] {
+		case '}':
+			return 0, 0, false // the block's end (a nested one's: none holds a default)
+		case '\n':
+			k := skipSpaces(text, i+1)
+			if !hasPrefixFold(text, k, "default") || isWord(byteAt(text, k+7)) {
+				continue
+			}
+			if v := skipSpaces(text, k+7); byteAt(text, v) == '=' {
+				return assignedValue(text, skipSpaces(text, v+1))
+			}
+		}
 	}
 	return 0, 0, false
 }

@@ -430,6 +430,10 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"percent-encoded template", "db?password=%7B%7B%20vault_db_password%20%7D%7D", nil},
 		{"percent-encoded printf", "password=%25%28DB_PASSWORD%29s", nil},
 		{"percent-encoded value", "login?user=anna&password=Xk8%23qL2vR9pz&next=/", []want{{TypePassword, "Xk8%23qL2vR9pz"}}},
+		// A Terraform variable's default.
+		{"terraform default", "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"quartz-lampone-velvet-13\"\n}", []want{{TypePassword, "quartz-lampone-velvet-13"}}},
+		{"terraform no default", "variable \"db_password\" {\n  type = string\n}\nresource \"x\" \"y\" {\n  default = \"abc\"\n}", nil},
+		{"terraform template default", "variable \"db_password\" {\n  default = \"${var.x}\"\n}", nil},
 		// The value it was set to.
 		{"set to", "I set the VPN password to wch3892JNE, write the onboarding email.", []want{{TypePassword, "wch3892JNE"}}},
 		{"changed in", "Ho cambiato la pwd in " + pass + ", scrivi la mail al team.", p},
@@ -545,6 +549,7 @@ func FuzzPasswordForms(f *testing.F) {
 	f.Add("mysqli_connect(\"a\", 'b\", [')")
 	f.Add("username a password 0 x\n password 7 \nenable password ")
 	f.Add("credentials: admin/Adm1n!2024 le credenziali sono mario.r e Tr4ppola!92, creds: a:b")
+	f.Add("variable \"db_password\" {\n default = \"Qz7\"\n}\nvariable \"pwd\" {\n  default =\n")
 	f.Add("htpasswd -nb admin Qz7 | docker login -p Qz7 -u ci r; oc login -u a -p")
 	f.Add("process.env.DB_PASSWORD || \"Qz7!\" ?? 'x' ?: or \"")
 	f.Add("const P: &'static str = \"Qz7\"; password: str =\nPassword:\n  Qz7mKp2Lx\r\n")

@@ -719,6 +719,8 @@ func TestPhoneShapes(t *testing.T) {
 		{"invoice in parentheses", "Telefono 02 1234567, fattura (3312345678)", []want{{TypePhone, "02 1234567"}}},
 		{"list's next line", "Telefoni: 02 1234567\n          339 1234567", []want{{TypePhone, "02 1234567"}, {TypePhone, "339 1234567"}}},
 		{"i call", "ti chiamo al 347 6953001 domani", []want{{TypePhone, "347 6953001"}}},
+		{"reach the office", "You can reach the office on 020 8675 5507.", []want{{TypePhone, "020 8675 5507"}}},
+		{"reached on", "She can be reached on (01) 552 9363 after five.", []want{{TypePhone, "(01) 552 9363"}}},
 		{"my name is", "mi chiamo Giulia; la tessera fedeltà è 0612345678", nil},
 		{"mortgage", "Tasso fisso 3,5%, mutuo n. 3312345678", nil},
 		{"caller in code", "// caller owns ctx; maxBytes 3355443200", nil},
