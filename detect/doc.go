@@ -136,18 +136,21 @@
 //     a password word ({"key":"DB_PASSWORD","value":…},
 //     Kubernetes env lists), a typed declaration's value (const P: &str =
 //     "…"), a variable read's default (|| "…", ?? "…", ?: "…", or "…"),
-//     a login command's -p (docker/oc/az login -u U -p P), htpasswd -b's
-//     argument, the value on the line below a form's "Password:", a user
-//     name and password given together after a credentials word
-//     (credentials: admin/X, le credenziali sono mario e X), or after
-//     "is"/"è"/"ist"/"es" (on the same line or the next), "to"/"in"/"a"
-//     (set the password to X) or nothing (rete Guest, password X) when it
-//     looks generated — after nothing only beyond doubt (four kinds of
-//     characters, or both cases with a digit inside; not a product's
-//     version, MySQL8.0). A template reference, a placeholder (REPLACE_ME,
+//     a Terraform variable's default (variable "db_password" { default =
+//     "…" }), a login command's -p (docker/oc/az login -u U -p P),
+//     htpasswd -b's argument, the value on the line below a form's
+//     "Password:", or after "is"/"è"/"ist"/"es" (on the same line or the
+//     next) when it looks generated; and only when it looks generated
+//     beyond doubt (four kinds of characters, or both cases with a digit
+//     inside; not a product's name or version, iPhone13Pro, MySQL8.0): a
+//     user name and password given together after a credentials word
+//     (credentials: admin/X, le credenziali sono mario e X), after
+//     "to"/"in"/"a" (set the password to X) or after nothing (rete Guest,
+//     password X). A template reference, a placeholder (REPLACE_ME,
 //     changeit), a URL (a reset link), a file that holds it (@pw.txt,
 //     secrets/db_password), code that reads it (req.body.password,
-//     request.form[…], &str), psql's :'var', a YAML tag (!vault), a
+//     request.form[…], settings.X, &str: from a root code reads, not a
+//     passphrase's words), psql's :'var', a YAML tag (!vault), a
 //     hyphenated word of prose (case-sensitive) or a hash is not one; a
 //     base64 value is judged as what it decodes to.
 //   - A number after only a weak word ("number", "numero"), or right after
