@@ -59,13 +59,12 @@ var otherNumbers = newWordList(`
 // 14.9.28.960", "order 4421907733" after a phone field: the number's own
 // label, which no phone word before it overrides.
 func numberKindBefore(text string, at int) bool {
-	w, p := lettersBefore(text, at, labelPunct)
-	if numberAbbrevs.has(w) {
+	w, p, abbrev := numberLabel(text, at)
+	if abbrev {
 		// "Company No. 09954036", "Order nr. 4573332581": the noun before
 		// the word for number; "Chiamata n. 20240713175", "call no.": a
 		// call's reference, not the line's number.
-		n, _ := lettersBefore(text, p, labelPunct)
-		return numberKinds.has(n) || otherNumbers.has(n) || calls.has(n)
+		return numberKinds.has(w) || otherNumbers.has(w) || calls.has(w)
 	}
 	if !numberKinds.has(w) {
 		return false

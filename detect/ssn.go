@@ -34,8 +34,6 @@ func (usSSN) Find(t *Text) {
 	}
 }
 
-// ssnAt matches an SSN whose first digits are text[h:e] (h starts a
-// number) and returns its end.
 // ssnOtherNumbers names the numbers people write in an SSN's ddd-dd-dddd
 // shape that are none: part, order, ticket numbers, serials ("part no.
 // 345-81-8868", "order 345-81-8868"). Not phone's otherNumbers: a tax ID,
@@ -49,10 +47,7 @@ var ssnOtherNumbers = newWordList(`
 // h names another kind of number (ssnOtherNumbers): its word, or the noun
 // before an abbreviation of "number" (part no., order nr., art. n.).
 func otherNumberBefore(text string, h int) bool {
-	w, p := lettersBefore(text, h, labelPunct)
-	if numberAbbrevs.has(w) {
-		w, p = lettersBefore(text, p, labelPunct)
-	}
+	w, p, _ := numberLabel(text, h)
 	if equalFold(w, "account") {
 		// Social Security Account Number: the SSN's own name.
 		if s, _ := lettersBefore(text, p, labelPunct); equalFold(s, "security") {
@@ -69,6 +64,21 @@ const labelPunct = " \t.:#-_"
 // numberAbbrevs are the words for "number" after a noun (part no.).
 var numberAbbrevs = newWordList(`no nr n num number numero`)
 
+// numberLabel returns the word of the label right before the number at h
+// and where it starts: the word before the number, or, where that word is
+// one for "number" (abbrev), the noun before it (part no., order nr.).
+func numberLabel(text string, h int) (w string, p int, abbrev bool) {
+	w, p = lettersBefore(text, h, labelPunct)
+	if numberAbbrevs.has(w) {
+		w, p = lettersBefore(text, p, labelPunct)
+		return w, p, true
+	}
+	return w, p, false
+}
+
+// ssnAt matches an SSN whose first digits are text[h:e] (h starts a
+// number) and returns its end; tab is the table an SSN column was looked
+// for in last (ssnColumn).
 func ssnAt(t *Text, h, e int, tab *tableSeen) (int, bool) {
 	text := t.S
 	if byteAt(text, h-1) == '-' && isAlnum(byteAt(text, h-2)) {
@@ -111,10 +121,10 @@ func ssnAt(t *Text, h, e int, tab *tableSeen) (int, bool) {
 	// they are the nearest label before them; the dashed form by its
 	// shape. Either is none when its own label names another kind of
 	// number (SSN 206-57-5503, order 720987278).
-	if e-h == 3 {
-		return end, !otherNumberBefore(text, h)
+	if otherNumberBefore(text, h) {
+		return 0, false
 	}
-	return end, !otherNumberBefore(text, h) && (ssnLabelled(t, h) || ssnColumn(t, h, tab))
+	return end, e-h == 3 || ssnLabelled(t, h) || ssnColumn(t, h, tab)
 }
 
 // ssnColumn reports whether the nine digits at h start a cell of a table
