@@ -707,6 +707,12 @@ var callingCodes = newWordList(`1 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 4
 // digits, and one dialled with an international prefix starts with 00.
 func imeiShape(v string) bool {
 	var d [15]byte
+	return firstDigits(v, d[:]) == 15 && !(d[0] == '0' && d[1] == '0') && luhn(string(d[:]))
+}
+
+// firstDigits copies the first len(d) digits of v to d (the bytes between
+// them skipped) and returns how many it found.
+func firstDigits(v string, d []byte) int {
 	k := 0
 	for i := 0; i < len(v) && k < len(d); i++ {
 		if isDigit(v[i]) {
@@ -714,7 +720,7 @@ func imeiShape(v string) bool {
 			k++
 		}
 	}
-	return k == 15 && !(d[0] == '0' && d[1] == '0') && luhn(string(d[:]))
+	return k
 }
 
 // nationalNumber reports whether v, a number of n digits written without
@@ -727,13 +733,7 @@ func imeiShape(v string) bool {
 // number 2448 6810 7795" fit none.
 func nationalNumber(v string, n int) bool {
 	var d [5]byte
-	k := 0
-	for i := 0; i < len(v) && k < len(d); i++ {
-		if isDigit(v[i]) {
-			d[k] = v[i]
-			k++
-		}
-	}
+	firstDigits(v, d[:])
 	switch {
 	case d[0] == '0':
 		return true
@@ -768,13 +768,7 @@ func nanp(v string, groups []int) bool {
 	}
 	// The first digits of the area code and of the exchange.
 	var d [4]byte
-	k := 0
-	for i := 0; i < len(v) && k < 4; i++ {
-		if isDigit(v[i]) {
-			d[k] = v[i]
-			k++
-		}
-	}
+	firstDigits(v, d[:])
 	if d[0] < '2' || d[3] < '2' {
 		return false
 	}
