@@ -244,6 +244,16 @@ func copula(w string) bool {
 	return false
 }
 
+// passwordWordAt returns the password word at h (passwordWords) and its
+// length, or "" and the length of a joined one (mot_de_passe,
+// parolaChiave: joinedWordAt), 0 if none.
+func passwordWordAt(text string, h int) (string, int) {
+	if kw := prefixFoldAmong(text, h, &passwordWordsByFirst); kw != "" {
+		return kw, len(kw)
+	}
+	return "", joinedWordAt(text, h)
+}
+
 // passwordIdentEnd returns where the identifier holding the password word
 // of n bytes at h ends, or -1 if the word is no identifier's: it must start
 // a word or an identifier part (DB_PASSWORD, dbPassword, ClearTextPassword)
@@ -266,11 +276,7 @@ func passwordIdentEnd(text string, h, n int) int {
 func passwordAt(text string, h int) (int, int, bool) {
 	// The keyword must start a word or an identifier part (DB_PASSWORD,
 	// dbPassword, ClearTextPassword), and end one.
-	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
-	n := len(kw)
-	if kw == "" {
-		n = joinedWordAt(text, h) // mot_de_passe, parolaChiave
-	}
+	kw, n := passwordWordAt(text, h)
 	if n == 0 {
 		return 0, 0, false
 	}
@@ -629,10 +635,7 @@ func titleWord(v string) bool {
 // The option keywords gate the search: a -p value with no user given on
 // the line (mysql -h db -pSECRET) is not looked for.
 func mysqlUser(text string, h int) (int, int, bool) {
-	ls := max(0, h-128)
-	if nl := strings.LastIndexByte(text[ls:h], '\n'); nl >= 0 {
-		ls += nl + 1
-	}
+	ls, _ := lineStart(text, h, 128) // (or 128 bytes back)
 	for _, c := range [...]string{"mysql", "mariadb"} {
 		if k := indexFold(text[ls:h], c); k >= 0 {
 			return commandPassword(text, ls+k)
@@ -647,10 +650,7 @@ func mysqlUser(text string, h int) (int, int, bool) {
 // next argument ("docker login -p" is its password wherever it stands).
 // tried keeps the command read last: a line of many -u is read once.
 func loginPassword(text string, h int, tried *int) (int, int, bool) {
-	ls := max(0, h-128)
-	if nl := strings.LastIndexByte(text[ls:h], '\n'); nl >= 0 {
-		ls += nl + 1
-	}
+	ls, _ := lineStart(text, h, 128) // (or 128 bytes back)
 	k := strings.Index(text[ls:h], " login ")
 	if k < 0 || ls+k == *tried {
 		return 0, 0, false // (its line read for an earlier -u: the same answer)
@@ -799,16 +799,15 @@ func credentialWordAt(text string, h int) int {
 	if lower(text[h]) != 'c' || h > 0 && (isWord(text[h-1]) || text[h-1] == '-') {
 		return 0 // X-Amz-Credential: a header's, a parameter's name
 	}
-	for _, w := range credentialWords {
-		if hasPrefixFold(text, h, w) {
-			if n := byteAt(text, h+len(w)); isWord(n) || n == '.' && isAlpha(byteAt(text, h+len(w)+1)) {
-				return 0
-			}
-			return len(w)
-		}
+	w := prefixFoldAmong(text, h, &credentialWordsByFirst)
+	if n := byteAt(text, h+len(w)); w == "" || isWord(n) || n == '.' && isAlpha(byteAt(text, h+len(w)+1)) {
+		return 0
 	}
-	return 0
+	return len(w)
 }
+
+// credentialWordsByFirst lists credentialWords by first byte.
+var credentialWordsByFirst = byFirstByte(credentialWords)
 
 // pairCopulas link a credentials word to the pair: "the credentials are
 // …", "le credenziali sono …" (and copula's is, è, sono …).

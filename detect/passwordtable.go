@@ -43,11 +43,7 @@ func passwordCell(t *Text, h int) int {
 	// The identifier holding the word, which must name a password as
 	// passwordAt's do (db_password, SMTP_PASSWORD; not password_hash,
 	// whose column holds hashes).
-	kw := prefixFoldAmong(text, h, &passwordWordsByFirst)
-	n := len(kw)
-	if n == 0 {
-		n = joinedWordAt(text, h)
-	}
+	_, n := passwordWordAt(text, h)
 	e := passwordIdentEnd(text, h, n)
 	if n == 0 || e < 0 {
 		return 0
