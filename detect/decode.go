@@ -240,9 +240,13 @@ func percentViews(text string, out []view) []view {
 			if len(forms) > 0 {
 				lo, hi = min(lo, forms[0]), max(hi, forms[len(forms)-2])
 			}
-			v := sliceView(percentDecodeForms(text[lo:hi], forms, lo), lo)
+			once, twice := percentDecodeForms(text[lo:hi], forms, lo)
+			v := sliceView(once, lo)
 			v.forms = forms
 			out = append(out, v)
+			if twice != nil && len(out) < maxDecodedViews {
+				out = append(out, sliceView(*twice, lo))
+			}
 		}
 		forms = nil
 	}
@@ -295,16 +299,53 @@ func nextPercentEsc(text string, i int) int {
 // percent-encoded text is UTF-8, and a lone one is more likely a
 // template's delimiter before hex-looking letters ("%DB_PASS%", "%AD…%"),
 // which decoded would no longer read as a template.
-func percentDecode(text string) view { return percentDecodeForms(text, nil, 0) }
+func percentDecode(text string) view {
+	v, _ := percentDecodeForms(text, nil, 0)
+	return v
+}
 
 // percentDecodeForms is percentDecode of text, which starts at offset off
 // of a text whose form bodies in it are forms (percentViews' triples, in
 // order): there '+' is a space, and each '&' that ends a field a line
-// break where the form is split into fields.
-func percentDecodeForms(text string, forms []int, off int) view {
-	dec := make([]byte, 0, len(text))
-	from := make([]int32, 0, len(text))
-	to := make([]int32, 0, len(text))
+// break where the form is split into fields. If a '%' it decoded ("%25")
+// starts an escape, the text holds a value encoded twice (a URL in a query
+// parameter of another: "%253A" for ':'), and twice is a second view,
+// percentTwice's, else nil.
+func percentDecodeForms(text string, forms []int, off int) (once view, twice *view) {
+	dec, from, to, again := percentLevel(text, forms, off)
+	if again {
+		v := percentTwice(dec, from, to)
+		twice = &v
+	}
+	return mappedView(dec, from, to), twice
+}
+
+// percentTwice decodes again the bytes dec that percentLevel decoded from
+// a text, byte i from the text's [from[i], to[i]), mapping each to the
+// text. The value encoded twice is written among bytes encoded once (the
+// outer URL's "%26", "%3D"): those, where not letters or digits, are
+// line breaks of the view, so that the value ends where its encoding does.
+func percentTwice(dec []byte, from, to []int32) view {
+	d, f, t, _ := percentLevel(unsafe.String(unsafe.SliceData(dec), len(dec)), nil, 0)
+	for j := range d {
+		// d's byte j came from dec's [f[j], t[j]), so from the text's
+		// [from[f[j]], to[t[j]-1]).
+		if t[j]-f[j] == 1 && to[f[j]]-from[f[j]] == 3 && !isAlnum(d[j]) {
+			d[j] = '\n' // encoded once
+		}
+		f[j], t[j] = from[f[j]], to[t[j]-1]
+	}
+	return mappedView(d, f, t)
+}
+
+// percentLevel decodes one level of percentDecodeForms: the bytes, the
+// text's bytes [from[i], to[i]) each came from, and whether a '%' it
+// decoded ("%25") starts an escape of the bytes (another level).
+func percentLevel(text string, forms []int, off int) (dec []byte, from, to []int32, again bool) {
+	dec = make([]byte, 0, len(text))
+	from = make([]int32, 0, len(text))
+	to = make([]int32, 0, len(text))
+	pct := -1 // the last '%' decoded, in dec
 	for i := 0; i < len(text); {
 		if b, ok := percentByte(text, i); ok {
 			n := 1
@@ -313,6 +354,9 @@ func percentDecodeForms(text string, forms []int, off int) view {
 			}
 			for end := i + 3*n; i < end; i += 3 {
 				b, _ := percentByte(text, i)
+				if b == '%' {
+					pct = len(dec)
+				}
 				dec = append(dec, b)
 				from = append(from, int32(i))
 				to = append(to, int32(i+3))
@@ -334,12 +378,19 @@ func percentDecodeForms(text string, forms []int, off int) view {
 				}
 			}
 		}
+		if pct >= 0 && len(dec) == pct+2 {
+			// The two bytes after a decoded '%': an escape?
+			if _, ok := unhex(dec[pct+1]); ok {
+				_, ok = unhex(c)
+				again = again || ok
+			}
+		}
 		dec = append(dec, c)
 		from = append(from, int32(i))
 		to = append(to, int32(i+1))
 		i++
 	}
-	return mappedView(dec, from, to)
+	return dec, from, to, again
 }
 
 // percentByte returns the byte of a %XX escape at i.

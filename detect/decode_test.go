@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -380,4 +381,39 @@ func FuzzNestedJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A value percent-encoded twice (a URL carried in a query parameter of
+// another, "%253A" for ':') is decoded twice and reported on its twice
+// encoded span; a '%' the first level decodes that starts no escape stays.
+func TestDoublePercentEncoding(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	pw := randFrom(r, "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 6) + "*" + randFrom(r, "0123456789", 4)
+	double := func(v string) string { return strings.ReplaceAll(url.QueryEscape(v), "%", "%25") }
+	dsn := double("postgresql://deploy:" + pw + "@pg-prod.internal:5432/crm")
+	text := "redirect https://login.acme.it/sso?next=https%3A%2F%2Fintranet.acme.it%2Fdebug%3Fdsn%3D" + dsn + "%26x%3D1 crashes"
+	checkFindings(t, s, text, []want{{TypeCredentialURL, dsn}})
+	phone := "%252B39%2520330%2520496%25202488"
+	checkFindings(t, s, "callback?next=%2Fcall%3Fphone%3D"+phone+" fails", []want{{TypePhone, phone}})
+	for _, text := range []string{
+		"progress 100%2525 done",            // "%25" twice: "100%25", then "100%"
+		"discount%2520off%2520is%252050%25", // words only
+	} {
+		checkFindings(t, s, text, nil)
+	}
+	for _, tc := range []struct{ in, once, twice string }{
+		{"a%2541%252F%25zz", "a%41%2F%zz", "aA/\nzz"},
+		{"x%3Fk%3D%2541b%26y", "x?k=%41b&y", "x\nk\nAb\ny"}, // once-encoded '?', '=', '&' end the value
+		{"100%25 done", "100% done", ""},
+	} {
+		once, twice := percentDecodeForms(tc.in, nil, 0)
+		got := ""
+		if twice != nil {
+			got = twice.nt.text
+		}
+		if once.nt.text != tc.once || got != tc.twice {
+			t.Errorf("percentDecodeForms(%q) = %q, %q; want %q, %q", tc.in, once.nt.text, got, tc.once, tc.twice)
+		}
+	}
 }

@@ -133,6 +133,8 @@ func FuzzDecodeViews(f *testing.F) {
 	// Form bodies, nested JSON escapes.
 	f.Add("first_name=luca&tel=0039+351+1573141 x?q=a+b&r=%2B1&s=%EF%BC%95 a+b@x.com")
 	f.Add(`{"p":"{\"k\":\"a\\u200d\\ufeff\\\\\\u0041\"}"} C:\\new`)
+	// Percent-encoded twice, among bytes encoded once.
+	f.Add("x%3Fdsn%3Dpg%253A%252F%252Fu%253Ap%2540h%26y%3D1 %25%2541 %252")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, runs, fl := naiveScan(s)
 		for _, v := range decodeViews(s, runs, nil, fl) {
