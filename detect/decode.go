@@ -347,13 +347,13 @@ func percentLevel(text string, forms []int, off int) (dec []byte, from, to []int
 	to = make([]int32, 0, len(text))
 	pct := -1 // the last '%' decoded, in dec
 	for i := 0; i < len(text); {
-		if b, ok := percentByte(text, i); ok {
+		if b, ok := escapeByte(text, i, '%'); ok {
 			n := 1
 			if b >= utf8.RuneSelf {
-				n = percentRune(text, i)
+				n = escapeRune(text, i, '%')
 			}
 			for end := i + 3*n; i < end; i += 3 {
-				b, _ := percentByte(text, i)
+				b, _ := escapeByte(text, i, '%')
 				if b == '%' {
 					pct = len(dec)
 				}
@@ -393,9 +393,10 @@ func percentLevel(text string, forms []int, off int) (dec []byte, from, to []int
 	return dec, from, to, again
 }
 
-// percentByte returns the byte of a %XX escape at i.
-func percentByte(text string, i int) (byte, bool) {
-	if i+2 >= len(text) || text[i] != '%' {
+// escapeByte returns the byte of an escape at i: esc and two hex digits
+// (percent-encoding's %XX, quoted-printable's =XX).
+func escapeByte(text string, i int, esc byte) (byte, bool) {
+	if i+2 >= len(text) || text[i] != esc {
 		return 0, false
 	}
 	hi, ok1 := unhex(text[i+1])
@@ -403,13 +404,13 @@ func percentByte(text string, i int) (byte, bool) {
 	return hi<<4 | lo, ok1 && ok2
 }
 
-// percentRune returns how many escapes from i, one to four, spell a valid
-// UTF-8 character, or 0 if they do not.
-func percentRune(text string, i int) int {
+// escapeRune returns how many escapes (escapeByte's) from i, one to four,
+// spell a valid UTF-8 character, or 0 if they do not.
+func escapeRune(text string, i int, esc byte) int {
 	var b [utf8.UTFMax]byte
 	n := 0
 	for ; n < len(b); n++ {
-		c, ok := percentByte(text, i+3*n)
+		c, ok := escapeByte(text, i+3*n, esc)
 		if !ok {
 			break
 		}

@@ -85,7 +85,11 @@ type Scanner struct {
 	// hits ('@') tell the phone detector an address may stand before a
 	// number (Text.addressHitList).
 	email int
-	pool  sync.Pool // *scanState
+	// qp is the index of qpWords among the context-word sets, -1 if the
+	// Scanner has no detectors: where the word occurs, the text from it
+	// is decoded as quoted-printable (qpViews).
+	qp   int
+	pool sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
 	last atomic.Pointer[scanState]
@@ -244,6 +248,16 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
+	s.qp = -1
+	if len(s.entries) > 0 {
+		if _, seen := sets[qpWords]; !seen {
+			sets[qpWords] = len(sets)
+			for _, w := range qpWords.words {
+				addKeyword(w, s.setBase+sets[qpWords])
+			}
+		}
+		s.qp = sets[qpWords]
+	}
 	if len(s.inRuns) == 1 {
 		s.inRun1 = s.entries[s.inRuns[0]].d
 	}
@@ -370,8 +384,12 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// say whether the text holds anything to decode; most runs are words
 	// or hashes that nextTextRun drops. A form body (a=b+c&d=e) has a '&',
 	// which tfPercent counts.
-	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) {
+	qpAt := s.qpAt(st, nt.text)
+	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) || qpAt >= 0 {
 		views := decodeViews(nt.text, st.runs[textRun:], st.raw, fl)
+		if qpAt >= 0 {
+			views = qpViews(nt.text, qpAt, views)
+		}
 		if len(views) > 0 {
 			st.raw = dropAcrossFields(nt.text, st.raw, views)
 			found = s.scanViews(st, views)
@@ -394,6 +412,21 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// Not deferred: a panic in a detector leaves st to the collector.
 	s.put(st)
 	return out
+}
+
+// qpAt returns where text (scanned into st) first says it is
+// quoted-printable (qpWords), or -1.
+func (s *Scanner) qpAt(st *scanState, text string) int {
+	if s.qp < 0 {
+		return -1
+	}
+	at := -1
+	for _, p := range st.setHits[s.qp] {
+		if (at < 0 || p < at) && qpWords.at(text, p) {
+			at = p
+		}
+	}
+	return at
 }
 
 // normalise normalises text with st's edits as scratch, keeping them if it
