@@ -54,7 +54,8 @@
 //     the values beside it (passwordtable.go). Private
 //     keys are PEM blocks and PuTTY key files (.ppk); Slack tokens include
 //     the xoxc- client tokens of browser sessions.
-//  4. Decoded views: percent-encoding, form bodies (a=b+c&d=e: '+' is a
+//  4. Decoded views: percent-encoding (twice, for a URL in another's
+//     query: %253A), form bodies (a=b+c&d=e: '+' is a
 //     space, a value ends at '&'; form.go), HTML character references
 //     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
 //     nested up to three levels in JSON held in JSON strings) and base64
@@ -65,8 +66,10 @@
 //     an HTTP Basic credential's password is a PASSWORD. Blobs inside a
 //     value already found (a JWT's payload) are not decoded again. A text
 //     without '%', '&', '\' or a long base64 run (the byte pass says so)
-//     costs nothing here. Quoted-printable soft line breaks (=\n) are not
-//     decoded.
+//     costs nothing here. A mail source whose body is quoted-printable
+//     (it says "Content-Transfer-Encoding: quoted-printable") is decoded
+//     from there: soft line breaks dropped, =XX escapes decoded
+//     (quotedprintable.go).
 //  5. Overlaps are resolved: a value inside a larger one of another built-in
 //     type (an e-mail inside a credential URL, a card number inside an IBAN)
 //     is dropped, so each byte is reported once — but for a vendor's token
