@@ -570,15 +570,93 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 		if spans == nil && coveredFew(found, s, e) || spans != nil && covered(spans, s, e) {
 			continue
 		}
-		dec, ok := decodeBase64Text(text[s:e]) // nextTextRun's mayBeText passed
+		blob, at := text[s:e], []int32(nil)
+		if ws, we, last := wrappedBlob(text, runs, i, s, e); last > i || ws < s {
+			blob, at = unwrapBlob(text[ws:we], ws)
+			s, e, i = ws, we, last
+			if !mayBeText(blob) {
+				continue
+			}
+		}
+		dec, ok := decodeBase64Text(blob) // nextTextRun's mayBeText passed
 		if !ok {
 			continue
 		}
 		views++
 		budget -= len(dec)
-		out = append(out, blobView(text, s, e, dec))
+		out = append(out, blobView(text, s, e, dec, at))
 	}
 	return out
+}
+
+// wrappedBlob extends the base64 run runs[i], text[s:e] with its padding,
+// over the lines a wrapped blob goes on in: the base64 command, MIME and
+// PEM wrap a blob at a fixed width (76, 64 characters), which the run's
+// length gives. It returns the blob's span and the index of its last run
+// (i and s, e if it is not wrapped). A line of the run's width (a multiple
+// of four) is followed by the next run, its line break between them, while
+// the lines have that width; the last may be shorter. The first line may
+// be shorter too, cut by what precedes it on its line ("data: LS0t"): a
+// whole number of groups right before the run's line break joins.
+func wrappedBlob(text string, runs []b64Span, i, s, e int) (ws, we, last int) {
+	const minWidth = 32
+	ws, we, last = s, e, i
+	w := e - s
+	if w < minWidth || w%4 != 0 || text[e-1] == '=' {
+		return // too short to wrap, or its padding ends it
+	}
+	// Back: a shorter first line.
+	if k := lineBreakBefore(text, s); k > 0 {
+		f := k
+		for f > 0 && b64Class[text[f-1]] {
+			f--
+		}
+		if n := k - f; n >= 4 && n%4 == 0 && n < w && (i == 0 || runs[i-1].e <= f || runs[i-1].s == f) {
+			ws = f
+		}
+	}
+	for last+1 < len(runs) {
+		r := runs[last+1]
+		pe := r.e // with its padding
+		for k := 0; k < 2 && pe < len(text) && text[pe] == '='; k++ {
+			pe++
+		}
+		if r.s-we > 2 || lineBreakBefore(text, r.s) != we || pe-r.s > w {
+			break
+		}
+		last, we = last+1, pe
+		if pe-r.s < w || pe > r.e {
+			break // the last line
+		}
+	}
+	return
+}
+
+// lineBreakBefore returns where the line break ("\n" or "\r\n") that ends
+// right before i starts, or -1.
+func lineBreakBefore(text string, i int) int {
+	if i < 1 || text[i-1] != '\n' {
+		return -1
+	}
+	if i >= 2 && text[i-2] == '\r' {
+		return i - 2
+	}
+	return i - 1
+}
+
+// unwrapBlob returns the base64 characters of blob (a wrapped blob at
+// offset off of its text) without its line breaks, and where each came
+// from in the text.
+func unwrapBlob(blob string, off int) (string, []int32) {
+	b := make([]byte, 0, len(blob))
+	at := make([]int32, 0, len(blob))
+	for i := 0; i < len(blob); i++ {
+		if c := blob[i]; c != '\n' && c != '\r' {
+			b = append(b, c)
+			at = append(at, int32(off+i))
+		}
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), at
 }
 
 // nextTextRun returns the first of runs[i:] that may be base64 of text,

@@ -417,3 +417,56 @@ func TestDoublePercentEncoding(t *testing.T) {
 		}
 	}
 }
+
+// wrap cuts s into lines of width characters, with sep between them.
+func wrap(s string, width int, sep string) string {
+	var lines []string
+	for len(s) > width {
+		lines, s = append(lines, s[:width]), s[width:]
+	}
+	return strings.Join(append(lines, s), sep)
+}
+
+// A blob wrapped at a fixed width (the base64 command's 76, PEM's 64) is
+// decoded whole, its lines joined: a value cut by a line break is found,
+// on the encoded span from its first character to its last.
+func TestWrappedBase64(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	for _, tc := range []struct {
+		width int
+		sep   string
+		lead  string // before the blob on its first line
+	}{{76, "\n", ""}, {64, "\n", ""}, {76, "\r\n", ""}, {76, "\n", "data: "}, {60, "\n", "  env: "}} {
+		aws := genAWSKey(r)
+		iban := genIBAN(r, "IT")
+		// The values straddle the lines whatever the width.
+		env := "# service settings for the billing job, please keep them private\n" +
+			"export AWS_ACCESS_KEY_ID=" + aws + "\nIBAN_FORNITORE=" + iban + "\nLOG_LEVEL=info\n"
+		b64 := base64.StdEncoding.EncodeToString([]byte(env))
+		enc := wrap(b64, tc.width, tc.sep)
+		if tc.lead != "" {
+			// The encoder wrapped the line that began with lead.
+			first := tc.width - len(tc.lead)
+			first -= first % 4
+			enc = b64[:first] + tc.sep + wrap(b64[first:], tc.width, tc.sep)
+		}
+		text := "Why does the job fail? Here is its config:\n" + tc.lead + enc + tc.sep + "Thanks!"
+		got := s.ScanText(text)
+		var types []string
+		for _, f := range got {
+			types = append(types, f.Type)
+			if span := text[f.Start:f.End]; !strings.Contains(enc, span) || strings.HasPrefix(span, "\n") || strings.HasSuffix(span, "\n") {
+				t.Errorf("width %d %q: %s on %q, not inside the blob", tc.width, tc.sep, f.Type, span)
+			}
+		}
+		if want := []string{TypeAWSAccessKey, TypeIBAN}; !slices.Equal(types, want) {
+			t.Errorf("width %d %q lead %q: %v, want %v\n%s", tc.width, tc.sep, tc.lead, types, want, text)
+		}
+	}
+	// Lines of other widths, or a padded line, are blobs of their own.
+	aws := genAWSKey(r)
+	half := base64.StdEncoding.EncodeToString([]byte("key id " + aws[:10]))
+	rest := base64.StdEncoding.EncodeToString([]byte(aws[10:] + " is the id"))
+	checkFindings(t, s, "two values:\n"+half+"\n"+rest+"\n", nil)
+}

@@ -59,7 +59,9 @@
 //     space, a value ends at '&'; form.go), HTML character references
 //     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
 //     nested up to three levels in JSON held in JSON strings) and base64
-//     blobs that decode to text are scanned too (bounded), and what they hold
+//     blobs that decode to text (wrapped over lines at a fixed width, as
+//     the base64 command, MIME and PEM write them, decoded whole) are
+//     scanned too (bounded), and what they hold
 //     is reported on the encoded span. A blob's view is its line with the
 //     blob decoded in place (viewcontext.go), so the key it is the value of
 //     (AWS_SECRET_ACCESS_KEY: <base64> in a Kubernetes Secret) is context;

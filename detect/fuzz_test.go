@@ -193,16 +193,65 @@ func base64RunsNaive(text string) [][2]int {
 	return out
 }
 
+// base64BlobsNaive groups base64RunsNaive's runs as base64Views decodes
+// them: from each run that may be text (mayBeText), with the lines it is
+// wrapped over (wrappedBlob's, written out: lines of the first run's
+// width, a multiple of four and at least 32, the last one shorter, and a
+// shorter first line of whole groups before it), a blob.
+func base64BlobsNaive(text string) [][2]int {
+	runs := base64RunsNaive(text)
+	var out [][2]int
+	lineBreak := func(a, b int) bool { return text[a:b] == "\n" || text[a:b] == "\r\n" }
+	for i := 0; i < len(runs); i++ {
+		s, e := runs[i][0], runs[i][1]
+		if e-s > maxBase64Run || !mayBeText(text[s:e]) {
+			continue
+		}
+		w := e - s
+		if w >= 32 && w%4 == 0 && text[e-1] != '=' {
+			// A first line of whole groups, its line break before s.
+			for _, nl := range []int{1, 2} {
+				f := s - nl
+				if f < 0 || !lineBreak(f, s) {
+					continue
+				}
+				k := f
+				for f > 0 && b64Class[text[f-1]] {
+					f--
+				}
+				if n := k - f; n >= 4 && n%4 == 0 && n < w && (i == 0 || runs[i-1][1] <= f || runs[i-1][0] == f) {
+					s = f
+				}
+				break
+			}
+			for i+1 < len(runs) {
+				n := runs[i+1]
+				if !(n[0]-e == 1 || n[0]-e == 2) || !lineBreak(e, n[0]) || n[1]-n[0] > w {
+					break
+				}
+				i, e = i+1, n[1]
+				if n[1]-n[0] < w || text[n[1]-1] == '=' {
+					break
+				}
+			}
+		}
+		out = append(out, [2]int{s, e})
+	}
+	return out
+}
+
 // FuzzBase64Views checks the skipping search of base64Views against the
 // naive list of runs: every run that decodes to text gets a view, and no
 // other.
 func FuzzBase64Views(f *testing.F) {
 	f.Add("QUtJQVozU1I0RkUzTE43R1NPVTc= and bWFyaW8ucm9zc2lAZXhhbXBsZS5jb20gc2Vj==x")
 	f.Add("short abcdefghijklmno abcdefghijklmnop")
+	// Wrapped blobs: at 32, with a shorter first and last line, CRLF.
+	f.Add("data: bWFy\naW8ucm9zc2lAZXhhbXBsZS5jb20gc2VjcmV0IG\r\nlzIGhlcmUgYW5kIG1vcmUgdGV4dCB0byByZWFk\nIGFuZCB0aGVu")
 	f.Fuzz(func(t *testing.T, s string) {
 		var want [][2]int
-		for _, r := range base64RunsNaive(s) {
-			if _, ok := decodeBase64TextRef(s[r[0]:r[1]]); ok && len(want) < maxDecodedViews {
+		for _, r := range base64BlobsNaive(s) {
+			if _, ok := decodeBase64TextRef(strings.NewReplacer("\r", "", "\n", "").Replace(s[r[0]:r[1]])); ok && len(want) < maxDecodedViews {
 				want = append(want, r)
 			}
 		}

@@ -50,8 +50,10 @@ func blobContext(text string, s, e int) (lo, hi int) {
 // blobView builds the view of the base64 blob text[s:e] (its padding
 // included) that decoded to dec: text[lo:s] + dec + text[e:hi] (blobContext),
 // where an HTTP Basic credential is written as curl's -u option (see
-// basicCredential).
-func blobView(text string, s, e int, dec string) view {
+// basicCredential). at, if not nil, is where each of the blob's base64
+// characters is in the text (a blob wrapped over lines: unwrapBlob);
+// else they are text[s:e].
+func blobView(text string, s, e int, dec string, at []int32) view {
 	lo, hi := blobContext(text, s, e)
 	pre, post := text[lo:s], text[e:hi]
 	ins, q := basicCredential(pre, dec)
@@ -59,6 +61,18 @@ func blobView(text string, s, e int, dec string) view {
 	d0 := len(pre) + len(ins) + len(q) // the decoded bytes: vt[d0:d1]
 	d1 := d0 + len(dec)
 	p2 := d1 + len(q) // post starts
+	// start and end are the text's offsets of the start of the k-th
+	// base64 character and of the end of the k characters from the first.
+	start, end := func(k int) int { return s + k }, func(k int) int { return min(e, s+k) }
+	if at != nil {
+		start = func(k int) int { return int(at[min(k, len(at)-1)]) }
+		end = func(k int) int {
+			if k >= len(at) {
+				return e
+			}
+			return int(at[max(k, 1)-1]) + 1
+		}
+	}
 	return view{nt: normalise(vt), lo: d0, hi: d1, back: func(a, b int) (int, int) {
 		// The context maps byte for byte; every 3 decoded bytes come
 		// from 4 encoded characters; what the view inserted maps to the
@@ -70,7 +84,7 @@ func blobView(text string, s, e int, dec string) view {
 		case a < d0:
 			x = s
 		case a < d1:
-			x = s + (a-d0)/3*4
+			x = start((a - d0) / 3 * 4)
 		case a < p2:
 			x = e
 		default:
@@ -82,7 +96,7 @@ func blobView(text string, s, e int, dec string) view {
 		case b <= d0:
 			y = s
 		case b <= d1:
-			y = min(e, s+(b-d0+2)/3*4)
+			y = end((b - d0 + 2) / 3 * 4)
 		case b <= p2:
 			y = e
 		default:
