@@ -551,6 +551,44 @@ var b64Class = func() (t [256]bool) {
 	return
 }()
 
+// Short blobs. A Kubernetes Secret's data and "here it is in base64: …"
+// carry short values too (an SSN or a VAT number: 11 characters, 16
+// encoded with padding) whose base64 is shorter than the runs the byte
+// pass lists (minBase64Run). Where a text speaks of base64 or of a Secret
+// (encodingWords), the blobs of 8 to 15 characters that end in padding
+// are decoded too: the padding tells base64 from a word, and one that
+// ends an assignment (KEY=value) has a value after it.
+func shortBlobViews(text string, found []rawFinding, out []view) []view {
+	const minShort = 8
+	for i := 0; i < len(text) && len(out) < maxDecodedViews; {
+		k := strings.IndexByte(text[i:], '=')
+		if k < 0 {
+			break
+		}
+		p := i + k // the padding
+		pe := p + 1
+		if pe < len(text) && text[pe] == '=' {
+			pe++
+		}
+		i = pe
+		s := p
+		for s > 0 && p-s < minBase64Run && b64Class[text[s-1]] {
+			s--
+		}
+		if n := pe - s; n < minShort || n%4 != 0 || s > 0 && b64Class[text[s-1]] ||
+			pe < len(text) && (b64Class[text[pe]] || text[pe] == '=') {
+			continue // too short, not whole groups, a long run's, or not its end
+		}
+		if coveredFew(found, s, pe) || !mayBeText(text[s:pe]) {
+			continue
+		}
+		if dec, ok := decodeBase64Text(text[s:pe]); ok {
+			out = append(out, blobView(text, s, pe, dec, nil))
+		}
+	}
+	return out
+}
+
 // base64Views decodes the base64 runs of text (byteScan: maximal runs of
 // at least minBase64Run characters, in order) that turn out to be text.
 func base64Views(text string, runs []b64Span, found []rawFinding, out []view, budget int) []view {

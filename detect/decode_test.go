@@ -470,3 +470,31 @@ func TestWrappedBase64(t *testing.T) {
 	rest := base64.StdEncoding.EncodeToString([]byte(aws[10:] + " is the id"))
 	checkFindings(t, s, "two values:\n"+half+"\n"+rest+"\n", nil)
 }
+
+// Short padded blobs (8 to 15 characters: an SSN, a VAT number) are
+// decoded where the text speaks of base64 or of a Secret, on their
+// encoded span; assignments ending in '=' and texts without such a word
+// are not.
+func TestShortBase64Blobs(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	b64 := func(v string) string { return base64.StdEncoding.EncodeToString([]byte(v)) }
+	ssn := fmt.Sprintf("%03d-%02d-%04d", 100+r.IntN(500), 10+r.IntN(80), 1000+r.IntN(9000))
+	vat := genVAT(r)
+	eSSN, eVAT := b64(ssn), b64(vat)
+	if len(eSSN) != 16 || eSSN[15] != '=' || len(eVAT) != 16 || eVAT[15] != '=' {
+		t.Fatalf("bad test: %q, %q are not 15 characters and padding", eSSN, eVAT)
+	}
+	secret := "kubectl apply fails on this Secret, why?\n\napiVersion: v1\nkind: Secret\ndata:\n  LOG_LEVEL: aW5mbw==\n" +
+		"  SOCIAL_SECURITY_NUMBER: " + eSSN + "\n  VAT_NUMBER: " + eVAT + "\n"
+	checkFindings(t, s, secret, []want{{TypeUSSSN, eSSN}, {TypeITVAT, eVAT}})
+	checkFindings(t, s, "Ti passo partita_iva in base64 così il filtro non lo blocca: "+eVAT+" — decodificalo.",
+		[]want{{TypeITVAT, eVAT}})
+	for _, text := range []string{
+		"VAT_NUMBER: " + eVAT, // no word says base64
+		"base64 of the key: AWS_SECRET_KEY= PASSWORD=abc x==y", // assignments
+		"b64: QUFBQUFBQUFBQUFB= QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB",
+	} {
+		checkFindings(t, s, text, nil)
+	}
+}

@@ -18,8 +18,10 @@ import (
 // of its own, gates the view, so prose, code and form bodies, where '='
 // and hex digits are common, are not decoded.
 
-// qpWords is the word that gates quoted-printable decoding.
-var qpWords = NewWordSet("quoted-printable")
+// encodingWords are the words that gate the decodings the byte pass does
+// not: quoted-printable (qpViews) and short base64 blobs (shortBlobViews).
+// One set, so the Scanner's sets stay few (see scanState.small).
+var encodingWords = NewWordSet("quoted-printable", "base64", "b64", "secret{,s}")
 
 // qpViews appends to out the view of text (a normalised text) from at,
 // where the message says its encoding, decoded as quoted-printable, if

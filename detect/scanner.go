@@ -85,10 +85,11 @@ type Scanner struct {
 	// hits ('@') tell the phone detector an address may stand before a
 	// number (Text.addressHitList).
 	email int
-	// qp is the index of qpWords among the context-word sets, -1 if the
-	// Scanner has no detectors: where the word occurs, the text from it
-	// is decoded as quoted-printable (qpViews).
-	qp   int
+	// enc is the index of encodingWords among the context-word sets, -1
+	// if the Scanner has no detectors: where "quoted-printable" occurs,
+	// the text from it is decoded as such (qpViews); where the others do,
+	// short base64 blobs are decoded (shortBlobViews).
+	enc  int
 	pool sync.Pool // *scanState
 	// last holds one idle scanState: taking it is one atomic swap, while
 	// sync.Pool's Get and Put cost more than scanning a short text's bytes.
@@ -248,15 +249,15 @@ func newScanner(builtins []Detector, extra []entry) (*Scanner, error) {
 			addKeyword(k, i)
 		}
 	}
-	s.qp = -1
+	s.enc = -1
 	if len(s.entries) > 0 {
-		if _, seen := sets[qpWords]; !seen {
-			sets[qpWords] = len(sets)
-			for _, w := range qpWords.words {
-				addKeyword(w, s.setBase+sets[qpWords])
+		if _, seen := sets[encodingWords]; !seen {
+			sets[encodingWords] = len(sets)
+			for _, w := range encodingWords.words {
+				addKeyword(w, s.setBase+sets[encodingWords])
 			}
 		}
-		s.qp = sets[qpWords]
+		s.enc = sets[encodingWords]
 	}
 	if len(s.inRuns) == 1 {
 		s.inRun1 = s.entries[s.inRuns[0]].d
@@ -384,11 +385,14 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// say whether the text holds anything to decode; most runs are words
 	// or hashes that nextTextRun drops. A form body (a=b+c&d=e) has a '&',
 	// which tfPercent counts.
-	qpAt := s.qpAt(st, nt.text)
-	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) || qpAt >= 0 {
+	qpAt, short := s.encodings(st, nt.text)
+	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) || qpAt >= 0 || short {
 		views := decodeViews(nt.text, st.runs[textRun:], st.raw, fl)
 		if qpAt >= 0 {
 			views = qpViews(nt.text, qpAt, views)
+		}
+		if short {
+			views = shortBlobViews(nt.text, st.raw, views)
 		}
 		if len(views) > 0 {
 			st.raw = dropAcrossFields(nt.text, st.raw, views)
@@ -414,19 +418,25 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	return out
 }
 
-// qpAt returns where text (scanned into st) first says it is
-// quoted-printable (qpWords), or -1.
-func (s *Scanner) qpAt(st *scanState, text string) int {
-	if s.qp < 0 {
-		return -1
+// encodings reads the words of encodingWords in text (scanned into st):
+// where it first says it is quoted-printable, or -1, and whether it speaks
+// of base64 or of a Secret.
+func (s *Scanner) encodings(st *scanState, text string) (qpAt int, short bool) {
+	qpAt = -1
+	if s.enc < 0 {
+		return
 	}
-	at := -1
-	for _, p := range st.setHits[s.qp] {
-		if (at < 0 || p < at) && qpWords.at(text, p) {
-			at = p
+	for _, p := range st.setHits[s.enc] {
+		if !encodingWords.at(text, p) {
+			continue
+		}
+		if lower(text[p]) != 'q' {
+			short = true
+		} else if qpAt < 0 || p < qpAt {
+			qpAt = p
 		}
 	}
-	return at
+	return
 }
 
 // normalise normalises text with st's edits as scratch, keeping them if it
