@@ -137,6 +137,9 @@ func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	case near == nearKnown:
 		near |= col
 	}
+	if near == nearKnown && signatureLabel(t.S, at) {
+		near |= nearStrong // "T 020 8745 9776"
+	}
 	return near
 }
 
@@ -310,7 +313,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		// Not 3 digits: no NANP area code. Without a phone word anywhere
 		// (the stems found: nearWord reads the words), only "+…", "00…"
 		// and North American shapes can be phone numbers.
-		if !sc.hasContext(t) && !intlPrefix(text[h:min(len(text), h+3)]) {
+		if !sc.hasContext(t) && !intlPrefix(text[h:min(len(text), h+3)]) && !signatureLabel(text, h) {
 			return 0, 0
 		}
 	}

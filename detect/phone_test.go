@@ -216,7 +216,24 @@ func refWordBefore(text string, at int) uint8 {
 	if near := refNearWord(text, at); near != nearKnown {
 		return near &^ nearKnown
 	}
+	if col == 0 && refSignatureLabel(text, at) {
+		return nearStrong
+	}
 	return col
+}
+
+// refSignatureRE matches a signature's one-letter label that starts its
+// line, at the end of the text before a number.
+var refSignatureRE = regexp.MustCompile(`(?:^|\n)[ \t]*[TMPFD](?:[:.][ \t]*|[ \t]+)$`)
+
+// refTrunkRE matches a national number's start: a trunk prefix's 0 and
+// an area code's first digit, maybe in parentheses.
+var refTrunkRE = regexp.MustCompile(`^\(?0[1-9]`)
+
+// refSignatureLabel is signatureLabel: such a label before a number that
+// starts with a trunk prefix's 0 and an area code.
+func refSignatureLabel(text string, at int) bool {
+	return refTrunkRE.MatchString(text[at:]) && refSignatureRE.MatchString(text[:at])
 }
 
 // refKindHeaderRE matches a header cell whose last word (letters, before
@@ -470,7 +487,7 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 		if p != ' ' {
 			return 0, 0
 		}
-	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !strings.HasPrefix(text[h:], "00") ||
+	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !strings.HasPrefix(text[h:], "00") && !refSignatureLabel(text, h) ||
 		!context && strings.HasPrefix(text[h:], "000") {
 		return 0, 0
 	}
@@ -537,6 +554,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"support_phone = \"030 8168 8564\"\nisbn = \"978-88-26-0328-3\"", "phone:\n  office: 02 8736 4410\n  home: 06 1234 5678",
 		`{"phone":{"office":"02 8736 4410","home":"06 1234 5678"}}`, "Phone: 02 8736 4410 (home: 06 1234 5678), ts=1715668683",
 		"(a@b.it, 349 0111675)", "x a@b.co o al 06-1234567", "a@b.it;0612345678", "a@b.it) , / e 0212345678", "a@.b.it or at 3391234567",
+		"Lukas\nT 020 8745 9776 (9-18)\n  M: 07992 470251\nF.(0711) 678164\nT 2024 12 31\nX 020 8745 9776", "D\t0041 78 769 06 92",
+		"T 0001234567", "P (000) 1234567", "T 0 12", "M: 0012 345 6789",
 	} {
 		f.Add(seed)
 	}
@@ -698,6 +717,15 @@ func TestPhoneShapes(t *testing.T) {
 		{"00 no calling code", "JO94 CBJO 0010 0000 0000 0131", nil},
 		{"00 italy keeps its 0", "sede: 0039 06 4618 1635", []want{{TypePhone, "0039 06 4618 1635"}}},
 		{"001 then ten digits", "ufficio USA 001 415 555 0132", []want{{TypePhone, "001 415 555 0132"}}},
+		// A signature's one-letter labels, alone at the start of a line.
+		{"signature T", "Lukas Schmidt\nAccount Manager | Bluefin Ltd\nT 020 8745 9776 (9-18)\nlukas@bluefin.io",
+			[]want{{TypePhone, "020 8745 9776"}, {TypeEmail, "lukas@bluefin.io"}}},
+		{"signature M colon", "Federica Coppola\nHead of IT\nM: 07992 470251\nF. 02-24141547", []want{{TypePhone, "07992 470251"}, {TypePhone, "02-24141547"}}},
+		{"signature indented", "  T\t030 95340935 (Mon-Fri 9-17)", []want{{TypePhone, "030 95340935"}}},
+		{"letter not a label", "Plan B 020 8745 9776", nil},
+		{"letter in a list", "T 2024 12 31 totals\nM 17 500 000 units\nP 347 1234567", nil},
+		{"signature area code", "M (0711) 678164", []want{{TypePhone, "(0711) 678164"}}},
+		{"other letter", "X 020 8745 9776", nil},
 		{"001 then seven", "codice 001 2039 086", nil},
 		{"000 no word", "lot 000 12 3456789", nil},
 		{"00 slash", "prot. 0012345/2024 del 12 marzo", nil},

@@ -187,3 +187,39 @@ func fieldIndent(text string, ls int) int {
 	}
 	return i - ls
 }
+
+// signatureLabels are the one-letter labels a mail signature or a business
+// card writes before its numbers ("T 020 8745 9776", "M: 07992 470251",
+// "F. 02 …"): telephone, mobile, phone, fax, direct line.
+const signatureLabels = "TMPFD"
+
+// signatureLabel reports whether the number at at is given after a
+// signature's label (signatureLabels, a capital) that starts its line
+// (after indentation), with a ':' or '.' or blanks between: a phone word
+// for that number, if it starts with a trunk prefix's 0 and an area code
+// (a national number: "T 020 8745 9776", "M (0711) 678164"), as a letter before a
+// count or a date ("M 17 500 000 units") does not. (International and
+// North American numbers need no word.)
+func signatureLabel(text string, at int) bool {
+	d := at // the first digit
+	if byteAt(text, d) == '(' {
+		d++
+	}
+	if byteAt(text, d) != '0' || !isDigit(byteAt(text, d+1)) || byteAt(text, d+1) == '0' {
+		return false // not a trunk prefix's 0 before an area code
+	}
+	i := at
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	sep := i < at
+	if i > 0 && (text[i-1] == ':' || text[i-1] == '.') {
+		i, sep = i-1, true
+	}
+	if !sep || i == 0 || strings.IndexByte(signatureLabels, text[i-1]) < 0 {
+		return false
+	}
+	for i--; i > 0 && (text[i-1] == ' ' || text[i-1] == '\t'); i-- {
+	}
+	return i == 0 || text[i-1] == '\n'
+}
