@@ -168,7 +168,9 @@
 //     no card), and 15 digits passing Luhn without '+' or 00 are an IMEI,
 //     no phone. A label glued to a number (Tel:3459211249) counts only for
 //     a phone word; a number in parentheses of its own is read from its
-//     first digit. Nine bare digits are an SSN in a column an SSN word
+//     first digit. A signature's one-letter label alone at a line's start
+//     (T 020 8745 9776, M: 07992 470251) is a phone word for a national
+//     number (a trunk prefix's 0 and an area code). Nine bare digits are an SSN in a column an SSN word
 //     heads, not after a label of another number (order, badge).
 //   - An e-mail address's TLD does not mix cases (P@ssw0rd.iTXpX is no
 //     address); a word glued after it in small letters then capitals ends
