@@ -551,10 +551,10 @@ var b64Class = func() (t [256]bool) {
 	return
 }()
 
-// Short blobs. A Kubernetes Secret's data and "here it is in base64: …"
+// Short blobs. "Here it is in base64: …" and a Kubernetes Secret's data
 // carry short values too (an SSN or a VAT number: 11 characters, 16
 // encoded with padding) whose base64 is shorter than the runs the byte
-// pass lists (minBase64Run). Where a text speaks of base64 or of a Secret
+// pass lists (minBase64Run). Where a text speaks of base64
 // (encodingWords), the blobs of 8 to 15 characters that end in padding
 // are decoded too: the padding tells base64 from a word, and one that
 // ends an assignment (KEY=value) has a value after it.

@@ -472,9 +472,8 @@ func TestWrappedBase64(t *testing.T) {
 }
 
 // Short padded blobs (8 to 15 characters: an SSN, a VAT number) are
-// decoded where the text speaks of base64 or of a Secret, on their
-// encoded span; assignments ending in '=' and texts without such a word
-// are not.
+// decoded where the text speaks of base64, on their encoded span;
+// assignments ending in '=' and texts without the word are not.
 func TestShortBase64Blobs(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
@@ -487,7 +486,8 @@ func TestShortBase64Blobs(t *testing.T) {
 	}
 	secret := "kubectl apply fails on this Secret, why?\n\napiVersion: v1\nkind: Secret\ndata:\n  LOG_LEVEL: aW5mbw==\n" +
 		"  SOCIAL_SECURITY_NUMBER: " + eSSN + "\n  VAT_NUMBER: " + eVAT + "\n"
-	checkFindings(t, s, secret, []want{{TypeUSSSN, eSSN}, {TypeITVAT, eVAT}})
+	checkFindings(t, s, secret+"Are the base64 values right?", []want{{TypeUSSSN, eSSN}, {TypeITVAT, eVAT}})
+	checkFindings(t, s, secret, nil) // no word for them
 	checkFindings(t, s, "Ti passo partita_iva in base64 così il filtro non lo blocca: "+eVAT+" — decodificalo.",
 		[]want{{TypeITVAT, eVAT}})
 	for _, text := range []string{

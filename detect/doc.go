@@ -68,12 +68,11 @@
 //     an HTTP Basic credential's password is a PASSWORD. Blobs inside a
 //     value already found (a JWT's payload) are not decoded again. A text
 //     without '%', '&', '\' or a long base64 run (the byte pass says so)
-//     costs nothing here. Where a text speaks of base64 or of a Secret,
-//     short blobs ending in padding are decoded too (NDQ1LTY0LTc2NjE=, an
-//     SSN). A mail source whose body is quoted-printable
-//     (it says "Content-Transfer-Encoding: quoted-printable") is decoded
-//     from there: soft line breaks dropped, =XX escapes decoded
-//     (quotedprintable.go).
+//     costs nothing here. Where a text speaks of base64, short blobs
+//     ending in padding are decoded too (NDQ1LTY0LTc2NjE=, an SSN). A mail
+//     source whose body is quoted-printable (it says
+//     "Content-Transfer-Encoding: quoted-printable") is decoded from there:
+//     soft line breaks dropped, =XX escapes decoded (quotedprintable.go).
 //  5. Overlaps are resolved: a value inside a larger one of another built-in
 //     type (an e-mail inside a credential URL, a card number inside an IBAN)
 //     is dropped, so each byte is reported once — but for a vendor's token

@@ -201,11 +201,17 @@ const signatureLabels = "TMPFD"
 // count or a date ("M 17 500 000 units") does not. (International and
 // North American numbers need no word.)
 func signatureLabel(text string, at int) bool {
+	// Most numbers fail the first test: here, inlined where asked.
+	return at < len(text) && (text[at] == '0' || text[at] == '(') && signatureLabelAt(text, at)
+}
+
+// signatureLabelAt is signatureLabel past its first test.
+func signatureLabelAt(text string, at int) bool {
 	d := at // the first digit
-	if byteAt(text, d) == '(' {
+	if text[d] == '(' {
 		d++
 	}
-	if byteAt(text, d) != '0' || !isDigit(byteAt(text, d+1)) || byteAt(text, d+1) == '0' {
+	if byteAt(text, d) != '0' || byteAt(text, d+1)-'1' >= 9 {
 		return false // not a trunk prefix's 0 before an area code
 	}
 	i := at

@@ -87,7 +87,7 @@ type Scanner struct {
 	email int
 	// enc is the index of encodingWords among the context-word sets, -1
 	// if the Scanner has no detectors: where "quoted-printable" occurs,
-	// the text from it is decoded as such (qpViews); where the others do,
+	// the text from it is decoded as such (qpViews); where "base64" does,
 	// short base64 blobs are decoded (shortBlobViews).
 	enc  int
 	pool sync.Pool // *scanState
@@ -420,7 +420,7 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 
 // encodings reads the words of encodingWords in text (scanned into st):
 // where it first says it is quoted-printable, or -1, and whether it speaks
-// of base64 or of a Secret.
+// of base64.
 func (s *Scanner) encodings(st *scanState, text string) (qpAt int, short bool) {
 	qpAt = -1
 	if s.enc < 0 {
