@@ -385,7 +385,10 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	// say whether the text holds anything to decode; most runs are words
 	// or hashes that nextTextRun drops. A form body (a=b+c&d=e) has a '&',
 	// which tfPercent counts.
-	qpAt, short := s.encodings(st, nt.text)
+	qpAt, short := -1, false
+	if s.enc >= 0 && len(st.setHits[s.enc]) > 0 {
+		qpAt, short = s.encodings(st, nt.text)
+	}
 	if fl&(tfPercent|tfBackslash) != 0 || textRun < len(st.runs) || qpAt >= 0 || short {
 		views := decodeViews(nt.text, st.runs[textRun:], st.raw, fl)
 		if qpAt >= 0 {
@@ -418,14 +421,11 @@ func (s *Scanner) scanInto(out []Finding, seg int, text string) []Finding {
 	return out
 }
 
-// encodings reads the words of encodingWords in text (scanned into st):
-// where it first says it is quoted-printable, or -1, and whether it speaks
-// of base64.
+// encodings reads the words of encodingWords in text (scanned into st,
+// which holds some of their stems, s.enc >= 0): where it first says it is
+// quoted-printable, or -1, and whether it speaks of base64.
 func (s *Scanner) encodings(st *scanState, text string) (qpAt int, short bool) {
 	qpAt = -1
-	if s.enc < 0 {
-		return
-	}
 	for _, p := range st.setHits[s.enc] {
 		if !encodingWords.at(text, p) {
 			continue
