@@ -39,9 +39,21 @@ func (email) Find(t *Text) {
 				continue
 			}
 		}
+		if gitRemote(text, start, at, end) {
+			continue
+		}
 		t.Emit(start, end)
 		next = end
 	}
+}
+
+// gitRemote reports whether the address text[start:end] ('@' at at) is a
+// git remote in scp syntax, git@github.com:acme/app.git: the hosts' login
+// "git", then ':' and the repository's path, not a mailbox. (Another
+// login before host:path may be a leaked address and its password,
+// mario@acme.it:Passw0rd, and stays an address.)
+func gitRemote(text string, start, at, end int) bool {
+	return at-start == 3 && text[start:at] == "git" && byteAt(text, end) == ':' && byteAt(text, end+1) > ' '
 }
 
 // localStart returns where the local part before the '@' at at starts, or

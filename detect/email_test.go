@@ -341,6 +341,11 @@ func TestEmailSpans(t *testing.T) {
 		{"mov is a tld", "bob@film.mov", []want{{TypeEmail, "bob@film.mov"}}},
 		{"app is a tld", "hello@acme.app", []want{{TypeEmail, "hello@acme.app"}}},
 		{"url userinfo", "clone https://deploy@git.acme.it/app.git", nil},
+		// A git remote in scp syntax is a login at a host, not mail.
+		{"git remote", "git@github.com:acme/payments.git asks for a passphrase", nil},
+		{"git remote, gitlab", "git clone git@gitlab.acme.it:web/app.git && cd app", nil},
+		{"git then colon and space", "ask git@acme.it: they know", []want{{TypeEmail, "git@acme.it"}}},
+		{"address then password", "leak: mario@acme.it:Passw0rd!", []want{{TypeEmail, "mario@acme.it"}}},
 		{"url password variable", "git push https://oauth2:$CI_JOB_TOKEN@gitlab.acme.it/web/app.git", nil},
 		{"tld mixing cases", `auth=("admin", "P@ssw0rd.iTXpX")`, nil},
 		{"word glued after", "my email address is info@presidio.siteAvar botToken", []want{{TypeEmail, "info@presidio.site"}}},
