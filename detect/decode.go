@@ -635,7 +635,8 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 // of four) is followed by the next run, its line break between them, while
 // the lines have that width; the last may be shorter. The first line may
 // be shorter too, cut by what precedes it on its line ("data: LS0t"): a
-// whole number of groups right before the run's line break joins.
+// whole number of groups right before the run's line break joins. A blob
+// is joined up to maxBase64Run characters; its next lines start another.
 func wrappedBlob(text string, runs []b64Span, i, s, e int) (ws, we, last int) {
 	const minWidth = 32
 	ws, we, last = s, e, i
@@ -659,8 +660,8 @@ func wrappedBlob(text string, runs []b64Span, i, s, e int) (ws, we, last int) {
 		for k := 0; k < 2 && pe < len(text) && text[pe] == '='; k++ {
 			pe++
 		}
-		if r.s-we > 2 || lineBreakBefore(text, r.s) != we || pe-r.s > w {
-			break
+		if r.s-we > 2 || lineBreakBefore(text, r.s) != we || pe-r.s > w || pe-ws > maxBase64Run {
+			break // not its next line, or the blob is as long as one is decoded
 		}
 		last, we = last+1, pe
 		if pe-r.s < w || pe > r.e {

@@ -202,7 +202,8 @@ func base64RunsNaive(text string) [][2]int {
 // them: from each run that may be text (mayBeText), with the lines it is
 // wrapped over (wrappedBlob's, written out: lines of the first run's
 // width, a multiple of four and at least 32, the last one shorter, and a
-// shorter first line of whole groups before it), a blob.
+// shorter first line of whole groups before it; maxBase64Run characters
+// at most), a blob.
 func base64BlobsNaive(text string) [][2]int {
 	runs := base64RunsNaive(text)
 	var out [][2]int
@@ -231,7 +232,7 @@ func base64BlobsNaive(text string) [][2]int {
 			}
 			for i+1 < len(runs) {
 				n := runs[i+1]
-				if !(n[0]-e == 1 || n[0]-e == 2) || !lineBreak(e, n[0]) || n[1]-n[0] > w {
+				if !(n[0]-e == 1 || n[0]-e == 2) || !lineBreak(e, n[0]) || n[1]-n[0] > w || n[1]-s > maxBase64Run {
 					break
 				}
 				i, e = i+1, n[1]

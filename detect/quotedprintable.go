@@ -27,14 +27,15 @@ import (
 var encodingWords = NewWordSet("quoted-printable", "base64")
 
 // qpViews appends to out the view of text (a normalised text) from at,
-// where the message says its encoding, decoded as quoted-printable, if
-// decoding changes it.
+// where the message says its encoding, decoded as quoted-printable (at
+// most maxDecodedBytes of it), if decoding changes it.
 func qpViews(text string, at int, out []view) []view {
 	if len(out) >= maxDecodedViews {
 		return out
 	}
-	dec, from, to := qpDecode(text[at:])
-	if len(dec) == len(text)-at {
+	end := min(len(text), at+maxDecodedBytes)
+	dec, from, to := qpDecode(text[at:end])
+	if len(dec) == end-at {
 		return out // no escape and no soft break
 	}
 	return append(out, sliceView(mappedView(dec, from, to), at))
