@@ -197,9 +197,9 @@ const signatureLabels = "TMPFD"
 // signature's label (signatureLabels, a capital) that starts its line
 // (after indentation), with a ':' or '.' or blanks between: a phone word
 // for that number, if it starts with a trunk prefix's 0 and an area code
-// (a national number: "T 020 8745 9776", "M (0711) 678164"), as a letter before a
-// count or a date ("M 17 500 000 units") does not. (International and
-// North American numbers need no word.)
+// (a national number: "T 020 8745 9776", "M (0711) 678164"), as a letter
+// before a count or a date ("M 17 500 000 units") does not. (International
+// and North American numbers need no word.)
 func signatureLabel(text string, at int) bool {
 	// Most numbers fail the first test: here, inlined where asked.
 	return at < len(text) && (text[at] == '0' || text[at] == '(') && signatureLabelAt(text, at)

@@ -14,9 +14,9 @@ import (
 // escapes: the body is decoded into a view.
 //
 // A message says its body is so encoded ("Content-Transfer-Encoding:
-// quoted-printable"): the word, which the keyword pass finds at no cost
-// of its own, gates the view, so prose, code and form bodies, where '='
-// and hex digits are common, are not decoded.
+// quoted-printable"): the word, which the keyword pass finds, gates the
+// view, so prose, code and form bodies, where '=' and hex digits are
+// common, are not decoded.
 
 // encodingWords are the words that gate the decodings the byte pass does
 // not: quoted-printable (qpViews) and short base64 blobs (shortBlobViews).
