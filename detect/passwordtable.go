@@ -9,17 +9,19 @@ import "strings"
 // cell after a password word's is its value.
 
 // tableCellNear reports whether a table's separator stands around the word
-// at h (across spaces and decoration): passwordCell's cheap first test.
+// at h (across spaces and decoration): passwordCell's cheap first test. A
+// tab is decoration and a separator (TSV's, a table copied from a page):
+// met, it is the separator.
 func tableCellNear(text string, h int) bool {
 	i := h
-	for i > 0 && h-i < 4 && strings.IndexByte(cellDecoration, text[i-1]) >= 0 {
+	for i > 0 && h-i < 4 && text[i-1] != '\t' && strings.IndexByte(cellDecoration, text[i-1]) >= 0 {
 		i--
 	}
 	if i == 0 || strings.IndexByte(tableSeps+"\n", text[i-1]) >= 0 {
 		return true
 	}
 	e := spanClass(text, h, 64, cWordDash)
-	for e < len(text) && e-h < 72 && strings.IndexByte(cellDecoration, text[e]) >= 0 {
+	for e < len(text) && e-h < 72 && text[e] != '\t' && strings.IndexByte(cellDecoration, text[e]) >= 0 {
 		e++
 	}
 	return e == len(text) || strings.IndexByte(tableSeps+"\n", text[e]) >= 0

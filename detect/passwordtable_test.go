@@ -20,6 +20,10 @@ func TestPasswordTableCells(t *testing.T) {
 		{"markdown column", "| User | Password |\n|---|---|\n| admin | " + p1 + " |\n| bob | " + p2 + " |", both},
 		{"csv column", "username,password,role\nadmin," + p1 + ",root\nbob," + p2 + ",user\ncarl,N/A,user\n", both},
 		{"tsv quoted", "user\tpwd\nadmin\t`" + p1 + "`\nbob\t\"" + p2 + "\"\n", both},
+		// A table copied from a web page or a mail: cells by tabs.
+		{"tsv field table", "Field\tValue\nsmtp_user\talerts\nsmtp_password\t" + p1 + "\n", []want{{TypePassword, p1}}},
+		{"tsv fields without a header", "smtp_password\t" + p1 + "\nsmtp_user\tbob\n", []want{{TypePassword, p1}}},
+		{"tsv column not last", "Password\tUser\n" + p1 + "\tadmin\n" + p2 + "\tbob", both},
 		{"bold header", "| Host | **Password** |\n| --- | --- |\n| db01 | " + p1 + " |", []want{{TypePassword, p1}}},
 		{"many rows down", "user;password\n" + strings.Repeat("x;-\n", 60) + "admin;" + p1 + "\n", []want{{TypePassword, p1}}},
 		{"field table", "| Field | Value |\n|---|---|\n| user | admin |\n| password | " + p1 + " |", []want{{TypePassword, p1}}},
