@@ -36,8 +36,9 @@ var (
 		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",
 		"mobilephone", "mobilenumber", "faxnumber",
 		// Italian
-		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino}", "cellular{e,i}", "cel.",
-		"chiama{,mi,ci,re,rmi,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,te,temi,teci}",
+		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino,iamo}", "cellular{e,i}", "cel.",
+		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}",
+		"chiamiamo", "richiamiamo", // "lo richiamiamo domani al …"
 		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",
 		"chiamat{o,i}", "centralino", "chiamo al", "chiamo allo", // not "mi chiamo Giulia" (my name is)
 		"voicemail{,s}",
@@ -525,7 +526,7 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 		open ^= k >> 6 & 1
 		marks |= k & 0xf
 		sepRun++
-		if sepRun > 2 {
+		if sepRun > 2 && !(sepRun == 3 && areaCodeSpaced(text, s, i, sh.groups)) {
 			break
 		}
 		i++
@@ -534,6 +535,15 @@ func phoneSpan(text string, s int, buf *[16]int) (phoneShape, bool) {
 		return sh, false
 	}
 	return sh, len(sh.groups) > 0
+}
+
+// areaCodeSpaced reports whether the three separators ending at i are
+// " / " after an area code, the number's first group, of 2 to 5 digits
+// from the trunk prefix's 0: the German (DIN 5008's former) and Italian
+// "0221 / 164245", "02 / 8736 4410". Elsewhere " / " separates numbers
+// (a list: "02 8736 4410 / 347 1234567").
+func areaCodeSpaced(text string, s, i int, groups []int) bool {
+	return len(groups) == 1 && groups[0] >= 2 && groups[0] <= 5 && text[s] == '0' && text[i-2:i+1] == " / "
 }
 
 // phoneOK reports whether the number phoneSpan read from s is a phone

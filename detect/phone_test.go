@@ -50,7 +50,7 @@ func refPhoneSpan(text string, s int, buf *[16]int) (int, []int, bool) {
 			goto done // a remark after the number: "(9-18)"
 		}
 		sepRun++
-		if sepRun > 2 {
+		if sepRun > 2 && !(sepRun == 3 && len(groups) == 1 && groups[0] >= 2 && groups[0] <= 5 && text[s] == '0' && text[i-2:i+1] == " / ") {
 			break
 		}
 		i++
@@ -134,10 +134,10 @@ var refAddressBeforeRE = regexp.MustCompile(`[^\x00-\x20,(<]@[A-Za-z0-9._-]{1,25
 var (
 	refStrongRE = regexp.MustCompile(`^(?i:tel|telf|telefon|telefonnummer|telefax|teléfonos?|telefones?|` +
 		`telephon(?:e|es|ed|ing)|phone[sd]?|cellphones?|mobiles?|cell|cellular|call(?:s|ed|ing)?|fax(?:es)?|` +
-		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino)|` +
+		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino|iamo)|` +
 		`pagers?|telephonenumbers?|phonenumbers?|homephone|workphone|officephone|mobilephone|mobilenumber|faxnumber|` +
-		`richiam(?:a|ami|aci|are|armi|ate|atemi|ateci)|` +
-		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
+		`richiam(?:a|ami|aci|are|armi|arla|arlo|ate|atemi|ateci|iamo)|chiamiamo|` +
+		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|arla|arlo|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?)`)
 	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
 )
@@ -556,6 +556,7 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"(a@b.it, 349 0111675)", "x a@b.co o al 06-1234567", "a@b.it;0612345678", "a@b.it) , / e 0212345678", "a@.b.it or at 3391234567",
 		"Lukas\nT 020 8745 9776 (9-18)\n  M: 07992 470251\nF.(0711) 678164\nT 2024 12 31\nX 020 8745 9776", "D\t0041 78 769 06 92",
 		"T 0001234567", "P (000) 1234567", "T 0 12", "M: 0012 345 6789",
+		"unter 0221 / 164245 an", "tel 02 / 8736 4410 / 347 1234567", "tel 0 / 12 / 345678", "tel 012345 / 678901", "tel (02) / 8736",
 	} {
 		f.Add(seed)
 	}
@@ -717,6 +718,14 @@ func TestPhoneShapes(t *testing.T) {
 		{"00 no calling code", "JO94 CBJO 0010 0000 0000 0131", nil},
 		{"00 italy keeps its 0", "sede: 0039 06 4618 1635", []want{{TypePhone, "0039 06 4618 1635"}}},
 		{"001 then ten digits", "ufficio USA 001 415 555 0132", []want{{TypePhone, "001 415 555 0132"}}},
+		// An area code and " / ": one number; a list's " / ": two.
+		{"area code slash spaced", "Bitte rufen Sie mich unter 0221 / 164245 an.", []want{{TypePhone, "0221 / 164245"}}},
+		{"area code slash spaced it", "tel 02 / 8736 4410", []want{{TypePhone, "02 / 8736 4410"}}},
+		{"list slash spaced", "Tel. 02 8736 4410 / 347 1234567", []want{{TypePhone, "02 8736 4410"}, {TypePhone, "347 1234567"}}},
+		{"not an area code", "tel 2024 / 8736 4410", []want{{TypePhone, "8736 4410"}}},
+		// Verbs of calling back, in their forms.
+		{"richiamiamo", "digli che lo richiamiamo domani al 022 839 30 39 entro le 12", []want{{TypePhone, "022 839 30 39"}}},
+		{"chiamarla", "ricordati di chiamarla allo 06 4618 1635", []want{{TypePhone, "06 4618 1635"}}},
 		// A signature's one-letter labels, alone at the start of a line.
 		{"signature T", "Lukas Schmidt\nAccount Manager | Bluefin Ltd\nT 020 8745 9776 (9-18)\nlukas@bluefin.io",
 			[]want{{TypePhone, "020 8745 9776"}, {TypeEmail, "lukas@bluefin.io"}}},
