@@ -88,12 +88,12 @@ func phonesAfterAddresses(t *Text, det int) {
 		// Past the domain (its digits, mail2.acme.it, are no number),
 		// then to the first digit.
 		i := skipSpaces(text, spanClass(text, a+1, 253, cWordDashDot))
-		if c := byteAt(text, i); !isDigit(c) && strings.IndexByte(",;/|)]>\"'oOaAeE", c) < 0 {
-			continue // most addresses: a word, a line's end
+		if c := byteAt(text, i); !isDigit(c) && strings.IndexByte(",;/|)]>\"'oOaAeE\r\n", c) < 0 {
+			continue // most addresses: a word
 		}
 		end := min(len(text), i+addressReach)
-		for i < end && !isDigit(text[i]) && text[i] != '\n' {
-			i++
+		for nl := false; i < end && !isDigit(text[i]) && (text[i] != '\n' || !nl); i++ {
+			nl = nl || text[i] == '\n' // the number may start the next line
 		}
 		if i == end || !isDigit(text[i]) || i < sc.next || isDigit(byteAt(text, i-1)) || !addressBefore(text, i) {
 			continue
@@ -593,12 +593,23 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 // number at s, apart from it only by a comma, semicolon, slash or pipe,
 // or "o (al)", "or (at)", "oppure", "and": contact details given together
 // ("(bob@acme.it, 349 0111675)", "a bob@acme.it o al 06 1234 5678", a CSV
-// row's cells).
+// row's cells), also across one line break (a contact block's lines:
+// "bob@acme.it\n02 8736 4410"; prose wrapped after "or").
 func addressBefore(text string, s int) bool {
 	i := s
+	nl := false // one line break may stand among the blanks
 	for k := 0; ; k++ {
-		for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
-			i--
+		for i > 0 {
+			if c := text[i-1]; c == ' ' || c == '\t' {
+				i--
+			} else if c == '\n' && !nl {
+				nl, i = true, i-1
+				if i > 0 && text[i-1] == '\r' {
+					i--
+				}
+			} else {
+				break
+			}
 		}
 		if k == 4 {
 			break

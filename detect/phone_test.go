@@ -105,7 +105,7 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	case refWordBefore(t.S, s) == nearStrong:
 		return n >= 8 || len(groups) > 1
 	case refWordBefore(t.S, s) == nearWeak,
-		refWordBefore(t.S, s) == 0 && refColumnWord(t.S, s) != nearOther && refAddressBeforeRE.MatchString(t.S[:s]):
+		refWordBefore(t.S, s) == 0 && refColumnWord(t.S, s) != nearOther && refAddressBefore(t.S[:s]):
 		// "reference number 00012345678", "numero 2024/00123" are not
 		// phones: ask for a phone's length and punctuation, and a plan.
 		// So too for a number given with an address.
@@ -125,9 +125,17 @@ var refAreaCodeSlashRE = regexp.MustCompile(`^(0[0-9]{1,3}|3[0-9]{2})/[0-9]{5,}$
 // refAddressBeforeRE is addressBefore: an address (a byte of a local part,
 // '@', a domain ending in a label of letters), then up to four connectors (a comma,
 // semicolon, slash or pipe, or a word of addressConnectors after a space)
-// and spaces, at the end.
+// and spaces, at the end; among them one line break at most
+// (refAddressBefore counts them).
 var refAddressBeforeRE = regexp.MustCompile(`[^\x00-\x20,(<]@[A-Za-z0-9._-]{1,253}\.[A-Za-z]{2,64}[)\]>"']*` +
-	`(?:[ \t]*(?:[,;/|]|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t]*$`)
+	`((?:[ \t\r\n]*(?:[,;/|]|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t\r\n]*)$`)
+
+// refAddressBefore is addressBefore by refAddressBeforeRE: its connectors
+// and blanks hold one line break at most, and a '\r' only before it.
+func refAddressBefore(text string) bool {
+	m := refAddressBeforeRE.FindStringSubmatch(text)
+	return m != nil && strings.Count(m[1], "\n") <= 1 && strings.Count(m[1], "\r") == strings.Count(m[1], "\r\n")
+}
 
 // refStrongRE and refWeakRE are phoneWords and phoneWeakWords by regular
 // expressions: the strong and the weak words, whole.
@@ -221,6 +229,10 @@ func refWordBefore(text string, at int) uint8 {
 	}
 	return col
 }
+
+// refIntlRE matches the international call prefix and a country code's
+// first digit.
+var refIntlRE = regexp.MustCompile(`^00[1-9]`)
 
 // refSignatureRE matches a signature's one-letter label that starts its
 // line, at the end of the text before a number.
@@ -487,8 +499,7 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 		if p != ' ' {
 			return 0, 0
 		}
-	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !strings.HasPrefix(text[h:], "00") && !refSignatureLabel(text, h) ||
-		!context && strings.HasPrefix(text[h:], "000") {
+	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !refIntlRE.MatchString(text[h:]) && !refSignatureLabel(text, h) {
 		return 0, 0
 	}
 	if !refPhoneStart(t, s) {
@@ -557,6 +568,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Lukas\nT 020 8745 9776 (9-18)\n  M: 07992 470251\nF.(0711) 678164\nT 2024 12 31\nX 020 8745 9776", "D\t0041 78 769 06 92",
 		"T 0001234567", "P (000) 1234567", "T 0 12", "M: 0012 345 6789",
 		"unter 0221 / 164245 an", "tel 02 / 8736 4410 / 347 1234567", "tel 0 / 12 / 345678", "tel 012345 / 678901", "tel (02) / 8736",
+		"phone\na@b.it\n02 8736 4410", "tel a@b.it or\n 0612345678", "tel a@b.it\n\n0612345678", "tel a@b.it\r\n0612345678",
+		"tel a@b.it\nor 0612345678", "tel a@b.it\r 0612345678", "tel a@b.it,\n,\n0612345678",
 	} {
 		f.Add(seed)
 	}
@@ -723,6 +736,11 @@ func TestPhoneShapes(t *testing.T) {
 		{"area code slash spaced it", "tel 02 / 8736 4410", []want{{TypePhone, "02 / 8736 4410"}}},
 		{"list slash spaced", "Tel. 02 8736 4410 / 347 1234567", []want{{TypePhone, "02 8736 4410"}, {TypePhone, "347 1234567"}}},
 		{"not an area code", "tel 2024 / 8736 4410", []want{{TypePhone, "8736 4410"}}},
+		// A contact block: the number on the line after the address.
+		{"address then number on the next line", "Mario Rossi\nmario@acme.it\n02 8736 4410", []want{{TypeEmail, "mario@acme.it"}, {TypePhone, "02 8736 4410"}}},
+		{"prose wrapped after or", "write to billing@pinewood.co.uk or\n07225 402163.", []want{{TypeEmail, "billing@pinewood.co.uk"}, {TypePhone, "07225 402163"}}},
+		{"a blank line between", "mario@acme.it\n\n02 8736 4410", []want{{TypeEmail, "mario@acme.it"}}},
+		{"no plan on the next line", "mario@acme.it\n2024 0312 1234", []want{{TypeEmail, "mario@acme.it"}}},
 		// Verbs of calling back, in their forms.
 		{"richiamiamo", "digli che lo richiamiamo domani al 022 839 30 39 entro le 12", []want{{TypePhone, "022 839 30 39"}}},
 		{"chiamarla", "ricordati di chiamarla allo 06 4618 1635", []want{{TypePhone, "06 4618 1635"}}},
