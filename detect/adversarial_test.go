@@ -33,6 +33,7 @@ func TestAdversarialInputsStayLinear(t *testing.T) {
 		"htpasswd":         fillMiB("htpasswd -b f u "),
 		"labels, lines":    fillMiB("Password:\n"),
 		"phones in parens": fillMiB("tel (3939838414) "),
+		"short blobs":      "base64:\n" + fillMiB("a@b.it zzzzzzz=\n"),
 	})
 }
 

@@ -560,6 +560,7 @@ var b64Class = func() (t [256]bool) {
 // ends an assignment (KEY=value) has a value after it.
 func shortBlobViews(text string, found []rawFinding, out []view) []view {
 	const minShort = 8
+	cov := foundSpans{found: found}
 	for i := 0; i < len(text) && len(out) < maxDecodedViews; {
 		k := strings.IndexByte(text[i:], '=')
 		if k < 0 {
@@ -579,7 +580,7 @@ func shortBlobViews(text string, found []rawFinding, out []view) []view {
 			pe < len(text) && (b64Class[text[pe]] || text[pe] == '=') {
 			continue // too short, not whole groups, a long run's, or not its end
 		}
-		if coveredFew(found, s, pe) || !mayBeText(text[s:pe]) {
+		if cov.covers(s, pe) || !mayBeText(text[s:pe]) {
 			continue
 		}
 		if dec, ok := decodeBase64Text(text[s:pe]); ok {
@@ -592,20 +593,14 @@ func shortBlobViews(text string, found []rawFinding, out []view) []view {
 // base64Views decodes the base64 runs of text (byteScan: maximal runs of
 // at least minBase64Run characters, in order) that turn out to be text.
 func base64Views(text string, runs []b64Span, found []rawFinding, out []view, budget int) []view {
-	// The findings' spans, sorted, made when the first candidate is met if
-	// there are more than a few (few are looked through as they are).
-	var spans []uint64
-	sorted := len(found) <= coveredNear
+	cov := foundSpans{found: found}
 	views := 0
 	for i := 0; views < maxDecodedViews && budget > 0; i++ {
 		var s, e int
 		if i, s, e = nextTextRun(text, runs, i); i < 0 {
 			break
 		}
-		if !sorted {
-			spans, sorted = sortedSpans(make([]uint64, 0, len(found)), found), true
-		}
-		if spans == nil && coveredFew(found, s, e) || spans != nil && covered(spans, s, e) {
+		if cov.covers(s, e) {
 			continue
 		}
 		blob, at := text[s:e], []int32(nil)
@@ -908,6 +903,26 @@ func sortedSpans(out []uint64, found []rawFinding) []uint64 {
 	}
 	out, _ = sortKeys(out, nil)
 	return out
+}
+
+// foundSpans tells whether a blob lies inside a finding of found (a
+// known value's part: a JWT's payload, a key's body): found looked through
+// as it is while few (coveredFew), else its spans sorted once, at the first
+// question (sortedSpans, covered) — a long text's many findings and many
+// candidate blobs would otherwise cost their product.
+type foundSpans struct {
+	found []rawFinding
+	spans []uint64 // sorted, once asked, if found has more than coveredNear
+}
+
+func (f *foundSpans) covers(s, e int) bool {
+	if len(f.found) <= coveredNear {
+		return coveredFew(f.found, s, e)
+	}
+	if f.spans == nil {
+		f.spans = sortedSpans(make([]uint64, 0, len(f.found)), f.found)
+	}
+	return covered(f.spans, s, e)
 }
 
 // coveredNear is how many of the spans that start at or before a run
