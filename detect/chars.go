@@ -365,6 +365,36 @@ func runBack8(w string, bit uint64) int {
 	return int(n >> bits.TrailingZeros64(bit))
 }
 
+// skipSpaces returns the end of the run of spaces and tabs that starts at i.
+func skipSpaces(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// spacesBefore returns the start of the run of spaces and tabs that ends
+// at i: skipSpaces backwards.
+func spacesBefore(text string, i int) int {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// trimBlanks returns the offsets of text[s:e] without the spaces and tabs
+// at either end, nor a CRLF line's '\r' at its end: a table cell's or
+// row's content.
+func trimBlanks(text string, s, e int) (int, int) {
+	for s < e && (text[s] == ' ' || text[s] == '\t') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	return s, e
+}
+
 // spanClassBack is spanClass backwards: the start of the run of bytes
 // before i whose class is in mask, going no lower than lo.
 func spanClassBack(text string, i, lo int, mask uint64) int {

@@ -388,10 +388,7 @@ func footerPlace(text string, s, e int) bool {
 // escaped string (after \n and spaces): INTERNAL there is a JSON log's gRPC
 // status ("error\nInternal"), not a label standing alone.
 func escapedLineStart(text string, s int) bool {
-	for s > 0 && (text[s-1] == ' ' || text[s-1] == '\t') {
-		s--
-	}
-	return escapeBefore(text, s)
+	return escapeBefore(text, spacesBefore(text, s))
 }
 
 // escapeBefore reports whether the two bytes before s are a backslash
@@ -626,10 +623,7 @@ func labelLevelAt(text string, h int) (s, e int) {
 	if ks < 0 || ks > h || !isUpper(text[ks]) {
 		return 0, 0
 	}
-	p := ks
-	for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
-		p--
-	}
+	p := spacesBefore(text, ks)
 	if alnumBefore(text, p) {
 		return 0, 0
 	}

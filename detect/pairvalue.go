@@ -92,16 +92,12 @@ func pairedValue(text string, st, e int) (int, int, bool) {
 		p--
 		e++
 	}
-	for p >= 0 && (text[p] == ' ' || text[p] == '\t') {
-		p--
-	}
+	p = spacesBefore(text, p+1) - 1
 	if b := byteAt(text, p); b != ':' && b != '=' {
 		return 0, 0, false
 	}
 	p--
-	for p >= 0 && (text[p] == ' ' || text[p] == '\t') {
-		p--
-	}
+	p = spacesBefore(text, p+1) - 1
 	fq := byteAt(text, p)
 	if fq == '"' || fq == '\'' {
 		p--

@@ -544,9 +544,7 @@ func connStringValue(text string, h, semi int) bool {
 	for k > 0 && k > h-32 && is(text[k-1], cWordDashDot) {
 		k-- // the key's start: DbPassword, Jdbc.Password
 	}
-	for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
-		k--
-	}
+	k = spacesBefore(text, k)
 	if byteAt(text, k-1) == ';' {
 		return true
 	}
@@ -1831,13 +1829,6 @@ func nextLineValue(text string, v int) (int, int, bool) {
 	return s, e, true
 }
 
-func skipSpaces(text string, i int) int {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	return i
-}
-
 // isTemplateValue reports values that stand for a secret instead of being
 // one: variables and template expressions ($X, ${x}, %X%, {{x}}, <x>, [X]),
 // printf formats (%s, %(password)s), references into a secret store
@@ -2171,10 +2162,7 @@ func netrcEntry(text string, h int) bool {
 			return false
 		}
 		if equalFold(v, "default") {
-			p := vs
-			for p > 0 && (text[p-1] == ' ' || text[p-1] == '\t') {
-				p--
-			}
+			p := spacesBefore(text, vs)
 			return pairs > 0 || p == 0 || text[p-1] == '\n'
 		}
 		w, ws := prevToken(text, vs, lo)

@@ -155,12 +155,7 @@ func wholeCell(text string, cs, ce, b, e int) bool {
 // quotes or Markdown around it, if it is one token judged as an assigned
 // bare value: no template, placeholder or URL, and generated-looking.
 func cellValue(text string, c, e int) (int, int, bool) {
-	for c < e && (text[c] == ' ' || text[c] == '\t') {
-		c++
-	}
-	for e > c && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
-		e--
-	}
+	c, e = trimBlanks(text, c, e)
 	for _, q := range [...]string{"**", "`", "\"", "'"} {
 		if e-c > 2*len(q) && strings.HasPrefix(text[c:e], q) && strings.HasSuffix(text[c:e], q) {
 			c, e = c+len(q), e-len(q)

@@ -127,10 +127,7 @@ func fieldKeyStart(text string, k int) int {
 	} else if next == '=' || next == '>' || prev == '=' || prev == '!' || prev == '<' || prev == '>' {
 		return -1
 	}
-	j := k
-	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
-		j--
-	}
+	j := spacesBefore(text, k)
 	for j > 0 && (text[j-1] == '"' || text[j-1] == '\'' || text[j-1] == '\\') {
 		j--
 	}
@@ -214,10 +211,7 @@ func signatureLabelAt(text string, at int) bool {
 	if byteAt(text, d) != '0' || byteAt(text, d+1)-'1' >= 9 {
 		return false // not a trunk prefix's 0 before an area code
 	}
-	i := at
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
-		i--
-	}
+	i := spacesBefore(text, at)
 	sep := i < at
 	if i > 0 && (text[i-1] == ':' || text[i-1] == '.') {
 		i, sep = i-1, true
@@ -225,7 +219,6 @@ func signatureLabelAt(text string, at int) bool {
 	if !sep || i == 0 || strings.IndexByte(signatureLabels, text[i-1]) < 0 {
 		return false
 	}
-	for i--; i > 0 && (text[i-1] == ' ' || text[i-1] == '\t'); i-- {
-	}
+	i = spacesBefore(text, i-1)
 	return i == 0 || text[i-1] == '\n'
 }

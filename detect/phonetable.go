@@ -150,15 +150,9 @@ func cellsOf(text string, ls, le int, sep byte) (int, int) {
 	if sep != '|' {
 		return ls, le
 	}
-	bs, be := ls, le
-	for bs < be && (text[bs] == ' ' || text[bs] == '\t') {
-		bs++
-	}
+	bs, be := trimBlanks(text, ls, le)
 	if bs < be && text[bs] == '|' {
 		bs++
-	}
-	for be > bs && (text[be-1] == ' ' || text[be-1] == '\t' || text[be-1] == '\r') {
-		be--
 	}
 	if be > bs && text[be-1] == '|' {
 		be--

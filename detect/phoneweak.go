@@ -136,12 +136,10 @@ func lettersBefore(text string, p int, skip string) (string, int) {
 // letterWordAfter returns the word (letters) that starts after the spaces at i,
 // and its end; "" if anything else comes first.
 func letterWordAfter(text string, i int) (string, int) {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
+	s := skipSpaces(text, i)
+	e := s
+	for e < len(text) && isAlpha(text[e]) {
+		e++
 	}
-	s := i
-	for i < len(text) && isAlpha(text[i]) {
-		i++
-	}
-	return text[s:i], i
+	return text[s:e], e
 }

@@ -96,10 +96,7 @@ func qpDecode(text string) (dec []byte, from, to []int32) {
 // qpSoftBreak returns the length of a soft line break at i (an '=', any
 // spaces and tabs, then "\n" or "\r\n"), or 0.
 func qpSoftBreak(text string, i int) int {
-	j := i + 1
-	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-		j++
-	}
+	j := skipSpaces(text, i+1)
 	if j < len(text) && text[j] == '\r' {
 		j++
 	}

@@ -50,8 +50,7 @@ func afterBreak(text string, j int, class uint64) int {
 	if byteAt(text, k) != '\n' {
 		return j
 	}
-	for k++; byteAt(text, k) == ' ' || byteAt(text, k) == '\t'; k++ {
-	}
+	k = skipSpaces(text, k+1)
 	if !is(byteAt(text, k), class) {
 		return j
 	}
