@@ -797,34 +797,11 @@ func (s *Scanner) tidy(st *scanState, fs []rawFinding) []rawFinding {
 			continue
 		}
 		reach = max(reach, f.end)
-		ef := &es[f.det]
 		// Kept findings that can overlap f start before it; bound the look-back
 		// so a text with thousands of findings stays linear.
 		for j := i - 1; j >= 0 && j >= i-64 && f.end >= 0; j-- {
-			g := &fs[j]
-			if g.end < 0 || g.end <= f.start {
-				continue
-			}
-			eg := &es[g.det]
-			switch {
-			case eg.order == ef.order:
-				if f.end <= g.end {
-					f.end = -1
-				} else {
-					g.end = -1
-				}
-			case ef.custom || eg.custom:
-			case ef.token && eg.typ == TypeCredentialURL && f.end <= g.end:
-				// A token as a URL's password (https://oauth2:glpat-…@host):
-				// the URL and the token, whose own type a policy may act on.
-			case eg.rank > ef.rank:
-				f.end = -1
-			case eg.rank < ef.rank:
-				g.end = -1
-			case g.end-g.start >= f.end-f.start:
-				f.end = -1
-			default:
-				g.end = -1
+			if g := &fs[j]; g.end > f.start {
+				displace(es, f, g)
 			}
 		}
 	}
@@ -835,6 +812,33 @@ func (s *Scanner) tidy(st *scanState, fs []rawFinding) []rawFinding {
 		}
 	}
 	return out
+}
+
+// displace resolves the overlap of f with g, a kept finding before it (by
+// tidy's order) whose bytes f's reach: it marks the one displaced (end -1),
+// or neither.
+func displace(es []entry, f, g *rawFinding) {
+	ef, eg := &es[f.det], &es[g.det]
+	switch {
+	case eg.order == ef.order:
+		if f.end <= g.end {
+			f.end = -1
+		} else {
+			g.end = -1
+		}
+	case ef.custom || eg.custom:
+	case ef.token && eg.typ == TypeCredentialURL && f.end <= g.end:
+		// A token as a URL's password (https://oauth2:glpat-…@host): the
+		// URL and the token, whose own type a policy may act on.
+	case eg.rank > ef.rank:
+		f.end = -1
+	case eg.rank < ef.rank:
+		g.end = -1
+	case g.end-g.start >= f.end-f.start:
+		f.end = -1
+	default:
+		g.end = -1
+	}
 }
 
 // sortByStart sorts fs by start, findings with equal starts in the order

@@ -389,7 +389,8 @@ func TestNear(t *testing.T) {
 }
 
 // tidyRef is tidy as it was before sortByStart and the reach test: a
-// sort by the full comparison and a look-back from every finding.
+// sort by the full comparison and a look-back from every finding (the
+// rule for a pair, displace, is the one tidy uses).
 func tidyRef(es []entry, fs []rawFinding) []rawFinding {
 	cmp := func(a, b rawFinding) int {
 		if a.start != b.start {
@@ -403,30 +404,9 @@ func tidyRef(es []entry, fs []rawFinding) []rawFinding {
 	slices.SortStableFunc(fs, cmp)
 	for i := range fs {
 		f := &fs[i]
-		ef := &es[f.det]
 		for j := i - 1; j >= 0 && j >= i-64 && f.end >= 0; j-- {
-			g := &fs[j]
-			if g.end < 0 || g.end <= f.start {
-				continue
-			}
-			eg := &es[g.det]
-			switch {
-			case eg.order == ef.order:
-				if f.end <= g.end {
-					f.end = -1
-				} else {
-					g.end = -1
-				}
-			case ef.custom || eg.custom:
-			case ef.token && eg.typ == TypeCredentialURL && f.end <= g.end:
-			case eg.rank > ef.rank:
-				f.end = -1
-			case eg.rank < ef.rank:
-				g.end = -1
-			case g.end-g.start >= f.end-f.start:
-				f.end = -1
-			default:
-				g.end = -1
+			if g := &fs[j]; g.end > f.start {
+				displace(es, f, g)
 			}
 		}
 	}
