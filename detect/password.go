@@ -305,6 +305,11 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if byteAt(text, i) == '>' && elementStart(text, h) {
 		return elementValue(text, i+1)
 	}
+	// An HTML label and the element after it: a table's next cell, a
+	// definition's <dd>, the text after a bold label.
+	if s, e, ok := htmlLabelValue(text, h, i); ok {
+		return s, e, true
+	}
 	// A long option with its value as the next argument: docker login
 	// --password VALUE (--password=VALUE is an assignment, below).
 	if byteAt(text, h-1) == '-' && byteAt(text, h-2) == '-' && isSpace(byteAt(text, i)) && optionStart(text, h-2) {
@@ -585,6 +590,71 @@ func elementValue(text string, i int) (int, int, bool) {
 	}
 	v := text[s:e]
 	if len(v) < 4 || strings.IndexByte(v, '\n') >= 0 || standIn(v) || isReference(v) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// htmlLabelValue reads the value an HTML label gives: the keyword at h,
+// ending at i, is (with a word before it at most, and a colon after) all
+// of an element's text, and the value is the text after the tags that
+// follow on the same row: <td>Password</td><td>VALUE</td>,
+// <dt>Password</dt><dd>VALUE</dd>, <b>Password:</b> VALUE. A value that
+// is not quoted must look generated (a cell may say "Required").
+func htmlLabelValue(text string, h, i int) (int, int, bool) {
+	j := skipSpaces(text, i)
+	if byteAt(text, j) == ':' {
+		j = skipSpaces(text, j+1)
+	}
+	if byteAt(text, j) != '<' || byteAt(text, j+1) != '/' {
+		return 0, 0, false
+	}
+	// The element's text before the keyword: one word at most.
+	k, words := h, 0
+	for ; k > 0 && h-k < 32 && text[k-1] != '>'; k-- {
+		if c := text[k-1]; c == '<' || c == '\n' {
+			return 0, 0, false
+		} else if c == ' ' && k < h && text[k] != ' ' {
+			words++
+		}
+	}
+	if byteAt(text, k-1) != '>' || words > 1 || (words == 1 && text[k] == ' ') {
+		return 0, 0, false
+	}
+	// The tags up to the value: end tags, then start tags (an end tag
+	// after a start tag closes an empty element); a row's end or a
+	// table's, a paragraph's or a block's after the label's is not crossed.
+	v, opened := j, false
+	for tags := 0; ; tags++ {
+		v = skipBlank(text, v)
+		if byteAt(text, v) != '<' {
+			break
+		}
+		gt := strings.IndexByte(text[v:min(len(text), v+128)], '>')
+		if tags == 6 || gt < 0 || strings.IndexAny(text[v+1:v+gt], "<\n") >= 0 {
+			return 0, 0, false
+		}
+		name, closing := strings.CutPrefix(text[v+1:v+gt], "/")
+		if closing && opened {
+			return 0, 0, false
+		}
+		opened = opened || !closing
+		if sp := strings.IndexAny(name, " \t/"); sp >= 0 {
+			name = name[:sp]
+		}
+		switch strings.ToLower(name) {
+		case "tr", "table", "tbody", "thead", "tfoot", "p", "div", "li", "ul", "ol", "dl":
+			if v > j {
+				return 0, 0, false
+			}
+		}
+		v += gt + 1
+	}
+	if byteAt(text, v) == ':' && !opened {
+		v = skipSpaces(text, v+1) // <b>Password</b>: VALUE
+	}
+	s, e, ok := quotedOrBare(text, v, false)
+	if !ok || (s == v && !looksRandom(text[s:e])) || isReference(text[s:e]) {
 		return 0, 0, false
 	}
 	return s, e, true

@@ -170,6 +170,21 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"xml hash element", "<passwordHash>" + pass + "</passwordHash>", nil},
 		{"angle brackets in prose", "type your <password> here and press enter", nil},
 		{"xml empty", "<password></password><user>" + pass + "</user>", nil},
+		// An HTML label and the element after it: a table's cells, a
+		// definition list, a bold label (a page or an e-mail pasted as HTML).
+		{"html cells", "<tr><td>Password</td><td>" + pass + "</td></tr>", []want{{TypePassword, pass}}},
+		{"html header cell", "<tr><th>Admin password:</th> <td class=\"v\">" + pass + "</td></tr>", []want{{TypePassword, pass}}},
+		{"html cells on lines", "<tr>\n  <td>pwd</td>\n  <td>\n    " + pass + "\n  </td>\n</tr>", []want{{TypePassword, pass}}},
+		{"html definition list", "<dl><dt>Password</dt><dd><code>" + pass + "</code></dd></dl>", []want{{TypePassword, pass}}},
+		{"html bold label", "<p><b>Password:</b> " + pass + "<br>", []want{{TypePassword, pass}}},
+		{"html colon after the label", "<strong>Password</strong>: " + pass + "\n", []want{{TypePassword, pass}}},
+		{"html label and span", "<label>Password</label><span>" + pass + "</span>", []want{{TypePassword, pass}}},
+		{"html cell word", "<td>Password</td><td>Required</td>", nil},
+		{"html cell prose", "<td>Password</td><td>See the vault entry</td>", nil},
+		{"html cell placeholder", "<td>Password</td><td>********</td>", nil},
+		{"html next row", "<tr><td>Password</td></tr><tr><td>" + pass + "</td></tr>", nil},
+		{"html label inside prose", "<p>Reset your password</p><p>" + pass + "</p>", nil},
+		{"html empty cell", "<td>Password</td><td></td><td>" + pass + "</td>", nil},
 		// A long option and its value as the next argument.
 		{"option next argument", "docker login registry.acme.it --username ci --password " + pass, []want{{TypePassword, pass}}},
 		{"option quoted argument", `az login -u ci --password "correct horse"`, []want{{TypePassword, "correct horse"}}},
@@ -542,6 +557,7 @@ func FuzzPasswordForms(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	f.Add("<tr><th>DB password:</th>\n<td class=x><code>Qz7mKp2Lx</code></td><td>pass</td></tr><b>pwd</b>: <")
 	f.Add("jdbc:oracle:thin:u/Qz7mKp2Lx@//db:1521/x sqlplus -s a/b")
 	f.Add("h:5432:d\\:x:u:Qz7mKp2Lx")
 	f.Add("echo -n 'Qz7' | docker login --password-stdin <<<\"x\" printf '%s")
