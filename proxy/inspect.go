@@ -300,20 +300,28 @@ func (s *Server) forward(t *txn) *http.Response {
 	s.metrics.upstream.WithLabelValues(t.vendor).Observe(time.Since(upStart).Seconds())
 	s.metrics.requests.WithLabelValues(t.vendor, string(t.api), t.ev.Action).Inc()
 	t.ev.Status = resp.StatusCode
-	s.metrics.openStreams.Inc()
 	tap := newUsageTap(resp)
-	body := &auditedBody{ReadCloser: resp.Body, tap: tap.Write, ctx: t.req.Context()}
+	resp.Body = s.completionBody(t, &auditedBody{ReadCloser: resp.Body, tap: tap.Write, ctx: t.req.Context()},
+		tap.Usage, "the vendor's answer broke off before its end")
+	return resp
+}
+
+// completionBody makes body, an answer on its way to the client, write
+// t's completion line when it ends: the tokens usage counts, how it ended
+// (broke is the reason for an upstream that broke off), its bytes and the
+// transaction's duration. It counts as an open stream until then.
+func (s *Server) completionBody(t *txn, body *auditedBody, usage func() llmapi.Usage, broke string) *auditedBody {
+	s.metrics.openStreams.Inc()
 	body.done = func() {
 		s.metrics.openStreams.Dec()
-		u := tap.Usage()
+		u := usage()
 		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
-		t.ev.Reason, t.ev.EndReason = body.end("the vendor's answer broke off before its end")
+		t.ev.Reason, t.ev.EndReason = body.end(broke)
 		t.ev.ResponseBytes = body.n
 		t.ev.Duration = time.Since(t.start)
 		_ = s.writeAudit(&t.ev)
 	}
-	resp.Body = body
-	return resp
+	return body
 }
 
 // auditedBody calls done once, when the answer has been read to its end or

@@ -108,17 +108,8 @@ func (s *Server) reroute(ctx context.Context, t *txn, d policy.Decision, body []
 		hdr.Set("Content-Length", strconv.Itoa(len(out)))
 		return internalResponse(t, hdr, io.NopCloser(bytes.NewReader(out)), int64(len(out)))
 	}
-	s.metrics.openStreams.Inc()
-	stream := &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body), ctx: ctx}
-	stream.done = func() {
-		s.metrics.openStreams.Dec()
-		u := tr.Usage()
-		t.ev.InputTok, t.ev.OutputTok = u.InputTokens, u.OutputTokens
-		t.ev.Reason, t.ev.EndReason = stream.end("the internal model's answer broke off before its end")
-		t.ev.ResponseBytes = stream.n
-		t.ev.Duration = time.Since(t.start)
-		_ = s.writeAudit(&t.ev)
-	}
+	stream := s.completionBody(t, &auditedBody{ReadCloser: tr.StreamAnswer(resp.Body), ctx: ctx},
+		tr.Usage, "the internal model's answer broke off before its end")
 	hdr.Set("Cache-Control", "no-cache")
 	return internalResponse(t, hdr, stream, -1)
 }
