@@ -32,6 +32,22 @@ var ipNotAddress = NewWordSet(
 // revision 3.1.0.2), not one a few words on (the firmware to 192.168.1.10).
 var releaseWords = newWordList(`firmware fw revision revisione rev`)
 
+// uaProducts are the product tokens of browsers' User-Agent strings
+// (RFC 9110: product "/" version): Chrome/124.0.0.0 is a version, which
+// Chrome's reduced User-Agent always writes in four parts.
+var uaProducts = newWordList(`mozilla applewebkit gecko khtml chrome chromium headlesschrome crios safari version
+	mobile firefox fxios edg edge edga edgios opr opera trident samsungbrowser yabrowser vivaldi brave electron`)
+
+// productVersion reports whether the dotted quad at s is a User-Agent
+// product's version: right after "Chrome/".
+func productVersion(text string, s int) bool {
+	if byteAt(text, s-1) != '/' {
+		return false
+	}
+	w, _ := lettersBefore(text, s-1, "")
+	return uaProducts.has(w)
+}
+
 func (ipAddress) ContextWords() []*WordSet { return []*WordSet{ipNotAddress} }
 
 func isHexDigit(b byte) bool {
@@ -75,10 +91,11 @@ func (sc *ipScan) at(t *Text, h int) (int, int) {
 	}
 	if s, e, ok := ipv4At(text, h); ok {
 		sc.next = e
-		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4": numbering,
-		// not hosts. The word must be on the address's line (app_version:
+		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4",
+		// "Chrome/124.0.0.0": numbering, not hosts. The word must be on the address's line (app_version:
 		// 5.14.20 on the line above is another field's).
-		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) && !releaseWords.has(letterWordBefore(text, s)) {
+		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) && !releaseWords.has(letterWordBefore(text, s)) &&
+			!productVersion(text, s) {
 			return s, e
 		}
 	}
