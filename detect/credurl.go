@@ -35,7 +35,7 @@ func (credentialURL) Find(t *Text) {
 		// Authority: up to the first '/', '?' or end of the URL; the
 		// password may hold '@' or '#', so split at the last '@'.
 		a := h + 3
-		auth := spanClass(text, a, 512, cURLAuth)
+		auth := beforeEscape(text, a, spanClass(text, a, 512, cURLAuth))
 		at := strings.LastIndexByte(text[a:auth], '@')
 		if at < 0 {
 			// No userinfo up to here: a later "://" before auth has none either.
@@ -53,7 +53,9 @@ func (credentialURL) Find(t *Text) {
 		if at+1 >= auth || !userinfoSecret(user, pass) {
 			continue
 		}
-		end := spanClass(text, auth, 2048, cURL)
+		// An escaped line break or quote ends the URL: it is inside a
+		// string, "…/orders\nHOST=…" (a URL's own '\' is %5C).
+		end := beforeEscape(text, auth, spanClass(text, auth, 2048, cURL))
 		for end > at+1 && strings.IndexByte(".,;:!?)]}'\"", text[end-1]) >= 0 {
 			end--
 		}

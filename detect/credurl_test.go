@@ -20,6 +20,12 @@ func TestCredentialURLUserinfo(t *testing.T) {
 		{"empty user placeholder", "redis://:password@localhost:6379", nil},
 		{"empty user template", "redis://:${REDIS_PASSWORD}@cache:6379", nil},
 		{"empty user and password", "redis://:@cache.acme.it:6379", nil},
+		// Inside an escaped string (a tool's output quoted in JSON, pasted):
+		// the URL ends before the escape of a line break or a quote.
+		{"escaped line breaks", `"env":"DB=postgres://etl:` + pass + `@db.acme.it:5432/orders\nREDIS=redis://:` + pass + `@h:6379/0\n"`,
+			[]want{{TypeCredentialURL, "postgres://etl:" + pass + "@db.acme.it:5432/orders"}, {TypeCredentialURL, "redis://:" + pass + "@h:6379/0"}}},
+		{"escaped quote", `"cmd":"psql \"postgresql://u:` + pass + `@db/app\" -c"`, []want{{TypeCredentialURL, "postgresql://u:" + pass + "@db/app"}}},
+		{"escape in the authority", `redis://:` + pass + `\n@x`, nil},
 		{"user only", "ssh://git@github.com/org/repo.git", nil},
 		{"port, no userinfo", "http://:8080/path", nil},
 	}
