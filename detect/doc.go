@@ -65,7 +65,8 @@
 //     is reported on the encoded span. A blob's view is its line with the
 //     blob decoded in place (viewcontext.go), so the key it is the value of
 //     (AWS_SECRET_ACCESS_KEY: <base64> in a Kubernetes Secret) is context;
-//     an HTTP Basic credential's password is a PASSWORD. Blobs inside a
+//     an HTTP Basic credential's password is a PASSWORD, as is a
+//     registry's written the same way (Docker's "auth", npm's _auth). Blobs inside a
 //     value already found (a JWT's payload) are not decoded again. A text
 //     without '%', '&', '\' or a long base64 run (the byte pass says so)
 //     costs nothing here. Where a text speaks of base64, short blobs

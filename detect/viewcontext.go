@@ -106,11 +106,33 @@ func blobView(text string, s, e int, dec string, at []int32) view {
 	}}
 }
 
+// basicScheme reports whether pre, the line before a blob, ends with the
+// scheme "Basic" of an Authorization (or Proxy-Authorization) header.
+func basicScheme(pre string) bool {
+	p := strings.TrimRight(pre, " \t")
+	return len(p) < len(pre) && len(p) >= 5 && hasPrefixFold(p, len(p)-5, "basic") && !isWord(byteAt(p, len(p)-6)) &&
+		indexFold(p, "authorization") >= 0
+}
+
+// registryAuthKey reports whether pre, the line before a blob, ends with
+// the key of a registry's credential that is, as Basic's, base64 of
+// user:password: Docker's config.json "auth" (a Kubernetes
+// .dockerconfigjson is one), npm's _auth in .npmrc.
+func registryAuthKey(pre string) bool {
+	p, quoted := strings.CutSuffix(strings.TrimRight(pre, " \t"), `"`)
+	p = strings.TrimRight(p, " \t")
+	if quoted {
+		p, ok := strings.CutSuffix(p, ":")
+		return ok && strings.HasSuffix(strings.TrimRight(p, " \t"), `"auth"`)
+	}
+	p, ok := strings.CutSuffix(p, "=")
+	return ok && strings.HasSuffix(strings.TrimRight(p, " \t"), "_auth") && !isWord(byteAt(p, len(p)-6))
+}
+
 // basicCredential returns what a view inserts before a blob that decoded
 // to dec, after pre (the line before the blob), if the blob is an HTTP
-// Basic credential: the scheme "Basic" right before it on a line that
-// names the Authorization (or Proxy-Authorization) header, and dec, by RFC
-// 7617 base64 of user-id ":" password, one line with a user (maybe empty)
+// Basic credential or one of its kin (basicScheme, registryAuthKey), and
+// dec, by RFC 7617 base64 of user-id ":" password, one line with a user (maybe empty)
 // without white space and a password that does not start with it (as
 // prose after a colon would). Such a credential is written as curl's -u
 // user:password (curl sends exactly that header for it), which the
@@ -118,9 +140,7 @@ func blobView(text string, s, e int, dec string, at []int32) view {
 // user again are no password); quoted, as the password may hold spaces,
 // with a quote dec does not hold. Otherwise it returns "", "".
 func basicCredential(pre, dec string) (ins, q string) {
-	p := strings.TrimRight(pre, " \t")
-	if len(p) == len(pre) || len(p) < 5 || !hasPrefixFold(p, len(p)-5, "basic") || isWord(byteAt(p, len(p)-6)) ||
-		indexFold(p, "authorization") < 0 {
+	if !basicScheme(pre) && !registryAuthKey(pre) {
 		return "", ""
 	}
 	c := strings.IndexByte(dec, ':')
@@ -132,6 +152,9 @@ func basicCredential(pre, dec string) (ins, q string) {
 		q = "'"
 	case strings.IndexByte(dec, '"') < 0:
 		q = `"`
+	}
+	if c := byteAt(pre, len(pre)-1); c != ' ' && c != '\t' {
+		return " -u ", q // "auth":" + blob, _auth=blob
 	}
 	return "-u ", q
 }

@@ -49,6 +49,14 @@ func TestBlobViewContext(t *testing.T) {
 		{"basic auth user again", "Authorization: Basic " + b64("deployuser:deployuser"), nil},
 		{"basic without the header", "the basic " + cred + " here", nil},
 		{"basic prose after it", "Authorization: Basic " + b64("note: this is plain text"), nil},
+		// A registry's credential, base64 of user:password as Basic's:
+		// Docker's config.json "auth" (a Kubernetes .dockerconfigjson is
+		// one), npm's _auth.
+		{"docker config auth", `{"auths": {"registry.acme.lan": {"auth": "` + cred + `"}}}`, []want{{TypePassword, pwSpan}}},
+		{"docker config pretty", "{\n  \"auths\": {\n    \"ghcr.io\": {\n      \"auth\":\"" + cred + "\"\n    }\n  }\n}", []want{{TypePassword, pwSpan}}},
+		{"npmrc _auth", "registry=https://npm.acme.it/\n//npm.acme.it/:_auth=" + cred + "\nalways-auth=true", []want{{TypePassword, pwSpan}}},
+		{"docker auth placeholder", `{"auths": {"r": {"auth": "` + b64("username:password") + `"}}}`, nil},
+		{"other key", `{"author": "` + cred + `", "oauth": "` + cred + `"}`, nil},
 		{"k8s password", "data:\n  password: " + b64(pw) + "\n", []want{{TypePassword, b64(pw)}}},
 		{"key naming the encoding", "data:\n  PASSWORD_B64: " + b64(pw) + "\n  db_password_base64: " + b64("changeme") + "\n", []want{{TypePassword, b64(pw)}}},
 		{"k8s password changeme", "data:\n  password: " + b64("changeme") + "\n", nil},
