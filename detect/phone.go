@@ -141,7 +141,34 @@ func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	if near == nearKnown && signatureLabel(t.S, at) {
 		near |= nearStrong // "T 020 8745 9776"
 	}
+	if near == nearKnown && len(sc.words.strong) > 0 && askedBefore(t.S, sc.words.strong, at) {
+		near |= nearStrong
+	}
 	return near
+}
+
+// askedBefore reports whether the number at at answers a question about a
+// phone on the line before, as a chat or a call's transcript has it ("Mi
+// conferma codice fiscale e cellulare?\n[10:21] Ethan: KVN… e 339 667
+// 6018"): that line, ending in '?', holds a phone word (strong: stems
+// where the keyword pass found them), and the number is at most 64 bytes
+// into its own line. (Asked of numbers with no word near.)
+func askedBefore(text string, strong []int, at int) bool {
+	lo := max(0, at-64)
+	nl := strings.LastIndexByte(text[lo:at], '\n')
+	if nl < 0 {
+		return false
+	}
+	q := lo + nl
+	for q > 0 && (text[q-1] == ' ' || text[q-1] == '\t' || text[q-1] == '\r') {
+		q--
+	}
+	if byteAt(text, q-1) != '?' {
+		return false
+	}
+	ls := max(0, q-160)
+	ls += strings.LastIndexByte(text[ls:q], '\n') + 1
+	return phoneWords.lastIn(text, strong, ls, q) >= 0
 }
 
 // nearWord reports which phone words start within the 40 bytes before

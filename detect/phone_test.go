@@ -165,8 +165,13 @@ func refPhoneNear(text string, re *regexp.Regexp, at int) bool {
 // refPhoneLast returns where the last word of re starts that refPhoneNear
 // would find, -1 if none.
 func refPhoneLast(text string, re *regexp.Regexp, at int) int {
+	return refPhoneLastIn(text, re, max(0, at-40), at)
+}
+
+// refPhoneLastIn is refPhoneLast for words that start in [lo, at).
+func refPhoneLastIn(text string, re *regexp.Regexp, lo, at int) int {
 	last := -1
-	for p := max(0, at-40); p < at; p++ {
+	for p := lo; p < at; p++ {
 		if r, _ := utf8.DecodeLastRuneInString(text[:p]); p > 0 && unicode.IsLetter(r) {
 			continue
 		}
@@ -227,7 +232,25 @@ func refWordBefore(text string, at int) uint8 {
 	if col == 0 && refSignatureLabel(text, at) {
 		return nearStrong
 	}
+	if col == 0 && refAskedBefore(text, at) {
+		return nearStrong
+	}
 	return col
+}
+
+// refAskedBefore is askedBefore: the number's line starts at most 64 bytes
+// before it, after a line that ends in '?' (then blanks) and has a strong
+// phone word in its last 160 bytes.
+func refAskedBefore(text string, at int) bool {
+	nl := strings.LastIndexByte(text[:at], '\n')
+	if nl < 0 || at-nl > 64 {
+		return false
+	}
+	q := strings.TrimRight(text[:nl], " \t\r")
+	if !strings.HasSuffix(q, "?") {
+		return false
+	}
+	return refPhoneLastIn(text, refStrongRE, max(strings.LastIndexByte(q, '\n')+1, len(q)-160), len(q)) >= 0
 }
 
 // refIntlRE matches the international call prefix and a country code's
@@ -570,6 +593,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"unter 0221 / 164245 an", "tel 02 / 8736 4410 / 347 1234567", "tel 0 / 12 / 345678", "tel 012345 / 678901", "tel (02) / 8736",
 		"phone\na@b.it\n02 8736 4410", "tel a@b.it or\n 0612345678", "tel a@b.it\n\n0612345678", "tel a@b.it\r\n0612345678",
 		"tel a@b.it\nor 0612345678", "tel a@b.it\r 0612345678", "tel a@b.it,\n,\n0612345678",
+		"Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: KVNVVZ16T12L424A e 339 667 6018",
+		"your phone?\r\n\t 02 8736 4410", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
 	} {
 		f.Add(seed)
 	}
@@ -587,7 +612,10 @@ func checkPhoneReference(t *testing.T, s *Scanner, text string) {
 	s.prescan(st, text, true, true)
 	st.text = Text{S: text, st: st, sc: s}
 	tx := &st.text
-	context := tx.Anywhere(phoneWords) || tx.Anywhere(phoneWeakWords)
+	// The gate is the stems' (hasContext): a stem inside an address
+	// ("tel@acme.it") opens it too, and the number after the address is
+	// then at's to find, not phonesAfterAddresses'.
+	context := tx.stemsFound(phoneWords) || tx.stemsFound(phoneWeakWords)
 	var sc phoneScan
 	for h := range len(text) {
 		if !isDigit(text[h]) {
@@ -744,6 +772,14 @@ func TestPhoneShapes(t *testing.T) {
 		// Verbs of calling back, in their forms.
 		{"richiamiamo", "digli che lo richiamiamo domani al 022 839 30 39 entro le 12", []want{{TypePhone, "022 839 30 39"}}},
 		{"chiamarla", "ricordati di chiamarla allo 06 4618 1635", []want{{TypePhone, "06 4618 1635"}}},
+		// The answer to a question about a phone on the line before.
+		{"chat answer", "Operatore: Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: RSSMRA85T10A562S e 339 667 6018\n[10:23] Operatore: Grazie",
+			[]want{{TypeITFiscalCode, "RSSMRA85T10A562S"}, {TypePhone, "339 667 6018"}}},
+		{"transcript answer", "Agent: What's the best phone number to reach you?\r\nCustomer: sure, it's 415 382 5519", []want{{TypePhone, "415 382 5519"}}},
+		{"question about another number", "Agent: What's your order number?\nCustomer: 415 382 5519", nil},
+		{"question two lines up", "Agent: What's your phone number?\nCustomer: one moment\nCustomer: 415 382 5519", nil},
+		{"not a question", "Agent: I have your phone number.\nCustomer: order 415 382 5519", nil},
+		{"answer far into its line", "Agent: your phone?\nCustomer: I placed the order last week and the tracking code is 415 382 5519", nil},
 		// A signature's one-letter labels, alone at the start of a line.
 		{"signature T", "Lukas Schmidt\nAccount Manager | Bluefin Ltd\nT 020 8745 9776 (9-18)\nlukas@bluefin.io",
 			[]want{{TypePhone, "020 8745 9776"}, {TypeEmail, "lukas@bluefin.io"}}},
