@@ -141,6 +141,9 @@ func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	if near == nearKnown && signatureLabel(t.S, at) {
 		near |= nearStrong // "T 020 8745 9776"
 	}
+	if near == nearKnown && nameBefore(t.S, at) {
+		near |= nearWeak // "Tommaso Coppola - 01 75 33 37 79"
+	}
 	if near == nearKnown && len(sc.words.strong) > 0 && askedBefore(t.S, sc.words.strong, at) {
 		near |= nearStrong
 	}
@@ -341,7 +344,7 @@ func (sc *phoneScan) atRun(t *Text, h, e int) (int, int) {
 		// Not 3 digits: no NANP area code. Without a phone word anywhere
 		// (the stems found: nearWord reads the words), only "+…", "00…"
 		// and North American shapes can be phone numbers.
-		if !sc.hasContext(t) && !intlPrefix(text[h:min(len(text), h+3)]) && !signatureLabel(text, h) {
+		if !sc.hasContext(t) && !intlPrefix(text[h:min(len(text), h+3)]) && !signatureLabel(text, h) && !nameBefore(text, h) {
 			return 0, 0
 		}
 	}

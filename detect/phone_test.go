@@ -235,8 +235,27 @@ func refWordBefore(text string, at int) uint8 {
 	if col == 0 && refAskedBefore(text, at) {
 		return nearStrong
 	}
+	if col == 0 && refNameBefore(text, at) {
+		return nearWeak
+	}
 	return col
 }
+
+// refNameBefore is nameBefore: a number starting with 0 or 3 (maybe after
+// its own '('), its first group shorter than eight digits, after two capitalised words one space apart, neither of
+// numberKinds, then '(' or a separator and blanks.
+func refNameBefore(text string, at int) bool {
+	if !refNameNumberRE.MatchString(text[at:]) {
+		return false
+	}
+	m := refNameBeforeRE.FindStringSubmatch(text[:at])
+	return m != nil && !numberKinds.has(m[1]) && !numberKinds.has(m[2])
+}
+
+var (
+	refNameNumberRE = regexp.MustCompile(`^\(?[03][0-9]{0,6}(?:[^0-9]|$)`)
+	refNameBeforeRE = regexp.MustCompile(`(?:^|[^A-Za-z])([A-Z][a-z][A-Za-z]*) ([A-Z][a-z][A-Za-z]*)(?:[ \t]*\(|[ \t]*[-,:][ \t]+)$`)
+)
 
 // refAskedBefore is askedBefore: the number's line starts at most 64 bytes
 // before it, after a line that ends in '?' (then blanks) and has a strong
@@ -522,7 +541,8 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 		if p != ' ' {
 			return 0, 0
 		}
-	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !refIntlRE.MatchString(text[h:]) && !refSignatureLabel(text, h) {
+	} else if !context && !(isDigit(byteAt(text, h+2)) && !isDigit(byteAt(text, h+3))) && !refIntlRE.MatchString(text[h:]) && !refSignatureLabel(text, h) &&
+		!refNameBefore(text, h) {
 		return 0, 0
 	}
 	if !refPhoneStart(t, s) {
@@ -594,6 +614,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"phone\na@b.it\n02 8736 4410", "tel a@b.it or\n 0612345678", "tel a@b.it\n\n0612345678", "tel a@b.it\r\n0612345678",
 		"tel a@b.it\nor 0612345678", "tel a@b.it\r 0612345678", "tel a@b.it,\n,\n0612345678",
 		"Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: KVNVVZ16T12L424A e 339 667 6018",
+		"Rubrica:\nTommaso Coppola - 01 75 33 37 79\nArianna Schmidt\t, 045/3888256", "per Priya Schmidt (044 965 19 89)", "Ab Cd  (3",
+		"Mario Rossi (3391234567) Anna  Neri - 02 1234567 Codice Cliente: 0212345678 ROSSI Anna: 0212345678 X Yy (0(",
 		"your phone?\r\n\t 02 8736 4410", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
 	} {
 		f.Add(seed)
@@ -751,6 +773,14 @@ func TestPhoneShapes(t *testing.T) {
 		{"in parentheses, prefix", "contatto: Sara De Luca (0039 372 8925582). ok", []want{{TypePhone, "0039 372 8925582"}}},
 		{"area code still", "tel. (02) 8736 4410", []want{{TypePhone, "(02) 8736 4410"}}},
 		{"in parentheses, no word", "Mario Rossi (3939838414)", nil},
+		// A name, then its number (in groups, in a national plan).
+		{"name, number in parentheses", "Scrivi a Priya Schmidt (044 965 19 89) che domani", []want{{TypePhone, "044 965 19 89"}}},
+		{"address book", "Rubrica:\nTommaso Coppola - 01 75 33 37 79\nArianna Schmidt - 045/3888256", []want{{TypePhone, "01 75 33 37 79"}, {TypePhone, "045/3888256"}}},
+		{"name, comma, mobile", "Referenti: Mario Rossi, 339 123 4567; Anna Neri, 347 7654321", []want{{TypePhone, "339 123 4567"}, {TypePhone, "347 7654321"}}},
+		{"kind of number, not a name", "Codice Cliente: 02 1234 5678, Numero Pratica - 02 1234 5678", nil},
+		{"title then number", "Modello Unico (02 1234 5678) e Data Nascita: 03.04.1985", nil},
+		{"one word", "Milano, 02 1234 5678", nil},
+		{"no separator", "Mario Rossi 02 1234 5678", nil},
 		{"caller id", "caller id 3965992808 - complaint about late delivery", []want{{TypePhone, "3965992808"}}},
 		{"00 prefix, no word", "- Sven Visser (NL), 0031 30 1454195, sven@acme.nl", []want{{TypePhone, "0031 30 1454195"}, {TypeEmail, "sven@acme.nl"}}},
 		{"00 prefix, 17 digits", "Bitte rufen Sie mich unter 0041 78 769 06 92 an.", []want{{TypePhone, "0041 78 769 06 92"}}},

@@ -202,6 +202,57 @@ func signatureLabel(text string, at int) bool {
 	return at < len(text) && (text[at] == '0' || text[at] == '(') && signatureLabelAt(text, at)
 }
 
+// nameBefore reports whether the number at at follows a name — two
+// capitalised words (a longer name's last two), neither a kind of
+// number's (numberKinds), one space apart — and then a dash, a comma or a
+// colon, or in parentheses: an address book's
+// line ("Tommaso Coppola - 01 75 33 37 79"), a person and their number
+// ("per Priya Schmidt (044 965 19 89)"). A word for that number if it
+// fits a national plan (a trunk prefix's 0, an Italian mobile's 3: the
+// plans a phone word admits, weakWordNumber) and is written in groups;
+// the name's words alone, with nothing between, are a title's ("Modello
+// Unico 2024 …").
+func nameBefore(text string, at int) bool {
+	// Most numbers fail the first test: here, inlined where asked.
+	return at < len(text) && (text[at] == '0' || text[at] == '3' || text[at] == '(') && nameBeforeAt(text, at)
+}
+
+// nameBeforeAt is nameBefore past its first test.
+func nameBeforeAt(text string, at int) bool {
+	i := at
+	if text[i] == '(' {
+		i++ // the number's own parenthesis: "(02) 8736 4410"
+	}
+	if c := byteAt(text, i); c != '0' && c != '3' || spanWhile(text, i, 8, isDigit)-i == 8 {
+		return false // (a run of digits, 3939838414, is as often an account's)
+	}
+	paren := byteAt(text, at-1) == '('
+	i = at
+	if paren {
+		i--
+	}
+	i = spacesBefore(text, i)
+	if !paren {
+		if c := byteAt(text, i-1); c != '-' && c != ',' && c != ':' || i == at {
+			return false // a separator, and a space after it
+		}
+		i = spacesBefore(text, i-1)
+	}
+	for words := 0; ; words++ {
+		w, ws := lettersBefore(text, i, "")
+		if len(w) < 2 || !isUpper(w[0]) || !isLower(w[1]) || numberKinds.has(w) {
+			return false
+		}
+		if words == 1 {
+			return true
+		}
+		if i = ws; byteAt(text, i-1) != ' ' {
+			return false
+		}
+		i--
+	}
+}
+
 // signatureLabelAt is signatureLabel past its first test.
 func signatureLabelAt(text string, at int) bool {
 	d := at // the first digit
