@@ -1706,7 +1706,45 @@ func curlUser(text string, h int) (int, int, bool) {
 // escaped colon), up to a line of another shape or a blank one. It returns
 // the end of the last password emitted, 0 if none.
 func pgpassEntries(t *Text, h int) int {
+	if e := pgpassInline(t, h); e > 0 {
+		return e
+	}
 	return fileEntries(t, h, len(".pgpass"), pgpassLine)
+}
+
+// pgpassInline reports an entry written on the line that names .pgpass at
+// h, as a word of its own (maybe quoted) within 128 bytes of the name:
+// "~/.pgpass has db:5432:app:u:SECRET but …", "echo 'db:5432:*:u:SECRET'
+// >> ~/.pgpass". It returns the end of the password, 0 if none.
+func pgpassInline(t *Text, h int) int {
+	text := t.S
+	lo, hi := max(0, h-128), min(len(text), h+len(".pgpass")+128)
+	if i := strings.LastIndexByte(text[lo:h], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	if i := strings.IndexByte(text[h:hi], '\n'); i >= 0 {
+		hi = h + i
+	}
+	for i := lo; i < hi; {
+		i = skipSpaces(text, i)
+		e := i
+		for e < hi && text[e] != ' ' && text[e] != '\t' {
+			e++
+		}
+		s, w := i, e
+		for s < w && strings.IndexByte("'\"`", text[s]) >= 0 {
+			s++
+		}
+		for w > s && strings.IndexByte("'\"`.,;)", text[w-1]) >= 0 {
+			w--
+		}
+		if ps, pe, ok := pgpassLine(text[s:w]); ok && pe-ps >= 4 && !standIn(text[s+ps:s+pe]) {
+			t.Emit(s+ps, s+pe)
+			return s + pe
+		}
+		i = e
+	}
+	return 0
 }
 
 // saslEntries is pgpassEntries for Postfix's SMTP client password table
