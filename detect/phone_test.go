@@ -435,14 +435,16 @@ func refFixedColumnWord(text string, lines []string, starts []int, li, at int) u
 		return 0
 	}
 	hline := cut(lines[h], "\r")
+	// The header cell that starts nearest to the number's column, at
+	// most fixedSlack columns away (the leftmost of two as near).
 	col, p := chars(line[:at]), -1
 	for i := range len(hline) {
-		if chars(hline[:i]) == col && hline[i]&0xc0 != 0x80 {
+		start := hline[i] != ' ' && hline[i]&0xc0 != 0x80 && (i == 0 || strings.HasSuffix(hline[:i], "  "))
+		if d := chars(hline[:i]) - col; start && d >= -fixedSlack && d <= fixedSlack && (p < 0 || d*d < (chars(hline[:p])-col)*(chars(hline[:p])-col)) {
 			p = i
-			break
 		}
 	}
-	if p < 0 || hline[p] == ' ' || p > 0 && !strings.HasSuffix(hline[:p], "  ") {
+	if p < 0 {
 		return 0
 	}
 	hc := cut(hline[p:], "  ")

@@ -16,15 +16,16 @@ import "strings"
 // its line or follows two spaces, and only phone punctuation follows it
 // up to two spaces or the line's end; its line holds another cell too.
 //
-// The columns must be the same, not a column or two apart: a report pads
-// each field to its width, so a text column's values start where its
-// header does (left-aligned, the norm for text). Counting characters, not
-// bytes, already absorbs the one common offset (a report pads by
-// characters: "CITTÀ" or "Forlì" before the number takes one column, two
-// bytes); a looser rule would admit only other layouts, and prose. A
-// paragraph with two spaces after its sentences rarely lines a number up
-// under a phone word that starts a sentence, and then words follow it in
-// its cell.
+// A report pads each field to its width, so a text column's values start
+// where its header does (left-aligned, the norm for text); counting
+// characters, not bytes, absorbs the one common offset of a report (it
+// pads by characters: "CITTÀ" or "Forlì" before the number takes one
+// column, two bytes). Text taken from a PDF keeps the layout only
+// roughly: a cell may start a column or three away from its header's
+// (fixedSlack), and the nearest header cell is the number's. A paragraph
+// with two spaces after its sentences rarely lines a number up under a
+// phone word that starts a sentence, and then words follow it in its
+// cell.
 
 // maxFixedWidth is the farthest a fixed-width table's number is read
 // from its line's start, in bytes, and maxFixedCell the longest cell (the
@@ -34,6 +35,10 @@ const (
 	maxFixedWidth = 1024
 	maxFixedCell  = 64
 )
+
+// fixedSlack is how many columns a fixed-width table's cell may start
+// away from its header's.
+const fixedSlack = 3
 
 // fixedSeen is the fixed-width table fixedColumn found last in a text (as
 // tableSeen for the tables of separators).
@@ -85,25 +90,26 @@ func (sc *phoneScan) fixedColumn(t *Text, s int) uint8 {
 	if !ok {
 		return 0
 	}
-	// The header's byte at the number's column (characters: the bytes
-	// that do not continue a UTF-8 sequence).
+	// The number's column (characters: the bytes that do not continue a
+	// UTF-8 sequence), and the header cell that starts nearest to it,
+	// fixedSlack columns away at most.
 	col := 0
 	for i := ls; i < s; i++ {
 		if text[i]&0xc0 != 0x80 {
 			col++
 		}
 	}
-	p := hs
-	for ; p < he; p++ {
-		if text[p]&0xc0 != 0x80 {
-			if col == 0 {
-				break
-			}
-			col--
+	p, d := -1, fixedSlack+1
+	for i, c := hs, 0; i < he && c <= col+fixedSlack; i++ {
+		if text[i]&0xc0 == 0x80 {
+			continue
 		}
+		if text[i] != ' ' && (i == hs || i-2 >= hs && text[i-1] == ' ' && text[i-2] == ' ') && max(c-col, col-c) < d {
+			p, d = i, max(c-col, col-c)
+		}
+		c++
 	}
-	// It starts a header cell.
-	if p >= he || text[p] == ' ' || p > hs && (p-2 < hs || text[p-1] != ' ' || text[p-2] != ' ') {
+	if p < 0 {
 		return 0
 	}
 	ce := p

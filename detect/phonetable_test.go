@@ -154,7 +154,13 @@ func TestPhoneFixedWidthColumn(t *testing.T) {
 	add("code column", text, nil)
 	text, _ = table("", header, 8, 2)
 	h, body, _ := strings.Cut(text, "\n")
-	add("one byte to the right", h+"\n "+strings.ReplaceAll(strings.TrimSuffix(body, "\n"), "\n", "\n ")+"\n", nil)
+	add("one byte to the right", h+"\n "+strings.ReplaceAll(strings.TrimSuffix(body, "\n"), "\n", "\n ")+"\n", wants)
+	add("three to the left", strings.Replace(h, "TELEFONO", "   TELEFONO", 1)+"\n"+body, wants)
+	add("four to the right", h+"\n    "+strings.ReplaceAll(strings.TrimSuffix(body, "\n"), "\n", "\n    ")+"\n", nil)
+	add("flattened from a PDF", "N.  Cognome  e nome            Codice  fiscale      Cellulare           E-mail\n"+
+		"1   FABBRI Luca               FBB**********14D    348 6264486       lfabbri@libero.it\n"+
+		"2   SANTORO Nicola           SNT**********37G    380 984 9163       nsantoro@libero.it\n",
+		[]want{{TypePhone, "348 6264486"}, {TypeEmail, "lfabbri@libero.it"}, {TypePhone, "380 984 9163"}, {TypeEmail, "nsantoro@libero.it"}})
 	add("header word inside a header cell", fixedRows([]int{12, 10}, []string{"COGNOME", "NOME", "NUM TELEFONO"},
 		[]string{"ROSSI", "MARIO", "X"}, []string{"BIANCHI", "ANNA", "X"})+"GALLO       PIERO     Z   0521 123456  ROMA\n", nil)
 	add("a number inside a cell", fixedRows([]int{15, 11, 16}, [][]string{header,
