@@ -52,7 +52,13 @@ func ibanAt(text string, i int) (int, bool) {
 	x := k0 & ul >> 24 // 1 or 2 for a letter
 	want := int(ibanLength[min(uint(k0&0xff)-10, 25)][min(uint(k1&0xff)-10, 25)])
 	before := text[max(s-1, 0)] & -byte(uint(-s)>>63) // 0 at the text's start
-	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | ibanByte[before]&ul |
+	// Not inside a word; but a digit may stand before a code in capitals,
+	// which a field's number ends (MT940's "?31DE89…").
+	bb := ibanByte[before] & ul
+	if bb == ul {
+		bb = k0 & ibanLowerOK
+	}
+	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | bb |
 		(k0^k1)&ul | ((x+1)>>1 ^ 1) | uint32(uint(want-1)>>63)
 	if bad != 0 {
 		return 0, false
@@ -204,13 +210,16 @@ var ibanLength = func() (t [26][26]uint8) {
 // label is the context free grouping needs: without it, reading across
 // separators would join unrelated numbers; with it, the country's length,
 // the end at a group's end and mod-97 still decide. The printed and
-// compact forms are iban's.
+// compact forms are iban's — but for a code right after MT940's subfield
+// ?31 (the other party's IBAN in a statement's :86: field, "?30BIC?31DE89…
+// ?32NAME"), where a digit touches it, as no word byte may where iban
+// looks.
 type ibanLabelled struct{}
 
 var _ Detector = ibanLabelled{}
 
 func (ibanLabelled) Type() string       { return TypeIBAN }
-func (ibanLabelled) Keywords() []string { return []string{"iban"} }
+func (ibanLabelled) Keywords() []string { return []string{"iban", "?31"} }
 
 // ibanBreakAt reports whether the code at s is grouped otherwise than in
 // ISO's fours (iban's forms, compact or printed): a separator after a
@@ -239,6 +248,13 @@ const ibanLabelReach = 32
 func (ibanLabelled) Find(t *Text) {
 	next := 0
 	for _, h := range t.Hits {
+		if t.S[h] == '?' {
+			if e, ok := ibanAt(t.S, h+5); ok && h >= next && isUpper(t.S[h+3]) {
+				t.Emit(h+3, e)
+				next = e
+			}
+			continue
+		}
 		from := max(h+4, next)
 		for s := from; s < min(h+4+ibanLabelReach, len(t.S)-4); s++ {
 			// A country code and its check digits, maybe a separator

@@ -11,7 +11,9 @@ import (
 func ibanAtRef(text string, i int) (int, bool) {
 	// Anchor on the check digits, right after the country code.
 	s := i - 2
-	if s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
+	// Not inside a word; after a digit, a code in capitals (MT940's
+	// ?31DE89…) may stand.
+	if b := byteAt(text, s-1); s < 0 || !isDigit(byteAt(text, i+1)) || isAlpha(b) || isDigit(b) && !isUpper(text[s]) {
 		return 0, false
 	}
 	// ISO 13616 writes IBANs in capitals, but the check is the same in
@@ -114,7 +116,7 @@ func ibanAtCases() []string {
 			group4(c, "   "), group4(c, "--"), group4(c, "/")} {
 			for _, w := range []string{v, strings.ToLower(v), v[:len(v)-1], v + "0", v + " 1234", v + "x",
 				v[:len(v)-1] + "9", strings.ToLower(v[:3]) + v[3:], v[:2] + "99" + v[4:]} {
-				out = append(out, w, "IBAN: "+w+".", "x"+w, w+" ", "("+w+")")
+				out = append(out, w, "IBAN: "+w+".", "x"+w, w+" ", "("+w+")", "?31"+w+"?32")
 			}
 		}
 	}
@@ -214,6 +216,12 @@ func TestIBANLabelled(t *testing.T) {
 		{"IBAN: " + strings.ReplaceAll(national, " ", "  "), strings.ReplaceAll(national, " ", "  ")},
 		{"IBAN: " + strings.ReplaceAll(national, " ", " - "), strings.ReplaceAll(national, " ", " - ")},
 		{"IBAN: " + it[:2] + "." + it[2:4] + " " + cin + " " + abi + " " + cab + " " + acct, ""},
+		// MT940's subfield ?31 (a statement's :86: field), its digits
+		// touching the code.
+		{":86:166?00SEPA-UEBERWEISUNG?20EREF+X?30MEDBDE2XXXX?31" + de + "?32ANNA ROSSI", de},
+		{"?31" + strings.ToLower(de) + "?32", ""},
+		{"?31" + de + "7", ""},
+		{"?3" + de, ""},
 		// Too far after the label.
 		{"IBAN: vedi il documento allegato alla mail di ieri, " + national, ""},
 	} {
