@@ -620,7 +620,8 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 }
 
 // addressBefore reports whether an e-mail address ends just before the
-// number at s, apart from it only by a comma, semicolon, slash or pipe,
+// number at s, apart from it only by a comma, semicolon, slash or pipe, a
+// middle dot or bullet (a CV's header: "bob@acme.it · 349 0111675"),
 // or "o (al)", "or (at)", "oppure", "and": contact details given together
 // ("(bob@acme.it, 349 0111675)", "a bob@acme.it o al 06 1234 5678", a CSV
 // row's cells), also across one line break (a contact block's lines:
@@ -646,6 +647,14 @@ func addressBefore(text string, s int) bool {
 		}
 		if i > 0 && strings.IndexByte(",;/|", text[i-1]) >= 0 {
 			i--
+			continue
+		}
+		if i >= 2 && text[i-2:i] == "·" {
+			i -= 2 // a CV header's dots: "a@b.it · 02 …"
+			continue
+		}
+		if i >= 3 && text[i-3:i] == "•" {
+			i -= 3
 			continue
 		}
 		// A connector word, after a space.

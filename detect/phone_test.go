@@ -124,11 +124,11 @@ var refAreaCodeSlashRE = regexp.MustCompile(`^(0[0-9]{1,3}|3[0-9]{2})/[0-9]{5,}$
 
 // refAddressBeforeRE is addressBefore: an address (a byte of a local part,
 // '@', a domain ending in a label of letters), then up to four connectors (a comma,
-// semicolon, slash or pipe, or a word of addressConnectors after a space)
+// semicolon, slash, pipe, middle dot or bullet, or a word of addressConnectors after a space)
 // and spaces, at the end; among them one line break at most
 // (refAddressBefore counts them).
 var refAddressBeforeRE = regexp.MustCompile(`[^\x00-\x20,(<]@[A-Za-z0-9._-]{1,253}\.[A-Za-z]{2,64}[)\]>"']*` +
-	`((?:[ \t\r\n]*(?:[,;/|]|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t\r\n]*)$`)
+	`((?:[ \t\r\n]*(?:[,;/|]|·|•|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t\r\n]*)$`)
 
 // refAddressBefore is addressBefore by refAddressBeforeRE: its connectors
 // and blanks hold one line break at most, and a '\r' only before it.
@@ -618,7 +618,7 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: KVNVVZ16T12L424A e 339 667 6018",
 		"Rubrica:\nTommaso Coppola - 01 75 33 37 79\nArianna Schmidt\t, 045/3888256", "per Priya Schmidt (044 965 19 89)", "Ab Cd  (3",
 		"Mario Rossi (3391234567) Anna  Neri - 02 1234567 Codice Cliente: 0212345678 ROSSI Anna: 0212345678 X Yy (0(",
-		"your phone?\r\n\t 02 8736 4410", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
+		"your phone?\r\n\t 02 8736 4410", "a@b.it · 0212345678 •\n·0212345678", "·0212345678", "tel a@b.it·•· 0212345678", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
 	} {
 		f.Add(seed)
 	}
@@ -800,6 +800,8 @@ func TestPhoneShapes(t *testing.T) {
 		{"address then number on the next line", "Mario Rossi\nmario@acme.it\n02 8736 4410", []want{{TypeEmail, "mario@acme.it"}, {TypePhone, "02 8736 4410"}}},
 		{"prose wrapped after or", "write to billing@pinewood.co.uk or\n07225 402163.", []want{{TypeEmail, "billing@pinewood.co.uk"}, {TypePhone, "07225 402163"}}},
 		{"a blank line between", "mario@acme.it\n\n02 8736 4410", []want{{TypeEmail, "mario@acme.it"}}},
+		{"cv header dots", "Kevin Caruso\nkevin-caruso@icloud.com · 313 575 6652 · linkedin.com/in/kc\nm.rossi@acme.it • 333 0816688",
+			[]want{{TypeEmail, "kevin-caruso@icloud.com"}, {TypePhone, "313 575 6652"}, {TypeEmail, "m.rossi@acme.it"}, {TypePhone, "333 0816688"}}},
 		{"no plan on the next line", "mario@acme.it\n2024 0312 1234", []want{{TypeEmail, "mario@acme.it"}}},
 		// Verbs of calling back, in their forms.
 		{"richiamiamo", "digli che lo richiamiamo domani al 022 839 30 39 entro le 12", []want{{TypePhone, "022 839 30 39"}}},
