@@ -96,8 +96,10 @@ func productCodeBefore(text string, i int) bool {
 }
 
 // productCodes label the numbers of products and devices, whose check
-// digits (GS1's, an IMEI's Luhn) let some pass for a card number.
-var productCodes = newWordList(`ean gtin upc isbn issn imei imsi iccid meid esn sku barcode`)
+// digits (GS1's, an IMEI's Luhn) let some pass for a card number, and of
+// pagoPA's payment notices (the codice avviso: 18 digits, a tenth of them
+// Luhn-valid, and those after 30 in Diners Club's range).
+var productCodes = newWordList(`ean gtin upc isbn issn imei imsi iccid meid esn sku barcode avviso pagopa iuv`)
 
 // putGroup stores the digits text[g:e] at d[at:] (at is at most 16), and
 // may write over the bytes after them: one 8-byte store for a group of up

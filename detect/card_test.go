@@ -49,7 +49,7 @@ func refCardAt(text string, i int) (int, bool) {
 // refProductCodeRE matches a text that ends with a product's or a device's
 // code label, maybe its length, and the spaces, '-', '_', ':', '#' or ')'
 // after it (productCodeBefore).
-var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode)[ \t_-]*[0-9]{0,2}[ \t:#)]*$`)
+var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode|avviso|pagopa|iuv)[ \t_-]*[0-9]{0,2}[ \t:#)]*$`)
 
 // refValidPAN is the former validPAN, with the issuer ranges' lengths
 // (refPANRanges) in place of the first digit's test.
@@ -180,7 +180,8 @@ func TestProductCodeBeforeMatchesReference(t *testing.T) {
 func TestCardProductCodes(t *testing.T) {
 	s := newTestScanner(t)
 	r := rng(t)
-	ean := genLuhn(r, "64", 13) // a Maestro length and range
+	ean := genLuhn(r, "64", 13)       // a Maestro length and range
+	diners18 := genLuhn(r, "300", 18) // a pagoPA notice number's length
 	cards := []want{{TypeCreditCard, ean}}
 	for _, tc := range []struct {
 		text  string
@@ -191,6 +192,9 @@ func TestCardProductCodes(t *testing.T) {
 		{"gtin: " + ean, nil},
 		{"SKU#" + ean, nil},
 		{"EAN13 " + ean, nil},
+		{"codice avviso pagoPA " + diners18, nil},
+		{"Codice avviso: " + diners18, nil},
+		{"carta " + diners18, []want{{TypeCreditCard, diners18}}},
 		{"card " + ean, cards},
 		{"Bean " + ean, cards},
 		{ean, cards},
