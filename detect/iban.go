@@ -52,13 +52,7 @@ func ibanAt(text string, i int) (int, bool) {
 	x := k0 & ul >> 24 // 1 or 2 for a letter
 	want := int(ibanLength[min(uint(k0&0xff)-10, 25)][min(uint(k1&0xff)-10, 25)])
 	before := text[max(s-1, 0)] & -byte(uint(-s)>>63) // 0 at the text's start
-	// Not inside a word; but a digit may stand before a code in capitals,
-	// which a field's number ends (MT940's "?31DE89…").
-	bb := ibanByte[before] & ul
-	if bb == ul {
-		bb = k0 & ibanLowerOK
-	}
-	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | bb |
+	bad := ibanByte[text[i]]&ibanByte[text[i+1]]&ul ^ ul | ibanByte[before]&ul |
 		(k0^k1)&ul | ((x+1)>>1 ^ 1) | uint32(uint(want-1)>>63)
 	if bad != 0 {
 		return 0, false
@@ -212,8 +206,8 @@ var ibanLength = func() (t [26][26]uint8) {
 // the end at a group's end and mod-97 still decide. The printed and
 // compact forms are iban's — but for a code right after MT940's subfield
 // ?31 (the other party's IBAN in a statement's :86: field, "?30BIC?31DE89…
-// ?32NAME"), where a digit touches it, as no word byte may where iban
-// looks.
+// ?32NAME"), where a digit touches it, as no letter or digit may where
+// iban looks.
 type ibanLabelled struct{}
 
 var _ Detector = ibanLabelled{}
@@ -249,9 +243,10 @@ func (ibanLabelled) Find(t *Text) {
 	next := 0
 	for _, h := range t.Hits {
 		if t.S[h] == '?' {
-			if e, ok := ibanAt(t.S, h+5); ok && h >= next && isUpper(t.S[h+3]) {
-				t.Emit(h+3, e)
-				next = e
+			// (The code read as if it started the text: no byte before.)
+			if e, ok := ibanAt(t.S[h+3:], 2); ok && h >= next && isUpper(t.S[h+3]) {
+				t.Emit(h+3, h+3+e)
+				next = h + 3 + e
 			}
 			continue
 		}

@@ -11,9 +11,7 @@ import (
 func ibanAtRef(text string, i int) (int, bool) {
 	// Anchor on the check digits, right after the country code.
 	s := i - 2
-	// Not inside a word; after a digit, a code in capitals (MT940's
-	// ?31DE89…) may stand.
-	if b := byteAt(text, s-1); s < 0 || !isDigit(byteAt(text, i+1)) || isAlpha(b) || isDigit(b) && !isUpper(text[s]) {
+	if s < 0 || !isDigit(byteAt(text, i+1)) || isAlnum(byteAt(text, s-1)) {
 		return 0, false
 	}
 	// ISO 13616 writes IBANs in capitals, but the check is the same in
