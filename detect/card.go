@@ -57,13 +57,19 @@ func cardAt(text string, i, e int) (int, bool) {
 	if sep != ' ' && sep != '-' && sep != '/' || groupBefore(text, i, sep) {
 		return 0, false
 	}
+	// Two spaces between the groups, each time, as a PDF's text or a
+	// chat app lays a card out ("4341  0965  1371  8435").
+	wide := 1
+	if sep == ' ' && byteAt(text, j+1) == ' ' {
+		wide = 2
+	}
 	// The digits, gathered a group at a time as the shape is read: eight
 	// bytes stored at once, the bytes past a group written over by the
 	// next one.
 	var digits [19 + 8]byte
 	putGroup(&digits, 0, text, i, j)
-	for byteAt(text, j) == sep && isDigit(byteAt(text, j+1)) {
-		g := j + 1
+	for byteAt(text, j) == sep && byteAt(text, j+wide-1) == sep && isDigit(byteAt(text, j+wide)) {
+		g := j + wide
 		j = digitsEnd(text, g)
 		if j-g < 3 || j-g > 6 || n+j-g > 19 {
 			return 0, false

@@ -32,8 +32,12 @@ func refCardAt(text string, i int) (int, bool) {
 	if sep == '/' && byteAt(text, i-1) == '/' {
 		return 0, false // a path's segment
 	}
-	for byteAt(text, j) == sep && isDigit(byteAt(text, j+1)) {
-		g := j + 1
+	gap := string(sep) // one separator, or two spaces each time
+	if strings.HasPrefix(text[j:], "  ") {
+		gap = "  "
+	}
+	for strings.HasPrefix(text[j:], gap) && isDigit(byteAt(text, j+len(gap))) {
+		g := j + len(gap)
 		j = spanWhile(text, g, 7, isDigit)
 		if j-g < 3 || j-g > 6 || n+j-g > 19 {
 			return 0, false
@@ -346,6 +350,47 @@ func TestCardSlashes(t *testing.T) {
 	}
 }
 
+// TestCardTwoSpaces: a card laid out with two spaces between its groups
+// (a PDF's text, a chat app) is found, the same two each time; a mix of
+// one and two, or three, is not.
+func TestCardTwoSpaces(t *testing.T) {
+	r := rng(t)
+	s := newTestScanner(t)
+	nums := numberScanner(t)
+	for range 200 {
+		pan := genLuhn(r, []string{"4", "51", "6011", "65", "3528"}[r.IntN(5)], 16)
+		wide := group4(pan, "  ")
+		bad := pan[:15] + string('0'+(pan[15]-'0'+1)%10)
+		for _, tc := range []struct {
+			text, want string
+		}{
+			{"la carta bancomat " + wide + " mi è stata bloccata", wide},
+			{"card " + wide + " was charged twice", wide},
+			{"| " + wide + "  | 12/27 |", wide},
+			// Not.
+			{"carta " + group4(bad, "  "), ""},
+			{"carta " + strings.Replace(wide, "  ", " ", 1), ""},
+			{"carta " + group4(pan, "   "), ""},
+		} {
+			var got []string
+			for _, f := range s.ScanText(tc.text) {
+				if f.Type == TypeCreditCard {
+					got = append(got, tc.text[f.Start:f.End])
+				}
+			}
+			want := []string{}
+			if tc.want != "" {
+				want = []string{tc.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: cards %q, want %q", tc.text, got, want)
+			}
+			checkNumbers(t, nums, tc.text)
+			checkCardAt(t, tc.text)
+		}
+	}
+}
+
 // checkCardAt compares cardAt with the reference at every digit of text.
 func checkCardAt(t *testing.T, text string) {
 	t.Helper()
@@ -365,6 +410,7 @@ func FuzzCardAt(f *testing.F) {
 	for _, s := range []string{
 		"4111 1111 1111 1111", "4111-1111-1111-1111", "4111/1111/1111/1111", "/4111/1111/1111/1111",
 		"4111/1111/1111/1111/", "12/2025", "3400 648054 48672", "FR13 3017 4111 1111 1111 1111",
+		"4111  1111  1111  1111", "4111  1111 1111  1111", "4111   1111   1111   1111", "4111  1111-1111  1111 ",
 	} {
 		f.Add(s)
 	}

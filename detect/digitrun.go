@@ -572,14 +572,17 @@ func (nb *numberScan) scanRuns(dm []uint64, stride int, colon uint64) {
 			// (a card's, a phone number's or an address's later groups)
 			// is common and its place the text's whim. And those without
 			// the digits after h their matcher needs (fewDigits); cardAt
-			// wants a next group of at least three digits (the card group
-			// shape has at most 11 digits: e+1 is within win; for a longer
-			// run w does not matter, so its shift count may be masked).
-			w := win >> (uint(e+1-h) & 63) & 7
+			// wants a next group of at least three digits, after a
+			// separator of one byte or two ("4341  0965 …"): bits e+1 to
+			// e+3 or e+2 to e+4 of win (the card group shape has at most 11
+			// digits: e+4 is within win; for a longer run w does not
+			// matter, so its shift count may be masked).
+			x := win >> (uint(e+1-h) & 63)
+			w := x & (x >> 1) & (x >> 2) & 3
 			m &^= (nCardLong|nCardGroup)*uint16(uint(h-nb.cardNext)>>63) |
 				(nIBAN|nIBANLong)*uint16(uint(h-2-nb.ibanNext)>>63) | nFiscal*uint16(uint(h-6-nb.cfNext)>>63) |
 				nIP*uint16(uint(h-nb.ip.next)>>63) | nPhone*uint16(uint(h-nb.phone.next)>>63) |
-				fewDigits(win) | nCardGroup*uint16((w^7+7)>>3)
+				fewDigits(win) | nCardGroup*uint16((w+3)>>2^1)
 			if m != 0 {
 				nb.at(h, e, p, m, win)
 			}

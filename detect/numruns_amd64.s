@@ -141,7 +141,7 @@ colondone:
 	// The run's bits out (at wants them), then the shapes at need not
 	// try: the formats whose last finding covers h, those without the
 	// digits after h they need (fewDigits), a card group without a next
-	// group of three digits (w).
+	// group of three digits after one byte or two (w).
 	MOVQ	R14, 120(DI)
 	MOVQ	BX, 128(DI)
 	MOVQ	R15, 136(DI)
@@ -150,10 +150,15 @@ colondone:
 	INCQ	CX
 	MOVQ	R15, AX
 	SHRQ	CX, AX
-	ANDL	$7, AX
-	XORL	$7, AX
-	ADDL	$7, AX
-	SHRL	$3, AX
+	MOVQ	AX, CX
+	SHRQ	$1, CX
+	ANDQ	CX, AX
+	SHRQ	$1, CX
+	ANDQ	CX, AX
+	ANDL	$3, AX
+	ADDL	$3, AX
+	SHRL	$2, AX
+	XORL	$1, AX
 	SHLL	$6, AX
 	MOVQ	96(DI), CX
 	MOVQ	R14, BX

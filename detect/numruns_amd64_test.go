@@ -229,11 +229,12 @@ func numRunsRef(r *numRunState) bool {
 		if m == 0 {
 			continue
 		}
-		w := win >> (uint(e+1-h) & 63) & 7
+		x := win >> (uint(e+1-h) & 63)
+		w := x & (x >> 1) & (x >> 2) & 3
 		m &^= (nCardLong|nCardGroup)*uint16(uint(h-nb.cardNext)>>63) |
 			(nIBAN|nIBANLong)*uint16(uint(h-2-nb.ibanNext)>>63) | nFiscal*uint16(uint(h-6-nb.cfNext)>>63) |
 			nIP*uint16(uint(h-nb.ip.next)>>63) | nPhone*uint16(uint(h-nb.phone.next)>>63) |
-			fewDigits(win) | nCardGroup*uint16((w^7+7)>>3)
+			fewDigits(win) | nCardGroup*uint16((w+3)>>2^1)
 		if m != 0 {
 			r.h, r.e, r.m, r.p, r.win = h, e, m, p, win
 			return true
