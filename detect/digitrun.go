@@ -206,10 +206,11 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 		case 11:
 			l |= nVAT
 		}
-		if n > 15 {
-			// The run is a phone number's first group: 16 digits or
-			// more are too many (phoneOK; phoneSpan reads them all, 16
-			// a group).
+		if n > 17 {
+			// The run is a phone number's first group: 18 digits or
+			// more are too many (phoneOK: 15, or 17 after the
+			// international prefix 00; phoneSpan reads them all, 16 a
+			// group).
 			l &^= nPhone
 		}
 		lb[n] = l
