@@ -141,6 +141,9 @@ func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	if near == nearKnown && signatureLabel(t.S, at) {
 		near |= nearStrong // "T 020 8745 9776"
 	}
+	if near == nearKnown && callerLabel(t.S, at) {
+		near |= nearStrong // "caller 06 65957502"
+	}
 	if near == nearKnown && nameBefore(t.S, at) {
 		near |= nearWeak // "Tommaso Coppola - 01 75 33 37 79"
 	}

@@ -235,6 +235,9 @@ func refWordBefore(text string, at int) uint8 {
 	if col == 0 && refAskedBefore(text, at) {
 		return nearStrong
 	}
+	if col == 0 && refCallerRE.MatchString(text[:at]) {
+		return nearStrong
+	}
 	if col == 0 && refNameBefore(text, at) {
 		return nearWeak
 	}
@@ -251,6 +254,10 @@ func refNameBefore(text string, at int) bool {
 	m := refNameBeforeRE.FindStringSubmatch(text[:at])
 	return m != nil && !numberKinds.has(m[1]) && !numberKinds.has(m[2])
 }
+
+// refCallerRE matches "caller" and a colon or blanks at the end of a text
+// (callerLabel).
+var refCallerRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])caller(?:[ \t]*:[ \t]*|[ \t]+)$`)
 
 var (
 	refNameNumberRE = regexp.MustCompile(`^\(?[03][0-9]{0,6}(?:[^0-9]|$)`)
@@ -618,7 +625,7 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: KVNVVZ16T12L424A e 339 667 6018",
 		"Rubrica:\nTommaso Coppola - 01 75 33 37 79\nArianna Schmidt\t, 045/3888256", "per Priya Schmidt (044 965 19 89)", "Ab Cd  (3",
 		"Mario Rossi (3391234567) Anna  Neri - 02 1234567 Codice Cliente: 0212345678 ROSSI Anna: 0212345678 X Yy (0(",
-		"your phone?\r\n\t 02 8736 4410", "a@b.it · 0212345678 •\n·0212345678", "·0212345678", "tel a@b.it·•· 0212345678", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
+		"your phone?\r\n\t 02 8736 4410", "caller 06 65957502 Caller:051/0495651 xcaller 0212345678 caller\t:\t0212345678", "a@b.it · 0212345678 •\n·0212345678", "·0212345678", "tel a@b.it·•· 0212345678", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
 	} {
 		f.Add(seed)
 	}
@@ -834,6 +841,9 @@ func TestPhoneShapes(t *testing.T) {
 		{"area code still after a word", "tel. 1 (415) 586-8205", []want{{TypePhone, "1 (415) 586-8205"}}},
 		{"compact international in parentheses", "the caller (+393316368494) read out", []want{{TypePhone, "+393316368494"}}},
 		{"called from", "La cliente ha chiamato dal 318 461 1508 ieri", []want{{TypePhone, "318 461 1508"}}},
+		{"caller", "Open a refund ticket: caller 06 65957502, card number 4569 0594 8893 9308", []want{{TypePhone, "06 65957502"}, {TypeCreditCard, "4569 0594 8893 9308"}}},
+		{"caller label", "Caller: 051/0495651", []want{{TypePhone, "051/0495651"}}},
+		{"caller far", "the caller said 051/0495651", nil},
 		{"switchboard", "Centralino 371-7434363 - chiedi dell'amministrazione.", []want{{TypePhone, "371-7434363"}}},
 		{"call reference", "Chiamata n. 20240713175 registrata alle 16:39", nil},
 		{"product code", "Telefono modello X417, codice articolo 8008895356299", nil},

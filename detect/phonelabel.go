@@ -202,6 +202,18 @@ func signatureLabel(text string, at int) bool {
 	return at < len(text) && (text[at] == '0' || text[at] == '(') && signatureLabelAt(text, at)
 }
 
+// callerLabel reports whether the word "caller" labels the number at at,
+// right before it ("caller 06 65957502", "Caller: 051/0495651"): a
+// support ticket's field. Further off the word is a program's ("// caller
+// owns ctx; maxBytes 3355443200"), no phone word.
+func callerLabel(text string, at int) bool {
+	i := spacesBefore(text, at)
+	if byteAt(text, i-1) == ':' {
+		i = spacesBefore(text, i-1)
+	}
+	return i < at && i >= 6 && hasPrefixFold(text, i-6, "caller") && !isAlpha(byteAt(text, i-7))
+}
+
 // nameBefore reports whether the number at at follows a name — two
 // capitalised words (a longer name's last two), neither a kind of
 // number's (numberKinds), one space apart — and then a dash, a comma or a
