@@ -92,8 +92,9 @@ func (sc *ipScan) at(t *Text, h int) (int, int) {
 	if s, e, ok := ipv4At(text, h); ok {
 		sc.next = e
 		// "Section 5.1.1.5", "version 1.2.3.4", "v. 1.2.3.4",
-		// "Chrome/124.0.0.0": numbering, not hosts. The word must be on the address's line (app_version:
-		// 5.14.20 on the line above is another field's).
+		// "Chrome/124.0.0.0": numbering, not hosts. The word must be on
+		// the address's line (app_version: 5.14.20 on the line above is
+		// another field's).
 		if !t.Near(ipNotAddress, s, lineReach(text, s, 24)) && !afterV(text, s) && !releaseWords.has(letterWordBefore(text, s)) &&
 			!productVersion(text, s) {
 			return s, e

@@ -217,13 +217,12 @@ func callerLabel(text string, at int) bool {
 // nameBefore reports whether the number at at follows a name — two
 // capitalised words (a longer name's last two), neither a kind of
 // number's (numberKinds), one space apart — and then a dash, a comma or a
-// colon, or in parentheses: an address book's
-// line ("Tommaso Coppola - 01 75 33 37 79"), a person and their number
-// ("per Priya Schmidt (044 965 19 89)"). A word for that number if it
-// fits a national plan (a trunk prefix's 0, an Italian mobile's 3: the
-// plans a phone word admits, weakWordNumber) and is written in groups;
-// the name's words alone, with nothing between, are a title's ("Modello
-// Unico 2024 …").
+// colon, or in parentheses: an address book's line ("Tommaso Coppola - 01
+// 75 33 37 79"), a person and their number ("per Priya Schmidt (044 965
+// 19 89)"). A word for that number if it fits a national plan (a trunk
+// prefix's 0, an Italian mobile's 3: the plans a phone word admits,
+// weakWordNumber) and is written in groups; the name's words alone, with
+// nothing between, are a title's ("Modello Unico 2024 …").
 func nameBefore(text string, at int) bool {
 	// Most numbers fail the first test: here, inlined where asked.
 	return at < len(text) && (text[at] == '0' || text[at] == '3' || text[at] == '(') && nameBeforeAt(text, at)
