@@ -215,8 +215,9 @@ func base64BlobsNaive(text string) [][2]int {
 		}
 		w := e - s
 		if w >= 32 && w%4 == 0 && text[e-1] != '=' {
-			// A first line of whole groups, its line break before s.
-			for _, nl := range []int{1, 2} {
+			// A first line of whole groups, its line break before s
+			// ("\r\n" tried first: its "\n" alone is no line's end).
+			for _, nl := range []int{2, 1} {
 				f := s - nl
 				if f < 0 || !lineBreak(f, s) {
 					continue
