@@ -120,6 +120,7 @@ type phoneScan struct {
 	asked   bool // context (and addrs) have been computed
 	context bool // a phone word occurs in the text
 	addrs   bool // an address may (an '@': addressBefore is asked)
+	asks    int8 // the text holds a '?' (askedBefore may answer): 1, none: -1, not yet asked: 0
 	words   wordCursors
 	table   tableSeen
 }
@@ -147,10 +148,22 @@ func (sc *phoneScan) wordBefore(t *Text, at int) uint8 {
 	if near == nearKnown && nameBefore(t.S, at) {
 		near |= nearWeak // "Tommaso Coppola - 01 75 33 37 79"
 	}
-	if near == nearKnown && len(sc.words.strong) > 0 && askedBefore(t.S, sc.words.strong, at) {
+	if near == nearKnown && len(sc.words.strong) > 0 && sc.mayAsk(t.S) && askedBefore(t.S, sc.words.strong, at) {
 		near |= nearStrong
 	}
 	return near
+}
+
+// mayAsk reports whether text holds a '?', which askedBefore needs (once a
+// text: most numbers with no word near are in texts that ask nothing).
+func (sc *phoneScan) mayAsk(text string) bool {
+	if sc.asks == 0 {
+		sc.asks = -1
+		if strings.IndexByte(text, '?') >= 0 {
+			sc.asks = 1
+		}
+	}
+	return sc.asks > 0
 }
 
 // askedBefore reports whether the number at at answers a question about a

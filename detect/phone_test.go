@@ -557,6 +557,15 @@ func refPhoneAt(t *Text, h int, context bool) (int, int) {
 	if !refPhoneStart(t, s) {
 		return 0, 0
 	}
+	// A first group other than an area code's three digits, with no
+	// phone word before it (near or heading its column), no address
+	// right before and no international prefix: no phone starts there
+	// ("1 200-200-0000" starts at its trunk prefix only as the area
+	// code's, read from the area code).
+	if s == h && run != 3 && (refColumnWord(text, h) == nearOther ||
+		refWordBefore(text, h) == 0 && !refAddressBefore(text[:h]) && !(refIntlRE.MatchString(text[h:]) && !labelledOther(text, h))) {
+		return 0, 0
+	}
 	e, groups, ok := refPhoneSpan(text, s, &groupBuf)
 	if ok && s == h-1 && p == '(' && strings.Count(text[s:e], "(") != strings.Count(text[s:e], ")") {
 		if numberKindBefore(text, h-1) {

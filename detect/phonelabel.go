@@ -207,6 +207,17 @@ func signatureLabel(text string, at int) bool {
 // support ticket's field. Further off the word is a program's ("// caller
 // owns ctx; maxBytes 3355443200"), no phone word.
 func callerLabel(text string, at int) bool {
+	// Most numbers fail the first test (the byte two back is the word's
+	// last, a colon or a blank): here, inlined where asked.
+	return at >= 7 && callerTail[text[at-2]] && callerLabelAt(text, at)
+}
+
+// callerTail holds the bytes that may stand two before a number labelled
+// "caller".
+var callerTail = [256]bool{'r': true, 'R': true, ':': true, ' ': true, '\t': true}
+
+// callerLabelAt is callerLabel past its first test.
+func callerLabelAt(text string, at int) bool {
 	i := spacesBefore(text, at)
 	if byteAt(text, i-1) == ':' {
 		i = spacesBefore(text, i-1)
