@@ -146,8 +146,13 @@ var (
 		`pagers?|telephonenumbers?|phonenumbers?|homephone|workphone|officephone|mobilephone|mobilenumber|faxnumber|` +
 		`richiam(?:a|ami|aci|are|armi|arla|arlo|ate|atemi|ateci|iamo)|chiamiamo|` +
 		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|arla|arlo|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
-		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?)`)
-	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci))`)
+		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
+		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
+		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
+		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
+		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar)`)
+	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci|ato|ata|ati|ate)|` +
+		`ricontatt(?:are|ami|aci|ato|ata|ati|ate)|fisso|vocale)`)
 )
 
 func init() {
@@ -179,13 +184,15 @@ func refPhoneLastIn(text string, re *regexp.Regexp, lo, at int) int {
 		if m == "" {
 			continue
 		}
-		q := p + len(m)
-		if m[len(m)-1] == '.' {
-			q-- // "cel.", "num.": the word ends before the '.'
-		} else if r, _ := utf8.DecodeRuneInString(text[q:]); q < len(text) && unicode.IsLetter(r) {
+		// A form ends a word ("cel.", "num." end at their '.'), and
+		// whether it lies in an address is asked of its first word's
+		// letters ("reach me": "reach").
+		if r, _ := utf8.DecodeRuneInString(text[p+len(m):]); m[len(m)-1] != '.' && unicode.IsLetter(r) {
 			continue
-		} else if strings.HasSuffix(strings.ToLower(m), " me") {
-			q -= 3 // "reach me": the first word is asked about
+		}
+		q := p + len(m)
+		if k := strings.IndexFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			q = p + k
 		}
 		if !inAddress(text, p, q) {
 			last = p
