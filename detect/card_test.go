@@ -331,21 +331,7 @@ func TestCardSlashes(t *testing.T) {
 			{"carta " + strings.Replace(slashed, "/", " ", 1), ""},
 			{"scade 12/2027, rata 03/2026", ""},
 		} {
-			var got []string
-			for _, f := range s.ScanText(tc.text) {
-				if f.Type == TypeCreditCard {
-					got = append(got, tc.text[f.Start:f.End])
-				}
-			}
-			want := []string{}
-			if tc.want != "" {
-				want = []string{tc.want}
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("%q: cards %q, want %q", tc.text, got, want)
-			}
-			checkNumbers(t, nums, tc.text)
-			checkCardAt(t, tc.text)
+			checkCardText(t, s, nums, tc.text, tc.want)
 		}
 	}
 }
@@ -372,23 +358,31 @@ func TestCardTwoSpaces(t *testing.T) {
 			{"carta " + strings.Replace(wide, "  ", " ", 1), ""},
 			{"carta " + group4(pan, "   "), ""},
 		} {
-			var got []string
-			for _, f := range s.ScanText(tc.text) {
-				if f.Type == TypeCreditCard {
-					got = append(got, tc.text[f.Start:f.End])
-				}
-			}
-			want := []string{}
-			if tc.want != "" {
-				want = []string{tc.want}
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("%q: cards %q, want %q", tc.text, got, want)
-			}
-			checkNumbers(t, nums, tc.text)
-			checkCardAt(t, tc.text)
+			checkCardText(t, s, nums, tc.text, tc.want)
 		}
 	}
+}
+
+// checkCardText checks that the scan finds in text the one card want ("":
+// none), and that the number scan and cardAt agree with their references
+// there.
+func checkCardText(t *testing.T, s, nums *Scanner, text, want string) {
+	t.Helper()
+	var got []string
+	for _, f := range s.ScanText(text) {
+		if f.Type == TypeCreditCard {
+			got = append(got, text[f.Start:f.End])
+		}
+	}
+	wants := []string{}
+	if want != "" {
+		wants = []string{want}
+	}
+	if !slices.Equal(got, wants) {
+		t.Fatalf("%q: cards %q, want %q", text, got, wants)
+	}
+	checkNumbers(t, nums, text)
+	checkCardAt(t, text)
 }
 
 // checkCardAt compares cardAt with the reference at every digit of text.
