@@ -97,6 +97,12 @@ func TestDetectors(t *testing.T) {
 		{"gitlab ellipsis", "the token " + gitlab + "... then", []want{{TypeGitLabToken, gitlab}}},
 		{"gitlab quoted full stop", "token " + gitlab + ".'x'", []want{{TypeGitLabToken, gitlab}}},
 		{"gitlab placeholder", "glpat-XXXXXXXXXXX-XXXXXXXX", nil},
+		// The keys vendors print in their documentation for everyone to
+		// copy are no one's secret; a key one character off is.
+		{"stripe docs key", "STRIPE_SECRET_KEY: sk_test_4eC39HqLyjWDarjtT1zdp7dc", nil},
+		{"stripe docs key altered", "STRIPE_SECRET_KEY: sk_test_4eC39HqLyjWDarjtT1zdp7dd", []want{{TypeStripeKey, "sk_test_4eC39HqLyjWDarjtT1zdp7dd"}}},
+		{"github docs token", `github_token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"`, nil},
+		{"github docs token altered", `github_token = "ghp_16C7e42F292c6912E7710c838347Ae178B4b"`, []want{{TypeGitHubToken, "ghp_16C7e42F292c6912E7710c838347Ae178B4b"}}},
 		{"aws secret", "aws_secret_access_key='" + awsSecret + "'", []want{{TypeAWSSecretKey, awsSecret}}},
 		{"aws secret needs context", "value " + awsSecret, nil},
 		{"sha1 is not a secret", "aws_secret_access_key " + strings.Repeat("a1b2c3d4e5", 4), nil},

@@ -14,6 +14,18 @@ var placeholderMarks = []string{
 	"1234567890", "abcdefgh",
 }
 
+// publishedExamples are credentials their vendors print in the
+// documentation for everyone to copy: Stripe's test keys in every API
+// example, GitHub's sample personal access token. They stand in countless
+// pasted snippets and are no one's secret, as AKIAIOSFODNN7EXAMPLE is not
+// (whose "example" mark catches it); these carry no mark, so they are
+// known whole.
+var publishedExamples = map[string]bool{
+	"sk_test_4eC39HqLyjWDarjtT1zdp7dc":         true,
+	"sk_test_BQokikJOvBiI2HlWgH4olfQ2":         true,
+	"ghp_16C7e42F292c6912E7710c838347Ae178B4a": true,
+}
+
 // isPlaceholder reports whether a credential-shaped value is a documentation
 // placeholder rather than a secret: it carries a placeholder mark or is made
 // of too few distinct characters to be random.

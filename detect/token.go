@@ -72,7 +72,7 @@ func (d *tokenDetector) Find(t *Text) {
 					continue
 				}
 			}
-			if isPlaceholderOf(body, r.body) {
+			if isPlaceholderOf(body, r.body) || publishedExamples[text[h:end]] {
 				continue
 			}
 			if r.value {
