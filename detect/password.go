@@ -109,6 +109,13 @@ func (password) Find(t *Text) {
 				}
 			}
 		}
+		if !ok && word {
+			// A fixed-width table's column (passwordtable.go).
+			if end := passwordFixedColumn(t, h); end > 0 {
+				next = max(next, end)
+				continue
+			}
+		}
 		if ok && !encodedStandIn(text, s, e) {
 			t.Emit(s, e)
 			next = e
@@ -259,10 +266,13 @@ func passwordWordAt(text string, h int) (string, int) {
 // a word or an identifier part (DB_PASSWORD, dbPassword, ClearTextPassword)
 // and end one, but for a short suffix that still names the password
 // ("password_hash" is not a password; "passwordValue", "password1" … rarely
-// matter).
+// matter), and nothing before it may name a hash (hashed_password).
 func passwordIdentEnd(text string, h, n int) int {
-	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) || isDigit(p) {
+	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) && !joinedKeyPrefix(text, h) || isDigit(p) {
 		return -1
+	}
+	if hashKeyBefore(text, h) {
+		return -1 // hashed_password, encrypted_password: the hash's field
 	}
 	i := h + n
 	tail := spanClass(text, i, 24, cWordDash)
@@ -270,6 +280,25 @@ func passwordIdentEnd(text string, h, n int) int {
 		return -1
 	}
 	return tail
+}
+
+// joinedKeyPrefixes are the words a key joins to the password word in one
+// case without a separator: libpq's PGPASSWORD written pgpassword, dbpassword,
+// adminpassword.
+var joinedKeyPrefixes = []string{"pg", "db", "admin", "root", "smtp", "mysql"}
+
+// joinedKeyPrefix reports whether the letters before the word "password" at
+// h are a whole word of joinedKeyPrefixes, ignoring case (not before "pass":
+// .pgpass is a file).
+func joinedKeyPrefix(text string, h int) bool {
+	if !hasPrefixFold(text, h, "password") {
+		return false
+	}
+	s := h
+	for s > 0 && h-s < 6 && isAlpha(text[s-1]) {
+		s--
+	}
+	return !isAlnum(byteAt(text, s-1)) && amongFold(text[s:h], joinedKeyPrefixes)
 }
 
 // passwordAt handles a password keyword at h.
@@ -345,6 +374,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 	if q := byteAt(text, i); q == '"' || q == '\'' {
 		callKey = callArgument(text, h, q)
 		i++
+		if byteAt(text, i) == ']' && keyOpenedBy(text, h, q) == '[' {
+			i++ // a subscript's key: os.environ["DB_PASSWORD"] = "…", ENV['X_PASSWORD'] ||= '…'
+		}
 	}
 	// nuget: key="…Password" value="secret"
 	j := skipSpaces(text, i)
@@ -463,7 +495,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// one there is a SQL operand, WHERE password 'x'; the word a word of
 	// prose, not .auth.password inside a template). Alone, "the default
 	// password Qz7mKp2Lx9vR" is prose about one, not the login.
-	if j > i && j < len(text) && text[j] != '\n' && (h == 0 || isSpace(text[h-1])) && userPairBefore(text, h) {
+	if j > i && j < len(text) && text[j] != '\n' && (h == 0 || isSpace(text[h-1])) && strings.IndexByte(text[i:j], '\t') < 0 &&
+		userPairBefore(text, h) {
+		// (Not after a tab: a TSV header's next cell, "username\tpassword\tRole".)
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && e-s >= 4 && looksRandom(text[s:e]) &&
 			!standIn(text[s:e]) {
 			return s, e, true
@@ -526,18 +560,21 @@ func passwordAt(text string, h int) (int, int, bool) {
 // at h is a string literal, quoted by q, that is a call's first argument:
 // '(' before its opening quote.
 func callArgument(text string, h int, q byte) bool {
+	return keyOpenedBy(text, h, q) == '('
+}
+
+// keyOpenedBy returns the byte before the key holding the password word at
+// h, quoted by q, and the spaces before it: '(' for a call's argument, '['
+// for a subscript's; 0 if the key is not quoted by q.
+func keyOpenedBy(text string, h int, q byte) byte {
 	s := h
 	for s > 0 && (isAlnum(text[s-1]) || text[s-1] == '_') {
 		s--
 	}
 	if byteAt(text, s-1) != q {
-		return false
+		return 0
 	}
-	p := s - 2
-	for p >= 0 && text[p] == ' ' {
-		p--
-	}
-	return byteAt(text, p) == '('
+	return byteAt(text, spacesBefore(text, s-1)-1)
 }
 
 // connStringValue reports whether the ';' at semi ends the unquoted value
@@ -1307,7 +1344,8 @@ func stdinValue(text string, a, end int) (int, int, bool) {
 // passwordSuffixes are identifier tails after the keyword that still name
 // the password itself; b64 and base64 name it encoded (password_b64: a
 // Kubernetes Secret's or a script's), which encodedStandIn sees through.
-var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s", "b64", "base64"}
+var passwordSuffixes = []string{"", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "clear", "cleartext",
+	"chiaro", "in_chiaro", "1", "2", "s", "b64", "base64"}
 
 // passwordSuffix reports whether s (ASCII letters, digits, '_' and '-') is
 // one of passwordSuffixes, ignoring case and leading '_' and '-'.
@@ -1948,7 +1986,13 @@ func isTemplateValue(v string) bool {
 		return true
 	}
 	switch lower(v[0]) {
-	case '$', '<', '[', '{':
+	case '$':
+		// A variable ($DB_PASS, ${…}, $(…), $1) or a shell's special
+		// parameter alone ($@, $?); "$=AKCZ!!n8B…" is a password that
+		// starts with '$'.
+		c := byteAt(v, 1)
+		return len(v) <= 2 || isAlnum(c) || c == '_' || c == '{' || c == '('
+	case '<', '[', '{':
 		return true
 	case '*':
 		return len(v) <= 5 || v[1] == '*' || v[len(v)-1] == '*' // a mask, or *italics*
@@ -2016,10 +2060,25 @@ func secretStoreRef(v string) bool {
 }
 
 // standIn reports a value that stands for a password rather than being
-// one: a template or reference (isTemplateValue), or a placeholder or
-// common non-password (placeholderPassword).
+// one: a template or reference (isTemplateValue), a placeholder or
+// common non-password (placeholderPassword), its hash (passwordHash), or a
+// tool's word for a hidden value (parenthesised).
 func standIn(v string) bool {
-	return isTemplateValue(v) || placeholderPassword(v, "")
+	return isTemplateValue(v) || placeholderPassword(v, "") || passwordHash(v) || parenthesised(v)
+}
+
+// parenthesised reports a word or a few in parentheses, as tools print in
+// place of a value they hide or lack: (hidden), (not set), (redacted).
+func parenthesised(v string) bool {
+	if len(v) < 3 || v[0] != '(' || v[len(v)-1] != ')' {
+		return false
+	}
+	for i := 1; i < len(v)-1; i++ {
+		if c := v[i]; !isAlpha(c) && c != ' ' && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // pairAt reports whether v holds the byte a followed by b or c.

@@ -28,10 +28,12 @@ func TestPasswordASCIIFastPaths(t *testing.T) {
 			t.Fatalf("isReference(%q) = %v, want %v", v, got, want)
 		}
 	}
-	for _, s := range []string{"", "_", "-_word", "WD", "Value", "_plainText", "hash", "1", "_2", "s", "ss", "_B64", "_base64", "_b6"} {
+	for _, s := range []string{"", "_", "-_word", "WD", "Value", "_plainText", "hash", "1", "_2", "s", "ss", "_B64", "_base64", "_b6",
+		"_Clear", "_chiaro", "_in_chiaro", "_in"} {
 		want := false
 		switch strings.ToLower(strings.TrimLeft(s, "_-")) {
-		case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "1", "2", "s", "b64", "base64":
+		case "", "word", "wd", "value", "val", "str", "string", "text", "plain", "plaintext", "clear", "cleartext", "chiaro", "in_chiaro",
+			"1", "2", "s", "b64", "base64":
 			want = true
 		}
 		if got := passwordSuffix(s); got != want {
@@ -219,6 +221,38 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"quoted value keeps ';'", `Server=db;Password="Qz7;mKp2Lx";Encrypt=True`, []want{{TypePassword, "Qz7;mKp2Lx"}}},
 		{"';' inside a lone value", "PASSWORD=Qz7;mKp2Lx", []want{{TypePassword, "Qz7;mKp2Lx"}}},
 		{"short after the cut", "Server=db;Pwd=ab;cd", nil},
+		// A subscript's key, then an assignment (Python's os.environ,
+		// Ruby's ENV and ||=, a dict or a map).
+		{"python environ subscript", `os.environ["SMTP_PASSWORD"] = "` + pass + `"`, []want{{TypePassword, pass}}},
+		{"ruby env or-assign", `ENV['SMTP_PASSWORD'] ||= '` + pass + `'`, []want{{TypePassword, pass}}},
+		{"dict subscript", `settings["db_password"] = "` + pass + `"`, []want{{TypePassword, pass}}},
+		{"subscript read", `pw = os.environ["DB_PASSWORD"]`, nil},
+		{"subscript compared", `if form["password"]:` + "\n  login()", nil},
+		{"list element", `["password"] = x`, nil},
+		// One case, no separator: libpq's PGPASSWORD as pgpassword.
+		{"pgpassword", `pgpassword = "` + pass + `"`, []want{{TypePassword, pass}}},
+		{"Pgpassword constant", `private const string Pgpassword = "` + pass + `";`, []want{{TypePassword, pass}}},
+		{"dbpassword", "dbpassword=" + pass, []want{{TypePassword, pass}}},
+		{"joined unknown word", `xpassword = "` + pass + `"`, nil},
+		// The plain password named as such (password_clear, Italian
+		// password_chiaro).
+		{"password clear", "password_clear: '" + pass + "'", []want{{TypePassword, pass}}},
+		{"password chiaro", "passwordChiaro: '" + pass + "'", []want{{TypePassword, pass}}},
+		{"password in chiaro", "password_in_chiaro = " + pass, []want{{TypePassword, pass}}},
+		// A hash where the password would be: its field's name says so, or
+		// its format (modular crypt, Django's hashers, algorithm:digest).
+		{"hashed_password field", `hashed_password = "7181ecba4c3e1f0b9d2a6c5e8f7a1b3c4d5e6f708192a3b4c5d6e7f8091a2b3c"`, nil},
+		{"encrypted_password column", `encrypted_password: "` + pass + `"`, nil},
+		{"decrypted password", `DECRYPTED_PASSWORD="` + pass + `"`, []want{{TypePassword, pass}}},
+		{"django pbkdf2", "password = pbkdf2_sha256$600000$g6ETkq3LxbR9$Zr8aH2sVq1nq0Yj6pTz7kC3fM9dLwE5uXbQ4nR8sT2o=", nil},
+		{"django argon2", "password: argon2$argon2id$v=19$m=102400,t=2,p=8$c2FsdHNhbHQ$Zr8aH2sVq1nq0Yj6pTz7kC", nil},
+		{"bcrypt", "password: $2b$12$KIXQJxk1pHmqOBhbqJ2VYeQe7cOe5Cq5Fv3mR4q2zq9cUdpW7aHq2", nil},
+		{"digest", `password: "sha256:7181ecba4c3e1f0b9d2a6c5e8f7a1b3c4d5e6f708192a3b4c5d6e7f8091a2b3c"`, nil},
+		{"dollars in a password", "password: pbkdf$" + pass + "$x", []want{{TypePassword, "pbkdf$" + pass + "$x"}}},
+		// A password may start with '$' where no variable can.
+		{"dollar then symbol", "the old password $=AKCZ!!n8BbD@hM, can someone reset it?", []want{{TypePassword, "$=AKCZ!!n8BbD@hM"}}},
+		{"variable", "password: $DB_PASS", nil},
+		{"shell special parameter", "password: $@", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

@@ -92,6 +92,10 @@ func passwordCell(t *Text, h int) int {
 				if !ok {
 					break // a line too long for a table's
 				}
+				if sep == '|' && ruleLine(text, row, re) {
+					row = re + 1 // a rule between the lines (mysql's, psql's)
+					continue
+				}
 				rbs, rbe := cellsOf(text, row, re, sep)
 				if strings.Count(text[rbs:rbe], string(sep)) != n {
 					break
@@ -121,6 +125,14 @@ func prevLineSeps(text string, ls int, sep byte) int {
 	ps, ok := lineStart(text, ls-1, maxCellLine)
 	if !ok {
 		return -1
+	}
+	if sep == '|' && ps > 0 && ruleLine(text, ps, ls-1) {
+		// A rule (mysql's, psql's): the line before it.
+		pe := ps - 1
+		if ps, ok = lineStart(text, pe, maxCellLine); !ok {
+			return -1
+		}
+		return separators(text, ps, pe, sep)
 	}
 	return separators(text, ps, ls-1, sep)
 }
@@ -164,10 +176,21 @@ func cellValue(text string, c, e int) (int, int, bool) {
 	}
 	v := text[c:e]
 	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") || standIn(v) || urlValue(v) ||
-		!looksRandom(v) || configKey(v) {
+		!looksRandom(v) || configKey(v) || hexDigest(v) {
 		return 0, 0, false
 	}
 	return c, e, true
+}
+
+// hexDigest reports a digest's length of small hex digits (MD5, SHA-1,
+// SHA-256, SHA-512): in a column of passwords, the legacy schema's hashes
+// of them.
+func hexDigest(v string) bool {
+	switch len(v) {
+	case 32, 40, 64, 128:
+		return spanClass(v, 0, len(v), cLowerHex) == len(v)
+	}
+	return false
 }
 
 // configKey reports a key of a table of settings rather than a value:
@@ -183,4 +206,119 @@ func configKey(v string) bool {
 		}
 	}
 	return true
+}
+
+// passwordFixedColumn handles the password word at h when it heads a
+// column of a fixed-width table underlined by a rule — sqlite's .mode
+// column, SQL*Plus and sqlcmd ("----  ------"), a report's "====  ====":
+// the identifier holding it is a whole cell (two spaces or the line's
+// edge on either side) of a header of two cells or more, and the line
+// below is a rule whose dashes span its column. It emits the column's
+// values in the lines below (judged as cellValue does), up to a blank
+// line, and returns the end of the last line read; 0 if the word heads no
+// such column. (Without the rule a line of words apart by two spaces is
+// as often prose laid out by hand: the columns are not read.)
+func passwordFixedColumn(t *Text, h int) int {
+	text := t.S
+	_, n := passwordWordAt(text, h)
+	e := passwordIdentEnd(text, h, n)
+	if n == 0 || e < 0 {
+		return 0
+	}
+	// The cell's start: two spaces before it, or only spaces back to the
+	// line's start (tested before the line is searched for: most words are
+	// in prose).
+	b := spanClassBack(text, h, h-64, cWordDash)
+	if p := byteAt(text, b-1); b > 0 && p != '\n' && !(p == ' ' && byteAt(text, b-2) == ' ') &&
+		!(p == ' ' && (b == 1 || text[b-2] == '\n')) {
+		return 0
+	}
+	ls, ok := lineStart(text, b, maxFixedWidth)
+	if !ok || strings.TrimLeft(text[ls:b], " ") != "" && text[b-1] != ' ' {
+		return 0
+	}
+	le, ok := lineEnd(text, e, e+maxFixedWidth)
+	if !ok {
+		return 0
+	}
+	if after := strings.TrimRight(text[e:le], "\r"); after != "" && !strings.HasPrefix(after, "  ") || !twoCells(text[ls:le]) {
+		return 0
+	}
+	// The rule below, and its dashes under the header cell.
+	rs := le + 1
+	re, ok := lineEnd(text, min(rs, len(text)), rs+maxFixedWidth)
+	if rs >= len(text) || !ok {
+		return 0
+	}
+	rule := strings.TrimRight(text[rs:re], "\r")
+	col := 0
+	for i := ls; i < b; i++ {
+		if text[i]&0xc0 != 0x80 {
+			col++
+		}
+	}
+	gs, ge, ok := ruleGroup(rule, col)
+	if !ok {
+		return 0
+	}
+	end := re
+	for row := re + 1; row < len(text); {
+		rend, ok := lineEnd(text, row, row+maxFixedWidth)
+		if !ok || blankLine(text[row:rend]) {
+			break
+		}
+		// The cell's first byte at the column's first character (or,
+		// right-aligned, later within it), up to a space.
+		c, k := row, 0
+		for c < rend && k < gs {
+			if c++; c == rend || text[c]&0xc0 != 0x80 {
+				k++
+			}
+		}
+		for c < rend && k < ge && text[c] == ' ' {
+			c, k = c+1, k+1
+		}
+		if c < rend && k < ge && (c == row || text[c-1] == ' ') {
+			ce := c
+			for ce < rend && text[ce] != ' ' {
+				ce++
+			}
+			if s, e, ok := cellValue(text, c, ce); ok {
+				t.Emit(s, e)
+			}
+		}
+		end, row = rend, rend+1
+	}
+	return end
+}
+
+// ruleGroup returns the run of '-' or '=' [gs, ge) of the rule under a
+// fixed-width table's header that spans column col (the rule's bytes are
+// its characters); not ok if the line is no such rule: dashes or '=' in
+// two runs or more, apart by spaces, and nothing else.
+func ruleGroup(rule string, col int) (gs, ge int, ok bool) {
+	groups := 0
+	gs, ge = -1, -1
+	for i := 0; i < len(rule); {
+		switch rule[i] {
+		case ' ':
+			i++
+			continue
+		case '-', '=':
+		default:
+			return 0, 0, false
+		}
+		s := i
+		for i < len(rule) && rule[i] == rule[s] {
+			i++
+		}
+		if i-s < 2 {
+			return 0, 0, false
+		}
+		groups++
+		if s <= col && col < i {
+			gs, ge = s, i
+		}
+	}
+	return gs, ge, groups >= 2 && gs >= 0
 }

@@ -42,6 +42,26 @@ func TestPasswordTableCells(t *testing.T) {
 		{"other column", "| User | Password | Role |\n|---|---|---|\n| admin | ******** | " + p2 + " |", nil},
 		{"not a table", "Password\n" + p1, nil},
 		{"prose under a csv header", "username,password\nalice," + p1 + "\nalso the admin password: " + p2 + ", rotate it\n", both},
+		// Query output: rules between the lines (mysql, psql), columns
+		// aligned by spaces under a rule (sqlite's .mode column, SQL*Plus,
+		// a report).
+		{"mysql", "+----+-------+------------------+\n| id | user  | password         |\n+----+-------+------------------+\n" +
+			"|  1 | admin | " + p1 + "     |\n|  2 | bob   | " + p2 + "   |\n+----+-------+------------------+\n2 rows in set", both},
+		{"psql", " id | user  |     password\n----+-------+------------------\n  1 | admin | " + p1 + "\n  2 | bob   | " + p2 + "\n(2 rows)", both},
+		{"psql fields", "   key    | value\n----------+------------\n user     | admin\n password | " + p1, []want{{TypePassword, p1}}},
+		{"fixed width", "ID  UTENTE    PASSWORD_CHIARO   RUOLO\n==  ========  ================  =======\n1   Cgreco    " + p1 + "      admin\n" +
+			"2   Gjohnson  " + p2 + "    billing\n", both},
+		{"sqlite column", "id    email              passwd\n----  -----------------  ---------------\n1042  anna.rossi         " + p1 + "\n", []want{{TypePassword, p1}}},
+		{"fixed width ends at a blank line", "user   pwd\n-----  ------------\nadmin  " + p1 + "\n\nbob    " + p2 + "\n", []want{{TypePassword, p1}}},
+		{"fixed width without a rule", "user   pwd\nadmin  " + p1 + "\n", nil},
+		{"fixed width other column", "user   pwd            role\n-----  -------------  ------------\nadmin  ********       " + p2 + "\n", nil},
+		// Hashes, and a tool's word for a hidden value.
+		{"column of md5 hashes", " id | username |             password\n----+----------+----------------------------------\n" +
+			"  1 | skzyab   | 683a4c22dfce173f57fb73e2d78fb9f6\n", nil},
+		{"hashed_password column", "| id | hashed_password |\n|---|---|\n| 1 | " + p1 + " |", nil},
+		{"django hashes", "username,password\nadmin,pbkdf2_sha256$870000$g6ETF6iHaZvkhjMz9qzRFB$T8wkk11/y3aBJVQ5GNcKiwM0xYFK0GIPzqfxMnbcGv4=\n", nil},
+		{"hidden", "| user | password |\n|---|---|\n| admin | (hidden) |\n| bob | (not set) |", nil},
+		{"tsv header after the word", "Which rows?\n\nid\tUsername\tPasswd\tRole\n100\tJconti\t" + p1 + "\tadmin\n", []want{{TypePassword, p1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
@@ -64,5 +84,9 @@ func TestPasswordTableStaysLinear(t *testing.T) {
 		"after a long line": fillMiB("x") + "\n" + strings.Repeat("password|password\n", 200),
 		"pgpass names":      fillMiB(".pgpass "),
 		"putty headers":     fillMiB("PuTTY-User-Key-File-\n"),
+		"fixed headers":     fillMiB("  password  x\n"),
+		"fixed, one line":   fillMiB("  password"),
+		"fixed columns":     "user   pwd\n-----  ------------\n" + fillMiB("admin  Qz7mKp2Lx9\n"),
+		"fixed rules":       fillMiB("a  password\n--  --------\n"),
 	})
 }

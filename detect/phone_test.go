@@ -305,8 +305,13 @@ func refSignatureLabel(text string, at int) bool {
 }
 
 // refKindHeaderRE matches a header cell whose last word (letters, before
-// spaces, '-', '_', quotes) names another kind of number.
-var refKindHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(` + strings.Join(slices.Sorted(maps.Keys(numberKinds)), "|") + `)[ \t_-]*["' \r]*$`)
+// spaces, '-', '_', quotes) names another kind of number, or says
+// "number" after a word that does ("VAT number").
+var refKindHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(` + strings.Join(slices.Sorted(maps.Keys(numberKinds)), "|") + `)` +
+	`(?:[ \t_-]+(?:` + strings.Join(genericNumbers, "|") + `))?[ \t_-]*["' \r]*$`)
+
+// refRuleRE matches a rule between a '|' table's lines.
+var refRuleRE = regexp.MustCompile(`^[-=+|: \t\r]*$`)
 
 // refColumnWord is columnWord on the text split into lines and cells
 // (the bounds of maxTableLines and maxFixedWidth apart).
@@ -349,8 +354,21 @@ func refColumnWord(text string, s int) uint8 {
 		if strings.Trim(line[pos:at], " \"'") != "" {
 			continue
 		}
+		seps := func(l int) int { _, b := body(lines[l], sep); return strings.Count(b, sep) }
 		h := li
-		for h > 0 && strings.Count(func() string { _, b := body(lines[h-1], sep); return b }(), sep) == n {
+		for h > 0 {
+			// A rule between the lines (not the text's first line): the
+			// line before it, if it is the table's.
+			if sep == "|" && h-1 > 0 && refRuleRE.MatchString(lines[h-1]) && strings.Count(lines[h-1], "-")+strings.Count(lines[h-1], "=") >= 3 {
+				if seps(h-2) != n {
+					break
+				}
+				h -= 2
+				continue
+			}
+			if seps(h-1) != n {
+				break
+			}
 			h--
 		}
 		var c int
@@ -381,18 +399,21 @@ func refColumnWord(text string, s int) uint8 {
 
 // refCellWord is cellWord: what the header cell text[c:ce] names.
 func refCellWord(text string, c, ce int) uint8 {
-	for _, k := range []struct {
-		ws   *WordSet
-		near uint8
-	}{{phoneWords, nearStrong}, {phoneWeakWords, nearWeak}} {
+	in := func(ws *WordSet) bool {
 		for p := c; p < ce; p++ {
-			if refWordAt(k.ws, text, p) {
-				return k.near
+			if refWordAt(ws, text, p) {
+				return true
 			}
 		}
+		return false
 	}
-	if refKindHeaderRE.MatchString(text[c:ce]) {
+	switch {
+	case in(phoneWords):
+		return nearStrong
+	case refKindHeaderRE.MatchString(text[c:ce]):
 		return nearOther
+	case in(phoneWeakWords):
+		return nearWeak
 	}
 	return 0
 }

@@ -21,6 +21,10 @@ import "strings"
 // "\.": there the COPY line's column list is the header, and the block's
 // first line a row, when the rows have one tab fewer than the list has
 // names. Tables aligned by spaces are read in phonefixed.go.
+//
+// A rule between a '|' table's lines — mysql's and tabulate's
+// "+----+------+", psql's "----+------" under its header — is no line of
+// the block: the lines on either side are (ruleLine).
 
 // maxTableLines bounds how far columnWord looks back for a header, in
 // lines from the number's (or from the last line it found in the same
@@ -132,16 +136,28 @@ func (ts *tableSeen) headerWord(text string, s int, word func(c, ce int) uint8) 
 // every row has many, searched among, not read at each number.)
 func cellWord(t *Text, c, ce int) uint8 {
 	cell := strings.TrimRight(t.S[c:ce], " \"'\r")
+	last, at := lettersBefore(cell, len(cell), " \t-_")
+	other := numberKinds.has(last)
+	if !other && genericNumber(last) {
+		// "VAT number", "vat_number", "Order No": the kind is the word
+		// before (a weak phone word, "number", names nothing then).
+		other = numberKinds.has(letterWordBefore(cell, at))
+	}
 	switch {
 	case t.Near(phoneWords, ce, ce-c):
 		return nearStrong
+	case other:
+		return nearOther
 	case t.Near(phoneWeakWords, ce, ce-c):
 		return nearWeak
-	case numberKinds.has(letterWordBefore(cell, len(cell))):
-		return nearOther
 	}
 	return 0
 }
+
+// genericNumber reports a word that says "number" and no more of what kind.
+func genericNumber(w string) bool { return amongFold(w, genericNumbers) }
+
+var genericNumbers = []string{"number", "num", "no", "nr", "numero", "nummer"}
 
 // cellsOf returns the part of the line text[ls:le] that holds its cells
 // separated by sep: for '|', without a pipe at either end (and the
@@ -198,6 +214,14 @@ func (ts *tableSeen) header(text string, ls int, sep byte, n int) (hs, he int, h
 		}
 		pe := cur - 1 // the '\n' before the line at cur
 		ps := strings.LastIndexByte(text[:pe], '\n') + 1
+		if sep == '|' && ps > 0 && ruleLine(text, ps, pe) {
+			// A rule: the line before it, if it is the table's.
+			if rs := strings.LastIndexByte(text[:ps-1], '\n') + 1; separators(text, rs, ps-1, sep) == n {
+				cur = rs
+				continue
+			}
+			break
+		}
 		if separators(text, ps, pe, sep) != n {
 			break
 		}
@@ -269,4 +293,21 @@ func copyColumns(text string, ls, le int) (a, b int, ok bool) {
 func separators(text string, ls, le int, sep byte) int {
 	bs, be := cellsOf(text, ls, le, sep)
 	return strings.Count(text[bs:be], string(sep))
+}
+
+// ruleLine reports whether the line text[ls:le] is a rule drawn between a
+// '|' table's lines: dashes or '=' (three at least), with '+', '|' or ':'
+// where the columns meet, and spaces.
+func ruleLine(text string, ls, le int) bool {
+	dashes := 0
+	for i := ls; i < le; i++ {
+		switch text[i] {
+		case '-', '=':
+			dashes++
+		case '+', '|', ':', ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return dashes >= 3
 }

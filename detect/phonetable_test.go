@@ -59,6 +59,15 @@ func TestPhoneTableColumn(t *testing.T) {
 		{"device imei header", "Tel;Device IMEI\n347 123 4567;356938035643809\n", phones("347 123 4567")},
 		// An empty header cell names nothing, whatever the cell before it.
 		{"empty header cell after imei", "IMEI\t\tCity\nRossi\t\tRoma\ntel\t0521 123456\tRoma\n", phones("0521 123456")},
+		// Query output, rules between its lines.
+		{"mysql", "+-------------+--------------+\n| name        | phone        |\n+-------------+--------------+\n" +
+			"| Emily Ricci | 0521/665906  |\n| Anna Verdi  | 030 95723429 |\n+-------------+--------------+\n", phones("0521/665906", "030 95723429")},
+		{"psql", "    name     |    telefono\n-------------+--------------\n Emily Ricci | 0521/665906\n Anna Verdi  | 030 95723429\n(2 rows)\n",
+			phones("0521/665906", "030 95723429")},
+		// "Number" after another kind's name: that kind's column.
+		{"vat number column", " company | vat_number\n---------+-------------\n Sarti   | 02932890113\n", phones()},
+		{"order no column", "Name | Order No\nRossi | 0521 123456\n", phones()},
+		{"contact number column", "Name | Contact number\nRossi | 0521 123456\n", phones("0521 123456")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
@@ -252,7 +261,7 @@ func TestPhoneTableMatchesReference(t *testing.T) {
 	cells := []string{"Phone", "Telefono", "cell", "Numero", "Name", "Telegram", "02 8736 4410", "347 123 4567", "0521 123456",
 		"12345678", "\"06 1234 5678\"", " 333 987 6543", "x 0521 123456", "+39 02 1234 5678", "", "Code 123", "IMEI", "Order-",
 		"Phone IMEI", "tel \"Iva\"", "imei2", "Ordine tel", "TELEFONO", "CITTÀ", "368-2846521 casa", "\\N",
-		"COPY public.t (id, telefono) FROM stdin;", "\\."}
+		"COPY public.t (id, telefono) FROM stdin;", "\\.", "VAT number", "order_no", "Numero tel", "+----+----+", "----", ":--"}
 	seps := []string{"|", "\t", ";", ",", " | ", "  ", "   "}
 	// The reference reads its regular expressions at every digit, which
 	// the race detector slows tenfold: a third of the texts there.
