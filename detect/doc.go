@@ -40,7 +40,7 @@
 //     span back to the bytes of the text as given.
 //  3. Detectors, one small file per format, each validating what it matches:
 //     Luhn (cards, partita IVA), ISO 13616 mod-97 with each country's length
-//     (IBAN), the codice fiscale check letter with omocodia, SSA rules (SSN),
+//     and the registry's digit positions of its BBAN (IBAN), the codice fiscale check letter with omocodia, SSA rules (SSN),
 //     the GitHub token CRC32, a JWT header that is JSON with "alg", IPv4/IPv6
 //     parsed by net/netip. Ambiguous formats need context words, English and
 //     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words),

@@ -3,7 +3,8 @@ package detect
 // iban finds International Bank Account Numbers: a country code, two check
 // digits and the country's BBAN, compact or printed in groups of four (a
 // space, dash or dot between them, or two spaces or " - ": ibanSepAt); the
-// length must be the country's and the mod-97 check must hold.
+// length must be the country's, the mod-97 check must hold, and the BBAN
+// must have digits where the registry declares them (ibanBBAN).
 type iban struct{}
 
 var _ Detector = iban{}
@@ -107,7 +108,11 @@ func ibanAt(text string, i int) (int, bool) {
 		}
 		j += want - n
 	}
-	if isAlnum(byteAt(text, j)) || (rem%97*1_000_000+head)%97 != 1 {
+	// Only for a code that passed mod-97: no letter where the registry's
+	// BBAN structure declares digits (ibanBBAN), the code read again, its
+	// separators skipped.
+	if isAlnum(byteAt(text, j)) || (rem%97*1_000_000+head)%97 != 1 ||
+		!ibanBBANOK(readOnlyBytes(text[s+4:j]), ibanDigits[k0&0xff-10][k1&0xff-10]) {
 		return 0, false
 	}
 	return j, true
@@ -215,17 +220,19 @@ var _ Detector = ibanLabelled{}
 func (ibanLabelled) Type() string       { return TypeIBAN }
 func (ibanLabelled) Keywords() []string { return []string{"iban", "?31"} }
 
-// ibanBreakAt reports whether the code at s is grouped otherwise than in
-// ISO's fours (iban's forms, compact or printed): a separator after a
-// number of characters that is not a multiple of four, within its first
-// 16 bytes. National forms' groups are short (Italy's check digits, CIN,
-// ABI, CAB: 2, 1, 5, 5, and a space after the country code): their first
-// such break shows there. (A cheap test before the whole code is read.)
-func ibanBreakAt(text string, s int) bool {
+// ibanBreakAt reports whether the code at s, of want characters, is
+// grouped otherwise than in ISO's fours (iban's forms, compact or
+// printed): a separator after a number of characters that is not a
+// multiple of four, within its first 16 bytes, before its end (Norway's
+// 15 characters, compact, then a space: iban's). National forms' groups
+// are short (Italy's check digits, CIN, ABI, CAB: 2, 1, 5, 5, and a space
+// after the country code): their first such break shows there. (A cheap
+// test before the whole code is read.)
+func ibanBreakAt(text string, s, want int) bool {
 	n := 0
 	for _, c := range []byte(text[s:min(s+16, len(text))]) {
 		if ibanByte[c]&ibanSepOK != 0 {
-			if n&3 != 0 {
+			if n&3 != 0 && n < want {
 				return true
 			}
 		} else {
@@ -279,11 +286,11 @@ func (ibanLabelled) Find(t *Text) {
 // between any two of its characters, and returns its end. A code in
 // iban's forms (compact, or printed in fours) is left to it, unchecked.
 func ibanGroupedAt(text string, s int) (int, bool) {
-	if !ibanBreakAt(text, s) || s+4 > len(text) || !isAlpha(text[s]) || !isAlpha(text[s+1]) || isLower(text[s]) != isLower(text[s+1]) {
+	if s+4 > len(text) || !isAlpha(text[s]) || !isAlpha(text[s+1]) || isLower(text[s]) != isLower(text[s+1]) {
 		return 0, false
 	}
 	want := int(ibanLength[lower(text[s])-'a'][lower(text[s+1])-'a'])
-	if want == 0 {
+	if want == 0 || !ibanBreakAt(text, s, want) {
 		return 0, false
 	}
 	lowerCase := isLower(text[s])

@@ -109,7 +109,8 @@ var ibanLengths = map[string]int{
 }
 
 // ibanValid reports whether s (compact, upper-case) is an IBAN: a known
-// country, that country's length, and the ISO 13616 mod-97 check equal to 1.
+// country, that country's length, the ISO 13616 mod-97 check equal to 1,
+// and digits where the registry's BBAN structure declares them (ibanBBAN).
 func ibanValid(s string) bool {
 	return ibanCheck(readOnlyBytes(s))
 }
@@ -129,7 +130,7 @@ func ibanCheck(s []byte) bool {
 		return false
 	}
 	rem, ok = mod97(rem, s[:4])
-	return ok && rem == 1
+	return ok && rem == 1 && ibanBBANOK(s[4:], ibanDigits[s[0]-'A'][s[1]-'A'])
 }
 
 // mod97 extends the remainder rem (below 97) of a number by the digits of
