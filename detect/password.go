@@ -370,8 +370,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 		return s, e, true
 	}
 	// Closing quote of a key ("password": …, key="ClearTextPassword" value=…).
+	// (Escaped, \"…\", inside a JSON string: a notebook's cell source.)
 	callKey := false
-	if q := byteAt(text, i); q == '"' || q == '\'' {
+	if q := byteAt(text, i); q == '"' || q == '\'' || q == '\\' && isQuote(byteAt(text, i+1)) {
+		if q == '\\' {
+			q, i = text[i+1], i+1
+		}
 		callKey = callArgument(text, h, q)
 		i++
 		if byteAt(text, i) == ']' && keyOpenedBy(text, h, q) == '[' {
@@ -386,7 +390,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// the same shape).
 	if callKey && byteAt(text, j) == ',' {
 		v := skipSpaces(text, j+1)
-		if c := byteAt(text, v); c == '"' || c == '\'' {
+		if c := byteAt(text, v); isQuote(c) || c == '\\' && isQuote(byteAt(text, v+1)) {
 			if s, e, ok := quotedOrBare(text, v, false); ok && looksRandom(text[s:e]) {
 				return s, e, true
 			}
@@ -574,8 +578,15 @@ func keyOpenedBy(text string, h int, q byte) byte {
 	if byteAt(text, s-1) != q {
 		return 0
 	}
-	return byteAt(text, spacesBefore(text, s-1)-1)
+	o := s - 1
+	if byteAt(text, o-1) == '\\' {
+		o-- // escaped: \"DB_PASSWORD\"
+	}
+	return byteAt(text, spacesBefore(text, o)-1)
 }
+
+// isQuote reports a string's quote, double or single.
+func isQuote(c byte) bool { return c == '"' || c == '\'' }
 
 // connStringValue reports whether the ';' at semi ends the unquoted value
 // of the password key at h in a connection string: the key follows a ';'

@@ -229,6 +229,10 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"subscript read", `pw = os.environ["DB_PASSWORD"]`, nil},
 		{"subscript compared", `if form["password"]:` + "\n  login()", nil},
 		{"list element", `["password"] = x`, nil},
+		// The same, escaped inside a JSON string (a notebook's cell source).
+		{"escaped subscript", `"os.environ[\"SMTP_PASSWORD\"] = \"` + pass + `\"\n"`, []want{{TypePassword, pass}}},
+		{"escaped call", `os.environ.setdefault(\"ADMIN_PASSWORD\", \"` + pass + `\")`, []want{{TypePassword, pass}}},
+		{"escaped tuple of field names", `fields = (\"password\", \"email\")`, nil},
 		// One case, no separator: libpq's PGPASSWORD as pgpassword.
 		{"pgpassword", `pgpassword = "` + pass + `"`, []want{{TypePassword, pass}}},
 		{"Pgpassword constant", `private const string Pgpassword = "` + pass + `";`, []want{{TypePassword, pass}}},
