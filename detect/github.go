@@ -49,10 +49,13 @@ func (githubToken) Find(t *Text) {
 			continue
 		}
 		// The checksum separates a real token from a look-alike; a token
-		// with a bad checksum still counts when the text says it is one
-		// (test fixtures and hand-made configs are still leaks to stop).
+		// with a bad checksum still counts where a configuration assigns
+		// it to a key that names one (test fixtures and hand-made configs
+		// are still leaks to stop), not in prose ("the token ghp_… has an
+		// invalid checksum").
 		body := text[h+4 : end]
-		if (githubChecksumOK(body) || t.Near(githubContext, h, 64)) && !isPlaceholderOf(body, cAlnum) && !publishedExamples[text[h:end]] {
+		if (githubChecksumOK(body) || assignedAt(text, h) && t.Near(githubContext, h, 64)) && !isPlaceholderOf(body, cAlnum) &&
+			!publishedExample(text[h:end]) {
 			t.Emit(h, end)
 		}
 	}
@@ -83,4 +86,19 @@ func base62Pad6To(b *[6]byte, n uint32) {
 		b[i] = base62Alphabet[n%62]
 		n /= 62
 	}
+}
+
+// assignedAt reports whether the value at h is assigned, as configurations
+// and code write it: right after (spaces, line breaks or a form's '+' for
+// a space apart) '=', ':', a quote, a backtick, '(', ',', a tag's '>' or
+// a YAML list item's '-'.
+func assignedAt(text string, h int) bool {
+	i := h
+	for i > 0 && h-i < 16 && (isSpace(text[i-1]) || text[i-1] == '+') {
+		i--
+	}
+	if i > 0 && text[i-1] == '-' && (i == 1 || isSpace(text[i-2])) {
+		return true // a YAML list's item
+	}
+	return i > 0 && strings.IndexByte("=:\"'`(,>", text[i-1]) >= 0
 }

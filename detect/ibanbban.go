@@ -51,7 +51,11 @@ var ibanDigits = func() (t [26][26]uint32) {
 
 // ibanBBANOK reports whether code, the BBAN as written (its separators
 // skipped, either case), has no letter where mask (ibanDigits') wants a
-// digit. Asked only of a code that passed mod-97: not on the hot path.
+// digit. Asked only of a code that passed mod-97: not on the hot path,
+// and not inlined there (ibanAt, grown by it, would no longer inline
+// ibanSep in its loop).
+//
+//go:noinline
 func ibanBBANOK(code []byte, mask uint32) bool {
 	var letters uint32
 	k := 0

@@ -59,6 +59,9 @@ var digestNames = []string{"md5", "sha1", "sha224", "sha256", "sha384", "sha512"
 // keys and table headers both): hashed_password, HashPassword,
 // encrypted_password (Devise's column), crypted_password.
 func hashKeyBefore(text string, h int) bool {
+	if p := byteAt(text, h-1); !isWord(p) && p != '-' {
+		return false // the usual: the word starts its identifier
+	}
 	s := h
 	for s > 0 && h-s < 24 && (isAlnum(text[s-1]) || text[s-1] == '_' || text[s-1] == '-') {
 		s--

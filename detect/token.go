@@ -72,7 +72,7 @@ func (d *tokenDetector) Find(t *Text) {
 					continue
 				}
 			}
-			if isPlaceholderOf(body, r.body) || publishedExamples[text[h:end]] {
+			if isPlaceholderOf(body, r.body) || publishedExample(text[h:end]) {
 				continue
 			}
 			if r.value {

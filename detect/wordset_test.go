@@ -204,9 +204,13 @@ func TestContextWordsInDetectors(t *testing.T) {
 		text  string
 		wants []want
 	}{
-		// GitHub: a token with a bad checksum counts where the text says it is one.
+		// GitHub: a token with a bad checksum counts where a configuration
+		// assigns it to a key that names one, not in prose.
 		{"github token word", "token: " + badCRC, []want{{TypeGitHubToken, badCRC}}},
-		{"github tokens word", "rotate these tokens " + badCRC, []want{{TypeGitHubToken, badCRC}}},
+		{"github tokens word", "tokens:\n  - " + badCRC, []want{{TypeGitHubToken, badCRC}}},
+		{"github tokens word assigned", "tokens = [\"" + badCRC + "\"]", []want{{TypeGitHubToken, badCRC}}},
+		{"github token in prose", "GitHub says token " + badCRC + " has an invalid checksum", nil},
+		{"github token form-encoded", "github_token%3A+" + badCRC, []want{{TypeGitHubToken, badCRC}}},
 		{"github identifier", "githubToken = " + badCRC, []want{{TypeGitHubToken, badCRC}}},
 		{"github tokenizer", "tokenizer vocab " + badCRC, nil},
 		{"github tokenization", "tokenization: " + badCRC, nil},
