@@ -91,8 +91,9 @@ type teddyAnchor struct {
 const _ = -uint(maxTeddyKeywords * unsafe.Sizeof(teddyAnchor{}) >> 16)
 
 // maxTeddyKeywords bounds the keywords of three bytes or more teddy takes:
-// with eight buckets, more of them make candidates common.
-const maxTeddyKeywords = 256
+// with eight buckets, more of them make candidates common (the built-in
+// ones are some 280, with the context words of six languages).
+const maxTeddyKeywords = 320
 
 // maxTeddyCandidates bounds the estimated fraction of text positions that
 // are candidates (with English and Italian prose byte frequencies, which
