@@ -9,7 +9,8 @@ import (
 // CONFIDENTIAL, STRICTLY CONFIDENTIAL, INTERNAL USE ONLY, TOP SECRET,
 // SECRET (EO 13526's levels), RISERVATO, RISERVATISSIMO, SEGRETO,
 // SEGRETISSIMO (L. 124/2007 art. 42), USO INTERNO, NON DIFFONDERE,
-// TLP:RED/AMBER, … Markings are written in capitals (or as title-case
+// TLP:RED/AMBER, … and the same in the languages near them (CONFIDENTIEL,
+// STRENG VERTRAULICH, CONFIDENCIAL, VERTROUWELIJK, …). Markings are written in capitals (or as title-case
 // headings); the same words in running lower-case prose ("is this
 // confidential?") are not markings. SECRET, a common word in capitals too
 // (CLIENT SECRET, SECRET KEY), counts only where a marking stands
@@ -51,6 +52,14 @@ var markerPhrases = []string{
 	"riservata", "confidenziale", "segretissimo", "segretissima", "segreto", "non divulgare",
 	"non diffondere", "vietata la diffusione", "tlp:red", "tlp:amber+strict", "tlp:amber", "tlp: red",
 	"tlp: amber",
+	// The languages near them (French, German, Spanish and Portuguese,
+	// Dutch): the same markings, and the levels of their governments'
+	// schemes that are no common word (DIFFUSION RESTREINTE, RESERVADO).
+	"strictement confidentielle", "strictement confidentiel", "confidentielle", "confidentiel",
+	"diffusion restreinte", "streng vertraulich", "vertraulich", "nur für den internen gebrauch",
+	"nur fÜr den internen gebrauch", "nur für den dienstgebrauch", "nur fÜr den dienstgebrauch",
+	"estrictamente confidencial", "confidencial", "solo para uso interno", "para uso interno", "reservado",
+	"strikt vertrouwelijk", "vertrouwelijk", "uitsluitend voor intern gebruik", "alleen voor intern gebruik",
 }
 
 // markerKeywords gate the detector; every phrase holds one.
@@ -58,6 +67,8 @@ var markerKeywords = []string{"confidential", "internal", "official use", "distr
 	"secret", "noforn", "restricted", "riservat", "confidenziale", "uso interno", "segreto",
 	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege", "personale e", "strettamente personale",
 	"segretissim", "esclusivamente interno", "diffondere", "public release",
+	"confidentiel", "confidencial", "diffusion restreinte", "vertraulich", "internen gebrauch", "dienstgebrauch",
+	"reservado", "vertrouwelijk", "intern gebruik",
 	// Keys of classification fields (labelLevelAt) that hold no other
 	// keyword: "Classificazione: alta", "Classification: High".
 	"classifica"}

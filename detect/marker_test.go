@@ -219,6 +219,18 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		wants      []want
 	}{
 		{"secret in brackets", "Subject: [SECRET] Merger plan draft", m("SECRET")},
+		// The languages near English and Italian, in capitals; their words
+		// in prose are no markings.
+		{"german", "STRENG VERTRAULICH\nBetreff: Vergleich", m("STRENG VERTRAULICH")},
+		{"german internal use", "NUR FÜR DEN INTERNEN GEBRAUCH - Bericht Q3", m("NUR FÜR DEN INTERNEN GEBRAUCH")},
+		{"french", "Document STRICTEMENT CONFIDENTIEL, ne pas diffuser", m("STRICTEMENT CONFIDENTIEL")},
+		{"french restricted", "DIFFUSION RESTREINTE\nNote de service", m("DIFFUSION RESTREINTE")},
+		{"spanish", "CONFIDENCIAL\nAsunto: acuerdo extrajudicial", m("CONFIDENCIAL")},
+		{"portuguese reserved", "RESERVADO\nAssunto: proposta", m("RESERVADO")},
+		{"dutch", "UITSLUITEND VOOR INTERN GEBRUIK\nNotulen", m("UITSLUITEND VOOR INTERN GEBRUIK")},
+		{"german prose", "das ist vertraulich, bitte nicht weitergeben", nil},
+		{"spanish prose", "Todos los derechos reservados.", nil},
+		{"dutch prose", "Dit is vertrouwelijk, zeg het niet door", nil},
 		{"private and confidential", "Private and Confidential\nDear Ms Hughes,", m("Private and Confidential")},
 		{"private & confidential", "PRIVATE & CONFIDENTIAL\nAddressee only", m("PRIVATE & CONFIDENTIAL")},
 		{"private and confidential prose", "keep it private and confidential, please", nil},
