@@ -49,11 +49,12 @@ var (
 		"tél", "tél.", "téléphone{,s}", "portable{,s}", "telefoon{,nummer}", "mobiel", "tlf", "tlf.", "móvil", "movil",
 		"telemóvel", "telemovel", "komórka", "direct line", "direct dial", "rappel{er,ez}", "appel{er,ez}", "anrufen", "rufen",
 		"llámame", "llámeme", "llamar",
+		"rufnummer{,n}", "durchwahl", "erreichbar", "ligne directe", "telefónic{o,a}", "telem.", "bellen op",
 	).outsideAddresses()
 	phoneWeakWords = NewWordSet(
 		"number{,s}", "numero", "num.", "contact{,s}",
 		"contatt{o,i,are,ami,aci,armi,ateci,ato,ata,ati,ate}", "ricontatt{are,ami,aci,ato,ata,ati,ate}", "fisso",
-		"vocale",
+		"vocale", "numéro{,s}", "nummer", "fijo",
 	).outsideAddresses()
 )
 

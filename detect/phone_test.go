@@ -150,9 +150,10 @@ var (
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
 		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
-		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar)`)
+		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar|` +
+		`rufnummern?|durchwahl|erreichbar|ligne directe|telefónic[oa]|telem\.|bellen op)`)
 	refWeakRE = regexp.MustCompile(`^(?i:numbers?|numero|num\.|contacts?|contatt(?:o|i|are|ami|aci|armi|ateci|ato|ata|ati|ate)|` +
-		`ricontatt(?:are|ami|aci|ato|ata|ati|ate)|fisso|vocale)`)
+		`ricontatt(?:are|ami|aci|ato|ata|ati|ate)|fisso|vocale|numéros?|nummer|fijo)`)
 )
 
 func init() {
@@ -941,6 +942,21 @@ func TestPhoneWordsWhole(t *testing.T) {
 		text  string
 		wants []want
 	}{
+		// The languages near English and Italian (German, French, Spanish,
+		// Portuguese, Dutch): their words for a phone, and for a number
+		// qualified as another kind.
+		{"german rufnummer", "Bitte Rufnummer 0699/9281955 notieren", []want{{TypePhone, "0699/9281955"}}},
+		{"german durchwahl", "Durchwahl 030 1234567", []want{{TypePhone, "030 1234567"}}},
+		{"german erreichbar", "Ich bin erreichbar unter 0151 23456789", []want{{TypePhone, "0151 23456789"}}},
+		{"french ligne directe", "ligne directe 01 70 88 75 07", []want{{TypePhone, "01 70 88 75 07"}}},
+		{"french numero", "(achats), numéro 0626323406", []want{{TypePhone, "0626323406"}}},
+		{"french client number", "numéro client 081983044", nil},
+		{"spanish order number", "número de pedido 081983044", nil},
+		{"spanish fijo", "fijo 0521 123456", []want{{TypePhone, "0521 123456"}}},
+		{"spanish telefonico", "contacto telefónico 711 646 530", []want{{TypePhone, "711 646 530"}}},
+		{"portuguese telem", "Telem. 964 223 973", []want{{TypePhone, "964 223 973"}}},
+		{"dutch bellen op", "bellen op 06-67221451", []want{{TypePhone, "06-67221451"}}},
+		{"dutch customer nummer", "klant nummer 0612345678", nil},
 		// Words that start with "tel" and are no phone words.
 		{"telemetry", "telemetry batch 20241103 1130 processed", nil},
 		{"telepass", "Telepass: codice contratto 9012345678, scadenza 12/2026", nil},

@@ -15,10 +15,25 @@ import "strings"
 // phoneWeakWords) is not qualified as another kind of number.
 func weakWordNamesPhone(text string, p int) bool {
 	e := p
-	for e < len(text) && isAlpha(text[e]) {
+	for e < len(text) && (isAlpha(text[e]) || text[e] >= 0x80) { // número, numéro
 		e++
 	}
 	switch strings.ToLower(text[p:e]) {
+	case "número", "números", "numéro", "numéros":
+		// French, Spanish and Portuguese qualify it after, as Italian
+		// does: "numéro (de) client", "número de pedido".
+		w, j := letterWordAfter(text, e)
+		switch strings.ToLower(w) {
+		case "de", "du", "do", "da", "del", "d":
+			if byteAt(text, j) == '\'' {
+				j++
+			}
+			w, _ = letterWordAfter(text, j)
+		}
+		return !otherNumbers.has(w)
+	case "nummer":
+		// Dutch and German qualify it before, as English does.
+		return !otherNumbers.has(letterWordBefore(text, p))
 	case "number", "numbers":
 		if otherNumbers.has(letterWordBefore(text, p)) {
 			return false // order number, invoice number
@@ -40,7 +55,8 @@ func weakWordNamesPhone(text string, p int) bool {
 }
 
 // otherNumbers are the words that make "number" or "numero" another kind
-// of number, English and Italian.
+// of number, English and Italian (and French, Spanish, Portuguese, Dutch
+// and German for their words for number).
 var otherNumbers = newWordList(`
 	order orders invoice invoices tracking account accounts serial part model case ticket tickets
 	reference ref booking reservation confirmation customer client member membership employee
@@ -51,7 +67,9 @@ var otherNumbers = newWordList(`
 	ordine fattura fatture pratica contratto cliente polizza prenotazione conto carta documento
 	matricola protocollo serie lotto articolo partita civico tessera sinistro spedizione registro
 	repertorio rata ricevuta scontrino riferimento rif identificativo codice pezzi posti camera
-	volo biglietto ticket badge iscrizione`)
+	volo biglietto ticket badge iscrizione
+	commande facture compte dossier contrat pedido factura cuenta contrato expediente encomenda fatura
+	conta processo klant kunden bestel rekening factuur order`)
 
 // numberKindBefore reports whether the word right before the number at at
 // (or the noun before its word for number: Order No.) names another kind
