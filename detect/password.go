@@ -22,11 +22,13 @@ func (password) Type() string { return TypePassword }
 
 // German and Spanish are written as their speakers do: "Passwort",
 // "contraseña" (and "contrasena", typed without ñ; "CONTRASEÑA" in
-// capitals, whose Ñ ASCII case folding does not reach).
+// capitals, whose Ñ ASCII case folding does not reach); Portuguese
+// "senha", "palavra-passe", Dutch "wachtwoord"; and the misspellings
+// typed most (pasword, passwrod: before "pass", which would take them).
 var passwordWords = []string{
-	"password", "passwd", "pwd", "passphrase", "passcode", "passwort", "pass", "parola d'ordine",
+	"password", "passwd", "pwd", "passphrase", "passcode", "passwort", "passwrod", "pass", "parola d'ordine",
 	"parola chiave", "parola segreta", "contrasena", "contraseña", "contraseÑa", "kennwort",
-	"mot de passe", "pw", "psw",
+	"mot de passe", "pw", "psw", "senha", "palavra passe", "wachtwoord", "pasword",
 }
 
 // passwordKeywords gate the detector: passwordWords but for those another
@@ -46,9 +48,11 @@ var passwordKeywords = []string{
 	"snmp-server community ",
 	// A user name and its password given together (credentialPair).
 	"credential", "credenzial", "creds",
+	// Portuguese and Dutch, and the misspellings typed most.
+	"senha", "palavra", "wachtwoord", "pasword",
 }
 
-func (password) Keywords() []string { return slices.Clone(passwordKeywords) }
+func (password) Keywords() []string { return append(slices.Clone(passwordKeywords), toolKeywords...) }
 
 func (password) Find(t *Text) {
 	text, hits := t.S, t.Hits
@@ -74,9 +78,15 @@ func (password) Find(t *Text) {
 		if text[h] == '-' {
 			if s, e, ok = curlUser(text, h); !ok {
 				if s, e, ok = mysqlUser(text, h); !ok {
-					s, e, ok = loginPassword(text, h, &loginTried)
+					if s, e, ok = loginPassword(text, h, &loginTried); !ok {
+						s, e, ok = toolPassword(text, h)
+					}
 				}
 			}
+		} else if lower(text[h]) == 'n' && hasPrefixFold(text, h, "net use ") {
+			s, e, ok = netUsePassword(text, h)
+		} else if toolKeywordAt(text, h) {
+			s, e, ok = toolPassword(text, h)
 		} else if lower(text[h]) == 'i' {
 			s, e, ok = identifiedBy(text, h)
 		} else if hasPrefixFold(text, h, "snmp-server community ") {
@@ -85,7 +95,7 @@ func (password) Find(t *Text) {
 			s, e, ok = credentialPair(text, h+n)
 		} else if call, isCall := passwordCallAt(text, h); isCall {
 			s, e, ok = callPassword(text, h, call)
-		} else if c := lower(text[h]); c == 'o' || c == 's' {
+		} else if c := lower(text[h]); c == 's' && hasPrefixFold(text, h, "sqlplus ") || c == 'o' && hasPrefixFold(text, h, "oracle:thin:") {
 			s, e, ok = oracleLogin(text, h)
 		} else {
 			word = true
@@ -231,7 +241,7 @@ var passwordWordsByFirst = byFirstByte(passwordWords)
 
 // copula reports whether a word of prose links a password keyword to its
 // value: English and Italian (is, was, è, e', era, sarà), the languages of
-// the other keywords (German ist, lautet; Spanish es, fue; French est), or
+// the other keywords (German ist, lautet; Spanish es, fue; French est; Portuguese é), or
 // "=", ":" standing alone. The word's bytes, ASCII letters lowered, are
 // compared as one number: no list walked per word of prose.
 func copula(w string) bool {
@@ -243,7 +253,7 @@ func copula(w string) bool {
 		x = x<<8 | uint64(lower(w[i]))
 	}
 	switch x {
-	case '=', ':', 'i'<<8 | 's', 'e'<<8 | 's', 0xc3a8 /* è */, 'e'<<8 | '\'',
+	case '=', ':', 'i'<<8 | 's', 'e'<<8 | 's', 0xc3a8 /* è */, 0xc3a9 /* Portuguese é */, 'e'<<8 | '\'',
 		'w'<<16 | 'a'<<8 | 's', 'e'<<16 | 'r'<<8 | 'a', 'i'<<16 | 's'<<8 | 't', 'f'<<16 | 'u'<<8 | 'e', 'e'<<16 | 's'<<8 | 't',
 		's'<<32 | 'a'<<24 | 'r'<<16 | 0xc3a0 /* sarà */, 'l'<<40 | 'a'<<32 | 'u'<<24 | 't'<<16 | 'e'<<8 | 't':
 		return true
@@ -268,7 +278,7 @@ func passwordWordAt(text string, h int) (string, int) {
 // ("password_hash" is not a password; "passwordValue", "password1" … rarely
 // matter), and nothing before it may name a hash (hashed_password).
 func passwordIdentEnd(text string, h, n int) int {
-	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) && !joinedKeyPrefix(text, h) || isDigit(p) {
+	if p := byteAt(text, h-1); isLower(p) && !isUpper(text[h]) && !joinedKeyPrefix(text, h) && !compoundHead(text, h) || isDigit(p) {
 		return -1
 	}
 	if hashKeyBefore(text, h) {
@@ -299,6 +309,13 @@ func joinedKeyPrefix(text string, h int) bool {
 		s--
 	}
 	return !isAlnum(byteAt(text, s-1)) && amongFold(text[s:h], joinedKeyPrefixes)
+}
+
+// compoundHead reports whether the password word at h is German's or
+// Dutch's, whose compounds are written as one word with it last:
+// Initialpasswort, Datenbankkennwort, beheerderswachtwoord.
+func compoundHead(text string, h int) bool {
+	return hasPrefixFold(text, h, "passwort") || hasPrefixFold(text, h, "kennwort") || hasPrefixFold(text, h, "wachtwoord")
 }
 
 // passwordAt handles a password keyword at h.

@@ -253,6 +253,17 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"bcrypt", "password: $2b$12$KIXQJxk1pHmqOBhbqJ2VYeQe7cOe5Cq5Fv3mR4q2zq9cUdpW7aHq2", nil},
 		{"digest", `password: "sha256:7181ecba4c3e1f0b9d2a6c5e8f7a1b3c4d5e6f708192a3b4c5d6e7f8091a2b3c"`, nil},
 		{"dollars in a password", "password: pbkdf$" + pass + "$x", []want{{TypePassword, "pbkdf$" + pass + "$x"}}},
+		// Portuguese and Dutch words, German and Dutch compounds, the
+		// misspellings typed most, Portuguese's copula.
+		{"senha", "utilizador isimoes, Senha: " + pass, []want{{TypePassword, pass}}},
+		{"palavra-passe", "palavra-passe: " + pass, []want{{TypePassword, pass}}},
+		{"wachtwoord", "het wachtwoord M@r3@95?", []want{{TypePassword, "M@r3@95?"}}},
+		{"dutch compound and copula", "Zijn Windows-wachtwoord is " + pass, []want{{TypePassword, pass}}},
+		{"german compound", "Benutzer abecker, Initialpasswort: " + pass, []want{{TypePassword, pass}}},
+		{"portuguese copula", "A senha do Windows dele é " + pass, []want{{TypePassword, pass}}},
+		{"misspelled", "pasword: " + pass, []want{{TypePassword, pass}}},
+		{"misspelled transposed", "la passwrod del server è " + pass, []want{{TypePassword, pass}}},
+		{"senha in prose", "esqueci a senha do e-mail, como recupero?", nil},
 		// A password may start with '$' where no variable can.
 		{"dollar then symbol", "the old password $=AKCZ!!n8BbD@hM, can someone reset it?", []want{{TypePassword, "$=AKCZ!!n8BbD@hM"}}},
 		{"variable", "password: $DB_PASS", nil},
@@ -265,7 +276,7 @@ func TestPasswordAssignmentForms(t *testing.T) {
 
 // TestCopula compares copula's packed compare with the list of copulas.
 func TestCopula(t *testing.T) {
-	list := []string{"is", "was", "è", "e'", "era", "sarà", "ist", "lautet", "es", "fue", "est", "=", ":"}
+	list := []string{"is", "was", "è", "é", "e'", "era", "sarà", "ist", "lautet", "es", "fue", "est", "=", ":"}
 	for _, w := range append(slices.Clone(list), "IS", "Ist", "LAUTET", "i", "s", "iss", "lautete", "sara", "È", "wa", "wass", "", "e", "==", "password") {
 		want := slices.ContainsFunc(list, func(c string) bool { return strings.EqualFold(c, w) && (c == w || isASCII(c)) })
 		if got := copula(w); got != want {
