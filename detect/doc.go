@@ -43,7 +43,9 @@
 //     and the registry's digit positions of its BBAN (IBAN), the codice fiscale check letter with omocodia, SSA rules (SSN),
 //     the GitHub token CRC32, a JWT header that is JSON with "alg", IPv4/IPv6
 //     parsed by net/netip. Ambiguous formats need context words, English and
-//     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words),
+//     Italian (AWS secret key, password, phone, bare SSN, VAT near phone words;
+//     for passwords, phones and markings German, French, Spanish, Portuguese
+//     and Dutch too),
 //     matched as whole words with their inflections (wordset.go: "iva" is
 //     not Ivan, "token" not tokenizer; githubToken counts in code); a phone
 //     column's header is context for the numbers of its column in a
@@ -108,7 +110,8 @@
 //   - The unspecified IPv6 address "::" alone is not reported (Haskell and
 //     C++ use it everywhere); dotted quads after "section", "version", "RFC"…
 //     are numbering, not hosts.
-//   - Confidentiality markings count in capitals (CONFIDENTIAL, RISERVATO)
+//   - Confidentiality markings count in capitals (CONFIDENTIAL, RISERVATO,
+//     STRENG VERTRAULICH, CONFIDENCIAL …)
 //     or as title-case phrases (Strictly Confidential), not as words in
 //     running prose; a single title-case word (Confidential, Riservato) only
 //     as a label (alone on its line, after "Sensitivity:",
@@ -126,7 +129,11 @@
 //     break (\n in iCalendar or a log line) separates a marking from the
 //     text before it as a real one does.
 //   - A password is a value assigned to a password word (English, Italian,
-//     German, Spanish, French; also joined: mot_de_passe, parolaChiave):
+//     German, Spanish, French, Portuguese, Dutch; also joined: mot_de_passe,
+//     parolaChiave, pgpassword; German and Dutch compounds, Initialpasswort;
+//     the misspellings pasword, passwrod) — but not a hash of it (bcrypt,
+//     argon2, Django's hashers, sha256:…, a hashed_password field, a column
+//     of hex digests) nor a tool's word for a hidden one, (hidden):
 //     key: value, key=value, JSON, XML elements, command flags (--password
 //     VALUE, mysql -pVALUE), SQL (PASSWORD '…', IDENTIFIED BY '…', an
 //     INSERT's password column, in every row), .netrc and .pgpass entries,
@@ -144,7 +151,11 @@
 //     Kubernetes env lists), a typed declaration's value (const P: &str =
 //     "…"), a variable read's default (|| "…", ?? "…", ?: "…", or "…"),
 //     a Terraform variable's default (variable "db_password" { default =
-//     "…" }), a login command's -p (docker/oc/az login -u U -p P),
+//     "…" }), a login command's -p (docker/oc/az login -u U -p P), the
+//     documented password option of admin tools (redis-cli -a, ldapsearch
+//     -w, PsExec -p, sqlcmd -P, mongosh -p, smbclient -U user%P, net use),
+//     a subscript's key (os.environ["DB_PASSWORD"] = "…"), a column of a
+//     query's output (mysql and psql tables, fixed-width under a rule),
 //     htpasswd -b's argument, the value on the line below a form's
 //     "Password:", or after "is"/"è"/"ist"/"es" (on the same line or the
 //     next) when it looks generated; and only when it looks generated
