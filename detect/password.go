@@ -337,9 +337,18 @@ func passwordAt(text string, h int) (int, int, bool) {
 		if kw == "password" && byteAt(text, h-1) == '-' && hasPrefixFold(text, h+n, "-stdin") {
 			return stdinPassword(text, h) // echo SECRET | docker login --password-stdin
 		}
+		if kw == "pass" && isLower(byteAt(text, h-1)) {
+			// keytool -storepass SECRET -keypass SECRET (toolOptions)
+			if o := spanClassBack(text, h, h-16, cAlpha); byteAt(text, o-1) == '-' {
+				return toolPassword(text, o-1)
+			}
+		}
 		return 0, 0, false
 	}
 	i := tail
+	if byteAt(text, i) == '[' && byteAt(text, i+1) == ']' {
+		i += 2 // a C array's declarator: const char WIFI_PASSWORD[] = "…"
+	}
 	// A value the identifier names elsewhere: a name/value pair's value
 	// field, {"key":"DB_PASSWORD","value":"…"}; a column's value in a SQL
 	// INSERT (pairvalue.go, sqlinsert.go).
@@ -481,6 +490,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 			return s, e, true
 		}
 		return 0, 0, false
+	}
+	// A configuration line of a key and its value apart by spaces: Groovy's
+	// storePassword 'x', Mosquitto's remote_password x, a C macro's
+	// #define WIFI_PASSWORD "x".
+	if s, e, ok := spacedKeyValue(text, h, i); ok {
+		return s, e, true
 	}
 	// A network device's configuration statement (Cisco IOS and its kin).
 	if kw == "password" && byteAt(text, i) == ' ' {

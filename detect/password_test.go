@@ -264,6 +264,19 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"misspelled", "pasword: " + pass, []want{{TypePassword, pass}}},
 		{"misspelled transposed", "la passwrod del server è " + pass, []want{{TypePassword, pass}}},
 		{"senha in prose", "esqueci a senha do e-mail, como recupero?", nil},
+		// A configuration line of a key and its value apart by spaces: the
+		// key starts the line (or follows #define), the value ends it.
+		{"groovy signing config", "signingConfigs {\n  release {\n    storePassword '" + pass + "'\n  }\n}", []want{{TypePassword, pass}}},
+		{"mosquitto bridge", "connection cloud\nremote_username gw\nremote_password " + pass + "\n", []want{{TypePassword, pass}}},
+		{"tasmota", "MqttPassword " + pass, []want{{TypePassword, pass}}},
+		{"c macro", `#define WIFI_PASSWORD "` + pass + `"`, []want{{TypePassword, pass}}},
+		{"c array", `const char WIFI_PASSWORD[] = "` + pass + `";`, []want{{TypePassword, pass}}},
+		{"bare word and a word", "Password Manager", nil},
+		{"key and two words", "remote_password is " + pass + " for now", []want{{TypePassword, pass}}},
+		{"key, value and more", "storePassword 'x' is wrong here", nil},
+		{"heading", "## Password Policy", nil},
+		// A password file's line holds the hash.
+		{"mosquitto passwd", "/etc/mosquitto/passwd:\nsensor:$7$101$sGUjqWyKE650swoQ$S/UV9Fuu6wnkYJkqf0JSyxXwvhbxr7uynYFdlp8Foj==", nil},
 		// A password may start with '$' where no variable can.
 		{"dollar then symbol", "the old password $=AKCZ!!n8BbD@hM, can someone reset it?", []want{{TypePassword, "$=AKCZ!!n8BbD@hM"}}},
 		{"variable", "password: $DB_PASS", nil},

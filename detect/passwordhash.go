@@ -8,10 +8,13 @@ import "strings"
 // name between two '$'), Django's "algorithm$…" (pbkdf2_sha256$600000$…,
 // argon2$argon2id$…, bcrypt_sha256$$2b$…) and a hash's hex or base64
 // after its algorithm's name (sha256:7181ec…, as Docker and Gitea print
-// digests).
+// digests), also as a password file's line gives it after the user.
 func passwordHash(v string) bool {
 	if len(v) < 20 {
 		return false
+	}
+	if _, rest, ok := strings.Cut(v, ":$"); ok && v[0] != '$' && passwordHash("$"+rest) {
+		return true // a password file's line, user:$7$… (Mosquitto, htpasswd)
 	}
 	if v[0] == '$' {
 		// $id$: the identifier is short, small letters, digits and '-'.

@@ -18,6 +18,8 @@ type toolOption struct {
 // readers (commandPassword, loginPassword, curlUser).
 var toolOptions = []toolOption{
 	{name: "redis-cli", opts: []string{"-a"}},
+	{name: "keytool", opts: []string{"-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass"}},
+	{name: "altool", opts: []string{"-p", "--password"}},
 	{name: "ldap", opts: []string{"-w"}},
 	{name: "psexec", opts: []string{"-p"}},
 	{name: "paexec", opts: []string{"-p"}},

@@ -22,7 +22,11 @@ func TestToolPasswords(t *testing.T) {
 		{"sudo and a prompt", "$ sudo redis-cli -a " + pass + " ping", []want{{TypePassword, pass}}},
 		{"net use after the user", `net use \\fs01\ADMIN$ /user:ACME\sa ` + pass, []want{{TypePassword, pass}}},
 		{"net use before the user", `net use Z: \\fs01\share ` + pass + ` /user:ACME\bob`, []want{{TypePassword, pass}}},
+		{"keytool", "keytool -genkeypair -keystore release.jks -alias upload -storepass " + pass + " -keypass Emb3r38#x -dname CN=x",
+			[]want{{TypePassword, pass}, {TypePassword, "Emb3r38#x"}}},
+		{"altool", "xcrun altool --upload-app -f app.ipa -u dev -p " + pass, []want{{TypePassword, pass}}},
 		// Not.
+		{"keytool prompts", "keytool -list -keystore release.jks -storepass:env STOREPASS", nil},
 		{"redis-cli variable", "redis-cli -a $REDIS_PASSWORD ping", nil},
 		{"net use prompts", `net use Z: \\fs01\share * /user:ACME\bob`, nil},
 		{"sqlcmd port-like option", "sqlcmd -S db01 -U sa -P -Q x", nil},

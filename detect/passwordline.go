@@ -1,0 +1,41 @@
+package detect
+
+import "strings"
+
+// spacedKeyValue reads a configuration line that gives the password key
+// (the identifier holding the password word at h, ending at i) and its
+// value apart by spaces, the line's only content: Groovy's signing config
+// (storePassword 'x'), Mosquitto's and Tasmota's (remote_password x,
+// MqttPassword x), a C macro (#define WIFI_PASSWORD "x"). The key starts
+// the line (indented, or after "#define"); the value ends it. A quoted
+// value was typed as a string; a bare one must look generated, and beyond
+// doubt where the key is the bare word ("Password Manager" is a line of
+// prose).
+func spacedKeyValue(text string, h, i int) (int, int, bool) {
+	j := skipSpaces(text, i)
+	if j == i || j >= len(text) || text[j] == '\n' || text[j] == '\r' {
+		return 0, 0, false
+	}
+	b := spanClassBack(text, h, h-64, cWordDash)
+	if text[b] == '-' || strings.Contains(text[b:i], "--") {
+		return 0, 0, false // an option (--password x, read as one), or inside a word
+	}
+	ls, _ := lineStart(text, b, 128)
+	if lead := strings.TrimLeft(text[ls:b], " \t"); lead != "" && strings.TrimRight(lead, " \t") != "#define" {
+		return 0, 0, false
+	}
+	s, e, ok := quotedOrBare(text, j, false)
+	if !ok {
+		return 0, 0, false
+	}
+	q := e
+	if s > j {
+		q++ // the closing quote
+	} else if !looksRandom(text[s:e]) || b == h && i-h <= len("password") && !generatedSecret(text[s:e]) {
+		return 0, 0, false
+	}
+	if r := skipSpaces(text, q); r < len(text) && text[r] != '\n' && text[r] != '\r' && text[r] != ';' {
+		return 0, 0, false
+	}
+	return s, e, true
+}
