@@ -41,6 +41,7 @@ var (
 		"chiamiamo", "richiamiamo", // "lo richiamiamo domani al …"
 		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",
 		"chiamat{o,i}", "centralino", "chiamo al", "chiamo allo", // not "mi chiamo Giulia" (my name is)
+		"chiami", "trovate al", "toll-free",
 		"voicemail{,s}",
 		"recapit{o,i}", "squill{o,a,ami,are}",
 		// the same word in the languages near them (German, Spanish,

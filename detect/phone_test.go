@@ -149,6 +149,7 @@ var (
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
+		`chiami|trovate al|toll-free|` +
 		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
 		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar|` +
 		`rufnummern?|durchwahl|erreichbar|ligne directe|telefónic[oa]|telem\.|bellen op)`)
@@ -957,6 +958,9 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"portuguese telem", "Telem. 964 223 973", []want{{TypePhone, "964 223 973"}}},
 		{"dutch bellen op", "bellen op 06-67221451", []want{{TypePhone, "06-67221451"}}},
 		{"dutch customer nummer", "klant nummer 0612345678", nil},
+		{"italian you may reach me", "Nota: cliente urgente, mi trovate al 091/2294178", []want{{TypePhone, "091/2294178"}}},
+		{"italian call me", "mi chiami pure al 041/5725318", []want{{TypePhone, "041/5725318"}}},
+		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
 		// Words that start with "tel" and are no phone words.
 		{"telemetry", "telemetry batch 20241103 1130 processed", nil},
 		{"telepass", "Telepass: codice contratto 9012345678, scadenza 12/2026", nil},
