@@ -294,7 +294,7 @@ var refIntlRE = regexp.MustCompile(`^00[1-9]`)
 
 // refSignatureRE matches a signature's one-letter label that starts its
 // line, at the end of the text before a number.
-var refSignatureRE = regexp.MustCompile(`(?:^|\n)[ \t]*[TMPFD](?:[:.][ \t]*|[ \t]+)$`)
+var refSignatureRE = regexp.MustCompile(`(?:^|\n)[ \t]*(?:[TMPFD]|Port)(?:[:.][ \t]*|[ \t]+)$`)
 
 // refTrunkRE matches a national number's start: a trunk prefix's 0 and
 // an area code's first digit, maybe in parentheses.
@@ -871,6 +871,8 @@ func TestPhoneShapes(t *testing.T) {
 			[]want{{TypePhone, "020 8745 9776"}, {TypeEmail, "lukas@bluefin.io"}}},
 		{"signature M colon", "Federica Coppola\nHead of IT\nM: 07992 470251\nF. 02-24141547", []want{{TypePhone, "07992 470251"}, {TypePhone, "02-24141547"}}},
 		{"signature indented", "  T\t030 95340935 (Mon-Fri 9-17)", []want{{TypePhone, "030 95340935"}}},
+		{"signature french portable", "Adriatica FR\n69534 Nantes\nTél. 0380482081\nPort. 0788639308\n", []want{{TypePhone, "0380482081"}, {TypePhone, "0788639308"}}},
+		{"port in prose", "the Port 0788639308 was closed", nil},
 		{"letter not a label", "Plan B 020 8745 9776", nil},
 		{"letter in a list", "T 2024 12 31 totals\nM 17 500 000 units\nP 347 1234567", nil},
 		{"signature area code", "M (0711) 678164", []want{{TypePhone, "(0711) 678164"}}},

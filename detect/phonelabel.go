@@ -187,7 +187,8 @@ func fieldIndent(text string, ls int) int {
 
 // signatureLabels are the one-letter labels a mail signature or a business
 // card writes before its numbers ("T 020 8745 9776", "M: 07992 470251",
-// "F. 02 …"): telephone, mobile, phone, fax, direct line.
+// "F. 02 …"): telephone, mobile, phone, fax, direct line; and French
+// signatures' "Port." (portable) after their "Tél.".
 const signatureLabels = "TMPFD"
 
 // signatureLabel reports whether the number at at is given after a
@@ -288,6 +289,9 @@ func signatureLabelAt(text string, at int) bool {
 	sep := i < at
 	if i > 0 && (text[i-1] == ':' || text[i-1] == '.') {
 		i, sep = i-1, true
+	}
+	if i >= 4 && text[i-4:i] == "Port" {
+		i -= 3 // French "Port." (portable), a label as the letters are
 	}
 	if !sep || i == 0 || strings.IndexByte(signatureLabels, text[i-1]) < 0 {
 		return false
