@@ -272,6 +272,8 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		{"c macro", `#define WIFI_PASSWORD "` + pass + `"`, []want{{TypePassword, pass}}},
 		{"c array", `const char WIFI_PASSWORD[] = "` + pass + `";`, []want{{TypePassword, pass}}},
 		{"bare word and a word", "Password Manager", nil},
+		{"bare word and a quoted phrase", `Password "Enter your password"`, nil},
+		{"bare word and a quoted value", `password "` + pass + `"`, []want{{TypePassword, pass}}},
 		{"key and two words", "remote_password is " + pass + " for now", []want{{TypePassword, pass}}},
 		{"key, value and more", "storePassword 'x' is wrong here", nil},
 		{"heading", "## Password Policy", nil},

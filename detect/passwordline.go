@@ -10,7 +10,7 @@ import "strings"
 // the line (indented, or after "#define"); the value ends it. A quoted
 // value was typed as a string; a bare one must look generated, and beyond
 // doubt where the key is the bare word ("Password Manager" is a line of
-// prose).
+// prose; so is a quoted phrase after it, Password "Enter it here").
 func spacedKeyValue(text string, h, i int) (int, int, bool) {
 	j := skipSpaces(text, i)
 	if j == i || j >= len(text) || text[j] == '\n' || text[j] == '\r' {
@@ -29,9 +29,13 @@ func spacedKeyValue(text string, h, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	q := e
+	bareKey := b == h && i-h <= len("password") // the word alone, no identifier around it
 	if s > j {
 		q++ // the closing quote
-	} else if !looksRandom(text[s:e]) || b == h && i-h <= len("password") && !generatedSecret(text[s:e]) {
+		if bareKey && (strings.ContainsAny(text[s:e], " \t") || !looksRandom(text[s:e])) {
+			return 0, 0, false // Password "Enter your password": a label's text
+		}
+	} else if !looksRandom(text[s:e]) || bareKey && !generatedSecret(text[s:e]) {
 		return 0, 0, false
 	}
 	if r := skipSpaces(text, q); r < len(text) && text[r] != '\n' && text[r] != '\r' && text[r] != ';' {
