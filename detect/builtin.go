@@ -23,6 +23,7 @@ func builtinDetectors() []Detector {
 		email{},
 		phone{},
 		creditCard{},
+		cardGDS{},
 		iban{},
 		ibanLabelled{},
 		itFiscalCode{},
