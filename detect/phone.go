@@ -599,7 +599,8 @@ func areaCodeSpaced(text string, s, i int, groups []int) bool {
 func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 	n, groups := sh.digits, sh.groups
 	v := t.S[s:sh.end]
-	if n < 7 || n > 15 && !(n <= 17 && intlPrefix(v)) || looksLikeDate(sh) || sh.parens != 0 || len(groups) > 3 && dateThenMore(v, groups) {
+	if n < 7 || n > 15 && !(n <= 17 && intlPrefix(v)) || looksLikeDate(sh) || sh.parens != 0 || len(groups) > 3 && dateThenMore(v, groups) ||
+		len(groups) == 1 && compactDateTime(v) {
 		return false
 	}
 	if sh.marks&pmPlus != 0 {
@@ -881,6 +882,23 @@ func dateThenMore(v string, groups []int) bool {
 	a, b := groups[0], groups[0]+1+groups[1]
 	c := b + 1 + groups[2]
 	return isDigit(v[0]) && c < len(v) && (v[a] == '/' || v[a] == '-' || v[a] == '.') && v[b] == v[a] && v[c] == ' '
+}
+
+// compactDateTime reports whether v is a timestamp written without
+// separators, YYYYMMDDhhmm or YYYYMMDDhhmmss (HL7's, a log's, a file
+// name's), of this century or the last: no phone number's shape.
+func compactDateTime(v string) bool {
+	if len(v) != 12 && len(v) != 14 {
+		return false
+	}
+	d := func(i int) int { return int(v[i]-'0')*10 + int(v[i+1]-'0') }
+	for i := 0; i < len(v); i++ {
+		if !isDigit(v[i]) {
+			return false
+		}
+	}
+	ok := (d(0) == 19 || d(0) == 20) && uint(d(4)-1) < 12 && uint(d(6)-1) < 31 && d(8) < 24 && d(10) < 60
+	return ok && (len(v) == 12 || d(12) < 60)
 }
 
 // dateGroups reports whether three groups of digits have a date's sizes:

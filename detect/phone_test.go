@@ -71,7 +71,7 @@ func refPhoneOK(t *Text, s, e int, groups []int) bool {
 	}
 	v := text[s:e]
 	intl := regexp.MustCompile(`^00[1-9]`).MatchString(v)
-	if n < 7 || n > 15 && !(n <= 17 && intl) || refLooksLikeDate(groups, v) {
+	if n < 7 || n > 15 && !(n <= 17 && intl) || refLooksLikeDate(groups, v) || refCompactDateTime.MatchString(v) {
 		return false
 	}
 	if strings.Count(v, "(") != strings.Count(v, ")") {
@@ -550,6 +550,9 @@ func refLooksLikeDate(groups []int, v string) bool {
 	return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) || (groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4)
 }
 
+// refCompactDateTime is compactDateTime: YYYYMMDDhhmm(ss), no separator.
+var refCompactDateTime = regexp.MustCompile(`^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9])?$`)
+
 var refDateThenMore = regexp.MustCompile(`^(?:[0-9]{4}([-/.])[0-9]{1,2}([-/.])[0-9]{1,2}|[0-9]{1,2}([-/.])[0-9]{1,2}([-/.])[0-9]{4}) `)
 
 // refPhoneAt is the former phone detector's test of hit h.
@@ -965,6 +968,9 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
 		// Words that start with "tel" and are no phone words.
 		{"telemetry", "telemetry batch 20241103 1130 processed", nil},
+		// A timestamp without separators near a phone word.
+		{"compact timestamp", "telefono sbagliato nel messaggio, MSH-7 20220128013303", nil},
+		{"compact timestamp to the minute", "phone log 202401281330 entry", nil},
 		{"telepass", "Telepass: codice contratto 9012345678, scadenza 12/2026", nil},
 		{"telegram", "Abbonamento Telegram Premium, ordine 4965322638 del 04/08/2023", nil},
 		{"telecom", "Telecom Italia fattura FT 2026/29066 del 07/11/2026", nil},
