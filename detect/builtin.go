@@ -22,6 +22,7 @@ func builtinDetectors() []Detector {
 		// Personal data.
 		email{},
 		phone{},
+		phoneHL7{},
 		creditCard{},
 		cardGDS{},
 		iban{},
