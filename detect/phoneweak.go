@@ -15,8 +15,14 @@ import "strings"
 // phoneWeakWords) is not qualified as another kind of number.
 func weakWordNamesPhone(text string, p int) bool {
 	e := p
-	for e < len(text) && (isAlpha(text[e]) || text[e] >= 0x80) { // número, numéro
-		e++
+	for e < len(text) {
+		if isAlpha(text[e]) {
+			e++
+		} else if text[e] == 0xc3 && e+1 < len(text) && strings.IndexByte("\xa9\xba\x89\x9a", text[e+1]) >= 0 {
+			e += 2 // é, ú (and capitals): numéro, número
+		} else {
+			break
+		}
 	}
 	switch strings.ToLower(text[p:e]) {
 	case "número", "números", "numéro", "numéros":
