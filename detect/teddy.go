@@ -50,6 +50,9 @@ type teddy struct {
 	// shortPass is 1 when the 1- and 2-byte keywords need a pass of
 	// their own (short, but not as the kernel's trigger bytes), else 0.
 	shortPass uint64
+	// est is the estimated fraction of text positions that are candidates
+	// (maxTeddyCandidates bounds it): what the keywords cost every text.
+	est float64
 }
 
 // teddyMasks are the kernel's tables (teddy_amd64.s knows the layout).
@@ -271,6 +274,7 @@ func buildTeddy(keywords []string) *teddy {
 	if est > maxTeddyCandidates {
 		return nil
 	}
+	t.est = est
 	// The anchors' hash table, at most a quarter full.
 	byKey := map[uint32][]teddyAnchor{}
 	var keys []uint32
