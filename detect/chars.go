@@ -643,3 +643,15 @@ func firstNonASCII(s string) int {
 }
 
 func isASCII(s string) bool { return firstNonASCII(s) < 0 }
+
+// charsIn counts the characters of s as a fixed-width table's columns
+// count them: the bytes that do not continue a UTF-8 sequence.
+func charsIn(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}

@@ -65,11 +65,7 @@ func hashKeyBefore(text string, h int) bool {
 	if p := byteAt(text, h-1); !isWord(p) && p != '-' {
 		return false // the usual: the word starts its identifier
 	}
-	s := h
-	for s > 0 && h-s < 24 && (isAlnum(text[s-1]) || text[s-1] == '_' || text[s-1] == '-') {
-		s--
-	}
-	id := text[s:h]
+	id := text[spanClassBack(text, h, h-24, cWordDash):h]
 	if indexFold(id, "hash") >= 0 {
 		return true
 	}

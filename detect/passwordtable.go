@@ -234,7 +234,7 @@ func passwordFixedColumn(t *Text, h int) int {
 		return 0
 	}
 	ls, ok := lineStart(text, b, maxFixedWidth)
-	if !ok || strings.TrimLeft(text[ls:b], " ") != "" && text[b-1] != ' ' {
+	if !ok {
 		return 0
 	}
 	le, ok := lineEnd(text, e, e+maxFixedWidth)
@@ -251,13 +251,7 @@ func passwordFixedColumn(t *Text, h int) int {
 		return 0
 	}
 	rule := strings.TrimRight(text[rs:re], "\r")
-	col := 0
-	for i := ls; i < b; i++ {
-		if text[i]&0xc0 != 0x80 {
-			col++
-		}
-	}
-	gs, ge, ok := ruleGroup(rule, col)
+	gs, ge, ok := ruleGroup(rule, charsIn(text[ls:b]))
 	if !ok {
 		return 0
 	}

@@ -93,12 +93,7 @@ func (sc *phoneScan) fixedColumn(t *Text, s int) uint8 {
 	// The number's column (characters: the bytes that do not continue a
 	// UTF-8 sequence), and the header cell that starts nearest to it,
 	// fixedSlack columns away at most.
-	col := 0
-	for i := ls; i < s; i++ {
-		if text[i]&0xc0 != 0x80 {
-			col++
-		}
-	}
+	col := charsIn(text[ls:s])
 	p, d := -1, fixedSlack+1
 	for i, c := hs, 0; i < he && c <= col+fixedSlack; i++ {
 		if text[i]&0xc0 == 0x80 {

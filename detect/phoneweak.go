@@ -28,15 +28,7 @@ func weakWordNamesPhone(text string, p int) bool {
 	case "número", "números", "numéro", "numéros":
 		// French, Spanish and Portuguese qualify it after, as Italian
 		// does: "numéro (de) client", "número de pedido".
-		w, j := letterWordAfter(text, e)
-		switch strings.ToLower(w) {
-		case "de", "du", "do", "da", "del", "d":
-			if byteAt(text, j) == '\'' {
-				j++
-			}
-			w, _ = letterWordAfter(text, j)
-		}
-		return !otherNumbers.has(w)
+		return !otherNumbers.has(qualifierAfter(text, e, "de", "du", "do", "da", "del", "d"))
 	case "nummer":
 		// Dutch and German qualify it before, as English does.
 		return !otherNumbers.has(letterWordBefore(text, p))
@@ -47,17 +39,22 @@ func weakWordNamesPhone(text string, p int) bool {
 		w, _ := letterWordAfter(text, e)
 		return !strings.EqualFold(w, "of") // number of items
 	case "numero", "num":
-		w, j := letterWordAfter(text, e)
-		switch strings.ToLower(w) {
-		case "di", "del", "della", "dello", "dell", "d":
-			if byteAt(text, j) == '\'' {
-				j++
-			}
-			w, _ = letterWordAfter(text, j)
-		}
-		return !otherNumbers.has(w)
+		return !otherNumbers.has(qualifierAfter(text, e, "di", "del", "della", "dello", "dell", "d"))
 	}
 	return true
+}
+
+// qualifierAfter returns the word after the word for number that ends at
+// e, past one preposition of preps (and its apostrophe: numero d'ordine).
+func qualifierAfter(text string, e int, preps ...string) string {
+	w, j := letterWordAfter(text, e)
+	if amongFold(w, preps) {
+		if byteAt(text, j) == '\'' {
+			j++
+		}
+		w, _ = letterWordAfter(text, j)
+	}
+	return w
 }
 
 // otherNumbers are the words that make "number" or "numero" another kind
