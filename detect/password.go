@@ -545,7 +545,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// only a value that cannot be a word of prose nor a product's name
 	// (generatedSecret: not vSX=wJTuqJio either, three kinds and no digit).
 	if j == i+1 && text[i] == ' ' && kw != "pass" && (h == 0 || isSpace(text[h-1])) {
-		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && generatedSecret(text[s:e]) {
+		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && (generatedSecret(text[s:e]) || stateBefore(text, h) && typedSecret(text[s:e])) {
 			return s, e, true
 		}
 	}
@@ -1267,6 +1267,31 @@ func meansBefore(text string, h int) bool {
 		}
 	}
 	return false
+}
+
+// stateWords name which of an account's passwords is meant: "the old
+// password X", "your temporary password X", Italian "la nuova password X".
+// After one, the word that follows "password" is that password more often
+// than prose about it (the new password policy): typedSecret decides.
+var stateWords = []string{"old", "new", "current", "previous", "temporary", "temp", "initial", "one-time",
+	"vecchia", "nuova", "attuale", "precedente", "temporanea", "provvisoria"}
+
+// stateBefore reports whether a word of stateWords stands right before the
+// word at h.
+func stateBefore(text string, h int) bool {
+	w, p := lettersBefore(text, h, " ")
+	if p > 0 && text[p-1] == '-' && equalFold(w, "time") {
+		w, p = lettersBefore(text, p-1, "") // one-time
+		return equalFold(w, "one") && (p == 0 || !isAlnum(text[p-1]))
+	}
+	return w != "" && (p == 0 || !isAlnum(text[p-1])) && amongFold(w, stateWords)
+}
+
+// typedSecret reports whether v, eight bytes or more, mixes three kinds of
+// characters, as a password someone chose does (a passphrase's words, a
+// symbol and digits: falco-velvet-ember-29), and is no product's name.
+func typedSecret(v string) bool {
+	return len(v) >= 8 && charKinds(v) >= 3 && !productName(v) && !standIn(v)
 }
 
 // snmpCommunity reads the community string at i of "snmp-server community

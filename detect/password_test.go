@@ -532,6 +532,17 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"alone", "password Winter681*", []want{{TypePassword, "Winter681*"}}},
 		{"alone, no symbol", "rete Acme-Guest, password Qz7mKp2Lx9vR", []want{{TypePassword, "Qz7mKp2Lx9vR"}}},
 		{"alone, a name and a number", "open the password PowerShell7 module", nil},
+		// After a word naming which password: one a person chose.
+		{"old, a passphrase", "the mailbox still has the old password falco-velvet-ember-29, can someone reset it?", []want{{TypePassword, "falco-velvet-ember-29"}}},
+		{"old, no digit", "still has the old password GIgGL#XHWLTqKgw, reset it", []want{{TypePassword, "GIgGL#XHWLTqKgw"}}},
+		{"one-time", "your one-time password Kx-77-plume, valid 10 minutes", []want{{TypePassword, "Kx-77-plume"}}},
+		{"nuova", "la nuova password falco-marea-quartz-96 non funziona", []want{{TypePassword, "falco-marea-quartz-96"}}},
+		{"new, prose", "the new password policy needs 12 characters", nil},
+		{"new, a hyphenated word", "the new password-reset flow, the new password self-service portal", nil},
+		{"new, two kinds", "the old password abc12345 was leaked", nil},
+		{"new, a product", "the new password Manager2024-pro edition", nil},
+		{"new, a stand-in", "the new password <your-password> goes here", nil},
+		{"not a state word", "a password falco-velvet-ember-29 and the renewed password falco-velvet-ember-29", nil},
 		{"alone, no capitals", "password xk29!mqa7 maybe", nil},
 		{"alone, short", "password Ab1!x", nil},
 		{"alone, a product's version", "the password MySQL8.0 uses by default", nil},
@@ -636,6 +647,7 @@ func FuzzPasswordForms(f *testing.F) {
 	f.Add("htpasswd -nb admin Qz7 | docker login -p Qz7 -u ci r; oc login -u a -p")
 	f.Add("process.env.DB_PASSWORD || \"Qz7!\" ?? 'x' ?: or \"")
 	f.Add("const P: &'static str = \"Qz7\"; password: str =\nPassword:\n  Qz7mKp2Lx\r\n")
+	f.Add("one-time password a-b-1 -time password x one-time password nuova password ")
 	f.Fuzz(func(t *testing.T, text string) {
 		check := func(name string, i, s, e int, ok bool) {
 			if ok && (s < 0 || s > e || e > len(text)) {

@@ -36,7 +36,7 @@ var (
 		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",
 		"mobilephone", "mobilenumber", "faxnumber",
 		// Italian
-		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino,iamo}", "cellular{e,i}", "cel.",
+		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino,iamo}", "telefno", "telfono", "cellular{e,i}", "cel.",
 		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}",
 		"chiamiamo", "richiamiamo", // "lo richiamiamo domani al …"
 		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",

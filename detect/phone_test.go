@@ -149,7 +149,7 @@ var (
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
-		`chiami|trovate al|toll-free|` +
+		`chiami|trovate al|toll-free|telefno|telfono|` +
 		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
 		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar|` +
 		`rufnummern?|durchwahl|erreichbar|ligne directe|telefónic[oa]|telem\.|bellen op)`)
@@ -966,6 +966,7 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"italian you may reach me", "Nota: cliente urgente, mi trovate al 091/2294178", []want{{TypePhone, "091/2294178"}}},
 		{"italian call me", "mi chiami pure al 041/5725318", []want{{TypePhone, "041/5725318"}}},
 		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
+		{"a misspelt word", "telefno 051/8329896, emial marco+x@gmail.com; telfono: 011 2302099", []want{{TypePhone, "051/8329896"}, {TypeEmail, "marco+x@gmail.com"}, {TypePhone, "011 2302099"}}},
 		// Words that start with "tel" and are no phone words.
 		{"telemetry", "telemetry batch 20241103 1130 processed", nil},
 		// A timestamp without separators near a phone word.
