@@ -23,6 +23,7 @@ func builtinDetectors() []Detector {
 		email{},
 		phone{},
 		phoneHL7{},
+		phoneGDS{},
 		creditCard{},
 		cardGDS{},
 		iban{},

@@ -1,9 +1,13 @@
 package detect
 
+import "strings"
+
 // cardGDS finds the payment cards of airline and travel reservations, as a
 // GDS writes a form of payment: the card's two-letter brand code glued to
 // its number — Amadeus's "FP CCVI4111111111111111/1226" (FP PAX CC… for a
-// passenger) — where a letter before the digits would otherwise say they
+// passenger, FP O/CC… for the original one of a reissued ticket), Sabre's
+// "*VI4111111111111111‡12/26" in the lines of its FORM OF PAYMENT heading
+// ("  1.*VI…") — where a letter before the digits would otherwise say they
 // are a code's tail. cardAt decides the number as it does everywhere.
 type cardGDS struct{}
 
@@ -14,10 +18,10 @@ func (cardGDS) Type() string { return TypeCreditCard }
 // The brand codes of IATA's form-of-payment element.
 var gdsBrands = []string{"vi", "ca", "mc", "ax", "dc", "ds", "jc", "tp", "up"}
 
-// Amadeus's form of payment only: Sabre's "*VI" keywords ('*' and two
-// letters, bytes prose is full of in the byte pass's nibbles) would make
-// its candidates common in all text.
-func (cardGDS) Keywords() []string { return []string{"fp cc", "fp pax cc"} }
+// Sabre's form of payment by its heading only: its "*VI" keywords ('*'
+// and two letters, bytes prose is full of in the byte pass's nibbles)
+// would make its candidates common in all text.
+func (cardGDS) Keywords() []string { return []string{"fp cc", "fp pax cc", "o/cc", "form of payment"} }
 
 func (cardGDS) Find(t *Text) {
 	text := t.S
@@ -26,20 +30,78 @@ func (cardGDS) Find(t *Text) {
 		if h < next {
 			continue
 		}
-		if h > 0 && isAlnum(text[h-1]) {
+		if lower(text[h]) == 'f' && hasPrefixFold(text, h, "form of payment") {
+			next = max(next, sabrePayments(t, h+len("form of payment")))
 			continue
 		}
 		b := h + len("fp cc")
-		if hasPrefixFold(text, h, "fp pax cc") {
+		switch {
+		case text[h] == 'o' || text[h] == 'O':
+			// O/CC… after FP or FP PAX: the form of payment starts there.
+			b = h + len("o/cc")
+			if hasPrefixFold(text, h-len("fp pax "), "fp pax ") {
+				h -= len("fp pax ")
+			} else if hasPrefixFold(text, h-len("fp "), "fp ") {
+				h -= len("fp ")
+			} else {
+				continue
+			}
+		case hasPrefixFold(text, h, "fp pax cc"):
 			b = h + len("fp pax cc")
 		}
-		if b+2 >= len(text) || !isAlpha(text[b]) || !isAlpha(text[b+1]) || !amongFold(text[b:b+2], gdsBrands) || !isDigit(text[b+2]) {
+		if h > 0 && isAlnum(text[h-1]) {
 			continue
 		}
-		i := b + 2
-		if e, ok := cardAt(text, i, digitsEnd(text, i)); ok {
-			t.Emit(i, e)
+		if e := gdsCard(t, b); e > 0 {
 			next = e
 		}
 	}
+}
+
+// gdsCard reads the card of a form of payment whose brand code starts at
+// b (VI4111…), emits it and returns its end; 0 if there is none.
+func gdsCard(t *Text, b int) int {
+	text := t.S
+	if b+2 >= len(text) || !isAlpha(text[b]) || !isAlpha(text[b+1]) || !amongFold(text[b:b+2], gdsBrands) || !isDigit(text[b+2]) {
+		return 0
+	}
+	i := b + 2
+	if e, ok := cardAt(text, i, digitsEnd(text, i)); ok {
+		t.Emit(i, e)
+		return e
+	}
+	return 0
+}
+
+// sabrePayments reads the numbered lines under Sabre's FORM OF PAYMENT
+// heading, which ends at h ("  1.*VI4111…‡12/26"), emitting their cards;
+// it returns where it stopped. The heading must be its line's whole
+// content: in prose the words head no list.
+func sabrePayments(t *Text, h int) int {
+	text := t.S
+	if ls, _ := lineStart(text, h-len("form of payment"), 64); strings.TrimLeft(text[ls:h-len("form of payment")], " \t") != "" {
+		return h
+	}
+	i := h
+	if byteAt(text, i) == '\r' {
+		i++
+	}
+	if byteAt(text, i) != '\n' {
+		return h
+	}
+	for range 8 {
+		// "  1.*VI…": spaces, the item's number and '.', then '*'.
+		n := skipSpaces(text, i+1)
+		k := spanClass(text, n, 2, cDigit)
+		if k == n || byteAt(text, k) != '.' || byteAt(text, k+1) != '*' {
+			break
+		}
+		gdsCard(t, k+2)
+		le, ok := lineEnd(text, k, k+256)
+		if !ok || le >= len(text) {
+			return le
+		}
+		i = le
+	}
+	return i
 }

@@ -43,7 +43,7 @@ var passwordKeywords = []string{
 	"identified", "pw:", "pw ", "psw", "oracle:thin:", "sqlplus ", ".pgpass",
 	// Calls that take a password by position (passwordCalls).
 	"securestring", "dbi->connect", "new pdo", "mysqli_connect", "new mysqli", "mysql_connect",
-	"networkcredential",
+	"networkcredential", "username_pw_set", "at+cgauth=", "at+qicsgp=", "at+cstt=",
 	// A network device's SNMP community: the password of SNMP v1/v2c.
 	"snmp-server community ",
 	// A user name and its password given together (credentialPair).
@@ -1032,9 +1032,13 @@ func credentialPair(text string, i int) (int, int, bool) {
 
 // passwordCall is a call that takes a password as its argument number arg
 // (from 0): a database connection's (Perl's DBI, PHP's PDO and mysqli,
-// the password third) or .NET's NetworkCredential (user, password);
+// the password third), .NET's NetworkCredential (user, password) or
+// Eclipse Paho's MQTT client's username_pw_set (user, password);
 // PowerShell's ConvertTo-SecureString takes it first (arg 0), read with
-// -AsPlainText.
+// -AsPlainText. A name that ends in '=' is a modem's AT command, its
+// parameters apart by commas to the line's end: 3GPP TS 27.007's
+// AT+CGAUTH=cid,auth,user,password, Quectel's
+// AT+QICSGP=cid,type,apn,user,password and SIMCom's AT+CSTT=apn,user,password.
 type passwordCall struct {
 	name string
 	arg  int
@@ -1042,13 +1046,14 @@ type passwordCall struct {
 
 var passwordCalls = []passwordCall{
 	{"securestring", 0}, {"dbi->connect", 2}, {"new pdo", 2}, {"mysqli_connect", 2}, {"new mysqli", 2},
-	{"mysql_connect", 2}, {"networkcredential", 1},
+	{"mysql_connect", 2}, {"networkcredential", 1}, {"username_pw_set", 1},
+	{"at+cgauth=", 3}, {"at+qicsgp=", 4}, {"at+cstt=", 2},
 }
 
 // passwordCallAt reports which of passwordCalls the keyword at h is.
 func passwordCallAt(text string, h int) (passwordCall, bool) {
 	switch lower(text[h]) {
-	case 'd', 'm', 'n', 's':
+	case 'a', 'd', 'm', 'n', 's', 'u':
 		for _, c := range passwordCalls {
 			if hasPrefixFold(text, h, c.name) {
 				return c, true
@@ -1064,11 +1069,17 @@ func passwordCallAt(text string, h int) (passwordCall, bool) {
 // the command (-String "…" or bare "…") with -AsPlainText on its line.
 func callPassword(text string, h int, c passwordCall) (int, int, bool) {
 	i := h + len(c.name)
-	if isWord(byteAt(text, i)) || h > 0 && isWord(text[h-1]) {
+	command := c.name[len(c.name)-1] == '='
+	if !command && isWord(byteAt(text, i)) || h > 0 && isWord(text[h-1]) {
 		return 0, 0, false // inside a longer name: PDOStatement, mysql_connect_timeout
 	}
 	var a int
-	if c.name == "securestring" {
+	if command {
+		le, _ := lineEnd(text, i, i+256)
+		if a = nthArgument(text[:le], i, c.arg); a < 0 {
+			return 0, 0, false
+		}
+	} else if c.name == "securestring" {
 		if !hasPrefixFold(text, h-len("convertto-"), "convertto-") {
 			return 0, 0, false
 		}

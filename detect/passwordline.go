@@ -7,7 +7,9 @@ import "strings"
 // value apart by spaces, the line's only content: Groovy's signing config
 // (storePassword 'x'), Mosquitto's and Tasmota's (remote_password x,
 // MqttPassword x), a C macro (#define WIFI_PASSWORD "x"). The key starts
-// the line (indented, or after "#define"); the value ends it. A quoted
+// the line (indented, or after "#define"), or a command of a Tasmota
+// Backlog line (Backlog SSID1 x; MqttPassword y; Topic z); the value ends
+// it. A quoted
 // value was typed as a string; a bare one must look generated, and beyond
 // doubt where the key is the bare word ("Password Manager" is a line of
 // prose; so is a quoted phrase after it, Password "Enter it here").
@@ -20,8 +22,10 @@ func spacedKeyValue(text string, h, i int) (int, int, bool) {
 	if text[b] == '-' || strings.Contains(text[b:i], "--") {
 		return 0, 0, false // an option (--password x, read as one), or inside a word
 	}
+	bareKey := b == h && i-h <= len("password") // the word alone, no identifier around it
 	ls, _ := lineStart(text, b, 128)
-	if lead := strings.TrimLeft(text[ls:b], " \t"); lead != "" && strings.TrimRight(lead, " \t") != "#define" {
+	if lead := strings.TrimLeft(text[ls:b], " \t"); lead != "" && strings.TrimRight(lead, " \t") != "#define" &&
+		(bareKey || !backlogCommand(lead)) {
 		return 0, 0, false
 	}
 	s, e, ok := quotedOrBare(text, j, false)
@@ -29,7 +33,6 @@ func spacedKeyValue(text string, h, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	q := e
-	bareKey := b == h && i-h <= len("password") // the word alone, no identifier around it
 	if s > j {
 		q++ // the closing quote
 		if bareKey && (strings.ContainsAny(text[s:e], " \t") || !looksRandom(text[s:e])) {
@@ -42,4 +45,13 @@ func spacedKeyValue(text string, h, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s, e, true
+}
+
+// backlogCommand reports whether lead, a line's text before a key, is a
+// Tasmota Backlog line's commands so far: "Backlog", then commands each
+// ended by ';' ("Backlog SSID1 x; MqttUser u; "), the key a command of
+// its own. (An identifier's key only: the bare word after a ';' may be
+// prose's.)
+func backlogCommand(lead string) bool {
+	return hasPrefixFold(lead, 0, "backlog ") && strings.HasSuffix(strings.TrimRight(lead, " \t"), ";")
 }

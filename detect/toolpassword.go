@@ -35,6 +35,9 @@ var toolOptions = []toolOption{
 	{name: "netexec", opts: []string{"-p"}},
 	{name: "nxc", opts: []string{"-p"}},
 	{name: "evil-winrm", opts: []string{"-p"}},
+	// macOS's security(1): unlock-keychain and create-keychain take -p
+	// (its other commands' -p is a path; toolKeywords gates these two).
+	{name: "security", opts: []string{"-p"}},
 }
 
 // toolKeywords gate the readers where no user option ("-u ", which
@@ -43,7 +46,8 @@ var toolOptions = []toolOption{
 // themselves: "-p " and its like, space and common letters, would make
 // the byte pass's candidates common in all text; nor "ldap", nor
 // "freerdp", whose FreeRDP clients' /p: goes unread.)
-var toolKeywords = []string{"redis-cli", "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "net use "}
+var toolKeywords = []string{"redis-cli", "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "net use ",
+	"unlock-keychain", "create-keychain"}
 
 // toolOf returns the tool of toolOptions whose command line holds h: the
 // first argument that starts on the line at h or before (after the last
@@ -147,5 +151,6 @@ func netUsePassword(text string, h int) (int, int, bool) {
 // use ") stands at h.
 func toolKeywordAt(text string, h int) bool {
 	c := lower(text[h])
-	return c == 'r' && hasPrefixFold(text, h, "redis-cli") || c == 'l' && hasPrefixFold(text, h, "ldap")
+	return c == 'r' && hasPrefixFold(text, h, "redis-cli") || c == 'l' && hasPrefixFold(text, h, "ldap") ||
+		c == 'u' && hasPrefixFold(text, h, "unlock-keychain") || c == 'c' && hasPrefixFold(text, h, "create-keychain")
 }

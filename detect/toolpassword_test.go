@@ -25,6 +25,8 @@ func TestToolPasswords(t *testing.T) {
 		{"keytool", "keytool -genkeypair -keystore release.jks -alias upload -storepass " + pass + " -keypass Emb3r38#x -dname CN=x",
 			[]want{{TypePassword, pass}, {TypePassword, "Emb3r38#x"}}},
 		{"altool", "xcrun altool --upload-app -f app.ipa -u dev -p " + pass, []want{{TypePassword, pass}}},
+		{"macos keychain", "$ security unlock-keychain -p " + pass + " build.keychain", []want{{TypePassword, pass}}},
+		{"macos new keychain", "security create-keychain -p " + pass + " ci.keychain && security default-keychain -s ci.keychain", []want{{TypePassword, pass}}},
 		// Not.
 		{"keytool prompts", "keytool -list -keystore release.jks -storepass:env STOREPASS", nil},
 		{"redis-cli variable", "redis-cli -a $REDIS_PASSWORD ping", nil},
@@ -33,6 +35,8 @@ func TestToolPasswords(t *testing.T) {
 		{"another command's -p", "ssh -u deploy -p 2222 host", nil},
 		{"tool named later on the line", "mkdir -u x -p build && echo psexec", nil},
 		{"smbclient without a password", "smbclient //fs01/share -U backup", nil},
+		{"macos keychain prompts", "security unlock-keychain -p \"$KEYCHAIN_PASSWORD\" build.keychain", nil},
+		{"macos keychain path", "security add-internet-password -a u -s host -p /login create-keychain", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })
