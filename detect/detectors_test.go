@@ -48,6 +48,9 @@ func TestDetectors(t *testing.T) {
 		// word that only starts with its letters is not one.
 		{"vat after a phone word", "tel. " + vat, []want{{TypePhone, vat}}},
 		{"vat after a word like a phone word", "Telepass codice " + vat, []want{{TypeITVAT, vat}}},
+		{"vat under another number's label", "Customer Reference Number: 63616320220; Record Number 44630238887", nil},
+		{"vat under piva", "! piva 93066640637\n", []want{{TypeITVAT, "93066640637"}}},
+		{"vat under codice", "cod. 89166540404", []want{{TypeITVAT, "89166540404"}}},
 		{"ssn", "SSN 123-45-6780 on file", []want{{TypeUSSSN, "123-45-6780"}}},
 		{"ssn dotted", "ssn 234.56.7890", []want{{TypeUSSSN, "234.56.7890"}}},
 		{"ssn bare with context", "social security number 234567890", []want{{TypeUSSSN, "234567890"}}},

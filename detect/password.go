@@ -545,7 +545,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// only a value that cannot be a word of prose nor a product's name
 	// (generatedSecret: not vSX=wJTuqJio either, three kinds and no digit).
 	if j == i+1 && text[i] == ' ' && kw != "pass" && (h == 0 || isSpace(text[h-1])) {
-		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && (generatedSecret(text[s:e]) || stateBefore(text, h) && typedSecret(text[s:e])) {
+		// (After "pwd" or a word naming which password, a value someone
+		// typed: pwd is a label, no word of prose.)
+		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && (generatedSecret(text[s:e]) ||
+			(kw == "pwd" || stateBefore(text, h)) && typedSecret(text[s:e])) {
 			return s, e, true
 		}
 	}
@@ -1150,13 +1153,20 @@ func nthArgument(text string, i, n int) int {
 }
 
 // userWords name the user of a login given as "user NAME pass SECRET"
-// (not "login", which heads .netrc entries and "login page password …").
-var userWords = []string{"user", "username", "utente", "usr"}
+// (not "login", which heads .netrc entries and "login page password …");
+// pairJoins may stand between the name and the password word.
+var (
+	userWords = []string{"user", "username", "utente", "usr"}
+	pairJoins = []string{"and", "e", "&"}
+)
 
 // userPairBefore reports whether the password word at h follows a user
 // word and one token, its value (user anna pass …), on the same line.
 func userPairBefore(text string, h int) bool {
 	name, k := prevToken(text, h, max(0, h-96))
+	if amongFold(name, pairJoins) {
+		name, k = prevToken(text, k, max(0, h-96)) // user anna and pass …, utente x e password …
+	}
 	if name == "" || strings.ContainsAny(text[k:h], "\n\r") {
 		return false
 	}
@@ -1281,11 +1291,12 @@ func meansBefore(text string, h int) bool {
 }
 
 // stateWords name which of an account's passwords is meant: "the old
-// password X", "your temporary password X", Italian "la nuova password X".
+// password X", "your temporary password X", "the root password X", "my
+// password X", Italian "la nuova password X", "la mia password X".
 // After one, the word that follows "password" is that password more often
 // than prose about it (the new password policy): typedSecret decides.
 var stateWords = []string{"old", "new", "current", "previous", "temporary", "temp", "initial", "one-time",
-	"vecchia", "nuova", "attuale", "precedente", "temporanea", "provvisoria"}
+	"root", "admin", "my", "your", "vecchia", "nuova", "attuale", "precedente", "temporanea", "provvisoria", "mia", "tua"}
 
 // stateBefore reports whether a word of stateWords stands right before the
 // word at h.
@@ -1300,9 +1311,11 @@ func stateBefore(text string, h int) bool {
 
 // typedSecret reports whether v, eight bytes or more, mixes three kinds of
 // characters, as a password someone chose does (a passphrase's words, a
-// symbol and digits: falco-velvet-ember-29), and is no product's name.
+// symbol and digits: falco-velvet-ember-29; a word, digits and a tail:
+// Girasole35-mj, which productName would take for a product's), and is
+// no stand-in.
 func typedSecret(v string) bool {
-	return len(v) >= 8 && charKinds(v) >= 3 && !productName(v) && !standIn(v)
+	return len(v) >= 8 && charKinds(v) >= 3 && !standIn(v)
 }
 
 // snmpCommunity reads the community string at i of "snmp-server community

@@ -12,9 +12,9 @@ func (itVAT) Type() string { return TypeITVAT }
 func (itVAT) Keywords() []string { return []string{DigitRuns} }
 
 // vatContext names a VAT number: IVA (P.IVA, P. IVA; not Ivan, Ivano),
-// VAT (VAT-ID, VAT no., VATIN; not Vatican), P.I., partita (IVA), VIES,
+// PIVA, VAT (VAT-ID, VAT no., VATIN; not Vatican), P.I., partita (IVA), VIES,
 // fiscale; whole words, in identifiers too (vatNumber, partitaIva).
-var vatContext = NewWordSet("iva", "p.i.", "vat{,in}", "partita", "vies", "fiscale").camelCase()
+var vatContext = NewWordSet("iva", "piva", "p.i.", "vat{,in}", "partita", "vies", "fiscale").camelCase()
 
 func (itVAT) ContextWords() []*WordSet { return []*WordSet{phoneWords, vatContext} }
 
@@ -52,10 +52,25 @@ func vatAt(t *Text, h, e int) (int, bool) {
 	}
 	// Eleven digits near a word about phones, and not about VAT, are more
 	// likely a phone number.
-	if s == h && t.Near(phoneWords, h, 32) && !t.Near(vatContext, h, 48) {
+	// So are eleven digits whose label names another kind of number
+	// ("Customer Reference Number: 63616320220", "Record Number …"): one
+	// in a hundred numbers passes the office and check-digit tests.
+	if s == h && (t.Near(phoneWords, h, 32) || labelledOther(text, h) && !vatLabelled(text, h)) && !t.Near(vatContext, h, 48) {
 		return 0, false
 	}
 	return s, true
+}
+
+// vatLabels are labels of other numbers that a partita IVA goes by too:
+// a company's codice fiscale is its partita IVA's digits ("codice
+// 89166540404", "cod. 0123…"), a tax number may be one.
+var vatLabels = newWordList(`codice cod tax`)
+
+// vatLabelled reports whether the label right before the number at h
+// (numberLabel's) is one of vatLabels.
+func vatLabelled(text string, h int) bool {
+	w, _, _ := numberLabel(text, h)
+	return vatLabels.has(w) || vatLabels.has(letterWordBefore(text, h))
 }
 
 // vatValid checks an 11-digit partita IVA.
