@@ -30,7 +30,7 @@ var (
 		// English
 		"tel", "telf", "telephone{,s,d}", "telephoning", "phone{,s,d}", "cellphone{,s}",
 		"mobile{,s}", "cell", "cellular", "call{,s,ed,ing}", "fax{,es}", "whatsapp", "sms",
-		"dial{,led,ed,ling,ing}", "reach me", "reach us", "reached on", "reached at", "reach the office", "mob.", "pager{,s}",
+		"dial{,led,ed,ling,ing}", "reach me", "reach us", "reached on", "reached at", "reach the office", "reachable", "caller at", "caller on", "mob.", "pager{,s}",
 		// as identifiers and directory attributes write them (LDIF's
 		// telephoneNumber, homePhone; phoneNumber, mobileNumber)
 		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",

@@ -149,7 +149,7 @@ var (
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
-		`chiami|trovate al|toll-free|telefno|telfono|` +
+		`chiami|trovate al|toll-free|telefno|telfono|reachable|caller at|caller on|` +
 		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
 		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar|` +
 		`rufnummern?|durchwahl|erreichbar|ligne directe|telefónic[oa]|telem\.|bellen op)`)
@@ -318,6 +318,9 @@ var refRuleRE = regexp.MustCompile(`^[-=+|: \t\r]*$`)
 // refColumnWord is columnWord on the text split into lines and cells
 // (the bounds of maxTableLines and maxFixedWidth apart).
 func refColumnWord(text string, s int) uint8 {
+	if w := refHTMLColumnWord(text, s); w != 0 {
+		return w
+	}
 	lines := strings.Split(text, "\n")
 	starts := make([]int, len(lines))
 	li := 0
@@ -397,6 +400,84 @@ func refColumnWord(text string, s int) uint8 {
 		}
 	}
 	return refFixedColumnWord(text, lines, starts, li, s-starts[li])
+}
+
+// refHTMLTagRE matches the HTML tags htmlColumnWord reads.
+var refHTMLTagRE = regexp.MustCompile(`(?i)<(td|th|tr|table)`)
+
+// refHTMLColumnWord is htmlColumnWord: the number at s starts a <td> cell
+// (past spaces and quotes); the tags of the 2,048 bytes before the cell's
+// '>' read as a list.
+func refHTMLColumnWord(text string, s int) uint8 {
+	b := s - 1
+	for b >= 0 && (text[b] == ' ' || text[b] == '"' || text[b] == '\'') {
+		b--
+	}
+	if b < 0 || text[b] != '>' {
+		return 0
+	}
+	lo := max(0, b-2048)
+	win := text[lo:b]
+	type tag struct {
+		at   int
+		name string
+	}
+	var tags []tag
+	for _, m := range refHTMLTagRE.FindAllStringSubmatchIndex(win, -1) {
+		if c := byteAt(text, lo+m[1]); !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			tags = append(tags, tag{m[0], strings.ToLower(win[m[2]:m[3]])})
+		}
+	}
+	n := len(tags) - 1
+	if n < 0 || tags[n].name != "td" || strings.LastIndexByte(win, '<') != tags[n].at {
+		return 0
+	}
+	// Back: the cells before it in its row, its <tr>, then a <th>, then
+	// the <tr> of that row; none past a <table>.
+	col, k := 0, n-1
+	for ; k >= 0 && tags[k].name != "tr"; k-- {
+		if tags[k].name == "table" {
+			return 0
+		}
+		col++
+	}
+	row := k
+	for k--; k >= 0 && tags[k].name != "th"; k-- {
+		if tags[k].name == "table" {
+			return 0
+		}
+	}
+	for k--; k >= 0 && tags[k].name != "tr"; k-- {
+		if tags[k].name == "table" {
+			return 0
+		}
+	}
+	if row < 0 || k < 0 {
+		return 0
+	}
+	// Forward from that <tr>: the cell at col, its text to the next '<'.
+	cells := 0
+	for j := k + 1; j < row; j++ {
+		if tags[j].name == "tr" {
+			return 0 // the header row ended
+		}
+		if cells < col {
+			cells++
+			continue
+		}
+		rowAt := tags[row].at
+		c := strings.IndexByte(win[tags[j].at:rowAt], '>')
+		if c < 0 {
+			return 0
+		}
+		c += tags[j].at + 1
+		ce := strings.IndexByte(win[c:rowAt], '<')
+		if ce < 0 {
+			ce = rowAt - c
+		}
+		return refCellWord(text, lo+c, lo+c+ce)
+	}
+	return 0
 }
 
 // refCellWord is cellWord: what the header cell text[c:ce] names.
@@ -673,6 +754,7 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Mi conferma codice fiscale e numero di cellulare?\n[10:21] Ethan: KVNVVZ16T12L424A e 339 667 6018",
 		"Rubrica:\nTommaso Coppola - 01 75 33 37 79\nArianna Schmidt\t, 045/3888256", "per Priya Schmidt (044 965 19 89)", "Ab Cd  (3",
 		"Mario Rossi (3391234567) Anna  Neri - 02 1234567 Codice Cliente: 0212345678 ROSSI Anna: 0212345678 X Yy (0(",
+		"<tr><th>Name</th><th>Phone</th></tr>\n<tr><td>Ethan</td><td> 020 4261 4758</td></tr>", "<th>Tel</th><td>x</td><TD>0204261475<td<th>",
 		"your phone?\r\n\t 02 8736 4410", "caller 06 65957502 Caller:051/0495651 xcaller 0212345678 caller\t:\t0212345678", "a@b.it · 0212345678 •\n·0212345678", "·0212345678", "tel a@b.it·•· 0212345678", "phone? x\n0212345678", "tel\n?\n0212345678", "a phone\n? ok\n1 0212345678",
 	} {
 		f.Add(seed)
@@ -966,6 +1048,8 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"italian you may reach me", "Nota: cliente urgente, mi trovate al 091/2294178", []want{{TypePhone, "091/2294178"}}},
 		{"italian call me", "mi chiami pure al 041/5725318", []want{{TypePhone, "041/5725318"}}},
 		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
+		{"the caller", "The caller at 020 4790 9874 wants to replace the card; customer reachable at 011 2401852 after 5pm",
+			[]want{{TypePhone, "020 4790 9874"}, {TypePhone, "011 2401852"}}},
 		{"a misspelt word", "telefno 051/8329896, emial marco+x@gmail.com; telfono: 011 2302099", []want{{TypePhone, "051/8329896"}, {TypeEmail, "marco+x@gmail.com"}, {TypePhone, "011 2302099"}}},
 		// Words that start with "tel" and are no phone words.
 		{"telemetry", "telemetry batch 20241103 1130 processed", nil},

@@ -68,6 +68,11 @@ func (sc *phoneScan) columnWord(t *Text, s int) uint8 {
 	if b < 0 {
 		return 0
 	}
+	if text[b] == '>' {
+		if w := htmlColumnWord(t, b); w != 0 {
+			return w
+		}
+	}
 	if strings.IndexByte(tableSeps+"\n", text[b]) < 0 {
 		if text[s-1] == ' ' && byteAt(text, s-2) == ' ' {
 			return sc.fixedColumn(t, s)
@@ -310,4 +315,98 @@ func ruleLine(text string, ls, le int) bool {
 		}
 	}
 	return dashes >= 3
+}
+
+// htmlReach bounds how far back htmlColumnWord reads an HTML table.
+const htmlReach = 2048
+
+// htmlColumnWord is columnWord for a number that starts an HTML table's
+// data cell (b: the '>' of its <td> tag): what the header cell of its
+// column names — the cell at its index in the nearest row of <th> cells
+// above its row (the header's text up to its first tag). 0 if none within
+// htmlReach bytes, or a <table> tag comes between.
+func htmlColumnWord(t *Text, b int) uint8 {
+	text := t.S
+	lo := max(0, b-htmlReach)
+	// prevTag returns the tag of names that starts last before i, skipping
+	// others: its '<' and name, or -1 and "" (at lo, or a <table>).
+	prevTag := func(i int, names ...string) (int, string) {
+		for {
+			k := strings.LastIndexByte(text[lo:i], '<')
+			if k < 0 {
+				return -1, ""
+			}
+			i = lo + k
+			if htmlTagAt(text, i, "table") {
+				return -1, ""
+			}
+			for _, n := range names {
+				if htmlTagAt(text, i, n) {
+					return i, n
+				}
+			}
+		}
+	}
+	o := lo + strings.LastIndexByte(text[lo:b], '<')
+	if o < lo || !htmlTagAt(text, o, "td") {
+		return 0
+	}
+	// The cell's index in its row, then the header row above the row.
+	col, row := 0, o
+	for {
+		i, n := prevTag(row, "td", "th", "tr")
+		if i < 0 {
+			return 0
+		}
+		row = i
+		if n == "tr" {
+			break
+		}
+		col++
+	}
+	th, _ := prevTag(row, "th")
+	if th < 0 {
+		return 0
+	}
+	hr, _ := prevTag(th, "tr")
+	if hr < 0 {
+		return 0
+	}
+	// Its cells in order, to the one at col (none if the row ends first).
+	for i, n := hr+1, 0; i < row; i++ {
+		k := strings.IndexByte(text[i:row], '<')
+		if k < 0 {
+			return 0
+		}
+		i += k
+		if htmlTagAt(text, i, "tr") {
+			return 0 // the header row ended
+		}
+		if !htmlTagAt(text, i, "th") && !htmlTagAt(text, i, "td") {
+			continue
+		}
+		if n < col {
+			n++
+			continue
+		}
+		c := strings.IndexByte(text[i:row], '>')
+		if c < 0 {
+			return 0
+		}
+		c += i + 1
+		ce := c
+		if k := strings.IndexByte(text[c:row], '<'); k >= 0 {
+			ce += k
+		} else {
+			ce = row
+		}
+		return cellWord(t, c, ce)
+	}
+	return 0
+}
+
+// htmlTagAt reports whether an HTML tag named name opens at i ("<td>",
+// "<TD class=x>"; not "<thead>" for th).
+func htmlTagAt(text string, i int, name string) bool {
+	return byteAt(text, i) == '<' && hasPrefixFold(text, i+1, name) && !isAlnum(byteAt(text, i+1+len(name)))
 }

@@ -37,6 +37,13 @@ func TestPhoneTableColumn(t *testing.T) {
 		{"markdown with outer pipes", "| Nome | Telefono | Città |\n| --- | --- | --- |\n" +
 			"| " + strings.ReplaceAll(strings.TrimSuffix(rows(" | ", far...), "\n"), "\n", " |\n| ") + " |\n", phones(far...)},
 		{"tsv", "Name\tPhone\tCity\n" + rows("\t", far...), phones(far...)},
+		{"html", "<table>\n<tr><th>Name</th><th>Email</th><th>Phone</th></tr>\n<tr><td>Ethan Underwood</td><td>x</td><td>020 4261 4758</td></tr>\n" +
+			"<TR><TD class=\"n\">Anna Neri</TD><TD>y</TD><TD> 347 123 4567</TD></TR></table>", phones("020 4261 4758", "347 123 4567")},
+		{"html, thead", "<table><thead><tr><th scope=col>Nome</th><th>Cellulare</th></tr></thead><tbody>" +
+			"<tr><td>Rossi Mario</td><td>347 123 4567</td></tr><tr><td>Bianchi Anna</td><td>0521 123456</td></tr></tbody></table>", phones("347 123 4567", "0521 123456")},
+		{"html, another column", "<tr><th>Name</th><th>Phone</th><th>Order</th></tr>\n<tr><td>Ethan Underwood</td><td>n/a</td><td>0204261475</td></tr>", nil},
+		{"html, header row too short", "<tr><th>Name</th><th>Phone</th></tr>\n<tr><td>Ethan Underwood</td><td>n/a</td><td>0204261475</td></tr>", nil},
+		{"html, another table", "<table><tr><th>Phone</th></tr></table>\n<table><tr><td>Ethan Underwood</td><td>0204261475</td></tr></table>", nil},
 		{"csv", "name,cell,city\n" + rows(",", far...), phones(far...)},
 		{"csv semicolons", "Nome;Cellulare;Città\n" + rows(";", far...), phones(far...)},
 		{"csv quoted", "\"name\",\"phone\",\"city\"\n" + strings.ReplaceAll(rows("\",\"", far...), "\n", "\"\n"), phones(far...)},
@@ -280,6 +287,19 @@ func TestPhoneTableMatchesReference(t *testing.T) {
 				b.WriteString(cells[r.IntN(len(cells))])
 			}
 			b.WriteString([]string{"\n", "\n", "\n\n", "\r\n"}[r.IntN(4)])
+		}
+		checkPhoneReference(t, s, b.String())
+	}
+	// HTML tables: tags and cells in any order the generator draws.
+	tags := []string{"<tr>", "</tr>\n<tr>", "<th>", "<TH scope=col>", "</th>", "<td>", "<td class=x>", "</td>", "<table>", "</table>", "<thead>", "<tbody>", "<b>", "</b>"}
+	for range texts / 2 {
+		var b strings.Builder
+		for range 2 + r.IntN(16) {
+			if r.IntN(3) == 0 {
+				b.WriteString(cells[r.IntN(len(cells))])
+			} else {
+				b.WriteString(tags[r.IntN(len(tags))])
+			}
 		}
 		checkPhoneReference(t, s, b.String())
 	}
