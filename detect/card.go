@@ -68,14 +68,28 @@ func cardAt(text string, i, e int) (int, bool) {
 	// next one.
 	var digits [19 + 8]byte
 	putGroup(&digits, 0, text, i, j)
+	groups, first, second := 1, n, 0 // the groups read, the first two's lengths
 	for byteAt(text, j) == sep && byteAt(text, j+wide-1) == sep && isDigit(byteAt(text, j+wide)) {
 		g := j + wide
-		j = digitsEnd(text, g)
-		if j-g < 3 || j-g > 6 || n+j-g > 19 {
+		k := digitsEnd(text, g)
+		if k-g < 3 || k-g > 6 || n+k-g > 19 {
+			// An expiry after a whole card in its printed grouping (four
+			// fours, or American Express's 4-6-5) follows the card, no
+			// group of it: "4715 7708 1358 1424 09 28 120", "… 09/28" (a
+			// month, then the year; not a pagoPA notice's "3043 2646 1548
+			// 9007 90").
+			if sep == ' ' && (groups == 4 && n == 16 && first == 4 || groups == 3 && n == 15 && first == 4 && second == 6) &&
+				expiryAt(text, g) && validPAN(string(digits[:n])) {
+				return j, true
+			}
 			return 0, false
 		}
-		putGroup(&digits, n, text, g, j)
-		n += j - g
+		putGroup(&digits, n, text, g, k)
+		n += k - g
+		if groups++; groups == 2 {
+			second = k - g
+		}
+		j = k
 	}
 	if n < 13 || isAlnum(byteAt(text, j)) || sep == '/' && (byteAt(text, j) == '/' || byteAt(text, i-1) == '/') {
 		return 0, false
@@ -84,6 +98,17 @@ func cardAt(text string, i, e int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// expiryAt reports whether a card's expiry starts at g: a month (01–12),
+// a space, '/' or '-', and a year of two or four digits.
+func expiryAt(text string, g int) bool {
+	m, y := spanClass(text, g, 3, cDigit), 0
+	if m-g == 2 && (text[g] == '0' && text[g+1] != '0' || text[g] == '1' && text[g+1] <= '2') &&
+		(byteAt(text, m) == ' ' || byteAt(text, m) == '/' || byteAt(text, m) == '-') {
+		y = spanClass(text, m+1, 5, cDigit) - m - 1
+	}
+	return y == 2 || y == 4
 }
 
 // productCodeBefore reports whether the number at i is labelled as a

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,13 +37,21 @@ func refCardAt(text string, i int) (int, bool) {
 	if strings.HasPrefix(text[j:], "  ") {
 		gap = "  "
 	}
+	lens := []int{n}
 	for strings.HasPrefix(text[j:], gap) && isDigit(byteAt(text, j+len(gap))) {
 		g := j + len(gap)
-		j = spanWhile(text, g, 7, isDigit)
-		if j-g < 3 || j-g > 6 || n+j-g > 19 {
+		k := spanWhile(text, g, 7, isDigit)
+		if k-g < 3 || k-g > 6 || n+k-g > 19 {
+			// A whole card in its grouping, then two digits (its expiry).
+			grouping := fmt.Sprint(lens)
+			if sep == ' ' && (grouping == "[4 4 4 4]" || grouping == "[4 6 5]") && refExpiryRE.MatchString(text[g:]) && refValidPAN(string(digits[:n])) {
+				return j, true
+			}
 			return 0, false
 		}
-		n += copy(digits[n:], text[g:j])
+		n += copy(digits[n:], text[g:k])
+		lens = append(lens, k-g)
+		j = k
 	}
 	if n < 13 || isAlnum(byteAt(text, j)) || sep == '/' && byteAt(text, j) == '/' || !refValidPAN(string(digits[:n])) {
 		return 0, false
@@ -54,6 +63,9 @@ func refCardAt(text string, i int) (int, bool) {
 // code label, maybe its length, and the spaces, '-', '_', ':', '#' or ')'
 // after it (productCodeBefore).
 var refProductCodeRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(?:ean|gtin|upc|isbn|issn|imei|imsi|iccid|meid|esn|sku|barcode|avviso|pagopa|iuv)[ \t_-]*[0-9]{0,2}[ \t:#)]*$`)
+
+// refExpiryRE matches a card's expiry: a month, a separator, a year.
+var refExpiryRE = regexp.MustCompile(`^(?:0[1-9]|1[0-2])[ /-](?:[0-9]{4}|[0-9]{2})(?:[^0-9]|$)`)
 
 // refValidPAN is the former validPAN, with the issuer ranges' lengths
 // (refPANRanges) in place of the first digit's test.

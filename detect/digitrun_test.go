@@ -132,7 +132,12 @@ func numberText(r *rand.Rand) string {
 		case 3:
 			switch r.IntN(7) {
 			case 0:
-				b.WriteString(genLuhn(r, "4", 16))
+				d := genLuhn(r, "4", 16)
+				if r.IntN(2) == 0 {
+					// In fours, then maybe two digits (its expiry) and more.
+					d = d[:4] + " " + d[4:8] + " " + d[8:12] + " " + d[12:] + [...]string{"", " 09", " 09 28", "-09", " 0928", " 12/2029", " 13/28", " 00 28", " 10-281", " 90."}[r.IntN(10)]
+				}
+				b.WriteString(d)
 			case 6:
 				// A card number in groups of 2–8 digits.
 				d, sep := genLuhn(r, string(rune('1'+r.IntN(6))), 13+r.IntN(7)), " -"[r.IntN(2):][:1]

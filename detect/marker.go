@@ -9,7 +9,8 @@ import (
 // CONFIDENTIAL, STRICTLY CONFIDENTIAL, INTERNAL USE ONLY, TOP SECRET,
 // SECRET (EO 13526's levels), RISERVATO, RISERVATISSIMO, SEGRETO,
 // SEGRETISSIMO (L. 124/2007 art. 42), USO INTERNO, NON DIFFONDERE,
-// TLP:RED/AMBER, … and the same in the languages near them (CONFIDENTIEL,
+// TLP:RED/AMBER, the UK government's OFFICIAL-SENSITIVE, the US handling
+// caveats LAW ENFORCEMENT SENSITIVE and SENSITIVE BUT UNCLASSIFIED, … and the same in the languages near them (CONFIDENTIEL,
 // STRENG VERTRAULICH, CONFIDENCIAL, VERTROUWELIJK, …). Markings are written in capitals (or as title-case
 // headings); the same words in running lower-case prose ("is this
 // confidential?") are not markings. SECRET, a common word in capitals too
@@ -43,7 +44,8 @@ var markerPhrases = []string{
 	"confidential & proprietary", "privileged and confidential",
 	"privileged & confidential", "strictly private and confidential", "private and confidential",
 	"private & confidential", "attorney-client privileged", "attorney-client privilege",
-	"attorney client privileged", "confidential", "internal only", "internal", "classified", "secret",
+	"attorney client privileged", "official-sensitive", "official sensitive", "law enforcement sensitive",
+	"sensitive but unclassified", "confidential", "internal only", "internal", "classified", "secret",
 	"strettamente riservato", "strettamente confidenziale", "riservato e confidenziale",
 	"documento riservato", "informazioni riservate", "solo per uso interno", "ad uso interno",
 	"uso esclusivamente interno", "uso interno", "riservata personale", "riservato personale",
@@ -68,7 +70,8 @@ var markerKeywords = []string{"confidential", "internal", "official use", "distr
 	"divulgare", "diffusione", "tlp:", "tlp: ", "classified", "privilege", "personale e", "strettamente personale",
 	"segretissim", "esclusivamente interno", "diffondere", "public release",
 	"confidentiel", "confidencial", "diffusion restreinte", "vertraulich", "internen gebrauch", "dienstgebrauch",
-	"reservado", "vertrouwelijk", "intern gebruik",
+	"reservado", "vertrouwelijk", "intern gebruik", "official-sensitive", "official sensitive", "enforcement sensitive",
+	"sensitive but",
 	// Keys of classification fields (labelLevelAt) that hold no other
 	// keyword: "Classificazione: alta", "Classification: High".
 	"classifica"}

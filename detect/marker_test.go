@@ -219,6 +219,11 @@ func TestMarkerLevelsAndDistribution(t *testing.T) {
 		wants      []want
 	}{
 		{"secret in brackets", "Subject: [SECRET] Merger plan draft", m("SECRET")},
+		// The UK government's marking and the US handling caveats.
+		{"uk official-sensitive", "OFFICIAL-SENSITIVE: PERSONAL\nGreater Manchester Police — Crime Report", m("OFFICIAL-SENSITIVE")},
+		{"uk official sensitive", "OFFICIAL SENSITIVE\nReport", m("OFFICIAL SENSITIVE")},
+		{"us les and sbu", "LAW ENFORCEMENT SENSITIVE\nSHERIFF'S OFFICE\nSENSITIVE BUT UNCLASSIFIED", m("LAW ENFORCEMENT SENSITIVE", "SENSITIVE BUT UNCLASSIFIED")},
+		{"official sensitive in prose", "is this official sensitive data? law enforcement sensitive cases", nil},
 		// The languages near English and Italian, in capitals; their words
 		// in prose are no markings.
 		{"german", "STRENG VERTRAULICH\nBetreff: Vergleich", m("STRENG VERTRAULICH")},

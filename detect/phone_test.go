@@ -1048,6 +1048,7 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"italian you may reach me", "Nota: cliente urgente, mi trovate al 091/2294178", []want{{TypePhone, "091/2294178"}}},
 		{"italian call me", "mi chiami pure al 041/5725318", []want{{TypePhone, "041/5725318"}}},
 		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
+		{"another kind's number", "Juror Participant Number: 361265344; numero domanda 3471234567", nil},
 		{"the caller", "The caller at 020 4790 9874 wants to replace the card; customer reachable at 011 2401852 after 5pm",
 			[]want{{TypePhone, "020 4790 9874"}, {TypePhone, "011 2401852"}}},
 		{"a misspelt word", "telefno 051/8329896, emial marco+x@gmail.com; telfono: 011 2302099", []want{{TypePhone, "051/8329896"}, {TypeEmail, "marco+x@gmail.com"}, {TypePhone, "011 2302099"}}},

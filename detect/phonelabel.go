@@ -116,7 +116,7 @@ func labelMark(text string, i, at int) int {
 
 // fieldKeyStart returns where the key ends text[k], a ':' or '=', starts: a
 // run of key bytes holding a letter, then closing quotes (also escaped:
-// \"ts\":) and spaces; -1 if text[k] ends no key ("://", "::", "10:30",
+// \"ts\":) or a '#' ("DL#:"), and spaces; -1 if text[k] ends no key ("://", "::", "10:30",
 // "==", "=>", "<=").
 func fieldKeyStart(text string, k int) int {
 	prev, next := byteAt(text, k-1), byteAt(text, k+1)
@@ -130,6 +130,9 @@ func fieldKeyStart(text string, k int) int {
 	j := spacesBefore(text, k)
 	for j > 0 && (text[j-1] == '"' || text[j-1] == '\'' || text[j-1] == '\\') {
 		j--
+	}
+	if j > 0 && text[j-1] == '#' {
+		j = spacesBefore(text, j-1) // "DL#:", "Account #:": a number's key
 	}
 	e, letter := j, false
 	for j > 0 && isFieldKeyByte(text[j-1]) {

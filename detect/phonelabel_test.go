@@ -34,6 +34,8 @@ func TestPhoneOtherFieldLabel(t *testing.T) {
 		{"pretty json", "{\"phone\": \"02 8736 4410\",\n    \"ts\": 1715668683}", []want{{TypePhone, "02 8736 4410"}}},
 		{"prose label", "Tel: 02 8736 4410, IMEI: 351170558628471", []want{{TypePhone, "02 8736 4410"}}},
 		{"phrase then a line's label", "Call us anytime\nTicket: 1715668683", nil},
+		{"a key with '#'", "Phone: (on file)   DL#: 069918901 (OH); Phone: n/a  Account #: 0287364410", nil},
+		{"the phone's own key with '#'", "Tel #: 02 8736 4410", []want{{TypePhone, "02 8736 4410"}}},
 		// The phone field's own label, its numbers and its sub-fields.
 		{"two numbers", "Tel: 02 1234 5678 / 347 1234567", []want{{TypePhone, "02 1234 5678"}, {TypePhone, "347 1234567"}}},
 		{"json list", `phones: ["02 1234 5678", "347 1234567"]`, []want{{TypePhone, "02 1234 5678"}, {TypePhone, "347 1234567"}}},

@@ -71,6 +71,8 @@ var otherNumbers = newWordList(`
 	matricola protocollo serie lotto articolo partita civico tessera sinistro spedizione registro
 	repertorio rata ricevuta scontrino riferimento rif identificativo codice pezzi posti camera
 	volo biglietto ticket badge iscrizione
+	participant juror voter application applicant candidate enrollment enrolment permit certificate
+	docket inmate domanda istanza
 	commande facture compte dossier contrat pedido factura cuenta contrato expediente encomenda fatura
 	conta processo klant kunden bestel rekening factuur order`)
 

@@ -124,7 +124,20 @@ func ssnAt(t *Text, h, e int, tab *tableSeen) (int, bool) {
 	if otherNumberBefore(text, h) {
 		return 0, false
 	}
-	return end, e-h == 3 || ssnLabelled(t, h) || ssnColumn(t, h, tab)
+	return end, e-h == 3 || ssnLabelled(t, h) || ssnColumn(t, h, tab) || shortSSNLabel(text, h)
+}
+
+// shortSSNLabel reports whether the label right before the number at h is
+// one of the SSN's short names, which no keyword finds: "SS#", "SS No.",
+// "Social:", "(his social is …" (numberLabel's word, and the one before
+// "is").
+func shortSSNLabel(text string, h int) bool {
+	w, p, _ := numberLabel(text, h)
+	if equalFold(w, "is") {
+		w, _ = lettersBefore(text, p, " ")
+		return equalFold(w, "social")
+	}
+	return equalFold(w, "ss") || equalFold(w, "social")
 }
 
 // ssnColumn reports whether the nine digits at h start a cell of a table
