@@ -8,7 +8,8 @@ import "strings"
 // ("chiave di accesso segreta", the AWS console's Italian for "secret access
 // key"; "chiave segreta", as "secret key"), or an access key ID shortly
 // before it, or the name of one (AWS_ACCESS_KEY_ID=…, ${AWS_ACCESS_KEY_ID}
-// / SECRET: the ID given as a variable).
+// / SECRET: the ID given as a variable), or the command that asks for one
+// ("aws configure": its prompts are the ID's and the key's).
 type awsSecretKey struct{}
 
 var _ Detector = awsSecretKey{}
@@ -19,7 +20,7 @@ func (awsSecretKey) Keywords() []string {
 	return []string{"secret_access_key", "secretaccesskey", "secret-access-key", "secret access key", "secret.access.key",
 		"secret.key",
 		"aws_secret", "aws secret", "awssecret", "secret_key", "secretkey", "secret-key", "secret key",
-		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia", "access_key_id"}
+		"chiave segreta", "chiavi segrete", "accesso segreta", "akia", "asia", "access_key_id", "aws configure"}
 }
 
 // awsSecretReach is how far after the context a key may start.

@@ -82,6 +82,9 @@ func TestAWSSecretItalianContext(t *testing.T) {
 		{"id as a variable", "creds for the bucket: ${AWS_ACCESS_KEY_ID} / " + key, []want{{TypeAWSSecretKey, key}}},
 		{"id variable in env", "export AWS_ACCESS_KEY_ID=$ID\nexport TOKEN=" + key, []want{{TypeAWSSecretKey, key}}},
 		{"id name, no key", "set AWS_ACCESS_KEY_ID and the secret in the console", nil},
+		// The CLI's command that prompts for the ID and the key.
+		{"aws configure", "aws configure asked for the secret; I typed " + key + " - was that the right one?", []want{{TypeAWSSecretKey, key}}},
+		{"aws configure, a digest", "aws configure; sha1 " + strings.Repeat("a1b2c3d4e5", 4), nil},
 		// Java properties spell the name with dots.
 		{"properties", "app.aws.secret.access.key=" + key, []want{{TypeAWSSecretKey, key}}},
 		{"properties short", "cloud.aws.secret.key: " + key, []want{{TypeAWSSecretKey, key}}},
