@@ -50,7 +50,7 @@ func (credentialURL) Find(t *Text) {
 			continue
 		}
 		user, pass := text[a:a+colon], text[a+colon+1:at]
-		if at+1 >= auth || !userinfoSecret(user, pass) {
+		if at+1 >= auth || !userinfoSecret(user, pass) || portThenProperties(pass) {
 			continue
 		}
 		// An escaped line break or quote ends the URL: it is inside a
@@ -61,6 +61,15 @@ func (credentialURL) Find(t *Text) {
 		}
 		t.Emit(s, end)
 	}
+}
+
+// portThenProperties reports whether what reads as a password is a port
+// and a property list: "1433;databaseName=x;user=sa;password=P@ss" in a
+// JDBC URL for SQL Server, host:port;key=value…, whose '@' is a value's
+// (the password property's, which the password detector reads).
+func portThenProperties(pass string) bool {
+	d := spanClass(pass, 0, 6, cDigit)
+	return d > 0 && byteAt(pass, d) == ';'
 }
 
 // userinfoSecret reports whether a URL's user:password holds a real-looking

@@ -28,6 +28,10 @@ func TestCredentialURLUserinfo(t *testing.T) {
 		{"escape in the authority", `redis://:` + pass + `\n@x`, nil},
 		{"user only", "ssh://git@github.com/org/repo.git", nil},
 		{"port, no userinfo", "http://:8080/path", nil},
+		// SQL Server's JDBC URL: host:port;properties, an '@' in one of them.
+		{"jdbc properties", "jdbc:sqlserver://db.acme.lan:1433;databaseName=HIS;user=sa;password=M@r3@53_;encrypt=false",
+			[]want{{TypePassword, "M@r3@53_"}}},
+		{"a password starting with digits", "redis://u:1433x;y@h:6379", []want{{TypeCredentialURL, "redis://u:1433x;y@h:6379"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFindings(t, s, tt.text, tt.wants) })

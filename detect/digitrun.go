@@ -834,6 +834,9 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 		if j, ok := ibanAt(text, h); ok {
 			t.emitAs(nb.det[numIBAN], h-2, j)
 			nb.ibanNext = j
+		} else if j, ok := ibanAcrossLine(text, h); ok {
+			t.emitAs(nb.det[numIBAN], h-2, j)
+			nb.ibanNext = j
 		}
 	}
 	// (scan drops nFiscal, not nFiscal4, where h-6 < nb.cfNext.)

@@ -1,10 +1,17 @@
 package detect
 
+import (
+	"strings"
+	"unsafe"
+)
+
 // iban finds International Bank Account Numbers: a country code, two check
 // digits and the country's BBAN, compact or printed in groups of four (a
 // space, dash or dot between them, or two spaces or " - ": ibanSepAt); the
 // length must be the country's, the mod-97 check must hold, and the BBAN
-// must have digits where the registry declares them (ibanBBAN).
+// must have digits where the registry declares them (ibanBBAN). A code
+// printed in fours may break its line where a space stands between two
+// groups (ibanAcrossLine).
 type iban struct{}
 
 var _ Detector = iban{}
@@ -22,8 +29,45 @@ func (iban) Find(t *Text) {
 		if j, ok := ibanAt(t.S, i); ok {
 			t.Emit(i-2, j)
 			next = j
+		} else if j, ok := ibanAcrossLine(t.S, i); ok {
+			t.Emit(i-2, j)
+			next = j
 		}
 	}
+}
+
+// ibanMaxPrinted is the length of the longest IBAN (34 characters) printed
+// in fours with one space between: 42 bytes.
+const ibanMaxPrinted = 34 + 8
+
+// ibanAcrossLine is ibanAt for a code printed in fours with spaces whose
+// line breaks ('\n') between two groups, where a space would stand
+// ("IT12 H055\n6469 4813 …", as a form or a narrow column wraps it): the
+// code read with that break as the space. One break, after a group whose
+// space (the first one, after the country code and check digits) shows
+// how the code is printed.
+func ibanAcrossLine(text string, i int) (int, bool) {
+	s := i - 2
+	if s < 0 || byteAt(text, s+4) != ' ' || !isAlnum(byteAt(text, s+5)) {
+		return 0, false // (one space: the code fits ibanMaxPrinted)
+	}
+	w := min(len(text), s+ibanMaxPrinted+1) // and the byte after the code
+	nl := strings.IndexByte(text[s:w], '\n')
+	if nl < 5 || !isAlnum(text[s+nl-1]) || !isAlnum(byteAt(text, s+nl+1)) {
+		return 0, false
+	}
+	// The code's bytes, the break a space, after the byte before it (0 at
+	// the text's start: ibanAt reads it).
+	var buf [1 + ibanMaxPrinted + 1]byte
+	if s > 0 {
+		buf[0] = text[s-1]
+	}
+	n := 1 + copy(buf[1:], text[s:w])
+	buf[1+nl] = ' '
+	if j, ok := ibanAt(unsafe.String(&buf[0], n), 3); ok && j > 1+nl {
+		return s + j - 1, true
+	}
+	return 0, false
 }
 
 // ibanAt matches an IBAN whose check digits start at i, the country code

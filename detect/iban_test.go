@@ -337,3 +337,86 @@ func FuzzIBANGroupedAt(f *testing.F) {
 		}
 	})
 }
+
+// refIBANAcrossLine is ibanAcrossLine on the whole text: its first line
+// break in reach made a space, ibanAt read there, the code running past
+// the break.
+func refIBANAcrossLine(text string, i int) (int, bool) {
+	s := i - 2
+	if s < 0 || !strings.HasPrefix(text[min(s+4, len(text)):], " ") || len(text) <= s+5 || !isAlnum(text[s+5]) {
+		return 0, false
+	}
+	nl := strings.IndexByte(text[s:min(len(text), s+43)], '\n')
+	if nl < 5 || !isAlnum(text[s+nl-1]) || s+nl+1 >= len(text) || !isAlnum(text[s+nl+1]) {
+		return 0, false
+	}
+	j, ok := ibanAt(text[:s+nl]+" "+text[s+nl+1:], i)
+	return j, ok && j > s+nl
+}
+
+// TestIBANAcrossLine: a code printed in fours may break its line where a
+// space stands between groups, once; elsewhere, or compact, not.
+func TestIBANAcrossLine(t *testing.T) {
+	s := newTestScanner(t)
+	r := rng(t)
+	it, fr := genIBAN(r, "IT"), genIBAN(r, "FR")
+	fours := func(code string, brk int) string { // a line break after group brk
+		var b strings.Builder
+		for g := 0; g*4 < len(code); g++ {
+			if g > 0 {
+				b.WriteString([]string{" ", "\n"}[b2i(g == brk)])
+			}
+			b.WriteString(code[g*4 : min(len(code), g*4+4)])
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, text string
+		wants      []want
+	}{
+		{"after the second group", "Coordinate bancarie:\n" + fours(it, 2) + "\nControlla", []want{{TypeIBAN, fours(it, 2)}}},
+		{"before the last group", "New account:\n" + fours(fr, 6) + "\nThanks.", []want{{TypeIBAN, fours(fr, 6)}}},
+		{"inside a group", it[:4] + " " + it[4:10] + "\n" + it[10:], nil},
+		{"compact", it[:9] + "\n" + it[9:], nil},
+		{"two breaks", strings.Replace(fours(it, 2), " ", "\n", 3), nil},
+		{"crlf", strings.Replace(fours(it, 2), "\n", "\r\n", 1), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkFindings(t, s, tc.text, tc.wants) })
+	}
+	// The reference, on random texts of codes and breaks.
+	for range 3000 {
+		text := fours(genIBAN(r, []string{"IT", "DE", "FR", "NL", "GB"}[r.IntN(5)]), r.IntN(8))
+		if r.IntN(3) == 0 {
+			k := r.IntN(len(text))
+			text = text[:k] + string("\n 0A"[r.IntN(4)]) + text[k+1:]
+		}
+		checkIBANAcrossLine(t, text)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// checkIBANAcrossLine compares ibanAcrossLine with its reference at every
+// offset of text.
+func checkIBANAcrossLine(t *testing.T, text string) {
+	t.Helper()
+	for i := range len(text) + 1 {
+		j, ok := ibanAcrossLine(text, i)
+		rj, rok := refIBANAcrossLine(text, i)
+		if ok != rok || ok && j != rj {
+			t.Fatalf("%q at %d: %d %v, reference %d %v", text, i, j, ok, rj, rok)
+		}
+	}
+}
+
+// FuzzIBANAcrossLine: ibanAcrossLine as its reference.
+func FuzzIBANAcrossLine(f *testing.F) {
+	f.Add("IT12 H055\n6469 4813 8526 8674 651")
+	f.Add("xFR76 2369 5970\n9724 6720 6514 795\n")
+	f.Fuzz(func(t *testing.T, text string) { checkIBANAcrossLine(t, text) })
+}

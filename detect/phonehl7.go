@@ -1,5 +1,7 @@
 package detect
 
+import "strings"
+
 // phoneHL7 finds the telephone numbers of HL7 v2's XTN fields (PID-13 and
 // PID-14, NK1-5, …): "^PRN^PH^^39^02^87364410" gives the use code (PRN,
 // ORN, WPN, …), the equipment type, an e-mail component, then the country
@@ -7,7 +9,8 @@ package detect
 // number the three make, "39^02^87364410", is the field's phone; and a
 // number written whole before the use code ("0521-771114^PRN^CP", the
 // type's first, older component) is one too. The use code is the context
-// no phone word gives there.
+// no phone word gives there; where there is none, the field's position
+// is (PID-13, PID-14, NK1-5, NK1-6: hl7SegmentPhones).
 type phoneHL7 struct{}
 
 var _ Detector = phoneHL7{}
@@ -17,16 +20,29 @@ func (phoneHL7) Type() string { return TypePhone }
 // The use codes of HL7's table 0201 that hold a phone number most often:
 // primary and other residence, work (not NET, the e-mail address's; the
 // rarer ones, VHN, ASN, EMR, BPN, are left out: each keyword the byte
-// pass looks for costs all text).
+// pass looks for costs all text); and the segments whose fields hold the
+// phones without a use code (hl7PhoneFields).
 func (phoneHL7) Keywords() []string {
-	return []string{"^prn^", "^orn^", "^wpn^"}
+	return []string{"^prn^", "^orn^", "^wpn^", "pid|", "nk1|"}
 }
+
+// hl7PhoneFields are the phone fields of the segments read by position,
+// their number written whole as the field's first component: PID-13 and
+// PID-14 (home, business), NK1-5 and NK1-6 (the next of kin's).
+var hl7PhoneFields = map[string][2]int{"pid|": {13, 14}, "nk1|": {5, 6}}
 
 func (phoneHL7) Find(t *Text) {
 	text := t.S
 	next := 0
 	for _, h := range t.Hits {
-		if h < next || !isUpper(text[h+1]) {
+		if h < next {
+			continue
+		}
+		if text[h] != '^' {
+			hl7SegmentPhones(t, h) // (its fields' use codes are hits of their own)
+			continue
+		}
+		if !isUpper(text[h+1]) {
 			continue // use codes are capitals
 		}
 		// The first component, before the use code: a number written whole.
@@ -69,6 +85,41 @@ func (phoneHL7) Find(t *Text) {
 			t.Emit(s, e)
 			next = e
 		}
+	}
+}
+
+// hl7SegmentPhones emits the numbers written whole in the phone fields
+// (hl7PhoneFields) of the segment whose name starts at h, a line's start
+// in capitals ("NK1|1|ROSSI^ANNA|SPO||334 6518489"): each field's first
+// repetition, if it is phone digits and no more. (A field's use code,
+// ^PRN^…, is read by its own keyword.)
+func hl7SegmentPhones(t *Text, h int) {
+	text := t.S
+	if h > 0 && text[h-1] != '\n' && text[h-1] != '\r' || !isUpper(text[h]) {
+		return
+	}
+	fields := hl7PhoneFields[strings.ToLower(text[h:h+4])]
+	i, f := h+4, 1 // the field that starts at i
+	for i <= len(text) && f <= fields[1] {
+		e := i
+		for e < len(text) && text[e] != '|' && text[e] != '\n' && text[e] != '\r' {
+			e++
+		}
+		if f == fields[0] || f == fields[1] {
+			c := i
+			for c < e && text[c] != '^' && text[c] != '~' {
+				c++
+			}
+			// (A first component before other ones, "0521-771114^PRN^CP",
+			// the use code's reader emits.)
+			if c > i && (c == e || text[c] == '~') && phoneDigits(text[i:c]) {
+				t.Emit(i, c)
+			}
+		}
+		if e == len(text) || text[e] != '|' {
+			return
+		}
+		i, f = e+1, f+1
 	}
 }
 

@@ -43,11 +43,11 @@ var ssnOtherNumbers = newWordList(`
 	codice tracking booking pnr account conto policy polizza claim sinistro case pratica patient lot lotto
 	batch ean isbn upc version build release matricola protocollo phone tel fax pin otp cvv zip cap`)
 
-// otherNumberBefore reports whether the label right before the number at
-// h names another kind of number (ssnOtherNumbers): its word, or the noun
-// before an abbreviation of "number" (part no., order nr., art. n.).
-func otherNumberBefore(text string, h int) bool {
-	w, p, _ := numberLabel(text, h)
+// otherKindLabel reports whether the label right before a number,
+// numberLabel's word w starting at p, names another kind of number
+// (ssnOtherNumbers): its word, or the noun before an abbreviation of
+// "number" (part no., order nr., art. n.).
+func otherKindLabel(text, w string, p int) bool {
 	if equalFold(w, "account") {
 		// Social Security Account Number: the SSN's own name.
 		if s, _ := lettersBefore(text, p, labelPunct); equalFold(s, "security") {
@@ -121,18 +121,18 @@ func ssnAt(t *Text, h, e int, tab *tableSeen) (int, bool) {
 	// they are the nearest label before them; the dashed form by its
 	// shape. Either is none when its own label names another kind of
 	// number (SSN 206-57-5503, order 720987278).
-	if otherNumberBefore(text, h) {
+	w, p, _ := numberLabel(text, h)
+	if otherKindLabel(text, w, p) {
 		return 0, false
 	}
-	return end, e-h == 3 || ssnLabelled(t, h) || ssnColumn(t, h, tab) || shortSSNLabel(text, h)
+	return end, e-h == 3 || ssnLabelled(t, h) || ssnColumn(t, h, tab) || shortSSNLabel(text, w, p)
 }
 
-// shortSSNLabel reports whether the label right before the number at h is
-// one of the SSN's short names, which no keyword finds: "SS#", "SS No.",
-// "Social:", "(his social is …" (numberLabel's word, and the one before
-// "is").
-func shortSSNLabel(text string, h int) bool {
-	w, p, _ := numberLabel(text, h)
+// shortSSNLabel reports whether the label right before a number,
+// numberLabel's word w starting at p, is one of the SSN's short names,
+// which no keyword finds: "SS#", "SS No.", "Social:", "(his social is …"
+// (and the word before "is").
+func shortSSNLabel(text, w string, p int) bool {
 	if equalFold(w, "is") {
 		w, _ = lettersBefore(text, p, " ")
 		return equalFold(w, "social")

@@ -55,7 +55,8 @@ func vatAt(t *Text, h, e int) (int, bool) {
 	// So are eleven digits whose label names another kind of number
 	// ("Customer Reference Number: 63616320220", "Record Number …"): one
 	// in a hundred numbers passes the office and check-digit tests.
-	if s == h && (t.Near(phoneWords, h, 32) || labelledOther(text, h) && !vatLabelled(text, h)) && !t.Near(vatContext, h, 48) {
+	// (Most have their VAT word: asked first.)
+	if s == h && !t.Near(vatContext, h, 48) && (t.Near(phoneWords, h, 32) || labelledOther(text, h) && !vatLabelled(text, h)) {
 		return 0, false
 	}
 	return s, true
