@@ -37,7 +37,9 @@ func (creditCard) Find(t *Text) {
 // a slash ("6577/2508/3707/5259", as typed in some forms); slashed groups
 // are not a path's segments: no slash before the first nor after the last.
 // (A date, "12/2025", has too few digits; issuer ranges, lengths and Luhn
-// decide the rest.)
+// decide the rest.) A card in its printed grouping may mix its separators
+// (cardMixed).
+
 func cardAt(text string, i, e int) (int, bool) {
 	if byteAt(text, i-1) == '+' {
 		return 0, false // an international phone number
@@ -54,6 +56,9 @@ func cardAt(text string, i, e int) (int, bool) {
 		return 0, false
 	}
 	sep := byteAt(text, j)
+	if n == 4 && sep == '.' {
+		return cardMixed(text, i)
+	}
 	if sep != ' ' && sep != '-' && sep != '/' || groupBefore(text, i, sep) {
 		return 0, false
 	}
@@ -69,6 +74,7 @@ func cardAt(text string, i, e int) (int, bool) {
 	var digits [19 + 8]byte
 	putGroup(&digits, 0, text, i, j)
 	groups, first, second := 1, n, 0 // the groups read, the first two's lengths
+	fours := n == 4                  // every group has four digits
 	for byteAt(text, j) == sep && byteAt(text, j+wide-1) == sep && isDigit(byteAt(text, j+wide)) {
 		g := j + wide
 		k := digitsEnd(text, g)
@@ -78,7 +84,7 @@ func cardAt(text string, i, e int) (int, bool) {
 			// group of it: "4715 7708 1358 1424 09 28 120", "… 09/28" (a
 			// month, then the year; not a pagoPA notice's "3043 2646 1548
 			// 9007 90").
-			if sep == ' ' && (groups == 4 && n == 16 && first == 4 || groups == 3 && n == 15 && first == 4 && second == 6) &&
+			if sep == ' ' && (groups == 4 && fours || groups == 3 && n == 15 && first == 4 && second == 6) &&
 				expiryAt(text, g) && validPAN(string(digits[:n])) {
 				return j, true
 			}
@@ -86,10 +92,14 @@ func cardAt(text string, i, e int) (int, bool) {
 		}
 		putGroup(&digits, n, text, g, k)
 		n += k - g
+		fours = fours && k-g == 4
 		if groups++; groups == 2 {
 			second = k - g
 		}
 		j = k
+	}
+	if n < 13 && first == 4 {
+		return cardMixed(text, i) // its separators changed
 	}
 	if n < 13 || isAlnum(byteAt(text, j)) || sep == '/' && (byteAt(text, j) == '/' || byteAt(text, i-1) == '/') {
 		return 0, false
@@ -98,6 +108,66 @@ func cardAt(text string, i, e int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// cardMixed matches a card printed in its grouping — four groups of four,
+// or American Express's 4-6-5 — whose separators vary, as people type
+// them: one to three spaces (two at most after the first group), a dash
+// or a dot each ("5202  4177 4821 5804",
+// "4283-5490 9462-8019", "5169.8406.6893.2598"). Nothing alphanumeric
+// touches it, nor a '+' (a phone number's), and no group of a longer code:
+// no separator and digit before it nor after it, but an expiry after a
+// space (expiryAt).
+func cardMixed(text string, i int) (int, bool) {
+	if p := byteAt(text, i-1); isAlnum(p) || p == '+' || (p == ' ' || p == '-' || p == '.') && isDigit(byteAt(text, i-2)) {
+		return 0, false // (after '+': an international phone number)
+	}
+	for _, groups := range [2][]int{{4, 4, 4, 4}, {4, 6, 5}} {
+		var digits [16]byte
+		n, j := 0, i
+		var first string // the first separator
+		mixed := false   // a separator differs from it, or is a dot
+		for g, want := range groups {
+			if g > 0 {
+				k := j
+				for k < len(text) && text[k] == ' ' && k-j < min(g+1, 3) {
+					k++ // (two at most after the first group: where the digit scan looks for the second)
+				}
+				if c := byteAt(text, j); k == j && (c == '-' || c == '.') {
+					k++
+				}
+				if k == j {
+					break
+				}
+				if g == 1 {
+					first = text[j:k]
+				}
+				mixed = mixed || text[j:k] != first || text[j] == '.'
+				j = k
+			}
+			e := digitsEnd(text, j)
+			if e-j != want {
+				j = -1
+				break
+			}
+			n += copy(digits[n:], text[j:e])
+			j = e
+		}
+		if j < 0 || n != 16 && n != 15 {
+			continue // (15 only with the 4-6-5 grouping: its groups' sum)
+		}
+		if !mixed {
+			return 0, false // one kind of separator: cardGroups' to judge, and it did
+		}
+		c := byteAt(text, j)
+		if isAlnum(c) || (c == ' ' || c == '-' || c == '.') && isDigit(byteAt(text, j+1)) && !(c == ' ' && expiryAt(text, j+1)) {
+			return 0, false
+		}
+		if validPAN(string(digits[:n])) {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // expiryAt reports whether a card's expiry starts at g: a month (01–12),

@@ -9,8 +9,51 @@ import (
 )
 
 // refCardAt is the former cardAt, which gathered the digits while reading
-// the groups; cardAt reads the shape first.
+// the groups (cardAt reads the shape first), and then, for a first group
+// of four, refCardMixed.
 func refCardAt(text string, i int) (int, bool) {
+	if j, ok := refCardGroups(text, i); ok || spanWhile(text, i, 20, isDigit)-i != 4 {
+		return j, ok
+	}
+	return refCardMixed(text, i)
+}
+
+// refCardMixedRE matches the groupings cardMixed reads, each separator one
+// to three spaces, a dash or a dot.
+var refCardMixedRE = [2]*regexp.Regexp{
+	regexp.MustCompile(`^([0-9]{4})(?: {1,2}|[-.])([0-9]{4})(?: {1,3}|[-.])([0-9]{4})(?: {1,3}|[-.])([0-9]{4})`),
+	regexp.MustCompile(`^([0-9]{4})(?: {1,2}|[-.])([0-9]{6})(?: {1,3}|[-.])([0-9]{5})`),
+}
+
+// refCardMixed is cardMixed by regular expressions.
+func refCardMixed(text string, i int) (int, bool) {
+	if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '+' || strings.IndexByte(" -.", text[i-1]) >= 0 && i > 1 && isDigit(text[i-2])) {
+		return 0, false
+	}
+	for _, re := range refCardMixedRE {
+		m := re.FindStringSubmatchIndex(text[i:])
+		if m == nil || m[1] < len(text[i:]) && isDigit(text[i+m[1]]) {
+			continue // (a longer last group)
+		}
+		var d string
+		for g := 2; g < len(m); g += 2 {
+			d += text[i+m[g] : i+m[g+1]]
+		}
+		j := i + m[1]
+		rest := text[j:]
+		if rest != "" && (isAlnum(rest[0]) || strings.IndexByte(" -.", rest[0]) >= 0 && len(rest) > 1 && isDigit(rest[1]) &&
+			!(rest[0] == ' ' && refExpiryRE.MatchString(rest[1:]))) {
+			return 0, false
+		}
+		if refValidPAN(d) {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// refCardGroups is cardGroups.
+func refCardGroups(text string, i int) (int, bool) {
 	var digits [19]byte
 	j := spanWhile(text, i, 20, isDigit)
 	if byteAt(text, i-1) == '+' {
@@ -349,8 +392,9 @@ func TestCardSlashes(t *testing.T) {
 }
 
 // TestCardTwoSpaces: a card laid out with two spaces between its groups
-// (a PDF's text, a chat app) is found, the same two each time; a mix of
-// one and two, or three, is not.
+// (a PDF's text, a chat app) is found, the same two each time; in the
+// printed grouping a mix of one, two and three is too (cardMixed), but
+// three after the first group.
 func TestCardTwoSpaces(t *testing.T) {
 	r := rng(t)
 	s := newTestScanner(t)
@@ -365,10 +409,12 @@ func TestCardTwoSpaces(t *testing.T) {
 			{"la carta bancomat " + wide + " mi è stata bloccata", wide},
 			{"card " + wide + " was charged twice", wide},
 			{"| " + wide + "  | 12/27 |", wide},
+			{"carta " + strings.Replace(wide, "  ", " ", 1), strings.Replace(wide, "  ", " ", 1)},
+			{"carta " + strings.Replace(group4(pan, "   "), "   ", " ", 1), strings.Replace(group4(pan, "   "), "   ", " ", 1)},
 			// Not.
 			{"carta " + group4(bad, "  "), ""},
-			{"carta " + strings.Replace(wide, "  ", " ", 1), ""},
 			{"carta " + group4(pan, "   "), ""},
+			{"carta " + strings.Replace(group4(pan, "    "), "    ", " ", 1), ""},
 		} {
 			checkCardText(t, s, nums, tc.text, tc.want)
 		}
@@ -417,6 +463,7 @@ func FuzzCardAt(f *testing.F) {
 		"4111 1111 1111 1111", "4111-1111-1111-1111", "4111/1111/1111/1111", "/4111/1111/1111/1111",
 		"4111/1111/1111/1111/", "12/2025", "3400 648054 48672", "FR13 3017 4111 1111 1111 1111",
 		"4111  1111  1111  1111", "4111  1111 1111  1111", "4111   1111   1111   1111", "4111  1111-1111  1111 ",
+		"5169.8406.6893.2598", "4283-5490 9462-8019 09 28", "3400.648054 48672", "1.4111 1111.1111-1111", "4111 1111.1111 11111",
 	} {
 		f.Add(s)
 	}

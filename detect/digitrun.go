@@ -159,8 +159,9 @@ var prevBits, nextBits, lenBits = func() (pb, nb [256]uint16, lb [32]uint16) {
 			// (A fiscal code in fours: the year ends its group.)
 			nb[c] |= nSSN3 | nCardGroup | nPhoneSep3 | nPhoneSepX | nIBAN | nFiscal4
 		case '.':
-			// (An IBAN printed with dots between its groups: ibanSepAt.)
-			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX | nIBAN
+			// (An IBAN printed with dots between its groups: ibanSepAt;
+			// a card typed so: cardMixed.)
+			nb[c] |= nSSN3 | nIPDot | nPhoneSep3 | nPhoneSepX | nIBAN | nCardGroup
 		case '/':
 			nb[c] |= nPhoneSep3 | nPhoneSepX | nCardGroup // (cardAt: "6577/2508/3707/5259")
 		case ')':

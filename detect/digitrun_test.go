@@ -46,7 +46,7 @@ func oracleShape(text string, i int, colon bool) uint16 {
 	if (n == 3 && sep) || n == 9 {
 		m |= runSSN
 	}
-	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-' || next == '/')) {
+	if (n >= 13 && n <= 19) || (n >= 3 && n < 12 && (next == ' ' || next == '-' || next == '/' || next == '.')) {
 		m |= runCard
 	}
 	if prev == '+' || prev == '(' || n >= 7 || (n >= 2 && (sep || next == '/' || next == ')')) {
@@ -133,7 +133,11 @@ func numberText(r *rand.Rand) string {
 			switch r.IntN(7) {
 			case 0:
 				d := genLuhn(r, "4", 16)
-				if r.IntN(2) == 0 {
+				if r.IntN(3) == 0 {
+					// In fours, its separators mixed (cardMixed).
+					seps := []string{" ", "  ", "   ", "-", ".", "/", "    "}
+					d = d[:4] + seps[r.IntN(7)] + d[4:8] + seps[r.IntN(7)] + d[8:12] + seps[r.IntN(7)] + d[12:]
+				} else if r.IntN(2) == 0 {
 					// In fours, then maybe two digits (its expiry) and more.
 					d = d[:4] + " " + d[4:8] + " " + d[8:12] + " " + d[12:] + [...]string{"", " 09", " 09 28", "-09", " 0928", " 12/2029", " 13/28", " 00 28", " 10-281", " 90."}[r.IntN(10)]
 				}

@@ -86,7 +86,7 @@ func TestScanPhaseOneDetectors(t *testing.T) {
 		{"card dashed", "card " + group4(visa, "-"), []want{{TypeCreditCard, group4(visa, "-")}}},
 		{"amex 4-6-5", "amex " + amex[:4] + " " + amex[4:10] + " " + amex[10:], []want{{TypeCreditCard, amex[:4] + " " + amex[4:10] + " " + amex[10:]}}},
 		{"card fails luhn", "card " + notLuhn, nil},
-		{"card mixed separators", "card " + visa[:4] + " " + visa[4:8] + "-" + visa[8:12] + " " + visa[12:], nil},
+		{"card mixed separators", "card " + visa[:4] + " " + visa[4:8] + "-" + visa[8:12] + " " + visa[12:], []want{{TypeCreditCard, visa[:4] + " " + visa[4:8] + "-" + visa[8:12] + " " + visa[12:]}}},
 		{"card inside longer number", "id 9" + visa, nil},
 		{"timestamp", "at 1700000000000", nil},
 		{"all zeros", "0000 0000 0000 0000", nil},
