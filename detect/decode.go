@@ -144,8 +144,9 @@ func isPercentEsc(text string, i int) bool {
 	return ok1 && ok2
 }
 
-// isBackslashEsc reports a \u, \U or \x escape at i, JSON's escaped slash
-// (\/, as PHP writes URLs), an escaped quote
+// isBackslashEsc reports a \u, \U, \u{…} or \x escape at i, a C or Python
+// octal escape of three digits (\101), JSON's escaped slash (\/, as PHP
+// writes URLs), Markdown's escaped '_', an escaped quote
 // followed by ':', the end of a key of JSON written inside a JSON string
 // ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
 // value read as JSON; or \n, \r, \t before a letter or a digit.
@@ -153,9 +154,13 @@ func isBackslashEsc(text string, i int) bool {
 	if i+1 >= len(text) {
 		return false
 	}
-	switch text[i+1] {
+	switch c := text[i+1]; c {
 	case 'u', 'x', 'U', '/': // \/: JSON's escaped slash (PHP's json_encode writes URLs so)
 		return true
+	case '0', '1', '2', '3':
+		return octalByte(text, i+1) >= 0
+	case '_':
+		return true // Markdown's escaped '_' (ghp\_…, sk\_live\_…)
 	case '"':
 		return byteAt(text, i+2) == ':'
 	case 'n', 'r', 't':
@@ -432,7 +437,8 @@ func escapeRune(text string, i int, esc byte) int {
 const maxEscapeLevels = 3
 
 // escapeDecode decodes backslash escapes as JSON and JavaScript write them:
-// \uXXXX (with surrogate pairs), \xXX, \n, \t, \", \\, \/. JSON written
+// \uXXXX (with surrogate pairs), \u{…}, \xXX, \n, \t, \", \\, \/, and C's
+// and Python's octal \101, and Markdown's \_. JSON written
 // inside a JSON string is decoded again, up to maxEscapeLevels in all: a
 // level that decoded both an escaped quote and an escaped backslash is
 // decoded again inside the strings its escaped quotes delimit (the inner
@@ -486,6 +492,16 @@ func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more b
 		}
 		switch c := text[i+1]; c {
 		case 'u', 'U':
+			if c == 'u' && byteAt(text, i+2) == '{' {
+				// JavaScript's code point escape: \u{40}, \u{1F600}.
+				r, n := hexRune(text[i+3:], 6)
+				if n == 0 || byteAt(text, i+3+n) != '}' || !utf8.ValidRune(r) {
+					break
+				}
+				emit(rb[:utf8.EncodeRune(rb[:], r)], i, i+4+n)
+				i += 4 + n
+				continue
+			}
 			r, n := hexRune(text[i+2:], 4)
 			if n != 4 {
 				break
@@ -508,7 +524,15 @@ func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more b
 			emit([]byte{byte(r)}, i, i+4)
 			i += 4
 			continue
-		case 'n', 't', 'r', '"', '\\', '/', '\'':
+		case '0', '1', '2', '3':
+			b := octalByte(text, i+1)
+			if b < 0 {
+				break
+			}
+			emit([]byte{byte(b)}, i, i+4)
+			i += 4
+			continue
+		case 'n', 't', 'r', '"', '\\', '/', '\'', '_':
 			m := c
 			switch c {
 			case 'n':
@@ -527,6 +551,22 @@ func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more b
 		i++
 	}
 	return dec, from, to, quote && backslash
+}
+
+// octalByte returns the byte of the three octal digits at i (C's and
+// Python's \101 for 'A', at most \377), or -1.
+func octalByte(text string, i int) int {
+	if i+3 > len(text) {
+		return -1
+	}
+	b := 0
+	for _, c := range []byte(text[i : i+3]) {
+		if c < '0' || c > '7' {
+			return -1
+		}
+		b = b<<3 | int(c-'0')
+	}
+	return b
 }
 
 // hexRune reads up to n hex digits.
@@ -583,8 +623,8 @@ func shortBlobViews(text string, found []rawFinding, out []view) []view {
 		if cov.covers(s, pe) || !mayBeText(text[s:pe]) {
 			continue
 		}
-		if dec, ok := decodeBase64Text(text[s:pe]); ok {
-			out = append(out, blobView(text, s, pe, dec, nil))
+		if dec, per, ok := decodeBase64Text(text[s:pe]); ok {
+			out = append(out, blobView(text, s, pe, dec, per, nil))
 		}
 	}
 	return out
@@ -611,13 +651,13 @@ func base64Views(text string, runs []b64Span, found []rawFinding, out []view, bu
 				continue
 			}
 		}
-		dec, ok := decodeBase64Text(blob) // nextTextRun's mayBeText passed
+		dec, per, ok := decodeBase64Text(blob) // nextTextRun's mayBeText passed
 		if !ok {
 			continue
 		}
 		views++
 		budget -= len(dec)
-		out = append(out, blobView(text, s, e, dec, at))
+		out = append(out, blobView(text, s, e, dec, per, at))
 	}
 	return out
 }
@@ -706,9 +746,9 @@ func nextTextRun(text string, runs []b64Span, i int) (int, int, int) {
 		if e-s > maxBase64Run {
 			continue
 		}
-		// mayBeText's first test, here without a call.
+		// mayBeText's first tests, here without a call.
 		if e-s >= 16 && int(notTextGroupLead[text[s]]+notTextGroupLead[text[s+4]]+
-			notTextGroupLead[text[s+8]]+notTextGroupLead[text[s+12]]) > (e-s+3)/4/10 {
+			notTextGroupLead[text[s+8]]+notTextGroupLead[text[s+12]]) > (e-s+3)/4/10 && (text[s+4] != 'A' || text[s+12] != 'A') {
 			continue
 		}
 		if mayBeText(text[s:e]) {
@@ -744,8 +784,10 @@ func firstTextRun(text string, runs []b64Span) int {
 		bad := int(notTextGroupLead[g[0]] + notTextGroupLead[g[4]] + notTextGroupLead[g[8]] + notTextGroupLead[g[12]])
 		// bad <= (n+2+3)/4/10 (the limit with two '=' of padding) is
 		// 40·bad <= n+5: 1 if so, else 0. (A run too long fails the
-		// exact test.)
-		cand |= uint64((n+5-40*bad)>>63+1) << i
+		// exact test.) Or 'A' leads the second and fourth groups
+		// (mayBeUTF16Text's, which nextTextRun asks).
+		utf16 := uint64(b2eq(g[4], 'A') & b2eq(g[12], 'A'))
+		cand |= (uint64((n+5-40*bad)>>63+1) | utf16) << i
 	}
 	for ; cand != 0; cand &= cand - 1 {
 		// nextTextRun's tests of run i.
@@ -774,8 +816,14 @@ var textGroupLead = func() (t [256]bool) {
 
 // mayBeText is a cheap test before decoding: in base64 of (mostly ASCII)
 // text nearly every group starts with a textGroupLead character, while for
-// random keys and binary only 3 groups in 8 do.
+// random keys and binary only 3 groups in 8 do; of ASCII text in UTF-16LE,
+// every other group (mayBeUTF16Text).
 func mayBeText(blob string) bool {
+	return mayBeUTF8Text(blob) || len(blob) >= 16 && blob[4] == 'A' && blob[12] == 'A' && mayBeUTF16Text(blob)
+}
+
+// mayBeUTF8Text is mayBeText for (mostly ASCII) text in UTF-8.
+func mayBeUTF8Text(blob string) bool {
 	// At most a tenth of the groups may be bad: stop at the first too
 	// many. Most runs (words, identifiers, hashes) have too many among
 	// their first four groups, counted without a branch each.
@@ -790,6 +838,23 @@ func mayBeText(blob string) bool {
 	}
 	for ; i < len(blob); i += 4 {
 		if notTextGroupLead[blob[i]] != 0 {
+			if bad++; bad > limit {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mayBeUTF16Text is mayBeText for ASCII text in UTF-16LE: a group of three
+// bytes starts with a character's byte or with a zero one, in turn, so
+// every odd group starts with 'A' (six zero bits) and the others as text's.
+func mayBeUTF16Text(blob string) bool {
+	limit := (len(blob) + 3) / 4 / 10
+	bad := 0
+	for g := 0; 4*g < len(blob); g++ {
+		c := blob[4*g]
+		if g&1 == 1 && c != 'A' || g&1 == 0 && !textGroupLead[c] {
 			if bad++; bad > limit {
 				return false
 			}
@@ -850,9 +915,11 @@ var printableByte = func() (t [256]uint8) {
 
 // decodeBase64Text decodes a base64 or base64url blob that passed
 // mayBeText (nextTextRun tests it first) and keeps it only if it is text:
-// valid UTF-8, mostly printable. Hex digests, random keys and binary
+// valid UTF-8 (or ASCII in UTF-16LE, read as ASCII: per, the decoded
+// bytes a character of the text returned took, is 2; else 1), mostly
+// printable. Hex digests, random keys and binary
 // payloads decode to bytes that fail this and are not scanned.
-func decodeBase64Text(blob string) (string, bool) {
+func decodeBase64Text(blob string) (text string, per int, ok bool) {
 	trimmed := blob
 	for len(trimmed) > 0 && trimmed[len(trimmed)-1] == '=' {
 		trimmed = trimmed[:len(trimmed)-1]
@@ -864,7 +931,7 @@ func decodeBase64Text(blob string) (string, bool) {
 	}
 	if kinds&(b64Lower|b64Upper) != b64Lower|b64Upper || kinds&(b64URL|b64Std) == b64URL|b64Std ||
 		kinds&b64Pad != 0 || len(trimmed)%4 == 1 {
-		return "", false
+		return "", 0, false
 	}
 	enc := base64.RawStdEncoding
 	if kinds&b64URL != 0 {
@@ -875,21 +942,47 @@ func decodeBase64Text(blob string) (string, bool) {
 	dst := make([]byte, enc.DecodedLen(len(trimmed)))
 	n, err := enc.Decode(dst, unsafe.Slice(unsafe.StringData(trimmed), len(trimmed)))
 	dec := dst[:n]
-	if err != nil || !utf8.Valid(dec) {
-		return "", false
+	if err != nil {
+		return "", 0, false
+	}
+	per = 1
+	if asciiUTF16(dec) {
+		// Text in UTF-16LE, as Windows encodes it (PowerShell's
+		// -EncodedCommand): its ASCII characters' bytes.
+		for i := 0; 2*i < len(dec); i++ {
+			dec[i] = dec[2*i]
+		}
+		dec, n, per = dec[:(len(dec)+1)/2], (len(dec)+1)/2, 2
+	}
+	if !utf8.Valid(dec) {
+		return "", 0, false
 	}
 	printable := 0
 	for _, c := range dec {
 		printable += int(printableByte[c])
 	}
 	if printable*100 < len(dec)*95 {
-		return "", false
+		return "", 0, false
 	}
 	if n == 0 {
-		return "", true
+		return "", per, true
 	}
 	// dec is not written again: the string can share its bytes.
-	return unsafe.String(&dec[0], n), true
+	return unsafe.String(&dec[0], n), per, true
+}
+
+// asciiUTF16 reports whether b is ASCII text encoded as UTF-16LE: eight
+// bytes or more, every other one zero, the others not.
+func asciiUTF16(b []byte) bool {
+	if len(b) < 8 {
+		return false
+	}
+	for i := 0; i < len(b); i += 2 {
+		if b[i] == 0 || b[i] >= 0x80 || i+1 < len(b) && b[i+1] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sortedSpans appends the findings' spans to out, sorted by start (then

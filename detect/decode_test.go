@@ -165,7 +165,24 @@ func decodeBase64TextRef(blob string) (string, bool) {
 		enc = base64.RawURLEncoding
 	}
 	dec, err := enc.DecodeString(trimmed)
-	if err != nil || !utf8.Valid(dec) {
+	if err != nil {
+		return "", false
+	}
+	// ASCII in UTF-16LE: pairs of a character and a zero.
+	if len(dec) >= 8 {
+		var ascii []byte
+		for k := 0; k < len(dec); k += 2 {
+			if dec[k] == 0 || dec[k] >= 0x80 || k+1 < len(dec) && dec[k+1] != 0 {
+				ascii = nil
+				break
+			}
+			ascii = append(ascii, dec[k])
+		}
+		if ascii != nil {
+			dec = ascii
+		}
+	}
+	if !utf8.Valid(dec) {
 		return "", false
 	}
 	printable := 0
@@ -186,14 +203,14 @@ func FuzzDecodeBase64Text(f *testing.F) {
 		base64.RawURLEncoding.EncodeToString([]byte("ciao, la mia email è x@y.it ~~~")),
 		base64.StdEncoding.EncodeToString([]byte{0xff, 0xfe, 0x00, 0x01, 0x80, 0x81, 0x90, 0x99, 0x10, 0x20, 0x30, 0x40}),
 		"QUJDREVGR0hJSktMTU5PUFFSU1RVVldY=", "QUJD-EVG+0hJSktMTU5PUFFSU1RVVldY", "QUJDRE=GR0hJSktMTU5PUFFSU1RVVldY",
-		"", "Q", "aQ", "aQ=", "aQ==", "aB c",
+		"", "Q", "aQ", "aQ=", "aQ==", "aB c", "bQBhAGkAbAAgAG0AZQA6ACAAbQBhAHIAaQBvAC4AcgBv", "bQBhAGkAbAAgAG0AZQA6ACAAbQBh",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, gok := "", false
 		if mayBeText(s) { // as nextTextRun tests before decodeBase64Text
-			got, gok = decodeBase64Text(s)
+			got, _, gok = decodeBase64Text(s)
 		}
 		want, wok := decodeBase64TextRef(s)
 		if got != want || gok != wok {

@@ -158,7 +158,7 @@ func TestDetectors(t *testing.T) {
 func TestEvasions(t *testing.T) {
 	r := rng(t)
 	s := newTestScanner(t)
-	aws := genAWSKey(r)
+	aws, gh := genAWSKey(r), genGitHubToken(r, "ghp_")
 	fullwidth := strings.Map(func(c rune) rune {
 		if c >= '!' && c <= '~' {
 			return c + 0xFEE0
@@ -168,6 +168,11 @@ func TestEvasions(t *testing.T) {
 	zw := aws[:4] + "\u200b" + aws[4:10] + "\u2060" + aws[10:]
 	b64 := base64.StdEncoding.EncodeToString([]byte("aws key " + aws))
 	b64url := base64.RawURLEncoding.EncodeToString([]byte(aws))
+	var le []byte // the key in UTF-16LE, as PowerShell encodes a command
+	for _, c := range []byte(aws) {
+		le = append(le, c, 0)
+	}
+	utf16b64 := base64.StdEncoding.EncodeToString(le)
 	pct := url.QueryEscape("mario.rossi@example.com")
 	tests := []struct {
 		name, text, typ, covered string
@@ -186,6 +191,13 @@ func TestEvasions(t *testing.T) {
 		{"escaped tab, ssn word", `{"c":"id\tssn 234567891"}`, TypeUSSSN, "234567891"},
 		{"homoglyph", "key \u0410KI\u0410" + aws[4:], TypeAWSAccessKey, "\u0410KI\u0410" + aws[4:]},
 		{"en dash in card", "card 4111–1111–1111–1111", TypeCreditCard, "4111–1111–1111–1111"},
+		{"tag characters", "email: " + tags("mario.rossi@example.com") + " ok", TypeEmail, tags("mario.rossi@example.com")},
+		{"tag characters in a key", "key " + aws[:4] + tags(aws[4:]), TypeAWSAccessKey, aws[:4] + tags(aws[4:])},
+		{"base64 of utf-16", "powershell -EncodedCommand " + utf16b64, TypeAWSAccessKey, utf16b64},
+		{"js code point escape", `const m = "mario.rossi\u{40}example.com";`, TypeEmail, `mario.rossi\u{40}example.com`},
+		{"octal escape", `k = "\101\113IA` + aws[4:] + `"`, TypeAWSAccessKey, `\101\113IA` + aws[4:]},
+		{"markdown escape", "the token gh" + `p\_` + gh[4:] + " leaked", TypeGitHubToken, "gh" + `p\_` + gh[4:]},
+		{"grapheme joiner", "key " + aws[:6] + "\u034f" + aws[6:], TypeAWSAccessKey, aws[:6] + "\u034f" + aws[6:]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,13 +221,20 @@ func TestEvasions(t *testing.T) {
 	}
 }
 
+// tags writes s (ASCII) in the tag characters that mirror it.
+func tags(s string) string {
+	return strings.Map(func(c rune) rune { return c + tagBase }, s)
+}
+
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
-		"ＡＫＩＡ１２":   "AKIA12",
-		"a\u200bb": "ab",
-		"x–y":      "x-y",
-		"plain":    "plain",
-		"é":        "é",
+		"ＡＫＩＡ１２":          "AKIA12",
+		"a\u200bb":        "ab",
+		"a\u034fb\u3164c": "abc",
+		"x" + tags("Ab1@") + "\U000e0001\U000e007f": "xAb1@",
+		"x–y":   "x-y",
+		"plain": "plain",
+		"é":     "é",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

@@ -21,10 +21,18 @@ var entityNames = map[string]rune{
 	"plus": '+', "equals": '=', "num": '#', "percnt": '%', "quest": '?', "excl": '!', "dollar": '$',
 	"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "nbsp": ' ', "comma": ',', "semi": ';',
 	"lpar": '(', "rpar": ')', "ast": '*', "bsol": '\\',
+	// Characters a value may be split by unseen, or grouped with, which
+	// normalising drops or unifies (a view is normalised): the soft
+	// hyphen, the zero-width ones, the spaces and dashes.
+	"shy": '\u00ad', "ZeroWidthSpace": '\u200b', "zwnj": '\u200c', "zwj": '\u200d', "lrm": '\u200e', "rlm": '\u200f',
+	"NoBreak": '\u2060', "NegativeVeryThinSpace": '\u200b', "NegativeThinSpace": '\u200b',
+	"NegativeMediumSpace": '\u200b', "NegativeThickSpace": '\u200b', "ensp": '\u2002', "emsp": '\u2003',
+	"numsp": '\u2007', "puncsp": '\u2008', "thinsp": '\u2009', "ThinSpace": '\u2009', "hairsp": '\u200a',
+	"VeryThinSpace": '\u200a', "MediumSpace": '\u205f', "ndash": '\u2013', "mdash": '\u2014', "minus": '\u2212',
 }
 
 // maxEntityName bounds a named reference's name, in bytes (entityNames').
-const maxEntityName = 6
+const maxEntityName = len("NegativeVeryThinSpace")
 
 // isEntityEsc reports a character reference at i: &#DIGITS; &#xHEX; or
 // &NAME; of entityNames.

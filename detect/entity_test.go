@@ -21,6 +21,10 @@ func TestEntityReferences(t *testing.T) {
 		{"anna&commat;example.org", []want{{TypeEmail, "anna&commat;example.org"}}},
 		{"key &#65;&#75;&#73;&#65;" + aws[4:], []want{{TypeAWSAccessKey, "&#65;&#75;&#73;&#65;" + aws[4:]}}},
 		{"token: gh&#112;_" + gh[4:], []want{{TypeGitHubToken, "gh&#112;_" + gh[4:]}}},
+		// Invisible characters, spaces and dashes by name.
+		{"mail a_leone&ZeroWidthSpace;@example.it", []want{{TypeEmail, "a_leone&ZeroWidthSpace;@example.it"}}},
+		{"IBAN IT60&shy;X054&thinsp;2811 1010 0000 0123 456", []want{{TypeIBAN, "IT60&shy;X054&thinsp;2811 1010 0000 0123 456"}}},
+		{"card 4111&ndash;1111&ndash;1111&ndash;1111", []want{{TypeCreditCard, "4111&ndash;1111&ndash;1111&ndash;1111"}}},
 		// References that join nothing, and look-alikes of references.
 		{"AT&amp;T and Q&amp;A, fish &amp; chips: 5&#37; off", nil},
 		{"mario&#64 example.com", nil}, // no ';'

@@ -188,6 +188,10 @@ func asciiPrefix(s string) int {
 // changes.
 func foldRune(buf []byte, r rune, enc string) []byte {
 	switch {
+	case r >= tagFirst && r <= tagLast:
+		// A tag character: the ASCII one it mirrors, written invisibly
+		// ("ASCII smuggling": a language model reads it, a person does not).
+		buf = append(buf, byte(r-tagBase))
 	case dropRune(r):
 	case isDash(r):
 		buf = append(buf, '-')
@@ -363,10 +367,21 @@ func quoteFold(r rune) byte {
 func isDash(r rune) bool { return r == '\u2212' || unicode.Is(unicode.Pd, r) }
 
 // dropRune reports characters that render as nothing and so can hide inside a
-// value: Unicode format characters (Cf) and variation selectors.
+// value: Unicode format characters (Cf), variation selectors and the other
+// default-ignorable ones (the combining grapheme joiner U+034F, the Hangul
+// fillers). (The tag characters that mirror ASCII are folded to it.)
 func dropRune(r rune) bool {
-	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
+		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
 }
+
+// The tag characters U+E0020–U+E007E mirror ASCII's printable characters
+// (U+E0041 is 'A'): tagBase apart.
+const (
+	tagBase  = 0xE0000
+	tagFirst = tagBase + ' '
+	tagLast  = tagBase + '~'
+)
 
 // confusables maps Cyrillic and Greek letters that look like Latin ones (the
 // usual homoglyph swap: "АKIA" with a Cyrillic А) to those Latin letters.
@@ -387,7 +402,8 @@ func confusable(r rune) byte {
 }
 
 // Normalize returns s as detectors see it (NFKC, format characters dropped,
-// dashes, spaces, quotes and homoglyphs unified). Audit fingerprints hash the
+// tag characters made the ASCII they mirror, dashes, spaces, quotes and
+// homoglyphs unified). Audit fingerprints hash the
 // normalised value, so the same secret typed with a zero-width space or in
 // full-width digits correlates with its plain form.
 func Normalize(s string) string { return normalise(s).text }

@@ -218,7 +218,7 @@ func encodedStandIn(text string, s, e int) bool {
 			return false
 		}
 	}
-	dec, ok := decodeBase64Text(v)
+	dec, _, ok := decodeBase64Text(v)
 	if !ok {
 		return false
 	}
@@ -558,6 +558,7 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// white space, or pass/word: not a call's arguments,
 	// usernamePassword(credentialsId: 'x'), nor a template's tail,
 	// %(DB_PASSWORD)s\",\"type\":…)
+	past := false // a copula passed: the sentence went on with words
 	for k, words := j, 0; (j > i || byteAt(text, j) == '/') && k < len(text) && k-j < 48 && words <= 5; words++ {
 		// Next word of the same sentence (a copula or a word ending in
 		// ':' is short: a longer run, no word of prose, is not read to its
@@ -577,12 +578,18 @@ func passwordAt(text string, h int) (int, int, bool) {
 			if ok && looksRandom(text[s:e]) && (v == skipSpaces(text, w) || charKinds(text[s:e]) >= 3) {
 				return s, e, true // (on the next line: not a word starting a sentence)
 			}
-			return 0, 0, false
+			// A word of the sentence (an article: "la password è la
+			// stessa di prima: X"): the value may follow a ':' in it.
+			if we := spanClass(text, v, 16, cLower); v != skipSpaces(text, w) || we == v || byteAt(text, we) != ' ' {
+				return 0, 0, false
+			}
+			past = true
 		}
 		if w > k && text[w-1] == ':' {
-			// "password for prod: X"
+			// "password for prod: X" (after a copula and words, "… is the
+			// one in the file: config.yaml", a value beyond doubt).
 			s, e, ok := quotedOrBare(text, skipSpaces(text, w), false)
-			if ok && looksRandom(text[s:e]) {
+			if ok && looksRandom(text[s:e]) && (!past || charKinds(text[s:e]) >= 3) {
 				return s, e, true
 			}
 			return 0, 0, false
@@ -1334,7 +1341,7 @@ func snmpCommunity(text string, i int) (int, int, bool) {
 // whose "password" is at h (its end at i): "enable password X", "username
 // NAME [privilege N] password X", or an indented line's own "password X"
 // (a line vty's; there the value must look generated, as "Password reset
-// required" is prose). An encryption type may come first: 0 (clear text)
+// required" is prose), the value ending the line. An encryption type may come first: 0 (clear text)
 // or 7 (Cisco's reversible scrambling) before a password; 5, 8 and 9
 // before a hash, which is none.
 func devicePassword(text string, h, i int) (int, int, bool) {
@@ -1348,7 +1355,8 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 	case first == h && first > ls:
 		strong = false // an indented line of a sub-mode (line vty 0 4)
 	case hasPrefixFold(text, first, "enable ") && skipSpaces(text, first+len("enable ")) == h:
-	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0:
+	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0 &&
+		!amongFold(strings.TrimSpace(text[first+len("username "):h]), []string{"and", "or", "e", "o"}): // (prose: "username and password")
 	default:
 		return 0, 0, false
 	}
@@ -1363,6 +1371,12 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 	s, e, ok := quotedOrBare(text, v, false)
 	if !ok || standIn(text[s:e]) ||
 		!strong && !typed && !looksRandom(text[s:e]) {
+		return 0, 0, false
+	}
+	// The statement ends with its value: words after it are prose's
+	// ("username and password fields should …", "enable password
+	// protection on …").
+	if r := skipSpaces(text, e); r < len(text) && text[r] != '\n' && text[r] != '\r' {
 		return 0, 0, false
 	}
 	return s, e, true

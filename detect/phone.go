@@ -37,7 +37,7 @@ var (
 		"mobilephone", "mobilenumber", "faxnumber",
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino,iamo}", "telefno", "telfono", "cellular{e,i}", "cel.",
-		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}",
+		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}", "richiami al", "richiami allo", "telefonat{a,e}",
 		"chiamiamo", "richiamiamo", // "lo richiamiamo domani al …"
 		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",
 		"chiamat{o,i}", "centralino", "chiamo al", "chiamo allo", // not "mi chiamo Giulia" (my name is)

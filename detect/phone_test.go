@@ -149,7 +149,7 @@ var (
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
-		`chiami|trovate al|toll-free|telefno|telfono|reachable|caller at|caller on|` +
+		`chiami|trovate al|toll-free|telefno|telfono|reachable|caller at|caller on|richiami al|richiami allo|telefonat[ae]|` +
 		`telefoon(?:nummer)?|mobiel|tlf\.?|telemóvel|telemovel|komórka|móvil|movil|direct line|direct dial|` +
 		`rappel(?:er|ez)|appel(?:er|ez)|anrufen|rufen|llámame|llámeme|llamar|` +
 		`rufnummern?|durchwahl|erreichbar|ligne directe|telefónic[oa]|telem\.|bellen op)`)
@@ -1048,6 +1048,8 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"italian you may reach me", "Nota: cliente urgente, mi trovate al 091/2294178", []want{{TypePhone, "091/2294178"}}},
 		{"italian call me", "mi chiami pure al 041/5725318", []want{{TypePhone, "041/5725318"}}},
 		{"toll-free", "customer service toll-free (IT) 800 756 665", []want{{TypePhone, "800 756 665"}}},
+		{"call me back, a call", "mi richiami al 336-4523041? telefonata dal 373/2736932: ok", []want{{TypePhone, "336-4523041"}, {TypePhone, "373/2736932"}}},
+		{"a reference, not a call", "una clausola che richiami art. 28 GDPR e Reg. (UE) 2022/2554 (DORA)", nil},
 		{"another kind's number", "Juror Participant Number: 361265344; numero domanda 3471234567", nil},
 		{"the caller", "The caller at 020 4790 9874 wants to replace the card; customer reachable at 011 2401852 after 5pm",
 			[]want{{TypePhone, "020 4790 9874"}, {TypePhone, "011 2401852"}}},

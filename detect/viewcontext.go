@@ -50,10 +50,10 @@ func blobContext(text string, s, e int) (lo, hi int) {
 // blobView builds the view of the base64 blob text[s:e] (its padding
 // included) that decoded to dec: text[lo:s] + dec + text[e:hi] (blobContext),
 // where an HTTP Basic credential is written as curl's -u option (see
-// basicCredential). at, if not nil, is where each of the blob's base64
-// characters is in the text (a blob wrapped over lines: unwrapBlob);
-// else they are text[s:e].
-func blobView(text string, s, e int, dec string, at []int32) view {
+// basicCredential). Each byte of dec took per decoded bytes (2: UTF-16LE).
+// at, if not nil, is where each of the blob's base64 characters is in the
+// text (a blob wrapped over lines: unwrapBlob); else they are text[s:e].
+func blobView(text string, s, e int, dec string, per int, at []int32) view {
 	lo, hi := blobContext(text, s, e)
 	pre, post := text[lo:s], text[e:hi]
 	ins, q := basicCredential(pre, dec)
@@ -84,7 +84,7 @@ func blobView(text string, s, e int, dec string, at []int32) view {
 		case a < d0:
 			x = s
 		case a < d1:
-			x = start((a - d0) / 3 * 4)
+			x = start((a - d0) * per / 3 * 4)
 		case a < p2:
 			x = e
 		default:
@@ -96,7 +96,7 @@ func blobView(text string, s, e int, dec string, at []int32) view {
 		case b <= d0:
 			y = s
 		case b <= d1:
-			y = end((b - d0 + 2) / 3 * 4)
+			y = end(((b-d0)*per + 2) / 3 * 4)
 		case b <= p2:
 			y = e
 		default:
