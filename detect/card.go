@@ -39,7 +39,6 @@ func (creditCard) Find(t *Text) {
 // (A date, "12/2025", has too few digits; issuer ranges, lengths and Luhn
 // decide the rest.) A card in its printed grouping may mix its separators
 // (cardMixed).
-
 func cardAt(text string, i, e int) (int, bool) {
 	if byteAt(text, i-1) == '+' {
 		return 0, false // an international phone number
@@ -157,7 +156,7 @@ func cardMixed(text string, i int) (int, bool) {
 			continue // (15 only with the 4-6-5 grouping: its groups' sum)
 		}
 		if !mixed {
-			return 0, false // one kind of separator: cardGroups' to judge, and it did
+			return 0, false // one kind of separator: cardAt judged it
 		}
 		c := byteAt(text, j)
 		if isAlnum(c) || (c == ' ' || c == '-' || c == '.') && isDigit(byteAt(text, j+1)) && !(c == ' ' && expiryAt(text, j+1)) {

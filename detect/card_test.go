@@ -21,8 +21,8 @@ func refCardAt(text string, i int) (int, bool) {
 // refCardMixedRE matches the groupings cardMixed reads, each separator one
 // to three spaces, a dash or a dot.
 var refCardMixedRE = [2]*regexp.Regexp{
-	regexp.MustCompile(`^([0-9]{4})(?: {1,2}|[-.])([0-9]{4})(?: {1,3}|[-.])([0-9]{4})(?: {1,3}|[-.])([0-9]{4})`),
-	regexp.MustCompile(`^([0-9]{4})(?: {1,2}|[-.])([0-9]{6})(?: {1,3}|[-.])([0-9]{5})`),
+	regexp.MustCompile(`^([0-9]{4})( {1,2}|[-.])([0-9]{4})( {1,3}|[-.])([0-9]{4})( {1,3}|[-.])([0-9]{4})`),
+	regexp.MustCompile(`^([0-9]{4})( {1,2}|[-.])([0-9]{6})( {1,3}|[-.])([0-9]{5})`),
 }
 
 // refCardMixed is cardMixed by regular expressions.
@@ -35,9 +35,19 @@ func refCardMixed(text string, i int) (int, bool) {
 		if m == nil || m[1] < len(text[i:]) && isDigit(text[i+m[1]]) {
 			continue // (a longer last group)
 		}
+		// Groups of digits and separators in turn; one kind of
+		// separator, not a dot, is the uniform reading's (refCardGroups).
 		var d string
-		for g := 2; g < len(m); g += 2 {
+		mixed := false
+		for g := 2; g < len(m); g += 4 {
 			d += text[i+m[g] : i+m[g+1]]
+			if g+3 < len(m) {
+				sep := text[i+m[g+2] : i+m[g+3]]
+				mixed = mixed || sep != text[i+m[4]:i+m[5]] || sep == "."
+			}
+		}
+		if !mixed {
+			return 0, false
 		}
 		j := i + m[1]
 		rest := text[j:]

@@ -1167,6 +1167,10 @@ var (
 	pairJoins = []string{"and", "e", "&"}
 )
 
+// proseJoins join the words of prose, English and Italian: none is a
+// device's user name ("username and password …").
+var proseJoins = []string{"and", "or", "e", "o"}
+
 // userPairBefore reports whether the password word at h follows a user
 // word and one token, its value (user anna pass …), on the same line.
 func userPairBefore(text string, h int) bool {
@@ -1341,9 +1345,9 @@ func snmpCommunity(text string, i int) (int, int, bool) {
 // whose "password" is at h (its end at i): "enable password X", "username
 // NAME [privilege N] password X", or an indented line's own "password X"
 // (a line vty's; there the value must look generated, as "Password reset
-// required" is prose), the value ending the line. An encryption type may come first: 0 (clear text)
-// or 7 (Cisco's reversible scrambling) before a password; 5, 8 and 9
-// before a hash, which is none.
+// required" is prose), the value ending the line. An encryption type may
+// come first: 0 (clear text) or 7 (Cisco's reversible scrambling) before a
+// password; 5, 8 and 9 before a hash, which is none.
 func devicePassword(text string, h, i int) (int, int, bool) {
 	ls, ok := lineStart(text, h, 256)
 	if !ok {
@@ -1356,7 +1360,7 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 		strong = false // an indented line of a sub-mode (line vty 0 4)
 	case hasPrefixFold(text, first, "enable ") && skipSpaces(text, first+len("enable ")) == h:
 	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0 &&
-		!amongFold(strings.TrimSpace(text[first+len("username "):h]), []string{"and", "or", "e", "o"}): // (prose: "username and password")
+		!amongFold(strings.TrimSpace(text[first+len("username "):h]), proseJoins): // (prose: "username and password")
 	default:
 		return 0, 0, false
 	}
