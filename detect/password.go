@@ -544,7 +544,9 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// prose about the password ("password Manager", "password reset123"):
 	// only a value that cannot be a word of prose nor a product's name
 	// (generatedSecret: not vSX=wJTuqJio either, three kinds and no digit).
-	if j == i+1 && text[i] == ' ' && kw != "pass" && (h == 0 || isSpace(text[h-1])) {
+	// "pass" is a verb too ("pass AbC123!@x to …"): only as a field after
+	// another, "network Ospiti, pass X".
+	if j == i+1 && text[i] == ' ' && (kw != "pass" || fieldAfter(text, h)) && (h == 0 || isSpace(text[h-1])) {
 		// (After "pwd" or a word naming which password, a value someone
 		// typed: pwd is a label, no word of prose.)
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && (generatedSecret(text[s:e]) ||
@@ -1299,6 +1301,13 @@ func meansBefore(text string, h int) bool {
 		}
 	}
 	return false
+}
+
+// fieldAfter reports whether the word at h follows another field, a ','
+// or ';' (and spaces) before it.
+func fieldAfter(text string, h int) bool {
+	p := spacesBefore(text, h)
+	return p > 0 && (text[p-1] == ',' || text[p-1] == ';')
 }
 
 // stateWords name which of an account's passwords is meant: "the old
@@ -2097,11 +2106,22 @@ func isTemplateValue(v string) bool {
 	}
 	switch lower(v[0]) {
 	case '$':
-		// A variable ($DB_PASS, ${…}, $(…), $1) or a shell's special
-		// parameter alone ($@, $?); "$=AKCZ!!n8B…" is a password that
-		// starts with '$'.
+		// A variable ($DB_PASS, ${…}, $(…), $1, $HOME/.pgpass) or a
+		// shell's special parameter alone ($@, $?); "$=AKCZ!!n8B…" and
+		// "$jSx!uR?E8eVNr" are passwords that start with '$' (a name
+		// that stops at a byte no path or expansion goes on with).
 		c := byteAt(v, 1)
-		return len(v) <= 2 || isAlnum(c) || c == '_' || c == '{' || c == '('
+		if len(v) <= 2 || c == '{' || c == '(' {
+			return true
+		}
+		if !isAlnum(c) && c != '_' {
+			return false
+		}
+		k := 1
+		for k < len(v) && (isAlnum(v[k]) || v[k] == '_') {
+			k++
+		}
+		return k == len(v) || strings.IndexByte("/.:-}", v[k]) >= 0
 	case '<', '[', '{':
 		return true
 	case '*':
@@ -2362,7 +2382,8 @@ var nonPasswordFirst, nonPasswordLast = func() (f, l [256]uint32) {
 }()
 
 // passwordMarkList are pieces of stand-ins for a password.
-var passwordMarkList = []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example"}
+var passwordMarkList = []string{"xxxx", "****", "your_", "your-", "<", "placeholder", "redacted", "example",
+	"change_me", "change-me", "replace_me", "replace-me"}
 
 var passwordMarks = newMarkSet(passwordMarkList)
 

@@ -285,6 +285,9 @@ func TestPasswordAssignmentForms(t *testing.T) {
 		// A password may start with '$' where no variable can.
 		{"dollar then symbol", "the old password $=AKCZ!!n8BbD@hM, can someone reset it?", []want{{TypePassword, "$=AKCZ!!n8BbD@hM"}}},
 		{"variable", "password: $DB_PASS", nil},
+		{"dollar then a name and symbols", "username mferrari password $jSx!uR?E8eVNr", []want{{TypePassword, "$jSx!uR?E8eVNr"}}},
+		{"variables and paths", "password=$HOME/.secret password: $1 password: ${DB_PASS} password: $PW_FILE.txt", nil},
+		{"an instruction for a value", "password: CHANGE_ME_IN_ENV - dove si imposta quella vera? pwd=replace-me-before-deploy", nil},
 		{"shell special parameter", "password: $@", nil},
 	}
 	for _, tt := range tests {
@@ -557,6 +560,8 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"alone, short", "password Ab1!x", nil},
 		{"alone, a product's version", "the password MySQL8.0 uses by default", nil},
 		{"alone, the verb", "pass AbC123!@x to the constructor", nil},
+		{"pass after a field", "network Ospiti, pass Magazzino-Winter-90! ok", []want{{TypePassword, "Magazzino-Winter-90!"}}},
+		{"pass after a field, a word", "we met, pass Manager and go", nil},
 		{"alone, a product with a number inside", "Forgot password iPhone13Pro user", nil},
 		{"alone, an algorithm", "each password Argon2id-hashed", nil},
 		{"set to an address", "Please send the password to Mario.Rossi@acme.it", []want{{TypeEmail, "Mario.Rossi@acme.it"}}},
