@@ -31,7 +31,7 @@ func (cardGDS) Find(t *Text) {
 			continue
 		}
 		if lower(text[h]) == 'f' && hasPrefixFold(text, h, "form of payment") {
-			next = max(next, sabrePayments(t, h+len("form of payment")))
+			next = max(next, sabrePayments(t, h))
 			continue
 		}
 		b := h + len("fp cc")
@@ -74,31 +74,47 @@ func gdsCard(t *Text, b int) int {
 }
 
 // sabrePayments reads the numbered lines under Sabre's FORM OF PAYMENT
-// heading, which ends at h ("  1.*VI4111…‡12/26"), emitting their cards;
-// it returns where it stopped. The heading must be its line's whole
-// content: in prose the words head no list.
+// heading, which starts at h ("  1.*VI4111…‡12/26"), emitting their cards;
+// it returns where it stopped.
 func sabrePayments(t *Text, h int) int {
-	text := t.S
-	if ls, _ := lineStart(text, h-len("form of payment"), 64); strings.TrimLeft(text[ls:h-len("form of payment")], " \t") != "" {
-		return h
+	return sabreItems(t.S, h, len("form of payment"), 256, func(k, _ int, _ bool) bool {
+		if byteAt(t.S, k+1) != '*' {
+			return false
+		}
+		gdsCard(t, k+2)
+		return true
+	})
+}
+
+// sabreItems reads the numbered lines ("  1.…") under a heading of n bytes
+// at h that is its line's whole content (in prose the words head no
+// list), eight at most: item gets each line's '.' after its number, the
+// line's end and whether that was found within width bytes (whole), and
+// returns whether the line is one of the list's. It returns where it
+// stopped.
+func sabreItems(text string, h, n, width int, item func(k, le int, whole bool) bool) int {
+	i := h + n
+	if ls, _ := lineStart(text, h, 64); strings.TrimLeft(text[ls:h], " \t") != "" {
+		return i
 	}
-	i := h
 	if byteAt(text, i) == '\r' {
 		i++
 	}
 	if byteAt(text, i) != '\n' {
-		return h
+		return h + n
 	}
 	for range 8 {
-		// "  1.*VI…": spaces, the item's number and '.', then '*'.
-		n := skipSpaces(text, i+1)
-		k := spanClass(text, n, 2, cDigit)
-		if k == n || byteAt(text, k) != '.' || byteAt(text, k+1) != '*' {
+		// Spaces, the item's number and '.'.
+		d := skipSpaces(text, i+1)
+		k := spanClass(text, d, 2, cDigit)
+		if k == d || byteAt(text, k) != '.' {
 			break
 		}
-		gdsCard(t, k+2)
-		le, ok := lineEnd(text, k, k+256)
-		if !ok || le >= len(text) {
+		le, whole := lineEnd(text, k, k+width)
+		if !item(k, le, whole) {
+			break
+		}
+		if !whole || le >= len(text) {
 			return le
 		}
 		i = le

@@ -154,7 +154,7 @@ func isBackslashEsc(text string, i int) bool {
 	if i+1 >= len(text) {
 		return false
 	}
-	switch c := text[i+1]; c {
+	switch text[i+1] {
 	case 'u', 'x', 'U', '/': // \/: JSON's escaped slash (PHP's json_encode writes URLs so)
 		return true
 	case '0', '1', '2', '3':

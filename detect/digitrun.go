@@ -832,10 +832,7 @@ func (nb *numberScan) at(h, e int, p byte, m uint16, win uint64) {
 		}
 	}
 	if m&(nIBAN|nIBANLong) != 0 { // h-2 >= nb.ibanNext (above)
-		if j, ok := ibanAt(text, h); ok {
-			t.emitAs(nb.det[numIBAN], h-2, j)
-			nb.ibanNext = j
-		} else if j, ok := ibanAcrossLine(text, h); ok {
+		if j, ok := ibanPrinted(text, h); ok {
 			t.emitAs(nb.det[numIBAN], h-2, j)
 			nb.ibanNext = j
 		}

@@ -26,14 +26,19 @@ func (iban) Find(t *Text) {
 		if i-2 < next {
 			continue
 		}
-		if j, ok := ibanAt(t.S, i); ok {
-			t.Emit(i-2, j)
-			next = j
-		} else if j, ok := ibanAcrossLine(t.S, i); ok {
+		if j, ok := ibanPrinted(t.S, i); ok {
 			t.Emit(i-2, j)
 			next = j
 		}
 	}
+}
+
+// ibanPrinted is ibanAt, or ibanAcrossLine where that fails.
+func ibanPrinted(text string, i int) (int, bool) {
+	if j, ok := ibanAt(text, i); ok {
+		return j, true
+	}
+	return ibanAcrossLine(text, i)
 }
 
 // ibanMaxPrinted is the length of the longest IBAN (34 characters) printed

@@ -10,8 +10,9 @@ import (
 // SECRET (EO 13526's levels), RISERVATO, RISERVATISSIMO, SEGRETO,
 // SEGRETISSIMO (L. 124/2007 art. 42), USO INTERNO, NON DIFFONDERE,
 // TLP:RED/AMBER, the UK government's OFFICIAL-SENSITIVE, the US handling
-// caveats LAW ENFORCEMENT SENSITIVE and SENSITIVE BUT UNCLASSIFIED, … and the same in the languages near them (CONFIDENTIEL,
-// STRENG VERTRAULICH, CONFIDENCIAL, VERTROUWELIJK, …). Markings are written in capitals (or as title-case
+// caveats LAW ENFORCEMENT SENSITIVE and SENSITIVE BUT UNCLASSIFIED, … and
+// the same in the languages near them (CONFIDENTIEL, STRENG VERTRAULICH,
+// CONFIDENCIAL, VERTROUWELIJK, …). Markings are written in capitals (or as title-case
 // headings); the same words in running lower-case prose ("is this
 // confidential?") are not markings. SECRET, a common word in capitals too
 // (CLIENT SECRET, SECRET KEY), counts only where a marking stands

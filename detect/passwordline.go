@@ -9,9 +9,8 @@ import "strings"
 // MqttPassword x), a C macro (#define WIFI_PASSWORD "x"). The key starts
 // the line (indented, or after "#define"), or a command of a Tasmota
 // Backlog line (Backlog SSID1 x; MqttPassword y; Topic z); the value ends
-// it. A quoted
-// value was typed as a string; a bare one must look generated, and beyond
-// doubt where the key is the bare word ("Password Manager" is a line of
+// it. A quoted value was typed as a string; a bare one must look
+// generated, and beyond doubt where the key is the bare word ("Password Manager" is a line of
 // prose; so is a quoted phrase after it, Password "Enter it here").
 func spacedKeyValue(text string, h, i int) (int, int, bool) {
 	j := skipSpaces(text, i)

@@ -30,14 +30,16 @@ var (
 		// English
 		"tel", "telf", "telephone{,s,d}", "telephoning", "phone{,s,d}", "cellphone{,s}",
 		"mobile{,s}", "cell", "cellular", "call{,s,ed,ing}", "fax{,es}", "whatsapp", "sms",
-		"dial{,led,ed,ling,ing}", "reach me", "reach us", "reached on", "reached at", "reach the office", "reachable", "caller at", "caller on", "mob.", "pager{,s}",
+		"dial{,led,ed,ling,ing}", "reach me", "reach us", "reached on", "reached at", "reach the office", "reachable",
+		"caller at", "caller on", "mob.", "pager{,s}",
 		// as identifiers and directory attributes write them (LDIF's
 		// telephoneNumber, homePhone; phoneNumber, mobileNumber)
 		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",
 		"mobilephone", "mobilenumber", "faxnumber",
 		// Italian
 		"telefon{o,i,are,ami,ateci,ico,ica,ici,iche,ino,iamo}", "telefno", "telfono", "cellular{e,i}", "cel.",
-		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}", "richiami al", "richiami allo", "telefonat{a,e}",
+		"chiama{,mi,ci,re,rmi,rla,rlo,ta,te,temi,teci}", "richiama{,mi,ci,re,rmi,rla,rlo,te,temi,teci}",
+		"richiami al", "richiami allo", "telefonat{a,e}",
 		"chiamiamo", "richiamiamo", // "lo richiamiamo domani al …"
 		"chiamer{à,ò,ai,anno,emo}", "richiamer{à,ò,ai,anno,emo}", "reperibil{e,i}", "caller id", "callerid",
 		"chiamat{o,i}", "centralino", "chiamo al", "chiamo allo", // not "mi chiamo Giulia" (my name is)

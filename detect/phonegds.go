@@ -71,34 +71,18 @@ func gdsNumber(t *Text, i int, ends string) int {
 	return e
 }
 
-// sabrePhones reads the numbered lines under Sabre's PHONES heading at h
-// ("  1.MIL393471234567-M"), the heading its line's whole content: the
-// number after the three letters of the city code, before the dash and
-// the letter of its type (Mobile, Agency, Home, Business). It returns
-// where it stopped.
+// sabrePhones reads the numbered lines under Sabre's PHONES heading at h,
+// in capitals ("  1.MIL393471234567-M"): the number after the three
+// letters of the city code, before the dash and the letter of its type
+// (Mobile, Agency, Home, Business). It returns where it stopped.
 func sabrePhones(t *Text, h int) int {
 	text := t.S
-	e := h + len("phones")
-	if ls, _ := lineStart(text, h, 64); strings.TrimLeft(text[ls:h], " \t") != "" || !isUpper(text[h]) {
-		return e
+	if !isUpper(text[h]) {
+		return h + len("phones")
 	}
-	i := e
-	if byteAt(text, i) == '\r' {
-		i++
-	}
-	if byteAt(text, i) != '\n' {
-		return e
-	}
-	for range 8 {
-		// "  1.MIL…-M": spaces, the item's number and '.', the city code.
-		n := skipSpaces(text, i+1)
-		k := spanClass(text, n, 2, cDigit)
-		if k == n || byteAt(text, k) != '.' {
-			break
-		}
-		le, ok := lineEnd(text, k, k+64)
-		if !ok {
-			return le
+	return sabreItems(text, h, len("phones"), 64, func(k, le int, whole bool) bool {
+		if !whole {
+			return true
 		}
 		line := strings.TrimRight(text[k+1:le], " \r")
 		if len(line) > 6 && spanClass(line, 0, 3, cUpper) == 3 && line[len(line)-2] == '-' && isUpper(line[len(line)-1]) {
@@ -106,9 +90,6 @@ func sabrePhones(t *Text, h int) int {
 				t.Emit(k+4, k+4+len(v))
 			}
 		}
-		if i = le; i >= len(text) {
-			break
-		}
-	}
-	return i
+		return true
+	})
 }

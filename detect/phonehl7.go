@@ -1,7 +1,5 @@
 package detect
 
-import "strings"
-
 // phoneHL7 finds the telephone numbers of HL7 v2's XTN fields (PID-13 and
 // PID-14, NK1-5, …): "^PRN^PH^^39^02^87364410" gives the use code (PRN,
 // ORN, WPN, …), the equipment type, an e-mail component, then the country
@@ -26,10 +24,16 @@ func (phoneHL7) Keywords() []string {
 	return []string{"^prn^", "^orn^", "^wpn^", "pid|", "nk1|"}
 }
 
-// hl7PhoneFields are the phone fields of the segments read by position,
-// their number written whole as the field's first component: PID-13 and
-// PID-14 (home, business), NK1-5 and NK1-6 (the next of kin's).
-var hl7PhoneFields = map[string][2]int{"pid|": {13, 14}, "nk1|": {5, 6}}
+// hl7PhoneFields returns the phone fields of the segment whose name (of
+// the keywords) starts at h, read by position, their number written whole
+// as the field's first component: PID-13 and PID-14 (home, business),
+// NK1-5 and NK1-6 (the next of kin's).
+func hl7PhoneFields(text string, h int) [2]int {
+	if lower(text[h]) == 'p' {
+		return [2]int{13, 14}
+	}
+	return [2]int{5, 6}
+}
 
 func (phoneHL7) Find(t *Text) {
 	text := t.S
@@ -98,7 +102,7 @@ func hl7SegmentPhones(t *Text, h int) {
 	if h > 0 && text[h-1] != '\n' && text[h-1] != '\r' || !isUpper(text[h]) {
 		return
 	}
-	fields := hl7PhoneFields[strings.ToLower(text[h:h+4])]
+	fields := hl7PhoneFields(text, h)
 	i, f := h+4, 1 // the field that starts at i
 	for i <= len(text) && f <= fields[1] {
 		e := i

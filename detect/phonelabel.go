@@ -116,8 +116,8 @@ func labelMark(text string, i, at int) int {
 
 // fieldKeyStart returns where the key ends text[k], a ':' or '=', starts: a
 // run of key bytes holding a letter, then closing quotes (also escaped:
-// \"ts\":) or a '#' ("DL#:"), and spaces; -1 if text[k] ends no key ("://", "::", "10:30",
-// "==", "=>", "<=").
+// \"ts\":) or a '#' ("DL#:"), and spaces; -1 if text[k] ends no key
+// ("://", "::", "10:30", "==", "=>", "<=").
 func fieldKeyStart(text string, k int) int {
 	prev, next := byteAt(text, k-1), byteAt(text, k+1)
 	if text[k] == ':' {
