@@ -149,7 +149,8 @@ func isPercentEsc(text string, i int) bool {
 // writes URLs), Markdown's escaped '_', an escaped quote
 // followed by ':', the end of a key of JSON written inside a JSON string
 // ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
-// value read as JSON; or \n, \r, \t before a letter or a digit.
+// value read as JSON; \n, \r, \t before a letter or a digit; or a line
+// continuation inside a token (isContinuation).
 func isBackslashEsc(text string, i int) bool {
 	if i+1 >= len(text) {
 		return false
@@ -168,8 +169,30 @@ func isBackslashEsc(text string, i int) bool {
 		// ("…\npassword: x", "\nTel. 06 …", a JSON body pasted as
 		// text): decoded, the word starts its line as it was written.
 		return isLineEsc(text, i)
+	case '\n', '\r':
+		return isContinuation(text, i)
 	}
 	return false
+}
+
+// isContinuation reports a backslash at i ending its line inside a token:
+// a shell's, C's and Python's line continuation, which they remove (inside
+// a double-quoted string too), splitting a value over two lines
+// (export TOKEN="ghp_…\⏎…"). Between a command's arguments ("cmd \⏎
+// --flag") it splits nothing and is left.
+func isContinuation(text string, i int) bool {
+	j := i + 2
+	switch byteAt(text, i+1) {
+	case '\r':
+		if byteAt(text, j) != '\n' {
+			return false
+		}
+		j++
+	case '\n':
+	default:
+		return false
+	}
+	return i > 0 && text[i-1] > ' ' && text[i-1] != '\\' && byteAt(text, j) > ' '
 }
 
 // isLineEsc reports an escaped line break or tab at i glued to a letter or
@@ -227,6 +250,10 @@ func encodedViews(text string, trigger byte, isEsc func(string, int) bool, decod
 			first = i
 		}
 		last = i
+		if trigger == '\\' {
+			// A continued line goes on on the next: the window takes it.
+			last += continuationLen(text, i)
+		}
 	}
 	flush()
 	return out
@@ -547,10 +574,26 @@ func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more b
 			i += 2
 			continue
 		}
+		if n := continuationLen(text, i); n > 0 {
+			i += n // removed, as the shell removes it
+			continue
+		}
 		emit([]byte{'\\'}, i, i+1)
 		i++
 	}
 	return dec, from, to, quote && backslash
+}
+
+// continuationLen returns the length of the line continuation at i
+// (isContinuation's: a backslash and \n or \r\n), or 0.
+func continuationLen(text string, i int) int {
+	if !isContinuation(text, i) {
+		return 0
+	}
+	if text[i+1] == '\r' {
+		return 3
+	}
+	return 2
 }
 
 // octalByte returns the byte of the three octal digits at i (C's and

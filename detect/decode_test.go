@@ -256,6 +256,31 @@ func TestEscapedValueGoesOnPastLastEscape(t *testing.T) {
 			t.Errorf("%s: want %s at %q, got %v", tc.text, tc.typ, tc.value, fs)
 		}
 	}
+	// A line continuation inside a value (a shell's, C's, Python's) is
+	// removed, as they remove it; between a command's arguments it is left.
+	for _, tc := range []struct{ text, typ, value string }{
+		{"export GITHUB_TOKEN=\"github_pat_11HEO2DFNYE2AWRALPE8I7_BiyzooOQw8iRttMPv\\\nDz6hFn8q0916cbKsqrXfvnsT97E6o3fQEthH81JYHH\"\n./run.sh",
+			TypeGitHubToken, "github_pat_11HEO2DFNYE2AWRALPE8I7_BiyzooOQw8iRttMPv\\\nDz6hFn8q0916cbKsqrXfvnsT97E6o3fQEthH81JYHH"},
+		{"export SLACK_WEBHOOK_URL=\"https://hooks.slack.com/services/TYB69\\\r\nDMJK/BPNM0BHY6BI/14ejOWQUt1eIaXJ7Oke8I0SS\"",
+			TypeSlackWebhook, "https://hooks.slack.com/services/TYB69\\\r\nDMJK/BPNM0BHY6BI/14ejOWQUt1eIaXJ7Oke8I0SS"},
+	} {
+		fs := s.ScanText(tc.text)
+		if len(fs) != 1 || fs[0].Type != tc.typ || tc.text[fs[0].Start:fs[0].End] != tc.value {
+			t.Errorf("%q: want one %s at %q, got %v", tc.text, tc.typ, tc.value, fs)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"ab\\\ncd", "abcd"},
+		{"ab\\\r\ncd", "abcd"},
+		{"cmd \\\n  --flag", "cmd \\\n  --flag"}, // between arguments
+		{"ab\\\n  cd", "ab\\\n  cd"},
+		{"ab\\\\\ncd", "ab\\\ncd"}, // an escaped backslash, then a line break
+		{"ab\\\rcd", "ab\\\rcd"},
+	} {
+		if got := escapeDecode(tc.in).nt.text; got != tc.want {
+			t.Errorf("escapeDecode(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 	// A window stops at the end of the line, and within windowReach bytes.
 	text := `a\u0041 b` + "\n" + `c`
 	if lo, hi := encodedWindow(text, 1, 1); text[lo:hi] != `a\u0041 b` {

@@ -36,7 +36,9 @@
 //     (full-width digits and ＠), format characters dropped (zero-width
 //     space, joiners, soft hyphen, BOM), dashes and spaces unified,
 //     typographic quotes made ASCII (’ ‘ ʼ → ', “ ” « » → "), common
-//     Cyrillic/Greek homoglyphs mapped to Latin. An offset map takes every
+//     Cyrillic/Greek homoglyphs mapped to Latin, the decimal digits of
+//     other scripts (Arabic-Indic ٤, Persian ۴, Devanagari ४ …) made ASCII
+//     digits. An offset map takes every
 //     span back to the bytes of the text as given.
 //  3. Detectors, one small file per format, each validating what it matches:
 //     Luhn (cards, partita IVA), ISO 13616 mod-97 with each country's length
@@ -60,7 +62,9 @@
 //     query: %253A), form bodies (a=b+c&d=e: '+' is a
 //     space, a value ends at '&'; form.go), HTML character references
 //     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
-//     nested up to three levels in JSON held in JSON strings) and base64
+//     nested up to three levels in JSON held in JSON strings; a shell's or
+//     C's line continuation inside a value, \ at a line's end, removed)
+//     and base64
 //     blobs that decode to text (wrapped over lines at a fixed width, as
 //     the base64 command, MIME and PEM write them, decoded whole) are
 //     scanned too (bounded), and what they hold

@@ -137,6 +137,8 @@ func FuzzDecodeViews(f *testing.F) {
 	f.Add("attivit=C3=A0 wrapped=\nhere =EF=BC=\r\n=91 ID: NDQ1LTY0LTc2NjE= x: aW5mbw== AB= Q==")
 	// Percent-encoded twice, among bytes encoded once.
 	f.Add("x%3Fdsn%3Dpg%253A%252F%252Fu%253Ap%2540h%26y%3D1 %25%2541 %252")
+	// Line continuations inside values and between arguments.
+	f.Add("export T=\"ghp_ab\\\ncd\\\r\nef\" \\\n  --x a\\\\\nb \\")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, runs, fl := naiveScan(s)
 		// With the views the encoding words gate, as if the text held

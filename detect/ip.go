@@ -161,6 +161,15 @@ func ipv6Token(text string, h int) (int, int, int) {
 		return 0, 0, ze
 	}
 	a, err := netip.ParseAddr(text[s:ze])
+	if err != nil && ze == e && text[e-1] == ':' && isSpace(byteAt(text, e)) && strings.Count(strings.Trim(tok, ":"), ":") >= 2 {
+		// A sentence's colon after the address, before a space: "il
+		// router ha preso fdc9:d927::5974: come…", "… 2a01:5bc9:9770:::
+		// why?" (two groups at least: "AWS_TOKEN%20:::=" is no "20::"; at
+		// the text's end, a cut address).
+		e, ze = e-1, e-1
+		tok = text[s:e]
+		a, err = netip.ParseAddr(tok)
+	}
 	if err != nil || !a.Is6() || tok == "::" {
 		return 0, 0, ze
 	}

@@ -193,6 +193,8 @@ func foldRune(buf []byte, r rune, enc string) []byte {
 		// ("ASCII smuggling": a language model reads it, a person does not).
 		buf = append(buf, byte(r-tagBase))
 	case dropRune(r):
+	case nativeDigit(r) >= 0:
+		buf = append(buf, '0'+byte(nativeDigit(r)))
 	case isDash(r):
 		buf = append(buf, '-')
 	case quoteFold(r) != 0:
@@ -319,7 +321,7 @@ func firstUnstable(text string) int {
 // unstableRune reports whether normalise changes the character r, encoded
 // as enc (r is utf8.RuneError, and enc one byte, for invalid UTF-8).
 func unstableRune(r rune, enc string) bool {
-	return r == utf8.RuneError || dropRune(r) || isDash(r) || quoteFold(r) != 0 || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
+	return r == utf8.RuneError || dropRune(r) || nativeDigit(r) >= 0 || isDash(r) || quoteFold(r) != 0 || confusable(r) != 0 || unicode.Is(unicode.Zs, r) ||
 		norm.NFKC.QuickSpanString(enc) != len(enc)
 }
 
@@ -362,6 +364,24 @@ func quoteFold(r rune) byte {
 		return '"'
 	}
 	return 0
+}
+
+// nativeDigit returns the value of a decimal digit of another script
+// (Arabic-Indic ٣, Persian ۳, Devanagari ३, Bengali, Thai …), or -1 for
+// any other character and for ASCII's: a number typed in them is the same
+// number (NFKC leaves them; it folds only the full-width and mathematical
+// forms). Unicode encodes every script's decimal digits as runs of ten,
+// zero first, so the value is the distance from the run's start, mod 10
+// where runs abut (𝟎…𝟿).
+func nativeDigit(r rune) int {
+	if r < 0x80 || !unicode.Is(unicode.Nd, r) {
+		return -1
+	}
+	z := r
+	for unicode.Is(unicode.Nd, z-1) {
+		z--
+	}
+	return int(r-z) % 10
 }
 
 func isDash(r rune) bool { return r == '\u2212' || unicode.Is(unicode.Pd, r) }

@@ -111,6 +111,25 @@ func sameNorm(t *testing.T, s string) {
 	}
 }
 
+// nativeDigit reads every script's decimal digits, and nothing else.
+func TestNativeDigit(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want int
+	}{
+		{'٠', 0}, {'٣', 3}, {'۹', 9}, {'०', 0}, {'७', 7}, {'৫', 5}, {'๙', 9}, {'０', 0}, {'９', 9},
+		{'𝟎', 0}, {'𝟗', 9}, {'𝟘', 0}, {'𝟿', 9}, // abutting runs of ten
+		{'5', -1}, {'a', -1}, {'½', -1}, {'①', -1}, {'Ⅻ', -1}, {'٫', -1},
+	} {
+		if got := nativeDigit(tc.r); got != tc.want {
+			t.Errorf("nativeDigit(%q) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+	if got := Normalize("٠١٢٣٤٥٦٧٨٩ ०१२३४५६७८९"); got != "0123456789 0123456789" {
+		t.Errorf("Normalize = %q", got)
+	}
+}
+
 // The page caches (stablePages, foldPages) must give what the tables give,
 // for every character below foldCached and a sample beyond, alone and
 // among others.
@@ -259,6 +278,10 @@ func TestFindingsOnEditedText(t *testing.T) {
 		{"La parola d’ordine è Gh7#kq2Lm9", "PASSWORD", "Gh7#kq2Lm9"},
 		{"password: “Gh7#kq2Lm9”", "PASSWORD", "Gh7#kq2Lm9"},
 		{"la password è «Gh7#kq2Lm9» ok", "PASSWORD", "Gh7#kq2Lm9"},
+		// Decimal digits of other scripts are the same digits (nativeDigit).
+		{"paid with card ۴۰۶۵-۵۶۲۱-۹۱۷۵-۶۵۶۱, refund it", "CREDIT_CARD", "۴۰۶۵-۵۶۲۱-۹۱۷۵-۶۵۶۱"},
+		{"carta ٦٠١١ ٨٣٥٤ ٤٥٥٦ ٥٢٦٣ rimborso", "CREDIT_CARD", "٦٠١١ ٨٣٥٤ ٤٥٥٦ ٥٢٦٣"},
+		{"telefono del fornitore: +३९ ०५५ ४२६६ ००४", "PHONE", "+३९ ०५५ ४२६६ ००४"},
 	} {
 		fs := s.ScanText(tc.text)
 		if len(fs) != 1 || fs[0].Type != tc.typ || tc.text[fs[0].Start:fs[0].End] != tc.want {

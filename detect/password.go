@@ -50,6 +50,10 @@ var passwordKeywords = []string{
 	"credential", "credenzial", "creds",
 	// Portuguese and Dutch, and the misspellings typed most.
 	"senha", "palavra", "wachtwoord", "pasword",
+	// A Wi-Fi network's pre-shared key (wifiKeyWordAt).
+	"option key ", "psk=", "wpa-psk ", "pre-shared-key=", "chiave ",
+	// A login given as its user and password together (loginPair).
+	"login ",
 }
 
 func (password) Keywords() []string { return append(slices.Clone(passwordKeywords), toolKeywords...) }
@@ -95,6 +99,12 @@ func (password) Find(t *Text) {
 			s, e, ok = credentialPair(text, h+n)
 		} else if call, isCall := passwordCallAt(text, h); isCall {
 			s, e, ok = callPassword(text, h, call)
+		} else if n := wifiKeyWordAt(text, h); n > 0 {
+			s, e, ok = wifiKey(text, h, n)
+		} else if lower(text[h]) == 'c' && hasPrefixFold(text, h, "chiave ") {
+			s, e, ok = wifiChiave(text, h)
+		} else if lower(text[h]) == 'l' && hasPrefixFold(text, h, "login ") {
+			s, e, ok = loginPair(text, h)
 		} else if c := lower(text[h]); c == 's' && hasPrefixFold(text, h, "sqlplus ") || c == 'o' && hasPrefixFold(text, h, "oracle:thin:") {
 			s, e, ok = oracleLogin(text, h)
 		} else {
@@ -345,6 +355,12 @@ func passwordAt(text string, h int) (int, int, bool) {
 		}
 		return 0, 0, false
 	}
+	if byteAt(text, h-1) == '/' {
+		// user/pass admin/Qz7m!kp2, username/password: mrossi / …
+		if s, e, ok, pair := slashLabelPair(text, h, tail); pair {
+			return s, e, ok
+		}
+	}
 	i := tail
 	if byteAt(text, i) == '[' && byteAt(text, i+1) == ']' {
 		i += 2 // a C array's declarator: const char WIFI_PASSWORD[] = "…"
@@ -520,7 +536,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// the value must look generated beyond doubt (generatedSecret).
 	if j > i && (h == 0 || !isAlnum(text[h-1])) { // not KeePass to 1Password
 		if w, v := letterWordAfter(text, j); v < len(text) && text[v] == ' ' && setToWord(w) {
-			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok && generatedSecret(text[s:e]) &&
+			// (A passphrase is words joined, as people choose it:
+			// pignolo-puffin-marmotta-37.)
+			if s, e, ok := quotedOrBare(text, skipSpaces(text, v), false); ok &&
+				(generatedSecret(text[s:e]) || kw == "passphrase" && typedSecret(text[s:e])) &&
 				strings.IndexByte(text[s:e], '@') < 0 && !standIn(text[s:e]) {
 				return s, e, true
 			}
@@ -547,10 +566,10 @@ func passwordAt(text string, h int) (int, int, bool) {
 	// "pass" is a verb too ("pass AbC123!@x to …"): only as a field after
 	// another, "network Ospiti, pass X".
 	if j == i+1 && text[i] == ' ' && (kw != "pass" || fieldAfter(text, h)) && (h == 0 || isSpace(text[h-1])) {
-		// (After "pwd" or a word naming which password, a value someone
-		// typed: pwd is a label, no word of prose.)
+		// (After "pwd", "pass" as a field or a word naming which
+		// password, a value someone typed: labels, no words of prose.)
 		if s, e, ok := quotedOrBare(text, j, false); ok && s == j && (generatedSecret(text[s:e]) ||
-			(kw == "pwd" || stateBefore(text, h)) && typedSecret(text[s:e])) {
+			(kw == "pwd" || kw == "pass" || stateBefore(text, h)) && typedSecret(text[s:e])) {
 			return s, e, true
 		}
 	}
@@ -1034,12 +1053,61 @@ func credentialPair(text string, i int) (int, int, bool) {
 	default:
 		return 0, 0, false
 	}
-	p = skipSpaces(text, p)
+	return pairValue(text, u, ue, skipSpaces(text, p))
+}
+
+// pairValue reads the password at p of a user name text[u:ue] and its
+// password given together. It must look generated beyond doubt
+// (generatedSecret), or, after an e-mail address (a login's user beyond
+// doubt), as passwords people choose do: six bytes or more, not a word
+// alone (pairSecret).
+func pairValue(text string, u, ue, p int) (int, int, bool) {
 	s, e, ok := quotedOrBare(text, p, false)
-	if !ok || !generatedSecret(text[s:e]) || standIn(text[s:e]) {
+	if !ok || standIn(text[s:e]) {
 		return 0, 0, false
 	}
-	return s, e, true
+	if generatedSecret(text[s:e]) {
+		return s, e, true
+	}
+	at := strings.IndexByte(text[u:ue], '@')
+	if at > 0 && strings.IndexByte(text[u+at:ue], '.') > 0 && pairSecret(text[s:e]) {
+		return s, e, true
+	}
+	return 0, 0, false
+}
+
+// pairSecret reports a password as people choose it: six bytes or more,
+// not a word of prose (looksRandom), with a digit or a symbol
+// (Primaveraufficio3, estate.2012, monkey-tigre-75).
+func pairSecret(v string) bool {
+	return len(v) >= 6 && looksRandom(v) && strings.IndexFunc(v, func(r rune) bool { return r < 128 && !isAlpha(byte(r)) }) >= 0
+}
+
+// loginPair reads "login USER / PASSWORD" at h (login: USER/PASSWORD): a
+// user name of one token, '/' and the password, on the line; the value as
+// credentialPair's (pairValue). "login page / logout", "login with SSO /
+// SAML" are prose: no token, then '/', then a value that looks typed.
+func loginPair(text string, h int) (int, int, bool) {
+	if letterBefore(text, h) {
+		return 0, 0, false
+	}
+	u := skipSpaces(text, h+len("login"))
+	if byteAt(text, u) == ':' {
+		u = skipSpaces(text, u+1)
+	}
+	ue := u
+	for ue < len(text) && ue-u <= 96 && text[ue] > ' ' && text[ue] != '/' {
+		ue++
+	}
+	p := skipSpaces(text, ue)
+	if ue-u < 2 || ue-u > 96 || byteAt(text, p) != '/' || standIn(text[u:ue]) {
+		return 0, 0, false
+	}
+	p = skipSpaces(text, p+1)
+	if strings.ContainsAny(text[h:p], "\n\r") {
+		return 0, 0, false
+	}
+	return pairValue(text, u, ue, p)
 }
 
 // passwordCall is a call that takes a password as its argument number arg
@@ -1185,6 +1253,47 @@ func userPairBefore(text string, h int) bool {
 	}
 	w, k2 := prevToken(text, k, max(0, k-32))
 	return w != "" && !strings.ContainsAny(text[k2:k], "\n\r") && amongFold(w, userWords)
+}
+
+// slashLabelPair reads a user name and its password after a label that
+// names both, a user word, '/' and the password word ending at tail
+// ("user/pass admin/Qz7m!kp2", "username/password: mrossi / Tr4p!92",
+// "utente/password = ops:Xk29mmQp"): the value after the user name and a
+// '/' or ':', on the line. The label says what the value is: it need only
+// not read as a word (looksRandom, with a digit or a symbol) nor stand in
+// for one; not a second pair either ("user/pass auth: LDAP/AD"). pair
+// reports the label and a user name read, whether or not the value is
+// one: the label's value is the pair's second part, never the pair.
+func slashLabelPair(text string, h, tail int) (s, e int, ok, pair bool) {
+	w, _ := prevToken(text, h-1, max(0, h-10))
+	if !amongFold(w, userWords) && !strings.EqualFold(w, "login") {
+		return 0, 0, false, false
+	}
+	i := skipSpaces(text, tail)
+	if c := byteAt(text, i); c == ':' || c == '=' {
+		i = skipSpaces(text, i+1)
+	}
+	u := i
+	for i < len(text) && i-u <= 64 && text[i] > ' ' && text[i] != '/' && text[i] != ':' {
+		i++
+	}
+	if i == u || i-u > 64 {
+		return 0, 0, false, false
+	}
+	i = skipSpaces(text, i)
+	if c := byteAt(text, i); c != '/' && c != ':' {
+		return 0, 0, false, false
+	}
+	v := skipSpaces(text, i+1)
+	if strings.ContainsAny(text[tail:v], "\n\r") {
+		return 0, 0, false, false
+	}
+	s, e, ok = quotedOrBare(text, v, false)
+	if !ok || e-s < 4 || !looksRandom(text[s:e]) || standIn(text[s:e]) || strings.IndexByte(text[s:e], '/') >= 0 ||
+		strings.IndexFunc(text[s:e], func(r rune) bool { return r < 128 && !isAlpha(byte(r)) }) < 0 {
+		return 0, 0, false, true
+	}
+	return s, e, true, true
 }
 
 // generatedSecret reports whether v, eight bytes or more, looks generated
@@ -1352,7 +1461,8 @@ func snmpCommunity(text string, i int) (int, int, bool) {
 
 // devicePassword reads the value of a network device's password statement
 // whose "password" is at h (its end at i): "enable password X", "username
-// NAME [privilege N] password X", or an indented line's own "password X"
+// NAME [privilege N] password X", a PPP login's ("ppp chap password X"),
+// or an indented line's own "password X"
 // (a line vty's; there the value must look generated, as "Password reset
 // required" is prose), the value ending the line. An encryption type may
 // come first: 0 (clear text) or 7 (Cisco's reversible scrambling) before a
@@ -1370,6 +1480,10 @@ func devicePassword(text string, h, i int) (int, int, bool) {
 	case hasPrefixFold(text, first, "enable ") && skipSpaces(text, first+len("enable ")) == h:
 	case hasPrefixFold(text, first, "username ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0 &&
 		!amongFold(strings.TrimSpace(text[first+len("username "):h]), proseJoins): // (prose: "username and password")
+	case hasPrefixFold(text, first, "ppp ") && h-first < 96 && strings.IndexAny(text[first:h], ":=\"'") < 0 &&
+		(hasPrefixFold(text, first, "ppp chap ") || hasPrefixFold(text, first, "ppp pap ")):
+		// A dialer's PPP login: ppp chap password 0 X, ppp pap
+		// sent-username U password 0 X.
 	default:
 		return 0, 0, false
 	}

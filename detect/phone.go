@@ -31,7 +31,7 @@ var (
 		"tel", "telf", "telephone{,s,d}", "telephoning", "phone{,s,d}", "cellphone{,s}",
 		"mobile{,s}", "cell", "cellular", "call{,s,ed,ing}", "fax{,es}", "whatsapp", "sms",
 		"dial{,led,ed,ling,ing}", "reach me", "reach us", "reached on", "reached at", "reach the office", "reachable",
-		"caller at", "caller on", "mob.", "pager{,s}",
+		"caller at", "caller on", "mob.", "mob:", "pager{,s}",
 		// as identifiers and directory attributes write them (LDIF's
 		// telephoneNumber, homePhone; phoneNumber, mobileNumber)
 		"telephonenumber{,s}", "phonenumber{,s}", "homephone", "workphone", "officephone",
@@ -242,7 +242,8 @@ type wordCursors struct {
 // nearKnown with nearStrong, else nearWeak, else neither.
 func (c *wordCursors) near(text string, at int) uint8 {
 	if c.few {
-		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) {
+		if p := phoneWords.lastIn(text, c.strong, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
+			!cellInProse(text, p, at) {
 			return c.unlessKind(text, at, nearKnown|nearStrong)
 		}
 		if p := phoneWeakWords.lastIn(text, c.weak, at-40, at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
@@ -262,7 +263,8 @@ func (c *wordCursors) near(text string, at int) uint8 {
 	for c.j < len(c.weak) && c.weak[c.j] < lo {
 		c.j++
 	}
-	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) {
+	if p := phoneWords.lastBefore(text, c.strong[c.i:], at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
+		!cellInProse(text, p, at) {
 		return c.unlessKind(text, at, nearKnown|nearStrong)
 	}
 	if p := phoneWeakWords.lastBefore(text, c.weak[c.j:], at); p >= 0 && !otherFieldLabel(text, p, at) && !numberGiven(text, p, at) &&
@@ -642,8 +644,9 @@ func phoneOK(t *Text, sc *phoneScan, s int, sh *phoneShape, near uint8) bool {
 
 // addressBefore reports whether an e-mail address ends just before the
 // number at s, apart from it only by a comma, semicolon, slash or pipe, a
-// middle dot or bullet (a CV's header: "bob@acme.it · 349 0111675"),
-// or "o (al)", "or (at)", "oppure", "and": contact details given together
+// middle dot or bullet (a CV's header: "bob@acme.it · 349 0111675"), a
+// dash between spaces (a signature's: "bob@acme.it – 085 8592831"), or
+// "o (al)", "or (at)", "oppure", "and": contact details given together
 // ("(bob@acme.it, 349 0111675)", "a bob@acme.it o al 06 1234 5678", a CSV
 // row's cells), also across one line break (a contact block's lines:
 // "bob@acme.it\n02 8736 4410"; prose wrapped after "or").
@@ -668,6 +671,10 @@ func addressBefore(text string, s int) bool {
 		}
 		if i > 0 && strings.IndexByte(",;/|", text[i-1]) >= 0 {
 			i--
+			continue
+		}
+		if i >= 2 && text[i-1] == '-' && (text[i-2] == ' ' || text[i-2] == '\t') {
+			i-- // a signature's dash between spaces: "a@b.it – 085 …" (– folds to -)
 			continue
 		}
 		if i >= 2 && text[i-2:i] == "·" {

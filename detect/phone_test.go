@@ -124,11 +124,11 @@ var refAreaCodeSlashRE = regexp.MustCompile(`^(0[0-9]{1,3}|3[0-9]{2})/[0-9]{5,}$
 
 // refAddressBeforeRE is addressBefore: an address (a byte of a local part,
 // '@', a domain ending in a label of letters), then up to four connectors (a comma,
-// semicolon, slash, pipe, middle dot or bullet, or a word of addressConnectors after a space)
+// semicolon, slash, pipe, middle dot or bullet, a dash or a word of addressConnectors after a space)
 // and spaces, at the end; among them one line break at most
 // (refAddressBefore counts them).
 var refAddressBeforeRE = regexp.MustCompile(`[^\x00-\x20,(<]@[A-Za-z0-9._-]{1,253}\.[A-Za-z]{2,64}[)\]>"']*` +
-	`((?:[ \t\r\n]*(?:[,;/|]|·|•|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t\r\n]*)$`)
+	`((?:[ \t\r\n]*(?:[,;/|]|·|•|[ \t]-|[ \t](?i:o|al|or|at|oppure|and|e))){0,4}[ \t\r\n]*)$`)
 
 // refAddressBefore is addressBefore by refAddressBeforeRE: its connectors
 // and blanks hold one line break at most, and a '\r' only before it.
@@ -145,7 +145,7 @@ var (
 		`whatsapp|sms|dial(?:l?ed|l?ing)?|reach me|telefon(?:o|i|are|ami|ateci|ico|ica|ici|iche|ino|iamo)|` +
 		`pagers?|telephonenumbers?|phonenumbers?|homephone|workphone|officephone|mobilephone|mobilenumber|faxnumber|` +
 		`richiam(?:a|ami|aci|are|armi|arla|arlo|ate|atemi|ateci|iamo)|chiamiamo|` +
-		`cellular[ei]|cel\.|mob\.|chiam(?:a|ami|aci|are|armi|arla|arlo|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
+		`cellular[ei]|cel\.|mob[.:]|chiam(?:a|ami|aci|are|armi|arla|arlo|ata|ate|atemi|ateci)|recapit[oi]|squill(?:o|a|ami|are)|` +
 		`handy(?:nummer)?|mobil(?:nummer|telefon)?|tél\.?|téléphones?|portables?|` +
 		`reach us|reached on|reached at|reach the office|voicemails?|chiamer(?:à|ò|ai|anno|emo)|richiamer(?:à|ò|ai|anno|emo)|` +
 		`richiamiamo|reperibil[ei]|caller id|callerid|chiamat[oi]|centralino|chiamo al|chiamo allo|` +
@@ -216,7 +216,11 @@ func refNearWord(text string, at int) uint8 {
 		own := text[p+strings.LastIndexByte(text[p:at], "\n"[0])+1 : at]
 		return cut && len(regexp.MustCompile(`[0-9]`).FindAllString(line, -1)) >= 7 && regexp.MustCompile(`[A-Za-z]`).MatchString(own)
 	}
-	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) {
+	cellProse := func(p int) bool {
+		return regexp.MustCompile(`(?i)^cell([^A-Za-z]|$)`).MatchString(text[p:at]) &&
+			!regexp.MustCompile(`(?i)^cell(?:[^A-Za-z]*(?:is|number|no|nr|num|phone)(?:[^A-Za-z]|$))*[^A-Za-z]*$`).MatchString(text[p:at])
+	}
+	if p := refPhoneLast(text, refStrongRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) && !cellProse(p) {
 		return nearKnown | nearStrong
 	}
 	if p := refPhoneLast(text, refWeakRE, at); p >= 0 && !otherFieldLabel(text, p, at) && !given(p) && weakWordNamesPhone(text, p) {
@@ -310,6 +314,10 @@ func refSignatureLabel(text string, at int) bool {
 // spaces, '-', '_', quotes) names another kind of number, or says
 // "number" after a word that does ("VAT number").
 var refKindHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])(` + strings.Join(slices.Sorted(maps.Keys(numberKinds)), "|") + `)` +
+	`(?:[ \t_-]+(?:` + strings.Join(genericNumbers, "|") + `))?[ \t_-]*["' \r]*$`)
+
+// refCallerIDHeaderRE matches a header ending "Caller ID": the phone's own.
+var refCallerIDHeaderRE = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])caller[ \t_-]*id` +
 	`(?:[ \t_-]+(?:` + strings.Join(genericNumbers, "|") + `))?[ \t_-]*["' \r]*$`)
 
 // refRuleRE matches a rule between a '|' table's lines.
@@ -491,10 +499,10 @@ func refCellWord(text string, c, ce int) uint8 {
 		return false
 	}
 	switch {
+	case refKindHeaderRE.MatchString(text[c:ce]) && !refCallerIDHeaderRE.MatchString(text[c:ce]):
+		return nearOther
 	case in(phoneWords):
 		return nearStrong
-	case refKindHeaderRE.MatchString(text[c:ce]):
-		return nearOther
 	case in(phoneWeakWords):
 		return nearWeak
 	}
@@ -742,6 +750,8 @@ func FuzzPhoneMatchesReference(f *testing.F) {
 		"Name | Phone\n--- | ---\nRossi Mario | 02 8736 4410\nBianchi | 0521 123456", "| a | cell |\nx | 333 987 6543 |",
 		"name,cell\n\"Rossi\",\"02 1234 5678\"\n\nBox,0521 123456", "Nome;Numero\r\nA;06 1234 5678",
 		"phoneNumber 0212345678", "tel—0212345678", "TELÉFONO 0212345678", "cellValue 02123456", "Reach me 02 1234567",
+		"a;cell_id;Caller ID;caller-id no\nx;237596690;3494021183;02 8736 4410", "Cell unavailable alarm 38410051 cell: 02 1234567",
+		"my cell is 347 123 4567, cell number 02 5413 5875, last cell ECI 82882823",
 		`{"support_phone":"07632 086112","ts":1715668683}`, "SUPPORT_PHONE=+44 (0)161 420 5074\nIMEI=351170558628471",
 		"support_phone = \"030 8168 8564\"\nisbn = \"978-88-26-0328-3\"", "phone:\n  office: 02 8736 4410\n  home: 06 1234 5678",
 		`{"phone":{"office":"02 8736 4410","home":"06 1234 5678"}}`, "Phone: 02 8736 4410 (home: 06 1234 5678), ts=1715668683",
@@ -899,6 +909,11 @@ func TestPhoneShapes(t *testing.T) {
 		// Digit groups joined by spaces: read from the first group.
 		{"card groups", "Test card number 2448 6810 7795 9076 keeps failing", nil},
 		{"card groups csv", "order_id,card_number,amount\nA-1335,4641 5852 6145 6931,89.90", nil},
+		// A header naming another kind last heads no phones (cellWord).
+		{"cell_id column", "a;b;cell_id;lac\nx;y;237596690;F544", nil},
+		{"mobile model column", "name,mobile model\nAnna,3494021183", nil},
+		{"caller id column", "ts,Caller ID,dur\n2025,3494021183,12", []want{{TypePhone, "3494021183"}}},
+		{"caller id number column", "ts|Caller ID number|dur\n2025|02 8736 4410|12", []want{{TypePhone, "02 8736 4410"}}},
 		{"zip then phone", "Dalla's Pizza | 3843 Peartree Road, Bamblee, SD 20241 440-600-5124",
 			[]want{{TypePhone, "440-600-5124"}}},
 		// Plans after a weak word.
@@ -1091,6 +1106,16 @@ func TestPhoneWordsWhole(t *testing.T) {
 		{"cell", "Cell. 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"cel.", "cel. 347 1234567", []want{{TypePhone, "347 1234567"}}},
 		{"mob.", "Mob. 02 5413 5875", []want{{TypePhone, "02 5413 5875"}}},
+		{"mob:", "mob: 347 123 4567", []want{{TypePhone, "347 123 4567"}}},
+		// "cell" names a phone as its label, not in prose (cellInProse).
+		{"radio cell", "MINOR Cell unavailable eNB alarm_id=38410051 node=NA3428", nil},
+		{"cell then another id", "Device IMEI 352906111235752, last cell ECI 82882823, test ref 7e9b7849.", nil},
+		{"my cell is", "my cell is 347 123 4567", []want{{TypePhone, "347 123 4567"}}},
+		{"cell number", "Cell number: 02 5413 5875", []want{{TypePhone, "02 5413 5875"}}},
+		// A signature's dash between an address and the number (addressBefore).
+		{"signature dash", "Marina Sorrentino – Ufficio tecnico – msorrentino78@staff.lanificioberti.com – 071/8420753",
+			[]want{{TypeEmail, "msorrentino78@staff.lanificioberti.com"}, {TypePhone, "071/8420753"}}},
+		{"dash then a date", "mail a@b.it - 2024-05-12 10:30", []want{{TypeEmail, "a@b.it"}}},
 		{"mob without its dot", "the mob 02 5413 5875", nil},
 		{"called", "Customer called from 055 9919866 disputing", []want{{TypePhone, "055 9919866"}}},
 		{"chiamami", "chiamami al 347 1234567", []want{{TypePhone, "347 1234567"}}},

@@ -101,6 +101,32 @@ func otherFieldLabel(text string, w, at int) bool {
 	return false
 }
 
+// cellInProse reports whether the phone word at p is the bare "cell" with
+// words of prose between it and the number at at: a network's radio cell
+// ("Cell unavailable eNB alarm_id=38410051", "last cell ECI 82882823"), a
+// sheet's or a prison's. As a phone's label the number follows it ("cell
+// 347 …", "Cell: +1 …", "my cell is …", "cell number …").
+func cellInProse(text string, p, at int) bool {
+	if !hasPrefixFold(text, p, "cell") || isAlpha(byteAt(text, p+4)) {
+		return false
+	}
+	for i := p + 4; i < at; {
+		if !isAlpha(text[i]) {
+			i++
+			continue
+		}
+		e := spanClass(text, i, at-i, cAlpha)
+		if !cellLabelWords.has(text[i:e]) {
+			return true
+		}
+		i = e
+	}
+	return false
+}
+
+// cellLabelWords may stand between "cell" and its number.
+var cellLabelWords = newWordList(`is number no nr num phone`)
+
 // labelMark returns the first ':' or '=' in text[i:at], -1 if none.
 func labelMark(text string, i, at int) int {
 	g := text[i:at]

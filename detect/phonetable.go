@@ -141,18 +141,19 @@ func (ts *tableSeen) headerWord(text string, s int, word func(c, ce int) uint8) 
 // every row has many, searched among, not read at each number.)
 func cellWord(t *Text, c, ce int) uint8 {
 	cell := strings.TrimRight(t.S[c:ce], " \"'\r")
-	last, at := lettersBefore(cell, len(cell), " \t-_")
-	other := numberKinds.has(last)
-	if !other && genericNumber(last) {
+	kind, at := lettersBefore(cell, len(cell), " \t-_")
+	if genericNumber(kind) {
 		// "VAT number", "vat_number", "Order No": the kind is the word
 		// before (a weak phone word, "number", names nothing then).
-		other = numberKinds.has(letterWordBefore(cell, at))
+		kind, at = lettersBefore(cell, at, " \t-_")
 	}
+	// The kind named last wins over a phone word before it: cell_id,
+	// "Mobile model" head no phones; "Caller ID" is the phone's own.
 	switch {
+	case numberKinds.has(kind) && !(equalFold(kind, "id") && equalFold(letterWordBefore(cell, at), "caller")):
+		return nearOther
 	case t.Near(phoneWords, ce, ce-c):
 		return nearStrong
-	case other:
-		return nearOther
 	case t.Near(phoneWeakWords, ce, ce-c):
 		return nearWeak
 	}
