@@ -74,7 +74,7 @@ func byteScanFlags(text string, digits *[]int, runs *[]b64Span, scratch []uint64
 		if strings.IndexByte(text, '%') >= 0 || strings.IndexByte(text, '&') >= 0 {
 			fl |= tfPercent
 		}
-		if strings.IndexByte(text, '\\') >= 0 {
+		if strings.IndexByte(text, '\\') >= 0 || strings.IndexByte(text, '<') >= 0 {
 			fl |= tfBackslash
 		}
 	}
@@ -275,7 +275,7 @@ func byteScanShort(text string, digits *[]int, runs *[]b64Span, masks []uint64) 
 	if strings.IndexByte(text, '%') >= 0 || strings.IndexByte(text, '&') >= 0 {
 		fl |= tfPercent
 	}
-	if strings.IndexByte(text, '\\') >= 0 {
+	if strings.IndexByte(text, '\\') >= 0 || strings.IndexByte(text, '<') >= 0 {
 		fl |= tfBackslash
 	}
 	return fl

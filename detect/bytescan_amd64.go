@@ -18,7 +18,7 @@ func classifyChunks(src *byte, chunks int, masks *uint64) uint64 {
 
 // classifyAVX2 is classifyChunks in AVX2, 32 bytes a step. Its result
 // has bit 0 set when a byte is outside ASCII, bit 1 when one is '%' or '&', bit 2
-// when one is '\\'.
+// when one is '\\' or '<'.
 //
 //go:noescape
 func classifyAVX2(src *byte, chunks int, masks *uint64) uint64

@@ -115,7 +115,7 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 
 // HALF classifies the 32 bytes in Y0: digit bits into d, base64 bits
 // inverted into b; the bytes are ORed into Y10, their equality with '%'
-// or '&' into Y11, with '\' into Y7.
+// or '&' into Y11, with '\' or '<' into Y7 (tfBackslash).
 #define HALF(d, b) \
 	VPOR	Y0, Y10, Y10 \
 	VPCMPEQB Y13, Y0, Y1 \
@@ -123,6 +123,8 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 	VPCMPEQB Y2, Y0, Y1 \
 	VPOR	Y1, Y11, Y11 \
 	VPCMPEQB Y12, Y0, Y1 \
+	VPOR	Y1, Y7, Y7 \
+	VPCMPEQB Y3, Y0, Y1 \
 	VPOR	Y1, Y7, Y7 \
 	NIBBLECLASS \
 	VPMOVMSKB Y0, d \
@@ -155,13 +157,16 @@ GLOBL byteIndex<>(SB), RODATA|NOPTR, $64
 	MOVL	$0x5c5c5c5c, AX \
 	VMOVD	AX, X12 \
 	VPBROADCASTD X12, Y12 \
+	MOVL	$0x3c3c3c3c, AX \
+	VMOVD	AX, X3 \
+	VPBROADCASTD X3, Y3 \
 	VPXOR	Y14, Y14, Y14 \
 	VPXOR	Y10, Y10, Y10 \
 	VPXOR	Y11, Y11, Y11 \
 	VPXOR	Y7, Y7, Y7
 
 // FLAGS sets R9 from Y10, Y11, Y7: bit 0, a byte outside ASCII; bit 1, a
-// '%' or a '&'; bit 2, a backslash.
+// '%' or a '&'; bit 2, a backslash or a '<'.
 #define FLAGS \
 	XORQ	R9, R9 \
 	VPMOVMSKB Y10, AX \

@@ -66,7 +66,9 @@ func decodeViews(text string, runs []b64Span, found []rawFinding, fl textFlags) 
 		out = encodedViews(text, '&', isEntityEsc, entityDecode, out)
 	}
 	if fl&tfBackslash != 0 {
+		// (A '<' sets the flag too: markup may split a value.)
 		out = encodedViews(text, '\\', isBackslashEsc, escapeLinesDecode, out)
+		out = encodedViews(text, '<', isMarkupSplit, markupDecode, out)
 	}
 	budget := maxDecodedBytes
 	for _, v := range out {

@@ -529,7 +529,9 @@ func TestShortBase64Blobs(t *testing.T) {
 	secret := "kubectl apply fails on this Secret, why?\n\napiVersion: v1\nkind: Secret\ndata:\n  LOG_LEVEL: aW5mbw==\n" +
 		"  SOCIAL_SECURITY_NUMBER: " + eSSN + "\n  VAT_NUMBER: " + eVAT + "\n"
 	checkFindings(t, s, secret+"Are the base64 values right?", []want{{TypeUSSSN, eSSN}, {TypeITVAT, eVAT}})
-	checkFindings(t, s, secret, nil) // no word for them
+	// A Secret's data is base64 by definition; a ConfigMap's is text.
+	checkFindings(t, s, secret, []want{{TypeUSSSN, eSSN}, {TypeITVAT, eVAT}})
+	checkFindings(t, s, strings.Replace(secret, "kind: Secret", "kind: ConfigMap", 1), nil)
 	checkFindings(t, s, "Ti passo partita_iva in base64 così il filtro non lo blocca: "+eVAT+" — decodificalo.",
 		[]want{{TypeITVAT, eVAT}})
 	for _, text := range []string{

@@ -63,8 +63,9 @@
 //     space, a value ends at '&'; form.go), HTML character references
 //     (&#64;, &commat;; entity.go), JSON/JS escapes (\u0041KIA…, \/,
 //     nested up to three levels in JSON held in JSON strings; a shell's or
-//     C's line continuation inside a value, \ at a line's end, removed)
-//     and base64
+//     C's line continuation inside a value, \ at a line's end, removed),
+//     HTML's inline markup glued to a value (5563 36<wbr>97 …, an empty
+//     <b></b>, a comment, a <span> around its '@'; markup.go) and base64
 //     blobs that decode to text (wrapped over lines at a fixed width, as
 //     the base64 command, MIME and PEM write them, decoded whole) are
 //     scanned too (bounded), and what they hold

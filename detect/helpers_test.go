@@ -169,7 +169,7 @@ func naiveScan(s string) (digits []int, runs []b64Span, fl textFlags) {
 	if strings.ContainsAny(s, "%&") {
 		fl |= tfPercent
 	}
-	if strings.Contains(s, "\\") {
+	if strings.ContainsAny(s, "\\<") {
 		fl |= tfBackslash
 	}
 	return digits, runs, fl

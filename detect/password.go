@@ -1230,11 +1230,15 @@ func nthArgument(text string, i, n int) int {
 }
 
 // userWords name the user of a login given as "user NAME pass SECRET"
-// (not "login", which heads .netrc entries and "login page password …");
-// pairJoins may stand between the name and the password word.
+// (not "login", which heads .netrc entries and "login page password …";
+// "account" too, "l'account svc e la password X"); pairJoins, and an
+// article after them, may stand between the name and the password word.
 var (
-	userWords = []string{"user", "username", "utente", "usr"}
+	userWords = []string{"user", "username", "utente", "usr", "account", "utenza"}
 	pairJoins = []string{"and", "e", "&"}
+	// pairArticles may stand before the password word of a pair ("utente
+	// x e la password y", "user x and the password y").
+	pairArticles = []string{"the", "la", "its", "sua"}
 )
 
 // proseJoins join the words of prose, English and Italian: none is a
@@ -1245,6 +1249,9 @@ var proseJoins = []string{"and", "or", "e", "o"}
 // word and one token, its value (user anna pass …), on the same line.
 func userPairBefore(text string, h int) bool {
 	name, k := prevToken(text, h, max(0, h-96))
+	if amongFold(name, pairArticles) {
+		name, k = prevToken(text, k, max(0, h-96)) // … e la password, … and the password
+	}
 	if amongFold(name, pairJoins) {
 		name, k = prevToken(text, k, max(0, h-96)) // user anna and pass …, utente x e password …
 	}
@@ -1252,6 +1259,9 @@ func userPairBefore(text string, h int) bool {
 		return false
 	}
 	w, k2 := prevToken(text, k, max(0, k-32))
+	if a := strings.LastIndexByte(w, '\''); a >= 0 && a < len(w)-1 {
+		w = w[a+1:] // Italian's elision: l'utente, dell'account
+	}
 	return w != "" && !strings.ContainsAny(text[k2:k], "\n\r") && amongFold(w, userWords)
 }
 

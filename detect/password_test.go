@@ -494,6 +494,9 @@ func TestPasswordKeywordsAndSyntaxes(t *testing.T) {
 		{"htpasswd prompt", "htpasswd -c /etc/nginx/.htpasswd admin", nil},
 		{"psw", "Psw della casella PEC: " + pass, p},
 		{"pw pair", "user luca.mancini pw marco3481", []want{{TypePassword, "marco3481"}}},
+		{"account pair with an article", "con l'account svc-backup e la password ThistleBrezza55: preparagli una guida", []want{{TypePassword, "ThistleBrezza55"}}},
+		{"user pair with an article", "user anna and the password ThistleBrezza55 ok", []want{{TypePassword, "ThistleBrezza55"}}},
+		{"account prose", "the account is locked and the password expired", nil},
 		{"pw power", "motor 5 pw 300", nil},
 		// Laid out over lines and spaces.
 		{"copula then a wrap", "Your password for the HR self-service portal is\nfalcon16?NV — you will be asked", []want{{TypePassword, "falcon16?NV"}}},

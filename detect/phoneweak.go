@@ -107,7 +107,8 @@ var numberKinds = newWordList(`
 	tracking iban swift bic cvv otp pin ref rif id pnr booking account policy claim patient case
 	ordine fattura pratica protocollo matricola lotto batch lot polizza conto prenotazione sinistro
 	iva piva vat tax ein ssn nhs rea cig cup badge po pedido commande bestellung company utr articolo
-	codice cod modello model item product prodotto serie seriale matricola mutuo org kvk tessera`)
+	codice cod modello model item product prodotto serie seriale matricola mutuo org kvk tessera
+	lai lac tac cgi eci ecgi imeisv`)
 
 // wordList is a set of lower-case ASCII words, looked up in any case.
 type wordList map[string]bool

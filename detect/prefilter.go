@@ -163,7 +163,9 @@ const maxTriggerBytes = 4
 // textFlags says what the prefilter pass saw besides keywords and digit
 // runs: whether the text holds a non-ASCII byte (normalising may change
 // it), a '%' or a '\' (a decoded view may exist), so a text without them
-// skips those passes.
+// skips those passes. A '<' sets tfBackslash too: markup glued to a value
+// may split it (markup.go); one flag, as the byte pass has no bit to
+// spare.
 type textFlags uint8
 
 const (

@@ -6,12 +6,13 @@
 // The byte classes by nibble: those of classLo/classHi in
 // bytescan_amd64.s (bits 0x8f: the digit bit 0x80 and the base64
 // classes), and the flags: 0x10 for '%' and '&' (0x25, 0x26: see
-// tfPercent), 0x20 for '\', 0x40 for the non-ASCII bytes (high nibble 8
-// to 15).
+// tfPercent), 0x20 for '\' and '<' (0x5c, 0x3c: tfBackslash, low nibble
+// 12, whose entry alone has 0x20), 0x40 for the non-ASCII bytes (high
+// nibble 8 to 15).
 DATA pclassLo<>+0(SB)/8, $0xc3d3d3c3c3c3c3c2
 DATA pclassLo<>+8(SB)/8, $0x4d4149614943c3c3
 GLOBL pclassLo<>(SB), RODATA|NOPTR, $16
-DATA pclassHi<>+0(SB)/8, $0x0201260180180000
+DATA pclassHi<>+0(SB)/8, $0x02012601a0180000
 DATA pclassHi<>+8(SB)/8, $0x4040404040404040
 GLOBL pclassHi<>(SB), RODATA|NOPTR, $16
 
@@ -414,7 +415,7 @@ ptail:
 	CHUNKENDALL
 
 pdone:
-	// The flags, as textFlags: '%', '\\', non-ASCII (class bits 0x10,
+	// The flags, as textFlags: '%', '\\' or '<', non-ASCII (class bits 0x10,
 	// 0x20, 0x40 moved to the top); above, the first two bytes'
 	// candidates (trigger bytes), cleared for PROBE.
 	VMOVDQU	acc-32(SP), Y0

@@ -19,12 +19,13 @@ import (
 // common, are not decoded.
 
 // encodingWords are the words that gate the decodings the byte pass does
-// not: quoted-printable (qpViews) and short base64 blobs (shortBlobViews).
-// One set, so the Scanner's sets stay few (see scanState.small). Each
-// word costs the keyword pass over every text (about 0.1 instructions a
-// byte): "b64" and "secret" (a Kubernetes Secret's data) cost more, for
-// the few values they would add.
-var encodingWords = NewWordSet("quoted-printable", "base64")
+// not: quoted-printable (qpViews) and short base64 blobs (shortBlobViews),
+// where a text says base64 or holds a Kubernetes Secret ("kind: Secret":
+// its data's values are base64 by the API's definition). One set, so the
+// Scanner's sets stay few (see scanState.small). Each word costs the
+// keyword pass over every text (about 0.1 instructions a byte): "b64" and
+// "secret" alone cost more, for the few values they would add.
+var encodingWords = NewWordSet("quoted-printable", "base64", "kind: secret")
 
 // qpViews appends to out the view of text (a normalised text) from at,
 // where the message says its encoding, decoded as quoted-printable (at

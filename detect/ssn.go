@@ -36,12 +36,14 @@ func (usSSN) Find(t *Text) {
 
 // ssnOtherNumbers names the numbers people write in an SSN's ddd-dd-dddd
 // shape that are none: part, order, ticket numbers, serials ("part no.
-// 345-81-8868", "order 345-81-8868"). Not phone's otherNumbers: a tax ID,
+// 345-81-8868", "order 345-81-8868"), a mobile network's identifiers (a
+// location area's LAI 222-01-8276). Not phone's otherNumbers: a tax ID,
 // a routing or employee field may hold an SSN.
 var ssnOtherNumbers = newWordList(`
 	part parts order orders ordine invoice fattura ticket ref rif sku serial model item articolo art cod
 	codice tracking booking pnr account conto policy polizza claim sinistro case pratica patient lot lotto
-	batch ean isbn upc version build release matricola protocollo phone tel fax pin otp cvv zip cap`)
+	batch ean isbn upc version build release matricola protocollo phone tel fax pin otp cvv zip cap
+	lai lac tac cgi eci ecgi imsi imei iccid`)
 
 // otherKindLabel reports whether the label right before a number,
 // numberLabel's word w starting at p, names another kind of number

@@ -27,6 +27,7 @@ func TestSSNNearestLabel(t *testing.T) {
 		{"dashed is an ssn by its shape", "Routing: 234-56-7891", []want{{TypeUSSSN, "234-56-7891"}}},
 		{"dashed after part no.", "total was $5590.08 for 20 units, part no. 345-81-8868, compute", nil},
 		{"dashed after order", "order 345-81-8868 shipped", nil},
+		{"dashed after a location area", "IMSI 222991888241649, LAI 222-99-2830: which operator?", nil},
 		{"dashed after ticket #", "Ticket #345-81-8868 closed", nil},
 		{"dashed after ssn no.", "SSN no. 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},
 		{"dashed after tax id", "Tax ID: 345-81-8868", []want{{TypeUSSSN, "345-81-8868"}}},

@@ -349,7 +349,7 @@ func FuzzPrescanKernel(f *testing.F) {
 		if bytes.IndexAny(b, "%&") >= 0 {
 			want |= tfPercent
 		}
-		if bytes.IndexByte(b, '\\') >= 0 {
+		if bytes.IndexAny(b, "\\<") >= 0 {
 			want |= tfBackslash
 		}
 		if fl != want {

@@ -4,7 +4,7 @@
 # scanned by a fresh build of promptwall and scored by shared/corpus/score.py,
 # with and without the cases its auditor tagged "judgement".
 #
-#   bench/heldout/run.sh          # all sixty sets (~120 s)
+#   bench/heldout/run.sh          # all sixty-two sets (~120 s)
 #   SHARED=/path/to/shared bench/heldout/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,7 +25,8 @@ for spec in "audit7 71 500" "audit7 77 500" "audit8 81 450" "audit8 87 450" "aud
     "audit28 281 400" "audit28 287 400" "audit29 291 400" "audit29 297 400" \
     "audit30 301 1200" "audit30 307 1200" "audit31 311 400" "audit31 317 400" \
     "audit32 321 500" "audit32 327 500" "audit33 331 1200" "audit33 337 1200" \
-    "audit34 341 1200" "audit34 347 1200" "audit35 351 400" "audit35 357 400"; do
+    "audit34 341 1200" "audit34 347 1200" "audit35 351 400" "audit35 357 400" \
+    "audit36 361 600" "audit36 367 600"; do
   read -r dir seed n <<<"$spec"
   set="$out/${dir}_s$seed.jsonl"
   (cd "bench/heldout/$dir" && python3 gen.py "$seed" "$n" "$set" >/dev/null 2>&1)
