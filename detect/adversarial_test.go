@@ -24,6 +24,8 @@ func TestAdversarialInputsStayLinear(t *testing.T) {
 		"markers":          fillMiB("SECRET STRICTLY "),
 		"base64 runs":      fillMiB("QUtJQVozU1I0RkUzTE43R1NPVTc "),
 		"percent escapes":  fillMiB("%41"),
+		"one form field":   "a=" + fillMiB("%41"),
+		"form fields":      fillMiB("a=%41+"),
 		"escapes":          fillMiB(`\u0041`),
 		"ipv6 colons":      fillMiB("1:"),
 		"aws keywords":     fillMiB("akia"),

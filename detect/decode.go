@@ -286,11 +286,19 @@ func percentViews(text string, out []view) []view {
 	}
 	esc := nextPercentEsc(text, 0)  // the next escape
 	fs, fe := formToDecode(text, 0) // the next form body
+	notField := 0                   // the end of the last run formField refused
 	for esc >= 0 || fs >= 0 {
 		s, e := esc, esc+3
 		form := fs >= 0 && (esc < 0 || fs < esc)
 		if form {
 			s, e = fs, fe
+		} else if esc >= notField {
+			rs, re, ok := formField(text, esc)
+			if ok {
+				s, e, form = rs, re, true
+			} else {
+				notField = re // its run's other escapes: the same answer
+			}
 		}
 		if first >= 0 && s-last > clusterGap {
 			flush()

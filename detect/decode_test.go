@@ -292,6 +292,39 @@ func TestEscapedValueGoesOnPastLastEscape(t *testing.T) {
 	}
 }
 
+// A form body of one field with both of the encoding's marks, '+' and
+// %XX, has its '+' decoded as a space too (formField).
+func TestOneFieldFormBody(t *testing.T) {
+	s := newTestScanner(t)
+	for _, tc := range []struct{ text, typ, value string }{
+		{"curl -s -X POST https://x.it/export -d 'telefono=%2b%31+%37%37%37+%35%38%39+%31%34%30%38'", TypePhone,
+			"%2b%31+%37%37%37+%35%38%39+%31%34%30%38"},
+		{"curl -d 'pan=43%352+0304+2272+8694'", TypeCreditCard, "43%352+0304+2272+8694"},
+		{"https://cantina.it/richiamami?tel=06+30+37%2D67%2D06 - il modulo non invia nulla", TypePhone, "06+30+37%2D67%2D06"},
+		// Encoded whole, spaces as %20: a '+' is its own.
+		{"Here%20is%20my%20.env%3F%0ADATABASE_URL=mongodb+srv:%2F%2Fsvc:WLUFSARpp0j4%25B@db01.corp.local:5432%2Fbilling%0A", TypeCredentialURL,
+			"mongodb+srv:%2F%2Fsvc:WLUFSARpp0j4%25B@db01.corp.local:5432%2Fbilling"},
+	} {
+		fs := s.ScanText(tc.text)
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Type == tc.typ })
+		if i < 0 || tc.text[fs[i].Start:fs[i].End] != tc.value {
+			t.Errorf("%s: want %s at %q, got %v", tc.text, tc.typ, tc.value, fs)
+		}
+	}
+	for _, tc := range []struct {
+		run string
+		ok  bool
+	}{
+		{"tel=%2B39+02", true}, {"tel=%2B3902", false}, {"a=1&tel=%2B39+02", false}, {"=%41+b", false},
+		{"x=a=%41+b", false}, {"1x=%41+b", false}, {"a=%20b+c", false},
+	} {
+		esc := strings.IndexByte(tc.run, '%')
+		if _, _, ok := formField(tc.run, esc); ok != tc.ok {
+			t.Errorf("formField(%q) = %v, want %v", tc.run, ok, tc.ok)
+		}
+	}
+}
+
 // percentDecode decodes escapes of bytes outside ASCII only where they
 // spell a whole UTF-8 character: "%DB_PASS%" is a template, not a byte.
 func TestPercentDecodeWholeCharacters(t *testing.T) {

@@ -71,6 +71,30 @@ func formToDecode(text string, i int) (int, int) {
 	}
 }
 
+// formField returns the run of form bytes [s,e) holding the escape at
+// esc, and whether it is a form body of one field written with both of
+// the form encoding's marks, a '+' and a %XX escape, and not %20 (curl -d
+// 'tel=%2B39+02+…', key=-----BEGIN+PRIVATE+KEY-----%0A…): there too '+'
+// is a space. (A text percent-encoded whole writes its spaces %20, and a
+// '+' is its own: DATABASE_URL=mongodb+srv:%2F%2F…. Two fields or more
+// are nextFormBody's, whatever their bytes.)
+func formField(text string, esc int) (int, int, bool) {
+	s, e := esc, esc+1
+	for s > 0 && esc-s < 256 && formByte[text[s-1]] {
+		s--
+	}
+	for e < len(text) && formByte[text[e]] {
+		e++
+	}
+	run := text[s:e]
+	eq := strings.IndexByte(run, '=')
+	if eq <= 0 || strings.IndexByte(run, '&') >= 0 || strings.IndexByte(run[eq+1:], '=') >= 0 ||
+		strings.IndexByte(run[eq+1:], '+') < 0 || strings.Contains(run, "%20") || !formName(run[:eq]) || s > 0 && formByte[text[s-1]] {
+		return s, e, false
+	}
+	return s, e, true
+}
+
 // formName reports whether name may name a form's field: it starts with a
 // letter, '_' or an escape, and holds no '*' or '~' (password=_L&1*=x%76…
 // is one value, whose '&' and '=' are its own bytes).

@@ -139,6 +139,7 @@ func FuzzDecodeViews(f *testing.F) {
 	f.Add("x%3Fdsn%3Dpg%253A%252F%252Fu%253Ap%2540h%26y%3D1 %25%2541 %252")
 	// Line continuations inside values and between arguments.
 	f.Add("export T=\"ghp_ab\\\ncd\\\r\nef\" \\\n  --x a\\\\\nb \\")
+	f.Add("curl -d 'tel=%2b%31+%37%37' key=-----BEGIN+X-----%0AQQ a=%41+b=c x?t=0+6%20")
 	f.Add("a<b>1</b>2 x<!-- -->y <span style=\"display:none\">z</span>@q.it <wbr/> <font color=<b>> </i")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, runs, fl := naiveScan(s)
