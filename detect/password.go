@@ -1472,11 +1472,11 @@ func snmpCommunity(text string, i int) (int, int, bool) {
 // devicePassword reads the value of a network device's password statement
 // whose "password" is at h (its end at i): "enable password X", "username
 // NAME [privilege N] password X", a PPP login's ("ppp chap password X"),
-// or an indented line's own "password X"
-// (a line vty's; there the value must look generated, as "Password reset
-// required" is prose), the value ending the line. An encryption type may
-// come first: 0 (clear text) or 7 (Cisco's reversible scrambling) before a
-// password; 5, 8 and 9 before a hash, which is none.
+// or an indented line's own "password X" (a line vty's; there the value
+// must look generated, as "Password reset required" is prose), the value
+// ending the line. An encryption type may come first: 0 (clear text) or 7
+// (Cisco's reversible scrambling) before a password; 5, 8 and 9 before a
+// hash, which is none.
 func devicePassword(text string, h, i int) (int, int, bool) {
 	ls, ok := lineStart(text, h, 256)
 	if !ok {

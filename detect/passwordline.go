@@ -115,7 +115,7 @@ func wifiKey(text string, h, n int) (int, int, bool) {
 
 // wifiChiave reads the value after the Italian "chiave" (key) at h where
 // it is a Wi-Fi network's ("rete Ospiti, chiave X", "wifi interno chiave
-// X", "chiave wifi: X"): a word naming the network (wifiWords) on the
+// X", "chiave wifi: X"): a word naming the network (wifiWordAt) on the
 // line before the value, and a value someone typed (typedSecret: "chiave"
 // is any key, "la chiave di volta", "chiave API").
 func wifiChiave(text string, h int) (int, int, bool) {
