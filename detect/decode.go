@@ -152,7 +152,7 @@ func isPercentEsc(text string, i int) bool {
 // followed by ':', the end of a key of JSON written inside a JSON string
 // ({"payload":"{\"db_password\":\"…\"}"}): decoded, the key and its
 // value read as JSON; \n, \r, \t before a letter or a digit; or a line
-// continuation inside a token (isContinuation).
+// continuation inside a token (continuationLen).
 func isBackslashEsc(text string, i int) bool {
 	if i+1 >= len(text) {
 		return false
@@ -172,29 +172,33 @@ func isBackslashEsc(text string, i int) bool {
 		// text): decoded, the word starts its line as it was written.
 		return isLineEsc(text, i)
 	case '\n', '\r':
-		return isContinuation(text, i)
+		return continuationLen(text, i) > 0
 	}
 	return false
 }
 
-// isContinuation reports a backslash at i ending its line inside a token:
-// a shell's, C's and Python's line continuation, which they remove (inside
-// a double-quoted string too), splitting a value over two lines
+// continuationLen returns the length of the line continuation at i (a
+// backslash and \n or \r\n), or 0: a backslash ending its line inside a
+// token, a shell's, C's and Python's line continuation, which they remove
+// (inside a double-quoted string too), splitting a value over two lines
 // (export TOKEN="ghp_…\⏎…"). Between a command's arguments ("cmd \⏎
 // --flag") it splits nothing and is left.
-func isContinuation(text string, i int) bool {
-	j := i + 2
+func continuationLen(text string, i int) int {
+	n := 2
 	switch byteAt(text, i+1) {
 	case '\r':
-		if byteAt(text, j) != '\n' {
-			return false
+		if byteAt(text, i+2) != '\n' {
+			return 0
 		}
-		j++
+		n = 3
 	case '\n':
 	default:
-		return false
+		return 0
 	}
-	return i > 0 && text[i-1] > ' ' && text[i-1] != '\\' && byteAt(text, j) > ' '
+	if i == 0 || text[i-1] <= ' ' || text[i-1] == '\\' || byteAt(text, i+n) <= ' ' {
+		return 0
+	}
+	return n
 }
 
 // isLineEsc reports an escaped line break or tab at i glued to a letter or
@@ -592,18 +596,6 @@ func unescape(text string, pf, pt []int32) (dec []byte, from, to []int32, more b
 		i++
 	}
 	return dec, from, to, quote && backslash
-}
-
-// continuationLen returns the length of the line continuation at i
-// (isContinuation's: a backslash and \n or \r\n), or 0.
-func continuationLen(text string, i int) int {
-	if !isContinuation(text, i) {
-		return 0
-	}
-	if text[i+1] == '\r' {
-		return 3
-	}
-	return 2
 }
 
 // octalByte returns the byte of the three octal digits at i (C's and

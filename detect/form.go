@@ -87,9 +87,9 @@ func formField(text string, esc int) (int, int, bool) {
 		e++
 	}
 	run := text[s:e]
-	eq := strings.IndexByte(run, '=')
-	if eq <= 0 || strings.IndexByte(run, '&') >= 0 || strings.IndexByte(run[eq+1:], '=') >= 0 ||
-		strings.IndexByte(run[eq+1:], '+') < 0 || strings.Contains(run, "%20") || !formName(run[:eq]) || s > 0 && formByte[text[s-1]] {
+	eq := formNameValue(run)
+	if eq < 0 || strings.IndexByte(run, '&') >= 0 || strings.IndexByte(run[eq+1:], '+') < 0 || strings.Contains(run, "%20") ||
+		s > 0 && formByte[text[s-1]] {
 		return s, e, false
 	}
 	return s, e, true
@@ -102,9 +102,18 @@ func formName(name string) bool {
 	return (isAlpha(name[0]) || name[0] == '_' || name[0] == '%' || name[0] >= 0x80) && strings.IndexAny(name, "*~") < 0
 }
 
+// formNameValue returns where the '=' of field, a form's field, stands if
+// it is name=value with a non-empty name (formName) and one '=', else -1.
+func formNameValue(field string) int {
+	eq := strings.IndexByte(field, '=')
+	if eq <= 0 || strings.IndexByte(field[eq+1:], '=') >= 0 || !formName(field[:eq]) {
+		return -1
+	}
+	return eq
+}
+
 // isFormBody reports whether run, a run of form bytes, is a form body: at
-// least two non-empty fields, each name=value with a non-empty name
-// (formName) and one '='.
+// least two non-empty fields, each name=value (formNameValue).
 func isFormBody(run string) bool {
 	fields := 0
 	for f := 0; f <= len(run); {
@@ -115,8 +124,7 @@ func isFormBody(run string) bool {
 			e += f
 		}
 		if e > f {
-			eq := strings.IndexByte(run[f:e], '=')
-			if eq <= 0 || strings.IndexByte(run[f+eq+1:e], '=') >= 0 || !formName(run[f:f+eq]) {
+			if formNameValue(run[f:e]) < 0 {
 				return false
 			}
 			fields++

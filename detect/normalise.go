@@ -187,14 +187,15 @@ func asciiPrefix(s string) int {
 // (r is utf8.RuneError, and enc one byte, for invalid UTF-8), which it
 // changes.
 func foldRune(buf []byte, r rune, enc string) []byte {
+	if d := nativeDigit(r); d >= 0 {
+		return append(buf, '0'+byte(d)) // (no tag, format or ignorable character is a digit)
+	}
 	switch {
 	case r >= tagFirst && r <= tagLast:
 		// A tag character: the ASCII one it mirrors, written invisibly
 		// ("ASCII smuggling": a language model reads it, a person does not).
 		buf = append(buf, byte(r-tagBase))
 	case dropRune(r):
-	case nativeDigit(r) >= 0:
-		buf = append(buf, '0'+byte(nativeDigit(r)))
 	case isDash(r):
 		buf = append(buf, '-')
 	case quoteFold(r) != 0:

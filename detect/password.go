@@ -1080,7 +1080,13 @@ func pairValue(text string, u, ue, p int) (int, int, bool) {
 // not a word of prose (looksRandom), with a digit or a symbol
 // (Primaveraufficio3, estate.2012, monkey-tigre-75).
 func pairSecret(v string) bool {
-	return len(v) >= 6 && looksRandom(v) && strings.IndexFunc(v, func(r rune) bool { return r < 128 && !isAlpha(byte(r)) }) >= 0
+	return len(v) >= 6 && looksRandom(v) && asciiNonLetter(v)
+}
+
+// asciiNonLetter reports whether v holds an ASCII byte that is no letter:
+// a digit or a symbol.
+func asciiNonLetter(v string) bool {
+	return strings.IndexFunc(v, func(r rune) bool { return r < 128 && !isAlpha(byte(r)) }) >= 0
 }
 
 // loginPair reads "login USER / PASSWORD" at h (login: USER/PASSWORD): a
@@ -1300,7 +1306,7 @@ func slashLabelPair(text string, h, tail int) (s, e int, ok, pair bool) {
 	}
 	s, e, ok = quotedOrBare(text, v, false)
 	if !ok || e-s < 4 || !looksRandom(text[s:e]) || standIn(text[s:e]) || strings.IndexByte(text[s:e], '/') >= 0 ||
-		strings.IndexFunc(text[s:e], func(r rune) bool { return r < 128 && !isAlpha(byte(r)) }) < 0 {
+		!asciiNonLetter(text[s:e]) {
 		return 0, 0, false, true
 	}
 	return s, e, true, true
